@@ -1,0 +1,75 @@
+# SPDX-FileCopyrightText: 2026 The nhconsole authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# One place for compiler flags, the core layering rule (style.md R1) and the test helper (R15).
+
+# nh_flags: every target of the project links this INTERFACE target (style.md R12, R16).
+add_library(nh_flags INTERFACE)
+target_compile_features(nh_flags INTERFACE cxx_std_20)
+target_compile_definitions(nh_flags INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CAST_FROM_BYTEARRAY
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_USE_QSTRINGBUILDER
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_FOREACH
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400)
+target_compile_options(nh_flags INTERFACE
+    -Wall -Wextra -Wpedantic
+    -Wold-style-cast -Woverloaded-virtual -Wnon-virtual-dtor
+    -Wcast-qual -Wshadow=local -Wformat=2)
+if(NH_WERROR)
+    target_compile_options(nh_flags INTERFACE -Werror)
+endif()
+
+set(NH_LAYERING_SOURCE "${PROJECT_SOURCE_DIR}/core/common/layering.cpp")
+
+# nh_add_core_library(<name> SOURCES ... [PUBLIC_LIBS ...] [PRIVATE_LIBS ...])
+# A static library of core/: it compiles layering.cpp, so linking QtGui or QtWidgets into it,
+# directly or through a dependency, is a compile error.
+function(nh_add_core_library name)
+    cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LIBS;PRIVATE_LIBS" ${ARGN})
+    add_library(${name} STATIC ${ARG_SOURCES} ${NH_LAYERING_SOURCE})
+    target_include_directories(${name} PUBLIC "${PROJECT_SOURCE_DIR}/core")
+    target_link_libraries(${name} PUBLIC nh_flags ${ARG_PUBLIC_LIBS} PRIVATE ${ARG_PRIVATE_LIBS})
+endfunction()
+
+# nh_add_test(<name> SOURCES ... [LIBS ...] [GUI] [TIMEOUT s] [LABELS ...])
+# One small executable per suite. Core suites must not pass GUI (they link core only and run
+# under QTEST_GUILESS_MAIN); UI suites pass GUI and run on the offscreen platform.
+function(nh_add_test name)
+    cmake_parse_arguments(ARG "GUI" "TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
+    if(NOT ARG_TIMEOUT)
+        set(ARG_TIMEOUT 60)
+    endif()
+    add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE nh_flags Qt6::Test ${ARG_LIBS})
+    target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/tests/support")
+    target_compile_definitions(${name} PRIVATE
+        NH_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
+        NH_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
+    add_test(NAME ${name} COMMAND ${name})
+    set(env LANG=C.UTF-8 LC_ALL=C.UTF-8 QT_QPA_PLATFORM=offscreen ${ARG_ENVIRONMENT})
+    set_tests_properties(${name} PROPERTIES
+        TIMEOUT ${ARG_TIMEOUT}
+        ENVIRONMENT "${env}"
+        LABELS "${ARG_LABELS}")
+endfunction()
+
+# nh_add_bench(<name> SOURCES ... [LIBS ...])
+# A benchmark under tests/bench. It prints its figures as ratios against a baseline measured in
+# the same run (never timed assertions). ctest runs it once at a small scale (NH_BENCH_QUICK=1)
+# so that it keeps building and its correctness checks keep running; run it by hand for figures.
+function(nh_add_bench name)
+    cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+    add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE nh_flags ${ARG_LIBS})
+    target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/tests/support")
+    target_compile_definitions(${name} PRIVATE NH_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
+    add_test(NAME ${name} COMMAND ${name})
+    set_tests_properties(${name} PROPERTIES
+        TIMEOUT 120
+        ENVIRONMENT "LANG=C.UTF-8;LC_ALL=C.UTF-8;NH_BENCH_QUICK=1"
+        LABELS bench)
+endfunction()
