@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QList>
 #include <QPair>
-
 #include <optional>
 
 namespace Nh {

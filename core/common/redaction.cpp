@@ -1,3 +1,77 @@
 // SPDX-FileCopyrightText: 2026 The nhconsole authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/redaction.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Nh {
+
+namespace {
+
+const QRegularExpression &secretPattern()
+{
+    // (?<![A-Za-z]) keeps "sig=" from matching inside e.g. "xsig=" while allowing "&sig=",
+    // "?sig=", " sig=" and the start of the text.
+    static const QRegularExpression re(uR"((?<![A-Za-z])(SharedAccessKey|sig)=([^;&"'\s<>]*))"_s,
+                                       QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+} // namespace
+
+QString redactSecrets(const QString &text)
+{
+    if (!text.contains(u"sig="_s, Qt::CaseInsensitive)
+        && !text.contains(u"SharedAccessKey="_s, Qt::CaseInsensitive))
+        return text;
+    QString out;
+    out.reserve(text.size());
+    qsizetype last = 0;
+    auto it = secretPattern().globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        if (m.capturedLength(2) == 0)
+            continue;
+        out += QStringView(text).sliced(last, m.capturedStart(2) - last);
+        out += kRedacted;
+        last = m.capturedEnd(2);
+    }
+    out += QStringView(text).sliced(last);
+    return out;
+}
+
+QByteArray redactSecrets(const QByteArray &text)
+{
+    const QString decoded = QString::fromUtf8(text);
+    const QString redacted = redactSecrets(decoded);
+    // Unchanged text keeps its original bytes (which need not be UTF-8).
+    return redacted == decoded ? text : redacted.toUtf8();
+}
+
+bool isSecretHeader(QByteArrayView name)
+{
+    for (QByteArrayView secret : {"Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"}) {
+        if (name.compare(secret, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+HttpHeaders redactHeaders(const HttpHeaders &headers, Reveal reveal)
+{
+    if (reveal == Reveal::Yes)
+        return headers;
+    HttpHeaders out;
+    out.reserve(headers.size());
+    for (const auto &[name, value] : headers) {
+        QByteArray shown = redactSecrets(value);
+        if (isSecretHeader(name) && shown == value && !value.isEmpty())
+            shown = kRedacted.toString().toUtf8();
+        out.append({name, shown});
+    }
+    return out;
+}
+
+} // namespace Nh

@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <utility>
 #include <variant>
 
@@ -14,15 +13,15 @@ namespace Nh {
 enum class ErrorCode {
     None,
     // Input that a parser or builder refused.
-    Empty,           ///< nothing to parse
-    Syntax,          ///< malformed text: unexpected character or token
-    MissingField,    ///< a required key, element or header is absent
-    EmptyField,      ///< present, but empty
-    DuplicateField,  ///< the same key twice
-    InvalidValue,    ///< well-formed but not acceptable (bad base64, bad scheme, …)
-    LimitExceeded,   ///< too long, too many, too deep, too large
-    Truncated,       ///< the input ends too early
-    UnexpectedRoot,  ///< a document of another kind
+    Empty, ///< nothing to parse
+    Syntax, ///< malformed text: unexpected character or token
+    MissingField, ///< a required key, element or header is absent
+    EmptyField, ///< present, but empty
+    DuplicateField, ///< the same key twice
+    InvalidValue, ///< well-formed but not acceptable (bad base64, bad scheme, …)
+    LimitExceeded, ///< too long, too many, too deep, too large
+    Truncated, ///< the input ends too early
+    UnexpectedRoot, ///< a document of another kind
     // SAS validation (the names of the service's own 401 details).
     InvalidSignature,
     ExpiredToken,
@@ -65,12 +64,15 @@ struct Warning
  * Accessing value() of a failed result, or error() of a successful one, is a programming error
  * (asserted in debug builds).
  */
-template<typename T>
-class Result
+template<typename T> class Result
 {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) { }
-    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) { }
+    Result(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    { }
+    Result(Error error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    { }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -109,12 +111,14 @@ private:
 };
 
 /** Result for operations that produce nothing but may fail. */
-template<>
-class Result<void>
+template<> class Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_failed(true) { }
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_failed(true)
+    { }
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
@@ -135,8 +139,8 @@ private:
 using Status = Result<void>;
 
 /** Shorthand for building an Error in parsers. */
-inline Error makeError(ErrorCode code, QString message, qsizetype offset = -1,
-                       qsizetype length = 0, QString where = {})
+inline Error makeError(ErrorCode code, QString message, qsizetype offset = -1, qsizetype length = 0,
+                       QString where = {})
 {
     Error e;
     e.code = code;

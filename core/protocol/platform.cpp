@@ -3,7 +3,6 @@
 #include "protocol/platform.h"
 
 #include <QCoreApplication>
-
 #include <array>
 
 using namespace Qt::Literals::StringLiterals;
@@ -21,7 +20,7 @@ struct PlatformInfo
     QStringView kind;
 };
 
-constexpr std::array<PlatformInfo, kPlatformCount> kPlatforms{{
+constexpr std::array<PlatformInfo, kPlatformCount> kPlatforms {{
     {Platform::Apple, Format::Apple, u"apple", u"apns", u"Apple"},
     {Platform::FcmV1, Format::FcmV1, u"fcmv1", u"fcmv1", u"FcmV1"},
     {Platform::Gcm, Format::Gcm, u"gcm", u"gcm", u"Gcm"},

@@ -4,22 +4,21 @@
 
 #include <QString>
 #include <QStringView>
-
 #include <optional>
 
 namespace Nh {
 
 /** A push notification service a registration can belong to (nh-rest.md §4.3, §7.3). */
 enum class Platform {
-    Apple,        ///< APNs; registrations: Apple*, installations: "apns"
-    FcmV1,        ///< FCM HTTP v1; FcmV1*, "fcmv1"
-    Gcm,          ///< FCM legacy ("GCM"); Gcm*, "gcm" (retired by Google 2024-06-20)
-    Windows,      ///< WNS; Windows*, "wns"
+    Apple, ///< APNs; registrations: Apple*, installations: "apns"
+    FcmV1, ///< FCM HTTP v1; FcmV1*, "fcmv1"
+    Gcm, ///< FCM legacy ("GCM"); Gcm*, "gcm" (retired by Google 2024-06-20)
+    Windows, ///< WNS; Windows*, "wns"
     WindowsPhone, ///< MPNS; Mpns*, "mpns" (deprecated)
-    Adm,          ///< Amazon Device Messaging; Adm*, "adm"
-    Baidu,        ///< Baidu; Baidu* (deprecated)
-    Browser,      ///< Web Push; Browser*, "browser"
-    Xiaomi,       ///< Xiaomi Mi Push; Xiaomi*, "xiaomi"
+    Adm, ///< Amazon Device Messaging; Adm*, "adm"
+    Baidu, ///< Baidu; Baidu* (deprecated)
+    Browser, ///< Web Push; Browser*, "browser"
+    Xiaomi, ///< Xiaomi Mi Push; Xiaomi*, "xiaomi"
 };
 inline constexpr int kPlatformCount = 9;
 

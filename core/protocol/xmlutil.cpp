@@ -31,8 +31,8 @@ Error readerError(const QXmlStreamReader &reader, const QString &document)
 {
     const bool truncated = reader.error() == QXmlStreamReader::PrematureEndOfDocumentError;
     const QString what = truncated
-            ? tr("The %1 document ends too early: %2").arg(document, reader.errorString())
-            : tr("The %1 document is not well-formed XML: %2").arg(document, reader.errorString());
+        ? tr("The %1 document ends too early: %2").arg(document, reader.errorString())
+        : tr("The %1 document is not well-formed XML: %2").arg(document, reader.errorString());
     return errorAt(reader, truncated ? ErrorCode::Truncated : ErrorCode::Syntax, what);
 }
 
@@ -52,7 +52,7 @@ QString readLeafText(QXmlStreamReader &reader, Error *error)
             if (error) {
                 *error = errorAt(reader, ErrorCode::Syntax,
                                  tr("Unexpected element <%1> inside <%2>: expected text")
-                                         .arg(reader.name().toString(), name),
+                                     .arg(reader.name().toString(), name),
                                  name);
             }
             return {};
@@ -72,7 +72,8 @@ bool skipElement(QXmlStreamReader &reader)
         const auto token = reader.readNext();
         if (token == QXmlStreamReader::StartElement) {
             if (++depth > kMaxDepth) {
-                reader.raiseError(tr("Elements are nested more than %1 levels deep").arg(kMaxDepth));
+                reader.raiseError(
+                    tr("Elements are nested more than %1 levels deep").arg(kMaxDepth));
                 return false;
             }
         } else if (token == QXmlStreamReader::EndElement) {
@@ -96,9 +97,9 @@ Status checkBody(const QByteArray &body, const QString &document)
     if (body.size() > kMaxDocumentBytes) {
         return makeError(ErrorCode::LimitExceeded,
                          tr("The %1 document is %2 bytes, more than the %3 bytes accepted")
-                                 .arg(document)
-                                 .arg(body.size())
-                                 .arg(kMaxDocumentBytes));
+                             .arg(document)
+                             .arg(body.size())
+                             .arg(kMaxDocumentBytes));
     }
     return {};
 }

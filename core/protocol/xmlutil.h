@@ -14,10 +14,12 @@ namespace Nh::Xml {
 
 /** The namespaces of the hub's documents (nh-rest.md §7). QLatin1StringView because Qt 6.4's
  *  QXmlStreamAttributes::value(ns, name) has QString and QLatin1StringView overloads only. */
-inline constexpr QLatin1StringView kServiceBusNs{"http://schemas.microsoft.com/netservices/2010/10/servicebus/connect"};
-inline constexpr QLatin1StringView kInstanceNs{"http://www.w3.org/2001/XMLSchema-instance"};
-inline constexpr QLatin1StringView kAtomNs{"http://www.w3.org/2005/Atom"};
-inline constexpr QLatin1StringView kDataServicesMetadataNs{"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"};
+inline constexpr QLatin1StringView kServiceBusNs {
+    "http://schemas.microsoft.com/netservices/2010/10/servicebus/connect"};
+inline constexpr QLatin1StringView kInstanceNs {"http://www.w3.org/2001/XMLSchema-instance"};
+inline constexpr QLatin1StringView kAtomNs {"http://www.w3.org/2005/Atom"};
+inline constexpr QLatin1StringView kDataServicesMetadataNs {
+    "http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"};
 
 /** Documents nested deeper than this are refused (hostile input; real ones are < 10 deep). */
 inline constexpr int kMaxDepth = 64;
@@ -33,7 +35,8 @@ inline constexpr qsizetype kMaxDocumentBytes = 16 * 1024 * 1024;
 Error errorAt(const QXmlStreamReader &reader, ErrorCode code, const QString &what,
               const QString &where = {});
 
-/** The Error for a reader that has hasError(); `document` names the kind ("NotificationOutcome"). */
+/** The Error for a reader that has hasError(); `document` names the kind ("NotificationOutcome").
+ */
 Error readerError(const QXmlStreamReader &reader, const QString &document);
 
 /**
