@@ -22,6 +22,10 @@ target_compile_options(nh_flags INTERFACE
 if(NH_WERROR)
     target_compile_options(nh_flags INTERFACE -Werror)
 endif()
+# Assertions stay on in optimised test builds (qBittorrent's CI flags, style.md R19).
+if(NH_ASSERTS)
+    target_compile_definitions(nh_flags INTERFACE QT_FORCE_ASSERTS _GLIBCXX_ASSERTIONS)
+endif()
 
 set(NH_LAYERING_SOURCE "${PROJECT_SOURCE_DIR}/core/common/layering.cpp")
 
