@@ -6,6 +6,7 @@
 # nh_flags: every target of the project links this INTERFACE target (style.md R12, R16).
 add_library(nh_flags INTERFACE)
 target_compile_features(nh_flags INTERFACE cxx_std_20)
+target_compile_definitions(nh_flags INTERFACE NH_VERSION="${PROJECT_VERSION}")
 target_compile_definitions(nh_flags INTERFACE
     QT_NO_CAST_FROM_ASCII
     QT_NO_CAST_TO_ASCII

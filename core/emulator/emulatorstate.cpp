@@ -1,0 +1,374 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "emulator/emulatorstate.h"
+
+#include "emulator/emulatorstore.h"
+#include "protocol/crypto.h"
+#include "protocol/tagexpression.h"
+
+#include <QRandomGenerator>
+#include <QSet>
+#include <QUuid>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Nh {
+
+namespace {
+
+/** Telemetry is kept for this many sends per hub. */
+constexpr qsizetype kMaxMessages = 2000;
+
+QString telemetryName(OutcomeKind kind)
+{
+    switch (kind) {
+    case OutcomeKind::Success:
+        return u"Success"_s;
+    case OutcomeKind::InvalidHandle:
+        return u"BadChannel"_s;
+    case OutcomeKind::ExpiredHandle:
+        return u"ExpiredChannel"_s;
+    case OutcomeKind::BadCredentials:
+        return u"InvalidCredentials"_s;
+    case OutcomeKind::InvalidPayload:
+        return u"InvalidNotificationFormat"_s;
+    case OutcomeKind::Unknown:
+        break;
+    }
+    return u"UnknownError"_s;
+}
+
+/** The service's notification ids: 32 hex, a timestamp and two integers. */
+QString newMessageId(const QDateTime &now)
+{
+    auto *rng = QRandomGenerator::global();
+    return QUuid::createUuid().toString(QUuid::Id128) + u'-' + now.toString(u"yyyyMMddHHmmss"_s)
+        + u'-' + QString::number(rng->bounded(10000000, 99999999)) + u'-'
+        + QString::number(rng->bounded(1, 99));
+}
+
+bool reaches(const Registration &r, Format format)
+{
+    if (format == Format::Template)
+        return r.isTemplate;
+    return !r.isTemplate && platformForFormat(format) == r.platform;
+}
+
+} // namespace
+
+EmulatorState::EmulatorState() = default;
+EmulatorState::~EmulatorState() = default;
+
+const SasRule *EmulatorState::rule(const QString &name) const
+{
+    for (const SasRule &r : rules) {
+        if (r.name == name)
+            return &r;
+    }
+    return nullptr;
+}
+
+EmulatorHub *EmulatorState::hub(const QString &name)
+{
+    // Hub paths are case-insensitive in the service (the seed lower-cases the hub in its token).
+    for (const auto &h : m_hubs) {
+        if (h->name.compare(name, Qt::CaseInsensitive) == 0)
+            return h.get();
+    }
+    return nullptr;
+}
+
+const EmulatorHub *EmulatorState::hub(const QString &name) const
+{
+    return const_cast<EmulatorState *>(this)->hub(name);
+}
+
+EmulatorHub &EmulatorState::addHub(const QString &name)
+{
+    if (EmulatorHub *existing = hub(name))
+        return *existing;
+    auto h = std::make_shared<EmulatorHub>();
+    h->name = name;
+    m_hubs.append(h);
+    return *h;
+}
+
+QStringList EmulatorState::hubNames() const
+{
+    QStringList names;
+    for (const auto &h : m_hubs)
+        names << h->name;
+    return names;
+}
+
+QString EmulatorState::newRegistrationId()
+{
+    auto *rng = QRandomGenerator::global();
+    const auto big = [rng] {
+        return QString::number(
+            rng->bounded(Q_INT64_C(1000000000000000000), std::numeric_limits<qint64>::max()));
+    };
+    return big() + u'-' + big() + u'-' + QString::number(rng->bounded(1, 10));
+}
+
+void EmulatorState::putRegistration(EmulatorHub &hub, Registration registration)
+{
+    if (registration.registrationId.isEmpty())
+        registration.registrationId = newRegistrationId();
+    const QString id = registration.registrationId;
+    hub.registrations.insert_or_assign(id, registration);
+    if (m_store)
+        m_store->saveRegistration(hub.name, registration, hub.installationOf.value(id));
+}
+
+bool EmulatorState::removeRegistration(EmulatorHub &hub, const QString &id)
+{
+    const bool removed = hub.registrations.erase(id) > 0;
+    hub.installationOf.remove(id);
+    if (removed && m_store)
+        m_store->removeRegistration(hub.name, id);
+    return removed;
+}
+
+void EmulatorState::putInstallation(EmulatorHub &hub, Installation installation)
+{
+    const QString id = installation.installationId;
+    QStringList stale;
+    for (auto it = hub.installationOf.cbegin(); it != hub.installationOf.cend(); ++it) {
+        if (it.value() == id)
+            stale << it.key();
+    }
+    for (const QString &regId : std::as_const(stale))
+        removeRegistration(hub, regId);
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    installation.lastUpdate = now;
+    hub.installations.insert_or_assign(id, installation);
+    if (m_store)
+        m_store->saveInstallation(hub.name, installation);
+    // An installation whose channel the PNS refused keeps existing but reaches nothing.
+    if (installation.pushChannelExpired.value_or(false))
+        return;
+    for (Registration r : registrationsForInstallation(installation)) {
+        r.registrationId = newRegistrationId();
+        r.etag = 1;
+        r.published = now;
+        r.updated = now;
+        hub.installationOf.insert(r.registrationId, id);
+        putRegistration(hub, r);
+    }
+}
+
+bool EmulatorState::removeInstallation(EmulatorHub &hub, const QString &id)
+{
+    QStringList derived;
+    for (auto it = hub.installationOf.cbegin(); it != hub.installationOf.cend(); ++it) {
+        if (it.value() == id)
+            derived << it.key();
+    }
+    for (const QString &regId : std::as_const(derived))
+        removeRegistration(hub, regId);
+    const bool removed = hub.installations.erase(id) > 0;
+    if (removed && m_store)
+        m_store->removeInstallation(hub.name, id);
+    return removed;
+}
+
+OutcomeKind EmulatorState::outcomeForHandle(const QString &handle)
+{
+    if (handle.contains(u"expired"_s, Qt::CaseInsensitive))
+        return OutcomeKind::ExpiredHandle;
+    if (handle.contains(u"invalid"_s, Qt::CaseInsensitive))
+        return OutcomeKind::InvalidHandle;
+    if (handle.contains(u"badcredential"_s, Qt::CaseInsensitive))
+        return OutcomeKind::BadCredentials;
+    if (handle.contains(u"badpayload"_s, Qt::CaseInsensitive))
+        return OutcomeKind::InvalidPayload;
+    return OutcomeKind::Success;
+}
+
+EmulatorState::Delivery EmulatorState::deliver(EmulatorHub &hub, Format format,
+                                               const TagExpression *expression,
+                                               const QByteArray &body, const QString &tagsText,
+                                               bool testSend)
+{
+    Delivery d;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    SentMessage message;
+    message.id = newMessageId(now);
+    message.enqueueTime = now;
+    message.endTime = now;
+    message.body = body;
+    message.format = format;
+    message.tags = tagsText;
+
+    QStringList refused;
+    QSet<QString> refusedInstallations;
+    for (const auto &[id, reg] : hub.registrations) {
+        if (!reaches(reg, format))
+            continue;
+        if (expression) {
+            const QSet<QString> tags(reg.tags.cbegin(), reg.tags.cend());
+            if (!expression->matches(tags))
+                continue;
+        }
+        ++d.matched;
+        const OutcomeKind kind = outcomeForHandle(reg.handle);
+        message.counts[reg.platform][telemetryName(kind)] += 1;
+        if (testSend && d.outcome.results.size() >= kTestSendLimit)
+            continue;
+        RegistrationResult r;
+        r.applicationPlatform = platformWireName(reg.platform);
+        r.pnsHandle = reg.handle;
+        r.registrationId = id;
+        r.outcome = outcomeText(kind);
+        d.outcome.results.append(r);
+        if (kind == OutcomeKind::Success)
+            ++d.outcome.success;
+        else
+            ++d.outcome.failure;
+        // The PNS said the handle is gone: the service deletes the registration.
+        if (kind == OutcomeKind::InvalidHandle || kind == OutcomeKind::ExpiredHandle) {
+            refused << id;
+            if (const QString inst = hub.installationOf.value(id); !inst.isEmpty())
+                refusedInstallations.insert(inst);
+        }
+    }
+    if (!testSend)
+        d.outcome.results.clear();
+    for (const QString &id : std::as_const(refused))
+        removeRegistration(hub, id);
+    for (const QString &instId : std::as_const(refusedInstallations)) {
+        auto it = hub.installations.find(instId);
+        if (it != hub.installations.end()) {
+            Installation inst = it->second;
+            inst.pushChannelExpired = true;
+            putInstallation(hub, inst);
+        }
+    }
+    message.state = d.matched ? u"Completed"_s : u"NoTargetFound"_s;
+    d.messageId = message.id;
+    recordMessage(hub, std::move(message));
+    return d;
+}
+
+QString EmulatorState::recordDirect(EmulatorHub &hub, Format format, const QByteArray &body,
+                                    const QStringList &handles)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    SentMessage message;
+    message.id = newMessageId(now);
+    message.enqueueTime = now;
+    message.endTime = now;
+    message.state = u"Completed"_s;
+    message.body = body;
+    message.format = format;
+    if (const auto platform = platformForFormat(format)) {
+        for (const QString &h : handles)
+            message.counts[*platform][telemetryName(outcomeForHandle(h))] += 1;
+    }
+    const QString id = message.id;
+    recordMessage(hub, std::move(message));
+    return id;
+}
+
+QString EmulatorState::schedule(EmulatorHub &hub, Format format, const QByteArray &body,
+                                const QString &tagsText, const QDateTime &when)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    SentMessage message;
+    // Scheduled ids look different in the service; any opaque string works for clients.
+    message.id =
+        QUuid::createUuid().toString(QUuid::Id128) + u'_' + now.toString(u"yyyyMMddHHmmss"_s);
+    message.enqueueTime = now;
+    message.state = u"Scheduled"_s;
+    message.body = body;
+    message.format = format;
+    message.tags = tagsText;
+    message.scheduled = true;
+    message.scheduleTime = when;
+    const QString id = message.id;
+    recordMessage(hub, std::move(message));
+    return id;
+}
+
+void EmulatorState::recordMessage(EmulatorHub &hub, SentMessage message)
+{
+    const QString id = message.id;
+    hub.messages.insert(id, std::move(message));
+    hub.messageOrder.append(id);
+    while (hub.messageOrder.size() > kMaxMessages)
+        hub.messages.remove(hub.messageOrder.takeFirst());
+}
+
+std::unique_ptr<EmulatorState> EmulatorState::createDefault(const QString &hubName)
+{
+    auto state = std::make_unique<EmulatorState>();
+    state->host = u"localhost"_s;
+    const auto key = [] {
+        return QString::fromLatin1(Crypto::randomBytes(32).toBase64());
+    };
+    state->rules = {
+        {u"DefaultFullSharedAccessSignature"_s, key(), Right::Listen | Right::Send | Right::Manage},
+        {u"DefaultListenSharedAccessSignature"_s, key(), Right::Listen},
+    };
+    state->addHub(hubName);
+    return state;
+}
+
+void EmulatorState::seedDemoData(EmulatorHub &hub)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto add = [&](Platform p, const QString &handle, const QStringList &tags,
+                         const QString &bodyTemplate = {}) {
+        Registration r;
+        r.platform = p;
+        r.isTemplate = !bodyTemplate.isEmpty();
+        r.handle = handle;
+        r.tags = tags;
+        r.etag = 1;
+        r.published = now;
+        r.updated = now;
+        if (r.isTemplate) {
+            r.bodyTemplate = bodyTemplate;
+            r.templateName = u"greeting"_s;
+            if (p == Platform::Windows)
+                r.headers = {{u"X-WNS-Type"_s, u"wns/toast"_s}};
+        }
+        if (p == Platform::Browser) {
+            r.p256dh =
+                u"BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM"_s;
+            r.auth = u"tBHItJI5svbpez7KI4CCXg"_s;
+        }
+        putRegistration(hub, r);
+    };
+    const QString apnsAlice = u"62BCD3484834B7E2DC56733AC5509259230CC1BA82BA1AE7D06E91908A05A8FA"_s;
+    add(Platform::Apple, apnsAlice, {u"sports"_s, u"user:alice"_s, u"lang:en"_s});
+    add(Platform::Apple, u"7603CF2F5537AADF272DEA23B4FB4D33B56F0F8FE697F57777EC459594910786"_s,
+        {u"politics"_s, u"lang:fr"_s});
+    add(Platform::Apple, u"00FC13ADFF785122B4AD28809A3420982341241421348097878E577C991DEinvalid"_s,
+        {u"sports"_s, u"lang:fr"_s});
+    add(Platform::FcmV1, u"fcm-token-bob-d8Ks1eQ:APA91bHun4MxP5egoKMwt2KZFBaFUH"_s,
+        {u"sports"_s, u"politics"_s, u"user:bob"_s, u"lang:en"_s});
+    add(Platform::FcmV1, u"fcm-token-carol-expired-APA91bE7tJx"_s, {u"politics"_s, u"lang:fr"_s});
+    add(Platform::Gcm, u"gcm-legacy-token-APA91bGHXQBB"_s, {u"sports"_s});
+    add(Platform::Windows, u"https://db5.notify.windows.com/?token=AwYAAAB%2bdemo"_s,
+        {u"sports"_s, u"user:alice"_s});
+    add(Platform::Adm, u"amzn1.adm-registration.v3.demo"_s, {u"politics"_s});
+    add(Platform::Browser, u"https://fcm.googleapis.com/fcm/send/demo-endpoint"_s, {u"lang:fr"_s});
+    add(Platform::Apple, apnsAlice, {u"user:alice"_s},
+        u"{\"aps\":{\"alert\":\"$(greeting_en)\"}}"_s);
+    add(Platform::Windows, u"https://db5.notify.windows.com/?token=AwYAAAB%2btemplate"_s,
+        {u"lang:fr"_s},
+        u"<toast><visual><binding template=\"ToastText01\"><text id=\"1\">$(greeting_fr)</text></binding></visual></toast>"_s);
+
+    Installation inst;
+    inst.installationId = u"8b3e1b9e-3c41-4a7b-9a21-0d6a9a8f2b11"_s;
+    inst.userId = u"alice"_s;
+    inst.platform = Platform::FcmV1;
+    inst.pushChannel = u"fcm-token-alice-pixel-cZ3x1:APA91bF"_s;
+    inst.tags = {u"sports"_s, u"lang:en"_s};
+    putInstallation(hub, inst);
+}
+
+} // namespace Nh

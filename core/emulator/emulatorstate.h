@@ -1,0 +1,154 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/installation.h"
+#include "protocol/notificationoutcome.h"
+#include "protocol/platform.h"
+#include "protocol/registration.h"
+
+#include <QDateTime>
+#include <QFlags>
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace Nh {
+
+class TagExpression;
+class EmulatorStore;
+
+/** The claims of a SAS rule (nh-rest.md §2.2 rule 5). Manage implies the other two. */
+enum class Right { Listen = 0x1, Send = 0x2, Manage = 0x4 };
+Q_DECLARE_FLAGS(Rights, Right)
+Q_DECLARE_OPERATORS_FOR_FLAGS(Rights)
+
+struct SasRule
+{
+    QString name;
+    QString key;
+    Rights rights;
+
+    bool grants(Right r) const { return rights.testFlag(r) || rights.testFlag(Right::Manage); }
+};
+
+/** What one registration's delivery came to; the service's outcome text comes with it. */
+struct DeliveryResult
+{
+    Registration registration;
+    OutcomeKind kind = OutcomeKind::Success;
+    QString outcome;
+};
+
+/** A send the emulator accepted: what telemetry (GET messages/{id}) reports. */
+struct SentMessage
+{
+    QString id;
+    QDateTime enqueueTime;
+    QDateTime endTime;
+    QString state; ///< Completed, NoTargetFound, Scheduled, Canceled
+    QByteArray body;
+    Format format = Format::Template;
+    QString tags;
+    bool scheduled = false;
+    QDateTime scheduleTime;
+    /// platform → outcome name (Success, BadChannel, …) → count
+    QMap<Platform, QMap<QString, qint64>> counts;
+};
+
+struct EmulatorHub
+{
+    QString name;
+    /// Ordered by id, so paging by continuation token is stable.
+    std::map<QString, Registration> registrations;
+    /// registration id → installation id, for registrations an installation implies.
+    QHash<QString, QString> installationOf;
+    std::map<QString, Installation> installations;
+    QHash<QString, SentMessage> messages;
+    QList<QString> messageOrder;
+};
+
+/**
+ * The emulated namespace: SAS rules and hubs with their registrations, installations and sends.
+ * Lives in the emulator's thread; every mutation is written through to the EmulatorStore when
+ * one is attached (`nhemulator --data`).
+ */
+class EmulatorState
+{
+public:
+    EmulatorState();
+    ~EmulatorState();
+    Q_DISABLE_COPY_MOVE(EmulatorState)
+
+    /** The namespace's host as clients name it (for Location headers and feed ids). */
+    QString host;
+
+    QList<SasRule> rules;
+    const SasRule *rule(const QString &name) const;
+
+    EmulatorHub *hub(const QString &name);
+    const EmulatorHub *hub(const QString &name) const;
+    EmulatorHub &addHub(const QString &name);
+    QStringList hubNames() const;
+
+    /** Registrations: ids like the service's ("8372532420827572008-85883004107185159-4"). */
+    static QString newRegistrationId();
+    void putRegistration(EmulatorHub &hub, Registration registration);
+    bool removeRegistration(EmulatorHub &hub, const QString &id);
+
+    /** Stores the installation and replaces the registrations it implies. */
+    void putInstallation(EmulatorHub &hub, Installation installation);
+    bool removeInstallation(EmulatorHub &hub, const QString &id);
+
+    /**
+     * Delivers a send: selects the registrations the format and expression reach (a native
+     * format reaches native registrations of its platform, `template` the template registrations
+     * of every platform; a null expression is a broadcast), decides each outcome from the handle
+     * (see outcomeForHandle()), removes registrations whose handle the "PNS" refused, as the
+     * service does, and records telemetry. A test send reports at most `kTestSendLimit` results.
+     */
+    struct Delivery
+    {
+        NotificationOutcome outcome;
+        QString messageId;
+        qint64 matched = 0;
+    };
+    static constexpr int kTestSendLimit = 10;
+    Delivery deliver(EmulatorHub &hub, Format format, const TagExpression *expression,
+                     const QByteArray &body, const QString &tagsText, bool testSend);
+
+    /** Records a direct (or direct batch) send to `handles`, which need no registration. */
+    QString recordDirect(EmulatorHub &hub, Format format, const QByteArray &body,
+                         const QStringList &handles);
+
+    /** Records a scheduled send (not delivered until its time). */
+    QString schedule(EmulatorHub &hub, Format format, const QByteArray &body,
+                     const QString &tagsText, const QDateTime &when);
+
+    /**
+     * Deterministic outcomes a tester sets up through the handle: a handle containing
+     * "expired" → no longer valid, "invalid" → invalid, "badcredential" → the hub's PNS
+     * credentials are wrong, "badpayload" → payload invalid (case-insensitive); else success.
+     */
+    static OutcomeKind outcomeForHandle(const QString &handle);
+
+    /** Demo data for a first start: registrations of every platform, one installation. */
+    void seedDemoData(EmulatorHub &hub);
+
+    /** Makes a namespace with the two default rules (random keys) and one hub. */
+    static std::unique_ptr<EmulatorState> createDefault(const QString &hubName);
+
+    void attachStore(EmulatorStore *store) { m_store = store; }
+
+private:
+    void recordMessage(EmulatorHub &hub, SentMessage message);
+
+    QList<std::shared_ptr<EmulatorHub>> m_hubs;
+    EmulatorStore *m_store = nullptr;
+};
+
+} // namespace Nh

@@ -1,0 +1,199 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "emulator/emulatorstore.h"
+
+#include "common/logging.h"
+#include "emulator/emulatorstate.h"
+#include "protocol/registrationfeed.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Nh {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Nh::EmulatorStore", text);
+}
+
+constexpr int kSchemaVersion = 1;
+
+} // namespace
+
+EmulatorStore::~EmulatorStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Result<std::unique_ptr<EmulatorStore>> EmulatorStore::open(const QString &path)
+{
+    std::unique_ptr<EmulatorStore> store(new EmulatorStore);
+    store->m_connection = u"nh-emulator-"_s + QUuid::createUuid().toString(QUuid::Id128);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, store->m_connection);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        return makeError(
+            ErrorCode::InvalidValue,
+            tr("Could not open the emulator data file %1: %2").arg(path, db.lastError().text()));
+    }
+    QSqlQuery version(db);
+    version.exec(u"PRAGMA user_version"_s);
+    const int current = version.next() ? version.value(0).toInt() : 0;
+    if (current > kSchemaVersion) {
+        return makeError(ErrorCode::InvalidValue,
+                         tr("The emulator data file %1 was written by a newer nhemulator "
+                            "(schema %2; this one reads up to %3)")
+                             .arg(path)
+                             .arg(current)
+                             .arg(kSchemaVersion));
+    }
+    const QStringList schema = {
+        u"PRAGMA journal_mode=WAL"_s,
+        u"PRAGMA synchronous=NORMAL"_s,
+        u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+        u"CREATE TABLE IF NOT EXISTS rules (name TEXT PRIMARY KEY, key TEXT NOT NULL, rights INTEGER NOT NULL)"_s,
+        u"CREATE TABLE IF NOT EXISTS hubs (name TEXT PRIMARY KEY)"_s,
+        u"CREATE TABLE IF NOT EXISTS registrations (hub TEXT NOT NULL, id TEXT NOT NULL, "
+        u"installation TEXT NOT NULL, "
+        "entry BLOB NOT NULL, PRIMARY KEY (hub, id))"_s,
+        u"CREATE TABLE IF NOT EXISTS installations (hub TEXT NOT NULL, id TEXT NOT NULL, json BLOB "
+        u"NOT NULL, "
+        "PRIMARY KEY (hub, id))"_s,
+        u"PRAGMA user_version=%1"_s.arg(kSchemaVersion),
+    };
+    for (const QString &sql : schema) {
+        if (!store->exec(sql)) {
+            return makeError(ErrorCode::InvalidValue,
+                             tr("Could not prepare the emulator data file %1: %2")
+                                 .arg(path, db.lastError().text()));
+        }
+    }
+    return store;
+}
+
+bool EmulatorStore::exec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!q.prepare(sql)) {
+        qCWarning(lcEmulator) << "SQL prepare failed:" << q.lastError().text();
+        return false;
+    }
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        qCWarning(lcEmulator) << "SQL failed:" << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool EmulatorStore::isEmpty() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    return !q.exec(u"SELECT count(*) FROM rules"_s) || !q.next() || q.value(0).toInt() == 0;
+}
+
+Status EmulatorStore::load(EmulatorState &state)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    state.rules.clear();
+    q.exec(u"SELECT name, key, rights FROM rules ORDER BY name"_s);
+    while (q.next())
+        state.rules.append(
+            {q.value(0).toString(), q.value(1).toString(), Rights(q.value(2).toInt())});
+    q.exec(u"SELECT value FROM meta WHERE key = 'host'"_s);
+    if (q.next())
+        state.host = q.value(0).toString();
+    q.exec(u"SELECT name FROM hubs ORDER BY name"_s);
+    while (q.next())
+        state.addHub(q.value(0).toString());
+
+    // Write-through is off while loading, or every row would be written back.
+    state.attachStore(nullptr);
+    q.exec(u"SELECT hub, id, installation, entry FROM registrations"_s);
+    int broken = 0;
+    while (q.next()) {
+        EmulatorHub &hub = state.addHub(q.value(0).toString());
+        auto reg = parseRegistrationEntry(q.value(3).toByteArray());
+        if (!reg) {
+            ++broken;
+            continue;
+        }
+        if (const QString inst = q.value(2).toString(); !inst.isEmpty())
+            hub.installationOf.insert(q.value(1).toString(), inst);
+        hub.registrations.insert_or_assign(q.value(1).toString(), *reg);
+    }
+    q.exec(u"SELECT hub, id, json FROM installations"_s);
+    while (q.next()) {
+        EmulatorHub &hub = state.addHub(q.value(0).toString());
+        auto inst = parseInstallation(q.value(2).toByteArray());
+        if (!inst) {
+            ++broken;
+            continue;
+        }
+        hub.installations.insert_or_assign(q.value(1).toString(), *inst);
+    }
+    state.attachStore(this);
+    if (broken) {
+        return makeError(ErrorCode::InvalidValue,
+                         tr("%1 stored registrations or installations could not be read and were "
+                            "skipped")
+                             .arg(broken));
+    }
+    return {};
+}
+
+void EmulatorStore::saveNamespace(const EmulatorState &state)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    exec(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('host', ?)"_s, {state.host});
+    for (const SasRule &r : state.rules)
+        exec(u"INSERT OR REPLACE INTO rules (name, key, rights) VALUES (?, ?, ?)"_s,
+             {r.name, r.key, int(r.rights.toInt())});
+    for (const QString &h : state.hubNames())
+        exec(u"INSERT OR IGNORE INTO hubs (name) VALUES (?)"_s, {h});
+    db.commit();
+}
+
+void EmulatorStore::saveRegistration(const QString &hub, const Registration &registration,
+                                     const QString &installationId)
+{
+    EntryContext context;
+    context.baseUrl = u"https://localhost/"_s + hub;
+    context.now = QDateTime::currentDateTimeUtc();
+    exec(
+        u"INSERT OR REPLACE INTO registrations (hub, id, installation, entry) VALUES (?, ?, ?, ?)"_s,
+        {hub, registration.registrationId, installationId,
+         registrationEntryXml(registration, context)});
+}
+
+void EmulatorStore::removeRegistration(const QString &hub, const QString &id)
+{
+    exec(u"DELETE FROM registrations WHERE hub = ? AND id = ?"_s, {hub, id});
+}
+
+void EmulatorStore::saveInstallation(const QString &hub, const Installation &installation)
+{
+    exec(u"INSERT OR REPLACE INTO installations (hub, id, json) VALUES (?, ?, ?)"_s,
+         {hub, installation.installationId, installationJson(installation)});
+}
+
+void EmulatorStore::removeInstallation(const QString &hub, const QString &id)
+{
+    exec(u"DELETE FROM installations WHERE hub = ? AND id = ?"_s, {hub, id});
+}
+
+} // namespace Nh

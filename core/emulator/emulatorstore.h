@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "protocol/installation.h"
+#include "protocol/registration.h"
+
+#include <QList>
+#include <QString>
+#include <memory>
+
+namespace Nh {
+
+class EmulatorState;
+struct SasRule;
+
+/**
+ * Keeps an emulated namespace in a SQLite file (`nhemulator --data FILE`): rules, hubs,
+ * registrations (as the service's Atom entries) and installations (as their JSON). Every change
+ * is written through when it happens, so a killed emulator loses nothing it acknowledged.
+ */
+class EmulatorStore
+{
+public:
+    ~EmulatorStore();
+    Q_DISABLE_COPY_MOVE(EmulatorStore)
+
+    /** Opens or creates the file; the schema is versioned (PRAGMA user_version). */
+    static Result<std::unique_ptr<EmulatorStore>> open(const QString &path);
+
+    /** True when the file held no namespace yet. */
+    bool isEmpty() const;
+    /** Fills `state` (rules, hubs and their contents) from the file. */
+    Status load(EmulatorState &state);
+
+    void saveNamespace(const EmulatorState &state);
+    void saveRegistration(const QString &hub, const Registration &registration,
+                          const QString &installationId);
+    void removeRegistration(const QString &hub, const QString &id);
+    void saveInstallation(const QString &hub, const Installation &installation);
+    void removeInstallation(const QString &hub, const QString &id);
+
+private:
+    EmulatorStore() = default;
+    bool exec(const QString &sql, const QVariantList &values = {});
+    QString m_connection;
+};
+
+} // namespace Nh

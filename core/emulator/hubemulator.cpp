@@ -1,0 +1,550 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "emulator/hubemulator.h"
+
+#include "common/logging.h"
+#include "common/redaction.h"
+#include "emulator/emulatorservice.h"
+#include "emulator/emulatorstate.h"
+#include "emulator/emulatorstore.h"
+#include "emulator/faults.h"
+#include "emulator/selfsignedcert.h"
+
+#include <QAbstractHttpServer>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QLocale>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTimer>
+#include <sys/socket.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Nh {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Nh::HubEmulator", text);
+}
+
+constexpr qsizetype kMaxLogEntries = 1000;
+constexpr qsizetype kMaxLoggedBody = 64 * 1024;
+/** A stalled connection is dropped after this long, so a forgotten test cannot leak it. */
+constexpr int kStallLimitMs = 10 * 60 * 1000;
+/** What the Oversized fault sends: far over anything a hub returns. */
+constexpr qsizetype kOversizedBody = 24 * 1024 * 1024;
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK"_ba;
+    case 201:
+        return "Created"_ba;
+    case 204:
+        return "No Content"_ba;
+    case 400:
+        return "Bad Request"_ba;
+    case 401:
+        return "Unauthorized"_ba;
+    case 403:
+        return "Forbidden"_ba;
+    case 404:
+        return "Not Found"_ba;
+    case 405:
+        return "Method Not Allowed"_ba;
+    case 409:
+        return "Conflict"_ba;
+    case 410:
+        return "Gone"_ba;
+    case 412:
+        return "Precondition Failed"_ba;
+    case 413:
+        return "Request Entity Too Large"_ba;
+    case 429:
+        return "Too Many Requests"_ba;
+    case 500:
+        return "Internal Server Error"_ba;
+    case 502:
+        return "Bad Gateway"_ba;
+    case 503:
+        return "Service Unavailable"_ba;
+    case 504:
+        return "Gateway Timeout"_ba;
+    default:
+        return "Status"_ba;
+    }
+}
+
+QByteArray methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get:
+        return "GET"_ba;
+    case QHttpServerRequest::Method::Put:
+        return "PUT"_ba;
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE"_ba;
+    case QHttpServerRequest::Method::Post:
+        return "POST"_ba;
+    case QHttpServerRequest::Method::Head:
+        return "HEAD"_ba;
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS"_ba;
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH"_ba;
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT"_ba;
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE"_ba;
+    default:
+        return "UNKNOWN"_ba;
+    }
+}
+
+QByteArray httpDate(const QDateTime &t)
+{
+    return QLocale::c().toString(t.toUTC(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s).toLatin1();
+}
+
+/** Serialises a response; `bodyBytes` < body.size() sends a truncated body. */
+QByteArray serialise(const EmulatorReply &r, const QDateTime &now)
+{
+    QByteArray out =
+        "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) + "\r\n";
+    for (const auto &[name, value] : r.headers) {
+        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
+            continue;
+        out += name + ": " + value + "\r\n";
+    }
+    out += "Date: " + httpDate(now) + "\r\n";
+    out += "Strict-Transport-Security: max-age=31536000\r\n";
+    if (r.status != 204)
+        out += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n";
+    out += "\r\n";
+    return out;
+}
+
+void resetConnection(QTcpSocket *socket)
+{
+    // SO_LINGER with a zero timeout makes close() send RST instead of FIN.
+    const qintptr fd = socket->socketDescriptor();
+    if (fd >= 0) {
+        linger l {1, 0};
+        ::setsockopt(static_cast<int>(fd), SOL_SOCKET, SO_LINGER, &l, sizeof l);
+    }
+    socket->abort();
+}
+
+QByteArray capped(const QByteArray &body)
+{
+    return redactSecrets(body.size() > kMaxLoggedBody ? body.first(kMaxLoggedBody) : body);
+}
+
+} // namespace
+
+QJsonObject EmulatorLogEntry::toJson() const
+{
+    const auto headers = [](const HttpHeaders &h) {
+        QJsonArray a;
+        for (const auto &[n, v] : h)
+            a.append(QJsonArray {QString::fromUtf8(n), QString::fromUtf8(v)});
+        return a;
+    };
+    return {{u"sequence"_s, sequence},
+            {u"time"_s, time.toString(Qt::ISODateWithMs)},
+            {u"operation"_s, operation},
+            {u"hub"_s, hub},
+            {u"method"_s, QString::fromLatin1(method)},
+            {u"url"_s, url},
+            {u"requestHeaders"_s, headers(requestHeaders)},
+            {u"requestBody"_s, QString::fromUtf8(requestBody)},
+            {u"status"_s, status},
+            {u"responseHeaders"_s, headers(responseHeaders)},
+            {u"responseBody"_s, QString::fromUtf8(responseBody)},
+            {u"fault"_s, fault},
+            {u"elapsedMicroseconds"_s, elapsedMicroseconds}};
+}
+
+QString EmulatorLogEntry::summary() const
+{
+    const QString result = status ? QString::number(status) : tr("(no response)");
+    QString line = time.toLocalTime().toString(u"hh:mm:ss.zzz"_s) + u' '
+        + QString::fromLatin1(method) + u' ' + url + u' ' + result + u' ' + operation + u' '
+        + QString::number(double(elapsedMicroseconds) / 1000.0, 'f', 1) + u" ms"_s;
+    if (!fault.isEmpty())
+        line += u" [fault: "_s + fault + u']';
+    return line;
+}
+
+// The QHttpServer side: every request is handed over whole, with its socket.
+class HubEmulator::Server final : public QAbstractHttpServer
+{
+public:
+    explicit Server(HubEmulator *owner)
+        : QAbstractHttpServer(owner)
+        , m_owner(owner)
+    { }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override { }
+
+private:
+    HubEmulator *m_owner;
+};
+
+struct HubEmulator::Private
+{
+    EmulatorOptions options;
+    std::unique_ptr<EmulatorState> state;
+    std::unique_ptr<EmulatorStore> store;
+    FaultInjector faults;
+    std::unique_ptr<EmulatorService> service;
+    Server *server = nullptr;
+    CertificatePair certificate;
+    QString certificatePath;
+    quint16 port = 0;
+    int connections = 0;
+    qint64 sequence = 0;
+    QList<EmulatorLogEntry> log;
+    QList<QPointer<QTcpSocket>> stalled;
+
+    void handle(HubEmulator *q, const QHttpServerRequest &request, QTcpSocket *socket);
+    void respond(HubEmulator *q, QTcpSocket *socket, EmulatorLogEntry entry,
+                 const EmulatorReply &reply, const std::optional<Fault> &fault,
+                 const QElapsedTimer &timer);
+    void record(HubEmulator *q, EmulatorLogEntry entry);
+};
+
+bool HubEmulator::Server::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    m_owner->d->handle(m_owner, request, socket);
+    return true;
+}
+
+void HubEmulator::Private::handle(HubEmulator *q, const QHttpServerRequest &request,
+                                  QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    EmulatorRequest req {methodName(request.method()), request.url(), request.headers(),
+                         request.body()};
+    const EmulatorRoute route = service->route(req);
+
+    EmulatorLogEntry entry;
+    entry.time = QDateTime::currentDateTimeUtc();
+    entry.operation = route.operation;
+    entry.hub = route.hub;
+    entry.method = req.method;
+    entry.url = redactSecrets(
+        req.url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::FullyEncoded));
+    entry.requestHeaders = redactHeaders(req.headers);
+    entry.requestBody = capped(req.body);
+
+    std::optional<Fault> fault;
+    if (const auto spec = headerValue(req.headers, "X-Nh-Emulator-Fault")) {
+        auto parsed = Fault::parse(QString::fromUtf8(*spec));
+        if (!parsed) {
+            respond(q, socket, entry, service->error(400, parsed.error().message), std::nullopt,
+                    timer);
+            return;
+        }
+        fault = *parsed;
+    } else if (route.operation != u"control") {
+        fault = faults.take(route.operation, route.hub);
+    }
+    if (fault)
+        entry.fault = fault->toString();
+
+    if (fault && fault->kind == FaultKind::Reset) {
+        resetConnection(socket);
+        entry.elapsedMicroseconds = timer.nsecsElapsed() / 1000;
+        record(q, entry);
+        return;
+    }
+    if (fault && fault->kind == FaultKind::Stall) {
+        stalled.append(socket);
+        QTimer::singleShot(kStallLimitMs, socket, [socket] { socket->abort(); });
+        entry.elapsedMicroseconds = timer.nsecsElapsed() / 1000;
+        record(q, entry);
+        return;
+    }
+    if (fault && fault->kind == FaultKind::Status) {
+        const QString text = fault->status == 429 || fault->status == 503
+            ? tr("The request was throttled (injected fault); retry after the time given in "
+                 "Retry-After.")
+            : tr("An internal error occurred (injected fault %1).").arg(fault->status);
+        respond(q, socket, entry, service->error(fault->status, text, fault->retryAfterSeconds),
+                fault, timer);
+        return;
+    }
+
+    EmulatorReply reply = service->handle(req);
+    if (fault && fault->kind == FaultKind::Delay) {
+        QPointer<QTcpSocket> guard(socket);
+        QTimer::singleShot(fault->delayMs, q, [this, q, guard, entry, reply, fault, timer] {
+            if (guard)
+                respond(q, guard, entry, reply, fault, timer);
+        });
+        return;
+    }
+    respond(q, socket, entry, reply, fault, timer);
+}
+
+void HubEmulator::Private::respond(HubEmulator *q, QTcpSocket *socket, EmulatorLogEntry entry,
+                                   const EmulatorReply &original, const std::optional<Fault> &fault,
+                                   const QElapsedTimer &timer)
+{
+    EmulatorReply reply = original;
+    bool truncate = false;
+    if (fault) {
+        const int ok = EmulatorService::successStatus(entry.operation);
+        switch (fault->kind) {
+        case FaultKind::Garbage: {
+            reply.status = ok;
+            QByteArray junk(509, Qt::Uninitialized);
+            for (char &c : junk)
+                c = char(QRandomGenerator::global()->bounded(256));
+            reply.body = "<NotificationOutcome><Succ\x01\xfe" + junk;
+            setHeader(reply.headers, "Content-Type"_ba, "application/xml; charset=utf-8"_ba);
+            break;
+        }
+        case FaultKind::Truncated:
+            if (reply.body.size() < 2) {
+                reply.status = ok;
+                reply.body =
+                    "<NotificationOutcome xmlns=\"http://schemas.microsoft.com/netservices/"
+                    "2010/10/servicebus/connect\"><Success>1</Success><Failure>0</Failure>"_ba;
+            }
+            truncate = true;
+            break;
+        case FaultKind::Empty:
+            reply.status = ok == 204 ? 200 : ok;
+            reply.body.clear();
+            break;
+        case FaultKind::WrongContentType:
+            reply.status = ok;
+            reply.headers = {{"Content-Type"_ba, "text/html; charset=utf-8"_ba}};
+            reply.body =
+                "<!DOCTYPE html><html><head><title>Service temporarily unavailable</title>"
+                "</head><body><h1>The gateway could not reach the service.</h1></body></html>"_ba;
+            break;
+        case FaultKind::Oversized:
+            reply.status = ok;
+            reply.body = QByteArray(kOversizedBody, 'x');
+            reply.body.prepend("<NotificationOutcome>");
+            break;
+        default:
+            break;
+        }
+    }
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    socket->write(serialise(reply, now));
+    if (truncate) {
+        socket->write(reply.body.first(reply.body.size() / 2));
+        socket->disconnectFromHost();
+    } else {
+        socket->write(reply.body);
+    }
+
+    entry.status = reply.status;
+    entry.responseHeaders = redactHeaders(reply.headers);
+    entry.responseBody = capped(reply.body);
+    entry.elapsedMicroseconds = timer.nsecsElapsed() / 1000;
+    record(q, entry);
+}
+
+void HubEmulator::Private::record(HubEmulator *q, EmulatorLogEntry entry)
+{
+    entry.sequence = ++sequence;
+    qCInfo(lcEmulator).noquote() << entry.summary();
+    log.append(entry);
+    if (log.size() > kMaxLogEntries)
+        log.removeFirst();
+    emit q->exchangeLogged(entry);
+}
+
+HubEmulator::HubEmulator(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{ }
+
+HubEmulator::~HubEmulator()
+{
+    stop();
+}
+
+Status HubEmulator::start(const EmulatorOptions &options)
+{
+    if (isListening())
+        return makeError(ErrorCode::InvalidValue, tr("The emulator is already running"));
+    if (auto st = validateHubName(options.hubName); !st)
+        return st;
+    d->options = options;
+
+    // Certificate: kept in a folder so clients trust it once, or fresh in memory for tests.
+    auto cert = options.certificateDir.isEmpty() ? generateSelfSignedCertificate()
+                                                 : loadOrCreateCertificate(options.certificateDir);
+    if (!cert)
+        return cert.error();
+    d->certificate = *cert;
+    d->certificatePath =
+        options.certificateDir.isEmpty() ? QString() : certificateFileName(options.certificateDir);
+
+    // Namespace: from the data file when it has one, else new (random keys, demo data).
+    d->state.reset();
+    if (!options.dataFile.isEmpty()) {
+        auto store = EmulatorStore::open(options.dataFile);
+        if (!store)
+            return store.error();
+        d->store = std::move(store.value());
+        if (!d->store->isEmpty()) {
+            d->state = std::make_unique<EmulatorState>();
+            if (auto st = d->store->load(*d->state); !st)
+                qCWarning(lcEmulator).noquote() << st.error().message;
+            d->state->addHub(options.hubName);
+        }
+    }
+    if (!d->state) {
+        d->state = EmulatorState::createDefault(options.hubName);
+        d->state->attachStore(d->store.get());
+        if (d->store)
+            d->store->saveNamespace(*d->state);
+        if (options.seedDemoData)
+            d->state->seedDemoData(*d->state->hub(options.hubName));
+    }
+    d->state->host = u"localhost"_s;
+    if (d->store)
+        d->store->saveNamespace(*d->state);
+
+    d->service = std::make_unique<EmulatorService>(d->state.get(), &d->faults);
+    d->service->throttleTestSends = options.throttleTestSends;
+
+    d->server = new Server(this);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(d->certificate.certificatePem, QSsl::Pem));
+    tls.setPrivateKey(QSslKey(d->certificate.privateKeyPem, QSsl::Ec, QSsl::Pem));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    // sslSetup() must come before listen(), or the port serves plain HTTP (toolchain.md P4).
+    d->server->sslSetup(tls);
+    const quint16 port = d->server->listen(QHostAddress::LocalHost, options.port);
+    if (port == 0) {
+        delete d->server;
+        d->server = nullptr;
+        return makeError(ErrorCode::InvalidValue,
+                         tr("Could not listen on 127.0.0.1:%1: the port is taken or not allowed")
+                             .arg(options.port));
+    }
+    d->port = port;
+    if (options.listenIpv6)
+        d->server->listen(QHostAddress::LocalHostIPv6, port); // best effort: no ::1 is fine
+    d->connections = 0;
+    for (QTcpServer *tcp : d->server->servers())
+        connect(tcp, &QTcpServer::pendingConnectionAvailable, this, [this] { ++d->connections; });
+    qCInfo(lcEmulator).noquote() << tr("Emulator listening on https://localhost:%1/").arg(port);
+    return {};
+}
+
+void HubEmulator::stop()
+{
+    for (const auto &s : std::as_const(d->stalled)) {
+        if (s)
+            s->abort();
+    }
+    d->stalled.clear();
+    if (d->server) {
+        for (QTcpServer *tcp : d->server->servers())
+            tcp->close();
+        delete d->server;
+        d->server = nullptr;
+    }
+    d->port = 0;
+}
+
+bool HubEmulator::isListening() const
+{
+    return d->server && d->port != 0;
+}
+
+quint16 HubEmulator::port() const
+{
+    return d->port;
+}
+
+QString HubEmulator::hubName() const
+{
+    return d->options.hubName;
+}
+
+QSslCertificate HubEmulator::certificate() const
+{
+    return QSslCertificate(d->certificate.certificatePem, QSsl::Pem);
+}
+
+QByteArray HubEmulator::certificatePem() const
+{
+    return d->certificate.certificatePem;
+}
+
+QString HubEmulator::certificatePath() const
+{
+    return d->certificatePath;
+}
+
+ConnectionString HubEmulator::connectionString(const QString &rule) const
+{
+    const SasRule *r = d->state ? d->state->rule(rule) : nullptr;
+    if (!r)
+        return {};
+    return ConnectionString::fromParts(u"localhost"_s, d->port, r->name, r->key);
+}
+
+QStringList HubEmulator::ruleNames() const
+{
+    QStringList names;
+    if (d->state) {
+        for (const SasRule &r : d->state->rules)
+            names << r.name;
+    }
+    return names;
+}
+
+EmulatorState &HubEmulator::state()
+{
+    Q_ASSERT(d->state);
+    return *d->state;
+}
+
+FaultInjector &HubEmulator::faults()
+{
+    return d->faults;
+}
+
+EmulatorService &HubEmulator::service()
+{
+    Q_ASSERT(d->service);
+    return *d->service;
+}
+
+QList<EmulatorLogEntry> HubEmulator::log() const
+{
+    return d->log;
+}
+
+int HubEmulator::connectionCount() const
+{
+    return d->connections;
+}
+
+} // namespace Nh

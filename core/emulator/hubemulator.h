@@ -1,0 +1,113 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/httpheaders.h"
+#include "common/result.h"
+#include "protocol/connectionstring.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QSslCertificate>
+#include <QString>
+#include <memory>
+
+namespace Nh {
+
+class EmulatorService;
+class EmulatorState;
+class FaultInjector;
+
+struct EmulatorOptions
+{
+    /** 0 picks a free port; port() tells which. */
+    quint16 port = 0;
+    QString hubName = QStringLiteral("myHub");
+    /** Where the certificate is kept so clients trust it once; empty: a fresh one in memory. */
+    QString certificateDir;
+    /** SQLite file for the namespace (`--data`); empty: memory only. */
+    QString dataFile;
+    bool seedDemoData = true;
+    /** Also listen on ::1 (same port) where the machine has IPv6 loopback. */
+    bool listenIpv6 = true;
+    /** Refuse more than 10 test sends a minute, as the service does. */
+    bool throttleTestSends = false;
+};
+
+/** One exchange the emulator served, as its request log shows it: secrets are redacted. */
+struct EmulatorLogEntry
+{
+    qint64 sequence = 0;
+    QDateTime time;
+    QString operation;
+    QString hub;
+    QByteArray method;
+    QString url;
+    HttpHeaders requestHeaders;
+    QByteArray requestBody;
+    int status = 0; ///< 0 when no response was sent (reset, stall)
+    HttpHeaders responseHeaders;
+    QByteArray responseBody;
+    QString fault; ///< the injected fault, empty when none
+    qint64 elapsedMicroseconds = 0;
+
+    QJsonObject toJson() const;
+    /** `12:00:01.123 POST /myHub/messages?… 201 send.test 0.8 ms` */
+    QString summary() const;
+};
+
+/**
+ * A local emulator of the Notification Hubs data plane over HTTPS (issue #4): one namespace with
+ * the default SAS rules and any number of hubs, served on 127.0.0.1 (and ::1) by QtHttpServer
+ * with a self-signed certificate. Runs in the thread that owns it; never blocks it.
+ *
+ * Faults for tests and demos come from faults() (per operation, per hub, for N requests), from
+ * the control endpoint `POST /$emulator/faults`, or per request from an
+ * `X-Nh-Emulator-Fault: <spec>` header (see Fault::parse()).
+ */
+class HubEmulator final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HubEmulator)
+
+public:
+    explicit HubEmulator(QObject *parent = nullptr);
+    ~HubEmulator() override;
+
+    /** Starts listening; an Error says why not (port taken, certificate folder unwritable …). */
+    Status start(const EmulatorOptions &options = {});
+    void stop();
+    bool isListening() const;
+
+    quint16 port() const;
+    QString hubName() const;
+    QSslCertificate certificate() const;
+    QByteArray certificatePem() const;
+    /** The certificate file when certificateDir was given, else empty. */
+    QString certificatePath() const;
+
+    /** `Endpoint=sb://localhost:PORT/;SharedAccessKeyName=<rule>;SharedAccessKey=…` */
+    ConnectionString connectionString(
+        const QString &rule = QStringLiteral("DefaultFullSharedAccessSignature")) const;
+    QStringList ruleNames() const;
+
+    EmulatorState &state();
+    FaultInjector &faults();
+    EmulatorService &service();
+
+    /** The last exchanges (at most 1000), oldest first. */
+    QList<EmulatorLogEntry> log() const;
+    /** TCP connections accepted since start (a keep-alive client uses one). */
+    int connectionCount() const;
+
+signals:
+    void exchangeLogged(const Nh::EmulatorLogEntry &entry);
+
+private:
+    class Server;
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Nh
