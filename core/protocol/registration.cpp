@@ -1,3 +1,190 @@
 // SPDX-FileCopyrightText: 2026 The nhconsole authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/registration.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Nh {
+
+namespace {
+
+constexpr QStringView kDescriptionSuffix = u"RegistrationDescription";
+constexpr QStringView kTemplateInfix = u"Template";
+
+constexpr Platform kAllPlatforms[] = {
+    Platform::Apple, Platform::FcmV1, Platform::Gcm,     Platform::Windows, Platform::WindowsPhone,
+    Platform::Adm,   Platform::Baidu, Platform::Browser, Platform::Xiaomi,
+};
+
+// Reads exactly `count` decimal digits at `pos`; -1 if any is not a digit.
+int readDigits(QStringView text, qsizetype pos, int count)
+{
+    if (pos + count > text.size())
+        return -1;
+    int value = 0;
+    for (int i = 0; i < count; ++i) {
+        const QChar c = text[pos + i];
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c.unicode() - u'0');
+    }
+    return value;
+}
+
+} // namespace
+
+QString registrationKindName(RegistrationKind kind)
+{
+    return registrationKindPrefix(kind.platform)
+        % (kind.isTemplate ? kTemplateInfix : QStringView()) % kDescriptionSuffix;
+}
+
+std::optional<RegistrationKind> registrationKindFromName(QStringView name)
+{
+    if (!name.endsWith(kDescriptionSuffix))
+        return std::nullopt;
+    QStringView prefix = name.chopped(kDescriptionSuffix.size());
+    bool isTemplate = false;
+    if (prefix.endsWith(kTemplateInfix)) {
+        isTemplate = true;
+        prefix.chop(kTemplateInfix.size());
+    }
+    for (const Platform p : kAllPlatforms) {
+        if (prefix == registrationKindPrefix(p))
+            return RegistrationKind {p, isTemplate};
+    }
+    return std::nullopt;
+}
+
+QString registrationHandleElementName(Platform platform)
+{
+    switch (platform) {
+    case Platform::Apple:
+        return u"DeviceToken"_s;
+    case Platform::FcmV1:
+        return u"FcmV1RegistrationId"_s;
+    case Platform::Gcm:
+        return u"GcmRegistrationId"_s;
+    case Platform::Windows:
+    case Platform::WindowsPhone:
+        return u"ChannelUri"_s;
+    case Platform::Adm:
+        return u"AdmRegistrationId"_s;
+    case Platform::Baidu:
+        return u"BaiduChannelId"_s;
+    case Platform::Browser:
+        return u"Endpoint"_s;
+    case Platform::Xiaomi:
+        return u"XiaomiRegistrationId"_s;
+    }
+    return {};
+}
+
+QString registrationHeadersElementName(Platform platform)
+{
+    switch (platform) {
+    case Platform::Apple:
+        return u"ApnsHeaders"_s;
+    case Platform::Windows:
+        return u"WnsHeaders"_s;
+    case Platform::WindowsPhone:
+        return u"MpnsHeaders"_s;
+    default:
+        return {};
+    }
+}
+
+QDateTime Registration::neverExpires()
+{
+    return QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC);
+}
+
+QString Registration::kindName() const
+{
+    return registrationKindName(kind());
+}
+
+QString Registration::handleElementName() const
+{
+    return registrationHandleElementName(platform);
+}
+
+std::optional<QDateTime> parseHubDateTime(QStringView text)
+{
+    const QStringView t = text.trimmed();
+    // YYYY-MM-DDTHH:MM:SS is 19 characters.
+    if (t.size() < 19 || t[4] != u'-' || t[7] != u'-' || (t[10] != u'T' && t[10] != u't')
+        || t[13] != u':' || t[16] != u':') {
+        return std::nullopt;
+    }
+    const int year = readDigits(t, 0, 4);
+    const int month = readDigits(t, 5, 2);
+    const int day = readDigits(t, 8, 2);
+    const int hour = readDigits(t, 11, 2);
+    const int minute = readDigits(t, 14, 2);
+    const int second = readDigits(t, 17, 2);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0)
+        return std::nullopt;
+
+    qsizetype pos = 19;
+    int msec = 0;
+    if (pos < t.size() && t[pos] == u'.') {
+        ++pos;
+        int digits = 0;
+        while (pos < t.size() && t[pos] >= u'0' && t[pos] <= u'9') {
+            // .NET writes seven digits; beyond milliseconds they are dropped, never rounded,
+            // so that …59.9999999 stays on the same day.
+            if (digits < 3)
+                msec = msec * 10 + (t[pos].unicode() - u'0');
+            ++digits;
+            ++pos;
+        }
+        if (digits == 0)
+            return std::nullopt;
+        for (int i = digits; i < 3; ++i)
+            msec *= 10;
+    }
+
+    int offsetSeconds = 0;
+    if (pos < t.size()) {
+        const QChar zone = t[pos];
+        if (zone == u'Z' || zone == u'z') {
+            ++pos;
+        } else if (zone == u'+' || zone == u'-') {
+            const int oh = readDigits(t, pos + 1, 2);
+            qsizetype next = pos + 3;
+            if (next < t.size() && t[next] == u':')
+                ++next;
+            const int om = readDigits(t, next, 2);
+            if (oh < 0 || om < 0 || oh > 23 || om > 59)
+                return std::nullopt;
+            offsetSeconds = (oh * 3600 + om * 60) * (zone == u'-' ? -1 : 1);
+            pos = next + 2;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (pos != t.size())
+        return std::nullopt;
+
+    const QDate date(year, month, day);
+    const QTime time(hour, minute, second, msec);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    QDateTime result(date, time, Qt::OffsetFromUTC, offsetSeconds);
+    if (!result.isValid())
+        return std::nullopt;
+    return result.toUTC();
+}
+
+QString hubDateTimeText(const QDateTime &dateTime)
+{
+    return dateTime.toUTC().toString(Qt::ISODate);
+}
+
+QString hubDateTimeTextWithMs(const QDateTime &dateTime)
+{
+    return dateTime.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace Nh

@@ -1,3 +1,991 @@
 // SPDX-FileCopyrightText: 2026 The nhconsole authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/registrationfeed.h"
+
+#include "protocol/xmlutil.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QUrl>
+#include <QXmlStreamReader>
+#include <cctype>
+#include <initializer_list>
+#include <optional>
+#include <utility>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Nh {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Nh::RegistrationFeed", text);
+}
+
+// Where an element started, so that an error found after reading it points at its start tag.
+struct Location
+{
+    qint64 line = 0;
+    qint64 column = 0;
+    qint64 offset = -1;
+};
+
+Location locationOf(const QXmlStreamReader &reader)
+{
+    return {reader.lineNumber(), reader.columnNumber(), reader.characterOffset()};
+}
+
+Error errorAt(const Location &at, ErrorCode code, const QString &what, const QString &where)
+{
+    Error e = makeError(code,
+                        tr("%1 (line %2, column %3)")
+                            .arg(what, QString::number(at.line), QString::number(at.column)),
+                        at.offset, 0, where);
+    e.line = at.line;
+    e.column = at.column;
+    return e;
+}
+
+QStringList handleElements(Platform platform)
+{
+    switch (platform) {
+    case Platform::Windows:
+    case Platform::WindowsPhone:
+        return {u"ChannelUri"_s, u"SecondaryTileName"_s};
+    case Platform::Baidu:
+        return {u"BaiduUserId"_s, u"BaiduChannelId"_s};
+    case Platform::Browser:
+        return {u"Endpoint"_s, u"P256DH"_s, u"Auth"_s};
+    default:
+        return {registrationHandleElementName(platform)};
+    }
+}
+
+QStringList requiredHandleElements(Platform platform)
+{
+    QStringList names = handleElements(platform);
+    names.removeAll(u"SecondaryTileName"_s);
+    return names;
+}
+
+QStringList templateElements(Platform platform)
+{
+    QStringList names {u"BodyTemplate"_s, u"TemplateName"_s};
+    if (platform == Platform::Apple)
+        names << u"Expiry"_s << u"Priority"_s;
+    const QString headers = registrationHeadersElementName(platform);
+    if (!headers.isEmpty())
+        names << headers;
+    return names;
+}
+
+QString *handleField(Registration &reg, QStringView name)
+{
+    if (name == u"SecondaryTileName")
+        return &reg.secondaryTileName;
+    if (name == u"BaiduUserId")
+        return &reg.baiduUserId;
+    if (name == u"P256DH")
+        return &reg.p256dh;
+    if (name == u"Auth")
+        return &reg.auth;
+    return &reg.handle;
+}
+
+QStringList splitTags(QStringView text)
+{
+    QStringList tags;
+    for (const QStringView part : text.split(u',')) {
+        // The documentation writes "a, b"; the service itself never puts a space there.
+        const QStringView tag = part.trimmed();
+        if (!tag.isEmpty())
+            tags.append(tag.toString());
+    }
+    return tags;
+}
+
+std::optional<qint64> parseEtagText(QStringView text)
+{
+    QStringView t = text.trimmed();
+    if (t.startsWith(u"W/"))
+        t = t.sliced(2);
+    if (t.size() >= 2 && t.startsWith(u'"') && t.endsWith(u'"'))
+        t = t.sliced(1, t.size() - 2);
+    bool ok = false;
+    const qint64 value = t.toLongLong(&ok);
+    if (!ok || value < 0)
+        return std::nullopt;
+    return value;
+}
+
+QByteArray continuationTokenFromHref(QStringView href)
+{
+    qsizetype start = href.indexOf(u'?');
+    if (start < 0)
+        return {};
+    QStringView query = href.sliced(start + 1);
+    const qsizetype hash = query.indexOf(u'#');
+    if (hash >= 0)
+        query.truncate(hash);
+    for (const QStringView part : query.split(u'&')) {
+        const qsizetype eq = part.indexOf(u'=');
+        const QStringView name = eq < 0 ? part : part.first(eq);
+        const QByteArray decodedName = QByteArray::fromPercentEncoding(name.toUtf8());
+        if (decodedName.compare("continuationtoken", Qt::CaseInsensitive) == 0 && eq >= 0)
+            return QByteArray::fromPercentEncoding(part.sliced(eq + 1).toUtf8());
+    }
+    return {};
+}
+
+class Parser
+{
+public:
+    Parser(const QByteArray &xml, QString document)
+        : m_reader(xml)
+        , m_document(std::move(document))
+    { }
+
+    bool readRoot(const QByteArray &xml);
+    bool parseEntry(Registration &reg);
+    bool parseDescriptionElement(Registration &reg);
+    bool parseFeed(RegistrationFeed &feed);
+    bool finish();
+
+    QXmlStreamReader m_reader;
+    QString m_document;
+    QList<Warning> m_warnings;
+    std::optional<Error> m_error;
+    /// In a feed, an unknown kind skips the entry instead of failing; its name is kept here.
+    bool m_tolerateUnknownKind = false;
+    QString m_skippedKind;
+
+private:
+    bool fail(Error e)
+    {
+        if (!m_error)
+            m_error = std::move(e);
+        return false;
+    }
+    void warn(const QString &message)
+    {
+        Warning w;
+        w.message = message;
+        w.offset = m_reader.characterOffset();
+        m_warnings.append(w);
+    }
+    bool readerFailed();
+    bool skip();
+    bool skipWithWarning(const QString &what);
+    bool readText(QString *text);
+    bool parseContent(Registration &reg, bool *found);
+    bool parseDescription(Registration &reg, RegistrationKind kind, const QString &elementName,
+                          const Location &start);
+    bool parseHeaders(Registration &reg, const QString &containerName);
+    bool parseHeaderItem(Registration &reg, const QString &itemName, const Location &start);
+
+    bool m_descriptionHadEtag = false;
+};
+
+bool Parser::readerFailed()
+{
+    if (m_reader.error() == QXmlStreamReader::CustomError) {
+        return fail(Xml::errorAt(m_reader, ErrorCode::LimitExceeded,
+                                 tr("The %1 document is nested too deeply: %2")
+                                     .arg(m_document, m_reader.errorString())));
+    }
+    return fail(Xml::readerError(m_reader, m_document));
+}
+
+bool Parser::skip()
+{
+    if (!Xml::skipElement(m_reader))
+        return readerFailed();
+    return true;
+}
+
+bool Parser::skipWithWarning(const QString &what)
+{
+    warn(what);
+    return skip();
+}
+
+bool Parser::readText(QString *text)
+{
+    Error e;
+    *text = Xml::readLeafText(m_reader, &e);
+    if (e.code != ErrorCode::None)
+        return fail(std::move(e));
+    return true;
+}
+
+bool Parser::readRoot(const QByteArray &xml)
+{
+    // Without this, Qt reports text that is not XML at all (control bytes, say) as a document
+    // that "ends too early".
+    qsizetype first = xml.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    qint64 line = 1;
+    qsizetype lineStart = first;
+    while (first < xml.size() && std::isspace(static_cast<unsigned char>(xml[first]))) {
+        if (xml[first] == '\n') {
+            ++line;
+            lineStart = first + 1;
+        }
+        ++first;
+    }
+    if (first < xml.size() && xml[first] != '<') {
+        Error e = makeError(
+            ErrorCode::Syntax,
+            tr("The %1 document is not well-formed XML: it does not start with "
+               "'<' (line %2, column %3)")
+                .arg(m_document, QString::number(line), QString::number(first - lineStart + 1)),
+            first, 1);
+        e.line = line;
+        e.column = first - lineStart + 1;
+        return fail(std::move(e));
+    }
+    while (!m_reader.atEnd()) {
+        if (m_reader.readNext() == QXmlStreamReader::StartElement)
+            return true;
+    }
+    return readerFailed();
+}
+
+bool Parser::finish()
+{
+    while (!m_reader.atEnd())
+        m_reader.readNext();
+    if (m_reader.hasError())
+        return readerFailed();
+    return true;
+}
+
+bool Parser::parseEntry(Registration &reg)
+{
+    const Location entryStart = locationOf(m_reader);
+    std::optional<qint64> attributeEtag;
+    for (const QXmlStreamAttribute &attribute : m_reader.attributes()) {
+        // a:etag, p2:etag, m:etag: the prefix varies, the local name does not.
+        if (attribute.name() != u"etag")
+            continue;
+        attributeEtag = parseEtagText(attribute.value());
+        if (!attributeEtag) {
+            return fail(errorAt(entryStart, ErrorCode::InvalidValue,
+                                tr("The entry's etag attribute '%1' is not of the form W/\"n\"")
+                                    .arg(attribute.value()),
+                                attribute.qualifiedName().toString()));
+        }
+    }
+
+    bool found = false;
+    bool sawContent = false;
+    while (!m_reader.atEnd()) {
+        const auto token = m_reader.readNext();
+        if (token == QXmlStreamReader::EndElement)
+            break;
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        const QStringView name = m_reader.name();
+        if (name == u"content" && !sawContent) {
+            sawContent = true;
+            if (!parseContent(reg, &found))
+                return false;
+        } else if (name == u"published" || name == u"updated") {
+            const bool isPublished = name == u"published";
+            QString text;
+            if (!readText(&text))
+                return false;
+            if (const auto when = parseHubDateTime(text))
+                (isPublished ? reg.published : reg.updated) = *when;
+            else
+                warn(tr("The entry's date '%1' was not understood").arg(text));
+        } else if (!skip()) {
+            return false;
+        }
+    }
+    if (m_reader.hasError())
+        return readerFailed();
+    if (!m_skippedKind.isEmpty())
+        return true;
+    if (!found) {
+        return fail(errorAt(entryStart, ErrorCode::MissingField,
+                            tr("The entry has no registration description in its <content>"),
+                            u"content"_s));
+    }
+    if (!m_descriptionHadEtag && attributeEtag)
+        reg.etag = *attributeEtag;
+    return true;
+}
+
+bool Parser::parseContent(Registration &reg, bool *found)
+{
+    while (!m_reader.atEnd()) {
+        const auto token = m_reader.readNext();
+        if (token == QXmlStreamReader::EndElement)
+            return true;
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        if (*found || !m_skippedKind.isEmpty()) {
+            if (!skipWithWarning(tr("A second element <%1> in <content> was ignored")
+                                     .arg(m_reader.name().toString()))) {
+                return false;
+            }
+            continue;
+        }
+        if (!parseDescriptionElement(reg))
+            return false;
+        *found = m_skippedKind.isEmpty();
+    }
+    return readerFailed();
+}
+
+bool Parser::parseDescriptionElement(Registration &reg)
+{
+    const Location start = locationOf(m_reader);
+    const QString elementName = m_reader.name().toString();
+    QString kindName = elementName;
+    if (elementName == u"RegistrationDescription") {
+        // The polymorphic form of older documents: <RegistrationDescription i:type="sb:Kind">.
+        const QXmlStreamAttributes attributes = m_reader.attributes();
+        QStringView type = attributes.value(Xml::kInstanceNs, "type"_L1);
+        if (type.isEmpty()) {
+            return fail(errorAt(start, ErrorCode::MissingField,
+                                tr("The <RegistrationDescription> has no i:type attribute naming "
+                                   "its kind"),
+                                elementName));
+        }
+        if (const qsizetype colon = type.indexOf(u':'); colon >= 0)
+            type = type.sliced(colon + 1);
+        kindName = type.trimmed().toString();
+    }
+    const auto kind = registrationKindFromName(kindName);
+    if (!kind) {
+        if (m_tolerateUnknownKind) {
+            m_skippedKind = kindName;
+            return skip();
+        }
+        const QString what = kindName.endsWith(u"RegistrationDescription")
+            ? tr("Unknown registration description kind <%1>").arg(kindName)
+            : tr("<%1> is not a registration description").arg(kindName);
+        return fail(errorAt(start, ErrorCode::InvalidValue, what, kindName));
+    }
+    return parseDescription(reg, *kind, elementName, start);
+}
+
+bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QString &elementName,
+                              const Location &start)
+{
+    reg.platform = kind.platform;
+    reg.isTemplate = kind.isTemplate;
+    const QString kindName = registrationKindName(kind);
+    const QStringList handles = handleElements(kind.platform);
+    const QStringList templates = kind.isTemplate ? templateElements(kind.platform) : QStringList();
+    const QString headersName =
+        kind.isTemplate ? registrationHeadersElementName(kind.platform) : QString();
+    static const QStringList kBase {u"ETag"_s, u"ExpirationTime"_s, u"RegistrationId"_s, u"Tags"_s,
+                                    u"PushVariables"_s};
+
+    QSet<QString> seen;
+    bool ended = false;
+    while (!m_reader.atEnd()) {
+        const auto token = m_reader.readNext();
+        if (token == QXmlStreamReader::EndElement) {
+            ended = true;
+            break;
+        }
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        const Location at = locationOf(m_reader);
+        const QString name = m_reader.name().toString();
+        const QStringView ns = m_reader.namespaceUri();
+        if (!ns.isEmpty() && ns != Xml::kServiceBusNs) {
+            if (!skipWithWarning(
+                    tr("The element <%1> in namespace %2 was ignored").arg(name, ns.toString()))) {
+                return false;
+            }
+            continue;
+        }
+        const bool isBase = kBase.contains(name);
+        const bool isHandle = handles.contains(name);
+        const bool isTemplate = templates.contains(name);
+        if (!isBase && !isHandle && !isTemplate) {
+            if (!skipWithWarning(tr("The element <%1> is not part of a %2 and was ignored")
+                                     .arg(name, kindName))) {
+                return false;
+            }
+            continue;
+        }
+        if (seen.contains(name)) {
+            return fail(errorAt(at, ErrorCode::DuplicateField,
+                                tr("The element <%1> appears twice in <%2>").arg(name, elementName),
+                                name));
+        }
+        seen.insert(name);
+
+        if (name == headersName) {
+            if (!parseHeaders(reg, name))
+                return false;
+            continue;
+        }
+        QString text;
+        if (!readText(&text))
+            return false;
+        if (name == u"ETag") {
+            const auto etag = parseEtagText(text);
+            if (!etag) {
+                return fail(errorAt(at, ErrorCode::InvalidValue,
+                                    tr("The <ETag> value '%1' is not a whole number").arg(text),
+                                    name));
+            }
+            reg.etag = *etag;
+            m_descriptionHadEtag = true;
+        } else if (name == u"ExpirationTime") {
+            if (text.trimmed().isEmpty())
+                continue;
+            const auto when = parseHubDateTime(text);
+            if (!when) {
+                return fail(errorAt(
+                    at, ErrorCode::InvalidValue,
+                    tr("The <ExpirationTime> value '%1' is not an ISO 8601 date-time").arg(text),
+                    name));
+            }
+            reg.expirationTime = *when;
+        } else if (name == u"RegistrationId") {
+            reg.registrationId = text.trimmed();
+        } else if (name == u"Tags") {
+            reg.tags = splitTags(text);
+        } else if (name == u"PushVariables") {
+            reg.pushVariables = text;
+        } else if (isHandle) {
+            if (name != u"SecondaryTileName" && text.trimmed().isEmpty()) {
+                return fail(errorAt(
+                    at, ErrorCode::EmptyField,
+                    tr("The handle element <%1> of <%2> is empty").arg(name, elementName), name));
+            }
+            *handleField(reg, name) = name == u"SecondaryTileName" ? text : text.trimmed();
+        } else if (name == u"BodyTemplate") {
+            if (text.trimmed().isEmpty()) {
+                return fail(errorAt(at, ErrorCode::EmptyField,
+                                    tr("The <BodyTemplate> of <%1> is empty").arg(elementName),
+                                    name));
+            }
+            reg.bodyTemplate = text;
+        } else if (name == u"TemplateName") {
+            reg.templateName = text;
+        } else if (name == u"Expiry") {
+            reg.expiry = text; // <Expiry i:nil="true"/> reads as empty
+        } else if (name == u"Priority") {
+            reg.priority = text.trimmed();
+        }
+    }
+    if (!ended)
+        return readerFailed();
+
+    for (const QString &required : requiredHandleElements(kind.platform)) {
+        if (!seen.contains(required)) {
+            return fail(errorAt(start, ErrorCode::MissingField,
+                                tr("The <%1> has no <%2> element").arg(elementName, required),
+                                required));
+        }
+    }
+    if (kind.isTemplate && !seen.contains(u"BodyTemplate"_s)) {
+        return fail(errorAt(
+            start, ErrorCode::MissingField,
+            tr("The template registration <%1> has no <BodyTemplate> element").arg(elementName),
+            u"BodyTemplate"_s));
+    }
+    return true;
+}
+
+bool Parser::parseHeaders(Registration &reg, const QString &containerName)
+{
+    const QString itemName = containerName.chopped(1);
+    while (!m_reader.atEnd()) {
+        const auto token = m_reader.readNext();
+        if (token == QXmlStreamReader::EndElement)
+            return true;
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        if (m_reader.name() == itemName) {
+            if (!parseHeaderItem(reg, itemName, locationOf(m_reader)))
+                return false;
+        } else if (!skipWithWarning(tr("The element <%1> in <%2> was ignored")
+                                        .arg(m_reader.name().toString(), containerName))) {
+            return false;
+        }
+    }
+    return readerFailed();
+}
+
+bool Parser::parseHeaderItem(Registration &reg, const QString &itemName, const Location &start)
+{
+    TemplateHeader header;
+    bool haveName = false;
+    while (!m_reader.atEnd()) {
+        const auto token = m_reader.readNext();
+        if (token == QXmlStreamReader::EndElement) {
+            if (!haveName || header.name.trimmed().isEmpty()) {
+                return fail(errorAt(start, ErrorCode::MissingField,
+                                    tr("A <%1> has no <Header> name").arg(itemName), itemName));
+            }
+            reg.headers.append(header);
+            return true;
+        }
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        const QStringView name = m_reader.name();
+        if (name == u"Header") {
+            haveName = true;
+            if (!readText(&header.name))
+                return false;
+            header.name = header.name.trimmed();
+        } else if (name == u"Value") {
+            if (!readText(&header.value))
+                return false;
+        } else if (!skipWithWarning(
+                       tr("The element <%1> in <%2> was ignored").arg(name.toString(), itemName))) {
+            return false;
+        }
+    }
+    return readerFailed();
+}
+
+bool Parser::parseFeed(RegistrationFeed &feed)
+{
+    m_tolerateUnknownKind = true;
+    int entryNumber = 0;
+    while (!m_reader.atEnd()) {
+        const auto token = m_reader.readNext();
+        if (token == QXmlStreamReader::EndElement)
+            return true;
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        const QStringView name = m_reader.name();
+        if (name == u"entry") {
+            ++entryNumber;
+            Registration reg;
+            m_skippedKind.clear();
+            m_descriptionHadEtag = false;
+            if (!parseEntry(reg)) {
+                m_error->message =
+                    tr("Entry %1: %2").arg(QString::number(entryNumber), m_error->message);
+                return false;
+            }
+            if (!m_skippedKind.isEmpty()) {
+                warn(tr("Entry %1 was left out: unknown registration kind <%2>")
+                         .arg(QString::number(entryNumber), m_skippedKind));
+                continue;
+            }
+            feed.entries.append(std::move(reg));
+        } else if (name == u"link") {
+            const auto attributes = m_reader.attributes();
+            if (attributes.value("rel"_L1) == u"next") {
+                feed.nextLink = attributes.value("href"_L1).toString();
+                feed.continuationToken = continuationTokenFromHref(feed.nextLink);
+            }
+            if (!skip())
+                return false;
+        } else if (!skip()) {
+            return false;
+        }
+    }
+    return readerFailed();
+}
+
+// --- writing ---
+
+// A minimal XML writer: QXmlStreamWriter escapes '"' in text as &quot;, the service does not,
+// and the emulator must reproduce the service's bytes (nh-rest.md §7.6).
+class XmlOut
+{
+public:
+    QByteArray bytes;
+
+    void open(QStringView name,
+              std::initializer_list<std::pair<QStringView, QString>> attributes = {})
+    {
+        startTag(name, attributes);
+        bytes += '>';
+        m_open.append(name.toString());
+    }
+    void close() { bytes += "</" + m_open.takeLast().toUtf8() + '>'; }
+    void empty(QStringView name,
+               std::initializer_list<std::pair<QStringView, QString>> attributes = {})
+    {
+        startTag(name, attributes);
+        bytes += "/>";
+    }
+    void element(QStringView name, const QString &text,
+                 std::initializer_list<std::pair<QStringView, QString>> attributes = {})
+    {
+        startTag(name, attributes);
+        bytes += '>';
+        appendEscaped(text, false);
+        bytes += "</" + name.toUtf8() + '>';
+    }
+    void cdata(const QString &text)
+    {
+        // "]]>" can not appear in a CDATA section: end it after "]]" and start another for ">".
+        QString safe = text;
+        safe.replace(u"]]>"_s, u"]]]]><![CDATA[>"_s);
+        bytes += "<![CDATA[";
+        appendValid(safe);
+        bytes += "]]>";
+    }
+
+private:
+    QStringList m_open;
+
+    void startTag(QStringView name,
+                  std::initializer_list<std::pair<QStringView, QString>> attributes)
+    {
+        bytes += '<' + name.toUtf8();
+        for (const auto &[attribute, value] : attributes) {
+            bytes += ' ' + attribute.toUtf8() + "=\"";
+            appendEscaped(value, true);
+            bytes += '"';
+        }
+    }
+    static bool isXmlChar(char32_t c)
+    {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+    }
+    // Characters XML 1.0 can not carry at all (most C0 controls) are dropped.
+    void appendValid(const QString &text)
+    {
+        QString valid;
+        valid.reserve(text.size());
+        for (const char32_t c : text.toUcs4()) {
+            if (isXmlChar(c))
+                valid += QChar::fromUcs4(c);
+        }
+        bytes += valid.toUtf8();
+    }
+    void appendEscaped(const QString &text, bool attribute)
+    {
+        QString escaped;
+        escaped.reserve(text.size());
+        for (const QChar c : text) {
+            switch (c.unicode()) {
+            case u'&':
+                escaped += u"&amp;";
+                break;
+            case u'<':
+                escaped += u"&lt;";
+                break;
+            case u'>':
+                escaped += u"&gt;";
+                break;
+            case u'"':
+                escaped += attribute ? u"&quot;"_s : u"\""_s;
+                break;
+            case u'\n':
+                escaped += attribute ? u"&#xA;"_s : u"\n"_s;
+                break;
+            case u'\r':
+                escaped += u"&#xD;";
+                break;
+            case u'\t':
+                escaped += attribute ? u"&#x9;"_s : u"\t"_s;
+                break;
+            default:
+                escaped += c;
+                break;
+            }
+        }
+        appendValid(escaped);
+    }
+};
+
+enum class Shape { Request, Response };
+
+QString etagAttribute(qint64 etag)
+{
+    return u"W/\""_s % QString::number(etag) % u'"';
+}
+
+void writeHeaders(XmlOut &w, const Registration &reg, Shape shape)
+{
+    const QString container = registrationHeadersElementName(reg.platform);
+    // The service writes an empty <ApnsHeaders/>; a request leaves it out.
+    if (reg.headers.isEmpty()) {
+        if (shape == Shape::Response)
+            w.empty(container);
+        return;
+    }
+    const QString item = container.chopped(1);
+    w.open(container);
+    for (const TemplateHeader &h : reg.headers) {
+        w.open(item);
+        w.element(u"Header", h.name);
+        w.element(u"Value", h.value);
+        w.close();
+    }
+    w.close();
+}
+
+void writeDescription(XmlOut &w, const Registration &reg, Shape shape)
+{
+    w.open(reg.kindName(),
+           {{u"xmlns", QString(Xml::kServiceBusNs)}, {u"xmlns:i", QString(Xml::kInstanceNs)}});
+
+    // Base part, DataContract orders 1001–1005.
+    if (shape == Shape::Response) {
+        if (reg.etag > 0)
+            w.element(u"ETag", QString::number(reg.etag));
+        if (reg.expirationTime.isValid())
+            w.element(u"ExpirationTime", hubDateTimeTextWithMs(reg.expirationTime));
+        if (!reg.registrationId.isEmpty())
+            w.element(u"RegistrationId", reg.registrationId);
+    }
+    if (!reg.tags.isEmpty())
+        w.element(u"Tags", reg.tags.join(u','));
+    if (!reg.pushVariables.isEmpty())
+        w.element(u"PushVariables", reg.pushVariables);
+
+    // Handle part, 2001…
+    switch (reg.platform) {
+    case Platform::Windows:
+    case Platform::WindowsPhone:
+        w.element(u"ChannelUri", reg.handle);
+        if (!reg.secondaryTileName.isEmpty())
+            w.element(u"SecondaryTileName", reg.secondaryTileName);
+        break;
+    case Platform::Baidu:
+        w.element(u"BaiduUserId", reg.baiduUserId);
+        w.element(u"BaiduChannelId", reg.handle);
+        break;
+    case Platform::Browser:
+        w.element(u"Endpoint", reg.handle);
+        w.element(u"P256DH", reg.p256dh);
+        w.element(u"Auth", reg.auth);
+        break;
+    default:
+        w.element(reg.handleElementName(), reg.handle);
+        break;
+    }
+
+    // Template part, 3001…: Apple BodyTemplate, Expiry, TemplateName, Priority, ApnsHeaders;
+    // WNS/MPNS BodyTemplate, *Headers, TemplateName; the others BodyTemplate, TemplateName.
+    if (reg.isTemplate) {
+        w.open(u"BodyTemplate");
+        w.cdata(reg.bodyTemplate);
+        w.close();
+        switch (reg.platform) {
+        case Platform::Apple:
+            if (!reg.expiry.isEmpty())
+                w.element(u"Expiry", reg.expiry);
+            else if (shape == Shape::Response)
+                w.empty(u"Expiry", {{u"i:nil", u"true"_s}});
+            if (!reg.templateName.isEmpty())
+                w.element(u"TemplateName", reg.templateName);
+            if (!reg.priority.isEmpty())
+                w.element(u"Priority", reg.priority);
+            writeHeaders(w, reg, shape);
+            break;
+        case Platform::Windows:
+        case Platform::WindowsPhone:
+            writeHeaders(w, reg, shape);
+            if (!reg.templateName.isEmpty())
+                w.element(u"TemplateName", reg.templateName);
+            break;
+        default:
+            if (!reg.templateName.isEmpty())
+                w.element(u"TemplateName", reg.templateName);
+            break;
+        }
+    }
+    w.close();
+}
+
+QString joinUrl(const QString &baseUrl, const QString &path, const QString &query)
+{
+    QString url = baseUrl;
+    while (url.endsWith(u'/'))
+        url.chop(1);
+    url += u'/' % path;
+    if (!query.isEmpty())
+        url += u'?' % query;
+    return url;
+}
+
+void writeEntry(XmlOut &w, const Registration &reg, const QString &baseUrl,
+                const QString &collectionPath, const QString &query, const QDateTime &fallbackTime,
+                bool standalone)
+{
+    // Attribute order as the service writes it: a:etag, then the namespace declarations.
+    if (reg.etag > 0 && standalone) {
+        w.open(u"entry",
+               {{u"a:etag", etagAttribute(reg.etag)},
+                {u"xmlns", QString(Xml::kAtomNs)},
+                {u"xmlns:a", QString(Xml::kDataServicesMetadataNs)}});
+    } else if (reg.etag > 0) {
+        w.open(u"entry",
+               {{u"a:etag", etagAttribute(reg.etag)},
+                {u"xmlns:a", QString(Xml::kDataServicesMetadataNs)}});
+    } else if (standalone) {
+        w.open(u"entry", {{u"xmlns", QString(Xml::kAtomNs)}});
+    } else {
+        w.open(u"entry");
+    }
+
+    const QString id = joinUrl(baseUrl, collectionPath % u'/' % reg.registrationId, query);
+    w.element(u"id", id);
+    w.element(u"title", reg.registrationId, {{u"type", u"text"_s}});
+    const QDateTime published = reg.published.isValid() ? reg.published : fallbackTime;
+    const QDateTime updated = reg.updated.isValid() ? reg.updated : fallbackTime;
+    w.element(u"published", hubDateTimeText(published));
+    w.element(u"updated", hubDateTimeText(updated));
+    w.empty(u"link", {{u"rel", u"self"_s}, {u"href", id}});
+    w.open(u"content", {{u"type", u"application/xml"_s}});
+    writeDescription(w, reg, Shape::Response);
+    w.close();
+    w.close();
+}
+
+QString nextLinkQuery(const QString &query, const QByteArray &rawToken)
+{
+    QStringList parts;
+    for (const QStringView part : QStringView(query).split(u'&', Qt::SkipEmptyParts)) {
+        const qsizetype eq = part.indexOf(u'=');
+        const auto decode = [](QStringView s) {
+            QByteArray bytes = s.toUtf8();
+            bytes.replace('+', ' ');
+            return QByteArray::fromPercentEncoding(bytes);
+        };
+        const QByteArray name = decode(eq < 0 ? part : part.first(eq));
+        if (name.compare("continuationtoken", Qt::CaseInsensitive) == 0)
+            continue;
+        QByteArray encoded = QUrl::toPercentEncoding(QString::fromUtf8(name));
+        if (eq >= 0)
+            encoded +=
+                '=' + QUrl::toPercentEncoding(QString::fromUtf8(decode(part.sliced(eq + 1))));
+        parts.append(QString::fromLatin1(encoded));
+    }
+    // The link carries the header form encoded once more (…%253D%253D), as the service's does.
+    parts.append(u"continuationtoken="_s
+                 % QString::fromLatin1(QUrl::toPercentEncoding(
+                     QString::fromLatin1(encodeContinuationToken(rawToken)))));
+    return parts.join(u'&');
+}
+
+} // namespace
+
+Result<Registration> parseRegistrationEntry(const QByteArray &xml)
+{
+    const QString document = tr("registration entry");
+    if (const Status body = Xml::checkBody(xml, document); !body)
+        return body.error();
+    Parser parser(xml, document);
+    Registration reg;
+    if (!parser.readRoot(xml))
+        return *parser.m_error;
+    const QString rootName = parser.m_reader.name().toString();
+    bool ok = false;
+    if (rootName == u"entry") {
+        ok = parser.parseEntry(reg);
+    } else if (rootName.endsWith(u"RegistrationDescription")) {
+        ok = parser.parseDescriptionElement(reg);
+    } else {
+        return Xml::errorAt(
+            parser.m_reader, ErrorCode::UnexpectedRoot,
+            tr("Expected an Atom <entry> or a registration description, found <%1>").arg(rootName),
+            rootName);
+    }
+    if (!ok || !parser.finish())
+        return *parser.m_error;
+    Result<Registration> result(std::move(reg));
+    result.setWarnings(parser.m_warnings);
+    return result;
+}
+
+Result<RegistrationFeed> parseRegistrationFeed(const QByteArray &xml)
+{
+    const QString document = tr("registration feed");
+    if (const Status body = Xml::checkBody(xml, document); !body)
+        return body.error();
+    Parser parser(xml, document);
+    if (!parser.readRoot(xml))
+        return *parser.m_error;
+    const QString rootName = parser.m_reader.name().toString();
+    if (rootName != u"feed") {
+        return Xml::errorAt(
+            parser.m_reader, ErrorCode::UnexpectedRoot,
+            tr("Expected an Atom <feed> of registrations, found <%1>").arg(rootName), rootName);
+    }
+    RegistrationFeed feed;
+    if (!parser.parseFeed(feed) || !parser.finish())
+        return *parser.m_error;
+    Result<RegistrationFeed> result(std::move(feed));
+    result.setWarnings(parser.m_warnings);
+    return result;
+}
+
+QByteArray registrationRequestXml(const Registration &registration)
+{
+    XmlOut w;
+    w.bytes = R"(<?xml version="1.0" encoding="UTF-8"?>)";
+    w.open(u"entry", {{u"xmlns", QString(Xml::kAtomNs)}});
+    w.open(u"content", {{u"type", u"application/xml"_s}});
+    writeDescription(w, registration, Shape::Request);
+    w.close();
+    w.close();
+    return w.bytes;
+}
+
+QByteArray registrationEntryXml(const Registration &registration, const EntryContext &context)
+{
+    XmlOut w;
+    writeEntry(w, registration, context.baseUrl, context.collectionPath, context.query, context.now,
+               true);
+    return w.bytes;
+}
+
+QByteArray registrationFeedXml(const QList<Registration> &registrations, const FeedContext &context)
+{
+    XmlOut w;
+    w.open(u"feed", {{u"xmlns", QString(Xml::kAtomNs)}});
+    w.element(u"title", u"Registrations"_s, {{u"type", u"text"_s}});
+    const QString self = joinUrl(context.baseUrl, context.collectionPath, context.query);
+    w.element(u"id", self);
+    w.element(u"updated", hubDateTimeText(context.updated));
+    w.empty(u"link", {{u"rel", u"self"_s}, {u"href", self}});
+    if (!context.continuationToken.isEmpty()) {
+        w.empty(u"link",
+                {{u"rel", u"next"_s},
+                 {u"href",
+                  joinUrl(context.baseUrl, context.collectionPath,
+                          nextLinkQuery(context.query, context.continuationToken))}});
+    }
+    for (const Registration &reg : registrations)
+        writeEntry(w, reg, context.baseUrl, context.collectionPath, context.query, context.updated,
+                   false);
+    w.close();
+    return w.bytes;
+}
+
+QByteArray encodeContinuationToken(const QByteArray &rawToken)
+{
+    return QUrl::toPercentEncoding(QString::fromLatin1(rawToken));
+}
+
+QByteArray decodeContinuationToken(const QByteArray &token)
+{
+    const auto hasEscape = [](const QByteArray &t) {
+        for (qsizetype i = 0; i + 2 < t.size(); ++i) {
+            if (t[i] == '%' && std::isxdigit(static_cast<unsigned char>(t[i + 1]))
+                && std::isxdigit(static_cast<unsigned char>(t[i + 2]))) {
+                return true;
+            }
+        }
+        return false;
+    };
+    QByteArray t = token.trimmed();
+    for (int round = 0; round < 2 && hasEscape(t); ++round)
+        t = QByteArray::fromPercentEncoding(t);
+    return t;
+}
+
+} // namespace Nh
