@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/installation.h"
 
+#include "protocol/tagexpression.h"
 #include "protocol/xmlutil.h"
 
 #include <QCoreApplication>
@@ -22,7 +23,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Nh::Installation", text);
 }
 
-constexpr qsizetype kMaxTagLength = 120;
 // nh-rest.md §6.1: documented as 60 per installation, users report more working (CONFLICT),
 // so more is a warning, not an error.
 constexpr qsizetype kDocumentedMaxTags = 60;
@@ -306,56 +306,21 @@ private:
 
 std::optional<Problem> Reader::checkTag(const QString &tag, const QString &where, bool strict)
 {
+    // nh-rest.md §6.1, the same rules as every other tag in the console (tagexpression.h).
+    const Status status = validateTag(tag);
+    for (const Warning &w : status.warnings())
+        warn(tr("The tag at %1: %2").arg(where, w.message));
+    if (status)
+        return std::nullopt;
+    const QString what =
+        tr("The tag '%1' at %2 is not valid: %3").arg(tag, where, status.error().message);
     if (!strict) {
         // Template and tile tags: the service itself returns a template tagged "Template Name"
         // ([REC]), so what breaks §6.1 there is only worth a warning.
-        if (auto p = checkTag(tag, where, true)) {
-            warn(p->what);
-        }
+        warn(what);
         return std::nullopt;
     }
-    if (tag.isEmpty())
-        return Problem {ErrorCode::EmptyField, tr("The tag at %1 is empty").arg(where), where, {}};
-    if (tag.size() > kMaxTagLength) {
-        return Problem {
-            ErrorCode::LimitExceeded,
-            tr("The tag at %1 is %2 characters long; tags may have at most %3")
-                .arg(where, QString::number(tag.size()), QString::number(kMaxTagLength)),
-            where, tag};
-    }
-    if (tag.startsWith(u'$')) {
-        return Problem {ErrorCode::InvalidValue,
-                        tr("The tag '%1' at %2 starts with $: tags can not start with $ (the hub "
-                           "adds $InstallationId and $UserId itself)")
-                            .arg(tag, where),
-                        where, tag};
-    }
-    bool warned = false;
-    for (qsizetype i = 0; i < tag.size(); ++i) {
-        const QChar c = tag[i];
-        const char16_t u = c.unicode();
-        const bool ascii = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z')
-            || (u >= u'0' && u <= u'9') || u == u'_' || u == u'@' || u == u'#' || u == u'.'
-            || u == u':' || u == u'-';
-        if (ascii)
-            continue;
-        if (u > 0x7f && c.isLetterOrNumber()) {
-            // .NET's \w admits these, the iOS SDK does not (nh-rest.md §6.1, CONFLICT).
-            if (!warned) {
-                warn(tr("The tag '%1' at %2 has the non-ASCII character '%3'; the hub may "
-                        "refuse it")
-                         .arg(tag, where, QString(c)));
-                warned = true;
-            }
-            continue;
-        }
-        return Problem {ErrorCode::InvalidValue,
-                        tr("The tag '%1' at %2 has '%3' at position %4; valid tag characters are "
-                           "alphanumeric, _, @, -, ., : and #")
-                            .arg(tag, where, QString(c), QString::number(i + 1)),
-                        where, tag};
-    }
-    return std::nullopt;
+    return Problem {status.error().code, what, where, tag};
 }
 
 std::optional<Problem> Reader::readString(const QJsonValue &value, const QString &where,

@@ -455,6 +455,12 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
             reg.registrationId = text.trimmed();
         } else if (name == u"Tags") {
             reg.tags = splitTags(text);
+            if (reg.tags.join(u',') != text) {
+                // The SDKs split on ',' without trimming, so " b" would be another tag there.
+                warn(tr("The <Tags> value '%1' (line %2) has spaces or empty items; they were "
+                        "removed, but clients split tags on ',' only: write '%3'")
+                         .arg(text, QString::number(at.line), reg.tags.join(u',')));
+            }
         } else if (name == u"PushVariables") {
             reg.pushVariables = text;
         } else if (isHandle) {

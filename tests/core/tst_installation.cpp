@@ -293,7 +293,7 @@ void Tst_installation::brokenInstallations_data()
         << ErrorCode::InvalidValue << 1 << 0 << u"/tags"_s << u"an array of tags"_s;
     QTest::newRow("tag with a space")
         << "{\"installationId\":\"x\",\"platform\":\"apns\",\"pushChannel\":\"h\",\n\"tags\":[\n  \"ok\",\n     \"bad tag\"]}"_ba
-        << ErrorCode::InvalidValue << 4 << 6 << u"/tags/1"_s << u"' ' at position 4"_s;
+        << ErrorCode::Syntax << 4 << 6 << u"/tags/1"_s << u"at /tags/1 is not valid"_s;
     QTest::newRow("tag starting with $")
         << R"nh({"installationId":"x","platform":"apns","pushChannel":"h","tags":["$InstallationId:{x}"]})nh"_ba
         << ErrorCode::InvalidValue << 1 << 0 << u"/tags/0"_s << u"can not start with $"_s;
@@ -303,7 +303,7 @@ void Tst_installation::brokenInstallations_data()
         << ErrorCode::LimitExceeded << 1 << 0 << u"/tags/0"_s << u"121 characters"_s;
     QTest::newRow("empty tag")
         << R"nh({"installationId":"x","platform":"apns","pushChannel":"h","tags":["a",""]})nh"_ba
-        << ErrorCode::EmptyField << 0 << 0 << u"/tags/1"_s << u"/tags/1 is empty"_s;
+        << ErrorCode::Empty << 0 << 0 << u"/tags/1"_s << u"at /tags/1 is not valid"_s;
     QTest::newRow("tag is a number")
         << R"nh({"installationId":"x","platform":"apns","pushChannel":"h","tags":[1]})nh"_ba
         << ErrorCode::InvalidValue << 1 << 0 << u"/tags/0"_s << u"not a number"_s;
@@ -572,7 +572,7 @@ void Tst_installation::patchErrors_data()
         << "[{\"op\":\"add\",\"path\":\"/templates/t2\",\"value\":\"{\\\"headers\\\":{}}\"}]"_ba
         << ErrorCode::MissingField << 1 << 0 << u"has no body"_s;
     QTest::newRow("invalid tag") << R"nh([{"op":"add","path":"/tags","value":"bad tag"}])nh"_ba
-                                 << ErrorCode::InvalidValue << 1 << 0 << u"' ' at position 4"_s;
+                                 << ErrorCode::Syntax << 1 << 0 << u"at position 4 in a tag"_s;
     QTest::newRow("tag of the wrong type")
         << R"nh([{"op":"add","path":"/tags","value":5}])nh"_ba << ErrorCode::InvalidValue << 1 << 0
         << u"a tag or an array of tags, not a number"_s;

@@ -145,6 +145,7 @@ private slots:
     void anyChildOrder_data();
     void anyChildOrder();
     void unknownAndForeignElementsAreSkipped();
+    void tagsWithSpacesAreTrimmedWithAWarning();
     void recordedFeedWithNextLink();
     void specFeed();
     void emptyFeed();
@@ -439,6 +440,24 @@ void Tst_registrationfeed::unknownAndForeignElementsAreSkipped()
     QVERIFY(adm.ok());
     QCOMPARE(adm.warnings().size(), 1);
     QVERIFY(adm.warnings().first().message.contains(u"<FutureElement>"_s));
+}
+
+void Tst_registrationfeed::tagsWithSpacesAreTrimmedWithAWarning()
+{
+    // The documentation writes "myTag, myOtherTag"; the service and the SDKs use no spaces.
+    const QByteArray xml = "<GcmRegistrationDescription xmlns=\"" + kSb
+        + "\">\n<Tags>myTag, myOtherTag,,</Tags><GcmRegistrationId>g</GcmRegistrationId>"
+          "</GcmRegistrationDescription>";
+    const auto result = Nh::parseRegistrationEntry(xml);
+    QVERIFY(result.ok());
+    QCOMPARE(result->tags, (QStringList {u"myTag"_s, u"myOtherTag"_s}));
+    QCOMPARE(result.warnings().size(), 1);
+    const QString message = result.warnings().first().message;
+    QVERIFY2(message.contains(u"(line 2)"_s) && message.contains(u"'myTag,myOtherTag'"_s),
+             qPrintable(message));
+
+    const auto clean = Nh::parseRegistrationEntry(fixture(u"registrations/js-apple-request.xml"_s));
+    QVERIFY(clean.warnings().isEmpty());
 }
 
 void Tst_registrationfeed::recordedFeedWithNextLink()
