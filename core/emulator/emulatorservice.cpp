@@ -406,6 +406,24 @@ EmulatorReply EmulatorService::dispatch(Context &c)
 
 // --- sends ------------------------------------------------------------------------------------
 
+EmulatorReply EmulatorService::accepted(const Context &c, const QString &locationPath,
+                                        const QByteArray &body, const QString &extraQuery) const
+{
+    EmulatorReply r;
+    r.status = 201;
+    const QByteArray trackingId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    const QString location =
+        c.hubUrl() + u'/' + locationPath + u"?api-version="_s + c.apiVersion + extraQuery;
+    r.headers = {
+        {"Content-Type"_ba, kXml},
+        {"Location"_ba, location.toUtf8()},
+        {"TrackingId"_ba, trackingId},
+        {"x-ms-correlation-request-id"_ba, trackingId},
+    };
+    r.body = body;
+    return r;
+}
+
 EmulatorReply EmulatorService::send(Context &c)
 {
     const QByteArray formatHeader = c.header("ServiceBusNotification-Format");
@@ -475,20 +493,8 @@ EmulatorReply EmulatorService::send(Context &c)
             }
         }
     }
-    EmulatorReply r;
-    r.status = 201;
-    const QByteArray trackingId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-    r.headers = {
-        {"Content-Type"_ba, kXml},
-        {"Location"_ba,
-         (c.hubUrl() + u"/messages/"_s + delivery.messageId + u"?api-version="_s + c.apiVersion)
-             .toUtf8()},
-        {"TrackingId"_ba, trackingId},
-        {"x-ms-correlation-request-id"_ba, trackingId},
-    };
-    if (test)
-        r.body = notificationOutcomeXml(delivery.outcome);
-    return r;
+    return accepted(c, u"messages/"_s + delivery.messageId,
+                    test ? notificationOutcomeXml(delivery.outcome) : QByteArray());
 }
 
 EmulatorReply EmulatorService::sendDirect(Context &c)
@@ -512,13 +518,7 @@ EmulatorReply EmulatorService::sendDirect(Context &c)
         return error(400, tr("A direct browser send needs the P256DH and Auth headers."));
     const QString id =
         m_state->recordDirect(*c.hub, *format, c.request.body, {QString::fromUtf8(handle)});
-    EmulatorReply r;
-    r.status = 201;
-    r.headers = {{"Content-Type"_ba, kXml},
-                 {"Location"_ba,
-                  (c.hubUrl() + u"/messages/"_s + id + u"?api-version="_s + c.apiVersion).toUtf8()},
-                 {"TrackingId"_ba, QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}};
-    return r;
+    return accepted(c, u"messages/"_s + id);
 }
 
 EmulatorReply EmulatorService::sendBatch(Context &c)
@@ -536,15 +536,7 @@ EmulatorReply EmulatorService::sendBatch(Context &c)
         return error(400, batch.error().message);
     const QString id =
         m_state->recordDirect(*c.hub, *format, batch->notification, batch->deviceHandles);
-    EmulatorReply r;
-    r.status = 201;
-    r.headers = {{"Content-Type"_ba, kXml},
-                 {"Location"_ba,
-                  (c.hubUrl() + u"/messages/$batch/"_s + id + u"?api-version="_s + c.apiVersion
-                   + u"&direct"_s)
-                      .toUtf8()},
-                 {"TrackingId"_ba, QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}};
-    return r;
+    return accepted(c, u"messages/$batch/"_s + id, {}, u"&direct"_s);
 }
 
 EmulatorReply EmulatorService::sendScheduled(Context &c)
@@ -570,15 +562,7 @@ EmulatorReply EmulatorService::sendScheduled(Context &c)
                 tr("The tag expression '%1' is invalid: %2").arg(tagsText, parsed.error().message));
     }
     const QString id = m_state->schedule(*c.hub, *format, c.request.body, tagsText, *time);
-    EmulatorReply r;
-    r.status = 201;
-    r.headers = {
-        {"Content-Type"_ba, kXml},
-        {"Location"_ba,
-         (c.hubUrl() + u"/schedulednotifications/"_s + id + u"?api-version="_s + c.apiVersion)
-             .toUtf8()},
-        {"TrackingId"_ba, QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}};
-    return r;
+    return accepted(c, u"schedulednotifications/"_s + id);
 }
 
 EmulatorReply EmulatorService::cancelScheduled(Context &c, const QString &id)

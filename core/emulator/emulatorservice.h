@@ -75,6 +75,11 @@ private:
     EmulatorReply dispatch(Context &c);
     EmulatorReply control(const EmulatorRequest &request, const QStringList &segments);
 
+    /** 201 with an absolute Location (`<hub URL>/<locationPath>?api-version=…`), TrackingId and
+     *  x-ms-correlation-request-id: what every kind of send answers (real-clients.md §7 rule 11).
+     */
+    EmulatorReply accepted(const Context &c, const QString &locationPath,
+                           const QByteArray &body = {}, const QString &extraQuery = {}) const;
     EmulatorReply send(Context &c);
     EmulatorReply sendDirect(Context &c);
     EmulatorReply sendBatch(Context &c);

@@ -47,9 +47,15 @@ Result<std::unique_ptr<EmulatorStore>> EmulatorStore::open(const QString &path)
             ErrorCode::InvalidValue,
             tr("Could not open the emulator data file %1: %2").arg(path, db.lastError().text()));
     }
-    QSqlQuery version(db);
-    version.exec(u"PRAGMA user_version"_s);
-    const int current = version.next() ? version.value(0).toInt() : 0;
+    int current = 0;
+    {
+        // Finished before the PRAGMAs below: an active SELECT holds a read transaction, and
+        // SQLite cannot switch to WAL inside one.
+        QSqlQuery version(db);
+        if (version.exec(u"PRAGMA user_version"_s) && version.next())
+            current = version.value(0).toInt();
+        version.finish();
+    }
     if (current > kSchemaVersion) {
         return makeError(ErrorCode::InvalidValue,
                          tr("The emulator data file %1 was written by a newer nhemulator "
@@ -175,7 +181,7 @@ void EmulatorStore::saveRegistration(const QString &hub, const Registration &reg
     context.baseUrl = u"https://localhost/"_s + hub;
     context.now = QDateTime::currentDateTimeUtc();
     exec(
-        u"INSERT OR REPLACE INTO registrations (hub, id, installation, entry) VALUES (?, ?, ?, ?)"_s,
+        u"INSERT OR REPLACE INTO registrations (hub, id, installation, entry) VALUES (?, ?, COALESCE(?, ''), ?)"_s,
         {hub, registration.registrationId, installationId,
          registrationEntryXml(registration, context)});
 }

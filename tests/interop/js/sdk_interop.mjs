@@ -263,7 +263,7 @@ function checkOutcome(response, expectedSpecs, what) {
   }
 }
 
-function checkSendResponse(response, what, { correlation = true } = {}) {
+function checkSendResponse(response, what) {
   expect(typeof response.notificationId === "string" && response.notificationId.length > 0,
     `${what}: no notificationId (Location ${JSON.stringify(response.location)})`);
   expect(response.location && response.location.startsWith("https://"),
@@ -271,10 +271,8 @@ function checkSendResponse(response, what, { correlation = true } = {}) {
   eq(response.state, "Enqueued", `${what}: state`);
   eq(response.successCount, 0, `${what}: successCount of a normal send`);
   expect(typeof response.trackingId === "string" && response.trackingId.length > 0, `${what}: no TrackingId`);
-  if (correlation) {
-    expect(typeof response.correlationId === "string" && response.correlationId.length > 0,
-      `${what}: no x-ms-correlation-request-id`);
-  }
+  expect(typeof response.correlationId === "string" && response.correlationId.length > 0,
+    `${what}: no x-ms-correlation-request-id`);
 }
 
 function countsByState(outcomes) {
@@ -511,13 +509,13 @@ async function main() {
   // --- direct sends --------------------------------------------------------------------------
   await check("sendNotification direct (apple device handle) + telemetry", async () => {
     const response = await client.sendNotification(notifications[0].make(), { deviceHandle: APPLE_TOKEN });
-    checkSendResponse(response, "direct send", { correlation: false });
+    checkSendResponse(response, "direct send");
     const d = await client.getNotificationOutcomeDetails(response.notificationId);
     eq(countsByState(d.apnsOutcomeCounts), { Success: 1 }, "apnsOutcomeCounts");
   });
   await check("sendNotification direct (browser push channel: Auth, P256DH headers)", async () => {
     const response = await client.sendNotification(createBrowserNotification({ body: { title: "t" } }), { deviceHandle: BROWSER });
-    checkSendResponse(response, "direct browser send", { correlation: false });
+    checkSendResponse(response, "direct browser send");
   });
   await check("sendNotification direct batch (multipart) + telemetry", async () => {
     const handles = ["fcm-batch-1", "fcm-batch-2", "fcm-batch-invalid-3"];
