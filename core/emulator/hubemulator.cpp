@@ -279,10 +279,14 @@ void HubEmulator::Private::handle(HubEmulator *q, const QHttpServerRequest &requ
         return;
     }
     if (fault && fault->kind == FaultKind::Status) {
-        const QString text = fault->status == 429 || fault->status == 503
-            ? tr("The request was throttled (injected fault); retry after the time given in "
-                 "Retry-After.")
-            : tr("An internal error occurred (injected fault %1).").arg(fault->status);
+        QString text;
+        if (fault->status == 429 || fault->status == 503)
+            text = tr("The request was throttled (injected fault); retry after the time given in "
+                      "Retry-After.");
+        else if (fault->status >= 500)
+            text = tr("An internal error occurred (injected fault %1).").arg(fault->status);
+        else
+            text = tr("The request was refused (injected fault %1).").arg(fault->status);
         respond(q, socket, entry, service->error(fault->status, text, fault->retryAfterSeconds),
                 fault, timer);
         return;

@@ -116,6 +116,10 @@ void TestEmulatorFaults::statusWithRetryAfter()
         QVERIFY(e->text.contains(u"injected"_s));
     }
     QCOMPARE(list().status, 200); // a count of 1 is used up
+    arm(u"status=403"_s);
+    const auto forbidden = list();
+    QCOMPARE(forbidden.status, 403);
+    QVERIFY(parseErrorBody(forbidden.body)->text.contains(u"refused (injected fault 403)"_s));
 }
 
 void TestEmulatorFaults::reset()
