@@ -57,8 +57,11 @@ int main(int argc, char *argv[])
         {u"p"_s, u"port"_s},
         QCoreApplication::translate("nhemulator", "Port on 127.0.0.1 and ::1 (0 = any free port)."),
         u"port"_s, u"0"_s);
-    const QCommandLineOption hub(u"hub"_s, QCoreApplication::translate("nhemulator", "Hub name."),
-                                 u"name"_s, u"myHub"_s);
+    const QCommandLineOption hub(
+        u"hub"_s,
+        QCoreApplication::translate(
+            "nhemulator", "Hub name; repeat for more hubs (the first gets the demo data)."),
+        u"name"_s, u"myHub"_s);
     const QCommandLineOption data(
         u"data"_s,
         QCoreApplication::translate(
@@ -110,7 +113,9 @@ int main(int argc, char *argv[])
 
     Nh::EmulatorOptions options;
     options.port = static_cast<quint16>(portValue);
-    options.hubName = parser.value(hub);
+    const QStringList hubs = parser.values(hub);
+    options.hubName = hubs.value(0, u"myHub"_s);
+    options.additionalHubs = hubs.mid(1);
     options.dataFile = parser.value(data);
     options.certificateDir = parser.isSet(certDir)
         ? parser.value(certDir)

@@ -192,10 +192,43 @@ EmulatorState::Delivery EmulatorState::deliver(EmulatorHub &hub, Format format,
                                                const QByteArray &body, const QString &tagsText,
                                                bool testSend)
 {
+    return deliverInto(hub, format, expression, body, tagsText, testSend, {});
+}
+
+int EmulatorState::deliverDue(const QDateTime &now)
+{
+    int delivered = 0;
+    for (const auto &hub : std::as_const(m_hubs)) {
+        QList<SentMessage> due;
+        for (const SentMessage &m : std::as_const(hub->messages)) {
+            if (m.scheduled && m.scheduleTime <= now)
+                due.append(m);
+        }
+        for (const SentMessage &m : std::as_const(due)) {
+            std::optional<TagExpression> expression;
+            if (!m.tags.isEmpty()) {
+                // Validated when the schedule was accepted; a failure here reaches nothing.
+                auto parsed = TagExpression::parse(m.tags);
+                if (parsed)
+                    expression = *parsed;
+            }
+            deliverInto(*hub, m.format, expression ? &*expression : nullptr, m.body, m.tags, false,
+                        m.id);
+            ++delivered;
+        }
+    }
+    return delivered;
+}
+
+EmulatorState::Delivery EmulatorState::deliverInto(EmulatorHub &hub, Format format,
+                                                   const TagExpression *expression,
+                                                   const QByteArray &body, const QString &tagsText,
+                                                   bool testSend, const QString &scheduledId)
+{
     Delivery d;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     SentMessage message;
-    message.id = newMessageId(now);
+    message.id = scheduledId.isEmpty() ? newMessageId(now) : scheduledId;
     message.enqueueTime = now;
     message.endTime = now;
     message.body = body;
@@ -248,7 +281,14 @@ EmulatorState::Delivery EmulatorState::deliver(EmulatorHub &hub, Format format,
     }
     message.state = d.matched ? u"Completed"_s : u"NoTargetFound"_s;
     d.messageId = message.id;
-    recordMessage(hub, std::move(message));
+    if (auto it = hub.messages.find(scheduledId);
+        !scheduledId.isEmpty() && it != hub.messages.end()) {
+        message.enqueueTime = it->enqueueTime;
+        message.scheduleTime = it->scheduleTime;
+        *it = std::move(message);
+    } else {
+        recordMessage(hub, std::move(message));
+    }
     return d;
 }
 

@@ -121,6 +121,12 @@ public:
     Delivery deliver(EmulatorHub &hub, Format format, const TagExpression *expression,
                      const QByteArray &body, const QString &tagsText, bool testSend);
 
+    /**
+     * Delivers the scheduled sends whose time has come (as deliver() does, into the same
+     * message id, so telemetry moves from Scheduled to Completed/NoTargetFound). Returns how many.
+     */
+    int deliverDue(const QDateTime &now);
+
     /** Records a direct (or direct batch) send to `handles`, which need no registration. */
     QString recordDirect(EmulatorHub &hub, Format format, const QByteArray &body,
                          const QStringList &handles);
@@ -145,6 +151,9 @@ public:
     void attachStore(EmulatorStore *store) { m_store = store; }
 
 private:
+    Delivery deliverInto(EmulatorHub &hub, Format format, const TagExpression *expression,
+                         const QByteArray &body, const QString &tagsText, bool testSend,
+                         const QString &scheduledId);
     void recordMessage(EmulatorHub &hub, SentMessage message);
 
     QList<std::shared_ptr<EmulatorHub>> m_hubs;

@@ -217,6 +217,7 @@ struct HubEmulator::Private
     qint64 sequence = 0;
     QList<EmulatorLogEntry> log;
     QList<QPointer<QTcpSocket>> stalled;
+    QTimer scheduler;
 
     void handle(HubEmulator *q, const QHttpServerRequest &request, QTcpSocket *socket);
     void respond(HubEmulator *q, QTcpSocket *socket, EmulatorLogEntry entry,
@@ -381,7 +382,14 @@ void HubEmulator::Private::record(HubEmulator *q, EmulatorLogEntry entry)
 HubEmulator::HubEmulator(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
-{ }
+{
+    // Scheduled sends are delivered when due, checked every second like the service's queue.
+    d->scheduler.setInterval(1000);
+    connect(&d->scheduler, &QTimer::timeout, this, [this] {
+        if (d->state)
+            d->state->deliverDue(QDateTime::currentDateTimeUtc());
+    });
+}
 
 HubEmulator::~HubEmulator()
 {
@@ -392,8 +400,10 @@ Status HubEmulator::start(const EmulatorOptions &options)
 {
     if (isListening())
         return makeError(ErrorCode::InvalidValue, tr("The emulator is already running"));
-    if (auto st = validateHubName(options.hubName); !st)
-        return st;
+    for (const QString &hub : QStringList {options.hubName} + options.additionalHubs) {
+        if (auto st = validateHubName(hub); !st)
+            return makeError(st.error().code, tr("Hub name '%1': %2").arg(hub, st.error().message));
+    }
     d->options = options;
 
     // Certificate: kept in a folder so clients trust it once, or fresh in memory for tests.
@@ -427,6 +437,8 @@ Status HubEmulator::start(const EmulatorOptions &options)
         if (options.seedDemoData)
             d->state->seedDemoData(*d->state->hub(options.hubName));
     }
+    for (const QString &hub : options.additionalHubs)
+        d->state->addHub(hub);
     d->state->host = u"localhost"_s;
     if (d->store)
         d->store->saveNamespace(*d->state);
@@ -456,12 +468,14 @@ Status HubEmulator::start(const EmulatorOptions &options)
     d->connections = 0;
     for (QTcpServer *tcp : d->server->servers())
         connect(tcp, &QTcpServer::pendingConnectionAvailable, this, [this] { ++d->connections; });
+    d->scheduler.start();
     qCInfo(lcEmulator).noquote() << tr("Emulator listening on https://localhost:%1/").arg(port);
     return {};
 }
 
 void HubEmulator::stop()
 {
+    d->scheduler.stop();
     for (const auto &s : std::as_const(d->stalled)) {
         if (s)
             s->abort();

@@ -24,6 +24,8 @@ struct EmulatorOptions
     /** 0 picks a free port; port() tells which. */
     quint16 port = 0;
     QString hubName = QStringLiteral("myHub");
+    /** More hubs in the same namespace (the demo data goes to hubName only). */
+    QStringList additionalHubs;
     /** Where the certificate is kept so clients trust it once; empty: a fresh one in memory. */
     QString certificateDir;
     /** SQLite file for the namespace (`--data`); empty: memory only. */

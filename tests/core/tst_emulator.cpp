@@ -60,6 +60,8 @@ private slots:
     void listByTagAndChannel();
     void installationLifecycle();
     void scheduleAndCancel();
+    void scheduledSendIsDeliveredWhenDue();
+    void secondHub();
     void directAndBatch();
     void telemetryCountsOutcomes();
     void keepAliveUsesOneConnection();
@@ -623,6 +625,44 @@ void TestEmulator::scheduleAndCancel()
                {{"ServiceBusNotification-Format", "apple"},
                 {"ServiceBusNotification-ScheduleTime", "tomorrow"}});
     QCOMPARE(r.status, 400);
+}
+
+void TestEmulator::scheduledSendIsDeliveredWhenDue()
+{
+    addRegistration(Platform::Apple, u"S1"_s, {u"later"_s});
+    const QByteArray when =
+        QDateTime::currentDateTimeUtc().addMSecs(1200).toString(Qt::ISODateWithMs).toUtf8();
+    const auto r = f.send(u"/myHub/schedulednotifications?"_s + kV, R"({"aps":{}})",
+                          {{"ServiceBusNotification-Format", "apple"},
+                           {"ServiceBusNotification-Tags", "later"},
+                           {"ServiceBusNotification-ScheduleTime", when}});
+    QCOMPARE(r.status, 201);
+    const QString id = QUrl(QString::fromUtf8(r.header("Location"))).path().split(u'/').value(3);
+    EmulatorFixture::Call c;
+    c.pathAndQuery = u"/myHub/messages/"_s + id + u'?' + kV;
+    QCOMPARE(parseNotificationDetails(f.call(c).body)->state, NotificationState::Scheduled);
+    QTRY_COMPARE_WITH_TIMEOUT(parseNotificationDetails(f.call(c).body)->state,
+                              NotificationState::Completed, 5000);
+    const auto d = parseNotificationDetails(f.call(c).body);
+    QCOMPARE(d->outcomeCounts.value(0).outcomes.value(0).name, u"Success"_s);
+}
+
+void TestEmulator::secondHub()
+{
+    EmulatorOptions o = EmulatorFixture::defaultOptions();
+    o.additionalHubs = {u"otherHub"_s};
+    EmulatorFixture two;
+    QVERIFY(two.start(o));
+    EmulatorFixture::Call c;
+    c.pathAndQuery = u"/otherHub/registrations?"_s + kV;
+    c.hubForToken = u"otherHub"_s;
+    QCOMPARE(two.call(c).status, 200);
+    // A token scoped to one hub does not open the other.
+    c.hubForToken.clear();
+    QCOMPARE(two.call(c).status, 401);
+    o.additionalHubs = {u"bad hub"_s};
+    EmulatorFixture broken;
+    QVERIFY(!broken.emulator.start(o).ok());
 }
 
 void TestEmulator::directAndBatch()
