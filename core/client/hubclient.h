@@ -1,0 +1,172 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "client/exchange.h"
+#include "protocol/connectionstring.h"
+#include "protocol/installation.h"
+#include "protocol/notification.h"
+#include "protocol/registration.h"
+#include "protocol/sastoken.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QTimer>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkRequest;
+
+namespace Nh {
+
+/** Where and how to talk to one hub. */
+struct HubConnection
+{
+    ConnectionString connectionString;
+    QString hub;
+    QString apiVersion = QStringLiteral("2020-06");
+    /** Inactivity timeout per attempt (QNetworkRequest::setTransferTimeout), ms. */
+    int transferTimeoutMs = 30000;
+    /** Extra trust anchors, e.g. the emulator's certificate. Never a blanket ignoreSslErrors. */
+    QList<QSslCertificate> caCertificates;
+    Sas::Options sas = Sas::Options::canonical();
+    /** Retries after 429/503 that carry a Retry-After of at most maxRetryAfterSeconds. */
+    int maxRetries = 2;
+    int maxRetryAfterSeconds = 30;
+};
+
+/** What the body of a successful response is expected to be. */
+enum class Expect { Nothing, Outcome, Registration, Feed, Installation, Details, Text };
+
+/** One request to the hub before signing: the unit HubClient::start() sends. */
+struct HubRequest
+{
+    QString operation; ///< "send.test", "registrations.get", …
+    QByteArray method = "GET";
+    QString path; ///< below the hub: "messages", "registrations/{id}", …
+    QList<QPair<QString, QString>> query; ///< after api-version; an empty value = a bare flag
+    HttpHeaders headers;
+    QByteArray body;
+    Expect expect = Expect::Nothing;
+};
+
+/**
+ * One call in flight (style.md R4, R5). Returned by HubClient and parented to it.
+ * finished() is emitted exactly once, asynchronously (never from inside the call that made the
+ * job), also after cancel(); the job deletes itself later unless kept with setAutoDelete(false).
+ */
+class HubJob final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HubJob)
+
+public:
+    const Exchange &exchange() const { return m_exchange; }
+    bool isFinished() const { return m_finished; }
+    void setAutoDelete(bool on) { m_autoDelete = on; }
+
+public slots:
+    /** Aborts the request (or a pending retry); finished() reports Cancelled. */
+    void cancel();
+
+signals:
+    void finished(const Nh::Exchange &exchange);
+    void uploadProgress(qint64 sent, qint64 total);
+    void downloadProgress(qint64 received, qint64 total);
+    /** A 429/503 with Retry-After: the next attempt starts after `delaySeconds`. */
+    void retrying(int attempt, int delaySeconds);
+
+private:
+    friend class HubClient;
+    explicit HubJob(QObject *parent);
+
+    Exchange m_exchange;
+    HubRequest m_request;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_retryTimer;
+    QElapsedTimer m_clock;
+    QList<QSslError> m_sslErrors;
+    bool m_finished = false;
+    bool m_autoDelete = true;
+};
+
+/**
+ * The one piece that talks to a hub (issue #5), shared by the GUI and nhcli. Every request is
+ * built by buildRequest() (style.md R3): SAS, x-ms-version, Content-Type, the
+ * ServiceBusNotification-* and platform headers, the transfer timeout and TLS trust. The
+ * QNetworkAccessManager is injected (R2); keep-alive connections are reused across calls.
+ * Lives in the thread of its QNetworkAccessManager; nothing blocks.
+ */
+class HubClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HubClient)
+
+public:
+    explicit HubClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
+
+    void setConnection(const HubConnection &connection);
+    const HubConnection &connection() const { return m_connection; }
+
+    /** The request for `r` signed at `now`; `authorization` receives the real token. */
+    QNetworkRequest buildRequest(const HubRequest &r, const QDateTime &now,
+                                 QString *authorization) const;
+    QUrl requestUrl(const HubRequest &r) const;
+
+    /** Sends any request; the typed calls below are built on it. */
+    HubJob *start(const HubRequest &request);
+
+    /**
+     * A send as `notification` describes it (tag expression, broadcast, device, batch, scheduled).
+     * `test` adds the `test` flag to tag and broadcast sends, so the hub answers with a
+     * NotificationOutcome (it is ignored for direct and scheduled sends, which the service does
+     * not support). A notification that fails validation is never sent: the job finishes with
+     * ExchangeResult::Invalid and the located error.
+     */
+    HubJob *send(const Notification &notification, bool test = true);
+    HubJob *cancelScheduled(const QString &scheduledId);
+    HubJob *telemetry(const QString &notificationId);
+
+    HubJob *createRegistrationId();
+    HubJob *createRegistration(const Registration &registration);
+    /** PUT registrations/{id}: no If-Match creates or replaces; an etag (0 = "*") updates only
+     *  that version (412 otherwise). */
+    HubJob *putRegistration(const Registration &registration,
+                            std::optional<qint64> ifMatch = std::nullopt);
+    HubJob *getRegistration(const QString &id);
+    HubJob *deleteRegistration(const QString &id, qint64 ifMatch = 0);
+
+    struct ListQuery
+    {
+        int top = 100;
+        QString continuationToken; ///< as the previous page's x-ms-continuationtoken gave it
+        QString tag; ///< by tag (Manage)
+        QString filter; ///< $filter, e.g. "DeviceToken eq 'ABC'" (by channel, Listen)
+    };
+    HubJob *listRegistrations(const ListQuery &query);
+    /** The $filter that finds the registrations of a handle on a platform, as the SDKs build it. */
+    static QString channelFilter(Platform platform, const QString &handle);
+
+    HubJob *putInstallation(const Installation &installation);
+    HubJob *getInstallation(const QString &id);
+    HubJob *patchInstallation(const QString &id, const QByteArray &jsonPatch);
+    HubJob *deleteInstallation(const QString &id);
+    HubJob *feedbackContainer();
+
+private:
+    friend class HubJob;
+    void attempt(HubJob *job);
+    void onReplyFinished(HubJob *job);
+    void finish(HubJob *job);
+    void interpret(Exchange &e, Expect expect) const;
+
+    QNetworkAccessManager *m_nam;
+    HubConnection m_connection;
+};
+
+} // namespace Nh
