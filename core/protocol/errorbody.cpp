@@ -8,7 +8,6 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
-#include <algorithm>
 #include <limits>
 #include <optional>
 
@@ -26,263 +25,42 @@ QString tr(const char *text)
 constexpr QLatin1StringView kDocument {"Error"};
 constexpr QLatin1StringView kTrackingIdLabel {"TrackingId:"};
 constexpr QLatin1StringView kTimeStampLabel {"TimeStamp:"};
-// Values quoted in messages are cut here so that a hostile megabyte of text stays out of them.
-constexpr qsizetype kQuoteLimit = 40;
-
-QString quoted(QStringView value)
-{
-    return value.size() > kQuoteLimit ? value.left(kQuoteLimit) + QChar(0x2026) : value.toString();
-}
-
-// The same walker as in notificationoutcome.cpp (xmlutil has no depth-tracking walker yet).
-/**
- * Walks a document element by element. It counts the absolute depth itself, because
- * Xml::skipElement() bounds only the depth below the element it skips, and it keeps the first
- * error so that callers can simply stop.
- */
-class Walker
-{
-public:
-    Walker(const QByteArray &xml, QLatin1StringView document)
-        : m_reader(xml)
-        , m_document(document)
-    { }
-
-    /** Reads up to the root element and checks its local name (any namespace, any prefix). */
-    bool enterRoot(QLatin1StringView name);
-    /** Moves to the next child element of the open one; false at its end tag or on error. */
-    bool nextChild();
-    /** Skips the current element up to and including its end tag. */
-    bool skip();
-    /** The text of the current element (nil = empty); consumes its end tag. */
-    bool readText(QString *text);
-    /** Reads on to the end of the document, so trailing garbage is an error too. */
-    bool finish();
-    /** The current element is in the service namespace, in none, or in the root's. */
-    bool isOurs() const;
-    /** The current element is `localName` and isOurs(). */
-    bool isElement(QLatin1StringView localName) const
-    {
-        return m_reader.name() == localName && isOurs();
-    }
-
-    void fail(ErrorCode code, const QString &what, const QString &where = {});
-    bool failed() const { return m_failed; }
-    const Error &error() const { return m_error; }
-    const QXmlStreamReader &reader() const { return m_reader; }
-
-private:
-    void failFromReader();
-
-    QXmlStreamReader m_reader;
-    QLatin1StringView m_document;
-    QString m_rootNamespace;
-    int m_depth = 0;
-    bool m_failed = false;
-    Error m_error;
-};
-
-bool Walker::enterRoot(QLatin1StringView name)
-{
-    while (!m_reader.atEnd()) {
-        if (m_reader.readNext() != QXmlStreamReader::StartElement)
-            continue;
-        m_depth = 1;
-        if (m_reader.name() != name) {
-            fail(ErrorCode::UnexpectedRoot,
-                 tr("Expected a <%1> document, but the root element is <%2>")
-                     .arg(name, m_reader.qualifiedName().toString()),
-                 m_reader.name().toString());
-            return false;
-        }
-        m_rootNamespace = m_reader.namespaceUri().toString();
-        return true;
-    }
-    failFromReader();
-    return false;
-}
-
-bool Walker::nextChild()
-{
-    while (!m_failed) {
-        switch (m_reader.readNext()) {
-        case QXmlStreamReader::StartElement:
-            if (++m_depth > Xml::kMaxDepth) {
-                fail(ErrorCode::LimitExceeded,
-                     tr("Elements are nested more than %1 levels deep").arg(Xml::kMaxDepth),
-                     m_reader.name().toString());
-                return false;
-            }
-            return true;
-        case QXmlStreamReader::EndElement:
-            --m_depth;
-            return false;
-        case QXmlStreamReader::Invalid:
-        case QXmlStreamReader::EndDocument:
-            failFromReader();
-            return false;
-        default:
-            break;
-        }
-    }
-    return false;
-}
-
-bool Walker::skip()
-{
-    while (nextChild()) {
-        if (!skip())
-            return false;
-    }
-    return !m_failed;
-}
-
-bool Walker::readText(QString *text)
-{
-    if (Xml::isNil(m_reader)) {
-        text->clear();
-        return skip();
-    }
-    Error error;
-    QString value = Xml::readLeafText(m_reader, &error);
-    if (error.code != ErrorCode::None) {
-        if (m_reader.hasError()) {
-            failFromReader();
-        } else {
-            m_error = std::move(error);
-            m_failed = true;
-        }
-        return false;
-    }
-    --m_depth;
-    *text = std::move(value);
-    return true;
-}
-
-bool Walker::finish()
-{
-    while (!m_reader.atEnd())
-        m_reader.readNext();
-    if (m_reader.hasError()) {
-        failFromReader();
-        return false;
-    }
-    return true;
-}
-
-bool Walker::isOurs() const
-{
-    const QStringView ns = m_reader.namespaceUri();
-    return ns.isEmpty() || ns == Xml::kServiceBusNs || ns == m_rootNamespace;
-}
-
-void Walker::fail(ErrorCode code, const QString &what, const QString &where)
-{
-    if (m_failed)
-        return;
-    m_error = Xml::errorAt(m_reader, code, what, where);
-    m_failed = true;
-}
-
-void Walker::failFromReader()
-{
-    if (m_reader.hasError()) {
-        if (!m_failed) {
-            m_error = Xml::readerError(m_reader, m_document);
-            m_failed = true;
-        }
-        return;
-    }
-    fail(ErrorCode::Truncated, tr("The %1 document ends too early").arg(m_document));
-}
 
 /** An HTTP-status-like code: a non-negative int. */
-bool readCode(Walker &walker, bool *seen, int *code)
+bool readCode(Xml::Reader &reader, bool *seen, int *code)
 {
     const QLatin1StringView name("Code");
     if (*seen) {
-        walker.fail(ErrorCode::DuplicateField, tr("<%1> appears more than once").arg(name), name);
-        return false;
+        return reader.fail(ErrorCode::DuplicateField, tr("<%1> appears more than once").arg(name),
+                           name);
     }
     *seen = true;
     QString text;
-    if (!walker.readText(&text))
+    if (!reader.readText(&text))
         return false;
-    QStringView digits = QStringView(text).trimmed();
-    if (digits.isEmpty()) {
-        walker.fail(ErrorCode::EmptyField, tr("<%1> is empty: expected a status code").arg(name),
-                    name);
-        return false;
+    qint64 value = 0;
+    switch (Xml::parseCount(text, std::numeric_limits<int>::max(), &value)) {
+    case Xml::CountText::Valid:
+        *code = int(value);
+        return true;
+    case Xml::CountText::Empty:
+        return reader.fail(ErrorCode::EmptyField,
+                           tr("<%1> is empty: expected a status code").arg(name), name);
+    case Xml::CountText::NotWhole:
+    case Xml::CountText::Negative:
+        return reader.fail(
+            ErrorCode::InvalidValue,
+            tr("<%1> is \"%2\", which is not a status code (a whole number of 0 or more)")
+                .arg(name, Xml::excerpt(text)),
+            name);
+    case Xml::CountText::TooLarge:
+        break;
     }
-    const bool negative = digits.startsWith(u'-');
-    if (negative || digits.startsWith(u'+'))
-        digits = digits.mid(1);
-    const bool allDigits = !digits.isEmpty()
-        && std::all_of(digits.begin(), digits.end(),
-                       [](QChar c) { return c >= u'0' && c <= u'9'; });
-    if (!allDigits || negative) {
-        walker.fail(ErrorCode::InvalidValue,
-                    tr("<%1> is \"%2\", which is not a status code (a whole number of 0 or more)")
-                        .arg(name, quoted(text)),
-                    name);
-        return false;
-    }
-    bool ok = false;
-    const int value = digits.toInt(&ok);
-    if (!ok) {
-        walker.fail(ErrorCode::LimitExceeded,
-                    tr("<%1> is \"%2\", larger than the largest code accepted (%3)")
-                        .arg(name, quoted(text))
-                        .arg(std::numeric_limits<int>::max()),
-                    name);
-        return false;
-    }
-    *code = value;
-    return true;
-}
-
-/** Appends `text` as XML character data: &, <, > escaped; CR and LF as &#13; and &#10;, so that
- *  the document stays on one line and a parser does not fold CR LF into LF; characters XML 1.0
- *  cannot carry replaced by U+FFFD. */
-void appendEscaped(QString &out, QStringView text)
-{
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        switch (c.unicode()) {
-        case u'&':
-            out += "&amp;"_L1;
-            break;
-        case u'<':
-            out += "&lt;"_L1;
-            break;
-        case u'>':
-            out += "&gt;"_L1;
-            break;
-        case u'\r':
-            out += "&#13;"_L1;
-            break;
-        case u'\n':
-            out += "&#10;"_L1;
-            break;
-        default:
-            if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
-                out += c;
-                out += text[++i];
-            } else if ((c.unicode() < 0x20 && c != u'\t') || c.isSurrogate()
-                       || c.unicode() >= 0xFFFE) {
-                out += QChar(QChar::ReplacementCharacter);
-            } else {
-                out += c;
-            }
-        }
-    }
-}
-
-void appendElement(QString &out, QLatin1StringView name, QStringView text)
-{
-    out += u'<' + name + u'>';
-    appendEscaped(out, text);
-    out += "</"_L1 + name + u'>';
+    return reader.fail(
+        ErrorCode::LimitExceeded,
+        tr("<%1> is \"%2\", larger than the largest code accepted (%3)")
+            .arg(name, Xml::excerpt(text), QString::number(std::numeric_limits<int>::max())),
+        name);
 }
 
 } // namespace
@@ -317,46 +95,44 @@ Result<HubErrorBody> parseErrorBody(const QByteArray &xml)
     if (const Status body = Xml::checkBody(xml, kDocument); !body.ok())
         return body.error();
 
-    Walker walker(xml, kDocument);
-    if (!walker.enterRoot(kDocument))
-        return walker.error();
+    Xml::Reader reader(xml, kDocument);
+    if (!reader.enterRoot(kDocument))
+        return reader.error();
 
     int code = 0;
     QString detail;
     bool haveCode = false;
     bool haveDetail = false;
-    while (walker.nextChild()) {
-        if (walker.isElement("Code"_L1)) {
-            readCode(walker, &haveCode, &code);
-        } else if (walker.isElement("Detail"_L1)) {
+    while (reader.nextChild()) {
+        if (reader.isElement("Code"_L1)) {
+            readCode(reader, &haveCode, &code);
+        } else if (reader.isElement("Detail"_L1)) {
             if (haveDetail) {
-                walker.fail(ErrorCode::DuplicateField, tr("<Detail> appears more than once"),
+                reader.fail(ErrorCode::DuplicateField, tr("<Detail> appears more than once"),
                             u"Detail"_s);
             }
             haveDetail = true;
-            walker.readText(&detail);
+            reader.readText(&detail);
         } else {
-            walker.skip();
+            reader.skip();
         }
     }
-    if (walker.failed())
-        return walker.error();
+    if (reader.failed())
+        return reader.error();
 
     // Located at the root's end tag, but reported only if the rest of the document is
     // well-formed: a syntax error further on explains more.
     std::optional<Error> missing;
     QList<Warning> warnings;
     if (!haveCode) {
-        missing = Xml::errorAt(walker.reader(), ErrorCode::MissingField,
+        missing = Xml::errorAt(reader.stream(), ErrorCode::MissingField,
                                tr("The <Error> body has no <Code> element"), u"Code"_s);
     } else if (!haveDetail) {
-        Warning warning;
-        warning.message = tr("The <Error> body has no <Detail> element");
-        warning.offset = walker.reader().characterOffset();
-        warnings.append(warning);
+        warnings.append(
+            Xml::warningAt(reader.stream(), tr("The <Error> body has no <Detail> element")));
     }
-    if (!walker.finish())
-        return walker.error();
+    if (!reader.finish())
+        return reader.error();
     if (missing)
         return *missing;
 
@@ -375,7 +151,7 @@ QByteArray errorBodyXml(int code, const QString &text, const QString &trackingId
             detail += u',' + kTimeStampLabel + errorTimeStampText(timeStamp);
     }
     QString xml = "<Error><Code>"_L1 + QString::number(code) + "</Code>"_L1;
-    appendElement(xml, "Detail"_L1, detail);
+    xml += Xml::textElement("Detail"_L1, detail);
     xml += "</Error>"_L1;
     return xml.toUtf8();
 }

@@ -24,30 +24,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Nh::RegistrationFeed", text);
 }
 
-// Where an element started, so that an error found after reading it points at its start tag.
-struct Location
-{
-    qint64 line = 0;
-    qint64 column = 0;
-    qint64 offset = -1;
-};
-
-Location locationOf(const QXmlStreamReader &reader)
-{
-    return {reader.lineNumber(), reader.columnNumber(), reader.characterOffset()};
-}
-
-Error errorAt(const Location &at, ErrorCode code, const QString &what, const QString &where)
-{
-    Error e = makeError(code,
-                        tr("%1 (line %2, column %3)")
-                            .arg(what, QString::number(at.line), QString::number(at.column)),
-                        at.offset, 0, where);
-    e.line = at.line;
-    e.column = at.column;
-    return e;
-}
-
 QStringList handleElements(Platform platform)
 {
     switch (platform) {
@@ -142,151 +118,78 @@ QByteArray continuationTokenFromHref(QStringView href)
 class Parser
 {
 public:
-    Parser(const QByteArray &xml, QString document)
-        : m_reader(xml)
-        , m_document(std::move(document))
+    Parser(const QByteArray &xml, const QString &document)
+        : m_xml(xml, document)
     { }
 
-    bool readRoot(const QByteArray &xml);
     bool parseEntry(Registration &reg);
     bool parseDescriptionElement(Registration &reg);
     bool parseFeed(RegistrationFeed &feed);
-    bool finish();
+    /** The first error, prefixed with the number of the feed entry it is in. */
+    Error error() const;
 
-    QXmlStreamReader m_reader;
-    QString m_document;
+    Xml::Reader m_xml;
     QList<Warning> m_warnings;
-    std::optional<Error> m_error;
     /// In a feed, an unknown kind skips the entry instead of failing; its name is kept here.
     bool m_tolerateUnknownKind = false;
     QString m_skippedKind;
 
 private:
-    bool fail(Error e)
+    bool fail(const Xml::Position &at, ErrorCode code, const QString &what, const QString &where)
     {
-        if (!m_error)
-            m_error = std::move(e);
-        return false;
+        return m_xml.fail(Xml::errorAt(at, code, what, where));
     }
     void warn(const QString &message)
     {
-        Warning w;
-        w.message = message;
-        w.offset = m_reader.characterOffset();
-        m_warnings.append(w);
+        m_warnings.append(Xml::warningAt(m_xml.stream(), message));
     }
-    bool readerFailed();
-    bool skip();
     bool skipWithWarning(const QString &what);
-    bool readText(QString *text);
     bool parseContent(Registration &reg, bool *found);
     bool parseDescription(Registration &reg, RegistrationKind kind, const QString &elementName,
-                          const Location &start);
+                          const Xml::Position &start);
     bool parseHeaders(Registration &reg, const QString &containerName);
-    bool parseHeaderItem(Registration &reg, const QString &itemName, const Location &start);
+    bool parseHeaderItem(Registration &reg, const QString &itemName, const Xml::Position &start);
 
     bool m_descriptionHadEtag = false;
+    /// The 1-based number of the feed entry that failed, 0 if none did.
+    int m_failedEntry = 0;
 };
 
-bool Parser::readerFailed()
+Error Parser::error() const
 {
-    if (m_reader.error() == QXmlStreamReader::CustomError) {
-        return fail(Xml::errorAt(m_reader, ErrorCode::LimitExceeded,
-                                 tr("The %1 document is nested too deeply: %2")
-                                     .arg(m_document, m_reader.errorString())));
-    }
-    return fail(Xml::readerError(m_reader, m_document));
-}
-
-bool Parser::skip()
-{
-    if (!Xml::skipElement(m_reader))
-        return readerFailed();
-    return true;
+    Error e = m_xml.error();
+    if (m_failedEntry > 0)
+        e.message = tr("Entry %1: %2").arg(QString::number(m_failedEntry), e.message);
+    return e;
 }
 
 bool Parser::skipWithWarning(const QString &what)
 {
     warn(what);
-    return skip();
-}
-
-bool Parser::readText(QString *text)
-{
-    Error e;
-    *text = Xml::readLeafText(m_reader, &e);
-    if (e.code != ErrorCode::None)
-        return fail(std::move(e));
-    return true;
-}
-
-bool Parser::readRoot(const QByteArray &xml)
-{
-    // Without this, Qt reports text that is not XML at all (control bytes, say) as a document
-    // that "ends too early".
-    qsizetype first = xml.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    qint64 line = 1;
-    qsizetype lineStart = first;
-    while (first < xml.size() && std::isspace(static_cast<unsigned char>(xml[first]))) {
-        if (xml[first] == '\n') {
-            ++line;
-            lineStart = first + 1;
-        }
-        ++first;
-    }
-    if (first < xml.size() && xml[first] != '<') {
-        Error e = makeError(
-            ErrorCode::Syntax,
-            tr("The %1 document is not well-formed XML: it does not start with "
-               "'<' (line %2, column %3)")
-                .arg(m_document, QString::number(line), QString::number(first - lineStart + 1)),
-            first, 1);
-        e.line = line;
-        e.column = first - lineStart + 1;
-        return fail(std::move(e));
-    }
-    while (!m_reader.atEnd()) {
-        if (m_reader.readNext() == QXmlStreamReader::StartElement)
-            return true;
-    }
-    return readerFailed();
-}
-
-bool Parser::finish()
-{
-    while (!m_reader.atEnd())
-        m_reader.readNext();
-    if (m_reader.hasError())
-        return readerFailed();
-    return true;
+    return m_xml.skip();
 }
 
 bool Parser::parseEntry(Registration &reg)
 {
-    const Location entryStart = locationOf(m_reader);
+    const Xml::Position entryStart = m_xml.position();
     std::optional<qint64> attributeEtag;
-    for (const QXmlStreamAttribute &attribute : m_reader.attributes()) {
+    for (const QXmlStreamAttribute &attribute : m_xml.stream().attributes()) {
         // a:etag, p2:etag, m:etag: the prefix varies, the local name does not.
         if (attribute.name() != u"etag")
             continue;
         attributeEtag = parseEtagText(attribute.value());
         if (!attributeEtag) {
-            return fail(errorAt(entryStart, ErrorCode::InvalidValue,
-                                tr("The entry's etag attribute '%1' is not of the form W/\"n\"")
-                                    .arg(attribute.value()),
-                                attribute.qualifiedName().toString()));
+            return fail(entryStart, ErrorCode::InvalidValue,
+                        tr("The entry's etag attribute '%1' is not of the form W/\"n\"")
+                            .arg(attribute.value()),
+                        attribute.qualifiedName().toString());
         }
     }
 
     bool found = false;
     bool sawContent = false;
-    while (!m_reader.atEnd()) {
-        const auto token = m_reader.readNext();
-        if (token == QXmlStreamReader::EndElement)
-            break;
-        if (token != QXmlStreamReader::StartElement)
-            continue;
-        const QStringView name = m_reader.name();
+    while (m_xml.nextChild()) {
+        const QStringView name = m_xml.stream().name();
         if (name == u"content" && !sawContent) {
             sawContent = true;
             if (!parseContent(reg, &found))
@@ -294,24 +197,23 @@ bool Parser::parseEntry(Registration &reg)
         } else if (name == u"published" || name == u"updated") {
             const bool isPublished = name == u"published";
             QString text;
-            if (!readText(&text))
+            if (!m_xml.readText(&text))
                 return false;
             if (const auto when = parseHubDateTime(text))
                 (isPublished ? reg.published : reg.updated) = *when;
             else
                 warn(tr("The entry's date '%1' was not understood").arg(text));
-        } else if (!skip()) {
+        } else if (!m_xml.skip()) {
             return false;
         }
     }
-    if (m_reader.hasError())
-        return readerFailed();
+    if (m_xml.failed())
+        return false;
     if (!m_skippedKind.isEmpty())
         return true;
     if (!found) {
-        return fail(errorAt(entryStart, ErrorCode::MissingField,
-                            tr("The entry has no registration description in its <content>"),
-                            u"content"_s));
+        return fail(entryStart, ErrorCode::MissingField,
+                    tr("The entry has no registration description in its <content>"), u"content"_s);
     }
     if (!m_descriptionHadEtag && attributeEtag)
         reg.etag = *attributeEtag;
@@ -320,15 +222,10 @@ bool Parser::parseEntry(Registration &reg)
 
 bool Parser::parseContent(Registration &reg, bool *found)
 {
-    while (!m_reader.atEnd()) {
-        const auto token = m_reader.readNext();
-        if (token == QXmlStreamReader::EndElement)
-            return true;
-        if (token != QXmlStreamReader::StartElement)
-            continue;
+    while (m_xml.nextChild()) {
         if (*found || !m_skippedKind.isEmpty()) {
             if (!skipWithWarning(tr("A second element <%1> in <content> was ignored")
-                                     .arg(m_reader.name().toString()))) {
+                                     .arg(m_xml.stream().name().toString()))) {
                 return false;
             }
             continue;
@@ -337,23 +234,22 @@ bool Parser::parseContent(Registration &reg, bool *found)
             return false;
         *found = m_skippedKind.isEmpty();
     }
-    return readerFailed();
+    return !m_xml.failed();
 }
 
 bool Parser::parseDescriptionElement(Registration &reg)
 {
-    const Location start = locationOf(m_reader);
-    const QString elementName = m_reader.name().toString();
+    const Xml::Position start = m_xml.position();
+    const QString elementName = m_xml.stream().name().toString();
     QString kindName = elementName;
     if (elementName == u"RegistrationDescription") {
         // The polymorphic form of older documents: <RegistrationDescription i:type="sb:Kind">.
-        const QXmlStreamAttributes attributes = m_reader.attributes();
+        const QXmlStreamAttributes attributes = m_xml.stream().attributes();
         QStringView type = attributes.value(Xml::kInstanceNs, "type"_L1);
         if (type.isEmpty()) {
-            return fail(errorAt(start, ErrorCode::MissingField,
-                                tr("The <RegistrationDescription> has no i:type attribute naming "
-                                   "its kind"),
-                                elementName));
+            return fail(start, ErrorCode::MissingField,
+                        tr("The <RegistrationDescription> has no i:type attribute naming its kind"),
+                        elementName);
         }
         if (const qsizetype colon = type.indexOf(u':'); colon >= 0)
             type = type.sliced(colon + 1);
@@ -363,18 +259,18 @@ bool Parser::parseDescriptionElement(Registration &reg)
     if (!kind) {
         if (m_tolerateUnknownKind) {
             m_skippedKind = kindName;
-            return skip();
+            return m_xml.skip();
         }
         const QString what = kindName.endsWith(u"RegistrationDescription")
             ? tr("Unknown registration description kind <%1>").arg(kindName)
             : tr("<%1> is not a registration description").arg(kindName);
-        return fail(errorAt(start, ErrorCode::InvalidValue, what, kindName));
+        return fail(start, ErrorCode::InvalidValue, what, kindName);
     }
     return parseDescription(reg, *kind, elementName, start);
 }
 
 bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QString &elementName,
-                              const Location &start)
+                              const Xml::Position &start)
 {
     reg.platform = kind.platform;
     reg.isTemplate = kind.isTemplate;
@@ -387,18 +283,10 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
                                     u"PushVariables"_s};
 
     QSet<QString> seen;
-    bool ended = false;
-    while (!m_reader.atEnd()) {
-        const auto token = m_reader.readNext();
-        if (token == QXmlStreamReader::EndElement) {
-            ended = true;
-            break;
-        }
-        if (token != QXmlStreamReader::StartElement)
-            continue;
-        const Location at = locationOf(m_reader);
-        const QString name = m_reader.name().toString();
-        const QStringView ns = m_reader.namespaceUri();
+    while (m_xml.nextChild()) {
+        const Xml::Position at = m_xml.position();
+        const QString name = m_xml.stream().name().toString();
+        const QStringView ns = m_xml.stream().namespaceUri();
         if (!ns.isEmpty() && ns != Xml::kServiceBusNs) {
             if (!skipWithWarning(
                     tr("The element <%1> in namespace %2 was ignored").arg(name, ns.toString()))) {
@@ -417,9 +305,8 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
             continue;
         }
         if (seen.contains(name)) {
-            return fail(errorAt(at, ErrorCode::DuplicateField,
-                                tr("The element <%1> appears twice in <%2>").arg(name, elementName),
-                                name));
+            return fail(at, ErrorCode::DuplicateField,
+                        tr("The element <%1> appears twice in <%2>").arg(name, elementName), name);
         }
         seen.insert(name);
 
@@ -429,14 +316,13 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
             continue;
         }
         QString text;
-        if (!readText(&text))
+        if (!m_xml.readText(&text))
             return false;
         if (name == u"ETag") {
             const auto etag = parseEtagText(text);
             if (!etag) {
-                return fail(errorAt(at, ErrorCode::InvalidValue,
-                                    tr("The <ETag> value '%1' is not a whole number").arg(text),
-                                    name));
+                return fail(at, ErrorCode::InvalidValue,
+                            tr("The <ETag> value '%1' is not a whole number").arg(text), name);
             }
             reg.etag = *etag;
             m_descriptionHadEtag = true;
@@ -445,10 +331,10 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
                 continue;
             const auto when = parseHubDateTime(text);
             if (!when) {
-                return fail(errorAt(
+                return fail(
                     at, ErrorCode::InvalidValue,
                     tr("The <ExpirationTime> value '%1' is not an ISO 8601 date-time").arg(text),
-                    name));
+                    name);
             }
             reg.expirationTime = *when;
         } else if (name == u"RegistrationId") {
@@ -465,16 +351,15 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
             reg.pushVariables = text;
         } else if (isHandle) {
             if (name != u"SecondaryTileName" && text.trimmed().isEmpty()) {
-                return fail(errorAt(
-                    at, ErrorCode::EmptyField,
-                    tr("The handle element <%1> of <%2> is empty").arg(name, elementName), name));
+                return fail(at, ErrorCode::EmptyField,
+                            tr("The handle element <%1> of <%2> is empty").arg(name, elementName),
+                            name);
             }
             *handleField(reg, name) = name == u"SecondaryTileName" ? text : text.trimmed();
         } else if (name == u"BodyTemplate") {
             if (text.trimmed().isEmpty()) {
-                return fail(errorAt(at, ErrorCode::EmptyField,
-                                    tr("The <BodyTemplate> of <%1> is empty").arg(elementName),
-                                    name));
+                return fail(at, ErrorCode::EmptyField,
+                            tr("The <BodyTemplate> of <%1> is empty").arg(elementName), name);
             }
             reg.bodyTemplate = text;
         } else if (name == u"TemplateName") {
@@ -485,21 +370,20 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
             reg.priority = text.trimmed();
         }
     }
-    if (!ended)
-        return readerFailed();
+    if (m_xml.failed())
+        return false;
 
     for (const QString &required : requiredHandleElements(kind.platform)) {
         if (!seen.contains(required)) {
-            return fail(errorAt(start, ErrorCode::MissingField,
-                                tr("The <%1> has no <%2> element").arg(elementName, required),
-                                required));
+            return fail(start, ErrorCode::MissingField,
+                        tr("The <%1> has no <%2> element").arg(elementName, required), required);
         }
     }
     if (kind.isTemplate && !seen.contains(u"BodyTemplate"_s)) {
-        return fail(errorAt(
+        return fail(
             start, ErrorCode::MissingField,
             tr("The template registration <%1> has no <BodyTemplate> element").arg(elementName),
-            u"BodyTemplate"_s));
+            u"BodyTemplate"_s);
     }
     return true;
 }
@@ -507,75 +391,60 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
 bool Parser::parseHeaders(Registration &reg, const QString &containerName)
 {
     const QString itemName = containerName.chopped(1);
-    while (!m_reader.atEnd()) {
-        const auto token = m_reader.readNext();
-        if (token == QXmlStreamReader::EndElement)
-            return true;
-        if (token != QXmlStreamReader::StartElement)
-            continue;
-        if (m_reader.name() == itemName) {
-            if (!parseHeaderItem(reg, itemName, locationOf(m_reader)))
+    while (m_xml.nextChild()) {
+        if (m_xml.stream().name() == itemName) {
+            if (!parseHeaderItem(reg, itemName, m_xml.position()))
                 return false;
         } else if (!skipWithWarning(tr("The element <%1> in <%2> was ignored")
-                                        .arg(m_reader.name().toString(), containerName))) {
+                                        .arg(m_xml.stream().name().toString(), containerName))) {
             return false;
         }
     }
-    return readerFailed();
+    return !m_xml.failed();
 }
 
-bool Parser::parseHeaderItem(Registration &reg, const QString &itemName, const Location &start)
+bool Parser::parseHeaderItem(Registration &reg, const QString &itemName, const Xml::Position &start)
 {
     TemplateHeader header;
     bool haveName = false;
-    while (!m_reader.atEnd()) {
-        const auto token = m_reader.readNext();
-        if (token == QXmlStreamReader::EndElement) {
-            if (!haveName || header.name.trimmed().isEmpty()) {
-                return fail(errorAt(start, ErrorCode::MissingField,
-                                    tr("A <%1> has no <Header> name").arg(itemName), itemName));
-            }
-            reg.headers.append(header);
-            return true;
-        }
-        if (token != QXmlStreamReader::StartElement)
-            continue;
-        const QStringView name = m_reader.name();
+    while (m_xml.nextChild()) {
+        const QStringView name = m_xml.stream().name();
         if (name == u"Header") {
             haveName = true;
-            if (!readText(&header.name))
+            if (!m_xml.readText(&header.name))
                 return false;
             header.name = header.name.trimmed();
         } else if (name == u"Value") {
-            if (!readText(&header.value))
+            if (!m_xml.readText(&header.value))
                 return false;
         } else if (!skipWithWarning(
                        tr("The element <%1> in <%2> was ignored").arg(name.toString(), itemName))) {
             return false;
         }
     }
-    return readerFailed();
+    if (m_xml.failed())
+        return false;
+    if (!haveName || header.name.trimmed().isEmpty()) {
+        return fail(start, ErrorCode::MissingField, tr("A <%1> has no <Header> name").arg(itemName),
+                    itemName);
+    }
+    reg.headers.append(header);
+    return true;
 }
 
 bool Parser::parseFeed(RegistrationFeed &feed)
 {
     m_tolerateUnknownKind = true;
     int entryNumber = 0;
-    while (!m_reader.atEnd()) {
-        const auto token = m_reader.readNext();
-        if (token == QXmlStreamReader::EndElement)
-            return true;
-        if (token != QXmlStreamReader::StartElement)
-            continue;
-        const QStringView name = m_reader.name();
+    while (m_xml.nextChild()) {
+        const QStringView name = m_xml.stream().name();
         if (name == u"entry") {
             ++entryNumber;
             Registration reg;
             m_skippedKind.clear();
             m_descriptionHadEtag = false;
             if (!parseEntry(reg)) {
-                m_error->message =
-                    tr("Entry %1: %2").arg(QString::number(entryNumber), m_error->message);
+                m_failedEntry = entryNumber;
                 return false;
             }
             if (!m_skippedKind.isEmpty()) {
@@ -585,18 +454,36 @@ bool Parser::parseFeed(RegistrationFeed &feed)
             }
             feed.entries.append(std::move(reg));
         } else if (name == u"link") {
-            const auto attributes = m_reader.attributes();
+            const auto attributes = m_xml.stream().attributes();
             if (attributes.value("rel"_L1) == u"next") {
                 feed.nextLink = attributes.value("href"_L1).toString();
                 feed.continuationToken = continuationTokenFromHref(feed.nextLink);
             }
-            if (!skip())
+            if (!m_xml.skip())
                 return false;
-        } else if (!skip()) {
+        } else if (!m_xml.skip()) {
             return false;
         }
     }
-    return readerFailed();
+    return !m_xml.failed();
+}
+
+/** Checks the body, reads up to its root and lets `read(parser, rootName, value)` parse from
+ *  there, then reads on to the end, so that trailing garbage is an error too. */
+template<typename T, typename Read>
+Result<T> parseDocument(const QByteArray &xml, const QString &document, Read read)
+{
+    if (const Status body = Xml::checkBody(xml, document); !body)
+        return body.error();
+    Parser parser(xml, document);
+    T value;
+    if (!parser.m_xml.enterRoot() || !read(parser, parser.m_xml.stream().name().toString(), value)
+        || !parser.m_xml.finish()) {
+        return parser.error();
+    }
+    Result<T> result(std::move(value));
+    result.setWarnings(parser.m_warnings);
+    return result;
 }
 
 // --- writing ---
@@ -626,19 +513,10 @@ public:
                  std::initializer_list<std::pair<QStringView, QString>> attributes = {})
     {
         startTag(name, attributes);
-        bytes += '>';
-        appendEscaped(text, false);
-        bytes += "</" + name.toUtf8() + '>';
+        bytes += '>' + Xml::escapeText(text, Xml::TextEscaping::Service).toUtf8() + "</"
+            + name.toUtf8() + '>';
     }
-    void cdata(const QString &text)
-    {
-        // "]]>" can not appear in a CDATA section: end it after "]]" and start another for ">".
-        QString safe = text;
-        safe.replace(u"]]>"_s, u"]]]]><![CDATA[>"_s);
-        bytes += "<![CDATA[";
-        appendValid(safe);
-        bytes += "]]>";
-    }
+    void cdata(const QString &text) { bytes += Xml::cdataSection(text).toUtf8(); }
 
 private:
     QStringList m_open;
@@ -647,61 +525,8 @@ private:
                   std::initializer_list<std::pair<QStringView, QString>> attributes)
     {
         bytes += '<' + name.toUtf8();
-        for (const auto &[attribute, value] : attributes) {
-            bytes += ' ' + attribute.toUtf8() + "=\"";
-            appendEscaped(value, true);
-            bytes += '"';
-        }
-    }
-    static bool isXmlChar(char32_t c)
-    {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-    }
-    // Characters XML 1.0 can not carry at all (most C0 controls) are dropped.
-    void appendValid(const QString &text)
-    {
-        QString valid;
-        valid.reserve(text.size());
-        for (const char32_t c : text.toUcs4()) {
-            if (isXmlChar(c))
-                valid += QChar::fromUcs4(c);
-        }
-        bytes += valid.toUtf8();
-    }
-    void appendEscaped(const QString &text, bool attribute)
-    {
-        QString escaped;
-        escaped.reserve(text.size());
-        for (const QChar c : text) {
-            switch (c.unicode()) {
-            case u'&':
-                escaped += u"&amp;";
-                break;
-            case u'<':
-                escaped += u"&lt;";
-                break;
-            case u'>':
-                escaped += u"&gt;";
-                break;
-            case u'"':
-                escaped += attribute ? u"&quot;"_s : u"\""_s;
-                break;
-            case u'\n':
-                escaped += attribute ? u"&#xA;"_s : u"\n"_s;
-                break;
-            case u'\r':
-                escaped += u"&#xD;";
-                break;
-            case u'\t':
-                escaped += attribute ? u"&#x9;"_s : u"\t"_s;
-                break;
-            default:
-                escaped += c;
-                break;
-            }
-        }
-        appendValid(escaped);
+        for (const auto &[attribute, value] : attributes)
+            bytes += ' ' + attribute.toUtf8() + "=\"" + Xml::escapeAttribute(value).toUtf8() + '"';
     }
 };
 
@@ -881,52 +706,32 @@ QString nextLinkQuery(const QString &query, const QByteArray &rawToken)
 
 Result<Registration> parseRegistrationEntry(const QByteArray &xml)
 {
-    const QString document = tr("registration entry");
-    if (const Status body = Xml::checkBody(xml, document); !body)
-        return body.error();
-    Parser parser(xml, document);
-    Registration reg;
-    if (!parser.readRoot(xml))
-        return *parser.m_error;
-    const QString rootName = parser.m_reader.name().toString();
-    bool ok = false;
-    if (rootName == u"entry") {
-        ok = parser.parseEntry(reg);
-    } else if (rootName.endsWith(u"RegistrationDescription")) {
-        ok = parser.parseDescriptionElement(reg);
-    } else {
-        return Xml::errorAt(
-            parser.m_reader, ErrorCode::UnexpectedRoot,
-            tr("Expected an Atom <entry> or a registration description, found <%1>").arg(rootName),
-            rootName);
-    }
-    if (!ok || !parser.finish())
-        return *parser.m_error;
-    Result<Registration> result(std::move(reg));
-    result.setWarnings(parser.m_warnings);
-    return result;
+    return parseDocument<Registration>(
+        xml, tr("registration entry"),
+        [](Parser &parser, const QString &rootName, Registration &reg) {
+            if (rootName == u"entry")
+                return parser.parseEntry(reg);
+            if (rootName.endsWith(u"RegistrationDescription"))
+                return parser.parseDescriptionElement(reg);
+            return parser.m_xml.fail(
+                ErrorCode::UnexpectedRoot,
+                tr("Expected an Atom <entry> or a registration description, found <%1>")
+                    .arg(rootName),
+                rootName);
+        });
 }
 
 Result<RegistrationFeed> parseRegistrationFeed(const QByteArray &xml)
 {
-    const QString document = tr("registration feed");
-    if (const Status body = Xml::checkBody(xml, document); !body)
-        return body.error();
-    Parser parser(xml, document);
-    if (!parser.readRoot(xml))
-        return *parser.m_error;
-    const QString rootName = parser.m_reader.name().toString();
-    if (rootName != u"feed") {
-        return Xml::errorAt(
-            parser.m_reader, ErrorCode::UnexpectedRoot,
-            tr("Expected an Atom <feed> of registrations, found <%1>").arg(rootName), rootName);
-    }
-    RegistrationFeed feed;
-    if (!parser.parseFeed(feed) || !parser.finish())
-        return *parser.m_error;
-    Result<RegistrationFeed> result(std::move(feed));
-    result.setWarnings(parser.m_warnings);
-    return result;
+    return parseDocument<RegistrationFeed>(
+        xml, tr("registration feed"),
+        [](Parser &parser, const QString &rootName, RegistrationFeed &feed) {
+            if (rootName == u"feed")
+                return parser.parseFeed(feed);
+            return parser.m_xml.fail(
+                ErrorCode::UnexpectedRoot,
+                tr("Expected an Atom <feed> of registrations, found <%1>").arg(rootName), rootName);
+        });
 }
 
 QByteArray registrationRequestXml(const Registration &registration)

@@ -3,85 +3,203 @@
 #include "protocol/xmlutil.h"
 
 #include <QCoreApplication>
-#include <QXmlStreamReader>
+#include <QStringDecoder>
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace Nh::Xml {
 
 namespace {
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Nh::Xml", text);
 }
+
+/** A character XML 1.0 forbids even as a reference: C0 controls but TAB, LF, CR; U+FFFE/FFFF. */
+bool isForbidden(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || u >= 0xFFFE;
+}
+
+/** Appends text[*i] (and its low surrogate) where XML can carry it; otherwise U+FFFD, or nothing
+ *  when `replace` is false. A lone surrogate always becomes U+FFFD. */
+void appendCharacter(QString &out, QStringView text, qsizetype *i, bool replace)
+{
+    const QChar c = text[*i];
+    if (c.isHighSurrogate() && *i + 1 < text.size() && text[*i + 1].isLowSurrogate()) {
+        out += c;
+        out += text[++*i];
+    } else if (c.isSurrogate()) {
+        out += QChar(QChar::ReplacementCharacter);
+    } else if (isForbidden(c)) {
+        if (replace)
+            out += QChar(QChar::ReplacementCharacter);
+    } else {
+        out += c;
+    }
+}
+
+/** What escaped() writes for the characters whose spelling differs between uses; an empty view
+ *  keeps the character as it is. */
+struct Escaping
+{
+    QLatin1StringView quote;
+    QLatin1StringView tab;
+    QLatin1StringView lineFeed;
+    QLatin1StringView carriageReturn;
+    bool replaceForbidden;
+};
+
+constexpr Escaping kOneLineText {
+    {}, {}, QLatin1StringView("&#10;"), QLatin1StringView("&#13;"), true};
+constexpr Escaping kServiceText {{}, {}, {}, QLatin1StringView("&#xD;"), false};
+constexpr Escaping kServiceAttribute {QLatin1StringView("&quot;"), QLatin1StringView("&#x9;"),
+                                      QLatin1StringView("&#xA;"), QLatin1StringView("&#xD;"),
+                                      false};
+
+QString escaped(QStringView text, const Escaping &rules)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / 8);
+    const auto either = [&out](QLatin1StringView spelling, QChar c) {
+        if (spelling.isEmpty())
+            out += c;
+        else
+            out += spelling;
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        switch (c.unicode()) {
+        case u'&':
+            out += "&amp;"_L1;
+            break;
+        case u'<':
+            out += "&lt;"_L1;
+            break;
+        case u'>':
+            out += "&gt;"_L1;
+            break;
+        case u'"':
+            either(rules.quote, c);
+            break;
+        case u'\t':
+            either(rules.tab, c);
+            break;
+        case u'\n':
+            either(rules.lineFeed, c);
+            break;
+        case u'\r':
+            either(rules.carriageReturn, c);
+            break;
+        default:
+            appendCharacter(out, text, &i, rules.replaceForbidden);
+            break;
+        }
+    }
+    return out;
+}
+
+/**
+ * Where a document that Qt found to end early is in fact not XML: the index in `text` of the
+ * first character that cannot start a document (anything but '<' after white space) or
+ * that XML forbids; -1 when the text is XML as far as it goes.
+ */
+qsizetype firstNonXml(QStringView text)
+{
+    qsizetype i = 0;
+    while (i < text.size()
+           && (text[i] == u' ' || text[i] == u'\t' || text[i] == u'\n' || text[i] == u'\r'))
+        ++i;
+    if (i < text.size() && text[i] != u'<')
+        return i;
+    const auto bad = std::find_if(text.begin() + i, text.end(), isForbidden);
+    return bad == text.end() ? -1 : bad - text.begin();
+}
+
+/** The Position of text[index], counting lines as QXmlStreamReader does. */
+Position positionIn(QStringView text, qsizetype index)
+{
+    Position at;
+    at.line = 1;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < index; ++i) {
+        const bool loneReturn = text[i] == u'\r' && (i + 1 >= text.size() || text[i + 1] != u'\n');
+        if (text[i] == u'\n' || loneReturn) {
+            ++at.line;
+            lineStart = i + 1;
+        }
+    }
+    at.column = index - lineStart + 1;
+    at.offset = index;
+    return at;
+}
+
 } // namespace
+
+Position positionOf(const QXmlStreamReader &reader)
+{
+    return {reader.lineNumber(), reader.columnNumber(), reader.characterOffset()};
+}
+
+Error errorAt(const Position &at, ErrorCode code, const QString &what, const QString &where)
+{
+    Error e = makeError(code,
+                        tr("%1 (line %2, column %3)")
+                            .arg(what, QString::number(at.line), QString::number(at.column)),
+                        at.offset, 0, where);
+    e.line = at.line;
+    e.column = at.column;
+    return e;
+}
 
 Error errorAt(const QXmlStreamReader &reader, ErrorCode code, const QString &what,
               const QString &where)
 {
-    Error e;
-    e.code = code;
-    e.line = reader.lineNumber();
-    e.column = reader.columnNumber();
-    e.offset = reader.characterOffset();
-    e.where = where;
-    e.message = tr("%1 (line %2, column %3)").arg(what).arg(e.line).arg(e.column);
-    return e;
+    return errorAt(positionOf(reader), code, what, where);
 }
 
-Error readerError(const QXmlStreamReader &reader, const QString &document)
+Warning warningAt(const QXmlStreamReader &reader, const QString &message)
 {
-    const bool truncated = reader.error() == QXmlStreamReader::PrematureEndOfDocumentError;
-    const QString what = truncated
-        ? tr("The %1 document ends too early: %2").arg(document, reader.errorString())
-        : tr("The %1 document is not well-formed XML: %2").arg(document, reader.errorString());
-    return errorAt(reader, truncated ? ErrorCode::Truncated : ErrorCode::Syntax, what);
+    Warning warning;
+    warning.message = message;
+    warning.offset = reader.characterOffset();
+    return warning;
 }
 
-QString readLeafText(QXmlStreamReader &reader, Error *error)
+Error readerError(const QXmlStreamReader &reader, const QString &document, QByteArrayView input)
 {
-    const QString name = reader.name().toString();
-    QString text;
-    while (!reader.atEnd()) {
-        switch (reader.readNext()) {
-        case QXmlStreamReader::Characters:
-        case QXmlStreamReader::EntityReference:
-            text += reader.text();
-            break;
-        case QXmlStreamReader::EndElement:
-            return text;
-        case QXmlStreamReader::StartElement:
-            if (error) {
-                *error = errorAt(reader, ErrorCode::Syntax,
-                                 tr("Unexpected element <%1> inside <%2>: expected text")
-                                     .arg(reader.name().toString(), name),
-                                 name);
-            }
-            return {};
-        default:
-            break;
+    if (reader.error() != QXmlStreamReader::PrematureEndOfDocumentError) {
+        return errorAt(
+            reader, ErrorCode::Syntax,
+            tr("The %1 document is not well-formed XML: %2").arg(document, reader.errorString()));
+    }
+    if (!input.isEmpty()) {
+        // Decoded as QXmlStreamReader guesses before it has read an encoding declaration (the
+        // decoder drops a BOM). A document in another single-byte encoding keeps its ASCII
+        // characters, and those are what is looked for ('<', white space, C0 controls).
+        QStringDecoder decoder(
+            QStringConverter::encodingForData(input, u'<').value_or(QStringConverter::Utf8));
+        const QString text = decoder(input);
+        if (const qsizetype bad = firstNonXml(text); bad >= 0) {
+            const QChar c = text[bad];
+            const QString what = isForbidden(c)
+                ? tr("The %1 document is not well-formed XML: it holds the character U+%2, "
+                     "which XML does not allow")
+                      .arg(document, u"%1"_s.arg(int(c.unicode()), 4, 16, QChar(u'0')).toUpper())
+                : tr("The %1 document is not well-formed XML: it does not start with '<'")
+                      .arg(document);
+            Error e = errorAt(positionIn(text, bad), ErrorCode::Syntax, what);
+            e.length = 1;
+            return e;
         }
     }
-    if (error)
-        *error = readerError(reader, name);
-    return {};
-}
-
-bool skipElement(QXmlStreamReader &reader)
-{
-    int depth = 1;
-    while (!reader.atEnd()) {
-        const auto token = reader.readNext();
-        if (token == QXmlStreamReader::StartElement) {
-            if (++depth > kMaxDepth) {
-                reader.raiseError(
-                    tr("Elements are nested more than %1 levels deep").arg(kMaxDepth));
-                return false;
-            }
-        } else if (token == QXmlStreamReader::EndElement) {
-            if (--depth == 0)
-                return true;
-        }
-    }
-    return false;
+    return errorAt(reader, ErrorCode::Truncated,
+                   tr("The %1 document ends too early: %2").arg(document, reader.errorString()));
 }
 
 bool isNil(const QXmlStreamReader &reader)
@@ -95,13 +213,246 @@ Status checkBody(const QByteArray &body, const QString &document)
     if (body.trimmed().isEmpty())
         return makeError(ErrorCode::Empty, tr("The %1 document is empty").arg(document));
     if (body.size() > kMaxDocumentBytes) {
-        return makeError(ErrorCode::LimitExceeded,
-                         tr("The %1 document is %2 bytes, more than the %3 bytes accepted")
-                             .arg(document)
-                             .arg(body.size())
-                             .arg(kMaxDocumentBytes));
+        return makeError(
+            ErrorCode::LimitExceeded,
+            tr("The %1 document is %2 bytes, more than the %3 bytes accepted")
+                .arg(document, QString::number(body.size()), QString::number(kMaxDocumentBytes)));
     }
     return {};
+}
+
+QString excerpt(QStringView value)
+{
+    return value.size() > kExcerptLimit ? value.left(kExcerptLimit) + QChar(0x2026)
+                                        : value.toString();
+}
+
+CountText parseCount(QStringView text, qint64 max, qint64 *value)
+{
+    QStringView digits = text.trimmed();
+    if (digits.isEmpty())
+        return CountText::Empty;
+    const bool negative = digits.startsWith(u'-');
+    if (negative || digits.startsWith(u'+'))
+        digits = digits.sliced(1);
+    const bool allDigits = !digits.isEmpty()
+        && std::all_of(digits.begin(), digits.end(),
+                       [](QChar c) { return c >= u'0' && c <= u'9'; });
+    if (!allDigits)
+        return CountText::NotWhole;
+    if (negative)
+        return CountText::Negative;
+    bool ok = false;
+    const qint64 number = digits.toLongLong(&ok);
+    if (!ok || number > max)
+        return CountText::TooLarge;
+    *value = number;
+    return CountText::Valid;
+}
+
+// --- Reader ---
+
+Reader::Reader(const QByteArray &xml, const QString &document)
+    : m_input(xml)
+    , m_reader(xml)
+    , m_document(document)
+{ }
+
+bool Reader::enterRoot()
+{
+    while (!m_failed && !m_reader.atEnd()) {
+        if (m_reader.readNext() == QXmlStreamReader::StartElement) {
+            m_depth = 1;
+            m_rootNamespace = m_reader.namespaceUri().toString();
+            return true;
+        }
+    }
+    return failFromReader();
+}
+
+bool Reader::enterRoot(QLatin1StringView name)
+{
+    if (!enterRoot())
+        return false;
+    if (m_reader.name() != name) {
+        return fail(ErrorCode::UnexpectedRoot,
+                    tr("Expected a <%1> document, but the root element is <%2>")
+                        .arg(name, m_reader.qualifiedName().toString()),
+                    m_reader.name().toString());
+    }
+    return true;
+}
+
+bool Reader::nextChild()
+{
+    while (!m_failed) {
+        switch (m_reader.readNext()) {
+        case QXmlStreamReader::StartElement:
+            if (++m_depth > kMaxDepth) {
+                return fail(ErrorCode::LimitExceeded,
+                            tr("Elements are nested more than %1 levels deep").arg(kMaxDepth),
+                            m_reader.name().toString());
+            }
+            return true;
+        case QXmlStreamReader::EndElement:
+            --m_depth;
+            return false;
+        case QXmlStreamReader::Invalid:
+        case QXmlStreamReader::EndDocument:
+            return failFromReader();
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+bool Reader::skip()
+{
+    const int level = m_depth;
+    while (!m_failed) {
+        // nextChild() goes one level down, or one up at an end tag: ours is level - 1.
+        if (!nextChild() && !m_failed && m_depth < level)
+            return true;
+    }
+    return false;
+}
+
+bool Reader::readText(QString *text)
+{
+    if (m_failed)
+        return false;
+    if (isNil(m_reader)) {
+        text->clear();
+        return skip();
+    }
+    const QString name = m_reader.name().toString();
+    QString value;
+    while (!m_reader.atEnd()) {
+        switch (m_reader.readNext()) {
+        case QXmlStreamReader::Characters:
+        case QXmlStreamReader::EntityReference:
+            value += m_reader.text();
+            break;
+        case QXmlStreamReader::EndElement:
+            --m_depth;
+            *text = std::move(value);
+            return true;
+        case QXmlStreamReader::StartElement:
+            return fail(ErrorCode::Syntax,
+                        tr("Unexpected element <%1> inside <%2>: expected text")
+                            .arg(m_reader.name().toString(), name),
+                        name);
+        default:
+            break;
+        }
+    }
+    return failFromReader();
+}
+
+bool Reader::readCount(const QString &label, const QString &where, qint64 *count, bool *seen)
+{
+    if (seen && *seen)
+        return fail(ErrorCode::DuplicateField, tr("%1 appears more than once").arg(label), where);
+    if (seen)
+        *seen = true;
+    QString text;
+    if (!readText(&text))
+        return false;
+    switch (parseCount(text, std::numeric_limits<qint64>::max(), count)) {
+    case CountText::Valid:
+        return true;
+    case CountText::Empty:
+        return fail(ErrorCode::EmptyField, tr("%1 is empty: expected a count").arg(label), where);
+    case CountText::NotWhole:
+        return fail(ErrorCode::InvalidValue,
+                    tr("%1 is \"%2\", which is not a whole number").arg(label, excerpt(text)),
+                    where);
+    case CountText::Negative:
+        return fail(ErrorCode::InvalidValue,
+                    tr("%1 is \"%2\": a count cannot be negative").arg(label, excerpt(text)),
+                    where);
+    case CountText::TooLarge:
+        break;
+    }
+    return fail(ErrorCode::LimitExceeded,
+                tr("%1 is \"%2\", larger than the largest count (%3)")
+                    .arg(label, excerpt(text), QString::number(std::numeric_limits<qint64>::max())),
+                where);
+}
+
+bool Reader::finish()
+{
+    if (m_failed)
+        return false;
+    while (!m_reader.atEnd())
+        m_reader.readNext();
+    if (m_reader.hasError())
+        return failFromReader();
+    m_depth = 0;
+    return true;
+}
+
+bool Reader::isOurs() const
+{
+    const QStringView ns = m_reader.namespaceUri();
+    return ns.isEmpty() || ns == kServiceBusNs || ns == m_rootNamespace;
+}
+
+bool Reader::isElement(QLatin1StringView localName) const
+{
+    return m_reader.name() == localName && isOurs();
+}
+
+bool Reader::fail(ErrorCode code, const QString &what, const QString &where)
+{
+    if (m_failed)
+        return false;
+    return fail(errorAt(m_reader, code, what, where));
+}
+
+bool Reader::fail(Error error)
+{
+    if (!m_failed) {
+        m_error = std::move(error);
+        m_failed = true;
+    }
+    return false;
+}
+
+bool Reader::failFromReader()
+{
+    if (m_reader.hasError())
+        return fail(readerError(m_reader, m_document, m_input));
+    return fail(ErrorCode::Truncated, tr("The %1 document ends too early").arg(m_document));
+}
+
+// --- writing ---
+
+QString escapeText(QStringView text, TextEscaping escaping)
+{
+    return escaped(text, escaping == TextEscaping::OneLine ? kOneLineText : kServiceText);
+}
+
+QString escapeAttribute(QStringView value)
+{
+    return escaped(value, kServiceAttribute);
+}
+
+QString textElement(QLatin1StringView name, QStringView text)
+{
+    return u'<' + name + u'>' + escapeText(text) + "</"_L1 + name + u'>';
+}
+
+QString cdataSection(QStringView text)
+{
+    // Filtered first: dropping a character could otherwise join a "]]>".
+    QString valid;
+    valid.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i)
+        appendCharacter(valid, text, &i, false);
+    valid.replace("]]>"_L1, "]]]]><![CDATA[>"_L1);
+    return "<![CDATA["_L1 + valid + "]]>"_L1;
 }
 
 } // namespace Nh::Xml
