@@ -290,6 +290,30 @@ void Tst_notificationoutcome::reportsLocatedErrors_data()
         << QByteArray(Nh::Xml::kMaxDocumentBytes + 1, ' ') + "<NotificationOutcome/>"_ba
         << ErrorCode::LimitExceeded << qint64(0) << qint64(0) << QString()
         << QStringList {QString::number(Nh::Xml::kMaxDocumentBytes)};
+    // Text in a value ends up inside the sentence that errorAt() completes with the location.
+    QTest::newRow("placeholders in a value")
+        << "<NotificationOutcome><Success>%1%2</Success></NotificationOutcome>"_ba
+        << ErrorCode::InvalidValue << qint64(1) << qint64(44) << u"Success"_s
+        << QStringList {
+               u"<Success> is \"%1%2\", which is not a whole number (line 1, column 44)"_s};
+    // Qt reports some input that is not XML as a premature end: it is Syntax, at the character.
+    QTest::newRow("only control characters")
+        << "\x01\x02\x03"_ba << ErrorCode::Syntax << qint64(1) << qint64(1) << QString()
+        << QStringList {u"not well-formed"_s, u"U+0001"_s, u"line 1, column 1"_s};
+    QTest::newRow("control character right after a tag name")
+        << "<NotificationOutcome>\n<Success\x01"_ba << ErrorCode::Syntax << qint64(2) << qint64(9)
+        << QString() << QStringList {u"not well-formed"_s, u"U+0001"_s, u"line 2, column 9"_s};
+    QTest::newRow("control character in the middle of a value")
+        << "<NotificationOutcome><Success>1\x01"
+           "2</Success></NotificationOutcome>"_ba
+        << ErrorCode::Syntax << qint64(1) << qint64(32) << QString()
+        << QStringList {u"not well-formed"_s, u"column 32"_s};
+    QTest::newRow("three bytes that are not XML")
+        << "abc"_ba << ErrorCode::Syntax << qint64(1) << qint64(1) << QString()
+        << QStringList {u"not well-formed"_s, u"does not start with '<'"_s};
+    QTest::newRow("three bytes of a start tag")
+        << "<No"_ba << ErrorCode::Truncated << qint64(1) << qint64(0) << QString()
+        << QStringList {u"ends too early"_s};
     QTest::newRow("entity expansion bomb")
         << "<!DOCTYPE d [<!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">"
            "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"

@@ -154,6 +154,8 @@ private slots:
     void roundTrip_data();
     void roundTrip();
     void requestXmlByteExact();
+    void writesTextAsTheServiceDoes_data();
+    void writesTextAsTheServiceDoes();
     void feedXmlMatchesRecording();
     void entryXmlMatchesRecording();
     void nextLinkLikeService();
@@ -622,6 +624,61 @@ void Tst_registrationfeed::requestXmlByteExact()
              fixture(u"registrations/apple-template-request.xml"_s));
 }
 
+void Tst_registrationfeed::writesTextAsTheServiceDoes_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QByteArray>("written");
+
+    QTest::newRow("quotes stay, markup is escaped")
+        << u"pushVariables"_s << uR"nh({"a":"<b> & 'c'"})nh"_s
+        << R"nh(<PushVariables>{"a":"&lt;b&gt; &amp; 'c'"}</PushVariables>)nh"_ba;
+    QTest::newRow("LF and TAB stay, CR is a reference")
+        << u"templateName"_s << u"a\r\n\tb"_s << "<TemplateName>a&#xD;\n\tb</TemplateName>"_ba;
+    QTest::newRow("characters XML cannot carry are dropped")
+        << u"templateName"_s << u"a\u0001b\uFFFFc"_s << "<TemplateName>abc</TemplateName>"_ba;
+    QTest::newRow("a lone surrogate becomes U+FFFD")
+        << u"templateName"_s << u"a"_s + QChar(0xD800) + u"b"_s
+        << "<TemplateName>a\xEF\xBF\xBD"
+           "b</TemplateName>"_ba;
+    QTest::newRow("]]> splits the CDATA section")
+        << u"bodyTemplate"_s << u"x]]>y"_s
+        << "<BodyTemplate><![CDATA[x]]]]><![CDATA[>y]]></BodyTemplate>"_ba;
+    QTest::newRow("]]> joined by a dropped character splits it too")
+        << u"bodyTemplate"_s << u"x]]\u0001>y"_s
+        << "<BodyTemplate><![CDATA[x]]]]><![CDATA[>y]]></BodyTemplate>"_ba;
+    QTest::newRow("attributes escape quotes and white space")
+        << u"query"_s << u"a=\"1\"&b=<\t\n\r>"_s
+        << "href=\"https://h/myHub/registrations/1-2-3?a=&quot;1&quot;&amp;b=&lt;&#x9;&#xA;&#xD;"
+           "&gt;\""_ba;
+}
+
+void Tst_registrationfeed::writesTextAsTheServiceDoes()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QByteArray, written);
+
+    Registration reg = fullRegistration(Platform::Apple, true);
+    reg.registrationId = u"1-2-3"_s;
+    Nh::EntryContext context;
+    context.baseUrl = u"https://h/myHub"_s;
+    context.now = utc(2026, 5, 5, 5, 5, 5);
+    if (field == u"pushVariables")
+        reg.pushVariables = value;
+    else if (field == u"templateName")
+        reg.templateName = value;
+    else if (field == u"bodyTemplate")
+        reg.bodyTemplate = value;
+    else
+        context.query = value;
+
+    const QByteArray xml = Nh::registrationEntryXml(reg, context);
+    QVERIFY2(xml.contains(written), xml.constData());
+    const auto parsed = Nh::parseRegistrationEntry(xml);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message));
+}
+
 void Tst_registrationfeed::feedXmlMatchesRecording()
 {
     // Parse a real feed and write it back: the bytes must be the service's.
@@ -860,6 +917,23 @@ void Tst_registrationfeed::brokenEntries_data()
         << "<sb:AppleRegistrationDescription><sb:DeviceToken>A</sb:DeviceToken></sb:AppleRegistrationDescription>"_ba
         << ErrorCode::Syntax << 1 << 0 << QString() << u"not well-formed"_s;
 
+    QTest::newRow("placeholders in ETag")
+        << sbOpen + "<DeviceToken>A</DeviceToken><ETag>%1%2</ETag></AppleRegistrationDescription>"
+        << ErrorCode::InvalidValue << 1 << int(sbOpen.size()) + 34 << u"ETag"_s
+        << u"'%1%2' is not a whole number (line 1"_s;
+    QTest::newRow("control character right after a tag name")
+        << sbOpen + "<DeviceToken\x01" << ErrorCode::Syntax << 1 << int(sbOpen.size()) + 13
+        << QString() << u"U+0001"_s;
+    QTest::newRow("three bytes that are not XML")
+        << "{}\n"_ba << ErrorCode::Syntax << 1 << 1 << QString() << u"does not start with '<'"_s;
+    // The depth counts from the root, also inside an element that is skipped.
+    QByteArray deepSkipped = sbOpen + "<DeviceToken>A</DeviceToken>";
+    const int levels = Nh::Xml::kMaxDepth; // levels 2 … kMaxDepth + 1
+    deepSkipped += "<x>"_ba.repeated(levels) + "</x>"_ba.repeated(levels);
+    deepSkipped += "</AppleRegistrationDescription>";
+    QTest::newRow("nested too deeply below a skipped element")
+        << deepSkipped << ErrorCode::LimitExceeded << 1 << int(sbOpen.size()) + 28 + 3 * levels
+        << u"x"_s << u"nested more than %1 levels"_s.arg(Nh::Xml::kMaxDepth);
     QByteArray deepInside = sbOpen + "<DeviceToken>A</DeviceToken>";
     for (int i = 0; i < 100; ++i)
         deepInside += "<x>";
@@ -909,6 +983,7 @@ void Tst_registrationfeed::truncatedEntry_data()
     QTest::newRow("in the description") << 900;
     QTest::newRow("in the CDATA body") << 1140;
     QTest::newRow("last byte missing") << -1;
+    QTest::newRow("first three bytes") << 3;
 }
 
 void Tst_registrationfeed::truncatedEntry()
