@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QStringDecoder>
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <utility>
 
@@ -44,8 +45,8 @@ void appendCharacter(QString &out, QStringView text, qsizetype *i, bool replace)
     }
 }
 
-/** What escaped() writes for the characters whose spelling differs between uses; an empty view
- *  keeps the character as it is. */
+/** How escaped() spells the characters markup gives a meaning to; an empty spelling keeps the
+ *  character as it is. &, < and > are always entities. */
 struct Escaping
 {
     QLatin1StringView quote;
@@ -53,6 +54,24 @@ struct Escaping
     QLatin1StringView lineFeed;
     QLatin1StringView carriageReturn;
     bool replaceForbidden;
+
+    QLatin1StringView spelling(QChar c) const
+    {
+        const std::array<std::pair<char16_t, QLatin1StringView>, 7> spellings {{
+            {u'&', QLatin1StringView("&amp;")},
+            {u'<', QLatin1StringView("&lt;")},
+            {u'>', QLatin1StringView("&gt;")},
+            {u'"', quote},
+            {u'\t', tab},
+            {u'\n', lineFeed},
+            {u'\r', carriageReturn},
+        }};
+        for (const auto &[character, entity] : spellings) {
+            if (character == c.unicode())
+                return entity;
+        }
+        return {};
+    }
 };
 
 constexpr Escaping kOneLineText {
@@ -66,40 +85,11 @@ QString escaped(QStringView text, const Escaping &rules)
 {
     QString out;
     out.reserve(text.size() + text.size() / 8);
-    const auto either = [&out](QLatin1StringView spelling, QChar c) {
-        if (spelling.isEmpty())
-            out += c;
-        else
-            out += spelling;
-    };
     for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        switch (c.unicode()) {
-        case u'&':
-            out += "&amp;"_L1;
-            break;
-        case u'<':
-            out += "&lt;"_L1;
-            break;
-        case u'>':
-            out += "&gt;"_L1;
-            break;
-        case u'"':
-            either(rules.quote, c);
-            break;
-        case u'\t':
-            either(rules.tab, c);
-            break;
-        case u'\n':
-            either(rules.lineFeed, c);
-            break;
-        case u'\r':
-            either(rules.carriageReturn, c);
-            break;
-        default:
+        if (const QLatin1StringView entity = rules.spelling(text[i]); !entity.isEmpty())
+            out += entity;
+        else
             appendCharacter(out, text, &i, rules.replaceForbidden);
-            break;
-        }
     }
     return out;
 }
