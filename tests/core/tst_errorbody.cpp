@@ -198,14 +198,6 @@ void Tst_errorbody::reportsLocatedErrors_data()
         << u"Code"_s
         << QStringList {u"<Code> is \"%1\", which is not a status code"_s,
                         u"(line 1, column 22)"_s};
-    QTest::newRow("control character in Code")
-        << "<Error><Code>4\x01"
-           "00</Code></Error>"_ba
-        << ErrorCode::Syntax << qint64(1) << qint64(15) << QString()
-        << QStringList {u"not well-formed"_s, u"column 15"_s};
-    QTest::newRow("control character ending the root's name")
-        << "<Error\x02"_ba << ErrorCode::Syntax << qint64(1) << qint64(7) << QString()
-        << QStringList {u"not well-formed"_s, u"U+0002"_s, u"line 1, column 7"_s};
     QTest::newRow("nested beyond kMaxDepth")
         << "<Error>"_ba + "<x>"_ba.repeated(Nh::Xml::kMaxDepth) << ErrorCode::LimitExceeded
         << qint64(1) << qint64(7 + 3 * Nh::Xml::kMaxDepth) << u"x"_s

@@ -319,9 +319,6 @@ void Tst_notificationdetails::reportsLocatedErrors_data()
         << "<NotificationDetails><StartTime>%1 %2</StartTime></NotificationDetails>"_ba
         << ErrorCode::InvalidValue << qint64(1) << qint64(49) << u"StartTime"_s
         << QStringList {u"<StartTime> is \"%1 %2\""_s, u"(line 1, column 49)"_s};
-    QTest::newRow("control character right after a tag name")
-        << "<NotificationDetails><State\x1f"_ba << ErrorCode::Syntax << qint64(1) << qint64(28)
-        << QString() << QStringList {u"not well-formed"_s, u"U+001F"_s, u"line 1, column 28"_s};
     QTest::newRow("nested beyond kMaxDepth")
         << "<NotificationDetails>"_ba + "<x>"_ba.repeated(Nh::Xml::kMaxDepth)
         << ErrorCode::LimitExceeded << qint64(1) << qint64(21 + 3 * Nh::Xml::kMaxDepth) << u"x"_s
