@@ -80,6 +80,22 @@ def install(js_dir, work_dir, npm):
     return None
 
 
+def node_flags(node):
+    """Returns (version, flags) for running the SDK on this node.
+
+    @azure/notification-hubs 2.1.0 and its @azure/core-* dependencies declare node >= 20, but
+    Debian 12's nodejs is 18.20. The one gap the driver meets there is the WebCrypto global the
+    SDK signs SAS tokens with (globalThis.crypto.subtle), which Node 18 has behind a flag;
+    Node 19+ has it by default."""
+    try:
+        version = subprocess.run([node, "-p", "process.versions.node"], stdin=subprocess.DEVNULL,
+                                 capture_output=True, text=True, timeout=30).stdout.strip()
+        major = int(version.split(".")[0])
+    except (OSError, subprocess.TimeoutExpired, ValueError):
+        return "unknown", []
+    return version, (["--experimental-global-webcrypto"] if major < 19 else [])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--emulator", required=True, help="path to the nhemulator executable")
@@ -101,6 +117,10 @@ def main():
     problem = install(args.js_dir, args.work_dir, npm)
     if problem:
         return fail("setup: " + problem)
+    node_version, flags = node_flags(node)
+    if flags:
+        print("     node %s is older than the SDK's engines (>=20): running with %s"
+              % (node_version, " ".join(flags)))
 
     try:
         with EmulatorProcess(args.emulator, ["--no-demo-data"]) as emulator:
@@ -112,9 +132,9 @@ def main():
             env["NH_HUB"] = emulator.info["hub"]
             started = time.monotonic()
             try:
-                done = subprocess.run([node, "sdk_interop.mjs"], cwd=args.work_dir, env=env,
-                                      stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                                      timeout=DRIVER_TIMEOUT_S)
+                done = subprocess.run([node] + flags + ["sdk_interop.mjs"], cwd=args.work_dir,
+                                      env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                                      text=True, timeout=DRIVER_TIMEOUT_S)
             except subprocess.TimeoutExpired as e:
                 out = e.stdout.decode("utf-8", "replace") if isinstance(e.stdout, bytes) \
                     else (e.stdout or "")
