@@ -17,6 +17,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
+#include <QNetworkReply>
 #include <QString>
 #include <QUrl>
 #include <QUuid>
@@ -74,6 +75,8 @@ struct Exchange
     std::optional<Sas::DecodedToken> token;
 
     int status = 0; ///< 0 when no HTTP response arrived
+    /// Why no HTTP response arrived (DNS, refused, TLS, …); NoError when one did.
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QByteArray reasonPhrase;
     HttpHeaders responseHeaders;
     QByteArray responseBody;

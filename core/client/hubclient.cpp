@@ -158,11 +158,14 @@ void HubClient::attempt(HubJob *job)
     Exchange &e = job->m_exchange;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QNetworkRequest request = buildRequest(job->m_request, now, &e.authorization);
+    // What was sent: a request's own Authorization header replaces (or removes) the signed one.
+    e.authorization = QString::fromUtf8(request.rawHeader("Authorization"));
     e.url = request.url();
     e.requestHeaders.clear();
     for (const QByteArray &name : request.rawHeaderList())
         e.requestHeaders.append({name, request.rawHeader(name)});
     e.requestHeaders = redactHeaders(e.requestHeaders);
+    e.token.reset();
     if (auto decoded = Sas::decode(e.authorization))
         e.token = *decoded;
     e.attempts.append({now, 0, 0, -1});
@@ -201,7 +204,8 @@ void HubClient::onReplyFinished(HubJob *job)
     e.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
     for (const auto &h : reply->rawHeaderPairs())
         e.responseHeaders.append(h);
-    e.responseBody = reply->readAll();
+    if (reply->isOpen()) // an aborted reply is closed; reading it only warns
+        e.responseBody = reply->readAll();
     Attempt &a = e.attempts.last();
     a.status = e.status;
     a.totalMs = elapsed;
@@ -213,6 +217,7 @@ void HubClient::onReplyFinished(HubJob *job)
             e.abortReason = AbortReason::Timeout;
         if (error == QNetworkReply::TimeoutError)
             e.abortReason = AbortReason::Timeout;
+        e.networkError = error;
         e.result = e.abortReason == AbortReason::User ? ExchangeResult::Cancelled
             : e.abortReason == AbortReason::Timeout   ? ExchangeResult::Timeout
                                                       : ExchangeResult::TransportError;
@@ -234,10 +239,11 @@ void HubClient::onReplyFinished(HubJob *job)
         a.retryAfterSeconds = ok ? retryAfter : -1;
         if (ok && retryAfter >= 0 && retryAfter <= m_connection.maxRetryAfterSeconds
             && e.attempts.size() <= m_connection.maxRetries) {
-            emit job->retrying(int(e.attempts.size()), retryAfter);
             job->m_retryTimer.disconnect();
             connect(&job->m_retryTimer, &QTimer::timeout, this, [this, job] { attempt(job); });
             job->m_retryTimer.start(retryAfter * 1000);
+            // After start(), so a cancel() from a slot of retrying() stops the wait.
+            emit job->retrying(int(e.attempts.size()), retryAfter);
             return;
         }
     }

@@ -1,0 +1,849 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "client/explainer.h"
+
+#include "protocol/notificationoutcome.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Nh {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Nh::Explainer", text);
+}
+
+QString trn(const char *text, qint64 n)
+{
+    return QCoreApplication::translate("Nh::Explainer", text, nullptr, int(n));
+}
+
+// The pages that cover each topic (nh-rest.md §0 [DOC], [DOC-REST]).
+const QString kDocsSas = u"https://learn.microsoft.com/rest/api/notificationhubs/common-concepts"_s;
+const QString kDocsSecurity =
+    u"https://learn.microsoft.com/azure/notification-hubs/notification-hubs-push-notification-security"_s;
+const QString kDocsTags =
+    u"https://learn.microsoft.com/azure/notification-hubs/notification-hubs-tags-segment-push-message"_s;
+const QString kDocsTemplates =
+    u"https://learn.microsoft.com/azure/notification-hubs/notification-hubs-templates-cross-platform-push-messages"_s;
+const QString kDocsRegistrations =
+    u"https://learn.microsoft.com/azure/notification-hubs/notification-hubs-push-notification-registration-management"_s;
+const QString kDocsFixer =
+    u"https://learn.microsoft.com/azure/notification-hubs/notification-hubs-push-notification-fixer"_s;
+const QString kDocsFaq =
+    u"https://learn.microsoft.com/azure/notification-hubs/notification-hubs-push-notification-faq"_s;
+const QString kDocsFcmMigration =
+    u"https://learn.microsoft.com/azure/notification-hubs/notification-hubs-gcm-to-fcm"_s;
+const QString kDocsWns =
+    u"https://learn.microsoft.com/rest/api/notificationhubs/send-wns-native-notification"_s;
+const QString kDocsTelemetry =
+    u"https://learn.microsoft.com/rest/api/notificationhubs/get-notification-message-telemetry"_s;
+const QString kDocsInstallation =
+    u"https://learn.microsoft.com/rest/api/notificationhubs/create-overwrite-installation"_s;
+const QString kDocsApns =
+    u"https://learn.microsoft.com/azure/notification-hubs/push-notification-updates-ios-13"_s;
+
+bool has(QStringView text, QStringView needle)
+{
+    return text.contains(needle, Qt::CaseInsensitive);
+}
+
+QString header(const HttpHeaders &headers, QByteArrayView name)
+{
+    return QString::fromUtf8(headerValue(headers, name).value_or(QByteArray())).trimmed();
+}
+
+/** The hub's text of an error answer: the <Error> text, else the body if it looks like text. */
+QString errorText(const Exchange &e)
+{
+    if (e.hubError)
+        return e.hubError->text;
+    const QByteArray body = e.responseBody.left(500).simplified();
+    if (body.contains('<') || body.contains('\0'))
+        return {};
+    return QString::fromUtf8(body);
+}
+
+bool isSendOperation(const QString &operation)
+{
+    return operation.startsWith(u"send"_s);
+}
+
+/** The format of a send, from its ServiceBusNotification-Format header. */
+std::optional<Format> sentFormat(const Exchange &e)
+{
+    const QString name = header(e.requestHeaders, "ServiceBusNotification-Format");
+    return name.isEmpty() ? std::nullopt : formatFromWireName(name);
+}
+
+/** The platform a telemetry outcome-count element names ("Apns", "FcmV1", "Wns", …). */
+std::optional<Platform> platformFromCountsName(QStringView name)
+{
+    static const QList<QPair<QStringView, Platform>> kNames = {
+        {u"Apns", Platform::Apple},        {u"FcmV1", Platform::FcmV1},
+        {u"Gcm", Platform::Gcm},           {u"Wns", Platform::Windows},
+        {u"Mpns", Platform::WindowsPhone}, {u"Adm", Platform::Adm},
+        {u"Baidu", Platform::Baidu},       {u"Browser", Platform::Browser},
+        {u"Xiaomi", Platform::Xiaomi}};
+    for (const auto &[n, p] : kNames) {
+        if (name.compare(n, Qt::CaseInsensitive) == 0)
+            return p;
+    }
+    return std::nullopt;
+}
+
+Explanation invalidHandle(std::optional<Platform> platform, bool expired)
+{
+    Explanation x;
+    x.cause = expired ? tr("The push service says this registration's handle is no longer valid: "
+                           "the app was uninstalled, or the device's token was renewed. The hub "
+                           "deletes such registrations.")
+                      : tr("The push service refused this registration's handle as invalid. The "
+                           "hub deletes such registrations.");
+    switch (platform.value_or(Platform::Windows)) {
+    case Platform::Apple:
+        x.nextStep = tr("Register again from the app with a fresh device token. A token from a "
+                        "development build only works with a sandbox APNs credential on the "
+                        "hub, and a release build's only with a production one.");
+        break;
+    case Platform::FcmV1:
+    case Platform::Gcm:
+        x.nextStep = tr("Register again from the app with a fresh FCM registration token, and "
+                        "check that the token comes from the Firebase project whose "
+                        "credentials the hub holds.");
+        break;
+    default:
+        x.nextStep = tr("Register again from the app with a fresh handle (token or channel "
+                        "URI) issued for this app.");
+        break;
+    }
+    x.docsHint = kDocsFixer;
+    return x;
+}
+
+Explanation badCredentials(std::optional<Platform> platform)
+{
+    Explanation x;
+    x.cause = tr("The push service refused the hub's own credentials for it (the token the hub "
+                 "obtained from the push service's token provider is wrong or invalid), so no "
+                 "registration of this platform can be reached.");
+    x.docsHint = kDocsFixer;
+    switch (platform.value_or(Platform::Windows)) {
+    case Platform::Apple:
+        x.nextStep = tr("Fix the Apple (APNs) settings of the hub in the Azure portal: the key "
+                        "id, team id, bundle id and .p8 key (or the certificate), and the "
+                        "sandbox/production mode matching the app's build.");
+        x.docsHint = kDocsApns;
+        break;
+    case Platform::FcmV1:
+        x.nextStep = tr("Fix the Google (FCM v1) settings of the hub in the Azure portal: the "
+                        "project id, client email and private key of a service account of the "
+                        "app's Firebase project.");
+        x.docsHint = kDocsFcmMigration;
+        break;
+    case Platform::Gcm:
+        x.nextStep = tr("Google stopped the legacy FCM API on 2024-06-20: configure FCM v1 "
+                        "credentials on the hub and register the devices again as fcmv1.");
+        x.docsHint = kDocsFcmMigration;
+        break;
+    case Platform::Windows:
+        x.nextStep = tr("Fix the Windows (WNS) settings of the hub in the Azure portal: the "
+                        "package SID and security key of the app.");
+        break;
+    default:
+        x.nextStep = tr("Fix this platform's credentials on the hub in the Azure portal.");
+        break;
+    }
+    return x;
+}
+
+Explanation invalidPayload(std::optional<Platform> platform)
+{
+    Explanation x;
+    x.cause = tr("The push service refused the payload: it is not what this platform accepts, or "
+                 "it is too large.");
+    x.docsHint = kDocsFixer;
+    switch (platform.value_or(Platform::Adm)) {
+    case Platform::Apple:
+        x.nextStep = tr("Send a JSON object with an \"aps\" dictionary, at most 4 KB, and an "
+                        "apns-push-type that fits it (background pushes need apns-priority 5).");
+        x.docsHint = kDocsApns;
+        break;
+    case Platform::FcmV1:
+        x.nextStep = tr("Wrap the payload in {\"message\":{…}} without a token, and give "
+                        "\"data\" string values only.");
+        x.docsHint = kDocsFcmMigration;
+        break;
+    case Platform::Windows:
+        x.nextStep = tr("Send XML whose root matches X-WNS-Type (toast, tile, badge), or raw "
+                        "bytes of at most 5 KB with wns/raw.");
+        x.docsHint = kDocsWns;
+        break;
+    default:
+        x.nextStep = tr("Check the payload against the platform's format and size limits; the "
+                        "composer's validation names what is wrong.");
+        break;
+    }
+    return x;
+}
+
+Explanation noTargets(const QString &tags, std::optional<Format> format)
+{
+    Explanation x;
+    // "apple registration", or just "registration" when the format is not known.
+    const QString formatName = format ? formatWireName(*format) + u' ' : QString();
+    if (tags.isEmpty())
+        x.cause = tr("The broadcast reached no registration: the hub has no %1registration.")
+                      .arg(formatName);
+    else
+        x.cause = tr("The expression reached no registration of this format: \"%1\" matched no "
+                     "%2registration.")
+                      .arg(tags, formatName);
+    x.nextStep = tr("Check the tags with the reach preview or list registrations by tag. A "
+                    "native format reaches only registrations of its own platform, and template "
+                    "sends reach only template registrations.");
+    x.docsHint = kDocsTags;
+    return x;
+}
+
+/** Telemetry outcome names (nh-rest.md §5.4) as the outcome explanations above. */
+Explanation explainDeliveryName(QStringView name, std::optional<Platform> platform)
+{
+    const auto is = [&](std::initializer_list<QStringView> names) {
+        for (QStringView n : names) {
+            if (name.compare(n, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    };
+    if (is({u"Success"}))
+        return explainOutcome(QString(kOutcomeSuccess), platform);
+    if (is({u"WrongToken", u"BadChannel", u"NotFound"}))
+        return invalidHandle(platform, false);
+    if (is({u"ExpiredChannel", u"ChannelDisconnected"}))
+        return invalidHandle(platform, true);
+    if (is({u"InvalidCredentials"}))
+        return badCredentials(platform);
+    if (is({u"InvalidNotificationFormat", u"InvalidNotificationSize"}))
+        return invalidPayload(platform);
+    if (is({u"NoTargets"}))
+        return noTargets({}, std::nullopt);
+    Explanation x;
+    if (is({u"Throttled", u"ChannelThrottled"})) {
+        x.cause = tr("The push service throttled deliveries to these devices.");
+        x.nextStep = tr("Send less often to the same devices and try again later.");
+    } else if (is({u"PnsUnreachable", u"PnsUnavailable", u"PnsServerError",
+                   u"PnsInterfaceError"})) {
+        x.cause = tr("The hub could not reach the push service, or it failed on its side.");
+        x.nextStep = tr("This is usually transient: send again later.");
+    } else if (is({u"Skipped"})) {
+        x.cause = tr("Some registrations were skipped because they repeat a handle that was "
+                     "already sent to.");
+        x.nextStep = tr("Remove duplicate registrations of the same device.");
+    } else if (is({u"Dropped", u"AbandonedNotificationMessages"})) {
+        x.cause = tr("The hub dropped the notification for these registrations before handing it "
+                     "to the push service.");
+        x.nextStep = tr("Send again; if it persists, open the PNS error details of the "
+                        "telemetry.");
+    } else {
+        x.cause = tr("The hub reported the delivery outcome \"%1\", which nhconsole has no "
+                     "specific advice for.")
+                      .arg(name);
+        x.nextStep = tr("Look the name up in the telemetry documentation.");
+    }
+    x.docsHint = kDocsTelemetry;
+    return x;
+}
+
+Explanation explainDetails(const NotificationDetails &d)
+{
+    Explanation x;
+    x.docsHint = kDocsTelemetry;
+    switch (d.state) {
+    case NotificationState::Enqueued:
+    case NotificationState::Processing:
+        x.cause = tr("The hub has not finished processing this notification yet (state %1).")
+                      .arg(d.stateText);
+        x.nextStep = tr("Read the telemetry again in about 10 seconds; processing can take up to "
+                        "30 minutes.");
+        return x;
+    case NotificationState::Scheduled:
+        x.cause = tr("The notification waits for its scheduled time.");
+        x.nextStep = tr("Read the telemetry again after the schedule time.");
+        return x;
+    case NotificationState::Canceled:
+        x.cause = tr("The scheduled notification was cancelled before it was sent.");
+        return x;
+    case NotificationState::Abandoned:
+        x.cause = tr("The hub abandoned the notification: it was not processed within 30 "
+                     "minutes.");
+        x.nextStep = tr("Send it again.");
+        return x;
+    case NotificationState::NoTargetFound:
+        return noTargets(d.tags, std::nullopt);
+    case NotificationState::Completed:
+    case NotificationState::DetailedStateAvailable:
+    case NotificationState::Unknown:
+        break;
+    }
+    // The first failing count decides the advice; the counts themselves are shown elsewhere.
+    qint64 failed = 0;
+    qint64 total = 0;
+    std::optional<Explanation> first;
+    for (const PlatformOutcomeCounts &pc : d.outcomeCounts) {
+        for (const OutcomeCount &c : pc.outcomes) {
+            total += c.count;
+            if (c.name.compare(u"Success"_s, Qt::CaseInsensitive) == 0)
+                continue;
+            failed += c.count;
+            if (!first)
+                first = explainDeliveryName(c.name, platformFromCountsName(pc.platform));
+        }
+    }
+    if (first) {
+        first->cause = trn("%n of %1 deliveries failed. ", failed).arg(total) + first->cause;
+        return *first;
+    }
+    x.cause = d.stateText.isEmpty()
+        ? tr("The hub returned the notification's telemetry.")
+        : tr("The hub reports the notification as %1.").arg(d.stateText);
+    return x;
+}
+
+Explanation explainOutcomeCounts(const NotificationOutcome &o)
+{
+    const auto failing =
+        std::find_if(o.results.cbegin(), o.results.cend(), [](const RegistrationResult &r) {
+            return classifyOutcome(r.outcome) != OutcomeKind::Success;
+        });
+    if (o.failure == 0 && failing == o.results.cend()) {
+        Explanation x = explainOutcome(QString(kOutcomeSuccess));
+        x.cause = trn("The hub handed the notification to the push service for %n "
+                      "registration(s). ",
+                      o.success)
+            + x.cause;
+        return x;
+    }
+    Explanation x = failing == o.results.cend()
+        ? explainOutcome(QString())
+        : explainOutcome(failing->outcome, platformFromWireName(failing->applicationPlatform));
+    x.cause =
+        tr("%1 registration(s) failed and %2 succeeded. ").arg(o.failure).arg(o.success) + x.cause;
+    return x;
+}
+
+} // namespace
+
+HubErrorKind classifyHubError(int status, QStringView detail)
+{
+    // The service's own wording first (nh-rest.md §3.4, §12), then the status.
+    if (has(detail, u"MissingToken"))
+        return HubErrorKind::MissingToken;
+    if (has(detail, u"MalformedToken"))
+        return HubErrorKind::MalformedToken;
+    if (has(detail, u"InvalidSignature") || has(detail, u"40103")
+        || has(detail, u"invalid authorization token signature"))
+        return HubErrorKind::InvalidSignature;
+    if (has(detail, u"ExpiredToken"))
+        return HubErrorKind::ExpiredToken;
+    if (has(detail, u"InvalidAudience"))
+        return HubErrorKind::InvalidAudience;
+    if (has(detail, u"claim is required"))
+        return HubErrorKind::ClaimRequired;
+    if (has(detail, u"messaging entity") && has(detail, u"could not be found"))
+        return HubErrorKind::HubNotFound;
+    if (has(detail, u"Installation not found"))
+        return HubErrorKind::InstallationNotFound;
+    if (has(detail, u"No message branch"))
+        return HubErrorKind::NoMessageBranch;
+    if (has(detail, u"tag expression"))
+        return HubErrorKind::InvalidTagExpression;
+    if (has(detail, u"invalid tag"))
+        return HubErrorKind::InvalidTag;
+    if (has(detail, u"can not start with $") || has(detail, u"cannot start with $"))
+        return HubErrorKind::TagStartsWithDollar;
+    if (has(detail, u"Tags serialized size") || has(detail, u"Max Allowed Size"))
+        return HubErrorKind::TagsTooLarge;
+    if (has(detail, u"'X-WNS-Type' is missing"))
+        return HubErrorKind::MissingWnsType;
+    if (has(detail, u"mandatory HTTP header"))
+        return HubErrorKind::MissingHeader;
+    if (has(detail, u"template properties"))
+        return HubErrorKind::TemplateProperties;
+    if (status == 413 || has(detail, u"64 KB"))
+        return HubErrorKind::BodyTooLarge;
+    if (status == 429 || status == 503 || has(detail, u"throttl") || has(detail, u"quota"))
+        return HubErrorKind::Throttled;
+    if (status == 404) {
+        if (has(detail, u"registration"))
+            return HubErrorKind::RegistrationNotFound;
+        if (has(detail, u"notification"))
+            return HubErrorKind::NotificationNotFound;
+        return HubErrorKind::NotFound;
+    }
+    if (status == 400 && has(detail, u"tags") && has(detail, u"at most"))
+        return HubErrorKind::TooManyTags;
+    switch (status) {
+    case 400:
+        return HubErrorKind::BadRequest;
+    case 401:
+        return HubErrorKind::Unauthorized;
+    case 403:
+        return HubErrorKind::Forbidden;
+    case 405:
+        return HubErrorKind::MethodNotAllowed;
+    case 409:
+        return HubErrorKind::Conflict;
+    case 410:
+        return HubErrorKind::RegistrationIdUnusable;
+    case 412:
+        return HubErrorKind::EtagMismatch;
+    default:
+        break;
+    }
+    if (status >= 500 && status <= 599)
+        return HubErrorKind::ServerError;
+    return HubErrorKind::Unknown;
+}
+
+QString requiredClaimFromDetail(QStringView detail)
+{
+    static const QRegularExpression kClaim(u"\\b(Manage|Send|Listen)\\s+claim\\s+is\\s+required"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    const auto m = kClaim.match(detail);
+    if (!m.hasMatch())
+        return {};
+    // Normalise the case: "manage" → "Manage".
+    const QString claim = m.captured(1).toLower();
+    return claim.left(1).toUpper() + claim.mid(1);
+}
+
+QString requiredClaimForOperation(const QString &operation, const QUrl &url)
+{
+    if (isSendOperation(operation) || operation.startsWith(u"schedules."_s)
+        || operation.startsWith(u"telemetry."_s) || operation.startsWith(u"feedback."_s))
+        return u"Send"_s;
+    if (operation == u"registrations.bytag")
+        return u"Manage"_s;
+    if (operation == u"registrations.list") {
+        const bool byChannel = url.query(QUrl::FullyDecoded).contains(u"$filter"_s);
+        return byChannel ? u"Listen"_s : u"Manage"_s;
+    }
+    return u"Listen"_s;
+}
+
+Explanation explainOutcome(QStringView outcomeText, std::optional<Platform> platform)
+{
+    switch (classifyOutcome(outcomeText)) {
+    case OutcomeKind::Success: {
+        Explanation x;
+        x.cause = tr("The hub handed the notification to the push service. Delivery from there "
+                     "to the device is up to the push service and the device.");
+        x.nextStep = tr("If it does not show on the device, check that the app may show "
+                        "notifications, how it handles them in the foreground, and that the "
+                        "handle belongs to this app.");
+        x.docsHint = kDocsFixer;
+        return x;
+    }
+    case OutcomeKind::InvalidHandle:
+        return invalidHandle(platform, false);
+    case OutcomeKind::ExpiredHandle:
+        return invalidHandle(platform, true);
+    case OutcomeKind::BadCredentials:
+        return badCredentials(platform);
+    case OutcomeKind::InvalidPayload:
+        return invalidPayload(platform);
+    case OutcomeKind::Unknown:
+        break;
+    }
+    Explanation x;
+    x.cause = outcomeText.trimmed().isEmpty()
+        ? tr("The hub reported a failure without an outcome text.")
+        : tr("The hub reported \"%1\", an outcome nhconsole has no specific advice for; it is "
+             "shown exactly as the hub sent it.")
+              .arg(outcomeText.trimmed());
+    x.nextStep = tr("Send again to see whether it repeats, and compare with the telemetry of a "
+                    "normal send.");
+    x.docsHint = kDocsFixer;
+    return x;
+}
+
+Explanation explainHubError(int status, QStringView detail)
+{
+    Explanation x;
+    switch (classifyHubError(status, detail)) {
+    case HubErrorKind::MissingToken:
+        x.cause = tr("The request reached the hub without an Authorization header.");
+        x.nextStep = tr("Check that the connection string has SharedAccessKeyName and "
+                        "SharedAccessKey; a proxy in between may also strip the header.");
+        x.docsHint = kDocsSas;
+        break;
+    case HubErrorKind::MalformedToken:
+        x.cause = tr("The hub could not read the SharedAccessSignature token.");
+        x.nextStep = tr("The token needs sr, sig, se and skn; let nhconsole sign it from the "
+                        "connection string.");
+        x.docsHint = kDocsSas;
+        break;
+    case HubErrorKind::InvalidSignature:
+        x.cause = tr("The token's signature does not match: the key is not the current key of "
+                     "the rule named in skn, the namespace has no such rule, or the signed sr "
+                     "was encoded differently from the one sent.");
+        x.nextStep = tr("Copy the connection string again from the portal (Access Policies) and "
+                        "check that SharedAccessKey belongs to SharedAccessKeyName; keys change "
+                        "when they are regenerated.");
+        x.docsHint = kDocsSas;
+        break;
+    case HubErrorKind::ExpiredToken:
+        x.cause = tr("The token's expiry (se) is in the past by the hub's clock: the token is too "
+                     "old, or this computer's clock is behind the hub's (clock skew).");
+        x.nextStep = tr("Compare the token's se with this computer's clock, set the clock "
+                        "right (automatic time), and sign a fresh token for each request.");
+        x.docsHint = kDocsSas;
+        break;
+    case HubErrorKind::InvalidAudience:
+        x.cause = tr("The token was signed for a resource (sr) that does not cover this request: "
+                     "another namespace, host, port or hub.");
+        x.nextStep = tr("Sign the hub URL (https://<namespace>/<hub>) or the namespace root, with "
+                        "the host and hub name the request uses.");
+        x.docsHint = kDocsSas;
+        break;
+    case HubErrorKind::ClaimRequired: {
+        const QString claim = requiredClaimFromDetail(detail);
+        x.cause = tr("The SAS rule of the token does not grant the %1 claim this operation "
+                     "needs.")
+                      .arg(claim.isEmpty() ? tr("required") : claim);
+        x.nextStep = tr("Use a connection string whose rule grants %1: "
+                        "DefaultFullSharedAccessSignature grants Listen, Send and Manage, "
+                        "DefaultListenSharedAccessSignature only Listen.")
+                         .arg(claim.isEmpty() ? tr("the right") : claim);
+        x.docsHint = kDocsSecurity;
+        break;
+    }
+    case HubErrorKind::Unauthorized:
+        x.cause = tr("The hub refused the token.");
+        x.nextStep = tr("Check the key and rule of the connection string and this computer's "
+                        "clock.");
+        x.docsHint = kDocsSas;
+        break;
+    case HubErrorKind::Forbidden:
+        x.cause = tr("The hub refused the operation: the rule lacks the right it needs (newer "
+                     "hubs answer 403 where older ones said \"claim is required\"), or the hub's "
+                     "pricing tier lacks the feature (telemetry and scheduled sends need "
+                     "Standard).");
+        x.nextStep = tr("Check the rule's claims (Listen, Send, Manage) and the hub's tier in the "
+                        "portal.");
+        x.docsHint = kDocsSecurity;
+        break;
+    case HubErrorKind::HubNotFound:
+        x.cause = tr("The namespace has no hub of that name.");
+        x.nextStep = tr("Check the hub name: it is the Notification Hub's name in the portal, "
+                        "not the namespace's, and it is not part of the connection string.");
+        x.docsHint = kDocsSas;
+        break;
+    case HubErrorKind::RegistrationNotFound:
+        x.cause = tr("The registration does not exist: it was deleted, expired, or the hub "
+                     "removed it after the push service rejected its handle.");
+        x.nextStep = tr("List the registrations to find the current id, or create the "
+                        "registration again.");
+        x.docsHint = kDocsRegistrations;
+        break;
+    case HubErrorKind::InstallationNotFound:
+        x.cause = tr("The installation does not exist. Installations are saved asynchronously, "
+                     "so a read right after a PUT can miss it.");
+        x.nextStep = tr("Retry in a few seconds; if it is still missing, check the installation "
+                        "id.");
+        x.docsHint = kDocsInstallation;
+        break;
+    case HubErrorKind::NotificationNotFound:
+        x.cause = tr("The hub does not know this notification: telemetry exists only after the "
+                     "hub has processed a send, and only on the Standard tier; a scheduled send "
+                     "disappears once sent or cancelled.");
+        x.nextStep = tr("Use the id from the Location of a send on this hub, and read telemetry "
+                        "again every 10 seconds or so, for up to 30 minutes.");
+        x.docsHint = kDocsTelemetry;
+        break;
+    case HubErrorKind::NoMessageBranch:
+    case HubErrorKind::NotFound:
+        x.cause = tr("The hub has nothing at this address: the hub, or the entity the request "
+                     "names, does not exist.");
+        x.nextStep = tr("Check the hub name and the id in the request.");
+        x.docsHint = kDocsRegistrations;
+        break;
+    case HubErrorKind::InvalidTag:
+        x.cause = tr("A tag has characters the hub does not allow: tags are up to 120 "
+                     "characters of letters, digits and _ @ # . : -.");
+        x.nextStep = tr("Replace spaces and other characters in the tag; write system tags as "
+                        "$InstallationId:{id} with braces.");
+        x.docsHint = kDocsTags;
+        break;
+    case HubErrorKind::TagStartsWithDollar:
+        x.cause = tr("Tags can not start with $: that prefix is reserved for the hub's own "
+                     "$InstallationId:{…} and $UserId:{…} tags.");
+        x.nextStep = tr("Remove the $ from the tag.");
+        x.docsHint = kDocsTags;
+        break;
+    case HubErrorKind::TagsTooLarge:
+        x.cause = tr("The registration's tags, joined with commas, are larger than the hub's "
+                     "8000-byte cap.");
+        x.nextStep = tr("Use fewer or shorter tags (60 tags per registration are documented).");
+        x.docsHint = kDocsTags;
+        break;
+    case HubErrorKind::TooManyTags:
+        x.cause = tr("The registration has more tags than the hub allows (60 per registration).");
+        x.nextStep = tr("Use fewer tags, e.g. one tag per user instead of one per interest.");
+        x.docsHint = kDocsTags;
+        break;
+    case HubErrorKind::InvalidTagExpression:
+        x.cause = tr("The hub could not read the tag expression.");
+        x.nextStep = tr("Use tags joined by ||, && and !, with parentheses; at most 20 tags when "
+                        "only || is used, 6 otherwise.");
+        x.docsHint = kDocsTags;
+        break;
+    case HubErrorKind::MissingWnsType:
+        x.cause = tr("A Windows (WNS) send needs the X-WNS-Type header, and it was missing.");
+        x.nextStep = tr("Add X-WNS-Type: wns/toast, wns/tile, wns/badge or wns/raw, matching the "
+                        "payload.");
+        x.docsHint = kDocsWns;
+        break;
+    case HubErrorKind::MissingHeader:
+        x.cause = tr("A header the hub requires for this request was missing.");
+        x.nextStep = tr("Add the header the hub names: ServiceBusNotification-Format for every "
+                        "send, -DeviceHandle for direct sends, -ScheduleTime for scheduled ones.");
+        x.docsHint = kDocsSas;
+        break;
+    case HubErrorKind::TemplateProperties:
+        x.cause = tr("The template properties are invalid: a template send carries a flat JSON "
+                     "object whose values are all strings.");
+        x.nextStep = tr("Quote every value (\"5\", not 5) and do not nest objects or arrays.");
+        x.docsHint = kDocsTemplates;
+        break;
+    case HubErrorKind::BadRequest:
+        x.cause = tr("The hub refused the request as malformed.");
+        x.nextStep = tr("Correct what the hub's detail names and send again.");
+        x.docsHint = kDocsSas;
+        break;
+    case HubErrorKind::MethodNotAllowed:
+        x.cause = tr("The hub does not allow this method at this address.");
+        x.nextStep = tr("Use the method the hub lists as allowed.");
+        x.docsHint = kDocsRegistrations;
+        break;
+    case HubErrorKind::Conflict:
+        x.cause = tr("The hub refused the registration operation as a conflict: registration "
+                     "changes are coming in too fast.");
+        x.nextStep = tr("Wait a moment and try again; avoid updating the same registration in "
+                        "parallel.");
+        x.docsHint = kDocsRegistrations;
+        break;
+    case HubErrorKind::RegistrationIdUnusable:
+        x.cause = tr("The hub will not use this registration id (410 Gone).");
+        x.nextStep = tr("Get a new id with Create registration ID, or let the hub assign one by "
+                        "creating the registration with POST.");
+        x.docsHint = kDocsRegistrations;
+        break;
+    case HubErrorKind::EtagMismatch:
+        x.cause = tr("The registration changed since it was read: the ETag sent in If-Match no "
+                     "longer matches (or the registration is gone).");
+        x.nextStep = tr("Reload the registration, apply the change again and save with its "
+                        "current ETag, or use If-Match: * to overwrite it.");
+        x.docsHint = kDocsRegistrations;
+        break;
+    case HubErrorKind::BodyTooLarge:
+        x.cause = tr("The request body is over the hub's 64 KB limit.");
+        x.nextStep = tr("Shorten the payload; the platforms' own limits are smaller still (APNs "
+                        "4 KB, WNS raw 5 KB).");
+        x.docsHint = kDocsFaq;
+        break;
+    case HubErrorKind::Throttled:
+        x.cause = tr("The hub is throttling requests: too many in a short time for this hub's "
+                     "tier (test sends: at most 10 a minute).");
+        x.nextStep = tr("Wait for the time the hub gives in Retry-After, then try again, and "
+                        "slow down.");
+        x.docsHint = kDocsFaq;
+        break;
+    case HubErrorKind::ServerError:
+        x.cause =
+            tr("The hub failed on the service side (%1); this is usually transient.").arg(status);
+        x.nextStep = tr("Try again in a moment; if it persists, give Azure support the "
+                        "TrackingId of the answer.");
+        x.docsHint = kDocsFaq;
+        break;
+    case HubErrorKind::Unknown:
+        x.cause =
+            tr("The hub answered %1, which nhconsole has no specific advice for.").arg(status);
+        x.nextStep = tr("Read the hub's detail and the response headers.");
+        x.docsHint = kDocsFaq;
+        break;
+    }
+    return x;
+}
+
+Explanation explainTransportError(QNetworkReply::NetworkError error, AbortReason reason)
+{
+    Explanation x;
+    if (reason == AbortReason::User) {
+        x.cause = tr("You cancelled the request before the hub answered; the hub may still have "
+                     "received it.");
+        x.nextStep = tr("Send it again when ready; after a cancelled send, check the telemetry "
+                        "or the registrations before repeating it.");
+        return x;
+    }
+    if (reason == AbortReason::Timeout) {
+        x.cause = tr("No data arrived within the transfer timeout: the hub, a proxy or the "
+                     "network stalled. The hub may still have received the request.");
+        x.nextStep = tr("Try again; test sends wait for the push services and can be slow, so "
+                        "raise the timeout in the settings if this repeats.");
+        return x;
+    }
+    switch (error) {
+    case QNetworkReply::HostNotFoundError:
+        x.cause = tr("The host name could not be resolved (DNS), so nothing was sent.");
+        x.nextStep = tr("Check the Endpoint of the connection string "
+                        "(sb://<namespace>.servicebus.windows.net/) for typos, and the network "
+                        "and DNS of this computer.");
+        x.docsHint = kDocsSas;
+        break;
+    case QNetworkReply::ConnectionRefusedError:
+        x.cause = tr("Nothing accepts connections on that host and port, so nothing was sent.");
+        x.nextStep = tr("Check the port in the Endpoint; for the local emulator, start "
+                        "nhemulator on that port.");
+        break;
+    case QNetworkReply::RemoteHostClosedError:
+        x.cause = tr("The server closed the connection before answering (reset); the hub may or "
+                     "may not have received the request.");
+        x.nextStep = tr("Try again; if it repeats, a proxy, firewall or TLS inspection is "
+                        "dropping the connection.");
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+        x.cause = tr("The TLS handshake failed: the server's certificate is not trusted by this "
+                     "computer, is not for this host name, or is outside its validity dates.");
+        x.nextStep = tr("For the local emulator, add its certificate to the connection's trusted "
+                        "certificates; behind a TLS-inspecting proxy, add the proxy's CA; check "
+                        "this computer's clock. Never turn certificate checks off.");
+        break;
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
+        x.cause = tr("The proxy between this computer and the hub failed or refused the "
+                     "request.");
+        x.nextStep = tr("Check the proxy settings (HTTPS_PROXY) and credentials.");
+        break;
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+        x.cause = tr("The network was unavailable.");
+        x.nextStep = tr("Reconnect and try again.");
+        break;
+    case QNetworkReply::ProtocolFailure:
+        x.cause = tr("The server did not answer in HTTP: something other than a hub listens "
+                     "there.");
+        x.nextStep = tr("Check the host and port of the Endpoint.");
+        break;
+    default:
+        x.cause = tr("The request failed below HTTP, without an answer from the hub.");
+        x.nextStep = tr("Check the network and try again.");
+        break;
+    }
+    return x;
+}
+
+Explanation explain(const Exchange &e)
+{
+    switch (e.result) {
+    case ExchangeResult::Pending:
+        return {};
+    case ExchangeResult::Invalid: {
+        Explanation x;
+        x.cause = tr("nhconsole did not send this request: %1")
+                      .arg(e.error ? e.error->message : e.errorSentence);
+        x.nextStep = tr("Correct the marked part and send again.");
+        return x;
+    }
+    case ExchangeResult::Cancelled:
+    case ExchangeResult::Timeout:
+    case ExchangeResult::TransportError:
+        return explainTransportError(e.networkError, e.abortReason);
+    case ExchangeResult::HubError: {
+        const QString text = errorText(e);
+        HubErrorKind kind = classifyHubError(e.status, text);
+        // A 403 with Retry-After is the older service's throttling (nh-rest.md §3.5).
+        if (e.status == 403 && hasHeader(e.responseHeaders, "Retry-After"))
+            return explainHubError(429, text);
+        if (kind == HubErrorKind::NotFound || kind == HubErrorKind::NoMessageBranch) {
+            // Say which entity a bare 404 is about, from the operation.
+            if (e.operation.startsWith(u"registrations."_s))
+                kind = HubErrorKind::RegistrationNotFound;
+            else if (e.operation.startsWith(u"installations."_s))
+                kind = HubErrorKind::InstallationNotFound;
+            else if (e.operation == u"telemetry.get" || e.operation == u"schedules.cancel")
+                kind = HubErrorKind::NotificationNotFound;
+            if (kind == HubErrorKind::RegistrationNotFound)
+                return explainHubError(404, u"registration");
+            if (kind == HubErrorKind::InstallationNotFound)
+                return explainHubError(404, u"Installation not found");
+            if (kind == HubErrorKind::NotificationNotFound)
+                return explainHubError(404, u"notification");
+        }
+        return explainHubError(e.status, text);
+    }
+    case ExchangeResult::BadResponse: {
+        Explanation x;
+        const QString type = header(e.responseHeaders, "Content-Type");
+        x.cause = tr("The hub answered %1, but its body could not be read: %2")
+                      .arg(e.status)
+                      .arg(e.error ? e.error->message : e.errorSentence);
+        if (type.startsWith(u"text/html"_s, Qt::CaseInsensitive))
+            x.nextStep = tr("The body is an HTML page, which comes from a proxy or gateway in "
+                            "front of the hub rather than the hub: check the Endpoint and the "
+                            "proxy. The raw bytes are kept in the exchange.");
+        else if (e.responseBody.isEmpty())
+            x.nextStep = tr("The body was empty. Send again; if it repeats, compare with the "
+                            "raw response in the exchange.");
+        else
+            x.nextStep = tr("Look at the raw bytes kept in the exchange at the place the error "
+                            "names; a proxy or a cut connection can mangle a response.");
+        x.docsHint = kDocsFixer;
+        return x;
+    }
+    case ExchangeResult::NoTargets:
+        return noTargets(header(e.requestHeaders, "ServiceBusNotification-Tags"), sentFormat(e));
+    case ExchangeResult::Success:
+        break;
+    }
+
+    if (e.outcome)
+        return explainOutcomeCounts(*e.outcome);
+    if (e.details)
+        return explainDetails(*e.details);
+    Explanation x;
+    if (isSendOperation(e.operation)) {
+        if (e.operation == u"send.scheduled")
+            x.cause = tr("The hub accepted the scheduled send; it goes out at its schedule time.");
+        else
+            x.cause = tr("The hub accepted the notification (%1) and queued it. A normal send "
+                         "does not say whether any registration was reached.")
+                          .arg(e.status);
+        if (e.notificationId.isEmpty()) {
+            x.cause += u' '
+                + tr("The hub returned no Location, so there is no notification id: hubs on the "
+                     "Free and Basic tiers do not return one.");
+            x.nextStep = tr("Use a test send to see per-registration outcomes.");
+        } else {
+            x.nextStep = tr("Use a test send to see per-registration outcomes, or read the "
+                            "telemetry of notification %1 (Standard tier).")
+                             .arg(e.notificationId);
+        }
+        x.docsHint = kDocsFixer;
+        return x;
+    }
+    x.cause = tr("The hub answered %1: the request succeeded.").arg(e.status);
+    return x;
+}
+
+} // namespace Nh
