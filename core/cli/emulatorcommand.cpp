@@ -1,0 +1,173 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/emulatorcommand.h"
+
+#include "cli/clisession.h"
+#include "emulator/emulatorstate.h"
+#include "emulator/hubemulator.h"
+
+#include <QDir>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTextStream>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Nh {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Nh::Cli", text);
+}
+
+QString rightsText(Rights rights)
+{
+    QStringList names;
+    if (rights.testFlag(Right::Listen))
+        names << tr("Listen");
+    if (rights.testFlag(Right::Send))
+        names << tr("Send");
+    if (rights.testFlag(Right::Manage))
+        names << tr("Manage");
+    return names.join(u", "_s);
+}
+
+/** Single quotes for a POSIX shell. */
+QString shellQuoted(const QString &text)
+{
+    return u'\'' + QString(text).replace(u"'"_s, u"'\\''"_s) + u'\'';
+}
+
+} // namespace
+
+EmulatorCommand::EmulatorCommand(CliSession &session, QObject *parent)
+    : CliCommand(session, parent)
+    , m_port(u"port"_s, tr("Port on 127.0.0.1 and ::1 (default 0: any free port)."), u"port"_s,
+             u"0"_s)
+    , m_certDir(u"cert-dir"_s,
+                tr("Folder for the TLS certificate (made on first start, then reused). Default: "
+                   "the one nhemulator uses."),
+                u"dir"_s)
+    , m_data(u"data"_s, tr("Keep keys, registrations and installations in this SQLite file."),
+             u"file"_s)
+    , m_noDemoData(u"no-demo-data"_s, tr("Start with an empty hub instead of demo registrations."))
+    , m_log(u"log"_s, tr("Print every exchange the emulator serves on stderr (secrets redacted)."))
+{
+}
+
+EmulatorCommand::~EmulatorCommand() = default;
+
+QString EmulatorCommand::name() const
+{
+    return u"emulator"_s;
+}
+
+QString EmulatorCommand::summary() const
+{
+    return tr("Run a local hub emulator and print its connection strings.");
+}
+
+QString EmulatorCommand::description() const
+{
+    return tr("Starts the bundled Notification Hubs emulator in this process (HTTPS on "
+              "127.0.0.1 with its own certificate), prints the certificate and a connection "
+              "string per SAS rule, and serves until stopped (Ctrl+C). --hub names its hub "
+              "(default myHub). In another shell:\n\n"
+              "  eval \"$(nhcli emulator --port 8443 | grep ^export)\"   # or copy the lines\n"
+              "  nhcli send --format apple --tags sports");
+}
+
+QList<QCommandLineOption> EmulatorCommand::options() const
+{
+    return {m_port, m_certDir, m_data, m_noDemoData, m_log};
+}
+
+void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!arguments.isEmpty())
+        return fail(ExitCode::Usage,
+                    tr("emulator takes no arguments ('%1').").arg(arguments.first()));
+    bool ok = false;
+    const uint port = parser.value(m_port).toUInt(&ok);
+    if (!ok || port > 65535)
+        return fail(ExitCode::Usage,
+                    tr("--port takes a number from 0 to 65535, not '%1'.")
+                        .arg(parser.value(m_port)));
+    EmulatorOptions options;
+    options.port = quint16(port);
+    if (!m_session.connection.hub.isEmpty()) {
+        if (auto st = validateHubName(m_session.connection.hub); !st)
+            return fail(ExitCode::Usage, st.error().message);
+        options.hubName = m_session.connection.hub;
+    }
+    options.certificateDir = parser.isSet(m_certDir)
+        ? parser.value(m_certDir)
+        : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+            + u"/nhconsole/emulator"_s;
+    options.dataFile = parser.value(m_data);
+    options.seedDemoData = !parser.isSet(m_noDemoData);
+
+    m_emulator = std::make_unique<HubEmulator>();
+    if (auto st = m_emulator->start(options); !st)
+        return fail(ExitCode::Failure, st.error().message);
+    if (parser.isSet(m_log)) {
+        connect(m_emulator.get(), &HubEmulator::exchangeLogged, this,
+                [this](const EmulatorLogEntry &e) {
+                    m_session.err() << e.summary() << u'\n';
+                    m_session.err().flush();
+                });
+    }
+
+    // 127.0.0.1 rather than localhost: a bare chroot may not resolve it (toolchain.md P7).
+    const auto stringFor = [this](const QString &rule) {
+        const ConnectionString cs = m_emulator->connectionString(rule);
+        return ConnectionString::fromParts(u"127.0.0.1"_s, m_emulator->port(), cs.keyName(),
+                                           cs.key())
+            .toString();
+    };
+    const QString certificate = QDir::toNativeSeparators(m_emulator->certificatePath());
+    const QString fullRule = u"DefaultFullSharedAccessSignature"_s;
+    QTextStream &out = m_session.out();
+    if (m_session.json) {
+        QJsonObject strings;
+        for (const QString &rule : m_emulator->ruleNames())
+            strings.insert(rule, stringFor(rule));
+        QJsonObject o {{u"ok"_s, true},
+                       {u"port"_s, m_emulator->port()},
+                       {u"hub"_s, m_emulator->hubName()},
+                       {u"certificate"_s, certificate},
+                       {u"connectionStrings"_s, strings}};
+        // One line, like nhemulator --json: a script reads it while the emulator runs.
+        m_session.printJson(o, 0, true);
+        return;
+    }
+    const TextRenderer r = m_session.renderer();
+    out << r.styled(tr("Emulator listening on https://127.0.0.1:%1/ (hub \"%2\")")
+                        .arg(m_emulator->port())
+                        .arg(m_emulator->hubName()),
+                    Tone::Heading)
+        << u"\n\n";
+    out << tr("Certificate: %1").arg(certificate) << u"\n\n";
+    out << tr("Connection strings:") << u'\n';
+    for (const SasRule &rule : m_emulator->state().rules) {
+        out << u"  "_s << rule.name << u" ("_s << rightsText(rule.rights) << u"):\n    "_s
+            << stringFor(rule.name) << u'\n';
+    }
+    out << u'\n' << tr("For nhcli in another shell:") << u'\n';
+    out << u"export NH_CONNECTION_STRING="_s << shellQuoted(stringFor(fullRule)) << u'\n';
+    out << u"export NH_HUB="_s << shellQuoted(m_emulator->hubName()) << u'\n';
+    out << u"export NH_CA_FILE="_s << shellQuoted(certificate) << u'\n';
+    out << u'\n' << tr("Press Ctrl+C to stop.") << u'\n';
+    out.flush();
+}
+
+void EmulatorCommand::cancel()
+{
+    if (m_emulator)
+        m_emulator->stop();
+    done(ExitCode::Ok);
+}
+
+} // namespace Nh

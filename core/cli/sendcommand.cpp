@@ -1,0 +1,425 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/sendcommand.h"
+
+#include "cli/clijson.h"
+#include "cli/clisession.h"
+#include "cli/exchangetext.h"
+#include "client/hubclient.h"
+#include "protocol/payloadbuilder.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTextStream>
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Nh {
+
+namespace {
+
+/** Progress lines are redrawn at most this often. */
+constexpr qint64 kProgressIntervalMs = 100;
+
+QString formatNames()
+{
+    QStringList names;
+    for (int i = 0; i < kFormatCount; ++i)
+        names << formatWireName(Format(i));
+    return names.join(u", "_s);
+}
+
+/** `+30s`, `+10m`, `+2h`, `+1d` from now, or an absolute time parseScheduleTime() reads. */
+std::optional<QDateTime> scheduleTime(const QString &text, const QDateTime &now)
+{
+    static const QRegularExpression relative(u"^\\+(\\d{1,7})([smhd])$"_s);
+    const auto m = relative.match(text.trimmed());
+    if (m.hasMatch()) {
+        const qint64 n = m.captured(1).toLongLong();
+        const QChar unit = m.captured(2).at(0);
+        const qint64 seconds = unit == u's' ? n : unit == u'm' ? n * 60 : unit == u'h' ? n * 3600
+                                                                                      : n * 86400;
+        return now.addSecs(seconds);
+    }
+    auto parsed = parseScheduleTime(text.toUtf8());
+    if (!parsed)
+        return std::nullopt;
+    return *parsed;
+}
+
+double percentileMs(QList<qint64> sortedNs, double p)
+{
+    if (sortedNs.isEmpty())
+        return 0;
+    const qsizetype index =
+        std::clamp<qsizetype>(qsizetype(std::ceil(p * double(sortedNs.size()))) - 1, 0,
+                              sortedNs.size() - 1);
+    return double(sortedNs.at(index)) / 1e6;
+}
+
+QString ms(double value)
+{
+    return QString::number(value, 'f', value < 10 ? 2 : 1);
+}
+
+} // namespace
+
+SendCommand::SendCommand(CliSession &session, QObject *parent)
+    : CliCommand(session, parent)
+    , m_format(u"format"_s,
+               tr("The ServiceBusNotification-Format: %1 (default: template).").arg(formatNames()),
+               u"format"_s, u"template"_s)
+    , m_payload(u"payload"_s,
+                tr("The body: TEXT, @FILE or - (standard input). Default: the format's "
+                   "default preset."),
+                u"text|@file|-"_s)
+    , m_template(u"template"_s,
+                 tr("A template property NAME=VALUE (repeatable); builds a template body."),
+                 u"name=value"_s)
+    , m_tags(u"tags"_s, tr("Send to a tag or tag expression (ServiceBusNotification-Tags)."),
+             u"expr"_s)
+    , m_handle(u"handle"_s,
+               tr("Send directly to a PNS handle; repeat for a direct batch (up to 1000)."),
+               u"handle"_s)
+    , m_broadcast(u"broadcast"_s, tr("Send to every registration of the format."))
+    , m_header(u"header"_s,
+               tr("A platform header NAME:VALUE (repeatable), e.g. apns-push-type:alert."),
+               u"name:value"_s)
+    , m_schedule(u"schedule"_s,
+                 tr("Schedule the send (Standard tier): 2026-01-31T12:00:00 (UTC), ISO 8601 with "
+                    "Z or an offset, or +30s/+10m/+2h/+1d from now."),
+                 u"time"_s)
+    , m_noTest(u"no-test"_s,
+               tr("A real send: without the test flag the hub answers without an outcome."))
+    , m_repeat(u"repeat"_s, tr("Send N times and print a summary (sends/s, latency, errors)."),
+               u"n"_s)
+    , m_concurrency(u"concurrency"_s, tr("With --repeat: sends in flight at once (default 1)."),
+                    u"c"_s)
+{
+}
+
+QString SendCommand::name() const
+{
+    return u"send"_s;
+}
+
+QString SendCommand::summary() const
+{
+    return tr("Send a notification (a test send by default) and show request and outcome.");
+}
+
+QString SendCommand::description() const
+{
+    return tr("Sends one notification to the hub, by default with the test flag so that the hub "
+              "answers with the outcome of every registration it reached (at most 10), and shows "
+              "the request headers next to the parsed outcome. Exactly one target is required: "
+              "--tags, --handle or --broadcast.\n\n"
+              "Examples:\n"
+              "  nhcli send --format apple --tags 'sports && !lang:fr'\n"
+              "  nhcli send --template greeting_en=Hello --tags user:alice\n"
+              "  nhcli send --format fcmv1 --payload @msg.json --handle TOKEN --no-test\n"
+              "  nhcli send --format apple --broadcast --repeat 1000 --concurrency 16");
+}
+
+QList<QCommandLineOption> SendCommand::options() const
+{
+    return {m_format, m_payload, m_template, m_tags,   m_handle,     m_broadcast,
+            m_header, m_schedule, m_noTest,  m_repeat, m_concurrency};
+}
+
+bool SendCommand::build(const QCommandLineParser &parser)
+{
+    // Format and body.
+    const auto format = formatFromWireName(parser.value(m_format).trimmed());
+    if (!format) {
+        fail(ExitCode::Usage,
+             tr("Unknown --format '%1'; use one of: %2.").arg(parser.value(m_format), formatNames()));
+        return false;
+    }
+    m_notification.format = *format;
+    if (parser.isSet(m_template)) {
+        if (parser.isSet(m_payload)) {
+            fail(ExitCode::Usage, tr("Give either --payload or --template properties, not both."));
+            return false;
+        }
+        if (parser.isSet(m_format) && *format != Format::Template) {
+            fail(ExitCode::Usage,
+                 tr("--template builds a template body; it cannot be sent as --format %1.")
+                     .arg(parser.value(m_format)));
+            return false;
+        }
+        m_notification.format = Format::Template;
+        TemplateProperties properties;
+        const QStringList values = parser.values(m_template);
+        for (const QString &pair : values) {
+            const qsizetype eq = pair.indexOf(u'=');
+            if (eq <= 0) {
+                fail(ExitCode::Usage,
+                     tr("--template expects NAME=VALUE, not '%1'.").arg(pair));
+                return false;
+            }
+            properties.append({pair.left(eq), pair.mid(eq + 1)});
+        }
+        m_notification.body = templateBody(properties);
+    } else if (parser.isSet(m_payload)) {
+        auto body = m_session.readArgument(parser.value(m_payload), u"--payload"_s);
+        if (!body) {
+            fail(ExitCode::Usage, body.error().message);
+            return false;
+        }
+        m_notification.body = *body;
+    } else {
+        m_notification.body = payloadBuilder(m_notification.format).defaultBody();
+    }
+
+    // Target: exactly one, so that nothing is broadcast by accident.
+    const int targets = int(parser.isSet(m_tags)) + int(parser.isSet(m_handle))
+        + int(parser.isSet(m_broadcast));
+    if (targets != 1) {
+        fail(ExitCode::Usage,
+             targets == 0 ? tr("Say who receives the send: --tags EXPR, --handle HANDLE (repeat "
+                               "for a batch) or --broadcast.")
+                          : tr("Give only one of --tags, --handle and --broadcast."));
+        return false;
+    }
+    if (parser.isSet(m_tags)) {
+        m_notification.target = Target::tags(parser.value(m_tags));
+    } else if (parser.isSet(m_handle)) {
+        const QStringList handles = parser.values(m_handle);
+        m_notification.target =
+            handles.size() == 1 ? Target::device(handles.first()) : Target::devices(handles);
+    } else {
+        m_notification.target = Target::broadcast();
+    }
+
+    const QStringList headers = parser.values(m_header);
+    for (const QString &header : headers) {
+        const qsizetype colon = header.indexOf(u':');
+        if (colon <= 0) {
+            fail(ExitCode::Usage, tr("--header expects NAME:VALUE, not '%1'.").arg(header));
+            return false;
+        }
+        m_notification.headers.append(
+            {header.left(colon).trimmed().toLatin1(), header.mid(colon + 1).trimmed().toUtf8()});
+    }
+
+    if (parser.isSet(m_schedule)) {
+        const auto when = scheduleTime(parser.value(m_schedule), QDateTime::currentDateTimeUtc());
+        if (!when) {
+            fail(ExitCode::Usage,
+                 tr("--schedule expects 2026-01-31T12:00:00 (UTC), an ISO 8601 time with Z or "
+                    "an offset, or +30s/+10m/+2h/+1d, not '%1'.")
+                     .arg(parser.value(m_schedule)));
+            return false;
+        }
+        m_notification.scheduleTime = *when;
+    }
+    m_test = !parser.isSet(m_noTest);
+
+    const auto positive = [&](const QCommandLineOption &option, int max, int *into) {
+        if (!parser.isSet(option))
+            return true;
+        bool ok = false;
+        const int n = parser.value(option).toInt(&ok);
+        if (!ok || n < 1 || n > max) {
+            fail(ExitCode::Usage,
+                 tr("--%1 takes a whole number from 1 to %2, not '%3'.")
+                     .arg(option.names().constFirst())
+                     .arg(max)
+                     .arg(parser.value(option)));
+            return false;
+        }
+        *into = n;
+        return true;
+    };
+    if (!positive(m_repeat, 100000000, &m_count)
+        || !positive(m_concurrency, kMaxConcurrency, &m_parallel))
+        return false;
+    if (parser.isSet(m_concurrency) && !parser.isSet(m_repeat)) {
+        fail(ExitCode::Usage, tr("--concurrency only applies with --repeat."));
+        return false;
+    }
+    m_parallel = std::min(m_parallel, m_count);
+    return true;
+}
+
+void SendCommand::start(const QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!arguments.isEmpty())
+        return fail(ExitCode::Usage,
+                    tr("send takes no arguments ('%1'); the payload goes in --payload.")
+                        .arg(arguments.first()));
+    // The connection first: its line on stdin comes before a '-' payload.
+    auto client = m_session.client();
+    if (!client)
+        return fail(ExitCode::Usage, client.error().message);
+    m_client = *client;
+    if (!build(parser))
+        return;
+
+    // Validate once here for the warnings (HubClient::send validates again and refuses).
+    const auto prepared = prepareSend(m_notification);
+    m_warnings = prepared.warnings();
+    m_session.printWarnings(m_warnings);
+    if (!prepared || !parser.isSet(m_repeat))
+        return sendOnce();
+
+    m_clock.start();
+    m_latenciesNs.reserve(m_count);
+    for (int i = 0; i < m_parallel; ++i)
+        launch();
+}
+
+void SendCommand::cancel()
+{
+    m_cancelled = true;
+    CliCommand::cancel();
+}
+
+void SendCommand::sendOnce()
+{
+    HubJob *job = m_client->send(m_notification, m_test);
+    track(job);
+    connect(job, &HubJob::finished, this, [this](const Exchange &e) {
+        QJsonObject extra;
+        if (!m_warnings.isEmpty())
+            extra.insert(u"warnings"_s, warningsToJson(m_warnings));
+        const int code = report(e, {}, extra);
+        if (!m_session.json && e.result == ExchangeResult::Invalid && e.error
+            && e.error->where == QLatin1StringView(kTagsHeader)) {
+            m_session.out() << caretLines(m_notification.target.tagExpression.trimmed(),
+                                          e.error->offset, e.error->length);
+        }
+        done(code);
+    });
+}
+
+void SendCommand::launch()
+{
+    if (m_launched >= m_count || m_cancelled)
+        return;
+    ++m_launched;
+    QElapsedTimer clock;
+    clock.start();
+    HubJob *job = m_client->send(m_notification, m_test);
+    track(job);
+    connect(job, &HubJob::finished, this,
+            [this, clock](const Exchange &e) { completed(e, clock.nsecsElapsed()); });
+}
+
+void SendCommand::completed(const Exchange &e, qint64 latencyNs)
+{
+    ++m_completed;
+    m_latenciesNs.append(latencyNs);
+    ++m_results[e.result];
+    if (exitCodeFor(e) != ExitCode::Ok && !m_firstFailure)
+        m_firstFailure = e;
+    // A send that cannot be built fails the same way every time: stop at once.
+    if (e.result == ExchangeResult::Invalid)
+        m_cancelled = true;
+    showProgress(false);
+    if (!m_cancelled && m_launched < m_count)
+        return launch();
+    if (m_completed < m_launched)
+        return; // the others are still in flight
+    finishRepeat();
+}
+
+void SendCommand::showProgress(bool last)
+{
+    if (!m_session.io().terminal.errIsTerminal)
+        return;
+    const qint64 now = m_clock.elapsed();
+    if (!last && m_lastProgressMs >= 0 && now - m_lastProgressMs < kProgressIntervalMs)
+        return;
+    m_lastProgressMs = now;
+    const int failed = m_completed - m_results.value(ExchangeResult::Success);
+    const double rate = now > 0 ? m_completed * 1000.0 / double(now) : 0;
+    m_session.err() << u'\r'
+                    << tr("%1/%2 sent, %3 failed, %4 sends/s")
+                           .arg(m_completed)
+                           .arg(m_count)
+                           .arg(failed)
+                           .arg(rate, 0, 'f', 0)
+                    << u"\x1b[K"_s;
+    if (last)
+        m_session.err() << u'\n';
+    m_session.err().flush();
+}
+
+void SendCommand::finishRepeat()
+{
+    const qint64 elapsedNs = m_clock.nsecsElapsed();
+    showProgress(true);
+    QList<qint64> sorted = m_latenciesNs;
+    std::sort(sorted.begin(), sorted.end());
+    const double seconds = double(elapsedNs) / 1e9;
+    const double rate = seconds > 0 ? m_completed / seconds : 0;
+    const double p50 = percentileMs(sorted, 0.50);
+    const double p99 = percentileMs(sorted, 0.99);
+    const double minMs = sorted.isEmpty() ? 0 : double(sorted.first()) / 1e6;
+    const double maxMs = sorted.isEmpty() ? 0 : double(sorted.last()) / 1e6;
+    const int errors = m_completed - m_results.value(ExchangeResult::Success);
+    const int code = m_firstFailure ? int(exitCodeFor(*m_firstFailure))
+        : m_completed < m_count     ? int(ExitCode::Failure)
+                                    : int(ExitCode::Ok);
+
+    if (m_session.json) {
+        QJsonObject results;
+        for (auto it = m_results.constBegin(); it != m_results.constEnd(); ++it)
+            results.insert(exchangeResultName(it.key()), it.value());
+        QJsonObject summary {{u"requested"_s, m_count},
+                             {u"completed"_s, m_completed},
+                             {u"concurrency"_s, m_parallel},
+                             {u"test"_s, m_test},
+                             {u"elapsedMs"_s, double(elapsedNs) / 1e6},
+                             {u"sendsPerSecond"_s, rate},
+                             {u"latencyMs"_s,
+                              QJsonObject {{u"p50"_s, p50},
+                                           {u"p99"_s, p99},
+                                           {u"min"_s, minMs},
+                                           {u"max"_s, maxMs}}},
+                             {u"results"_s, results},
+                             {u"errors"_s, errors}};
+        QJsonObject o {{u"ok"_s, code == 0}, {u"repeat"_s, summary}};
+        if (m_firstFailure) {
+            QJsonObject first = exchangeToJson(*m_firstFailure);
+            o.insert(u"firstFailure"_s, first);
+        }
+        if (!m_warnings.isEmpty())
+            o.insert(u"warnings"_s, warningsToJson(m_warnings));
+        m_session.printJson(o, code);
+        return done(code);
+    }
+
+    const TextRenderer r = m_session.renderer();
+    QTextStream &out = m_session.out();
+    out << r.styled(tr("%1 of %2 %3 in %4 s (concurrency %5)")
+                        .arg(m_completed)
+                        .arg(m_count)
+                        .arg(m_test ? tr("test sends") : tr("sends"))
+                        .arg(seconds, 0, 'f', 3)
+                        .arg(m_parallel),
+                    Tone::Heading)
+        << u'\n';
+    out << u"  "_s
+        << tr("%1 sends/s · latency p50 %2 ms · p99 %3 ms · min %4 ms · max %5 ms")
+               .arg(rate, 0, 'f', 1)
+               .arg(ms(p50), ms(p99), ms(minMs), ms(maxMs))
+        << u'\n';
+    QStringList parts;
+    for (auto it = m_results.constBegin(); it != m_results.constEnd(); ++it)
+        parts << u"%1 %2"_s.arg(it.value()).arg(exchangeResultName(it.key()));
+    out << u"  "_s << tr("Results: %1").arg(parts.join(u", "_s)) << u'\n';
+    out << u"  "_s << r.styled(tr("Errors: %1").arg(errors), errors ? Tone::Bad : Tone::Good)
+        << u'\n';
+    if (m_firstFailure) {
+        out << u'\n' << r.styled(tr("First failure:"), Tone::Bad) << u'\n';
+        out << exchangeText(*m_firstFailure, r);
+    }
+    done(code);
+}
+
+} // namespace Nh

@@ -1,0 +1,79 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cli/clicommand.h"
+#include "client/exchange.h"
+#include "protocol/notification.h"
+
+#include <QElapsedTimer>
+#include <QMap>
+#include <optional>
+
+namespace Nh {
+
+class HubClient;
+
+/**
+ * `nhcli send`: one notification (a test send unless --no-test), or --repeat N of them with up
+ * to --concurrency C in flight, then a summary: sends/s, p50/p99 latency, results, errors.
+ * Needs a target (--tags, --handle or --broadcast) so that nothing is broadcast by accident.
+ */
+class SendCommand final : public CliCommand
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SendCommand)
+
+public:
+    /** --concurrency above this is refused (QNAM opens at most 6 connections per host anyway,
+     *  the rest wait in its queue). */
+    static constexpr int kMaxConcurrency = 256;
+
+    SendCommand(CliSession &session, QObject *parent);
+
+    QString name() const override;
+    QString summary() const override;
+    QString description() const override;
+    QList<QCommandLineOption> options() const override;
+    void start(const QCommandLineParser &parser, const QStringList &arguments) override;
+    void cancel() override;
+
+private:
+    bool build(const QCommandLineParser &parser);
+    void sendOnce();
+    void launch();
+    void completed(const Exchange &exchange, qint64 latencyNs);
+    void showProgress(bool last);
+    void finishRepeat();
+
+    QCommandLineOption m_format;
+    QCommandLineOption m_payload;
+    QCommandLineOption m_template;
+    QCommandLineOption m_tags;
+    QCommandLineOption m_handle;
+    QCommandLineOption m_broadcast;
+    QCommandLineOption m_header;
+    QCommandLineOption m_schedule;
+    QCommandLineOption m_noTest;
+    QCommandLineOption m_repeat;
+    QCommandLineOption m_concurrency;
+
+    HubClient *m_client = nullptr;
+    Notification m_notification;
+    bool m_test = true;
+    QList<Warning> m_warnings;
+
+    // --repeat
+    int m_count = 1;
+    int m_parallel = 1;
+    int m_launched = 0;
+    int m_completed = 0;
+    bool m_cancelled = false;
+    QElapsedTimer m_clock;
+    qint64 m_lastProgressMs = -1;
+    QList<qint64> m_latenciesNs;
+    QMap<ExchangeResult, int> m_results;
+    std::optional<Exchange> m_firstFailure;
+};
+
+} // namespace Nh

@@ -1,0 +1,159 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/settings.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <array>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Nh {
+
+namespace {
+
+/** One preference: its key, default and (for numbers) range. */
+struct Entry
+{
+    QStringView key;
+    QVariant defaultValue;
+    int min = 0;
+    int max = 0;
+};
+
+const std::array<Entry, 4> &table()
+{
+    static const std::array<Entry, 4> entries {{
+        {Settings::kSendTimeoutKey, QVariant(30000), 1000, 600000},
+        {Settings::kDefaultApiVersionKey, QVariant(u"2020-06"_s)},
+        {Settings::kHistoryLimitKey, QVariant(1000), 10, 100000},
+        {Settings::kLastProfileKey, QVariant(QString())},
+    }};
+    return entries;
+}
+
+const Entry &entry(QStringView key)
+{
+    for (const Entry &e : table()) {
+        if (e.key == key)
+            return e;
+    }
+    Q_UNREACHABLE();
+}
+
+bool isApiVersion(const QString &text)
+{
+    static const QRegularExpression re(u"^\\d{4}-\\d{2}(-\\d{2})?(-preview)?$"_s);
+    return re.match(text).hasMatch();
+}
+
+} // namespace
+
+Settings::Settings(QSettings *settings)
+    : m_settings(settings)
+{
+    Q_ASSERT(settings);
+}
+
+QString Settings::userSettingsPath()
+{
+    QString org = QCoreApplication::organizationName();
+    QString app = QCoreApplication::applicationName();
+    if (org.isEmpty())
+        org = u"nhconsole"_s;
+    if (app.isEmpty())
+        app = u"nhconsole"_s;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + u'/' + org
+        + u'/' + app + u".conf"_s;
+}
+
+std::unique_ptr<QSettings> Settings::openUserSettings()
+{
+    return std::make_unique<QSettings>(userSettingsPath(), QSettings::IniFormat);
+}
+
+QVariant Settings::read(QStringView key) const
+{
+    const Entry &e = entry(key);
+    const QVariant v = m_settings->value(key.toString());
+    if (!v.isValid())
+        return e.defaultValue;
+    if (e.defaultValue.typeId() == QMetaType::Int) {
+        bool ok = false;
+        const int n = v.toInt(&ok);
+        if (!ok || n < e.min || n > e.max)
+            return e.defaultValue;
+        return n;
+    }
+    return v.toString();
+}
+
+void Settings::write(QStringView key, const QVariant &value)
+{
+    m_settings->setValue(key.toString(), value);
+}
+
+int Settings::sendTimeoutMs() const
+{
+    return read(kSendTimeoutKey).toInt();
+}
+
+void Settings::setSendTimeoutMs(int ms)
+{
+    const Entry &e = entry(kSendTimeoutKey);
+    write(kSendTimeoutKey, qBound(e.min, ms, e.max));
+}
+
+QString Settings::defaultApiVersion() const
+{
+    const QString v = read(kDefaultApiVersionKey).toString();
+    return isApiVersion(v) ? v : entry(kDefaultApiVersionKey).defaultValue.toString();
+}
+
+void Settings::setDefaultApiVersion(const QString &version)
+{
+    if (isApiVersion(version))
+        write(kDefaultApiVersionKey, version);
+}
+
+int Settings::historyLimit() const
+{
+    return read(kHistoryLimitKey).toInt();
+}
+
+void Settings::setHistoryLimit(int rows)
+{
+    const Entry &e = entry(kHistoryLimitKey);
+    write(kHistoryLimitKey, qBound(e.min, rows, e.max));
+}
+
+QUuid Settings::lastProfileId() const
+{
+    return QUuid::fromString(read(kLastProfileKey).toString());
+}
+
+void Settings::setLastProfileId(const QUuid &id)
+{
+    if (id.isNull())
+        reset(kLastProfileKey);
+    else
+        write(kLastProfileKey, id.toString(QUuid::WithoutBraces));
+}
+
+QByteArray Settings::state(const QString &name) const
+{
+    return m_settings->value(kStateGroup.toString() + u'/' + name).toByteArray();
+}
+
+void Settings::setState(const QString &name, const QByteArray &value)
+{
+    m_settings->setValue(kStateGroup.toString() + u'/' + name, value);
+}
+
+void Settings::reset(QStringView key)
+{
+    m_settings->remove(key.toString());
+}
+
+} // namespace Nh

@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "client/hubclient.h"
+#include "emulator/hubemulator.h"
+
+#include <QNetworkAccessManager>
+#include <QPalette>
+#include <QSettings>
+#include <QString>
+#include <QTemporaryDir>
+#include <memory>
+
+class QWidget;
+
+/**
+ * What the GUI suites share: the bundled emulator with its demo data on 127.0.0.1 (a fresh
+ * certificate in memory), a client that trusts it, and settings in a temporary INI file.
+ */
+struct UiHarness
+{
+    UiHarness();
+    /** False (with a warning) when the emulator did not start. */
+    bool start();
+
+    QTemporaryDir dir;
+    std::unique_ptr<QSettings> settings;
+    Nh::HubEmulator emulator;
+    QNetworkAccessManager nam;
+    Nh::HubClient client {&nam};
+};
+
+namespace UiTest {
+
+/** Fusion with its light palette, or a dark one: screenshots look the same on every machine. */
+QPalette lightPalette();
+QPalette darkPalette();
+void usePalette(const QPalette &palette);
+
+/** Where screenshots go: <build dir>/tests/screenshots (made when missing). */
+QString screenshotDir();
+/** Grabs `widget` to screenshotDir()/name.png; returns the path, empty on failure. */
+QString saveScreenshot(QWidget *widget, const QString &name);
+
+/** The text of every QLabel under `root`, for "does the screen say X" checks. */
+QString visibleText(QWidget *root);
+
+} // namespace UiTest

@@ -1,0 +1,183 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "client/exchange.h"
+#include "protocol/notification.h"
+
+#include <QPointer>
+#include <QWidget>
+#include <optional>
+
+class PayloadEditor;
+class QAction;
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+class QTableWidget;
+class QTimer;
+class QToolButton;
+class StatusDecorationProxy;
+class TagExpressionEdit;
+namespace Nh {
+class HeaderModel;
+class HubClient;
+class HubJob;
+} // namespace Nh
+
+/**
+ * Composes one notification and sends it (issue #7): a format picker with the builders' presets,
+ * a payload editor with live, located validation, the template properties as a table kept in
+ * sync with the JSON, the automatic headers (greyed) and the user's own, the target (tag
+ * expression with live parse and completion, device handles, or broadcast), an optional
+ * schedule and the `test` flag. Send is refused, with the reason shown, while anything is
+ * invalid. Sending is asynchronous: progress and Cancel while in flight (style.md R4).
+ */
+class ComposerWidget final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ComposerWidget)
+
+public:
+    enum class TargetKind { Tags, Devices, Broadcast };
+    Q_ENUM(TargetKind)
+
+    /** `client` must outlive the widget. */
+    explicit ComposerWidget(Nh::HubClient *client, QWidget *parent = nullptr);
+
+    /** Picks `format` and loads its default preset. */
+    void setFormat(Nh::Format format);
+    Nh::Format format() const;
+    /** Loads preset `index` of the current format: body and platform headers. */
+    void applyPreset(int index);
+
+    void setPayload(const QByteArray &body);
+    QByteArray payload() const;
+    void setTargetKind(TargetKind kind);
+    TargetKind targetKind() const;
+    void setTagExpression(const QString &expression);
+    QString tagExpression() const;
+    /** Handles separated by white space or commas: one is a direct send, more a batch. */
+    void setDeviceHandles(const QString &handles);
+    void setTestSend(bool on);
+    bool isTestSend() const;
+    void setSchedule(const std::optional<QDateTime> &when);
+    Nh::HttpHeaders customHeaders() const;
+    void setCustomHeaders(const Nh::HttpHeaders &headers);
+
+    /** The notification as composed now (it may be invalid). */
+    Nh::Notification notification() const;
+    /** Why Send is refused; empty when the notification can be sent. */
+    QString refusal() const { return m_refusal; }
+    bool canSend() const;
+    bool isSending() const { return !m_job.isNull(); }
+
+    QAction *sendAction() const { return m_sendAction; }
+    QAction *cancelAction() const { return m_cancelAction; }
+    QAction *prettyPrintAction() const { return m_prettyAction; }
+    QAction *testSendAction() const { return m_testAction; }
+    QAction *refreshTagsAction() const { return m_refreshTagsAction; }
+
+public slots:
+    void send();
+    void cancel();
+    /** Validates at once (edits are validated after a short pause). */
+    void validateNow();
+    bool prettyPrint();
+    /** Asks the hub for its registrations and offers their tags for completion. */
+    void refreshKnownTags();
+
+signals:
+    void sendStarted(const Nh::Notification &notification);
+    void exchangeFinished(const Nh::Exchange &exchange);
+    void sendingChanged(bool sending);
+    void readyChanged(bool canSend);
+    /** A one-line note for the status bar. */
+    void message(const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *buildFormatRow();
+    QWidget *buildPayloadTab();
+    QWidget *buildHeadersTab();
+    QWidget *buildTargetBox();
+    QWidget *buildOptionsBox();
+    QWidget *buildSendRow();
+    void scheduleValidation();
+    void onPayloadEdited();
+    void onPropertiesEdited();
+    void fillProperties(const Nh::TemplateProperties &properties);
+    void updateAutomaticHeaders(const std::optional<Nh::PreparedSend> &prepared);
+    void updateTargetWidgets();
+    void updateSendState();
+    void setSending(bool sending);
+    void fetchTags(const QString &continuationToken, int pagesLeft, QStringList tags);
+    void paintStatuses();
+    QStringList deviceHandles() const;
+
+    Nh::HubClient *m_client;
+    QPointer<Nh::HubJob> m_job;
+    QTimer *m_validateTimer = nullptr;
+    bool m_syncing = false;
+    QString m_refusal;
+    QString m_previewAuthorization;
+    struct Status
+    {
+        QString text;
+        int tone = 0;
+    };
+    Status m_payloadStatus;
+    Status m_tagStatus;
+    Status m_headersStatus;
+    Status m_scheduleStatus;
+
+    QComboBox *m_formatCombo = nullptr;
+    QComboBox *m_presetCombo = nullptr;
+    QToolButton *m_prettyButton = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QSplitter *m_payloadSplitter = nullptr;
+    QWidget *m_propertiesPane = nullptr;
+    QTableWidget *m_properties = nullptr;
+    QLabel *m_propertiesNote = nullptr;
+    PayloadEditor *m_editor = nullptr;
+    QLabel *m_payloadLabel = nullptr;
+    Nh::HeaderModel *m_headerModel = nullptr;
+    StatusDecorationProxy *m_headerProxy = nullptr;
+    QTableView *m_headersTable = nullptr;
+    QToolButton *m_addHeaderButton = nullptr;
+    QToolButton *m_removeHeaderButton = nullptr;
+    QLabel *m_headersLabel = nullptr;
+    QButtonGroup *m_targetGroup = nullptr;
+    QRadioButton *m_tagsRadio = nullptr;
+    QRadioButton *m_devicesRadio = nullptr;
+    QRadioButton *m_broadcastRadio = nullptr;
+    TagExpressionEdit *m_tagEdit = nullptr;
+    QLabel *m_tagLabel = nullptr;
+    QLineEdit *m_devicesEdit = nullptr;
+    QLabel *m_broadcastNote = nullptr;
+    QCheckBox *m_testCheck = nullptr;
+    QLabel *m_testNote = nullptr;
+    QCheckBox *m_scheduleCheck = nullptr;
+    QDateTimeEdit *m_scheduleEdit = nullptr;
+    QLabel *m_scheduleLabel = nullptr;
+    QLabel *m_refusalLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QPushButton *m_sendButton = nullptr;
+    QAction *m_sendAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_prettyAction = nullptr;
+    QAction *m_testAction = nullptr;
+    QAction *m_refreshTagsAction = nullptr;
+};

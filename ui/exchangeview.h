@@ -1,0 +1,69 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "client/exchange.h"
+
+#include <QWidget>
+
+class HeadersView;
+class OutcomeView;
+class QLabel;
+class QSplitter;
+class QToolButton;
+
+/**
+ * One exchange, request and answer side by side (issue #7): HeadersView | OutcomeView in a
+ * QSplitter, with a toolbar to reveal secrets (off by default, and off again whenever another
+ * exchange is shown, style.md R8) and to copy the exchange as curl or as JSON.
+ */
+class ExchangeView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ExchangeView)
+
+public:
+    explicit ExchangeView(QWidget *parent = nullptr);
+
+    /** Shows `exchange`; showing a different exchange than the current one hides secrets. */
+    void setExchange(const Nh::Exchange &exchange);
+    void clear();
+    bool hasExchange() const { return m_hasExchange; }
+    const Nh::Exchange &exchange() const { return m_exchange; }
+
+    bool isRevealed() const;
+    /** The emulator's certificate file, added to curl exports as --cacert. */
+    void setCaCertificatePath(const QString &path) { m_caCertificatePath = path; }
+
+    /** What the copy actions put on the clipboard, with secrets as currently shown. */
+    QString curlCommand() const;
+    QByteArray json() const;
+
+    QSplitter *splitter() const { return m_splitter; }
+    HeadersView *headersView() const { return m_headers; }
+    OutcomeView *outcomeView() const { return m_outcome; }
+
+public slots:
+    void setRevealed(bool on);
+    void copyCurl();
+    void copyJson();
+
+signals:
+    void revealChanged(bool on);
+    /** A one-line note for the status bar ("Copied the request as curl"). */
+    void message(const QString &text);
+
+private:
+    Nh::Reveal reveal() const;
+
+    Nh::Exchange m_exchange;
+    bool m_hasExchange = false;
+    QString m_caCertificatePath;
+    QLabel *m_title = nullptr;
+    QToolButton *m_revealButton = nullptr;
+    QToolButton *m_copyCurlButton = nullptr;
+    QToolButton *m_copyJsonButton = nullptr;
+    QSplitter *m_splitter = nullptr;
+    HeadersView *m_headers = nullptr;
+    OutcomeView *m_outcome = nullptr;
+};

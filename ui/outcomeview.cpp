@@ -1,0 +1,365 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "outcomeview.h"
+
+#include "client/explainer.h"
+#include "models/headermodel.h"
+#include "models/outcomemodel.h"
+#include "payloadeditor.h"
+#include "statusdecorationproxy.h"
+#include "theme.h"
+
+#include <QEvent>
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QTableView *makeTable(QWidget *parent, const QString &name)
+{
+    auto *t = new QTableView(parent);
+    t->setObjectName(name);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setAlternatingRowColors(true);
+    t->setWordWrap(false);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
+    return t;
+}
+
+QString milliseconds(qint64 ms)
+{
+    return ms < 0 ? OutcomeView::tr("—") : OutcomeView::tr("%1 ms").arg(ms);
+}
+
+} // namespace
+
+OutcomeView::OutcomeView(QWidget *parent)
+    : QWidget(parent)
+    , m_outcomeModel(new Nh::OutcomeModel(this))
+    , m_outcomeProxy(new StatusDecorationProxy(StatusDecorationProxy::Kind::Outcome, this))
+    , m_responseHeaders(new Nh::HeaderModel(this))
+    , m_responseProxy(new StatusDecorationProxy(StatusDecorationProxy::Kind::Headers, this))
+{
+    m_outcomeProxy->setSourceModel(m_outcomeModel);
+    m_responseProxy->setSourceModel(m_responseHeaders);
+
+    // --- banner ---
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(u"resultBanner"_s);
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_bannerIcon = new QLabel(m_banner);
+    m_bannerIcon->setFixedSize(32, 32);
+    m_title = new QLabel(m_banner);
+    m_title->setObjectName(u"resultTitle"_s);
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_sentence = new QLabel(m_banner);
+    m_sentence->setObjectName(u"resultSentence"_s);
+    m_sentence->setWordWrap(true);
+    m_sentence->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail = new QLabel(m_banner);
+    m_detail->setObjectName(u"hubDetail"_s);
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail->setTextFormat(Qt::PlainText);
+    m_advice = new QLabel(m_banner);
+    m_advice->setObjectName(u"resultAdvice"_s);
+    m_advice->setWordWrap(true);
+    m_advice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *bannerText = new QVBoxLayout;
+    bannerText->addWidget(m_title);
+    bannerText->addWidget(m_sentence);
+    bannerText->addWidget(m_detail);
+    bannerText->addWidget(m_advice);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->addWidget(m_bannerIcon, 0, Qt::AlignTop);
+    bannerLayout->addLayout(bannerText, 1);
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(u"outcomeSummary"_s);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    // --- results tab ---
+    m_resultsTable = makeTable(this, u"resultsTable"_s);
+    m_resultsTable->setModel(m_outcomeProxy);
+    m_resultsTable->setWordWrap(true);
+    m_resultsTable->setTextElideMode(Qt::ElideMiddle);
+    m_resultsPlaceholder = new QLabel(this);
+    m_resultsPlaceholder->setObjectName(u"resultsPlaceholder"_s);
+    m_resultsPlaceholder->setWordWrap(true);
+    m_resultsPlaceholder->setAlignment(Qt::AlignCenter);
+    m_resultsPlaceholder->setMargin(24);
+    m_resultsStack = new QStackedWidget(this);
+    m_resultsStack->addWidget(m_resultsPlaceholder);
+    m_resultsStack->addWidget(m_resultsTable);
+
+    // --- response tab ---
+    auto *response = new QWidget(this);
+    m_responseStatus = new QLabel(response);
+    m_responseStatus->setObjectName(u"responseStatus"_s);
+    m_responseStatus->setFont(Theme::monospace());
+    m_responseStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_responseTable = makeTable(response, u"responseHeadersTable"_s);
+    m_responseTable->setModel(m_responseProxy);
+    m_rawResponse = new PayloadEditor(response);
+    m_rawResponse->setObjectName(u"rawResponse"_s);
+    m_rawResponse->setReadOnly(true);
+    m_rawResponse->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    auto *responseSplit = new QSplitter(Qt::Vertical, response);
+    responseSplit->setObjectName(u"responseSplitter"_s);
+    responseSplit->addWidget(m_responseTable);
+    responseSplit->addWidget(m_rawResponse);
+    auto *responseLayout = new QVBoxLayout(response);
+    responseLayout->addWidget(m_responseStatus);
+    responseLayout->addWidget(responseSplit, 1);
+
+    // --- timings tab ---
+    auto *timings = new QWidget(this);
+    m_timings = new QLabel(timings);
+    m_timings->setObjectName(u"timingsSummary"_s);
+    m_timings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_attempts = new QTableWidget(0, 4, timings);
+    m_attempts->setObjectName(u"attemptsTable"_s);
+    m_attempts->setHorizontalHeaderLabels(
+        {tr("Started (UTC)"), tr("Status"), tr("Duration"), tr("Retry-After")});
+    m_attempts->verticalHeader()->hide();
+    m_attempts->horizontalHeader()->setStretchLastSection(true);
+    m_attempts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto *timingsLayout = new QVBoxLayout(timings);
+    timingsLayout->addWidget(m_timings);
+    timingsLayout->addWidget(m_attempts, 1);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"outcomeTabs"_s);
+    m_tabs->addTab(m_resultsStack, tr("Registrations"));
+    m_tabs->addTab(response, tr("Response"));
+    m_tabs->addTab(timings, tr("Timings"));
+
+    auto *title = new QLabel(tr("<b>Response</b>"), this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tabs, 1);
+    clear();
+}
+
+QString OutcomeView::outcomeState(const Nh::Exchange &e)
+{
+    // The SDKs' NotificationOutcomeState: DetailedStateAvailable for a parsed test-send body,
+    // Enqueued for any other accepted send, NoTargetFound when nothing matched.
+    if (!e.ok())
+        return {};
+    if (e.result == Nh::ExchangeResult::NoTargets)
+        return u"NoTargetFound"_s;
+    if (e.outcome)
+        return u"DetailedStateAvailable"_s;
+    if (e.operation.startsWith(u"send"_s))
+        return u"Enqueued"_s;
+    return {};
+}
+
+void OutcomeView::setExchange(const Nh::Exchange &e)
+{
+    showBanner(e);
+
+    QStringList summary;
+    if (e.outcome) {
+        summary << tr("Success <b>%1</b>").arg(e.outcome->success)
+                << tr("Failure <b>%1</b>").arg(e.outcome->failure);
+    }
+    if (const QString state = outcomeState(e); !state.isEmpty())
+        summary << tr("State <b>%1</b>").arg(state);
+    if (!e.notificationId.isEmpty())
+        summary << tr("Notification id <tt>%1</tt>").arg(e.notificationId.toHtmlEscaped());
+    if (!e.trackingId.isEmpty())
+        summary << tr("Tracking id <tt>%1</tt>").arg(e.trackingId.toHtmlEscaped());
+    m_summary->setText(summary.join(u" · "_s));
+    m_summary->setVisible(!summary.isEmpty());
+
+    // Results.
+    m_outcomeModel->setOutcome(e.outcome.value_or(Nh::NotificationOutcome {}));
+    const int rows = m_outcomeModel->rowCount();
+    m_tabs->setTabText(ResultsTab, rows > 0 ? tr("Registrations (%1)").arg(rows)
+                                            : tr("Registrations"));
+    if (rows > 0) {
+        m_resultsStack->setCurrentWidget(m_resultsTable);
+        m_resultsTable->resizeColumnsToContents();
+        m_resultsTable->setColumnWidth(Nh::OutcomeModel::Handle,
+                                       qMin(m_resultsTable->columnWidth(Nh::OutcomeModel::Handle),
+                                            fontMetrics().horizontalAdvance(u'M') * 14));
+        m_resultsTable->setColumnWidth(
+            Nh::OutcomeModel::RegistrationId,
+            qMin(m_resultsTable->columnWidth(Nh::OutcomeModel::RegistrationId),
+                 fontMetrics().horizontalAdvance(u'M') * 12));
+        m_resultsTable->setColumnWidth(
+            Nh::OutcomeModel::Outcome,
+            qMin(m_resultsTable->columnWidth(Nh::OutcomeModel::Outcome),
+                 fontMetrics().horizontalAdvance(u'M') * 22));
+        m_resultsTable->resizeRowsToContents();
+    } else {
+        m_resultsStack->setCurrentWidget(m_resultsPlaceholder);
+        QString why;
+        if (e.result == Nh::ExchangeResult::NoTargets)
+            why = tr("No registration matched this format and target, so the hub reached no "
+                     "device.");
+        else if (e.ok() && e.operation.startsWith(u"send"_s) && e.operation != u"send.test"_s)
+            why = tr("The hub reports each registration's outcome only for test sends. Turn on "
+                     "Test send in the composer to see them.");
+        else if (!e.ok())
+            why = tr("No outcome: the request did not succeed. The banner above says why; the "
+                     "Response tab has the hub's answer.");
+        m_resultsPlaceholder->setText(why);
+    }
+
+    // Response.
+    if (e.status > 0) {
+        m_responseStatus->setText(u"HTTP %1 %2"_s.arg(e.status).arg(
+            QString::fromUtf8(e.reasonPhrase)));
+    } else {
+        m_responseStatus->setText(tr("No HTTP response"));
+    }
+    m_responseHeaders->setHeaders(e.responseHeaders, Nh::HeaderModel::Origin::Received);
+    m_responseTable->resizeColumnToContents(Nh::HeaderModel::Name);
+    m_rawResponse->setPlainText(QString::fromUtf8(e.responseBody));
+    m_rawResponse->guessSyntax();
+
+    // Timings.
+    m_timings->setText(tr("Time to first byte: <b>%1</b> · Total: <b>%2</b> · Attempts: <b>%3</b>")
+                           .arg(milliseconds(e.timeToFirstByteMs), milliseconds(e.totalMs))
+                           .arg(e.attempts.size()));
+    m_attempts->setRowCount(int(e.attempts.size()));
+    for (int i = 0; i < e.attempts.size(); ++i) {
+        const Nh::Attempt &a = e.attempts.at(i);
+        const QStringList cells {
+            a.started.toUTC().toString(u"HH:mm:ss.zzz"_s),
+            a.status > 0 ? QString::number(a.status) : tr("none"),
+            milliseconds(a.totalMs),
+            a.retryAfterSeconds >= 0 ? tr("%1 s").arg(a.retryAfterSeconds) : QString(),
+        };
+        for (int c = 0; c < cells.size(); ++c)
+            m_attempts->setItem(i, c, new QTableWidgetItem(cells.at(c)));
+    }
+
+    // A failure is read on the response; a success on its results.
+    m_tabs->setCurrentIndex(!e.ok() && e.status > 0 ? ResponseTab : ResultsTab);
+}
+
+void OutcomeView::showBanner(const Nh::Exchange &e)
+{
+    Theme::Tone tone = Theme::Tone::Neutral;
+    QString title;
+    QString sentence = e.errorSentence;
+    const QString status = e.status > 0
+        ? u"%1 %2 · "_s.arg(e.status).arg(QString::fromUtf8(e.reasonPhrase))
+        : QString();
+    switch (e.result) {
+    case Nh::ExchangeResult::Success:
+        if (e.outcome) {
+            tone = e.outcome->failure > 0 ? Theme::Tone::Warning : Theme::Tone::Success;
+            title = status
+                + tr("%1 delivered, %2 failed").arg(e.outcome->success).arg(e.outcome->failure);
+            if (sentence.isEmpty())
+                sentence = tr("The hub passed the test send to the push services of %n "
+                              "registration(s); each one's outcome is below.",
+                              nullptr, int(e.outcome->results.size()));
+        } else {
+            tone = Theme::Tone::Success;
+            title = status + Nh::exchangeResultDisplayName(e.result);
+            if (sentence.isEmpty() && e.operation.startsWith(u"send"_s))
+                sentence = tr("The hub accepted the notification. Only a test send says which "
+                              "registrations it reached.");
+        }
+        break;
+    case Nh::ExchangeResult::NoTargets:
+        tone = Theme::Tone::Warning;
+        title = status + Nh::exchangeResultDisplayName(e.result);
+        break;
+    case Nh::ExchangeResult::Cancelled:
+    case Nh::ExchangeResult::Pending:
+        tone = Theme::Tone::Info;
+        title = Nh::exchangeResultDisplayName(e.result);
+        break;
+    default:
+        tone = Theme::Tone::Failure;
+        title = status + Nh::exchangeResultDisplayName(e.result);
+        break;
+    }
+    m_title->setText(title);
+    m_sentence->setText(sentence);
+    m_sentence->setVisible(!sentence.isEmpty());
+
+    const QString detail = e.hubError ? e.hubError->detail : QString();
+    m_detail->setText(detail.isEmpty() ? QString() : tr("The hub said: %1").arg(detail));
+    m_detail->setVisible(!detail.isEmpty());
+
+    const Nh::Explanation why = Nh::explain(e);
+    QStringList advice;
+    // The sentence usually already gives the cause; the next step is what people look for.
+    if (!why.cause.isEmpty() && !sentence.contains(why.cause))
+        advice << why.cause.toHtmlEscaped();
+    if (!why.nextStep.isEmpty())
+        advice << tr("<b>Next:</b> %1").arg(why.nextStep.toHtmlEscaped());
+    if (!why.docsHint.isEmpty())
+        advice << u"<a href=\"%1\">%1</a>"_s.arg(why.docsHint.toHtmlEscaped());
+    m_advice->setText(advice.join(u"<br>"_s));
+    m_advice->setOpenExternalLinks(true);
+    m_advice->setVisible(!advice.isEmpty());
+    m_tone = int(tone);
+    applyTone();
+    m_banner->show();
+}
+
+void OutcomeView::applyTone()
+{
+    const auto tone = Theme::Tone(m_tone);
+    Theme::paintBanner(m_banner, tone);
+    m_bannerIcon->setPixmap(Theme::toneIcon(tone).pixmap(32, 32));
+    Theme::paintLabel(m_title, tone);
+    m_outcomeProxy->setPalette(palette());
+    m_responseProxy->setPalette(palette());
+}
+
+void OutcomeView::clear()
+{
+    m_tone = int(Theme::Tone::Neutral);
+    m_banner->hide();
+    m_summary->hide();
+    m_outcomeModel->clear();
+    m_responseHeaders->setRows({});
+    m_rawResponse->clear();
+    m_responseStatus->clear();
+    m_timings->clear();
+    m_attempts->setRowCount(0);
+    m_resultsPlaceholder->setText(tr("Press Send (Ctrl+Enter) to see the hub's answer here: "
+                                     "each registration the test send reached, its outcome and "
+                                     "what it means."));
+    m_resultsStack->setCurrentWidget(m_resultsPlaceholder);
+    m_tabs->setTabText(ResultsTab, tr("Registrations"));
+}
+
+void OutcomeView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_banner)
+        applyTone();
+}

@@ -1,0 +1,73 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "client/exchange.h"
+
+#include <QWidget>
+
+class PayloadEditor;
+class QFrame;
+class QLabel;
+class QStackedWidget;
+class QTableView;
+class QTableWidget;
+class QTabWidget;
+class StatusDecorationProxy;
+namespace Nh {
+class HeaderModel;
+class OutcomeModel;
+} // namespace Nh
+
+/**
+ * The answer side of an exchange: a banner with the result (the error sentence and the hub's
+ * own detail, prominently, when it failed), the NotificationOutcome counts and state, and tabs
+ * with the per-registration results and what each means, the raw response and the timings.
+ */
+class OutcomeView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OutcomeView)
+
+public:
+    enum Tab { ResultsTab, ResponseTab, TimingsTab };
+
+    explicit OutcomeView(QWidget *parent = nullptr);
+
+    void setExchange(const Nh::Exchange &exchange);
+    void clear();
+    Nh::OutcomeModel *outcomeModel() const { return m_outcomeModel; }
+
+    /** The client-side NotificationOutcomeState of an exchange (nh-rest.md §5.3). */
+    static QString outcomeState(const Nh::Exchange &exchange);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showBanner(const Nh::Exchange &exchange);
+    void applyTone();
+
+    Nh::OutcomeModel *m_outcomeModel = nullptr;
+    StatusDecorationProxy *m_outcomeProxy = nullptr;
+    Nh::HeaderModel *m_responseHeaders = nullptr;
+    StatusDecorationProxy *m_responseProxy = nullptr;
+
+    QFrame *m_banner = nullptr;
+    QLabel *m_bannerIcon = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_sentence = nullptr;
+    QLabel *m_detail = nullptr;
+    QLabel *m_advice = nullptr;
+    QLabel *m_summary = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QStackedWidget *m_resultsStack = nullptr;
+    QTableView *m_resultsTable = nullptr;
+    QLabel *m_resultsPlaceholder = nullptr;
+    QLabel *m_responseStatus = nullptr;
+    QTableView *m_responseTable = nullptr;
+    PayloadEditor *m_rawResponse = nullptr;
+    QLabel *m_timings = nullptr;
+    QTableWidget *m_attempts = nullptr;
+    int m_tone = 0;
+};
