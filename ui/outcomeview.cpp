@@ -233,7 +233,8 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
 
     // Response.
     if (e.status > 0) {
-        m_responseStatus->setText(u"HTTP %1 %2"_s.arg(e.status).arg(
+        //: The response's status line, e.g. "HTTP 201 Created"
+        m_responseStatus->setText(tr("HTTP %1 %2").arg(e.status).arg(
             QString::fromUtf8(e.reasonPhrase)));
     } else {
         m_responseStatus->setText(tr("No HTTP response"));
