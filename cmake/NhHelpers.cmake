@@ -62,6 +62,22 @@ function(nh_add_test name)
         LABELS "${ARG_LABELS}")
 endfunction()
 
+# nh_add_keyring_tests(<test target> MODES <mode>...)
+# Runs an existing test executable once more per keychain state, each under
+# tests/support/with_keyring.sh <mode> (a private session bus and gnome-keyring, toolchain.md §5),
+# as ctest entries <target>_<mode>. The executable reads the state from NH_KEYRING_MODE.
+function(nh_add_keyring_tests target)
+    cmake_parse_arguments(ARG "" "" "MODES" ${ARGN})
+    get_test_property(${target} ENVIRONMENT env)
+    foreach(mode IN LISTS ARG_MODES)
+        add_test(NAME ${target}_${mode}
+            COMMAND "${PROJECT_SOURCE_DIR}/tests/support/with_keyring.sh" ${mode}
+                    $<TARGET_FILE:${target}>)
+        set_tests_properties(${target}_${mode} PROPERTIES
+            TIMEOUT 60 ENVIRONMENT "${env}" LABELS keychain)
+    endforeach()
+endfunction()
+
 # nh_add_bench(<name> SOURCES ... [LIBS ...])
 # A benchmark under tests/bench. It prints its figures as ratios against a baseline measured in
 # the same run (never timed assertions). ctest runs it once at a small scale (NH_BENCH_QUICK=1)

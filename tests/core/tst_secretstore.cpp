@@ -4,6 +4,7 @@
 // The real QtKeychain against a private keychain in each state tests/support/with_keyring.sh
 // sets up (NH_KEYRING_MODE). Run bare, the suite makes its own sandbox without a session bus,
 // so it never touches the keychain of the person running it.
+#include "resultcheck.h"
 #include "store/profilestore.h"
 #include "store/secretstore.h"
 #include "store/settings.h"
@@ -270,7 +271,7 @@ void TestSecretStore::seedForLockedRun()
     Nh::SecretStore store;
     const Finished f = await(store.writeKey(kSeedId, u"Seed"_s, kSeedKey));
     QVERIFY(f.result.has_value());
-    QVERIFY2(f.result->ok(), qPrintable(f.result->error().message));
+    NH_VERIFY_OK(*f.result);
     QCOMPARE(f.location, SecretLocation::Keychain);
     QCOMPARE(rawRead(Nh::SecretStore::keychainKey(kSeedId)).text, kSeedKey);
 }
@@ -289,7 +290,7 @@ void TestSecretStore::roundTripThroughTheKeychain()
 
     Finished f = await(store.writeKey(id, u"Contoso prod"_s, first));
     QVERIFY2(!f.finishedBeforeReturn, "finished() must not come from inside writeKey()");
-    QVERIFY2(f.result->ok(), qPrintable(f.result->error().message));
+    NH_VERIFY_OK(*f.result);
     QCOMPARE(f.location, SecretLocation::Keychain);
     QCOMPARE(f.issue, KeychainIssue::None);
     QVERIFY(f.result->warnings().isEmpty());
@@ -309,7 +310,7 @@ void TestSecretStore::roundTripThroughTheKeychain()
     QCOMPARE(f.result->value(), second);
 
     f = await(store.deleteKey(id, u"Contoso prod"_s));
-    QVERIFY2(f.result->ok(), qPrintable(f.result->error().message));
+    NH_VERIFY_OK(*f.result);
     QCOMPARE(rawRead(entry).code, int(QKeychain::EntryNotFound));
     // The probe entry that tells "locked" from "not found" does not stay behind.
     QCOMPARE(rawRead(Nh::SecretStore::probeKey()).code, int(QKeychain::EntryNotFound));
@@ -491,7 +492,7 @@ void TestSecretStore::profilesKeepTheirKeysInTheKeychain()
     Nh::ProfileJob *kept = nullptr;
     auto status = awaitProfileJob(store.create(draft->profile, draft->key), &kept);
     QVERIFY(status.has_value());
-    QVERIFY2(status->ok(), qPrintable(status->error().message));
+    NH_VERIFY_OK(*status);
     QCOMPARE(kept->keyLocation(), SecretLocation::Keychain);
     delete kept;
     const QUuid id = draft->profile.id;
@@ -499,7 +500,7 @@ void TestSecretStore::profilesKeepTheirKeysInTheKeychain()
 
     // A copy has its own entry with the same key.
     status = awaitProfileJob(store.duplicate(id), &kept);
-    QVERIFY2(status->ok(), qPrintable(status->error().message));
+    NH_VERIFY_OK(*status);
     const QUuid copyId = kept->profileIds().value(0);
     delete kept;
     QCOMPARE(store.profile(copyId)->name, u"contoso/orders (copy)"_s);
@@ -522,7 +523,7 @@ void TestSecretStore::profilesKeepTheirKeysInTheKeychain()
 
     // Deleting a profile deletes its keychain entry.
     status = awaitProfileJob(store.remove(copyId));
-    QVERIFY2(status->ok(), qPrintable(status->error().message));
+    NH_VERIFY_OK(*status);
     QVERIFY(!store.profile(copyId));
     QCOMPARE(rawRead(Nh::SecretStore::keychainKey(copyId)).code, int(QKeychain::EntryNotFound));
     QCOMPARE(rawRead(Nh::SecretStore::keychainKey(id)).text, key);
@@ -562,7 +563,7 @@ void TestSecretStore::profilesWithoutAKeychain()
 
     secrets.setSessionFallbackEnabled(true);
     status = awaitProfileJob(store.create(p, key), &kept);
-    QVERIFY2(status->ok(), qPrintable(status->error().message));
+    NH_VERIFY_OK(*status);
     QCOMPARE(kept->keyLocation(), SecretLocation::Memory);
     const QUuid id = kept->profileIds().value(0);
     delete kept;
@@ -580,7 +581,7 @@ void TestSecretStore::profilesWithoutAKeychain()
 
     secrets.setSessionFallbackEnabled(true);
     status = awaitProfileJob(store.remove(id));
-    QVERIFY2(status->ok(), qPrintable(status->error().message));
+    NH_VERIFY_OK(*status);
     QVERIFY(!store.profile(id).has_value());
     settings->sync();
     checkNoKeyOnDisk();
