@@ -19,6 +19,21 @@ const QRegularExpression &secretPattern()
     return re;
 }
 
+/** Whether `value` is the output of an earlier redaction: all of it, or a signature or key of it.
+ */
+bool isAlreadyRedacted(const QByteArray &value)
+{
+    const QByteArray mark = kRedacted.toUtf8();
+    if (value == mark)
+        return true;
+    const QByteArray lower = value.toLower();
+    for (const QByteArray &name : {"sig="_ba, "sharedaccesskey="_ba}) {
+        if (lower.contains(QByteArray(name + mark)))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 QString redactSecrets(const QString &text)
@@ -67,7 +82,9 @@ HttpHeaders redactHeaders(const HttpHeaders &headers, Reveal reveal)
     out.reserve(headers.size());
     for (const auto &[name, value] : headers) {
         QByteArray shown = redactSecrets(value);
-        if (isSecretHeader(name) && shown == value && !value.isEmpty())
+        // A value that holds no secret we can find is blanked whole, unless it is one that an
+        // earlier pass redacted already: redacting twice must give the same headers.
+        if (isSecretHeader(name) && shown == value && !value.isEmpty() && !isAlreadyRedacted(value))
             shown = kRedacted.toString().toUtf8();
         out.append({name, shown});
     }
