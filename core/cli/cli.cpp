@@ -22,31 +22,33 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::Cli)
+};
 
 /** The options every command takes. */
 struct GlobalOptions
 {
     QCommandLineOption connectionString {
         u"connection-string"_s,
-        tr("The hub connection: '-' reads it from the first line of standard input, '@FILE' "
-           "from a file; text without SharedAccessKey takes the key from NH_SAS_KEY. "
-           "Default: NH_CONNECTION_STRING."),
+        Tr::tr("The hub connection: '-' reads it from the first line of standard input, '@FILE' "
+               "from a file; text without SharedAccessKey takes the key from NH_SAS_KEY. "
+               "Default: NH_CONNECTION_STRING."),
         u"-|@file"_s};
-    QCommandLineOption hub {u"hub"_s, tr("The hub name. Default: NH_HUB."), u"name"_s};
+    QCommandLineOption hub {u"hub"_s, Tr::tr("The hub name. Default: NH_HUB."), u"name"_s};
     QCommandLineOption caFile {
         u"ca-file"_s,
-        tr("Also trust the certificates in this PEM file (the emulator's). Default: NH_CA_FILE."),
+        Tr::tr(
+            "Also trust the certificates in this PEM file (the emulator's). Default: NH_CA_FILE."),
         u"pem"_s};
-    QCommandLineOption timeout {u"timeout"_s,
-                                tr("Give up when the hub sends nothing for this long (default 30)."),
-                                u"seconds"_s};
-    QCommandLineOption json {u"json"_s, tr("Print one JSON document on stdout, for scripts.")};
+    QCommandLineOption timeout {
+        u"timeout"_s, Tr::tr("Give up when the hub sends nothing for this long (default 30)."),
+        u"seconds"_s};
+    QCommandLineOption json {u"json"_s, Tr::tr("Print one JSON document on stdout, for scripts.")};
     QCommandLineOption verbose {u"verbose"_s,
-                                tr("Log the nh.* categories to stderr (secrets redacted).")};
+                                Tr::tr("Log the nh.* categories to stderr (secrets redacted).")};
 
     QList<QCommandLineOption> all() const
     {
@@ -56,9 +58,10 @@ struct GlobalOptions
 
 QString exitCodesText()
 {
-    return tr("Exit status: 0 success, 1 other failure, 2 usage error, 3 input refused before "
-              "sending, 4 transport error (no HTTP answer, TLS, timeout), 5 hub error (4xx/5xx), "
-              "6 a test send that reached no registration, 7 an unreadable answer.");
+    return Tr::tr(
+        "Exit status: 0 success, 1 other failure, 2 usage error, 3 input refused before "
+        "sending, 4 transport error (no HTTP answer, TLS, timeout), 5 hub error (4xx/5xx), "
+        "6 a test send that reached no registration, 7 an unreadable answer.");
 }
 
 /** QCommandLineParser names the test binary or the real path; nhcli is nhcli. */
@@ -74,8 +77,7 @@ QString helpText(const QCommandLineParser &parser, const QString &usage)
 Cli::Cli(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
-{
-}
+{ }
 
 Cli::~Cli() = default;
 
@@ -116,8 +118,8 @@ void Cli::run(const QStringList &arguments)
     CliSession &session = *m_session;
     const GlobalOptions global;
     QList<CliCommand *> commands {
-        new SendCommand(session, this),         new ExplainTagsCommand(session, this),
-        new SasCommand(session, this),          new RegistrationsCommand(session, this),
+        new SendCommand(session, this),          new ExplainTagsCommand(session, this),
+        new SasCommand(session, this),           new RegistrationsCommand(session, this),
         new InstallationsCommand(session, this), new TelemetryCommand(session, this),
         new EmulatorCommand(session, this),
     };
@@ -139,8 +141,8 @@ void Cli::run(const QStringList &arguments)
     QCommandLineParser first;
     first.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     const QCommandLineOption helpOption(
-        {u"h"_s, u"help"_s}, tr("Show this help (nhcli COMMAND --help: the command's own)."));
-    const QCommandLineOption versionOption(u"version"_s, tr("Show the version."));
+        {u"h"_s, u"help"_s}, Tr::tr("Show this help (nhcli COMMAND --help: the command's own)."));
+    const QCommandLineOption versionOption(u"version"_s, Tr::tr("Show the version."));
     first.addOptions(global.all());
     first.addOption(helpOption);
     first.addOption(versionOption);
@@ -169,28 +171,29 @@ void Cli::run(const QStringList &arguments)
         parser.addPositionalArgument(command->name(), command->summary(),
                                      command->name() + u' ' + command->syntax());
     } else {
-        QString text = tr("nhcli: send to, inspect and emulate Azure Notification Hubs from the "
-                          "command line.\n\nCommands:\n");
+        QString text =
+            Tr::tr("nhcli: send to, inspect and emulate Azure Notification Hubs from the "
+                   "command line.\n\nCommands:\n");
         for (const CliCommand *c : std::as_const(commands))
             text += u"  "_s + c->name().leftJustified(15) + c->summary() + u'\n';
-        text += u'\n' + tr("Run nhcli COMMAND --help for the options of a command.") + u"\n\n"_s
+        text += u'\n' + Tr::tr("Run nhcli COMMAND --help for the options of a command.") + u"\n\n"_s
             + exitCodesText();
         parser.setApplicationDescription(text);
-        parser.addPositionalArgument(u"command"_s, tr("The command to run."));
+        parser.addPositionalArgument(u"command"_s, Tr::tr("The command to run."));
     }
-    const QString usage = tr("Usage: nhcli [global options] %1 [options]")
-                              .arg(command ? command->name() + u' ' + command->syntax()
-                                           : u"COMMAND"_s)
-                              .simplified();
+    const QString usage =
+        Tr::tr("Usage: nhcli [global options] %1 [options]")
+            .arg(command ? command->name() + u' ' + command->syntax() : u"COMMAND"_s)
+            .simplified();
 
-    const bool parsed = parser.parse(help ? QStringList {arguments.value(0), commandName}
-                                          : arguments);
+    const bool parsed =
+        parser.parse(help ? QStringList {arguments.value(0), commandName} : arguments);
     if (help || parser.isSet(helpOption)) {
         cleanUp(nullptr);
         if (!commandName.isEmpty() && !command)
-            return finish(session.fail(ExitCode::Usage,
-                                       tr("Unknown command '%1'. Run nhcli --help for the list.")
-                                           .arg(commandName)));
+            return finish(session.fail(
+                ExitCode::Usage,
+                Tr::tr("Unknown command '%1'. Run nhcli --help for the list.").arg(commandName)));
         session.out() << helpText(parser, usage);
         return finish(int(ExitCode::Ok));
     }
@@ -204,18 +207,18 @@ void Cli::run(const QStringList &arguments)
         cleanUp(nullptr);
         return finish(session.fail(ExitCode::Usage,
                                    parser.errorText() + u' '
-                                       + tr("Run nhcli %1--help for the options.")
+                                       + Tr::tr("Run nhcli %1--help for the options.")
                                              .arg(command ? command->name() + u' ' : QString())));
     }
     if (!command) {
         cleanUp(nullptr);
         if (commandName.isEmpty()) {
             session.err() << helpText(parser, usage);
-            return finish(session.fail(ExitCode::Usage, tr("Name a command.")));
+            return finish(session.fail(ExitCode::Usage, Tr::tr("Name a command.")));
         }
         return finish(session.fail(
             ExitCode::Usage,
-            tr("Unknown command '%1'. Run nhcli --help for the list.").arg(commandName)));
+            Tr::tr("Unknown command '%1'. Run nhcli --help for the list.").arg(commandName)));
     }
 
     if (parser.isSet(global.verbose))
@@ -230,7 +233,7 @@ void Cli::run(const QStringList &arguments)
         if (!ok || seconds <= 0 || seconds > 24 * 3600) {
             cleanUp(nullptr);
             return finish(session.fail(ExitCode::Usage,
-                                       tr("--timeout takes a number of seconds, not '%1'.")
+                                       Tr::tr("--timeout takes a number of seconds, not '%1'.")
                                            .arg(parser.value(global.timeout))));
         }
         session.connection.timeoutMs = int(seconds * 1000);

@@ -17,20 +17,21 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::Cli)
+};
 
 QString rightsText(Rights rights)
 {
     QStringList names;
     if (rights.testFlag(Right::Listen))
-        names << tr("Listen");
+        names << Tr::tr("Listen");
     if (rights.testFlag(Right::Send))
-        names << tr("Send");
+        names << Tr::tr("Send");
     if (rights.testFlag(Right::Manage))
-        names << tr("Manage");
+        names << Tr::tr("Manage");
     return names.join(u", "_s);
 }
 
@@ -44,18 +45,20 @@ QString shellQuoted(const QString &text)
 
 EmulatorCommand::EmulatorCommand(CliSession &session, QObject *parent)
     : CliCommand(session, parent)
-    , m_port(u"port"_s, tr("Port on 127.0.0.1 and ::1 (default 0: any free port)."), u"port"_s,
+    , m_port(u"port"_s, Tr::tr("Port on 127.0.0.1 and ::1 (default 0: any free port)."), u"port"_s,
              u"0"_s)
-    , m_certDir(u"cert-dir"_s,
-                tr("Folder for the TLS certificate (made on first start, then reused). Default: "
-                   "the one nhemulator uses."),
-                u"dir"_s)
-    , m_data(u"data"_s, tr("Keep keys, registrations and installations in this SQLite file."),
+    , m_certDir(
+          u"cert-dir"_s,
+          Tr::tr("Folder for the TLS certificate (made on first start, then reused). Default: "
+                 "the one nhemulator uses."),
+          u"dir"_s)
+    , m_data(u"data"_s, Tr::tr("Keep keys, registrations and installations in this SQLite file."),
              u"file"_s)
-    , m_noDemoData(u"no-demo-data"_s, tr("Start with an empty hub instead of demo registrations."))
-    , m_log(u"log"_s, tr("Print every exchange the emulator serves on stderr (secrets redacted)."))
-{
-}
+    , m_noDemoData(u"no-demo-data"_s,
+                   Tr::tr("Start with an empty hub instead of demo registrations."))
+    , m_log(u"log"_s,
+            Tr::tr("Print every exchange the emulator serves on stderr (secrets redacted)."))
+{ }
 
 EmulatorCommand::~EmulatorCommand() = default;
 
@@ -66,17 +69,17 @@ QString EmulatorCommand::name() const
 
 QString EmulatorCommand::summary() const
 {
-    return tr("Run a local hub emulator and print its connection strings.");
+    return Tr::tr("Run a local hub emulator and print its connection strings.");
 }
 
 QString EmulatorCommand::description() const
 {
-    return tr("Starts the bundled Notification Hubs emulator in this process (HTTPS on "
-              "127.0.0.1 with its own certificate), prints the certificate and a connection "
-              "string per SAS rule, and serves until stopped (Ctrl+C). --hub names its hub "
-              "(default myHub). In another shell:\n\n"
-              "  eval \"$(nhcli emulator --port 8443 | grep ^export)\"   # or copy the lines\n"
-              "  nhcli send --format apple --tags sports");
+    return Tr::tr("Starts the bundled Notification Hubs emulator in this process (HTTPS on "
+                  "127.0.0.1 with its own certificate), prints the certificate and a connection "
+                  "string per SAS rule, and serves until stopped (Ctrl+C). --hub names its hub "
+                  "(default myHub). In another shell:\n\n"
+                  "  eval \"$(nhcli emulator --port 8443 | grep ^export)\"   # or copy the lines\n"
+                  "  nhcli send --format apple --tags sports");
 }
 
 QList<QCommandLineOption> EmulatorCommand::options() const
@@ -88,13 +91,13 @@ void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList 
 {
     if (!arguments.isEmpty())
         return fail(ExitCode::Usage,
-                    tr("emulator takes no arguments ('%1').").arg(arguments.first()));
+                    Tr::tr("emulator takes no arguments ('%1').").arg(arguments.first()));
     bool ok = false;
     const uint port = parser.value(m_port).toUInt(&ok);
     if (!ok || port > 65535)
-        return fail(ExitCode::Usage,
-                    tr("--port takes a number from 0 to 65535, not '%1'.")
-                        .arg(parser.value(m_port)));
+        return fail(
+            ExitCode::Usage,
+            Tr::tr("--port takes a number from 0 to 65535, not '%1'.").arg(parser.value(m_port)));
     EmulatorOptions options;
     options.port = quint16(port);
     if (!m_session.connection.hub.isEmpty()) {
@@ -144,22 +147,22 @@ void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList 
         return;
     }
     const TextRenderer r = m_session.renderer();
-    out << r.styled(tr("Emulator listening on https://127.0.0.1:%1/ (hub \"%2\")")
+    out << r.styled(Tr::tr("Emulator listening on https://127.0.0.1:%1/ (hub \"%2\")")
                         .arg(m_emulator->port())
                         .arg(m_emulator->hubName()),
                     Tone::Heading)
         << u"\n\n";
-    out << tr("Certificate: %1").arg(certificate) << u"\n\n";
-    out << tr("Connection strings:") << u'\n';
+    out << Tr::tr("Certificate: %1").arg(certificate) << u"\n\n";
+    out << Tr::tr("Connection strings:") << u'\n';
     for (const SasRule &rule : m_emulator->state().rules) {
         out << u"  "_s << rule.name << u" ("_s << rightsText(rule.rights) << u"):\n    "_s
             << stringFor(rule.name) << u'\n';
     }
-    out << u'\n' << tr("For nhcli in another shell:") << u'\n';
+    out << u'\n' << Tr::tr("For nhcli in another shell:") << u'\n';
     out << u"export NH_CONNECTION_STRING="_s << shellQuoted(stringFor(fullRule)) << u'\n';
     out << u"export NH_HUB="_s << shellQuoted(m_emulator->hubName()) << u'\n';
     out << u"export NH_CA_FILE="_s << shellQuoted(certificate) << u'\n';
-    out << u'\n' << tr("Press Ctrl+C to stop.") << u'\n';
+    out << u'\n' << Tr::tr("Press Ctrl+C to stop.") << u'\n';
     out.flush();
 }
 

@@ -15,10 +15,11 @@ namespace {
 /** Longer bodies are cut in the human view (--json has them whole). */
 constexpr int kMaxBodyLines = 40;
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::Cli)
+};
 
 void addBody(TextPanel &panel, const QByteArray &body)
 {
@@ -29,7 +30,7 @@ void addBody(TextPanel &panel, const QByteArray &body)
     for (qsizetype i = 0; i < lines.size() && i < kMaxBodyLines; ++i)
         panel.add(lines.at(i));
     if (lines.size() > kMaxBodyLines)
-        panel.add(tr("… %1 more lines (--json shows the whole body)")
+        panel.add(Tr::tr("… %1 more lines (--json shows the whole body)")
                       .arg(lines.size() - kMaxBodyLines),
                   Tone::Dim);
 }
@@ -54,10 +55,10 @@ QJsonObject explanationToJson(const Explanation &explanation)
 TextPanel requestPanel(const Exchange &e)
 {
     TextPanel p;
-    p.title = tr("Request");
+    p.title = Tr::tr("Request");
     p.add(QString::fromLatin1(e.method) + u' ' + e.url.toString(), Tone::Heading);
     addHeaders(p, e.requestHeaders);
-    p.add(tr("(as built; Qt adds Host, Content-Length, Connection and User-Agent)"), Tone::Dim);
+    p.add(Tr::tr("(as built; Qt adds Host, Content-Length, Connection and User-Agent)"), Tone::Dim);
     addBody(p, e.requestBody);
     return p;
 }
@@ -65,52 +66,54 @@ TextPanel requestPanel(const Exchange &e)
 TextPanel responsePanel(const Exchange &e)
 {
     TextPanel p;
-    p.title = tr("Response");
+    p.title = Tr::tr("Response");
     const Tone tone = e.result == ExchangeResult::Success ? Tone::Good : Tone::Bad;
     if (e.status == 0) {
-        p.add(tr("No HTTP response"), Tone::Bad);
+        p.add(Tr::tr("No HTTP response"), Tone::Bad);
     } else {
         QString line = QString::number(e.status);
         if (!e.reasonPhrase.isEmpty())
             line += u' ' + QString::fromLatin1(e.reasonPhrase);
-        line += u" · "_s + tr("%1 ms").arg(e.totalMs);
+        line += u" · "_s + Tr::tr("%1 ms").arg(e.totalMs);
         if (e.timeToFirstByteMs >= 0)
-            line += u' ' + tr("(first byte %1 ms)").arg(e.timeToFirstByteMs);
+            line += u' ' + Tr::tr("(first byte %1 ms)").arg(e.timeToFirstByteMs);
         p.add(line, tone);
     }
-    p.addField(tr("Result"), exchangeResultDisplayName(e.result), 16, tone);
+    p.addField(Tr::tr("Result"), exchangeResultDisplayName(e.result), 16, tone);
     if (!e.notificationId.isEmpty())
-        p.addField(tr("Notification id"), e.notificationId);
+        p.addField(Tr::tr("Notification id"), e.notificationId);
     if (!e.trackingId.isEmpty())
-        p.addField(tr("Tracking id"), e.trackingId);
+        p.addField(Tr::tr("Tracking id"), e.trackingId);
     if (!e.etag.isEmpty())
-        p.addField(tr("ETag"), e.etag);
+        p.addField(Tr::tr("ETag"), e.etag);
     if (!e.continuationToken.isEmpty())
-        p.addField(tr("Continuation"), e.continuationToken);
+        p.addField(Tr::tr("Continuation"), e.continuationToken);
     if (e.attempts.size() > 1) {
         QStringList statuses;
         for (const Attempt &a : e.attempts)
             statuses << QString::number(a.status);
-        p.addField(tr("Attempts"), statuses.join(u" → "_s));
+        p.addField(Tr::tr("Attempts"), statuses.join(u" → "_s));
     }
 
     if (e.outcome) {
         p.add({});
-        p.add(tr("Outcome: %1 succeeded, %2 failed").arg(e.outcome->success).arg(e.outcome->failure),
+        p.add(Tr::tr("Outcome: %1 succeeded, %2 failed")
+                  .arg(e.outcome->success)
+                  .arg(e.outcome->failure),
               e.outcome->failure == 0 && e.outcome->success > 0 ? Tone::Good : Tone::Bad);
         if (e.outcome->results.isEmpty())
-            p.add(tr("No registration matched the target."), Tone::Bad);
+            p.add(Tr::tr("No registration matched the target."), Tone::Bad);
         for (const RegistrationResult &r : e.outcome->results) {
             const bool good = classifyOutcome(r.outcome) == OutcomeKind::Success;
             p.add(u"- "_s + r.applicationPlatform + u"  "_s + r.pnsHandle,
                   good ? Tone::Good : Tone::Bad);
-            p.add(u"  "_s + tr("registration %1").arg(r.registrationId));
+            p.add(u"  "_s + Tr::tr("registration %1").arg(r.registrationId));
             p.add(u"  "_s + r.outcome, good ? Tone::Plain : Tone::Bad);
         }
     }
     if (e.hubError) {
         p.add({});
-        p.addField(tr("Hub error"), QString::number(e.hubError->code), 16, Tone::Bad);
+        p.addField(Tr::tr("Hub error"), QString::number(e.hubError->code), 16, Tone::Bad);
         p.add(e.hubError->detail);
     }
     if (e.status != 0) {
@@ -126,20 +129,20 @@ QString exchangeText(const Exchange &e, const TextRenderer &r)
 {
     QString out;
     if (e.result == ExchangeResult::Invalid) {
-        out += r.labelled(tr("Not sent:"), e.errorSentence, Tone::Bad);
+        out += r.labelled(Tr::tr("Not sent:"), e.errorSentence, Tone::Bad);
         return out;
     }
     out += r.panels(requestPanel(e), responsePanel(e));
     out += u'\n';
     if (!e.ok() && !e.errorSentence.isEmpty())
-        out += r.labelled(tr("error:"), e.errorSentence, Tone::Bad);
+        out += r.labelled(Tr::tr("error:"), e.errorSentence, Tone::Bad);
     const Explanation why = explain(e);
     if (!why.cause.isEmpty())
-        out += r.labelled(tr("cause:"), why.cause, Tone::Heading);
+        out += r.labelled(Tr::tr("cause:"), why.cause, Tone::Heading);
     if (!why.nextStep.isEmpty())
-        out += r.labelled(tr("next:"), why.nextStep, Tone::Heading);
+        out += r.labelled(Tr::tr("next:"), why.nextStep, Tone::Heading);
     if (!why.docsHint.isEmpty())
-        out += r.labelled(tr("docs:"), why.docsHint, Tone::Heading);
+        out += r.labelled(Tr::tr("docs:"), why.docsHint, Tone::Heading);
     return out;
 }
 
@@ -150,8 +153,7 @@ QString caretLines(const QString &text, qsizetype offset, qsizetype length)
     QString out;
     if (!text.isEmpty())
         out += u"  "_s + TextRenderer::printable(text).replace(u'\n', u' ') + u'\n';
-    out += u"  "_s + QString(offset, u' ') + QString(std::max<qsizetype>(length, 1), u'^')
-        + u'\n';
+    out += u"  "_s + QString(offset, u' ') + QString(std::max<qsizetype>(length, 1), u'^') + u'\n';
     return out;
 }
 

@@ -17,14 +17,15 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::Cli)
+};
 
 QString timeText(const QDateTime &t)
 {
-    return t.isValid() ? t.toString(Qt::ISODate) : tr("(not set)");
+    return t.isValid() ? t.toString(Qt::ISODate) : Tr::tr("(not set)");
 }
 
 } // namespace
@@ -32,16 +33,15 @@ QString timeText(const QDateTime &t)
 InstallationsCommand::InstallationsCommand(CliSession &session, QObject *parent)
     : CliCommand(session, parent)
     , m_body(u"body"_s,
-             tr("put: the installation JSON; patch: the JSON Patch array. TEXT, @FILE or -."),
+             Tr::tr("put: the installation JSON; patch: the JSON Patch array. TEXT, @FILE or -."),
              u"json|@file|-"_s)
     , m_platform(u"platform"_s,
-                 tr("put without --body: the platform (%1).").arg(platformCliNames()),
+                 Tr::tr("put without --body: the platform (%1).").arg(platformCliNames()),
                  u"platform"_s)
-    , m_pushChannel(u"push-channel"_s, tr("put without --body: the PNS handle."), u"handle"_s)
-    , m_tags(u"tags"_s, tr("put without --body: the tags, comma-separated."), u"tag,tag"_s)
-    , m_userId(u"user-id"_s, tr("put without --body: the user id."), u"id"_s)
-{
-}
+    , m_pushChannel(u"push-channel"_s, Tr::tr("put without --body: the PNS handle."), u"handle"_s)
+    , m_tags(u"tags"_s, Tr::tr("put without --body: the tags, comma-separated."), u"tag,tag"_s)
+    , m_userId(u"user-id"_s, Tr::tr("put without --body: the user id."), u"id"_s)
+{ }
 
 QString InstallationsCommand::name() const
 {
@@ -50,17 +50,17 @@ QString InstallationsCommand::name() const
 
 QString InstallationsCommand::summary() const
 {
-    return tr("Get, put, patch or delete installations.");
+    return Tr::tr("Get, put, patch or delete installations.");
 }
 
 QString InstallationsCommand::description() const
 {
-    return tr("Works on the hub's installations.\n\n"
-              "  get ID\n"
-              "  put [ID] --body JSON|@FILE|-     (ID overrides the body's installationId)\n"
-              "  put ID --platform P --push-channel H [--tags a,b] [--user-id U]\n"
-              "  patch ID --body '[{\"op\":\"add\",\"path\":\"/tags\",\"value\":\"news\"}]'\n"
-              "  delete ID");
+    return Tr::tr("Works on the hub's installations.\n\n"
+                  "  get ID\n"
+                  "  put [ID] --body JSON|@FILE|-     (ID overrides the body's installationId)\n"
+                  "  put ID --platform P --push-channel H [--tags a,b] [--user-id U]\n"
+                  "  patch ID --body '[{\"op\":\"add\",\"path\":\"/tags\",\"value\":\"news\"}]'\n"
+                  "  delete ID");
 }
 
 QString InstallationsCommand::syntax() const
@@ -79,15 +79,17 @@ void InstallationsCommand::start(const QCommandLineParser &parser, const QString
     const QString id = arguments.value(1);
     static const QStringList actions {u"get"_s, u"put"_s, u"patch"_s, u"delete"_s};
     if (!actions.contains(action))
-        return fail(ExitCode::Usage,
-                    action.isEmpty()
-                        ? tr("installations needs an action: get, put, patch or delete.")
-                        : tr("Unknown action '%1': use get, put, patch or delete.").arg(action));
+        return fail(
+            ExitCode::Usage,
+            action.isEmpty()
+                ? Tr::tr("installations needs an action: get, put, patch or delete.")
+                : Tr::tr("Unknown action '%1': use get, put, patch or delete.").arg(action));
     if (id.isEmpty() && action != u"put"_s)
-        return fail(ExitCode::Usage, tr("installations %1 needs an installation ID.").arg(action));
+        return fail(ExitCode::Usage,
+                    Tr::tr("installations %1 needs an installation ID.").arg(action));
     if (arguments.size() > 2)
         return fail(ExitCode::Usage,
-                    tr("Too many arguments for installations %1: '%2'.")
+                    Tr::tr("Too many arguments for installations %1: '%2'.")
                         .arg(action, arguments.value(2)));
 
     auto client = m_session.client();
@@ -99,15 +101,15 @@ void InstallationsCommand::start(const QCommandLineParser &parser, const QString
         return put(parser, id);
     if (action == u"patch"_s)
         return patch(parser, id);
-    HubJob *job = action == u"get"_s ? m_client->getInstallation(id)
-                                     : m_client->deleteInstallation(id);
+    HubJob *job =
+        action == u"get"_s ? m_client->getInstallation(id) : m_client->deleteInstallation(id);
     track(job);
     connect(job, &HubJob::finished, this, [this, id](const Exchange &e) {
         done(report(e, [this, &e, &id] {
             if (e.installation)
                 printInstallation(*e.installation);
             else
-                m_session.out() << tr("Deleted installation %1.").arg(id) << u'\n';
+                m_session.out() << Tr::tr("Deleted installation %1.").arg(id) << u'\n';
         }));
     });
 }
@@ -119,8 +121,8 @@ void InstallationsCommand::put(const QCommandLineParser &parser, const QString &
         if (parser.isSet(m_platform) || parser.isSet(m_pushChannel) || parser.isSet(m_tags)
             || parser.isSet(m_userId))
             return fail(ExitCode::Usage,
-                        tr("Give the installation either as --body or with --platform, "
-                           "--push-channel, --tags and --user-id, not both."));
+                        Tr::tr("Give the installation either as --body or with --platform, "
+                               "--push-channel, --tags and --user-id, not both."));
         auto body = m_session.readArgument(parser.value(m_body), u"--body"_s);
         if (!body)
             return fail(ExitCode::Usage, body.error().message);
@@ -136,18 +138,18 @@ void InstallationsCommand::put(const QCommandLineParser &parser, const QString &
         }
         auto parsed = parseInstallation(json);
         if (!parsed)
-            return fail(ExitCode::Invalid, tr("--body: %1").arg(parsed.error().message));
+            return fail(ExitCode::Invalid, Tr::tr("--body: %1").arg(parsed.error().message));
         m_session.printWarnings(parsed.warnings());
         installation = *parsed;
     } else {
         if (id.isEmpty() || !parser.isSet(m_platform) || !parser.isSet(m_pushChannel))
             return fail(ExitCode::Usage,
-                        tr("installations put needs --body, or an ID with --platform and "
-                           "--push-channel."));
+                        Tr::tr("installations put needs --body, or an ID with --platform and "
+                               "--push-channel."));
         const auto platform = platformFromCliName(parser.value(m_platform));
         if (!platform)
             return fail(ExitCode::Usage,
-                        tr("Unknown --platform '%1'; use one of: %2.")
+                        Tr::tr("Unknown --platform '%1'; use one of: %2.")
                             .arg(parser.value(m_platform), platformCliNames()));
         installation.installationId = id;
         installation.platform = *platform;
@@ -156,7 +158,7 @@ void InstallationsCommand::put(const QCommandLineParser &parser, const QString &
         if (parser.isSet(m_tags)) {
             auto tags = parseTagList(parser.value(m_tags), false);
             if (!tags)
-                return fail(ExitCode::Invalid, tr("--tags: %1").arg(tags.error().message));
+                return fail(ExitCode::Invalid, Tr::tr("--tags: %1").arg(tags.error().message));
             m_session.printWarnings(tags.warnings());
             installation.tags = *tags;
         }
@@ -168,19 +170,18 @@ void InstallationsCommand::put(const QCommandLineParser &parser, const QString &
     track(job);
     const QString storedId = installation.installationId;
     connect(job, &HubJob::finished, this, [this, storedId](const Exchange &e) {
-        done(report(
-            e,
-            [this, &storedId] {
-                m_session.out() << tr("Stored installation %1.").arg(storedId) << u'\n';
-            },
-            {{u"installationId"_s, storedId}}));
+        done(report(e,
+                    [this, &storedId] {
+                        m_session.out() << Tr::tr("Stored installation %1.").arg(storedId) << u'\n';
+                    },
+                    {{u"installationId"_s, storedId}}));
     });
 }
 
 void InstallationsCommand::patch(const QCommandLineParser &parser, const QString &id)
 {
     if (!parser.isSet(m_body))
-        return fail(ExitCode::Usage, tr("installations patch needs --body with a JSON Patch."));
+        return fail(ExitCode::Usage, Tr::tr("installations patch needs --body with a JSON Patch."));
     auto body = m_session.readArgument(parser.value(m_body), u"--body"_s);
     if (!body)
         return fail(ExitCode::Usage, body.error().message);
@@ -188,19 +189,19 @@ void InstallationsCommand::patch(const QCommandLineParser &parser, const QString
     const QJsonDocument doc = QJsonDocument::fromJson(*body, &error);
     if (error.error != QJsonParseError::NoError)
         return fail(ExitCode::Invalid,
-                    tr("--body is not JSON: %1 at position %2.")
+                    Tr::tr("--body is not JSON: %1 at position %2.")
                         .arg(error.errorString())
                         .arg(error.offset + 1));
     if (!doc.isArray())
         return fail(ExitCode::Invalid,
-                    tr("--body must be a JSON Patch: an array of operations such as "
-                       "[{\"op\":\"add\",\"path\":\"/tags\",\"value\":\"news\"}]."));
+                    Tr::tr("--body must be a JSON Patch: an array of operations such as "
+                           "[{\"op\":\"add\",\"path\":\"/tags\",\"value\":\"news\"}]."));
     HubJob *job = m_client->patchInstallation(id, *body);
     track(job);
     connect(job, &HubJob::finished, this, [this, id](const Exchange &e) {
         done(report(
             e,
-            [this, &id] { m_session.out() << tr("Patched installation %1.").arg(id) << u'\n'; },
+            [this, &id] { m_session.out() << Tr::tr("Patched installation %1.").arg(id) << u'\n'; },
             {{u"installationId"_s, id}}));
     });
 }
@@ -208,18 +209,18 @@ void InstallationsCommand::patch(const QCommandLineParser &parser, const QString
 void InstallationsCommand::printInstallation(const Installation &i)
 {
     TextPanel p;
-    p.title = tr("Installation %1").arg(i.installationId);
-    p.addField(tr("Platform"), installationPlatformName(i.platform));
-    p.addField(tr("Push channel"), i.pushChannel);
+    p.title = Tr::tr("Installation %1").arg(i.installationId);
+    p.addField(Tr::tr("Platform"), installationPlatformName(i.platform));
+    p.addField(Tr::tr("Push channel"), i.pushChannel);
     if (i.pushChannelExpired)
-        p.addField(tr("Channel expired"), *i.pushChannelExpired ? tr("yes") : tr("no"), 16,
-                   *i.pushChannelExpired ? Tone::Bad : Tone::Plain);
-    p.addField(tr("User id"), i.userId.isEmpty() ? tr("(none)") : i.userId);
-    p.addField(tr("Tags"), i.tags.isEmpty() ? tr("(none)") : i.tags.join(u", "_s));
-    p.addField(tr("Expires"), timeText(i.expirationTime));
-    p.addField(tr("Last update"), timeText(i.lastUpdate));
+        p.addField(Tr::tr("Channel expired"), *i.pushChannelExpired ? Tr::tr("yes") : Tr::tr("no"),
+                   16, *i.pushChannelExpired ? Tone::Bad : Tone::Plain);
+    p.addField(Tr::tr("User id"), i.userId.isEmpty() ? Tr::tr("(none)") : i.userId);
+    p.addField(Tr::tr("Tags"), i.tags.isEmpty() ? Tr::tr("(none)") : i.tags.join(u", "_s));
+    p.addField(Tr::tr("Expires"), timeText(i.expirationTime));
+    p.addField(Tr::tr("Last update"), timeText(i.lastUpdate));
     for (auto it = i.templates.constBegin(); it != i.templates.constEnd(); ++it)
-        p.addField(tr("Template"), it.key() + u": "_s + it.value().body);
+        p.addField(Tr::tr("Template"), it.key() + u": "_s + it.value().body);
     m_session.out() << m_session.renderer().panel(p);
 }
 

@@ -16,20 +16,21 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::Cli)
+};
 
 QString kindText(const Registration &r)
 {
-    return r.isTemplate ? tr("%1 template").arg(platformDisplayName(r.platform))
+    return r.isTemplate ? Tr::tr("%1 template").arg(platformDisplayName(r.platform))
                         : platformDisplayName(r.platform);
 }
 
 QString expiryText(const QDateTime &t)
 {
-    return !t.isValid() || t >= Registration::neverExpires() ? tr("never")
+    return !t.isValid() || t >= Registration::neverExpires() ? Tr::tr("never")
                                                              : t.toString(Qt::ISODate);
 }
 
@@ -37,34 +38,32 @@ QString expiryText(const QDateTime &t)
 
 RegistrationsCommand::RegistrationsCommand(CliSession &session, QObject *parent)
     : CliCommand(session, parent)
-    , m_tag(u"tag"_s, tr("list: only the registrations with this tag."), u"tag"_s)
+    , m_tag(u"tag"_s, Tr::tr("list: only the registrations with this tag."), u"tag"_s)
     , m_platform(u"platform"_s,
-                 tr("The platform: %1 (list: with --handle, by channel; create).")
+                 Tr::tr("The platform: %1 (list: with --handle, by channel; create).")
                      .arg(platformCliNames()),
                  u"platform"_s)
     , m_handle(u"handle"_s,
-               tr("The PNS handle: device token, FCM registration id, channel URI, endpoint."),
+               Tr::tr("The PNS handle: device token, FCM registration id, channel URI, endpoint."),
                u"handle"_s)
-    , m_top(u"top"_s, tr("list: entries per page (default 100)."), u"n"_s, u"100"_s)
-    , m_all(u"all"_s, tr("list: follow the continuation tokens to the last page."))
-    , m_continuation(u"continuation"_s, tr("list: start at this continuation token."),
+    , m_top(u"top"_s, Tr::tr("list: entries per page (default 100)."), u"n"_s, u"100"_s)
+    , m_all(u"all"_s, Tr::tr("list: follow the continuation tokens to the last page."))
+    , m_continuation(u"continuation"_s, Tr::tr("list: start at this continuation token."),
                      u"token"_s)
-    , m_tags(u"tags"_s, tr("create/update: the tags, comma-separated ('' for none)."),
+    , m_tags(u"tags"_s, Tr::tr("create/update: the tags, comma-separated ('' for none)."),
              u"tag,tag"_s)
     , m_bodyTemplate(u"body-template"_s,
-                     tr("create/update: a template registration with this body: TEXT, @FILE or "
-                        "-."),
+                     Tr::tr("create/update: a template registration with this body: TEXT, @FILE or "
+                            "-."),
                      u"text|@file|-"_s)
-    , m_templateName(u"template-name"_s, tr("create/update: the template's name."), u"name"_s)
-    , m_p256dh(u"p256dh"_s, tr("create/update: a browser subscription's P256DH key."),
-               u"key"_s)
-    , m_auth(u"auth"_s, tr("create/update: a browser subscription's auth secret."), u"secret"_s)
+    , m_templateName(u"template-name"_s, Tr::tr("create/update: the template's name."), u"name"_s)
+    , m_p256dh(u"p256dh"_s, Tr::tr("create/update: a browser subscription's P256DH key."), u"key"_s)
+    , m_auth(u"auth"_s, Tr::tr("create/update: a browser subscription's auth secret."), u"secret"_s)
     , m_etag(u"etag"_s,
-             tr("update/delete: only if the registration still has this ETag ('*' = any). "
-                "update defaults to the ETag it read, delete to '*'."),
+             Tr::tr("update/delete: only if the registration still has this ETag ('*' = any). "
+                    "update defaults to the ETag it read, delete to '*'."),
              u"n|*"_s)
-{
-}
+{ }
 
 QString RegistrationsCommand::name() const
 {
@@ -73,19 +72,19 @@ QString RegistrationsCommand::name() const
 
 QString RegistrationsCommand::summary() const
 {
-    return tr("List, get, create, update or delete registrations.");
+    return Tr::tr("List, get, create, update or delete registrations.");
 }
 
 QString RegistrationsCommand::description() const
 {
-    return tr("Works on the hub's registrations.\n\n"
-              "  list [--tag TAG | --platform P --handle H] [--top N] [--all]\n"
-              "  get ID\n"
-              "  create [ID] --platform P --handle H [--tags a,b] [--body-template BODY "
-              "--template-name NAME]\n"
-              "      (with ID: PUT, which creates or replaces; without: POST)\n"
-              "  update ID [--tags a,b] [--handle H] [--body-template BODY] [--etag N]\n"
-              "  delete ID [--etag N]");
+    return Tr::tr("Works on the hub's registrations.\n\n"
+                  "  list [--tag TAG | --platform P --handle H] [--top N] [--all]\n"
+                  "  get ID\n"
+                  "  create [ID] --platform P --handle H [--tags a,b] [--body-template BODY "
+                  "--template-name NAME]\n"
+                  "      (with ID: PUT, which creates or replaces; without: POST)\n"
+                  "  update ID [--tags a,b] [--handle H] [--body-template BODY] [--etag N]\n"
+                  "  delete ID [--etag N]");
 }
 
 QString RegistrationsCommand::syntax() const
@@ -107,16 +106,17 @@ void RegistrationsCommand::start(const QCommandLineParser &parser, const QString
     const qsizetype maxArgs = action == u"list"_s ? 1 : 2;
     if (action.isEmpty())
         return fail(ExitCode::Usage,
-                    tr("registrations needs an action: list, get, create, update or delete."));
+                    Tr::tr("registrations needs an action: list, get, create, update or delete."));
     if (action != u"list"_s && action != u"create"_s && !needsId)
-        return fail(ExitCode::Usage,
-                    tr("Unknown action '%1': use list, get, create, update or delete.")
-                        .arg(action));
+        return fail(
+            ExitCode::Usage,
+            Tr::tr("Unknown action '%1': use list, get, create, update or delete.").arg(action));
     if (needsId && id.isEmpty())
-        return fail(ExitCode::Usage, tr("registrations %1 needs a registration ID.").arg(action));
+        return fail(ExitCode::Usage,
+                    Tr::tr("registrations %1 needs a registration ID.").arg(action));
     if (arguments.size() > maxArgs)
         return fail(ExitCode::Usage,
-                    tr("Too many arguments for registrations %1: '%2'.")
+                    Tr::tr("Too many arguments for registrations %1: '%2'.")
                         .arg(action, arguments.value(maxArgs)));
 
     auto client = m_session.client();
@@ -149,7 +149,7 @@ bool RegistrationsCommand::etag(const QCommandLineParser &parser, std::optional<
     const qint64 n = value.toLongLong(&ok);
     if (!ok || n < 1) {
         fail(ExitCode::Usage,
-             tr("--etag takes the registration's ETag number or '*', not '%1'.")
+             Tr::tr("--etag takes the registration's ETag number or '*', not '%1'.")
                  .arg(parser.value(m_etag)));
         return false;
     }
@@ -162,26 +162,27 @@ void RegistrationsCommand::list(const QCommandLineParser &parser)
     bool ok = false;
     m_list.top = parser.value(m_top).toInt(&ok);
     if (!ok || m_list.top < 1 || m_list.top > 1000)
-        return fail(ExitCode::Usage,
-                    tr("--top takes a number from 1 to 1000, not '%1'.").arg(parser.value(m_top)));
+        return fail(
+            ExitCode::Usage,
+            Tr::tr("--top takes a number from 1 to 1000, not '%1'.").arg(parser.value(m_top)));
     m_list.all = parser.isSet(m_all);
     m_list.tag = parser.value(m_tag);
     m_list.continuation = parser.value(m_continuation);
     if (parser.isSet(m_tag) && (parser.isSet(m_platform) || parser.isSet(m_handle)))
         return fail(ExitCode::Usage,
-                    tr("List by --tag or by --platform and --handle, not both."));
+                    Tr::tr("List by --tag or by --platform and --handle, not both."));
     if (parser.isSet(m_tag)) {
         if (auto st = validateTag(m_list.tag, true); !st)
-            return fail(ExitCode::Invalid, tr("--tag: %1").arg(st.error().message));
+            return fail(ExitCode::Invalid, Tr::tr("--tag: %1").arg(st.error().message));
     }
     if (parser.isSet(m_platform) != parser.isSet(m_handle))
         return fail(ExitCode::Usage,
-                    tr("Listing by channel needs both --platform and --handle."));
+                    Tr::tr("Listing by channel needs both --platform and --handle."));
     if (parser.isSet(m_platform)) {
         const auto platform = platformFromCliName(parser.value(m_platform));
         if (!platform)
             return fail(ExitCode::Usage,
-                        tr("Unknown --platform '%1'; use one of: %2.")
+                        Tr::tr("Unknown --platform '%1'; use one of: %2.")
                             .arg(parser.value(m_platform), platformCliNames()));
         m_list.filter = HubClient::channelFilter(*platform, parser.value(m_handle));
     }
@@ -230,14 +231,13 @@ void RegistrationsCommand::fetchPage()
         }
         const TextRenderer renderer = m_session.renderer();
         QTextStream &out = m_session.out();
-        out << renderer.table({tr("Registration"), tr("Kind"), tr("Handle"), tr("Tags"),
-                               tr("ETag")},
+        out << renderer.table({Tr::tr("Registration"), Tr::tr("Kind"), Tr::tr("Handle"),
+                               Tr::tr("Tags"), Tr::tr("ETag")},
                               rows);
-        out << tr("%n registration(s)", nullptr, int(m_list.entries.size())) << u'\n';
+        out << Tr::tr("%n registration(s)", nullptr, int(m_list.entries.size())) << u'\n';
         if (!m_list.continuation.isEmpty())
-            out << renderer.styled(tr("More: --continuation %1 (or --all)")
-                                       .arg(m_list.continuation),
-                                   Tone::Dim)
+            out << renderer.styled(
+                Tr::tr("More: --continuation %1 (or --all)").arg(m_list.continuation), Tone::Dim)
                 << u'\n';
         done(ExitCode::Ok);
     });
@@ -246,21 +246,21 @@ void RegistrationsCommand::fetchPage()
 void RegistrationsCommand::printRegistration(const Registration &r)
 {
     TextPanel p;
-    p.title = tr("Registration %1").arg(r.registrationId);
-    p.addField(tr("Kind"), r.kindName() + u" (" + kindText(r) + u')');
+    p.title = Tr::tr("Registration %1").arg(r.registrationId);
+    p.addField(Tr::tr("Kind"), r.kindName() + u" (" + kindText(r) + u')');
     p.addField(r.handleElementName(), r.handle);
-    p.addField(tr("Tags"), r.tags.isEmpty() ? tr("(none)") : r.tags.join(u", "_s));
-    p.addField(tr("ETag"), QString::number(r.etag));
-    p.addField(tr("Expires"), expiryText(r.expirationTime));
+    p.addField(Tr::tr("Tags"), r.tags.isEmpty() ? Tr::tr("(none)") : r.tags.join(u", "_s));
+    p.addField(Tr::tr("ETag"), QString::number(r.etag));
+    p.addField(Tr::tr("Expires"), expiryText(r.expirationTime));
     if (!r.p256dh.isEmpty())
-        p.addField(tr("P256DH"), r.p256dh);
+        p.addField(Tr::tr("P256DH"), r.p256dh);
     if (!r.pushVariables.isEmpty())
-        p.addField(tr("PushVariables"), r.pushVariables);
+        p.addField(Tr::tr("PushVariables"), r.pushVariables);
     if (r.isTemplate) {
-        p.addField(tr("Template name"), r.templateName);
-        p.addField(tr("Body template"), r.bodyTemplate);
+        p.addField(Tr::tr("Template name"), r.templateName);
+        p.addField(Tr::tr("Body template"), r.bodyTemplate);
         for (const TemplateHeader &h : r.headers)
-            p.addField(tr("Header"), h.name + u": "_s + h.value);
+            p.addField(Tr::tr("Header"), h.name + u": "_s + h.value);
     }
     m_session.out() << m_session.renderer().panel(p);
 }
@@ -280,31 +280,33 @@ bool RegistrationsCommand::apply(const QCommandLineParser &parser, Registration 
         const auto platform = platformFromCliName(parser.value(m_platform));
         if (!platform) {
             fail(ExitCode::Usage,
-                 tr("Unknown --platform '%1'; use one of: %2.")
+                 Tr::tr("Unknown --platform '%1'; use one of: %2.")
                      .arg(parser.value(m_platform), platformCliNames()));
             return false;
         }
         if (!creating && *platform != r.platform) {
-            fail(ExitCode::Usage,
-                 tr("A registration cannot change its platform; delete it and create another."));
+            fail(
+                ExitCode::Usage,
+                Tr::tr("A registration cannot change its platform; delete it and create another."));
             return false;
         }
         r.platform = *platform;
     } else if (creating) {
-        fail(ExitCode::Usage, tr("registrations create needs --platform (%1) and --handle.")
-                                  .arg(platformCliNames()));
+        fail(ExitCode::Usage,
+             Tr::tr("registrations create needs --platform (%1) and --handle.")
+                 .arg(platformCliNames()));
         return false;
     }
     if (parser.isSet(m_handle))
         r.handle = parser.value(m_handle).trimmed();
     if (creating && r.handle.isEmpty()) {
-        fail(ExitCode::Usage, tr("registrations create needs --handle."));
+        fail(ExitCode::Usage, Tr::tr("registrations create needs --handle."));
         return false;
     }
     if (parser.isSet(m_tags)) {
         auto tags = parseTagList(parser.value(m_tags), false);
         if (!tags) {
-            fail(ExitCode::Invalid, tr("--tags: %1").arg(tags.error().message));
+            fail(ExitCode::Invalid, Tr::tr("--tags: %1").arg(tags.error().message));
             return false;
         }
         m_session.printWarnings(tags.warnings());
@@ -326,7 +328,7 @@ bool RegistrationsCommand::apply(const QCommandLineParser &parser, Registration 
     if (parser.isSet(m_auth))
         r.auth = parser.value(m_auth);
     if (r.platform == Platform::Browser && (r.p256dh.isEmpty() || r.auth.isEmpty())) {
-        fail(ExitCode::Usage, tr("A browser registration needs --p256dh and --auth."));
+        fail(ExitCode::Usage, Tr::tr("A browser registration needs --p256dh and --auth."));
         return false;
     }
     return true;
@@ -353,8 +355,8 @@ void RegistrationsCommand::update(const QCommandLineParser &parser, const QStrin
     if (!parser.isSet(m_tags) && !parser.isSet(m_handle) && !parser.isSet(m_bodyTemplate)
         && !parser.isSet(m_templateName) && !parser.isSet(m_p256dh) && !parser.isSet(m_auth))
         return fail(ExitCode::Usage,
-                    tr("Nothing to update: give --tags, --handle, --body-template, "
-                       "--template-name, --p256dh or --auth."));
+                    Tr::tr("Nothing to update: give --tags, --handle, --body-template, "
+                           "--template-name, --p256dh or --auth."));
     // Read, change, write back: a PUT replaces the whole description.
     HubJob *read = m_client->getRegistration(id);
     track(read);
@@ -381,7 +383,7 @@ void RegistrationsCommand::remove(const QCommandLineParser &parser, const QStrin
     track(job);
     connect(job, &HubJob::finished, this, [this, id](const Exchange &e) {
         done(report(e, [this, &id] {
-            m_session.out() << tr("Deleted registration %1.").arg(id) << u'\n';
+            m_session.out() << Tr::tr("Deleted registration %1.").arg(id) << u'\n';
         }));
     });
 }

@@ -16,10 +16,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::Cli)
+};
 
 constexpr qint64 kMaxTtlSeconds = 10LL * 365 * 24 * 3600;
 
@@ -27,8 +28,8 @@ QString expiryText(qint64 expiry, const QDateTime &now)
 {
     const qint64 left = expiry - now.toSecsSinceEpoch();
     const QString at = QDateTime::fromSecsSinceEpoch(expiry, Qt::UTC).toString(Qt::ISODate);
-    return left >= 0 ? tr("%1 = %2 (in %3 s)").arg(expiry).arg(at).arg(left)
-                     : tr("%1 = %2 (expired %3 s ago)").arg(expiry).arg(at).arg(-left);
+    return left >= 0 ? Tr::tr("%1 = %2 (in %3 s)").arg(expiry).arg(at).arg(left)
+                     : Tr::tr("%1 = %2 (expired %3 s ago)").arg(expiry).arg(at).arg(-left);
 }
 
 QJsonObject tokenFields(const QString &rawSr, const QString &resource, const QString &keyName,
@@ -38,8 +39,7 @@ QJsonObject tokenFields(const QString &rawSr, const QString &resource, const QSt
             {u"resource"_s, resource},
             {u"keyName"_s, keyName},
             {u"expiry"_s, expiry},
-            {u"expiresAt"_s,
-             QDateTime::fromSecsSinceEpoch(expiry, Qt::UTC).toString(Qt::ISODate)},
+            {u"expiresAt"_s, QDateTime::fromSecsSinceEpoch(expiry, Qt::UTC).toString(Qt::ISODate)},
             {u"secondsLeft"_s, expiry - now.toSecsSinceEpoch()}};
 }
 
@@ -48,20 +48,18 @@ QJsonObject tokenFields(const QString &rawSr, const QString &resource, const QSt
 SasCommand::SasCommand(CliSession &session, QObject *parent)
     : CliCommand(session, parent)
     , m_decode(u"decode"_s,
-               tr("Decode this Authorization value instead of building one: TOKEN, @FILE or - "
-                  "(standard input); with a connection, also check it."),
+               Tr::tr("Decode this Authorization value instead of building one: TOKEN, @FILE or - "
+                      "(standard input); with a connection, also check it."),
                u"token|@file|-"_s)
-    , m_ttl(u"ttl"_s, tr("Lifetime of a built token (default 3600)."), u"seconds"_s,
-            u"3600"_s)
+    , m_ttl(u"ttl"_s, Tr::tr("Lifetime of a built token (default 3600)."), u"seconds"_s, u"3600"_s)
     , m_audience(u"audience"_s,
-                 tr("What a built token signs: hub (https://ns/hub, the default) or namespace "
-                    "(https://ns/, as the JS SDK)."),
+                 Tr::tr("What a built token signs: hub (https://ns/hub, the default) or namespace "
+                        "(https://ns/, as the JS SDK)."),
                  u"hub|namespace"_s, u"hub"_s)
     , m_reveal(u"reveal"_s,
-               tr("Print the built token with its signature (it grants the rule's rights "
-                  "until it expires)."))
-{
-}
+               Tr::tr("Print the built token with its signature (it grants the rule's rights "
+                      "until it expires)."))
+{ }
 
 QString SasCommand::name() const
 {
@@ -70,17 +68,17 @@ QString SasCommand::name() const
 
 QString SasCommand::summary() const
 {
-    return tr("Build the SAS token of the connection, or decode and check one.");
+    return Tr::tr("Build the SAS token of the connection, or decode and check one.");
 }
 
 QString SasCommand::description() const
 {
-    return tr("Builds the Authorization header nhconsole sends for the configured connection "
-              "(the signature is redacted unless --reveal), or with --decode reads a "
-              "SharedAccessSignature back: its resource, key name and expiry, and, when a "
-              "connection is configured, whether the hub would accept it (signature under the "
-              "connection's key, expiry, scope).\n\nExamples:\n"
-              "  nhcli sas --ttl 300 --reveal\n  nhcli sas --decode - < token.txt");
+    return Tr::tr("Builds the Authorization header nhconsole sends for the configured connection "
+                  "(the signature is redacted unless --reveal), or with --decode reads a "
+                  "SharedAccessSignature back: its resource, key name and expiry, and, when a "
+                  "connection is configured, whether the hub would accept it (signature under the "
+                  "connection's key, expiry, scope).\n\nExamples:\n"
+                  "  nhcli sas --ttl 300 --reveal\n  nhcli sas --decode - < token.txt");
 }
 
 QList<QCommandLineOption> SasCommand::options() const
@@ -92,7 +90,7 @@ void SasCommand::start(const QCommandLineParser &parser, const QStringList &argu
 {
     if (!arguments.isEmpty())
         return fail(ExitCode::Usage,
-                    tr("sas takes no arguments ('%1'); a token to read goes in --decode.")
+                    Tr::tr("sas takes no arguments ('%1'); a token to read goes in --decode.")
                         .arg(arguments.first()));
     if (parser.isSet(m_decode))
         decode(parser);
@@ -106,7 +104,7 @@ void SasCommand::build(const QCommandLineParser &parser)
     const qint64 ttl = parser.value(m_ttl).toLongLong(&ok);
     if (!ok || ttl < 1 || ttl > kMaxTtlSeconds)
         return fail(ExitCode::Usage,
-                    tr("--ttl takes a number of seconds from 1 to %1, not '%2'.")
+                    Tr::tr("--ttl takes a number of seconds from 1 to %1, not '%2'.")
                         .arg(kMaxTtlSeconds)
                         .arg(parser.value(m_ttl)));
     Sas::Options options = Sas::Options::canonical();
@@ -115,8 +113,9 @@ void SasCommand::build(const QCommandLineParser &parser)
     if (audience == u"namespace"_s)
         options.audience = Sas::Audience::Namespace;
     else if (audience != u"hub"_s)
-        return fail(ExitCode::Usage,
-                    tr("--audience is hub or namespace, not '%1'.").arg(parser.value(m_audience)));
+        return fail(
+            ExitCode::Usage,
+            Tr::tr("--audience is hub or namespace, not '%1'.").arg(parser.value(m_audience)));
 
     auto connection = m_session.hubConnection();
     if (!connection)
@@ -142,11 +141,11 @@ void SasCommand::build(const QCommandLineParser &parser)
     TextPanel p;
     p.add(u"Authorization: "_s + header, Tone::Heading);
     p.add({});
-    p.addField(tr("Resource (sr)"), resource);
-    p.addField(tr("Key name (skn)"), token.keyName);
-    p.addField(tr("Expires (se)"), expiryText(token.expiry, now));
+    p.addField(Tr::tr("Resource (sr)"), resource);
+    p.addField(Tr::tr("Key name (skn)"), token.keyName);
+    p.addField(Tr::tr("Expires (se)"), expiryText(token.expiry, now));
     if (!reveal)
-        p.add(tr("The signature is redacted; --reveal prints the usable token."), Tone::Dim);
+        p.add(Tr::tr("The signature is redacted; --reveal prints the usable token."), Tone::Dim);
     m_session.out() << m_session.renderer().panel(p);
     done(ExitCode::Ok);
 }
@@ -160,7 +159,7 @@ void SasCommand::decode(const QCommandLineParser &parser)
     const auto decoded = Sas::decode(text);
     if (!decoded)
         return fail(ExitCode::Invalid,
-                    tr("Not a SharedAccessSignature token: %1").arg(decoded.error().message));
+                    Tr::tr("Not a SharedAccessSignature token: %1").arg(decoded.error().message));
 
     // Checking needs the key: only when a connection is configured.
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -174,8 +173,8 @@ void SasCommand::decode(const QCommandLineParser &parser)
         checkedFor = cs.keyName() + u" @ "_s + cs.hubUrl(connection->hub).toString();
         if (decoded->keyName.compare(cs.keyName(), Qt::CaseInsensitive) != 0) {
             check = Status(makeError(ErrorCode::UnknownKeyName,
-                                     tr("UnknownKeyName: the token names the rule '%1', the "
-                                        "connection has the key of '%2'.")
+                                     Tr::tr("UnknownKeyName: the token names the rule '%1', the "
+                                            "connection has the key of '%2'.")
                                          .arg(decoded->keyName, cs.keyName())));
         } else {
             QUrl url = cs.hubUrl(connection->hub);
@@ -186,8 +185,8 @@ void SasCommand::decode(const QCommandLineParser &parser)
     const ExitCode code = check && !check->ok() ? ExitCode::Invalid : ExitCode::Ok;
 
     if (m_session.json) {
-        QJsonObject o = tokenFields(decoded->rawSr, decoded->resource, decoded->keyName,
-                                    decoded->expiry, now);
+        QJsonObject o =
+            tokenFields(decoded->rawSr, decoded->resource, decoded->keyName, decoded->expiry, now);
         o.insert(u"ok"_s, code == ExitCode::Ok);
         o.insert(u"mode"_s, u"decode"_s);
         o.insert(u"fieldOrder"_s, QJsonArray::fromStringList(decoded->fieldOrder));
@@ -202,20 +201,21 @@ void SasCommand::decode(const QCommandLineParser &parser)
         return done(code);
     }
     TextPanel p;
-    p.addField(tr("Resource (sr)"), decoded->resource);
-    p.addField(tr("Key name (skn)"), decoded->keyName);
-    p.addField(tr("Expires (se)"), expiryText(decoded->expiry, now),
-               16, decoded->secondsLeft(now) >= 0 ? Tone::Plain : Tone::Bad);
-    p.addField(tr("Field order"), decoded->fieldOrder.join(u", "_s));
-    p.addField(tr("Signature"), kRedacted.toString());
+    p.addField(Tr::tr("Resource (sr)"), decoded->resource);
+    p.addField(Tr::tr("Key name (skn)"), decoded->keyName);
+    p.addField(Tr::tr("Expires (se)"), expiryText(decoded->expiry, now), 16,
+               decoded->secondsLeft(now) >= 0 ? Tone::Plain : Tone::Bad);
+    p.addField(Tr::tr("Field order"), decoded->fieldOrder.join(u", "_s));
+    p.addField(Tr::tr("Signature"), kRedacted.toString());
     if (!check) {
-        p.addField(tr("Check"), tr("not checked: no connection (NH_CONNECTION_STRING) to take "
-                                   "the key from"),
+        p.addField(Tr::tr("Check"),
+                   Tr::tr("not checked: no connection (NH_CONNECTION_STRING) to take "
+                          "the key from"),
                    16, Tone::Dim);
     } else if (check->ok()) {
-        p.addField(tr("Check"), tr("valid for %1").arg(checkedFor), 16, Tone::Good);
+        p.addField(Tr::tr("Check"), Tr::tr("valid for %1").arg(checkedFor), 16, Tone::Good);
     } else {
-        p.addField(tr("Check"), check->error().message, 16, Tone::Bad);
+        p.addField(Tr::tr("Check"), check->error().message, 16, Tone::Bad);
     }
     m_session.out() << m_session.renderer().panel(p);
     done(code);

@@ -13,22 +13,22 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::Cli)
+};
 
 QString timeText(const QDateTime &t)
 {
-    return t.isValid() ? t.toString(Qt::ISODateWithMs) : tr("(not yet)");
+    return t.isValid() ? t.toString(Qt::ISODateWithMs) : Tr::tr("(not yet)");
 }
 
 } // namespace
 
 TelemetryCommand::TelemetryCommand(CliSession &session, QObject *parent)
     : CliCommand(session, parent)
-{
-}
+{ }
 
 QString TelemetryCommand::name() const
 {
@@ -37,15 +37,16 @@ QString TelemetryCommand::name() const
 
 QString TelemetryCommand::summary() const
 {
-    return tr("Show the telemetry of a sent notification (state and outcome counts).");
+    return Tr::tr("Show the telemetry of a sent notification (state and outcome counts).");
 }
 
 QString TelemetryCommand::description() const
 {
-    return tr("Reads GET /{hub}/messages/ID: the state of a sent notification and how many "
-              "deliveries each platform reported, by outcome. ID is the notification id a send "
-              "printed. The hub answers 404 until the message has been processed (retry after a "
-              "few seconds) and 403 below the Standard tier.");
+    return Tr::tr(
+        "Reads GET /{hub}/messages/ID: the state of a sent notification and how many "
+        "deliveries each platform reported, by outcome. ID is the notification id a send "
+        "printed. The hub answers 404 until the message has been processed (retry after a "
+        "few seconds) and 403 below the Standard tier.");
 }
 
 QString TelemetryCommand::syntax() const
@@ -61,7 +62,7 @@ QList<QCommandLineOption> TelemetryCommand::options() const
 void TelemetryCommand::start(const QCommandLineParser &, const QStringList &arguments)
 {
     if (arguments.size() != 1 || arguments.first().trimmed().isEmpty())
-        return fail(ExitCode::Usage, tr("telemetry takes one notification ID."));
+        return fail(ExitCode::Usage, Tr::tr("telemetry takes one notification ID."));
     auto client = m_session.client();
     if (!client)
         return fail(ExitCode::Usage, client.error().message);
@@ -71,18 +72,18 @@ void TelemetryCommand::start(const QCommandLineParser &, const QStringList &argu
         done(report(e, [this, &e] {
             const NotificationDetails &d = *e.details;
             TextPanel p;
-            p.title = tr("Notification %1").arg(d.notificationId);
+            p.title = Tr::tr("Notification %1").arg(d.notificationId);
             const QString state =
                 d.stateText.isEmpty() ? notificationStateName(d.state) : d.stateText;
-            p.addField(tr("State"), state, 16,
+            p.addField(Tr::tr("State"), state, 16,
                        d.state == NotificationState::Completed ? Tone::Good : Tone::Plain);
-            p.addField(tr("Enqueued"), timeText(d.enqueueTime));
-            p.addField(tr("Started"), timeText(d.startTime));
-            p.addField(tr("Ended"), timeText(d.endTime));
+            p.addField(Tr::tr("Enqueued"), timeText(d.enqueueTime));
+            p.addField(Tr::tr("Started"), timeText(d.startTime));
+            p.addField(Tr::tr("Ended"), timeText(d.endTime));
             if (!d.tags.isEmpty())
-                p.addField(tr("Tags"), d.tags);
+                p.addField(Tr::tr("Tags"), d.tags);
             if (!d.targetPlatforms.isEmpty())
-                p.addField(tr("Platforms"), d.targetPlatforms.join(u", "_s));
+                p.addField(Tr::tr("Platforms"), d.targetPlatforms.join(u", "_s));
             const TextRenderer r = m_session.renderer();
             QTextStream &out = m_session.out();
             out << r.panel(p);
@@ -92,9 +93,10 @@ void TelemetryCommand::start(const QCommandLineParser &, const QStringList &argu
                     rows.append({c.platform, o.name, QString::number(o.count)});
             }
             if (!rows.isEmpty())
-                out << u'\n' << r.table({tr("Platform"), tr("Outcome"), tr("Count")}, rows);
+                out << u'\n'
+                    << r.table({Tr::tr("Platform"), Tr::tr("Outcome"), Tr::tr("Count")}, rows);
             if (!d.notificationBody.isEmpty())
-                out << u'\n' << r.panel({tr("Body"), {{d.notificationBody, Tone::Plain}}});
+                out << u'\n' << r.panel({Tr::tr("Body"), {{d.notificationBody, Tone::Plain}}});
         }));
     });
 }

@@ -13,10 +13,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::Explainer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::Explainer)
+};
 
 QString trn(const char *text, qint64 n)
 {
@@ -100,26 +101,27 @@ std::optional<Platform> platformFromCountsName(QStringView name)
 Explanation invalidHandle(std::optional<Platform> platform, bool expired)
 {
     Explanation x;
-    x.cause = expired ? tr("The push service says this registration's handle is no longer valid: "
-                           "the app was uninstalled, or the device's token was renewed. The hub "
-                           "deletes such registrations.")
-                      : tr("The push service refused this registration's handle as invalid. The "
-                           "hub deletes such registrations.");
+    x.cause = expired
+        ? Tr::tr("The push service says this registration's handle is no longer valid: "
+                 "the app was uninstalled, or the device's token was renewed. The hub "
+                 "deletes such registrations.")
+        : Tr::tr("The push service refused this registration's handle as invalid. The "
+                 "hub deletes such registrations.");
     switch (platform.value_or(Platform::Windows)) {
     case Platform::Apple:
-        x.nextStep = tr("Register again from the app with a fresh device token. A token from a "
-                        "development build only works with a sandbox APNs credential on the "
-                        "hub, and a release build's only with a production one.");
+        x.nextStep = Tr::tr("Register again from the app with a fresh device token. A token from a "
+                            "development build only works with a sandbox APNs credential on the "
+                            "hub, and a release build's only with a production one.");
         break;
     case Platform::FcmV1:
     case Platform::Gcm:
-        x.nextStep = tr("Register again from the app with a fresh FCM registration token, and "
-                        "check that the token comes from the Firebase project whose "
-                        "credentials the hub holds.");
+        x.nextStep = Tr::tr("Register again from the app with a fresh FCM registration token, and "
+                            "check that the token comes from the Firebase project whose "
+                            "credentials the hub holds.");
         break;
     default:
-        x.nextStep = tr("Register again from the app with a fresh handle (token or channel "
-                        "URI) issued for this app.");
+        x.nextStep = Tr::tr("Register again from the app with a fresh handle (token or channel "
+                            "URI) issued for this app.");
         break;
     }
     x.docsHint = kDocsFixer;
@@ -129,34 +131,34 @@ Explanation invalidHandle(std::optional<Platform> platform, bool expired)
 Explanation badCredentials(std::optional<Platform> platform)
 {
     Explanation x;
-    x.cause = tr("The push service refused the hub's own credentials for it (the token the hub "
-                 "obtained from the push service's token provider is wrong or invalid), so no "
-                 "registration of this platform can be reached.");
+    x.cause = Tr::tr("The push service refused the hub's own credentials for it (the token the hub "
+                     "obtained from the push service's token provider is wrong or invalid), so no "
+                     "registration of this platform can be reached.");
     x.docsHint = kDocsFixer;
     switch (platform.value_or(Platform::Windows)) {
     case Platform::Apple:
-        x.nextStep = tr("Fix the Apple (APNs) settings of the hub in the Azure portal: the key "
-                        "id, team id, bundle id and .p8 key (or the certificate), and the "
-                        "sandbox/production mode matching the app's build.");
+        x.nextStep = Tr::tr("Fix the Apple (APNs) settings of the hub in the Azure portal: the key "
+                            "id, team id, bundle id and .p8 key (or the certificate), and the "
+                            "sandbox/production mode matching the app's build.");
         x.docsHint = kDocsApns;
         break;
     case Platform::FcmV1:
-        x.nextStep = tr("Fix the Google (FCM v1) settings of the hub in the Azure portal: the "
-                        "project id, client email and private key of a service account of the "
-                        "app's Firebase project.");
+        x.nextStep = Tr::tr("Fix the Google (FCM v1) settings of the hub in the Azure portal: the "
+                            "project id, client email and private key of a service account of the "
+                            "app's Firebase project.");
         x.docsHint = kDocsFcmMigration;
         break;
     case Platform::Gcm:
-        x.nextStep = tr("Google stopped the legacy FCM API on 2024-06-20: configure FCM v1 "
-                        "credentials on the hub and register the devices again as fcmv1.");
+        x.nextStep = Tr::tr("Google stopped the legacy FCM API on 2024-06-20: configure FCM v1 "
+                            "credentials on the hub and register the devices again as fcmv1.");
         x.docsHint = kDocsFcmMigration;
         break;
     case Platform::Windows:
-        x.nextStep = tr("Fix the Windows (WNS) settings of the hub in the Azure portal: the "
-                        "package SID and security key of the app.");
+        x.nextStep = Tr::tr("Fix the Windows (WNS) settings of the hub in the Azure portal: the "
+                            "package SID and security key of the app.");
         break;
     default:
-        x.nextStep = tr("Fix this platform's credentials on the hub in the Azure portal.");
+        x.nextStep = Tr::tr("Fix this platform's credentials on the hub in the Azure portal.");
         break;
     }
     return x;
@@ -165,28 +167,30 @@ Explanation badCredentials(std::optional<Platform> platform)
 Explanation invalidPayload(std::optional<Platform> platform)
 {
     Explanation x;
-    x.cause = tr("The push service refused the payload: it is not what this platform accepts, or "
-                 "it is too large.");
+    x.cause =
+        Tr::tr("The push service refused the payload: it is not what this platform accepts, or "
+               "it is too large.");
     x.docsHint = kDocsFixer;
     switch (platform.value_or(Platform::Adm)) {
     case Platform::Apple:
-        x.nextStep = tr("Send a JSON object with an \"aps\" dictionary, at most 4 KB, and an "
-                        "apns-push-type that fits it (background pushes need apns-priority 5).");
+        x.nextStep =
+            Tr::tr("Send a JSON object with an \"aps\" dictionary, at most 4 KB, and an "
+                   "apns-push-type that fits it (background pushes need apns-priority 5).");
         x.docsHint = kDocsApns;
         break;
     case Platform::FcmV1:
-        x.nextStep = tr("Wrap the payload in {\"message\":{…}} without a token, and give "
-                        "\"data\" string values only.");
+        x.nextStep = Tr::tr("Wrap the payload in {\"message\":{…}} without a token, and give "
+                            "\"data\" string values only.");
         x.docsHint = kDocsFcmMigration;
         break;
     case Platform::Windows:
-        x.nextStep = tr("Send XML whose root matches X-WNS-Type (toast, tile, badge), or raw "
-                        "bytes of at most 5 KB with wns/raw.");
+        x.nextStep = Tr::tr("Send XML whose root matches X-WNS-Type (toast, tile, badge), or raw "
+                            "bytes of at most 5 KB with wns/raw.");
         x.docsHint = kDocsWns;
         break;
     default:
-        x.nextStep = tr("Check the payload against the platform's format and size limits; the "
-                        "composer's validation names what is wrong.");
+        x.nextStep = Tr::tr("Check the payload against the platform's format and size limits; the "
+                            "composer's validation names what is wrong.");
         break;
     }
     return x;
@@ -198,15 +202,16 @@ Explanation noTargets(const QString &tags, std::optional<Format> format)
     // "apple registration", or just "registration" when the format is not known.
     const QString formatName = format ? formatWireName(*format) + u' ' : QString();
     if (tags.isEmpty())
-        x.cause = tr("The broadcast reached no registration: the hub has no %1registration.")
+        x.cause = Tr::tr("The broadcast reached no registration: the hub has no %1registration.")
                       .arg(formatName);
     else
-        x.cause = tr("The expression reached no registration of this format: \"%1\" matched no "
-                     "%2registration.")
+        x.cause = Tr::tr("The expression reached no registration of this format: \"%1\" matched no "
+                         "%2registration.")
                       .arg(tags, formatName);
-    x.nextStep = tr("Check the tags with the reach preview or list registrations by tag. A "
-                    "native format reaches only registrations of its own platform, and template "
-                    "sends reach only template registrations.");
+    x.nextStep =
+        Tr::tr("Check the tags with the reach preview or list registrations by tag. A "
+               "native format reaches only registrations of its own platform, and template "
+               "sends reach only template registrations.");
     x.docsHint = kDocsTags;
     return x;
 }
@@ -235,26 +240,27 @@ Explanation explainDeliveryName(QStringView name, std::optional<Platform> platfo
         return noTargets({}, std::nullopt);
     Explanation x;
     if (is({u"Throttled", u"ChannelThrottled"})) {
-        x.cause = tr("The push service throttled deliveries to these devices.");
-        x.nextStep = tr("Send less often to the same devices and try again later.");
+        x.cause = Tr::tr("The push service throttled deliveries to these devices.");
+        x.nextStep = Tr::tr("Send less often to the same devices and try again later.");
     } else if (is({u"PnsUnreachable", u"PnsUnavailable", u"PnsServerError",
                    u"PnsInterfaceError"})) {
-        x.cause = tr("The hub could not reach the push service, or it failed on its side.");
-        x.nextStep = tr("This is usually transient: send again later.");
+        x.cause = Tr::tr("The hub could not reach the push service, or it failed on its side.");
+        x.nextStep = Tr::tr("This is usually transient: send again later.");
     } else if (is({u"Skipped"})) {
-        x.cause = tr("Some registrations were skipped because they repeat a handle that was "
-                     "already sent to.");
-        x.nextStep = tr("Remove duplicate registrations of the same device.");
+        x.cause = Tr::tr("Some registrations were skipped because they repeat a handle that was "
+                         "already sent to.");
+        x.nextStep = Tr::tr("Remove duplicate registrations of the same device.");
     } else if (is({u"Dropped", u"AbandonedNotificationMessages"})) {
-        x.cause = tr("The hub dropped the notification for these registrations before handing it "
-                     "to the push service.");
-        x.nextStep = tr("Send again; if it persists, open the PNS error details of the "
-                        "telemetry.");
+        x.cause =
+            Tr::tr("The hub dropped the notification for these registrations before handing it "
+                   "to the push service.");
+        x.nextStep = Tr::tr("Send again; if it persists, open the PNS error details of the "
+                            "telemetry.");
     } else {
-        x.cause = tr("The hub reported the delivery outcome \"%1\", which nhconsole has no "
-                     "specific advice for.")
+        x.cause = Tr::tr("The hub reported the delivery outcome \"%1\", which nhconsole has no "
+                         "specific advice for.")
                       .arg(name);
-        x.nextStep = tr("Look the name up in the telemetry documentation.");
+        x.nextStep = Tr::tr("Look the name up in the telemetry documentation.");
     }
     x.docsHint = kDocsTelemetry;
     return x;
@@ -267,22 +273,23 @@ Explanation explainDetails(const NotificationDetails &d)
     switch (d.state) {
     case NotificationState::Enqueued:
     case NotificationState::Processing:
-        x.cause = tr("The hub has not finished processing this notification yet (state %1).")
+        x.cause = Tr::tr("The hub has not finished processing this notification yet (state %1).")
                       .arg(d.stateText);
-        x.nextStep = tr("Read the telemetry again in about 10 seconds; processing can take up to "
-                        "30 minutes.");
+        x.nextStep =
+            Tr::tr("Read the telemetry again in about 10 seconds; processing can take up to "
+                   "30 minutes.");
         return x;
     case NotificationState::Scheduled:
-        x.cause = tr("The notification waits for its scheduled time.");
-        x.nextStep = tr("Read the telemetry again after the schedule time.");
+        x.cause = Tr::tr("The notification waits for its scheduled time.");
+        x.nextStep = Tr::tr("Read the telemetry again after the schedule time.");
         return x;
     case NotificationState::Canceled:
-        x.cause = tr("The scheduled notification was cancelled before it was sent.");
+        x.cause = Tr::tr("The scheduled notification was cancelled before it was sent.");
         return x;
     case NotificationState::Abandoned:
-        x.cause = tr("The hub abandoned the notification: it was not processed within 30 "
-                     "minutes.");
-        x.nextStep = tr("Send it again.");
+        x.cause = Tr::tr("The hub abandoned the notification: it was not processed within 30 "
+                         "minutes.");
+        x.nextStep = Tr::tr("Send it again.");
         return x;
     case NotificationState::NoTargetFound:
         return noTargets(d.tags, std::nullopt);
@@ -310,8 +317,8 @@ Explanation explainDetails(const NotificationDetails &d)
         return *first;
     }
     x.cause = d.stateText.isEmpty()
-        ? tr("The hub returned the notification's telemetry.")
-        : tr("The hub reports the notification as %1.").arg(d.stateText);
+        ? Tr::tr("The hub returned the notification's telemetry.")
+        : Tr::tr("The hub reports the notification as %1.").arg(d.stateText);
     return x;
 }
 
@@ -332,8 +339,8 @@ Explanation explainOutcomeCounts(const NotificationOutcome &o)
     Explanation x = failing == o.results.cend()
         ? explainOutcome(QString())
         : explainOutcome(failing->outcome, platformFromWireName(failing->applicationPlatform));
-    x.cause =
-        tr("%1 registration(s) failed and %2 succeeded. ").arg(o.failure).arg(o.success) + x.cause;
+    x.cause = Tr::tr("%1 registration(s) failed and %2 succeeded. ").arg(o.failure).arg(o.success)
+        + x.cause;
     return x;
 }
 
@@ -442,11 +449,11 @@ Explanation explainOutcome(QStringView outcomeText, std::optional<Platform> plat
     switch (classifyOutcome(outcomeText)) {
     case OutcomeKind::Success: {
         Explanation x;
-        x.cause = tr("The hub handed the notification to the push service. Delivery from there "
-                     "to the device is up to the push service and the device.");
-        x.nextStep = tr("If it does not show on the device, check that the app may show "
-                        "notifications, how it handles them in the foreground, and that the "
-                        "handle belongs to this app.");
+        x.cause = Tr::tr("The hub handed the notification to the push service. Delivery from there "
+                         "to the device is up to the push service and the device.");
+        x.nextStep = Tr::tr("If it does not show on the device, check that the app may show "
+                            "notifications, how it handles them in the foreground, and that the "
+                            "handle belongs to this app.");
         x.docsHint = kDocsFixer;
         return x;
     }
@@ -463,12 +470,12 @@ Explanation explainOutcome(QStringView outcomeText, std::optional<Platform> plat
     }
     Explanation x;
     x.cause = outcomeText.trimmed().isEmpty()
-        ? tr("The hub reported a failure without an outcome text.")
-        : tr("The hub reported \"%1\", an outcome nhconsole has no specific advice for; it is "
-             "shown exactly as the hub sent it.")
+        ? Tr::tr("The hub reported a failure without an outcome text.")
+        : Tr::tr("The hub reported \"%1\", an outcome nhconsole has no specific advice for; it is "
+                 "shown exactly as the hub sent it.")
               .arg(outcomeText.trimmed());
-    x.nextStep = tr("Send again to see whether it repeats, and compare with the telemetry of a "
-                    "normal send.");
+    x.nextStep = Tr::tr("Send again to see whether it repeats, and compare with the telemetry of a "
+                        "normal send.");
     x.docsHint = kDocsFixer;
     return x;
 }
@@ -478,204 +485,219 @@ Explanation explainHubError(int status, QStringView detail)
     Explanation x;
     switch (classifyHubError(status, detail)) {
     case HubErrorKind::MissingToken:
-        x.cause = tr("The request reached the hub without an Authorization header.");
-        x.nextStep = tr("Check that the connection string has SharedAccessKeyName and "
-                        "SharedAccessKey; a proxy in between may also strip the header.");
+        x.cause = Tr::tr("The request reached the hub without an Authorization header.");
+        x.nextStep = Tr::tr("Check that the connection string has SharedAccessKeyName and "
+                            "SharedAccessKey; a proxy in between may also strip the header.");
         x.docsHint = kDocsSas;
         break;
     case HubErrorKind::MalformedToken:
-        x.cause = tr("The hub could not read the SharedAccessSignature token.");
-        x.nextStep = tr("The token needs sr, sig, se and skn; let nhconsole sign it from the "
-                        "connection string.");
+        x.cause = Tr::tr("The hub could not read the SharedAccessSignature token.");
+        x.nextStep = Tr::tr("The token needs sr, sig, se and skn; let nhconsole sign it from the "
+                            "connection string.");
         x.docsHint = kDocsSas;
         break;
     case HubErrorKind::InvalidSignature:
-        x.cause = tr("The token's signature does not match: the key is not the current key of "
-                     "the rule named in skn, the namespace has no such rule, or the signed sr "
-                     "was encoded differently from the one sent.");
-        x.nextStep = tr("Copy the connection string again from the portal (Access Policies) and "
-                        "check that SharedAccessKey belongs to SharedAccessKeyName; keys change "
-                        "when they are regenerated.");
+        x.cause = Tr::tr("The token's signature does not match: the key is not the current key of "
+                         "the rule named in skn, the namespace has no such rule, or the signed sr "
+                         "was encoded differently from the one sent.");
+        x.nextStep =
+            Tr::tr("Copy the connection string again from the portal (Access Policies) and "
+                   "check that SharedAccessKey belongs to SharedAccessKeyName; keys change "
+                   "when they are regenerated.");
         x.docsHint = kDocsSas;
         break;
     case HubErrorKind::ExpiredToken:
-        x.cause = tr("The token's expiry (se) is in the past by the hub's clock: the token is too "
-                     "old, or this computer's clock is behind the hub's (clock skew).");
-        x.nextStep = tr("Compare the token's se with this computer's clock, set the clock "
-                        "right (automatic time), and sign a fresh token for each request.");
+        x.cause =
+            Tr::tr("The token's expiry (se) is in the past by the hub's clock: the token is too "
+                   "old, or this computer's clock is behind the hub's (clock skew).");
+        x.nextStep = Tr::tr("Compare the token's se with this computer's clock, set the clock "
+                            "right (automatic time), and sign a fresh token for each request.");
         x.docsHint = kDocsSas;
         break;
     case HubErrorKind::InvalidAudience:
-        x.cause = tr("The token was signed for a resource (sr) that does not cover this request: "
-                     "another namespace, host, port or hub.");
-        x.nextStep = tr("Sign the hub URL (https://<namespace>/<hub>) or the namespace root, with "
-                        "the host and hub name the request uses.");
+        x.cause =
+            Tr::tr("The token was signed for a resource (sr) that does not cover this request: "
+                   "another namespace, host, port or hub.");
+        x.nextStep =
+            Tr::tr("Sign the hub URL (https://<namespace>/<hub>) or the namespace root, with "
+                   "the host and hub name the request uses.");
         x.docsHint = kDocsSas;
         break;
     case HubErrorKind::ClaimRequired: {
         const QString claim = requiredClaimFromDetail(detail);
-        x.cause = tr("The SAS rule of the token does not grant the %1 claim this operation "
-                     "needs.")
-                      .arg(claim.isEmpty() ? tr("required") : claim);
-        x.nextStep = tr("Use a connection string whose rule grants %1: "
-                        "DefaultFullSharedAccessSignature grants Listen, Send and Manage, "
-                        "DefaultListenSharedAccessSignature only Listen.")
-                         .arg(claim.isEmpty() ? tr("the right") : claim);
+        x.cause = Tr::tr("The SAS rule of the token does not grant the %1 claim this operation "
+                         "needs.")
+                      .arg(claim.isEmpty() ? Tr::tr("required") : claim);
+        x.nextStep = Tr::tr("Use a connection string whose rule grants %1: "
+                            "DefaultFullSharedAccessSignature grants Listen, Send and Manage, "
+                            "DefaultListenSharedAccessSignature only Listen.")
+                         .arg(claim.isEmpty() ? Tr::tr("the right") : claim);
         x.docsHint = kDocsSecurity;
         break;
     }
     case HubErrorKind::Unauthorized:
-        x.cause = tr("The hub refused the token.");
-        x.nextStep = tr("Check the key and rule of the connection string and this computer's "
-                        "clock.");
+        x.cause = Tr::tr("The hub refused the token.");
+        x.nextStep = Tr::tr("Check the key and rule of the connection string and this computer's "
+                            "clock.");
         x.docsHint = kDocsSas;
         break;
     case HubErrorKind::Forbidden:
-        x.cause = tr("The hub refused the operation: the rule lacks the right it needs (newer "
-                     "hubs answer 403 where older ones said \"claim is required\"), or the hub's "
-                     "pricing tier lacks the feature (telemetry and scheduled sends need "
-                     "Standard).");
-        x.nextStep = tr("Check the rule's claims (Listen, Send, Manage) and the hub's tier in the "
-                        "portal.");
+        x.cause =
+            Tr::tr("The hub refused the operation: the rule lacks the right it needs (newer "
+                   "hubs answer 403 where older ones said \"claim is required\"), or the hub's "
+                   "pricing tier lacks the feature (telemetry and scheduled sends need "
+                   "Standard).");
+        x.nextStep =
+            Tr::tr("Check the rule's claims (Listen, Send, Manage) and the hub's tier in the "
+                   "portal.");
         x.docsHint = kDocsSecurity;
         break;
     case HubErrorKind::HubNotFound:
-        x.cause = tr("The namespace has no hub of that name.");
-        x.nextStep = tr("Check the hub name: it is the Notification Hub's name in the portal, "
-                        "not the namespace's, and it is not part of the connection string.");
+        x.cause = Tr::tr("The namespace has no hub of that name.");
+        x.nextStep = Tr::tr("Check the hub name: it is the Notification Hub's name in the portal, "
+                            "not the namespace's, and it is not part of the connection string.");
         x.docsHint = kDocsSas;
         break;
     case HubErrorKind::RegistrationNotFound:
-        x.cause = tr("The registration does not exist: it was deleted, expired, or the hub "
-                     "removed it after the push service rejected its handle.");
-        x.nextStep = tr("List the registrations to find the current id, or create the "
-                        "registration again.");
+        x.cause = Tr::tr("The registration does not exist: it was deleted, expired, or the hub "
+                         "removed it after the push service rejected its handle.");
+        x.nextStep = Tr::tr("List the registrations to find the current id, or create the "
+                            "registration again.");
         x.docsHint = kDocsRegistrations;
         break;
     case HubErrorKind::InstallationNotFound:
-        x.cause = tr("The installation does not exist. Installations are saved asynchronously, "
-                     "so a read right after a PUT can miss it.");
-        x.nextStep = tr("Retry in a few seconds; if it is still missing, check the installation "
-                        "id.");
+        x.cause = Tr::tr("The installation does not exist. Installations are saved asynchronously, "
+                         "so a read right after a PUT can miss it.");
+        x.nextStep =
+            Tr::tr("Retry in a few seconds; if it is still missing, check the installation "
+                   "id.");
         x.docsHint = kDocsInstallation;
         break;
     case HubErrorKind::NotificationNotFound:
-        x.cause = tr("The hub does not know this notification: telemetry exists only after the "
-                     "hub has processed a send, and only on the Standard tier; a scheduled send "
-                     "disappears once sent or cancelled.");
-        x.nextStep = tr("Use the id from the Location of a send on this hub, and read telemetry "
-                        "again every 10 seconds or so, for up to 30 minutes.");
+        x.cause =
+            Tr::tr("The hub does not know this notification: telemetry exists only after the "
+                   "hub has processed a send, and only on the Standard tier; a scheduled send "
+                   "disappears once sent or cancelled.");
+        x.nextStep =
+            Tr::tr("Use the id from the Location of a send on this hub, and read telemetry "
+                   "again every 10 seconds or so, for up to 30 minutes.");
         x.docsHint = kDocsTelemetry;
         break;
     case HubErrorKind::NoMessageBranch:
     case HubErrorKind::NotFound:
-        x.cause = tr("The hub has nothing at this address: the hub, or the entity the request "
-                     "names, does not exist.");
-        x.nextStep = tr("Check the hub name and the id in the request.");
+        x.cause = Tr::tr("The hub has nothing at this address: the hub, or the entity the request "
+                         "names, does not exist.");
+        x.nextStep = Tr::tr("Check the hub name and the id in the request.");
         x.docsHint = kDocsRegistrations;
         break;
     case HubErrorKind::InvalidTag:
-        x.cause = tr("A tag has characters the hub does not allow: tags are up to 120 "
-                     "characters of letters, digits and _ @ # . : -.");
-        x.nextStep = tr("Replace spaces and other characters in the tag; write system tags as "
-                        "$InstallationId:{id} with braces.");
+        x.cause = Tr::tr("A tag has characters the hub does not allow: tags are up to 120 "
+                         "characters of letters, digits and _ @ # . : -.");
+        x.nextStep = Tr::tr("Replace spaces and other characters in the tag; write system tags as "
+                            "$InstallationId:{id} with braces.");
         x.docsHint = kDocsTags;
         break;
     case HubErrorKind::TagStartsWithDollar:
-        x.cause = tr("Tags can not start with $: that prefix is reserved for the hub's own "
-                     "$InstallationId:{…} and $UserId:{…} tags.");
-        x.nextStep = tr("Remove the $ from the tag.");
+        x.cause = Tr::tr("Tags can not start with $: that prefix is reserved for the hub's own "
+                         "$InstallationId:{…} and $UserId:{…} tags.");
+        x.nextStep = Tr::tr("Remove the $ from the tag.");
         x.docsHint = kDocsTags;
         break;
     case HubErrorKind::TagsTooLarge:
-        x.cause = tr("The registration's tags, joined with commas, are larger than the hub's "
-                     "8000-byte cap.");
-        x.nextStep = tr("Use fewer or shorter tags (60 tags per registration are documented).");
+        x.cause = Tr::tr("The registration's tags, joined with commas, are larger than the hub's "
+                         "8000-byte cap.");
+        x.nextStep = Tr::tr("Use fewer or shorter tags (60 tags per registration are documented).");
         x.docsHint = kDocsTags;
         break;
     case HubErrorKind::TooManyTags:
-        x.cause = tr("The registration has more tags than the hub allows (60 per registration).");
-        x.nextStep = tr("Use fewer tags, e.g. one tag per user instead of one per interest.");
+        x.cause =
+            Tr::tr("The registration has more tags than the hub allows (60 per registration).");
+        x.nextStep = Tr::tr("Use fewer tags, e.g. one tag per user instead of one per interest.");
         x.docsHint = kDocsTags;
         break;
     case HubErrorKind::InvalidTagExpression:
-        x.cause = tr("The hub could not read the tag expression.");
-        x.nextStep = tr("Use tags joined by ||, && and !, with parentheses; at most 20 tags when "
-                        "only || is used, 6 otherwise.");
+        x.cause = Tr::tr("The hub could not read the tag expression.");
+        x.nextStep =
+            Tr::tr("Use tags joined by ||, && and !, with parentheses; at most 20 tags when "
+                   "only || is used, 6 otherwise.");
         x.docsHint = kDocsTags;
         break;
     case HubErrorKind::MissingWnsType:
-        x.cause = tr("A Windows (WNS) send needs the X-WNS-Type header, and it was missing.");
-        x.nextStep = tr("Add X-WNS-Type: wns/toast, wns/tile, wns/badge or wns/raw, matching the "
-                        "payload.");
+        x.cause = Tr::tr("A Windows (WNS) send needs the X-WNS-Type header, and it was missing.");
+        x.nextStep =
+            Tr::tr("Add X-WNS-Type: wns/toast, wns/tile, wns/badge or wns/raw, matching the "
+                   "payload.");
         x.docsHint = kDocsWns;
         break;
     case HubErrorKind::MissingHeader:
-        x.cause = tr("A header the hub requires for this request was missing.");
-        x.nextStep = tr("Add the header the hub names: ServiceBusNotification-Format for every "
-                        "send, -DeviceHandle for direct sends, -ScheduleTime for scheduled ones.");
+        x.cause = Tr::tr("A header the hub requires for this request was missing.");
+        x.nextStep =
+            Tr::tr("Add the header the hub names: ServiceBusNotification-Format for every "
+                   "send, -DeviceHandle for direct sends, -ScheduleTime for scheduled ones.");
         x.docsHint = kDocsSas;
         break;
     case HubErrorKind::TemplateProperties:
-        x.cause = tr("The template properties are invalid: a template send carries a flat JSON "
-                     "object whose values are all strings.");
-        x.nextStep = tr("Quote every value (\"5\", not 5) and do not nest objects or arrays.");
+        x.cause = Tr::tr("The template properties are invalid: a template send carries a flat JSON "
+                         "object whose values are all strings.");
+        x.nextStep = Tr::tr("Quote every value (\"5\", not 5) and do not nest objects or arrays.");
         x.docsHint = kDocsTemplates;
         break;
     case HubErrorKind::BadRequest:
-        x.cause = tr("The hub refused the request as malformed.");
-        x.nextStep = tr("Correct what the hub's detail names and send again.");
+        x.cause = Tr::tr("The hub refused the request as malformed.");
+        x.nextStep = Tr::tr("Correct what the hub's detail names and send again.");
         x.docsHint = kDocsSas;
         break;
     case HubErrorKind::MethodNotAllowed:
-        x.cause = tr("The hub does not allow this method at this address.");
-        x.nextStep = tr("Use the method the hub lists as allowed.");
+        x.cause = Tr::tr("The hub does not allow this method at this address.");
+        x.nextStep = Tr::tr("Use the method the hub lists as allowed.");
         x.docsHint = kDocsRegistrations;
         break;
     case HubErrorKind::Conflict:
-        x.cause = tr("The hub refused the registration operation as a conflict: registration "
-                     "changes are coming in too fast.");
-        x.nextStep = tr("Wait a moment and try again; avoid updating the same registration in "
-                        "parallel.");
+        x.cause = Tr::tr("The hub refused the registration operation as a conflict: registration "
+                         "changes are coming in too fast.");
+        x.nextStep = Tr::tr("Wait a moment and try again; avoid updating the same registration in "
+                            "parallel.");
         x.docsHint = kDocsRegistrations;
         break;
     case HubErrorKind::RegistrationIdUnusable:
-        x.cause = tr("The hub will not use this registration id (410 Gone).");
-        x.nextStep = tr("Get a new id with Create registration ID, or let the hub assign one by "
-                        "creating the registration with POST.");
+        x.cause = Tr::tr("The hub will not use this registration id (410 Gone).");
+        x.nextStep =
+            Tr::tr("Get a new id with Create registration ID, or let the hub assign one by "
+                   "creating the registration with POST.");
         x.docsHint = kDocsRegistrations;
         break;
     case HubErrorKind::EtagMismatch:
-        x.cause = tr("The registration changed since it was read: the ETag sent in If-Match no "
-                     "longer matches (or the registration is gone).");
-        x.nextStep = tr("Reload the registration, apply the change again and save with its "
-                        "current ETag, or use If-Match: * to overwrite it.");
+        x.cause = Tr::tr("The registration changed since it was read: the ETag sent in If-Match no "
+                         "longer matches (or the registration is gone).");
+        x.nextStep = Tr::tr("Reload the registration, apply the change again and save with its "
+                            "current ETag, or use If-Match: * to overwrite it.");
         x.docsHint = kDocsRegistrations;
         break;
     case HubErrorKind::BodyTooLarge:
-        x.cause = tr("The request body is over the hub's 64 KB limit.");
-        x.nextStep = tr("Shorten the payload; the platforms' own limits are smaller still (APNs "
-                        "4 KB, WNS raw 5 KB).");
+        x.cause = Tr::tr("The request body is over the hub's 64 KB limit.");
+        x.nextStep =
+            Tr::tr("Shorten the payload; the platforms' own limits are smaller still (APNs "
+                   "4 KB, WNS raw 5 KB).");
         x.docsHint = kDocsFaq;
         break;
     case HubErrorKind::Throttled:
-        x.cause = tr("The hub is throttling requests: too many in a short time for this hub's "
-                     "tier (test sends: at most 10 a minute).");
-        x.nextStep = tr("Wait for the time the hub gives in Retry-After, then try again, and "
-                        "slow down.");
+        x.cause = Tr::tr("The hub is throttling requests: too many in a short time for this hub's "
+                         "tier (test sends: at most 10 a minute).");
+        x.nextStep = Tr::tr("Wait for the time the hub gives in Retry-After, then try again, and "
+                            "slow down.");
         x.docsHint = kDocsFaq;
         break;
     case HubErrorKind::ServerError:
-        x.cause =
-            tr("The hub failed on the service side (%1); this is usually transient.").arg(status);
-        x.nextStep = tr("Try again in a moment; if it persists, give Azure support the "
-                        "TrackingId of the answer.");
+        x.cause = Tr::tr("The hub failed on the service side (%1); this is usually transient.")
+                      .arg(status);
+        x.nextStep = Tr::tr("Try again in a moment; if it persists, give Azure support the "
+                            "TrackingId of the answer.");
         x.docsHint = kDocsFaq;
         break;
     case HubErrorKind::Unknown:
         x.cause =
-            tr("The hub answered %1, which nhconsole has no specific advice for.").arg(status);
-        x.nextStep = tr("Read the hub's detail and the response headers.");
+            Tr::tr("The hub answered %1, which nhconsole has no specific advice for.").arg(status);
+        x.nextStep = Tr::tr("Read the hub's detail and the response headers.");
         x.docsHint = kDocsFaq;
         break;
     }
@@ -686,44 +708,48 @@ Explanation explainTransportError(QNetworkReply::NetworkError error, AbortReason
 {
     Explanation x;
     if (reason == AbortReason::User) {
-        x.cause = tr("You cancelled the request before the hub answered; the hub may still have "
-                     "received it.");
-        x.nextStep = tr("Send it again when ready; after a cancelled send, check the telemetry "
-                        "or the registrations before repeating it.");
+        x.cause =
+            Tr::tr("You cancelled the request before the hub answered; the hub may still have "
+                   "received it.");
+        x.nextStep = Tr::tr("Send it again when ready; after a cancelled send, check the telemetry "
+                            "or the registrations before repeating it.");
         return x;
     }
     if (reason == AbortReason::Timeout) {
-        x.cause = tr("No data arrived within the transfer timeout: the hub, a proxy or the "
-                     "network stalled. The hub may still have received the request.");
-        x.nextStep = tr("Try again; test sends wait for the push services and can be slow, so "
-                        "raise the timeout in the settings if this repeats.");
+        x.cause = Tr::tr("No data arrived within the transfer timeout: the hub, a proxy or the "
+                         "network stalled. The hub may still have received the request.");
+        x.nextStep = Tr::tr("Try again; test sends wait for the push services and can be slow, so "
+                            "raise the timeout in the settings if this repeats.");
         return x;
     }
     switch (error) {
     case QNetworkReply::HostNotFoundError:
-        x.cause = tr("The host name could not be resolved (DNS), so nothing was sent.");
-        x.nextStep = tr("Check the Endpoint of the connection string "
-                        "(sb://<namespace>.servicebus.windows.net/) for typos, and the network "
-                        "and DNS of this computer.");
+        x.cause = Tr::tr("The host name could not be resolved (DNS), so nothing was sent.");
+        x.nextStep = Tr::tr("Check the Endpoint of the connection string "
+                            "(sb://<namespace>.servicebus.windows.net/) for typos, and the network "
+                            "and DNS of this computer.");
         x.docsHint = kDocsSas;
         break;
     case QNetworkReply::ConnectionRefusedError:
-        x.cause = tr("Nothing accepts connections on that host and port, so nothing was sent.");
-        x.nextStep = tr("Check the port in the Endpoint; for the local emulator, start "
-                        "nhemulator on that port.");
+        x.cause = Tr::tr("Nothing accepts connections on that host and port, so nothing was sent.");
+        x.nextStep = Tr::tr("Check the port in the Endpoint; for the local emulator, start "
+                            "nhemulator on that port.");
         break;
     case QNetworkReply::RemoteHostClosedError:
-        x.cause = tr("The server closed the connection before answering (reset); the hub may or "
-                     "may not have received the request.");
-        x.nextStep = tr("Try again; if it repeats, a proxy, firewall or TLS inspection is "
-                        "dropping the connection.");
+        x.cause =
+            Tr::tr("The server closed the connection before answering (reset); the hub may or "
+                   "may not have received the request.");
+        x.nextStep = Tr::tr("Try again; if it repeats, a proxy, firewall or TLS inspection is "
+                            "dropping the connection.");
         break;
     case QNetworkReply::SslHandshakeFailedError:
-        x.cause = tr("The TLS handshake failed: the server's certificate is not trusted by this "
-                     "computer, is not for this host name, or is outside its validity dates.");
-        x.nextStep = tr("For the local emulator, add its certificate to the connection's trusted "
-                        "certificates; behind a TLS-inspecting proxy, add the proxy's CA; check "
-                        "this computer's clock. Never turn certificate checks off.");
+        x.cause =
+            Tr::tr("The TLS handshake failed: the server's certificate is not trusted by this "
+                   "computer, is not for this host name, or is outside its validity dates.");
+        x.nextStep =
+            Tr::tr("For the local emulator, add its certificate to the connection's trusted "
+                   "certificates; behind a TLS-inspecting proxy, add the proxy's CA; check "
+                   "this computer's clock. Never turn certificate checks off.");
         break;
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
@@ -731,23 +757,23 @@ Explanation explainTransportError(QNetworkReply::NetworkError error, AbortReason
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
     case QNetworkReply::UnknownProxyError:
-        x.cause = tr("The proxy between this computer and the hub failed or refused the "
-                     "request.");
-        x.nextStep = tr("Check the proxy settings (HTTPS_PROXY) and credentials.");
+        x.cause = Tr::tr("The proxy between this computer and the hub failed or refused the "
+                         "request.");
+        x.nextStep = Tr::tr("Check the proxy settings (HTTPS_PROXY) and credentials.");
         break;
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
-        x.cause = tr("The network was unavailable.");
-        x.nextStep = tr("Reconnect and try again.");
+        x.cause = Tr::tr("The network was unavailable.");
+        x.nextStep = Tr::tr("Reconnect and try again.");
         break;
     case QNetworkReply::ProtocolFailure:
-        x.cause = tr("The server did not answer in HTTP: something other than a hub listens "
-                     "there.");
-        x.nextStep = tr("Check the host and port of the Endpoint.");
+        x.cause = Tr::tr("The server did not answer in HTTP: something other than a hub listens "
+                         "there.");
+        x.nextStep = Tr::tr("Check the host and port of the Endpoint.");
         break;
     default:
-        x.cause = tr("The request failed below HTTP, without an answer from the hub.");
-        x.nextStep = tr("Check the network and try again.");
+        x.cause = Tr::tr("The request failed below HTTP, without an answer from the hub.");
+        x.nextStep = Tr::tr("Check the network and try again.");
         break;
     }
     return x;
@@ -760,9 +786,9 @@ Explanation explain(const Exchange &e)
         return {};
     case ExchangeResult::Invalid: {
         Explanation x;
-        x.cause = tr("nhconsole did not send this request: %1")
+        x.cause = Tr::tr("nhconsole did not send this request: %1")
                       .arg(e.error ? e.error->message : e.errorSentence);
-        x.nextStep = tr("Correct the marked part and send again.");
+        x.nextStep = Tr::tr("Correct the marked part and send again.");
         return x;
     }
     case ExchangeResult::Cancelled:
@@ -795,19 +821,19 @@ Explanation explain(const Exchange &e)
     case ExchangeResult::BadResponse: {
         Explanation x;
         const QString type = header(e.responseHeaders, "Content-Type");
-        x.cause = tr("The hub answered %1, but its body could not be read: %2")
+        x.cause = Tr::tr("The hub answered %1, but its body could not be read: %2")
                       .arg(e.status)
                       .arg(e.error ? e.error->message : e.errorSentence);
         if (type.startsWith(u"text/html"_s, Qt::CaseInsensitive))
-            x.nextStep = tr("The body is an HTML page, which comes from a proxy or gateway in "
-                            "front of the hub rather than the hub: check the Endpoint and the "
-                            "proxy. The raw bytes are kept in the exchange.");
+            x.nextStep = Tr::tr("The body is an HTML page, which comes from a proxy or gateway in "
+                                "front of the hub rather than the hub: check the Endpoint and the "
+                                "proxy. The raw bytes are kept in the exchange.");
         else if (e.responseBody.isEmpty())
-            x.nextStep = tr("The body was empty. Send again; if it repeats, compare with the "
-                            "raw response in the exchange.");
+            x.nextStep = Tr::tr("The body was empty. Send again; if it repeats, compare with the "
+                                "raw response in the exchange.");
         else
-            x.nextStep = tr("Look at the raw bytes kept in the exchange at the place the error "
-                            "names; a proxy or a cut connection can mangle a response.");
+            x.nextStep = Tr::tr("Look at the raw bytes kept in the exchange at the place the error "
+                                "names; a proxy or a cut connection can mangle a response.");
         x.docsHint = kDocsFixer;
         return x;
     }
@@ -824,25 +850,28 @@ Explanation explain(const Exchange &e)
     Explanation x;
     if (isSendOperation(e.operation)) {
         if (e.operation == u"send.scheduled")
-            x.cause = tr("The hub accepted the scheduled send; it goes out at its schedule time.");
+            x.cause =
+                Tr::tr("The hub accepted the scheduled send; it goes out at its schedule time.");
         else
-            x.cause = tr("The hub accepted the notification (%1) and queued it. A normal send "
-                         "does not say whether any registration was reached.")
+            x.cause = Tr::tr("The hub accepted the notification (%1) and queued it. A normal send "
+                             "does not say whether any registration was reached.")
                           .arg(e.status);
         if (e.notificationId.isEmpty()) {
-            x.cause += u' '
-                + tr("The hub returned no Location, so there is no notification id: hubs on the "
-                     "Free and Basic tiers do not return one.");
-            x.nextStep = tr("Use a test send to see per-registration outcomes.");
+            x.cause +=
+                u' '
+                + Tr::tr(
+                    "The hub returned no Location, so there is no notification id: hubs on the "
+                    "Free and Basic tiers do not return one.");
+            x.nextStep = Tr::tr("Use a test send to see per-registration outcomes.");
         } else {
-            x.nextStep = tr("Use a test send to see per-registration outcomes, or read the "
-                            "telemetry of notification %1 (Standard tier).")
+            x.nextStep = Tr::tr("Use a test send to see per-registration outcomes, or read the "
+                                "telemetry of notification %1 (Standard tier).")
                              .arg(e.notificationId);
         }
         x.docsHint = kDocsFixer;
         return x;
     }
-    x.cause = tr("The hub answered %1: the request succeeded.").arg(e.status);
+    x.cause = Tr::tr("The hub answered %1: the request succeeded.").arg(e.status);
     return x;
 }
 

@@ -30,10 +30,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::EmulatorService", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::EmulatorService)
+};
 
 const QByteArray kXml = "application/xml; charset=utf-8"_ba;
 const QByteArray kAtomEntry = "application/atom+xml; type=entry; charset=utf-8"_ba;
@@ -97,8 +98,9 @@ QByteArray etagHeader(qint64 etag)
 /** The service's wording for a bad user tag (nh-rest.md §3.4, §6.4). */
 QString invalidTagText(const QString &tag)
 {
-    return tr("An invalid tag(s) '%1' was supplied. Valid tag characters are alphanumeric, _, @, "
-              "-, ., : and #.")
+    return Tr::tr(
+               "An invalid tag(s) '%1' was supplied. Valid tag characters are alphanumeric, _, @, "
+               "-, ., : and #.")
         .arg(tag);
 }
 
@@ -244,12 +246,13 @@ EmulatorReply EmulatorService::handle(const EmulatorRequest &request)
         return control(request, segments);
     if (segments.size() < 2) {
         return error(
-            404, tr("No service is hosted at the specified address '%1'.").arg(request.url.path()));
+            404,
+            Tr::tr("No service is hosted at the specified address '%1'.").arg(request.url.path()));
     }
     if (request.body.size() > kMaxBody) {
         return error(413,
-                     tr("The request body is %1 bytes; the maximum the service accepts is "
-                        "%2 bytes (64 KB).")
+                     Tr::tr("The request body is %1 bytes; the maximum the service accepts is "
+                            "%2 bytes (64 KB).")
                          .arg(request.body.size())
                          .arg(kMaxBody));
     }
@@ -261,17 +264,17 @@ EmulatorReply EmulatorService::handle(const EmulatorRequest &request)
     const QByteArray auth = c.header("Authorization");
     if (auth.isEmpty()) {
         return error(401,
-                     tr("MissingToken: The request has no Authorization header; sign it with "
-                        "a SharedAccessSignature."));
+                     Tr::tr("MissingToken: The request has no Authorization header; sign it with "
+                            "a SharedAccessSignature."));
     }
     const auto token = Sas::decode(QString::fromUtf8(auth));
     if (!token)
-        return error(401, tr("MalformedToken: %1").arg(token.error().message));
+        return error(401, Tr::tr("MalformedToken: %1").arg(token.error().message));
     c.rule = m_state->rule(token->keyName);
     if (!c.rule) {
         return error(401,
-                     tr("InvalidSignature: The token has an invalid signature (the namespace "
-                        "has no rule named '%1').")
+                     Tr::tr("InvalidSignature: The token has an invalid signature (the namespace "
+                            "has no rule named '%1').")
                          .arg(token->keyName));
     }
     if (auto st = Sas::validate(*token, c.rule->key, request.url, c.now); !st)
@@ -280,14 +283,14 @@ EmulatorReply EmulatorService::handle(const EmulatorRequest &request)
     c.hub = m_state->hub(hubName);
     if (!c.hub) {
         return error(404,
-                     tr("The messaging entity 'sb://%1/%2' could not be found.")
+                     Tr::tr("The messaging entity 'sb://%1/%2' could not be found.")
                          .arg(request.url.authority(), hubName));
     }
     c.apiVersion = c.query.value(u"api-version"_s);
     if (c.apiVersion.isEmpty()) {
         return error(400,
-                     tr("The api-version query parameter is required (for example "
-                        "api-version=2020-06)."));
+                     Tr::tr("The api-version query parameter is required (for example "
+                            "api-version=2020-06)."));
     }
     return dispatch(c);
 }
@@ -302,14 +305,14 @@ EmulatorReply EmulatorService::dispatch(Context &c)
         if (c.rule->grants(r))
             return std::nullopt;
         return error(401,
-                     tr("%1 claim is required for this operation. The rule '%2' does not "
-                        "grant it.")
+                     Tr::tr("%1 claim is required for this operation. The rule '%2' does not "
+                            "grant it.")
                          .arg(rightName(r), c.rule->name));
     };
     const auto methodNotAllowed = [&](const QByteArray &allow) {
         EmulatorReply r = error(
             405,
-            tr("The method %1 is not allowed on %2; allowed: %3.")
+            Tr::tr("The method %1 is not allowed on %2; allowed: %3.")
                 .arg(QString::fromLatin1(m), c.request.url.path(), QString::fromLatin1(allow)));
         r.headers.append({"Allow"_ba, allow});
         return r;
@@ -401,7 +404,7 @@ EmulatorReply EmulatorService::dispatch(Context &c)
         return feedbackContainer(c);
     }
 #undef NH_REQUIRE
-    return error(404, tr("No message branch at the URI '%1'.").arg(c.request.url.path()));
+    return error(404, Tr::tr("No message branch at the URI '%1'.").arg(c.request.url.path()));
 }
 
 // --- sends ------------------------------------------------------------------------------------
@@ -429,32 +432,32 @@ EmulatorReply EmulatorService::send(Context &c)
     const QByteArray formatHeader = c.header("ServiceBusNotification-Format");
     if (formatHeader.trimmed().isEmpty()) {
         return error(400,
-                     tr("The mandatory HTTP header 'ServiceBusNotification-Format' is "
-                        "missing."));
+                     Tr::tr("The mandatory HTTP header 'ServiceBusNotification-Format' is "
+                            "missing."));
     }
     const auto format = formatFromWireName(QString::fromUtf8(formatHeader));
     if (!format) {
         return error(400,
-                     tr("The notification format '%1' in ServiceBusNotification-Format is "
-                        "not supported.")
+                     Tr::tr("The notification format '%1' in ServiceBusNotification-Format is "
+                            "not supported.")
                          .arg(QString::fromUtf8(formatHeader)));
     }
     if (*format == Format::Windows && !c.hasHeader("X-WNS-Type"))
-        return error(400, tr("The mandatory HTTP header 'X-WNS-Type' is missing."));
+        return error(400, Tr::tr("The mandatory HTTP header 'X-WNS-Type' is missing."));
     if (*format == Format::Windows) {
         const QByteArray type = c.header("X-WNS-Type").trimmed().toLower();
         if (type != "wns/toast" && type != "wns/tile" && type != "wns/badge" && type != "wns/raw") {
             return error(400,
-                         tr("The HTTP header 'X-WNS-Type' has the value '%1'; expected "
-                            "wns/toast, wns/tile, wns/badge or wns/raw.")
+                         Tr::tr("The HTTP header 'X-WNS-Type' has the value '%1'; expected "
+                                "wns/toast, wns/tile, wns/badge or wns/raw.")
                              .arg(QString::fromUtf8(c.header("X-WNS-Type"))));
         }
     }
     if (*format == Format::Template) {
         // The hub itself reads template properties: a flat JSON object of strings.
         if (auto props = templateProperties(c.request.body); !props)
-            return error(400,
-                         tr("The template properties are invalid: %1").arg(props.error().message));
+            return error(
+                400, Tr::tr("The template properties are invalid: %1").arg(props.error().message));
     }
 
     const QString tagsText = QString::fromUtf8(c.header("ServiceBusNotification-Tags")).trimmed();
@@ -462,9 +465,9 @@ EmulatorReply EmulatorService::send(Context &c)
     if (!tagsText.isEmpty()) {
         auto parsed = TagExpression::parse(tagsText);
         if (!parsed)
-            return error(
-                400,
-                tr("The tag expression '%1' is invalid: %2").arg(tagsText, parsed.error().message));
+            return error(400,
+                         Tr::tr("The tag expression '%1' is invalid: %2")
+                             .arg(tagsText, parsed.error().message));
         expression = *parsed;
     }
 
@@ -474,8 +477,8 @@ EmulatorReply EmulatorService::send(Context &c)
         times.removeIf([&](const QDateTime &t) { return t.secsTo(c.now) >= 60; });
         if (times.size() >= 10) {
             return error(429,
-                         tr("Test sends are limited to 10 per minute; retry after the time "
-                            "given in Retry-After."),
+                         Tr::tr("Test sends are limited to 10 per minute; retry after the time "
+                                "given in Retry-After."),
                          int(60 - times.first().secsTo(c.now)));
         }
         times.append(c.now);
@@ -502,20 +505,20 @@ EmulatorReply EmulatorService::sendDirect(Context &c)
     const QByteArray handle = c.header("ServiceBusNotification-DeviceHandle").trimmed();
     if (handle.isEmpty()) {
         return error(400,
-                     tr("The mandatory HTTP header 'ServiceBusNotification-DeviceHandle' is "
-                        "missing for a direct send."));
+                     Tr::tr("The mandatory HTTP header 'ServiceBusNotification-DeviceHandle' is "
+                            "missing for a direct send."));
     }
     const auto format =
         formatFromWireName(QString::fromUtf8(c.header("ServiceBusNotification-Format")));
     if (!format || *format == Format::Template) {
         return error(400,
-                     tr("A direct send needs a native ServiceBusNotification-Format, not '%1'.")
+                     Tr::tr("A direct send needs a native ServiceBusNotification-Format, not '%1'.")
                          .arg(QString::fromUtf8(c.header("ServiceBusNotification-Format"))));
     }
     if (*format == Format::Windows && !c.hasHeader("X-WNS-Type"))
-        return error(400, tr("The mandatory HTTP header 'X-WNS-Type' is missing."));
+        return error(400, Tr::tr("The mandatory HTTP header 'X-WNS-Type' is missing."));
     if (*format == Format::Browser && (!c.hasHeader("P256DH") || !c.hasHeader("Auth")))
-        return error(400, tr("A direct browser send needs the P256DH and Auth headers."));
+        return error(400, Tr::tr("A direct browser send needs the P256DH and Auth headers."));
     const QString id =
         m_state->recordDirect(*c.hub, *format, c.request.body, {QString::fromUtf8(handle)});
     return accepted(c, u"messages/"_s + id);
@@ -528,7 +531,7 @@ EmulatorReply EmulatorService::sendBatch(Context &c)
     if (!format || *format == Format::Template) {
         return error(
             400,
-            tr("A direct batch send needs a native ServiceBusNotification-Format, not '%1'.")
+            Tr::tr("A direct batch send needs a native ServiceBusNotification-Format, not '%1'.")
                 .arg(QString::fromUtf8(c.header("ServiceBusNotification-Format"))));
     }
     auto batch = parseDirectBatch(c.header("Content-Type"), c.request.body);
@@ -544,22 +547,23 @@ EmulatorReply EmulatorService::sendScheduled(Context &c)
     const auto format =
         formatFromWireName(QString::fromUtf8(c.header("ServiceBusNotification-Format")));
     if (!format)
-        return error(
-            400,
-            tr("The mandatory HTTP header 'ServiceBusNotification-Format' is missing or invalid."));
+        return error(400,
+                     Tr::tr("The mandatory HTTP header 'ServiceBusNotification-Format' is missing "
+                            "or invalid."));
     const QByteArray when = c.header("ServiceBusNotification-ScheduleTime");
     if (when.isEmpty())
         return error(
-            400, tr("The mandatory HTTP header 'ServiceBusNotification-ScheduleTime' is missing."));
+            400,
+            Tr::tr("The mandatory HTTP header 'ServiceBusNotification-ScheduleTime' is missing."));
     const auto time = parseScheduleTime(when);
     if (!time)
         return error(400, time.error().message);
     const QString tagsText = QString::fromUtf8(c.header("ServiceBusNotification-Tags")).trimmed();
     if (!tagsText.isEmpty()) {
         if (auto parsed = TagExpression::parse(tagsText); !parsed)
-            return error(
-                400,
-                tr("The tag expression '%1' is invalid: %2").arg(tagsText, parsed.error().message));
+            return error(400,
+                         Tr::tr("The tag expression '%1' is invalid: %2")
+                             .arg(tagsText, parsed.error().message));
     }
     const QString id = m_state->schedule(*c.hub, *format, c.request.body, tagsText, *time);
     return accepted(c, u"schedulednotifications/"_s + id);
@@ -569,7 +573,7 @@ EmulatorReply EmulatorService::cancelScheduled(Context &c, const QString &id)
 {
     auto it = c.hub->messages.find(id);
     if (it == c.hub->messages.end() || !it->scheduled)
-        return error(404, tr("The scheduled notification '%1' was not found.").arg(id));
+        return error(404, Tr::tr("The scheduled notification '%1' was not found.").arg(id));
     it->state = u"Canceled"_s;
     it->scheduled = false;
     EmulatorReply r;
@@ -581,7 +585,7 @@ EmulatorReply EmulatorService::telemetry(Context &c, const QString &id)
 {
     const auto it = c.hub->messages.constFind(id);
     if (it == c.hub->messages.cend())
-        return error(404, tr("The notification '%1' was not found.").arg(id));
+        return error(404, Tr::tr("The notification '%1' was not found.").arg(id));
     NotificationDetails d;
     d.notificationId = it->id;
     d.location = u"sb://"_s + c.request.url.authority() + u'/' + c.hub->name + u"/messages/"_s
@@ -691,7 +695,7 @@ EmulatorReply EmulatorService::createRegistration(Context &c)
 {
     auto parsed = parseRegistrationEntry(c.request.body);
     if (!parsed)
-        return error(400, tr("The registration is invalid: %1").arg(parsed.error().message));
+        return error(400, Tr::tr("The registration is invalid: %1").arg(parsed.error().message));
     Registration reg = *parsed;
     if (auto problem = registrationProblem(reg))
         return error(400, *problem);
@@ -709,17 +713,17 @@ EmulatorReply EmulatorService::putRegistration(Context &c, const QString &id)
     static const QRegularExpression kIdShape(u"^-?[0-9]+-[0-9]+-[0-9]+$"_s);
     if (!kIdShape.match(id).hasMatch())
         return error(410,
-                     tr("The registration id '%1' cannot be used: ids have the form "
-                        "<number>-<number>-<number>, as returned by registrationIDs.")
+                     Tr::tr("The registration id '%1' cannot be used: ids have the form "
+                            "<number>-<number>-<number>, as returned by registrationIDs.")
                          .arg(id));
     auto parsed = parseRegistrationEntry(c.request.body);
     if (!parsed)
-        return error(400, tr("The registration is invalid: %1").arg(parsed.error().message));
+        return error(400, Tr::tr("The registration is invalid: %1").arg(parsed.error().message));
     Registration reg = *parsed;
     if (!reg.registrationId.isEmpty() && reg.registrationId != id) {
         return error(400,
-                     tr("The registration id in the body ('%1') differs from the one in the "
-                        "URL ('%2').")
+                     Tr::tr("The registration id in the body ('%1') differs from the one in the "
+                            "URL ('%2').")
                          .arg(reg.registrationId, id));
     }
     if (auto problem = registrationProblem(reg))
@@ -730,15 +734,16 @@ EmulatorReply EmulatorService::putRegistration(Context &c, const QString &id)
         const auto wanted = parseEtag(c.header("If-Match"));
         if (!wanted)
             return error(400,
-                         tr("The If-Match header '%1' is not an ETag.")
+                         Tr::tr("The If-Match header '%1' is not an ETag.")
                              .arg(QString::fromUtf8(c.header("If-Match"))));
         if (!exists)
             return error(
-                412, tr("The registration '%1' does not exist, so If-Match cannot match.").arg(id));
+                412,
+                Tr::tr("The registration '%1' does not exist, so If-Match cannot match.").arg(id));
         if (*wanted != 0 && *wanted != existing->second.etag) {
             return error(412,
-                         tr("The ETag in If-Match (%1) does not match the registration's "
-                            "current ETag (%2).")
+                         Tr::tr("The ETag in If-Match (%1) does not match the registration's "
+                                "current ETag (%2).")
                              .arg(*wanted)
                              .arg(existing->second.etag));
         }
@@ -756,7 +761,7 @@ EmulatorReply EmulatorService::getRegistration(Context &c, const QString &id)
 {
     const auto it = c.hub->registrations.find(id);
     if (it == c.hub->registrations.end())
-        return error(404, tr("The registration '%1' was not found.").arg(id));
+        return error(404, Tr::tr("The registration '%1' was not found.").arg(id));
     return entryReply(it->second, c.hubUrl(), c.request.url.query(QUrl::FullyEncoded), c.now);
 }
 
@@ -764,17 +769,17 @@ EmulatorReply EmulatorService::deleteRegistration(Context &c, const QString &id)
 {
     const auto it = c.hub->registrations.find(id);
     if (it == c.hub->registrations.end())
-        return error(404, tr("The registration '%1' was not found.").arg(id));
+        return error(404, Tr::tr("The registration '%1' was not found.").arg(id));
     if (c.hasHeader("If-Match")) {
         const auto wanted = parseEtag(c.header("If-Match"));
         if (!wanted)
             return error(400,
-                         tr("The If-Match header '%1' is not an ETag.")
+                         Tr::tr("The If-Match header '%1' is not an ETag.")
                              .arg(QString::fromUtf8(c.header("If-Match"))));
         if (*wanted != 0 && *wanted != it->second.etag) {
             return error(412,
-                         tr("The ETag in If-Match (%1) does not match the registration's "
-                            "current ETag (%2).")
+                         Tr::tr("The ETag in If-Match (%1) does not match the registration's "
+                                "current ETag (%2).")
                              .arg(*wanted)
                              .arg(it->second.etag));
         }
@@ -872,7 +877,8 @@ EmulatorReply EmulatorService::listRegistrations(Context &c, const QString &tag)
         top = c.query.value(u"$top"_s).toInt(&ok);
         if (!ok || top < 1)
             return error(
-                400, tr("$top must be a positive number, not '%1'.").arg(c.query.value(u"$top"_s)));
+                400,
+                Tr::tr("$top must be a positive number, not '%1'.").arg(c.query.value(u"$top"_s)));
         top = std::min(top, kMaxTop);
     }
     QList<FilterTerm> terms;
@@ -939,16 +945,16 @@ EmulatorReply EmulatorService::putInstallation(Context &c, const QString &id)
 {
     auto parsed = parseInstallation(c.request.body);
     if (!parsed)
-        return error(400, tr("The installation is invalid: %1").arg(parsed.error().message));
+        return error(400, Tr::tr("The installation is invalid: %1").arg(parsed.error().message));
     if (parsed->installationId != id) {
         return error(400,
-                     tr("The installationId in the body ('%1') differs from the one in the "
-                        "URL ('%2').")
+                     Tr::tr("The installationId in the body ('%1') differs from the one in the "
+                            "URL ('%2').")
                          .arg(parsed->installationId, id));
     }
     for (const QString &t : std::as_const(parsed->tags)) {
         if (t.startsWith(u'$'))
-            return error(400, tr("Tags can not start with $."));
+            return error(400, Tr::tr("Tags can not start with $."));
     }
     m_state->putInstallation(*c.hub, *parsed);
     EmulatorReply r;
@@ -963,7 +969,7 @@ EmulatorReply EmulatorService::getInstallation(Context &c, const QString &id)
 {
     const auto it = c.hub->installations.find(id);
     if (it == c.hub->installations.end())
-        return error(404, tr("Installation not found."));
+        return error(404, Tr::tr("Installation not found."));
     EmulatorReply r;
     // The service labels the JSON body application/xml (nh-rest.md §7.1); clients must cope.
     r.headers = {{"Content-Type"_ba, kXml}};
@@ -975,10 +981,11 @@ EmulatorReply EmulatorService::patchInstallation(Context &c, const QString &id)
 {
     const auto it = c.hub->installations.find(id);
     if (it == c.hub->installations.end())
-        return error(404, tr("Installation not found."));
+        return error(404, Tr::tr("Installation not found."));
     auto patched = applyInstallationPatch(it->second, c.request.body);
     if (!patched)
-        return error(400, tr("The installation patch is invalid: %1").arg(patched.error().message));
+        return error(400,
+                     Tr::tr("The installation patch is invalid: %1").arg(patched.error().message));
     m_state->putInstallation(*c.hub, *patched);
     EmulatorReply r;
     r.headers = {{"Content-Length"_ba, "0"_ba}};
@@ -1049,7 +1056,7 @@ EmulatorReply EmulatorService::control(const EmulatorRequest &request, const QSt
         r.body = QJsonDocument(hubs).toJson(QJsonDocument::Compact);
         return r;
     }
-    return error(404, tr("Unknown emulator control endpoint '%1'.").arg(request.url.path()));
+    return error(404, Tr::tr("Unknown emulator control endpoint '%1'.").arg(request.url.path()));
 }
 
 } // namespace Nh

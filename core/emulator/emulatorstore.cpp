@@ -18,10 +18,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::EmulatorStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::EmulatorStore)
+};
 
 constexpr int kSchemaVersion = 1;
 
@@ -43,9 +44,9 @@ Result<std::unique_ptr<EmulatorStore>> EmulatorStore::open(const QString &path)
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, store->m_connection);
     db.setDatabaseName(path);
     if (!db.open()) {
-        return makeError(
-            ErrorCode::InvalidValue,
-            tr("Could not open the emulator data file %1: %2").arg(path, db.lastError().text()));
+        return makeError(ErrorCode::InvalidValue,
+                         Tr::tr("Could not open the emulator data file %1: %2")
+                             .arg(path, db.lastError().text()));
     }
     int current = 0;
     {
@@ -58,8 +59,8 @@ Result<std::unique_ptr<EmulatorStore>> EmulatorStore::open(const QString &path)
     }
     if (current > kSchemaVersion) {
         return makeError(ErrorCode::InvalidValue,
-                         tr("The emulator data file %1 was written by a newer nhemulator "
-                            "(schema %2; this one reads up to %3)")
+                         Tr::tr("The emulator data file %1 was written by a newer nhemulator "
+                                "(schema %2; this one reads up to %3)")
                              .arg(path)
                              .arg(current)
                              .arg(kSchemaVersion));
@@ -81,7 +82,7 @@ Result<std::unique_ptr<EmulatorStore>> EmulatorStore::open(const QString &path)
     for (const QString &sql : schema) {
         if (!store->exec(sql)) {
             return makeError(ErrorCode::InvalidValue,
-                             tr("Could not prepare the emulator data file %1: %2")
+                             Tr::tr("Could not prepare the emulator data file %1: %2")
                                  .arg(path, db.lastError().text()));
         }
     }
@@ -153,10 +154,11 @@ Status EmulatorStore::load(EmulatorState &state)
     }
     state.attachStore(this);
     if (broken) {
-        return makeError(ErrorCode::InvalidValue,
-                         tr("%1 stored registrations or installations could not be read and were "
-                            "skipped")
-                             .arg(broken));
+        return makeError(
+            ErrorCode::InvalidValue,
+            Tr::tr("%1 stored registrations or installations could not be read and were "
+                   "skipped")
+                .arg(broken));
     }
     return {};
 }

@@ -12,10 +12,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::Fault", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::Fault)
+};
 
 struct KindName
 {
@@ -57,9 +58,9 @@ Result<Fault> Fault::parse(QStringView spec)
             if (it == kKinds.end() || haveKind) {
                 return makeError(
                     ErrorCode::InvalidValue,
-                    tr("Unknown or repeated fault '%1'; expected one of delay=MS, "
-                       "stall, reset, status=CODE[;retry-after=S], garbage, truncated, "
-                       "empty, html, oversized")
+                    Tr::tr("Unknown or repeated fault '%1'; expected one of delay=MS, "
+                           "stall, reset, status=CODE[;retry-after=S], garbage, truncated, "
+                           "empty, html, oversized")
                         .arg(name));
             }
             haveKind = true;
@@ -76,11 +77,11 @@ Result<Fault> Fault::parse(QStringView spec)
         }
         if (!ok) {
             return makeError(ErrorCode::InvalidValue,
-                             tr("Fault '%1' has a bad value '%2'").arg(name, value));
+                             Tr::tr("Fault '%1' has a bad value '%2'").arg(name, value));
         }
     }
     if (!haveKind)
-        return makeError(ErrorCode::MissingField, tr("The fault '%1' names no kind").arg(spec));
+        return makeError(ErrorCode::MissingField, Tr::tr("The fault '%1' names no kind").arg(spec));
     return f;
 }
 
@@ -109,7 +110,7 @@ Result<FaultRule> FaultRule::fromJson(const QJsonObject &json)
     rule.hub = json.value(u"hub"_s).toString();
     rule.count = json.value(u"count"_s).toInt(-1);
     if (rule.count == 0 || rule.count < -1)
-        return makeError(ErrorCode::InvalidValue, tr("A fault's count must be positive or -1"));
+        return makeError(ErrorCode::InvalidValue, Tr::tr("A fault's count must be positive or -1"));
     return rule;
 }
 

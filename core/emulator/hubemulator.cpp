@@ -30,10 +30,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::HubEmulator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::HubEmulator)
+};
 
 constexpr qsizetype kMaxLogEntries = 1000;
 constexpr qsizetype kMaxLoggedBody = 64 * 1024;
@@ -176,7 +177,7 @@ QJsonObject EmulatorLogEntry::toJson() const
 
 QString EmulatorLogEntry::summary() const
 {
-    const QString result = status ? QString::number(status) : tr("(no response)");
+    const QString result = status ? QString::number(status) : Tr::tr("(no response)");
     QString line = time.toLocalTime().toString(u"hh:mm:ss.zzz"_s) + u' '
         + QString::fromLatin1(method) + u' ' + url + u' ' + result + u' ' + operation + u' '
         + QString::number(double(elapsedMicroseconds) / 1000.0, 'f', 1) + u" ms"_s;
@@ -282,12 +283,13 @@ void HubEmulator::Private::handle(HubEmulator *q, const QHttpServerRequest &requ
     if (fault && fault->kind == FaultKind::Status) {
         QString text;
         if (fault->status == 429 || fault->status == 503)
-            text = tr("The request was throttled (injected fault); retry after the time given in "
-                      "Retry-After.");
+            text =
+                Tr::tr("The request was throttled (injected fault); retry after the time given in "
+                       "Retry-After.");
         else if (fault->status >= 500)
-            text = tr("An internal error occurred (injected fault %1).").arg(fault->status);
+            text = Tr::tr("An internal error occurred (injected fault %1).").arg(fault->status);
         else
-            text = tr("The request was refused (injected fault %1).").arg(fault->status);
+            text = Tr::tr("The request was refused (injected fault %1).").arg(fault->status);
         respond(q, socket, entry, service->error(fault->status, text, fault->retryAfterSeconds),
                 fault, timer);
         return;
@@ -399,10 +401,11 @@ HubEmulator::~HubEmulator()
 Status HubEmulator::start(const EmulatorOptions &options)
 {
     if (isListening())
-        return makeError(ErrorCode::InvalidValue, tr("The emulator is already running"));
+        return makeError(ErrorCode::InvalidValue, Tr::tr("The emulator is already running"));
     for (const QString &hub : QStringList {options.hubName} + options.additionalHubs) {
         if (auto st = validateHubName(hub); !st)
-            return makeError(st.error().code, tr("Hub name '%1': %2").arg(hub, st.error().message));
+            return makeError(st.error().code,
+                             Tr::tr("Hub name '%1': %2").arg(hub, st.error().message));
     }
     d->options = options;
 
@@ -458,9 +461,10 @@ Status HubEmulator::start(const EmulatorOptions &options)
     if (port == 0) {
         delete d->server;
         d->server = nullptr;
-        return makeError(ErrorCode::InvalidValue,
-                         tr("Could not listen on 127.0.0.1:%1: the port is taken or not allowed")
-                             .arg(options.port));
+        return makeError(
+            ErrorCode::InvalidValue,
+            Tr::tr("Could not listen on 127.0.0.1:%1: the port is taken or not allowed")
+                .arg(options.port));
     }
     d->port = port;
     if (options.listenIpv6)
@@ -469,7 +473,7 @@ Status HubEmulator::start(const EmulatorOptions &options)
     for (QTcpServer *tcp : d->server->servers())
         connect(tcp, &QTcpServer::pendingConnectionAvailable, this, [this] { ++d->connections; });
     d->scheduler.start();
-    qCInfo(lcEmulator).noquote() << tr("Emulator listening on https://localhost:%1/").arg(port);
+    qCInfo(lcEmulator).noquote() << Tr::tr("Emulator listening on https://localhost:%1/").arg(port);
     return {};
 }
 

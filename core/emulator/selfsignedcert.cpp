@@ -19,10 +19,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::SelfSignedCertificate", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::SelfSignedCertificate)
+};
 
 template<typename T, void (*Free)(T *)> struct Deleter
 {
@@ -34,7 +35,8 @@ using BioPtr = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
 
 Error opensslError(const QString &what)
 {
-    return makeError(ErrorCode::InvalidValue, tr("Could not create the certificate: %1").arg(what));
+    return makeError(ErrorCode::InvalidValue,
+                     Tr::tr("Could not create the certificate: %1").arg(what));
 }
 
 QByteArray bioBytes(BIO *bio)
@@ -83,11 +85,11 @@ Result<CertificatePair> generateSelfSignedCertificate(const QStringList &dnsName
 {
     PKeyPtr key(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
     if (!key)
-        return opensslError(tr("EC P-256 key generation failed"));
+        return opensslError(Tr::tr("EC P-256 key generation failed"));
 
     X509Ptr cert(X509_new());
     if (!cert || X509_set_version(cert.get(), 2) != 1)
-        return opensslError(tr("X509_new failed"));
+        return opensslError(Tr::tr("X509_new failed"));
     // A random positive 63-bit serial: browsers and OpenSSL refuse repeated serials per issuer.
     ASN1_INTEGER *serial = X509_get_serialNumber(cert.get());
     BIGNUM *bn = BN_new();
@@ -120,16 +122,16 @@ Result<CertificatePair> generateSelfSignedCertificate(const QStringList &dnsName
         && addExtension(cert.get(), NID_authority_key_identifier, "keyid:always")
         && addExtension(cert.get(), NID_subject_alt_name, san.join(u',').toUtf8());
     if (!extOk)
-        return opensslError(tr("adding the X.509 extensions failed"));
+        return opensslError(Tr::tr("adding the X.509 extensions failed"));
     if (X509_sign(cert.get(), key.get(), EVP_sha256()) <= 0)
-        return opensslError(tr("signing failed"));
+        return opensslError(Tr::tr("signing failed"));
 
     BioPtr certBio(BIO_new(BIO_s_mem()));
     BioPtr keyBio(BIO_new(BIO_s_mem()));
     if (PEM_write_bio_X509(certBio.get(), cert.get()) != 1
         || PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr)
             != 1)
-        return opensslError(tr("PEM encoding failed"));
+        return opensslError(Tr::tr("PEM encoding failed"));
     return CertificatePair {bioBytes(certBio.get()), bioBytes(keyBio.get())};
 }
 
@@ -138,7 +140,8 @@ Result<QDateTime> certificateExpiry(const QByteArray &pem)
     BioPtr bio(BIO_new_mem_buf(pem.constData(), static_cast<int>(pem.size())));
     X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
     if (!cert)
-        return makeError(ErrorCode::Syntax, tr("The certificate is not a PEM X.509 certificate"));
+        return makeError(ErrorCode::Syntax,
+                         Tr::tr("The certificate is not a PEM X.509 certificate"));
     return fromAsn1(X509_get0_notAfter(cert.get()));
 }
 
@@ -160,7 +163,8 @@ Result<CertificatePair> loadOrCreateCertificate(const QString &dir)
     if (!made)
         return made;
     if (!QDir().mkpath(dir))
-        return makeError(ErrorCode::InvalidValue, tr("Could not create the folder %1").arg(dir));
+        return makeError(ErrorCode::InvalidValue,
+                         Tr::tr("Could not create the folder %1").arg(dir));
     const auto write = [](const QString &path, const QByteArray &data, QFile::Permissions perms) {
         QSaveFile f(path);
         if (!f.open(QIODevice::WriteOnly))
@@ -173,7 +177,7 @@ Result<CertificatePair> loadOrCreateCertificate(const QString &dir)
         || !write(certificateFileName(dir), made->certificatePem,
                   QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther)) {
         return makeError(ErrorCode::InvalidValue,
-                         tr("Could not write the emulator certificate to %1").arg(dir));
+                         Tr::tr("Could not write the emulator certificate to %1").arg(dir));
     }
     return made;
 }

@@ -15,10 +15,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::ConnectionString", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::ConnectionString)
+};
 
 /** 1-based position for messages. */
 qsizetype pos(qsizetype offset)
@@ -116,16 +117,16 @@ Status parseEndpoint(const Field &f, QString *host, int *port)
     const qsizetype schemeEnd = v.indexOf(u"://");
     if (schemeEnd <= 0) {
         return fieldError(ErrorCode::InvalidValue,
-                          tr("Endpoint at position %1 is not a URL: expected "
-                             "sb://<namespace>.servicebus.windows.net/")
+                          Tr::tr("Endpoint at position %1 is not a URL: expected "
+                                 "sb://<namespace>.servicebus.windows.net/")
                               .arg(pos(at)),
                           at, v.size(), Key::Endpoint);
     }
     const QStringView scheme = v.first(schemeEnd);
     if (scheme.compare(u"http", Qt::CaseInsensitive) == 0) {
         return fieldError(ErrorCode::InvalidValue,
-                          tr("Endpoint at position %1 uses http://: Notification Hubs are only "
-                             "reachable over HTTPS, so use sb:// or https://")
+                          Tr::tr("Endpoint at position %1 uses http://: Notification Hubs are only "
+                                 "reachable over HTTPS, so use sb:// or https://")
                               .arg(pos(at)),
                           at, schemeEnd, Key::Endpoint);
     }
@@ -133,7 +134,7 @@ Status parseEndpoint(const Field &f, QString *host, int *port)
         && scheme.compare(u"https", Qt::CaseInsensitive) != 0) {
         return fieldError(
             ErrorCode::InvalidValue,
-            tr("Endpoint at position %1 has the scheme '%2': expected sb:// or https://")
+            Tr::tr("Endpoint at position %1 has the scheme '%2': expected sb:// or https://")
                 .arg(pos(at))
                 .arg(scheme),
             at, schemeEnd, Key::Endpoint);
@@ -145,11 +146,12 @@ Status parseEndpoint(const Field &f, QString *host, int *port)
         ++authorityEnd;
     QStringView authority = v.sliced(authorityAt, authorityEnd - authorityAt);
     if (authority.contains(u'@')) {
-        return fieldError(ErrorCode::InvalidValue,
-                          tr("Endpoint contains a user name ('@') at position %1; expected only a "
-                             "host name and an optional port")
-                              .arg(pos(at + authorityAt)),
-                          at + authorityAt, authority.size(), Key::Endpoint);
+        return fieldError(
+            ErrorCode::InvalidValue,
+            Tr::tr("Endpoint contains a user name ('@') at position %1; expected only a "
+                   "host name and an optional port")
+                .arg(pos(at + authorityAt)),
+            at + authorityAt, authority.size(), Key::Endpoint);
     }
     // Host and port; IPv6 literals come in brackets.
     QStringView hostPart = authority;
@@ -159,7 +161,7 @@ Status parseEndpoint(const Field &f, QString *host, int *port)
         if (close < 0) {
             return fieldError(
                 ErrorCode::Syntax,
-                tr("Endpoint at position %1 has an IPv6 address without its closing ']'")
+                Tr::tr("Endpoint at position %1 has an IPv6 address without its closing ']'")
                     .arg(pos(at + authorityAt)),
                 at + authorityAt, authority.size(), Key::Endpoint);
         }
@@ -169,7 +171,7 @@ Status parseEndpoint(const Field &f, QString *host, int *port)
             if (!rest.startsWith(u':')) {
                 return fieldError(
                     ErrorCode::Syntax,
-                    tr("Endpoint at position %1: unexpected '%2' after the IPv6 address")
+                    Tr::tr("Endpoint at position %1: unexpected '%2' after the IPv6 address")
                         .arg(pos(at + authorityAt + close + 1))
                         .arg(rest),
                     at + authorityAt + close + 1, rest.size(), Key::Endpoint);
@@ -182,8 +184,8 @@ Status parseEndpoint(const Field &f, QString *host, int *port)
     }
     if (hostPart.isEmpty()) {
         return fieldError(ErrorCode::InvalidValue,
-                          tr("Endpoint at position %1 has no host name").arg(pos(at)), at, v.size(),
-                          Key::Endpoint);
+                          Tr::tr("Endpoint at position %1 has no host name").arg(pos(at)), at,
+                          v.size(), Key::Endpoint);
     }
     if (!authority.startsWith(u'[')) {
         for (qsizetype i = 0; i < hostPart.size(); ++i) {
@@ -191,17 +193,18 @@ Status parseEndpoint(const Field &f, QString *host, int *port)
             const bool ok = c.isLetterOrNumber() || c == u'-' || c == u'.' || c == u'_';
             if (!ok || c.unicode() > 0x7f) {
                 const qsizetype o = at + authorityAt + i;
-                return fieldError(ErrorCode::InvalidValue,
-                                  tr("Endpoint host has an invalid character '%1' at position %2")
-                                      .arg(c)
-                                      .arg(pos(o)),
-                                  o, 1, Key::Endpoint);
+                return fieldError(
+                    ErrorCode::InvalidValue,
+                    Tr::tr("Endpoint host has an invalid character '%1' at position %2")
+                        .arg(c)
+                        .arg(pos(o)),
+                    o, 1, Key::Endpoint);
             }
         }
     } else if (!isIpv6Literal(hostPart)) {
         return fieldError(
             ErrorCode::InvalidValue,
-            tr("Endpoint at position %1 has '%2' in brackets, which is not an IPv6 address")
+            Tr::tr("Endpoint at position %1 has '%2' in brackets, which is not an IPv6 address")
                 .arg(pos(at + authorityAt))
                 .arg(hostPart),
             at + authorityAt, authority.size(), Key::Endpoint);
@@ -214,7 +217,7 @@ Status parseEndpoint(const Field &f, QString *host, int *port)
         if (!ok || p < 1 || p > 65535 || portPart.startsWith(u'+')) {
             return fieldError(
                 ErrorCode::InvalidValue,
-                tr("Endpoint port '%1' at position %2 is not a number from 1 to 65535")
+                Tr::tr("Endpoint port '%1' at position %2 is not a number from 1 to 65535")
                     .arg(portPart)
                     .arg(pos(o)),
                 o, portPart.size(), Key::Endpoint);
@@ -226,16 +229,17 @@ Status parseEndpoint(const Field &f, QString *host, int *port)
     if (!rest.isEmpty() && rest != u"/") {
         const qsizetype o = at + authorityEnd;
         if (rest.startsWith(u'?') || rest.startsWith(u'#')) {
-            return fieldError(ErrorCode::InvalidValue,
-                              tr("Endpoint has a query or fragment ('%1') at position %2; expected "
-                                 "only sb://<host>[:port]/")
-                                  .arg(rest)
-                                  .arg(pos(o)),
-                              o, rest.size(), Key::Endpoint);
+            return fieldError(
+                ErrorCode::InvalidValue,
+                Tr::tr("Endpoint has a query or fragment ('%1') at position %2; expected "
+                       "only sb://<host>[:port]/")
+                    .arg(rest)
+                    .arg(pos(o)),
+                o, rest.size(), Key::Endpoint);
         }
         return fieldError(ErrorCode::InvalidValue,
-                          tr("Endpoint has a path ('%1') at position %2; the hub name is given "
-                             "separately, so the endpoint must end after the host (and port)")
+                          Tr::tr("Endpoint has a path ('%1') at position %2; the hub name is given "
+                                 "separately, so the endpoint must end after the host (and port)")
                               .arg(rest)
                               .arg(pos(o)),
                           o, rest.size(), Key::Endpoint);
@@ -253,12 +257,12 @@ Result<ConnectionString> ConnectionString::parse(QStringView input)
     qsizetype base = 0;
     QStringView text = trimmed(input, &base);
     if (text.isEmpty())
-        return makeError(ErrorCode::Empty, tr("The connection string is empty"));
+        return makeError(ErrorCode::Empty, Tr::tr("The connection string is empty"));
 
     // People paste strings copied from JSON or shell snippets with their quotes.
     if (text.size() >= 2 && (text.front() == u'"' || text.front() == u'\'')
         && text.back() == text.front()) {
-        warnings.append({tr("The surrounding quotes were removed"), base, 1});
+        warnings.append({Tr::tr("The surrounding quotes were removed"), base, 1});
         qsizetype lead = 0;
         text = trimmed(text.sliced(1, text.size() - 2), &lead);
         base += 1 + lead;
@@ -280,7 +284,7 @@ Result<ConnectionString> ConnectionString::parse(QStringView input)
         const qsizetype eq = part.indexOf(u'=');
         if (eq < 0) {
             return makeError(ErrorCode::Syntax,
-                             tr("Expected Key=Value at position %1, found '%2'")
+                             Tr::tr("Expected Key=Value at position %1, found '%2'")
                                  .arg(pos(partAt))
                                  .arg(part.left(40)),
                              partAt, part.size());
@@ -292,39 +296,42 @@ Result<ConnectionString> ConnectionString::parse(QStringView input)
         const qsizetype keyAt = partAt + keyLead;
         const qsizetype valueAt = partAt + eq + 1 + valueLead;
         if (name.isEmpty()) {
-            return makeError(ErrorCode::Syntax,
-                             tr("Missing key name before '=' at position %1").arg(pos(partAt + eq)),
-                             partAt + eq, 1);
+            return makeError(
+                ErrorCode::Syntax,
+                Tr::tr("Missing key name before '=' at position %1").arg(pos(partAt + eq)),
+                partAt + eq, 1);
         }
         const auto key = keyFromName(name);
         if (!key) {
             if (name.compare(u"SharedAccessSignature", Qt::CaseInsensitive) == 0) {
                 return makeError(
                     ErrorCode::InvalidValue,
-                    tr("SharedAccessSignature at position %1: connection strings that carry a "
-                       "ready-made token are not supported; nhconsole signs every request and "
-                       "needs SharedAccessKeyName and SharedAccessKey")
+                    Tr::tr("SharedAccessSignature at position %1: connection strings that carry a "
+                           "ready-made token are not supported; nhconsole signs every request and "
+                           "needs SharedAccessKeyName and SharedAccessKey")
                         .arg(pos(keyAt)),
                     keyAt, part.size(), name.toString());
             }
             warnings.append(
-                {tr("Unknown key '%1' at position %2 is ignored").arg(name).arg(pos(keyAt)), keyAt,
-                 name.size()});
+                {Tr::tr("Unknown key '%1' at position %2 is ignored").arg(name).arg(pos(keyAt)),
+                 keyAt, name.size()});
             continue;
         }
         auto &slot = fields[static_cast<std::size_t>(*key)];
         if (slot) {
-            return fieldError(ErrorCode::DuplicateField,
-                              tr("%1 appears twice: again at position %2 (first at position %3)")
-                                  .arg(keyLabel(*key))
-                                  .arg(pos(keyAt))
-                                  .arg(pos(slot->keyOffset)),
-                              keyAt, name.size(), *key);
+            return fieldError(
+                ErrorCode::DuplicateField,
+                Tr::tr("%1 appears twice: again at position %2 (first at position %3)")
+                    .arg(keyLabel(*key))
+                    .arg(pos(keyAt))
+                    .arg(pos(slot->keyOffset)),
+                keyAt, name.size(), *key);
         }
         if (value.isEmpty()) {
-            return fieldError(ErrorCode::EmptyField,
-                              tr("%1 at position %2 is empty").arg(keyLabel(*key)).arg(pos(keyAt)),
-                              keyAt, part.size(), *key);
+            return fieldError(
+                ErrorCode::EmptyField,
+                Tr::tr("%1 at position %2 is empty").arg(keyLabel(*key)).arg(pos(keyAt)), keyAt,
+                part.size(), *key);
         }
         slot = Field {value, keyAt, valueAt};
     }
@@ -332,9 +339,9 @@ Result<ConnectionString> ConnectionString::parse(QStringView input)
     for (Key k : {Key::Endpoint, Key::KeyName, Key::Key}) {
         if (!fields[static_cast<std::size_t>(k)]) {
             return fieldError(ErrorCode::MissingField,
-                              tr("The connection string has no %1; expected "
-                                 "Endpoint=sb://<namespace>.servicebus.windows.net/;"
-                                 "SharedAccessKeyName=<rule>;SharedAccessKey=<key>")
+                              Tr::tr("The connection string has no %1; expected "
+                                     "Endpoint=sb://<namespace>.servicebus.windows.net/;"
+                                     "SharedAccessKeyName=<rule>;SharedAccessKey=<key>")
                                   .arg(keyLabel(k)),
                               base + text.size(), 0, k);
         }
@@ -350,8 +357,8 @@ Result<ConnectionString> ConnectionString::parse(QStringView input)
             const qsizetype o = ruleField.valueOffset + i;
             return fieldError(
                 ErrorCode::InvalidValue,
-                tr("SharedAccessKeyName has an invalid character '%1' at position %2: "
-                   "rule names use letters, digits, '.', '-' and '_'")
+                Tr::tr("SharedAccessKeyName has an invalid character '%1' at position %2: "
+                       "rule names use letters, digits, '.', '-' and '_'")
                     .arg(ruleField.value[i])
                     .arg(pos(o)),
                 o, 1, Key::KeyName);
@@ -363,12 +370,12 @@ Result<ConnectionString> ConnectionString::parse(QStringView input)
     if (const qsizetype bad = Crypto::firstInvalidBase64Index(keyField.value); bad >= 0) {
         const qsizetype o = keyField.valueOffset + bad;
         const QString what = bad < keyField.value.size()
-            ? tr("SharedAccessKey at position %1 is not base64: unexpected '%2' at position %3")
+            ? Tr::tr("SharedAccessKey at position %1 is not base64: unexpected '%2' at position %3")
                   .arg(pos(keyField.keyOffset))
                   .arg(keyField.value[bad])
                   .arg(pos(o))
-            : tr("SharedAccessKey at position %1 is not base64: its length (%2) is not a "
-                 "multiple of 4 or its padding is wrong; was it copied completely?")
+            : Tr::tr("SharedAccessKey at position %1 is not base64: its length (%2) is not a "
+                     "multiple of 4 or its padding is wrong; was it copied completely?")
                   .arg(pos(keyField.keyOffset))
                   .arg(keyField.value.size());
         return fieldError(ErrorCode::InvalidValue, what, o, bad < keyField.value.size() ? 1 : 0,
@@ -378,19 +385,20 @@ Result<ConnectionString> ConnectionString::parse(QStringView input)
     const auto decodedSize = QByteArray::fromBase64(cs.m_key.toLatin1()).size();
     if (decodedSize != 32) {
         warnings.append(
-            {tr("SharedAccessKey decodes to %1 bytes; keys issued by Azure are 32 bytes "
-                "(44 characters). Check that it was copied completely.")
+            {Tr::tr("SharedAccessKey decodes to %1 bytes; keys issued by Azure are 32 bytes "
+                    "(44 characters). Check that it was copied completely.")
                  .arg(decodedSize),
              keyField.valueOffset, keyField.value.size()});
     }
 
     if (const auto &ep = fields[static_cast<std::size_t>(Key::EntityPath)]) {
         cs.m_entityPath = ep->value.toString();
-        warnings.append({tr("EntityPath '%1' at position %2 is ignored: Notification Hubs take the "
-                            "hub name separately (use it as the hub name)")
-                             .arg(cs.m_entityPath)
-                             .arg(pos(ep->keyOffset)),
-                         ep->keyOffset, ep->value.size()});
+        warnings.append(
+            {Tr::tr("EntityPath '%1' at position %2 is ignored: Notification Hubs take the "
+                    "hub name separately (use it as the hub name)")
+                 .arg(cs.m_entityPath)
+                 .arg(pos(ep->keyOffset)),
+             ep->keyOffset, ep->value.size()});
     }
 
     Result<ConnectionString> result(std::move(cs));
@@ -450,11 +458,12 @@ QString ConnectionString::toRedactedString() const
 Status validateHubName(QStringView hub)
 {
     if (hub.trimmed().isEmpty())
-        return makeError(ErrorCode::Empty, tr("The hub name is empty"));
+        return makeError(ErrorCode::Empty, Tr::tr("The hub name is empty"));
     if (hub.size() > 260) {
-        return makeError(ErrorCode::LimitExceeded,
-                         tr("The hub name is %1 characters long; the limit is 260").arg(hub.size()),
-                         260, hub.size() - 260);
+        return makeError(
+            ErrorCode::LimitExceeded,
+            Tr::tr("The hub name is %1 characters long; the limit is 260").arg(hub.size()), 260,
+            hub.size() - 260);
     }
     for (qsizetype i = 0; i < hub.size(); ++i) {
         const QChar c = hub[i];
@@ -463,24 +472,26 @@ Status validateHubName(QStringView hub)
             (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9');
         if (alnum || u == u'.' || u == u'-' || u == u'_') {
             if (!alnum && (i == 0 || i == hub.size() - 1)) {
-                return makeError(ErrorCode::InvalidValue,
-                                 tr("The hub name must start and end with a letter or digit, not "
-                                    "'%1' (position %2)")
-                                     .arg(c)
-                                     .arg(pos(i)),
-                                 i, 1);
+                return makeError(
+                    ErrorCode::InvalidValue,
+                    Tr::tr("The hub name must start and end with a letter or digit, not "
+                           "'%1' (position %2)")
+                        .arg(c)
+                        .arg(pos(i)),
+                    i, 1);
             }
             continue;
         }
         QString why;
         if (c == u'/')
-            why = tr("hub paths with '/' are a legacy form that clients put into URLs unescaped");
+            why =
+                Tr::tr("hub paths with '/' are a legacy form that clients put into URLs unescaped");
         else if (c.isSpace())
-            why = tr("clients put the name into the URL path unescaped");
+            why = Tr::tr("clients put the name into the URL path unescaped");
         else
-            why = tr("hub names use letters, digits, '.', '-' and '_'");
+            why = Tr::tr("hub names use letters, digits, '.', '-' and '_'");
         return makeError(ErrorCode::InvalidValue,
-                         tr("The hub name has an invalid character '%1' at position %2: %3")
+                         Tr::tr("The hub name has an invalid character '%1' at position %2: %3")
                              .arg(c)
                              .arg(pos(i))
                              .arg(why),

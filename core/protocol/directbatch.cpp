@@ -15,10 +15,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::DirectBatch", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::DirectBatch)
+};
 
 constexpr qsizetype kMaxBoundaryLength = 1000;
 
@@ -169,15 +170,16 @@ public:
     {
         skipSpace();
         if (m_pos >= m_end) {
-            return errorInText(m_body, m_pos, 0, ErrorCode::EmptyField,
-                               tr("The devices part is empty: it must hold a JSON array of device "
-                                  "handles"),
-                               u"devices"_s);
+            return errorInText(
+                m_body, m_pos, 0, ErrorCode::EmptyField,
+                Tr::tr("The devices part is empty: it must hold a JSON array of device "
+                       "handles"),
+                u"devices"_s);
         }
         if (m_body.at(m_pos) != '[') {
             return errorInText(m_body, m_pos, 1, ErrorCode::Syntax,
-                               tr("The devices part must be a JSON array of device handles, "
-                                  "starting with '['"),
+                               Tr::tr("The devices part must be a JSON array of device handles, "
+                                      "starting with '['"),
                                u"devices"_s);
         }
         const qsizetype open = m_pos;
@@ -195,9 +197,9 @@ public:
                 if (q != '"' && q != '\'') {
                     return errorInText(m_body, m_pos, 1,
                                        q == ']' ? ErrorCode::Syntax : ErrorCode::InvalidValue,
-                                       q == ']' ? tr("The devices array has a trailing comma")
-                                                : tr("The devices array may hold only strings "
-                                                     "(device handles in quotes)"),
+                                       q == ']' ? Tr::tr("The devices array has a trailing comma")
+                                                : Tr::tr("The devices array may hold only strings "
+                                                         "(device handles in quotes)"),
                                        u"devices"_s);
                 }
                 const qsizetype stringStart = m_pos;
@@ -207,18 +209,18 @@ public:
                 if (handle->trimmed().isEmpty()) {
                     return errorInText(m_body, stringStart, m_pos - stringStart,
                                        ErrorCode::EmptyField,
-                                       tr("Device handle %1 in the devices array is empty")
+                                       Tr::tr("Device handle %1 in the devices array is empty")
                                            .arg(handles.size() + 1),
                                        u"devices"_s);
                 }
                 handles.append(std::move(handle).value());
                 if (handles.size() > kMaxDirectBatchHandles) {
-                    return errorInText(m_body, stringStart, m_pos - stringStart,
-                                       ErrorCode::LimitExceeded,
-                                       tr("The devices array holds more than %1 device handles, "
-                                          "the most a direct batch takes")
-                                           .arg(kMaxDirectBatchHandles),
-                                       u"devices"_s);
+                    return errorInText(
+                        m_body, stringStart, m_pos - stringStart, ErrorCode::LimitExceeded,
+                        Tr::tr("The devices array holds more than %1 device handles, "
+                               "the most a direct batch takes")
+                            .arg(kMaxDirectBatchHandles),
+                        u"devices"_s);
                 }
                 skipSpace();
                 if (m_pos >= m_end)
@@ -232,17 +234,18 @@ public:
                     break;
                 }
                 return errorInText(m_body, m_pos, 1, ErrorCode::Syntax,
-                                   tr("Expected ',' or ']' in the devices array"), u"devices"_s);
+                                   Tr::tr("Expected ',' or ']' in the devices array"),
+                                   u"devices"_s);
             }
         }
         skipSpace();
         if (m_pos < m_end) {
             return errorInText(m_body, m_pos, 1, ErrorCode::Syntax,
-                               tr("Unexpected text after the devices array"), u"devices"_s);
+                               Tr::tr("Unexpected text after the devices array"), u"devices"_s);
         }
         if (handles.isEmpty()) {
             return errorInText(m_body, open, 2, ErrorCode::EmptyField,
-                               tr("The devices array lists no device handles"), u"devices"_s);
+                               Tr::tr("The devices array lists no device handles"), u"devices"_s);
         }
         return handles;
     }
@@ -259,7 +262,7 @@ private:
     Error truncated(qsizetype open) const
     {
         return errorInText(m_body, m_pos, 0, ErrorCode::Truncated,
-                           tr("The devices array that starts at line %1 is not closed with ']'")
+                           Tr::tr("The devices array that starts at line %1 is not closed with ']'")
                                .arg(textPosition(m_body, open).line),
                            u"devices"_s);
     }
@@ -283,8 +286,8 @@ private:
             }
             if (static_cast<unsigned char>(c) < 0x20) {
                 return errorInText(m_body, m_pos, 1, ErrorCode::Syntax,
-                                   tr("A device handle contains a line break or control "
-                                      "character"),
+                                   Tr::tr("A device handle contains a line break or control "
+                                          "character"),
                                    u"devices"_s);
             }
             if (c != '\\') {
@@ -325,8 +328,8 @@ private:
                     : 0;
                 if (!ok) {
                     return errorInText(m_body, m_pos - 2, 2, ErrorCode::Syntax,
-                                       tr("A \\u escape in the devices array needs four "
-                                          "hexadecimal digits"),
+                                       Tr::tr("A \\u escape in the devices array needs four "
+                                              "hexadecimal digits"),
                                        u"devices"_s);
                 }
                 flush();
@@ -337,13 +340,13 @@ private:
             default:
                 return errorInText(
                     m_body, m_pos - 2, 2, ErrorCode::Syntax,
-                    tr("Unknown escape '\\%1' in the devices array").arg(QLatin1Char(e)),
+                    Tr::tr("Unknown escape '\\%1' in the devices array").arg(QLatin1Char(e)),
                     u"devices"_s);
             }
         }
         return errorInText(m_body, m_end, 0, ErrorCode::Truncated,
-                           tr("The device handle that starts at line %1, column %2 is not "
-                              "closed")
+                           Tr::tr("The device handle that starts at line %1, column %2 is not "
+                                  "closed")
                                .arg(textPosition(m_body, start).line)
                                .arg(textPosition(m_body, start).column),
                            u"devices"_s);
@@ -407,60 +410,64 @@ Result<DirectBatch> parseDirectBatch(QByteArrayView contentType, QByteArrayView 
 {
     // --- the Content-Type and its boundary ---
     if (contentType.trimmed().isEmpty()) {
-        return contentTypeError(ErrorCode::MissingField,
-                                tr("A direct batch needs a Content-Type of multipart/mixed with a "
-                                   "boundary"));
+        return contentTypeError(
+            ErrorCode::MissingField,
+            Tr::tr("A direct batch needs a Content-Type of multipart/mixed with a "
+                   "boundary"));
     }
     qsizetype quoteError = -1;
     const HeaderValue type = parseHeaderValue(contentType, &quoteError);
     if (!type.token.startsWith("multipart/")) {
         return contentTypeError(
             ErrorCode::InvalidValue,
-            tr("The Content-Type of a direct batch must be multipart/mixed, "
-               "not \"%1\"")
+            Tr::tr("The Content-Type of a direct batch must be multipart/mixed, "
+                   "not \"%1\"")
                 .arg(QString::fromLatin1(type.token.left(80))),
             0, contentType.indexOf(';') < 0 ? contentType.size() : contentType.indexOf(';'));
     }
     if (quoteError >= 0) {
         return contentTypeError(ErrorCode::Syntax,
-                                tr("The Content-Type has a quote at position %1 that is not "
-                                   "closed")
+                                Tr::tr("The Content-Type has a quote at position %1 that is not "
+                                       "closed")
                                     .arg(quoteError + 1),
                                 quoteError, 1);
     }
     const auto boundaryParam = type.parameter("boundary");
     if (!boundaryParam) {
-        return contentTypeError(ErrorCode::MissingField,
-                                tr("The Content-Type multipart/mixed has no boundary parameter"));
+        return contentTypeError(
+            ErrorCode::MissingField,
+            Tr::tr("The Content-Type multipart/mixed has no boundary parameter"));
     }
     const QByteArray boundary = *boundaryParam;
     if (boundary.isEmpty()) {
         return contentTypeError(ErrorCode::EmptyField,
-                                tr("The boundary parameter of the Content-Type is empty"));
+                                Tr::tr("The boundary parameter of the Content-Type is empty"));
     }
     if (boundary.size() > kMaxBoundaryLength) {
-        return contentTypeError(ErrorCode::LimitExceeded,
-                                tr("The boundary parameter is %1 characters long; at most %2 are "
-                                   "accepted")
-                                    .arg(boundary.size())
-                                    .arg(kMaxBoundaryLength));
+        return contentTypeError(
+            ErrorCode::LimitExceeded,
+            Tr::tr("The boundary parameter is %1 characters long; at most %2 are "
+                   "accepted")
+                .arg(boundary.size())
+                .arg(kMaxBoundaryLength));
     }
 
     // --- the body: delimiters and parts ---
     if (body.trimmed().isEmpty()) {
-        return makeError(ErrorCode::Empty, tr("The direct batch body is empty"));
+        return makeError(ErrorCode::Empty, Tr::tr("The direct batch body is empty"));
     }
     if (body.size() > Xml::kMaxDocumentBytes) {
-        return makeError(ErrorCode::LimitExceeded,
-                         tr("The direct batch body is %1 bytes, more than the %2 bytes accepted")
-                             .arg(body.size())
-                             .arg(Xml::kMaxDocumentBytes));
+        return makeError(
+            ErrorCode::LimitExceeded,
+            Tr::tr("The direct batch body is %1 bytes, more than the %2 bytes accepted")
+                .arg(body.size())
+                .arg(Xml::kMaxDocumentBytes));
     }
     const QByteArray delimiter = "--" + boundary;
     qsizetype pos = findDelimiter(body, delimiter, 0);
     if (pos < 0) {
         return errorInText(body, 0, 0, ErrorCode::Syntax,
-                           tr("The direct batch body has no line \"%1\" that starts a part")
+                           Tr::tr("The direct batch body has no line \"%1\" that starts a part")
                                .arg(QString::fromLatin1(delimiter.left(120))));
     }
     QList<Part> parts;
@@ -475,14 +482,14 @@ Result<DirectBatch> parseDirectBatch(QByteArrayView contentType, QByteArrayView 
             ++pos;
         if (pos >= body.size()) {
             return errorInText(body, pos, 0, ErrorCode::Truncated,
-                               tr("The direct batch body ends after a delimiter without the "
-                                  "closing \"%1--\"")
+                               Tr::tr("The direct batch body ends after a delimiter without the "
+                                      "closing \"%1--\"")
                                    .arg(QString::fromLatin1(delimiter.left(120))));
         }
         const qsizetype lb = lineBreakAt(body, pos);
         if (lb == 0) {
             return errorInText(body, pos, 1, ErrorCode::Syntax,
-                               tr("Unexpected text after the part delimiter"));
+                               Tr::tr("Unexpected text after the part delimiter"));
         }
         pos += lb;
 
@@ -492,7 +499,7 @@ Result<DirectBatch> parseDirectBatch(QByteArrayView contentType, QByteArrayView 
         for (;;) {
             if (pos >= body.size()) {
                 return errorInText(body, pos, 0, ErrorCode::Truncated,
-                                   tr("The part that starts at line %1 ends inside its headers")
+                                   Tr::tr("The part that starts at line %1 ends inside its headers")
                                        .arg(textPosition(body, part.start).line));
             }
             const qsizetype lineBreak = lineBreakAt(body, pos);
@@ -511,7 +518,7 @@ Result<DirectBatch> parseDirectBatch(QByteArrayView contentType, QByteArrayView 
                 const qsizetype colon = line.indexOf(':');
                 if (colon <= 0) {
                     return errorInText(body, pos, lineEnd - pos, ErrorCode::Syntax,
-                                       tr("A part header line has no \"name: value\" form"));
+                                       Tr::tr("A part header line has no \"name: value\" form"));
                 }
                 part.headers.append({line.first(colon).trimmed().toByteArray(),
                                      line.sliced(colon + 1).trimmed().toByteArray()});
@@ -522,8 +529,8 @@ Result<DirectBatch> parseDirectBatch(QByteArrayView contentType, QByteArrayView 
         const qsizetype next = findDelimiter(body, delimiter, pos);
         if (next < 0) {
             return errorInText(body, body.size(), 0, ErrorCode::Truncated,
-                               tr("The part that starts at line %1 is not followed by a "
-                                  "delimiter; the body ends without \"%2--\"")
+                               Tr::tr("The part that starts at line %1 is not followed by a "
+                                      "delimiter; the body ends without \"%2--\"")
                                    .arg(textPosition(body, part.start).line)
                                    .arg(QString::fromLatin1(delimiter.left(120))));
         }
@@ -557,22 +564,22 @@ Result<DirectBatch> parseDirectBatch(QByteArrayView contentType, QByteArrayView 
         if (!slot) {
             warnings.append(warningInText(
                 body, part.start, 0,
-                name.isEmpty() ? tr("A part without a name is ignored")
-                               : tr("The part \"%1\" is ignored: a direct batch has only "
-                                    "the parts notification and devices")
+                name.isEmpty() ? Tr::tr("A part without a name is ignored")
+                               : Tr::tr("The part \"%1\" is ignored: a direct batch has only "
+                                        "the parts notification and devices")
                                      .arg(QString::fromUtf8(name.left(80)))));
             continue;
         }
         if (*slot) {
             return errorInText(
                 body, part.start, 0, ErrorCode::DuplicateField,
-                tr("The part \"%1\" appears twice").arg(QString::fromLatin1(name.toLower())),
+                Tr::tr("The part \"%1\" appears twice").arg(QString::fromLatin1(name.toLower())),
                 QString::fromLatin1(name.toLower()));
         }
         *slot = &part;
     }
     // The service's own detail text (nh-rest.md §4.6), so the emulator can answer with it.
-    const QString missing = tr("Could not find a part of the multipart content supplied.");
+    const QString missing = Tr::tr("Could not find a part of the multipart content supplied.");
     if (!notificationPart)
         return makeError(ErrorCode::MissingField, missing, -1, 0, u"notification"_s);
     if (!devicesPart)
@@ -584,7 +591,7 @@ Result<DirectBatch> parseDirectBatch(QByteArrayView contentType, QByteArrayView 
                              .toByteArray();
     if (batch.notification.trimmed().isEmpty()) {
         return errorInText(body, notificationPart->contentStart, 0, ErrorCode::EmptyField,
-                           tr("The notification part is empty"), u"notification"_s);
+                           Tr::tr("The notification part is empty"), u"notification"_s);
     }
     auto handles =
         HandleArrayReader(body, devicesPart->contentStart, devicesPart->contentEnd).read();

@@ -17,10 +17,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::HubErrorBody", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::HubErrorBody)
+};
 
 constexpr QLatin1StringView kDocument {"Error"};
 constexpr QLatin1StringView kTrackingIdLabel {"TrackingId:"};
@@ -31,8 +32,8 @@ bool readCode(Xml::Reader &reader, bool *seen, int *code)
 {
     const QLatin1StringView name("Code");
     if (*seen) {
-        return reader.fail(ErrorCode::DuplicateField, tr("<%1> appears more than once").arg(name),
-                           name);
+        return reader.fail(ErrorCode::DuplicateField,
+                           Tr::tr("<%1> appears more than once").arg(name), name);
     }
     *seen = true;
     QString text;
@@ -45,12 +46,12 @@ bool readCode(Xml::Reader &reader, bool *seen, int *code)
         return true;
     case Xml::CountText::Empty:
         return reader.fail(ErrorCode::EmptyField,
-                           tr("<%1> is empty: expected a status code").arg(name), name);
+                           Tr::tr("<%1> is empty: expected a status code").arg(name), name);
     case Xml::CountText::NotWhole:
     case Xml::CountText::Negative:
         return reader.fail(
             ErrorCode::InvalidValue,
-            tr("<%1> is \"%2\", which is not a status code (a whole number of 0 or more)")
+            Tr::tr("<%1> is \"%2\", which is not a status code (a whole number of 0 or more)")
                 .arg(name, Xml::excerpt(text)),
             name);
     case Xml::CountText::TooLarge:
@@ -58,7 +59,7 @@ bool readCode(Xml::Reader &reader, bool *seen, int *code)
     }
     return reader.fail(
         ErrorCode::LimitExceeded,
-        tr("<%1> is \"%2\", larger than the largest code accepted (%3)")
+        Tr::tr("<%1> is \"%2\", larger than the largest code accepted (%3)")
             .arg(name, Xml::excerpt(text), QString::number(std::numeric_limits<int>::max())),
         name);
 }
@@ -108,7 +109,7 @@ Result<HubErrorBody> parseErrorBody(const QByteArray &xml)
             readCode(reader, &haveCode, &code);
         } else if (reader.isElement("Detail"_L1)) {
             if (haveDetail) {
-                reader.fail(ErrorCode::DuplicateField, tr("<Detail> appears more than once"),
+                reader.fail(ErrorCode::DuplicateField, Tr::tr("<Detail> appears more than once"),
                             u"Detail"_s);
             }
             haveDetail = true;
@@ -126,10 +127,10 @@ Result<HubErrorBody> parseErrorBody(const QByteArray &xml)
     QList<Warning> warnings;
     if (!haveCode) {
         missing = Xml::errorAt(reader.stream(), ErrorCode::MissingField,
-                               tr("The <Error> body has no <Code> element"), u"Code"_s);
+                               Tr::tr("The <Error> body has no <Code> element"), u"Code"_s);
     } else if (!haveDetail) {
         warnings.append(
-            Xml::warningAt(reader.stream(), tr("The <Error> body has no <Detail> element")));
+            Xml::warningAt(reader.stream(), Tr::tr("The <Error> body has no <Detail> element")));
     }
     if (!reader.finish())
         return reader.error();

@@ -18,10 +18,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::Installation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::Installation)
+};
 
 // nh-rest.md §6.1: documented as 60 per installation, users report more working (CONFLICT),
 // so more is a warning, not an error.
@@ -193,7 +194,7 @@ Error locatedError(ErrorCode code, const QString &what, const QString &where,
     if (!at)
         return makeError(code, what, -1, 0, where);
     Error e = makeError(code,
-                        tr("%1 (line %2, column %3)")
+                        Tr::tr("%1 (line %2, column %3)")
                             .arg(what, QString::number(at->line), QString::number(at->column)),
                         at->offset, 0, where);
     e.line = at->line;
@@ -223,7 +224,7 @@ Error jsonSyntaxError(const QByteArray &text, const QJsonParseError &parseError,
         break;
     }
     Error e = makeError(code,
-                        tr("The %1 is not valid JSON: %2 at position %3 (line %4, column %5)")
+                        Tr::tr("The %1 is not valid JSON: %2 at position %3 (line %4, column %5)")
                             .arg(document, parseError.errorString(), QString::number(at.offset + 1),
                                  QString::number(at.line), QString::number(at.column)),
                         at.offset);
@@ -236,28 +237,29 @@ QString jsonTypeName(const QJsonValue &v)
 {
     switch (v.type()) {
     case QJsonValue::Null:
-        return tr("null");
+        return Tr::tr("null");
     case QJsonValue::Bool:
-        return tr("a boolean");
+        return Tr::tr("a boolean");
     case QJsonValue::Double:
-        return tr("a number");
+        return Tr::tr("a number");
     case QJsonValue::String:
-        return tr("a string");
+        return Tr::tr("a string");
     case QJsonValue::Array:
-        return tr("an array");
+        return Tr::tr("an array");
     case QJsonValue::Object:
-        return tr("an object");
+        return Tr::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
-    return tr("nothing");
+    return Tr::tr("nothing");
 }
 
 Problem typeProblem(const QString &where, const QString &expected, const QJsonValue &actual,
                     const QString &needle)
 {
     return {ErrorCode::InvalidValue,
-            tr("%1 must be %2, not %3").arg(where, expected, jsonTypeName(actual)), where, needle};
+            Tr::tr("%1 must be %2, not %3").arg(where, expected, jsonTypeName(actual)), where,
+            needle};
 }
 
 QString lastSegment(const QString &where)
@@ -309,11 +311,11 @@ std::optional<Problem> Reader::checkTag(const QString &tag, const QString &where
     // nh-rest.md §6.1, the same rules as every other tag in the console (tagexpression.h).
     const Status status = validateTag(tag);
     for (const Warning &w : status.warnings())
-        warn(tr("The tag at %1: %2").arg(where, w.message));
+        warn(Tr::tr("The tag at %1: %2").arg(where, w.message));
     if (status)
         return std::nullopt;
     const QString what =
-        tr("The tag '%1' at %2 is not valid: %3").arg(tag, where, status.error().message);
+        Tr::tr("The tag '%1' at %2 is not valid: %3").arg(tag, where, status.error().message);
     if (!strict) {
         // Template and tile tags: the service itself returns a template tagged "Template Name"
         // ([REC]), so what breaks §6.1 there is only worth a warning.
@@ -331,7 +333,7 @@ std::optional<Problem> Reader::readString(const QJsonValue &value, const QString
         return std::nullopt;
     }
     if (!value.isString())
-        return typeProblem(where, tr("a string"), value, lastSegment(where));
+        return typeProblem(where, Tr::tr("a string"), value, lastSegment(where));
     out = value.toString();
     return std::nullopt;
 }
@@ -349,7 +351,8 @@ std::optional<Problem> Reader::readDate(const QJsonValue &value, const QString &
     const auto when = parseHubDateTime(text);
     if (!when) {
         return Problem {ErrorCode::InvalidValue,
-                        tr("%1 '%2' is not an ISO 8601 date-time").arg(where, text), where, text};
+                        Tr::tr("%1 '%2' is not an ISO 8601 date-time").arg(where, text), where,
+                        text};
     }
     out = *when;
     return std::nullopt;
@@ -368,15 +371,15 @@ std::optional<Problem> Reader::readTags(const QJsonValue &value, const QString &
         return std::nullopt;
     }
     if (!value.isArray()) {
-        return typeProblem(where,
-                           allowSingle ? tr("a tag or an array of tags") : tr("an array of tags"),
-                           value, lastSegment(where));
+        return typeProblem(
+            where, allowSingle ? Tr::tr("a tag or an array of tags") : Tr::tr("an array of tags"),
+            value, lastSegment(where));
     }
     const QJsonArray array = value.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString itemWhere = where % u'/' % QString::number(i);
         if (!array[i].isString())
-            return typeProblem(itemWhere, tr("a string"), array[i], lastSegment(where));
+            return typeProblem(itemWhere, Tr::tr("a string"), array[i], lastSegment(where));
         const QString tag = array[i].toString();
         if (auto p = checkTag(tag, itemWhere, strict))
             return p;
@@ -384,7 +387,7 @@ std::optional<Problem> Reader::readTags(const QJsonValue &value, const QString &
             out.append(tag);
     }
     if (out.size() > kDocumentedMaxTags) {
-        warn(tr("%1 has %2 tags; the documented limit is %3")
+        warn(Tr::tr("%1 has %2 tags; the documented limit is %3")
                  .arg(where, QString::number(out.size()), QString::number(kDocumentedMaxTags)));
     }
     return std::nullopt;
@@ -397,11 +400,11 @@ std::optional<Problem> Reader::readStringMap(const QJsonValue &value, const QStr
     if (value.isNull())
         return std::nullopt;
     if (!value.isObject())
-        return typeProblem(where, tr("an object of strings"), value, lastSegment(where));
+        return typeProblem(where, Tr::tr("an object of strings"), value, lastSegment(where));
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!it.value().isString()) {
-            return typeProblem(where % u'/' % it.key(), tr("a string"), it.value(), it.key());
+            return typeProblem(where % u'/' % it.key(), Tr::tr("a string"), it.value(), it.key());
         }
         out.insert(it.key(), it.value().toString());
     }
@@ -418,7 +421,7 @@ std::optional<Problem> Reader::readPushChannel(const QJsonValue &value, const QS
         return std::nullopt;
     }
     if (!value.isString())
-        return typeProblem(where, tr("a string or, for browsers, an object"), value,
+        return typeProblem(where, Tr::tr("a string or, for browsers, an object"), value,
                            u"pushChannel"_s);
     out.pushChannel = value.toString();
     out.pushChannelIsObject = false;
@@ -429,13 +432,13 @@ std::optional<Problem> Reader::checkPushChannel(const Installation &inst)
 {
     const QString where = u"/pushChannel"_s;
     if (inst.pushChannel.trimmed().isEmpty())
-        return Problem {ErrorCode::EmptyField, tr("The pushChannel is empty"), where,
+        return Problem {ErrorCode::EmptyField, Tr::tr("The pushChannel is empty"), where,
                         u"pushChannel"_s};
     if (inst.platform != Platform::Browser) {
         if (inst.pushChannelIsObject) {
             return Problem {ErrorCode::InvalidValue,
-                            tr("The pushChannel of a %1 installation must be a string; only "
-                               "browser installations take an object")
+                            Tr::tr("The pushChannel of a %1 installation must be a string; only "
+                                   "browser installations take an object")
                                 .arg(installationPlatformName(inst.platform)),
                             where, u"pushChannel"_s};
         }
@@ -443,18 +446,19 @@ std::optional<Problem> Reader::checkPushChannel(const Installation &inst)
     }
     const QJsonDocument doc = QJsonDocument::fromJson(inst.pushChannel.toUtf8());
     if (!doc.isObject()) {
-        return Problem {ErrorCode::InvalidValue,
-                        tr("The pushChannel of a browser installation must be an object (or its "
-                           "JSON text) with endpoint, p256dh and auth"),
-                        where, u"pushChannel"_s};
+        return Problem {
+            ErrorCode::InvalidValue,
+            Tr::tr("The pushChannel of a browser installation must be an object (or its "
+                   "JSON text) with endpoint, p256dh and auth"),
+            where, u"pushChannel"_s};
     }
     const QJsonObject object = doc.object();
     for (const QString &key : {u"endpoint"_s, u"p256dh"_s, u"auth"_s}) {
         const QJsonValue v = object.value(key);
         if (!v.isString() || v.toString().trimmed().isEmpty()) {
             return Problem {v.isUndefined() ? ErrorCode::MissingField : ErrorCode::InvalidValue,
-                            tr("The browser pushChannel has no %1").arg(key), where % u'/' % key,
-                            u"pushChannel"_s};
+                            Tr::tr("The browser pushChannel has no %1").arg(key),
+                            where % u'/' % key, u"pushChannel"_s};
         }
     }
     return std::nullopt;
@@ -471,14 +475,14 @@ std::optional<Problem> Reader::readTemplate(const QJsonValue &value, const QStri
         if (!doc.isObject()) {
             return Problem {
                 ErrorCode::InvalidValue,
-                tr("The template %1 is a string that does not hold a JSON object").arg(where),
+                Tr::tr("The template %1 is a string that does not hold a JSON object").arg(where),
                 where, name};
         }
         object = doc.object();
     } else if (value.isObject()) {
         object = value.toObject();
     } else {
-        return typeProblem(where, tr("an object"), value, name);
+        return typeProblem(where, Tr::tr("an object"), value, name);
     }
     out = InstallationTemplate();
     bool haveBody = false;
@@ -496,18 +500,20 @@ std::optional<Problem> Reader::readTemplate(const QJsonValue &value, const QStri
         } else if (key == u"tags") {
             p = readTags(it.value(), memberWhere, false, false, out.tags);
         } else {
-            warn(tr("The member %1 is not part of a template and was ignored").arg(memberWhere));
+            warn(
+                Tr::tr("The member %1 is not part of a template and was ignored").arg(memberWhere));
         }
         if (p)
             return p;
     }
     if (!haveBody) {
-        return Problem {ErrorCode::MissingField, tr("The template %1 has no body").arg(where),
+        return Problem {ErrorCode::MissingField, Tr::tr("The template %1 has no body").arg(where),
                         where % u"/body"_s, name};
     }
     if (out.body.trimmed().isEmpty()) {
-        return Problem {ErrorCode::EmptyField, tr("The template %1 has an empty body").arg(where),
-                        where % u"/body"_s, name};
+        return Problem {ErrorCode::EmptyField,
+                        Tr::tr("The template %1 has an empty body").arg(where), where % u"/body"_s,
+                        name};
     }
     return std::nullopt;
 }
@@ -519,7 +525,7 @@ std::optional<Problem> Reader::readTemplates(const QJsonValue &value, const QStr
     if (value.isNull())
         return std::nullopt;
     if (!value.isObject())
-        return typeProblem(where, tr("an object of templates"), value, lastSegment(where));
+        return typeProblem(where, Tr::tr("an object of templates"), value, lastSegment(where));
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
         InstallationTemplate t;
@@ -534,7 +540,7 @@ std::optional<Problem> Reader::readTile(const QJsonValue &value, const QString &
                                         SecondaryTile &out)
 {
     if (!value.isObject())
-        return typeProblem(where, tr("an object"), value, lastSegment(where));
+        return typeProblem(where, Tr::tr("an object"), value, lastSegment(where));
     out = SecondaryTile();
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -547,7 +553,7 @@ std::optional<Problem> Reader::readTile(const QJsonValue &value, const QString &
         else if (it.key() == u"templates")
             p = readTemplates(it.value(), memberWhere, out.templates);
         else
-            warn(tr("The member %1 is not part of a secondary tile and was ignored")
+            warn(Tr::tr("The member %1 is not part of a secondary tile and was ignored")
                      .arg(memberWhere));
         if (p)
             return p;
@@ -577,11 +583,12 @@ std::optional<Problem> Reader::readInstallation(const QJsonObject &object, Insta
             if (!p) {
                 const auto platform = platformFromInstallationName(name.trimmed());
                 if (!platform) {
-                    p = Problem {ErrorCode::InvalidValue,
-                                 tr("The platform '%1' is not one of apns, fcmv1, gcm, wns, mpns, "
-                                    "adm, baidu, browser, xiaomi")
-                                     .arg(name),
-                                 where, name};
+                    p = Problem {
+                        ErrorCode::InvalidValue,
+                        Tr::tr("The platform '%1' is not one of apns, fcmv1, gcm, wns, mpns, "
+                               "adm, baidu, browser, xiaomi")
+                            .arg(name),
+                        where, name};
                 } else {
                     out.platform = *platform;
                 }
@@ -594,7 +601,7 @@ std::optional<Problem> Reader::readInstallation(const QJsonObject &object, Insta
             if (value.isBool())
                 out.pushChannelExpired = value.toBool();
             else if (!value.isNull())
-                p = typeProblem(where, tr("a boolean"), value, key);
+                p = typeProblem(where, Tr::tr("a boolean"), value, key);
         } else if (key == u"expirationTime") {
             p = readDate(value, where, out.expirationTime);
         } else if (key == u"lastUpdate") {
@@ -617,10 +624,10 @@ std::optional<Problem> Reader::readInstallation(const QJsonObject &object, Insta
                     out.secondaryTiles.insert(tile.key(), t);
                 }
             } else if (!value.isNull()) {
-                p = typeProblem(where, tr("an object of tiles"), value, key);
+                p = typeProblem(where, Tr::tr("an object of tiles"), value, key);
             }
         } else {
-            warn(tr("The member %1 is not part of an installation and was ignored").arg(key));
+            warn(Tr::tr("The member %1 is not part of an installation and was ignored").arg(key));
         }
         if (p)
             return p;
@@ -628,21 +635,21 @@ std::optional<Problem> Reader::readInstallation(const QJsonObject &object, Insta
 
     if (!haveId) {
         return Problem {ErrorCode::MissingField,
-                        tr("The installation has no installationId"),
+                        Tr::tr("The installation has no installationId"),
                         u"installationId"_s,
                         {}};
     }
     if (out.installationId.trimmed().isEmpty()) {
-        return Problem {ErrorCode::EmptyField, tr("The installationId is empty"),
+        return Problem {ErrorCode::EmptyField, Tr::tr("The installationId is empty"),
                         u"installationId"_s, u"installationId"_s};
     }
     if (!havePlatform) {
         return Problem {
-            ErrorCode::MissingField, tr("The installation has no platform"), u"platform"_s, {}};
+            ErrorCode::MissingField, Tr::tr("The installation has no platform"), u"platform"_s, {}};
     }
     if (!haveChannel) {
         return Problem {ErrorCode::MissingField,
-                        tr("The installation has no pushChannel"),
+                        Tr::tr("The installation has no pushChannel"),
                         u"pushChannel"_s,
                         {}};
     }
@@ -660,7 +667,7 @@ Problem missingTarget(const QString &what, const QString &where)
 
 Problem unsupportedPath(const QString &where)
 {
-    return {ErrorCode::InvalidValue, tr("this path can not be patched"), where, {}};
+    return {ErrorCode::InvalidValue, Tr::tr("this path can not be patched"), where, {}};
 }
 
 std::optional<Problem> applyTagsOp(Reader &reader, QStringList &tags, bool strict, Op op,
@@ -670,7 +677,7 @@ std::optional<Problem> applyTagsOp(Reader &reader, QStringList &tags, bool stric
     if (rest.isEmpty()) {
         if (op == Op::Remove) {
             if (tags.isEmpty())
-                return missingTarget(tr("there are no tags to remove"), where);
+                return missingTarget(Tr::tr("there are no tags to remove"), where);
             tags.clear();
             return std::nullopt;
         }
@@ -691,13 +698,13 @@ std::optional<Problem> applyTagsOp(Reader &reader, QStringList &tags, bool stric
     if (op == Op::Remove) {
         // By value, not by index (nh-rest.md §7.7).
         if (!tags.contains(tag))
-            return missingTarget(tr("there is no tag '%1'").arg(tag), where);
+            return missingTarget(Tr::tr("there is no tag '%1'").arg(tag), where);
         tags.removeAll(tag);
         return std::nullopt;
     }
     if (op == Op::Add && tag == u"-") {
         if (!value.isString())
-            return typeProblem(where, tr("a tag"), value, {});
+            return typeProblem(where, Tr::tr("a tag"), value, {});
         if (auto p = reader.checkTag(value.toString(), where, strict))
             return p;
         if (!tags.contains(value.toString()))
@@ -714,7 +721,7 @@ std::optional<Problem> applyStringMapOp(Reader &reader, QMap<QString, QString> &
     if (rest.isEmpty()) {
         if (op == Op::Remove) {
             if (map.isEmpty())
-                return missingTarget(tr("there is nothing to remove"), where);
+                return missingTarget(Tr::tr("there is nothing to remove"), where);
             map.clear();
             return std::nullopt;
         }
@@ -725,7 +732,7 @@ std::optional<Problem> applyStringMapOp(Reader &reader, QMap<QString, QString> &
     const QString &key = rest.first();
     if (op == Op::Remove) {
         if (!map.contains(key))
-            return missingTarget(tr("there is no '%1'").arg(key), where);
+            return missingTarget(Tr::tr("there is no '%1'").arg(key), where);
         map.remove(key);
         return std::nullopt;
     }
@@ -747,7 +754,7 @@ std::optional<Problem> applyTemplateFieldOp(Reader &reader, InstallationTemplate
             return unsupportedPath(where);
         if (op == Op::Remove) {
             return Problem {ErrorCode::InvalidValue,
-                            tr("the body of a template is required and can not be removed"),
+                            Tr::tr("the body of a template is required and can not be removed"),
                             where,
                             {}};
         }
@@ -755,7 +762,7 @@ std::optional<Problem> applyTemplateFieldOp(Reader &reader, InstallationTemplate
         if (auto p = reader.readString(value, where, body, false))
             return p;
         if (body.trimmed().isEmpty())
-            return Problem {ErrorCode::EmptyField, tr("the body is empty"), where, {}};
+            return Problem {ErrorCode::EmptyField, Tr::tr("the body is empty"), where, {}};
         t.body = body;
         return std::nullopt;
     }
@@ -768,7 +775,7 @@ std::optional<Problem> applyTemplateFieldOp(Reader &reader, InstallationTemplate
             return unsupportedPath(where);
         if (op == Op::Remove) {
             if (t.expiry.isEmpty())
-                return missingTarget(tr("the template has no expiry"), where);
+                return missingTarget(Tr::tr("the template has no expiry"), where);
             t.expiry.clear();
             return std::nullopt;
         }
@@ -784,7 +791,7 @@ std::optional<Problem> applyTemplatesOp(Reader &reader, QMap<QString, Installati
     if (rest.isEmpty()) {
         if (op == Op::Remove) {
             if (map.isEmpty())
-                return missingTarget(tr("there are no templates to remove"), where);
+                return missingTarget(Tr::tr("there are no templates to remove"), where);
             map.clear();
             return std::nullopt;
         }
@@ -798,7 +805,7 @@ std::optional<Problem> applyTemplatesOp(Reader &reader, QMap<QString, Installati
     if (rest.size() == 1) {
         if (op == Op::Remove) {
             if (!map.contains(name))
-                return missingTarget(tr("there is no template '%1'").arg(name), where);
+                return missingTarget(Tr::tr("there is no template '%1'").arg(name), where);
             map.remove(name);
             return std::nullopt;
         }
@@ -810,7 +817,7 @@ std::optional<Problem> applyTemplatesOp(Reader &reader, QMap<QString, Installati
     }
     auto it = map.find(name);
     if (it == map.end())
-        return missingTarget(tr("there is no template '%1'").arg(name), where);
+        return missingTarget(Tr::tr("there is no template '%1'").arg(name), where);
     return applyTemplateFieldOp(reader, *it, op, rest.mid(1), value, where);
 }
 
@@ -821,12 +828,12 @@ std::optional<Problem> applyTilesOp(Reader &reader, QMap<QString, SecondaryTile>
     if (rest.isEmpty()) {
         if (op == Op::Remove) {
             if (tiles.isEmpty())
-                return missingTarget(tr("there are no secondary tiles to remove"), where);
+                return missingTarget(Tr::tr("there are no secondary tiles to remove"), where);
             tiles.clear();
             return std::nullopt;
         }
         if (!value.isObject())
-            return typeProblem(where, tr("an object of tiles"), value, {});
+            return typeProblem(where, Tr::tr("an object of tiles"), value, {});
         QMap<QString, SecondaryTile> result;
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
@@ -842,7 +849,7 @@ std::optional<Problem> applyTilesOp(Reader &reader, QMap<QString, SecondaryTile>
     if (rest.size() == 1) {
         if (op == Op::Remove) {
             if (!tiles.contains(id))
-                return missingTarget(tr("there is no secondary tile '%1'").arg(id), where);
+                return missingTarget(Tr::tr("there is no secondary tile '%1'").arg(id), where);
             tiles.remove(id);
             return std::nullopt;
         }
@@ -854,13 +861,13 @@ std::optional<Problem> applyTilesOp(Reader &reader, QMap<QString, SecondaryTile>
     }
     auto it = tiles.find(id);
     if (it == tiles.end())
-        return missingTarget(tr("there is no secondary tile '%1'").arg(id), where);
+        return missingTarget(Tr::tr("there is no secondary tile '%1'").arg(id), where);
     const QString &field = rest[1];
     const QStringList more = rest.mid(2);
     if (field == u"pushChannel" && more.isEmpty()) {
         if (op == Op::Remove) {
             return Problem {ErrorCode::InvalidValue,
-                            tr("the pushChannel of a tile is required and can not be removed"),
+                            Tr::tr("the pushChannel of a tile is required and can not be removed"),
                             where,
                             {}};
         }
@@ -894,7 +901,7 @@ std::optional<Problem> applyOp(Reader &reader, Installation &inst, Op op,
     if (member == u"userId") {
         if (op == Op::Remove) {
             if (inst.userId.isEmpty())
-                return missingTarget(tr("the installation has no userId"), where);
+                return missingTarget(Tr::tr("the installation has no userId"), where);
             inst.userId.clear();
             return std::nullopt;
         }
@@ -903,7 +910,7 @@ std::optional<Problem> applyOp(Reader &reader, Installation &inst, Op op,
     if (member == u"pushChannel") {
         if (op == Op::Remove) {
             return Problem {ErrorCode::InvalidValue,
-                            tr("the pushChannel is required and can not be removed"),
+                            Tr::tr("the pushChannel is required and can not be removed"),
                             where,
                             {}};
         }
@@ -919,8 +926,10 @@ std::optional<Problem> applyOp(Reader &reader, Installation &inst, Op op,
         u"installationId"_s,     u"platform"_s,   u"expirationTime"_s, u"pushChannelExpired"_s,
         u"expiredPushChannel"_s, u"lastUpdate"_s, u"lastActiveOn"_s};
     if (kReadOnly.contains(member)) {
-        return Problem {
-            ErrorCode::InvalidValue, tr("%1 can not be changed by a patch").arg(member), where, {}};
+        return Problem {ErrorCode::InvalidValue,
+                        Tr::tr("%1 can not be changed by a patch").arg(member),
+                        where,
+                        {}};
     }
     return unsupportedPath(where);
 }
@@ -1018,7 +1027,7 @@ std::optional<BrowserPushChannel> Installation::browserPushChannel() const
 
 Result<Installation> parseInstallation(const QByteArray &json)
 {
-    const QString document = tr("installation");
+    const QString document = Tr::tr("installation");
     if (const Status body = Xml::checkBody(json, document); !body)
         return body.error();
     QJsonParseError parseError;
@@ -1027,8 +1036,8 @@ Result<Installation> parseInstallation(const QByteArray &json)
         return jsonSyntaxError(json, parseError, document);
     if (!doc.isObject()) {
         return makeError(ErrorCode::UnexpectedRoot,
-                         tr("The installation must be a JSON object, not %1")
-                             .arg(doc.isArray() ? tr("an array") : tr("a scalar")));
+                         Tr::tr("The installation must be a JSON object, not %1")
+                             .arg(doc.isArray() ? Tr::tr("an array") : Tr::tr("a scalar")));
     }
     QList<Warning> warnings;
     Reader reader(&warnings);
@@ -1101,7 +1110,7 @@ QByteArray installationJson(const Installation &installation)
 Result<Installation> applyInstallationPatch(const Installation &installation,
                                             const QByteArray &patchJson)
 {
-    const QString document = tr("installation patch");
+    const QString document = Tr::tr("installation patch");
     if (const Status body = Xml::checkBody(patchJson, document); !body)
         return body.error();
     QJsonParseError parseError;
@@ -1110,8 +1119,8 @@ Result<Installation> applyInstallationPatch(const Installation &installation,
         return jsonSyntaxError(patchJson, parseError, document);
     if (!doc.isArray()) {
         return makeError(ErrorCode::UnexpectedRoot,
-                         tr("The installation patch must be a JSON array of operations, not %1")
-                             .arg(doc.isObject() ? tr("an object") : tr("a scalar")));
+                         Tr::tr("The installation patch must be a JSON array of operations, not %1")
+                             .arg(doc.isObject() ? Tr::tr("an object") : Tr::tr("a scalar")));
     }
 
     QList<Warning> warnings;
@@ -1125,15 +1134,15 @@ Result<Installation> applyInstallationPatch(const Installation &installation,
         if (!entry.isObject()) {
             return makeError(
                 ErrorCode::InvalidValue,
-                tr("Patch operation %1 is %2, not an object").arg(number, jsonTypeName(entry)), -1,
-                0, QString::number(index));
+                Tr::tr("Patch operation %1 is %2, not an object").arg(number, jsonTypeName(entry)),
+                -1, 0, QString::number(index));
         }
         const QJsonObject object = entry.toObject();
         const QJsonValue opValue = object.value("op"_L1);
         const QJsonValue pathValue = object.value("path"_L1);
         if (!pathValue.isString()) {
             return makeError(ErrorCode::MissingField,
-                             tr("Patch operation %1 has no \"path\" string").arg(number), -1, 0,
+                             Tr::tr("Patch operation %1 has no \"path\" string").arg(number), -1, 0,
                              u"path"_s);
         }
         const QString path = pathValue.toString();
@@ -1143,10 +1152,11 @@ Result<Installation> applyInstallationPatch(const Installation &installation,
         if (!opValue.isString()) {
             return locatedError(
                 ErrorCode::MissingField,
-                tr("Patch operation %1 on %2 has no \"op\" string").arg(number, path), path, at);
+                Tr::tr("Patch operation %1 on %2 has no \"op\" string").arg(number, path), path,
+                at);
         }
         const QString opName = opValue.toString();
-        const QString prefix = tr("Patch operation %1 (%2 %3): ").arg(number, opName, path);
+        const QString prefix = Tr::tr("Patch operation %1 (%2 %3): ").arg(number, opName, path);
         Op op = Op::Add;
         if (opName == u"add") {
             op = Op::Add;
@@ -1157,18 +1167,18 @@ Result<Installation> applyInstallationPatch(const Installation &installation,
         } else {
             return locatedError(ErrorCode::InvalidValue,
                                 prefix
-                                    % tr("the operation is not supported; use add, remove or "
-                                         "replace"),
+                                    % Tr::tr("the operation is not supported; use add, remove or "
+                                             "replace"),
                                 path, at);
         }
         if (op != Op::Remove && !object.contains("value"_L1)) {
-            return locatedError(ErrorCode::MissingField, prefix % tr("the operation needs a value"),
-                                path, at);
+            return locatedError(ErrorCode::MissingField,
+                                prefix % Tr::tr("the operation needs a value"), path, at);
         }
         const auto segments = parsePointer(path);
         if (!segments) {
             return locatedError(ErrorCode::InvalidValue,
-                                prefix % tr("the path must start with '/'"), path, at);
+                                prefix % Tr::tr("the path must start with '/'"), path, at);
         }
         if (const auto problem =
                 applyOp(reader, inst, op, *segments, object.value("value"_L1), path)) {

@@ -16,10 +16,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::Notification", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::Notification)
+};
 
 QByteArray bytes(QByteArrayView v)
 {
@@ -40,14 +41,14 @@ qsizetype firstControl(QStringView s)
 Status checkHandle(const QString &handle, qsizetype index, qsizetype count)
 {
     const QString place =
-        count > 1 ? tr("Device handle %1").arg(index + 1) : tr("The device handle");
+        count > 1 ? Tr::tr("Device handle %1").arg(index + 1) : Tr::tr("The device handle");
     if (handle.trimmed().isEmpty()) {
-        return makeError(ErrorCode::EmptyField, tr("%1 is empty").arg(place), -1, 0,
+        return makeError(ErrorCode::EmptyField, Tr::tr("%1 is empty").arg(place), -1, 0,
                          QString::fromLatin1(kDeviceHandleHeader));
     }
     if (const qsizetype at = firstControl(handle); at >= 0) {
         return makeError(ErrorCode::InvalidValue,
-                         tr("%1 contains a line break or control character at position %2")
+                         Tr::tr("%1 contains a line break or control character at position %2")
                              .arg(place)
                              .arg(at + 1),
                          at, 1, QString::fromLatin1(kDeviceHandleHeader));
@@ -81,7 +82,7 @@ public:
         while (end > begin && (m_text.at(end - 1) == ' ' || m_text.at(end - 1) == '\t'))
             --end;
         if (begin == end)
-            return makeError(ErrorCode::Empty, tr("The schedule time is empty"));
+            return makeError(ErrorCode::Empty, Tr::tr("The schedule time is empty"));
         m_pos = begin;
         m_end = end;
 
@@ -98,12 +99,12 @@ public:
                 fraction.append(m_text.at(m_pos++));
             if (fraction.isEmpty()) {
                 fail(m_pos >= m_end ? ErrorCode::Truncated : ErrorCode::Syntax,
-                     tr("expected the digits of the fraction of a second"));
+                     Tr::tr("expected the digits of the fraction of a second"));
                 return *m_error;
             }
             if (fraction.size() > 7) {
                 m_pos = start + 7;
-                fail(ErrorCode::Syntax, tr("a fraction of a second has at most 7 digits"));
+                fail(ErrorCode::Syntax, Tr::tr("a fraction of a second has at most 7 digits"));
                 return *m_error;
             }
             msec = fraction.leftJustified(3, '0').left(3).toInt();
@@ -120,26 +121,26 @@ public:
                     return *m_error;
                 if (oh > 23 || om > 59) {
                     m_pos -= 5;
-                    fail(ErrorCode::InvalidValue, tr("the UTC offset is out of range"));
+                    fail(ErrorCode::InvalidValue, Tr::tr("the UTC offset is out of range"));
                     return *m_error;
                 }
                 offsetSeconds = (oh * 60 + om) * 60 * (zone == '-' ? -1 : 1);
             } else {
                 fail(ErrorCode::Syntax,
-                     tr("expected '.', 'Z', an offset such as +02:00 or the end"));
+                     Tr::tr("expected '.', 'Z', an offset such as +02:00 or the end"));
                 return *m_error;
             }
         }
         if (m_pos < m_end) {
-            fail(ErrorCode::Syntax, tr("unexpected text after the time"));
+            fail(ErrorCode::Syntax, Tr::tr("unexpected text after the time"));
             return *m_error;
         }
         const QDate date(year, month, day);
         const QTime time(hour, minute, second, msec);
         if (!date.isValid() || !time.isValid()) {
             return makeError(ErrorCode::InvalidValue,
-                             tr("The schedule time \"%1\" names a date or time that does not "
-                                "exist")
+                             Tr::tr("The schedule time \"%1\" names a date or time that does not "
+                                    "exist")
                                  .arg(shown()),
                              begin, end - begin, QString::fromLatin1(kScheduleTimeHeader));
         }
@@ -158,7 +159,7 @@ private:
     bool fail(ErrorCode code, const QString &detail)
     {
         m_error = makeError(code,
-                            tr("The schedule time \"%1\" is not valid at position %2: %3")
+                            Tr::tr("The schedule time \"%1\" is not valid at position %2: %3")
                                 .arg(shown())
                                 .arg(m_pos + 1)
                                 .arg(detail),
@@ -171,10 +172,10 @@ private:
         int value = 0;
         for (int i = 0; i < digits; ++i) {
             if (m_pos >= m_end)
-                return fail(ErrorCode::Truncated, tr("it ends where a digit was expected"));
+                return fail(ErrorCode::Truncated, Tr::tr("it ends where a digit was expected"));
             const char c = m_text.at(m_pos);
             if (!isDigit(c))
-                return fail(ErrorCode::Syntax, tr("expected a digit"));
+                return fail(ErrorCode::Syntax, Tr::tr("expected a digit"));
             value = value * 10 + (c - '0');
             ++m_pos;
         }
@@ -186,10 +187,10 @@ private:
     {
         if (m_pos >= m_end) {
             return fail(ErrorCode::Truncated,
-                        tr("it ends where '%1' was expected").arg(QLatin1Char(oneOf.at(0))));
+                        Tr::tr("it ends where '%1' was expected").arg(QLatin1Char(oneOf.at(0))));
         }
         if (!oneOf.contains(m_text.at(m_pos)))
-            return fail(ErrorCode::Syntax, tr("expected '%1'").arg(QLatin1Char(oneOf.at(0))));
+            return fail(ErrorCode::Syntax, Tr::tr("expected '%1'").arg(QLatin1Char(oneOf.at(0))));
         ++m_pos;
         return true;
     }
@@ -248,14 +249,14 @@ Status validateTagTarget(QStringView expression)
     const QStringView trimmed = expression.trimmed();
     if (trimmed.isEmpty()) {
         return makeError(ErrorCode::EmptyField,
-                         tr("The tag expression is empty; choose a broadcast to reach every "
-                            "registration"),
+                         Tr::tr("The tag expression is empty; choose a broadcast to reach every "
+                                "registration"),
                          -1, 0, QString::fromLatin1(kTagsHeader));
     }
     if (const qsizetype at = firstControl(expression); at >= 0) {
         return makeError(ErrorCode::InvalidValue,
-                         tr("The tag expression contains a line break or control character at "
-                            "position %1")
+                         Tr::tr("The tag expression contains a line break or control character at "
+                                "position %1")
                              .arg(at + 1),
                          at, 1, QString::fromLatin1(kTagsHeader));
     }
@@ -300,11 +301,12 @@ Result<PreparedSend> prepareSend(const Notification &notification, const QDateTi
     const bool direct =
         target.kind == Target::Kind::DeviceHandle || target.kind == Target::Kind::DeviceHandles;
     if (direct && notification.format == Format::Template) {
-        return makeError(ErrorCode::InvalidValue,
-                         tr("A template notification cannot be sent to a device handle: the hub "
-                            "needs a registration's template to render it. Choose a native "
-                            "format or a tag target"),
-                         -1, 0, QString::fromLatin1(kDeviceHandleHeader));
+        return makeError(
+            ErrorCode::InvalidValue,
+            Tr::tr("A template notification cannot be sent to a device handle: the hub "
+                   "needs a registration's template to render it. Choose a native "
+                   "format or a tag target"),
+            -1, 0, QString::fromLatin1(kDeviceHandleHeader));
     }
     QString tags;
     QStringList handles;
@@ -322,20 +324,20 @@ Result<PreparedSend> prepareSend(const Notification &notification, const QDateTi
     }
     case Target::Kind::DeviceHandle: {
         if (target.deviceHandles.size() != 1) {
-            return makeError(target.deviceHandles.isEmpty() ? ErrorCode::EmptyField
-                                                            : ErrorCode::InvalidValue,
-                             tr("A direct send needs exactly one device handle (%1 given); use a "
-                                "direct batch for more")
-                                 .arg(target.deviceHandles.size()),
-                             -1, 0, QString::fromLatin1(kDeviceHandleHeader));
+            return makeError(
+                target.deviceHandles.isEmpty() ? ErrorCode::EmptyField : ErrorCode::InvalidValue,
+                Tr::tr("A direct send needs exactly one device handle (%1 given); use a "
+                       "direct batch for more")
+                    .arg(target.deviceHandles.size()),
+                -1, 0, QString::fromLatin1(kDeviceHandleHeader));
         }
         if (const Status s = checkHandle(target.deviceHandles.first(), 0, 1); !s)
             return s.error();
         handles.append(target.deviceHandles.first().trimmed());
         if (notification.format == Format::Apple && !isHex(handles.first())) {
             Warning w;
-            w.message = tr("An APNs device token is hexadecimal; this handle is not, so APNs "
-                           "will likely refuse it");
+            w.message = Tr::tr("An APNs device token is hexadecimal; this handle is not, so APNs "
+                               "will likely refuse it");
             warnings.append(w);
         }
         if (notification.format == Format::Browser) {
@@ -347,8 +349,8 @@ Result<PreparedSend> prepareSend(const Notification &notification, const QDateTi
             for (const QByteArrayView name : {kP256dhHeader, kAuthHeader}) {
                 if (!hasHeader(userHeaders, name)) {
                     return makeError(ErrorCode::MissingField,
-                                     tr("A browser direct send needs the subscription's %1 key "
-                                        "(the header %1)")
+                                     Tr::tr("A browser direct send needs the subscription's %1 key "
+                                            "(the header %1)")
                                          .arg(QString::fromLatin1(name)),
                                      -1, 0, QString::fromLatin1(name));
                 }
@@ -359,12 +361,12 @@ Result<PreparedSend> prepareSend(const Notification &notification, const QDateTi
     case Target::Kind::DeviceHandles: {
         if (target.deviceHandles.isEmpty()) {
             return makeError(ErrorCode::EmptyField,
-                             tr("A direct batch needs at least one device handle"), -1, 0,
+                             Tr::tr("A direct batch needs at least one device handle"), -1, 0,
                              u"devices"_s);
         }
         if (target.deviceHandles.size() > kMaxDirectBatchHandles) {
             return makeError(ErrorCode::LimitExceeded,
-                             tr("A direct batch takes at most %1 device handles, not %2")
+                             Tr::tr("A direct batch takes at most %1 device handles, not %2")
                                  .arg(kMaxDirectBatchHandles)
                                  .arg(target.deviceHandles.size()),
                              -1, 0, u"devices"_s);
@@ -377,9 +379,10 @@ Result<PreparedSend> prepareSend(const Notification &notification, const QDateTi
             const QString trimmed = handle.trimmed();
             if (seen.contains(trimmed)) {
                 Warning w;
-                w.message = tr("Device handle %1 repeats an earlier one; the device may get the "
-                               "notification twice")
-                                .arg(i + 1);
+                w.message =
+                    Tr::tr("Device handle %1 repeats an earlier one; the device may get the "
+                           "notification twice")
+                        .arg(i + 1);
                 warnings.append(w);
             }
             seen.insert(trimmed);
@@ -387,8 +390,9 @@ Result<PreparedSend> prepareSend(const Notification &notification, const QDateTi
         }
         if (notification.format == Format::Browser) {
             Warning w;
-            w.message = tr("A direct batch has no place for each subscription's P256DH and Auth "
-                           "keys; whether the hub delivers browser batches is unconfirmed");
+            w.message =
+                Tr::tr("A direct batch has no place for each subscription's P256DH and Auth "
+                       "keys; whether the hub delivers browser batches is unconfirmed");
             warnings.append(w);
         }
         break;
@@ -401,28 +405,28 @@ Result<PreparedSend> prepareSend(const Notification &notification, const QDateTi
         const QDateTime &when = *notification.scheduleTime;
         const QString where = QString::fromLatin1(kScheduleTimeHeader);
         if (!when.isValid()) {
-            return makeError(ErrorCode::InvalidValue, tr("The schedule time is not a valid time"),
-                             -1, 0, where);
+            return makeError(ErrorCode::InvalidValue,
+                             Tr::tr("The schedule time is not a valid time"), -1, 0, where);
         }
         if (direct) {
             return makeError(ErrorCode::InvalidValue,
-                             tr("Scheduled sends go to tags or to everyone; the hub cannot "
-                                "schedule a direct send to device handles"),
+                             Tr::tr("Scheduled sends go to tags or to everyone; the hub cannot "
+                                    "schedule a direct send to device handles"),
                              -1, 0, where);
         }
         const QDateTime utc = when.toUTC();
         const QDateTime nowUtc = now.toUTC();
         if (utc < nowUtc) {
             return makeError(ErrorCode::InvalidValue,
-                             tr("The schedule time %1 UTC is in the past (now %2 UTC)")
+                             Tr::tr("The schedule time %1 UTC is in the past (now %2 UTC)")
                                  .arg(QString::fromLatin1(formatScheduleTime(utc)),
                                       QString::fromLatin1(formatScheduleTime(nowUtc))),
                              -1, 0, where);
         }
         if (utc > nowUtc.addDays(kMaxScheduleDays)) {
             return makeError(ErrorCode::LimitExceeded,
-                             tr("The schedule time %1 UTC is more than %2 days ahead; the hub "
-                                "schedules at most %2 days in advance")
+                             Tr::tr("The schedule time %1 UTC is more than %2 days ahead; the hub "
+                                    "schedules at most %2 days in advance")
                                  .arg(QString::fromLatin1(formatScheduleTime(utc)))
                                  .arg(kMaxScheduleDays),
                              -1, 0, where);
@@ -458,10 +462,11 @@ Result<PreparedSend> prepareSend(const Notification &notification, const QDateTi
         headers.append({bytes(kContentTypeHeader), directBatchContentType(boundary)});
         if (out.body.size() > kMaxSendBodyBytes) {
             Warning w;
-            w.message = tr("The batch request is %1 bytes; the hub refuses single sends over %2 "
-                           "bytes and does not document its limit for batches")
-                            .arg(out.body.size())
-                            .arg(kMaxSendBodyBytes);
+            w.message =
+                Tr::tr("The batch request is %1 bytes; the hub refuses single sends over %2 "
+                       "bytes and does not document its limit for batches")
+                    .arg(out.body.size())
+                    .arg(kMaxSendBodyBytes);
             warnings.append(w);
         }
     } else {

@@ -18,10 +18,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::NotificationDetails", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::NotificationDetails)
+};
 
 constexpr QLatin1StringView kDocument {"NotificationDetails"};
 constexpr QLatin1StringView kCountsSuffix {"OutcomeCounts"};
@@ -78,7 +79,8 @@ bool readOutcomeCounts(Xml::Reader &reader, const QString &block, qsizetype *ent
         if (++*entries > kMaxOutcomeCountEntries) {
             return reader.fail(
                 ErrorCode::LimitExceeded,
-                tr("There are more than %1 <Outcome> entries").arg(kMaxOutcomeCountEntries), block);
+                Tr::tr("There are more than %1 <Outcome> entries").arg(kMaxOutcomeCountEntries),
+                block);
         }
         const qsizetype number = outcomes->size() + 1;
         const QString where = u"%1/Outcome[%2]"_s.arg(block, QString::number(number));
@@ -88,17 +90,19 @@ bool readOutcomeCounts(Xml::Reader &reader, const QString &block, qsizetype *ent
         while (reader.nextChild()) {
             if (reader.isElement("Name"_L1)) {
                 if (haveName) {
-                    return reader.fail(
-                        ErrorCode::DuplicateField,
-                        tr("Outcome %1 in <%2> has <Name> more than once").arg(number).arg(block),
-                        where + "/Name"_L1);
+                    return reader.fail(ErrorCode::DuplicateField,
+                                       Tr::tr("Outcome %1 in <%2> has <Name> more than once")
+                                           .arg(number)
+                                           .arg(block),
+                                       where + "/Name"_L1);
                 }
                 haveName = true;
                 if (!reader.readText(&outcome.name))
                     return false;
                 outcome.name = outcome.name.trimmed();
             } else if (reader.isElement("Count"_L1)) {
-                const QString label = tr("<Count> of outcome %1 in <%2>").arg(number).arg(block);
+                const QString label =
+                    Tr::tr("<Count> of outcome %1 in <%2>").arg(number).arg(block);
                 if (!reader.readCount(label, where + "/Count"_L1, &outcome.count, &haveCount))
                     return false;
             } else if (!reader.skip()) {
@@ -111,7 +115,7 @@ bool readOutcomeCounts(Xml::Reader &reader, const QString &block, qsizetype *ent
             const QLatin1StringView field = haveName ? "Count"_L1 : "Name"_L1;
             return reader.fail(
                 ErrorCode::MissingField,
-                tr("Outcome %1 in <%2> has no <%3> element").arg(number).arg(block, field),
+                Tr::tr("Outcome %1 in <%2> has no <%3> element").arg(number).arg(block, field),
                 where + u'/' + field);
         }
         outcomes->append(std::move(outcome));
@@ -159,8 +163,8 @@ bool readField(Xml::Reader &reader, Field field, NotificationDetails *details)
             return true;
         }
         return reader.fail(ErrorCode::InvalidValue,
-                           tr("<%1> is \"%2\", which is not a date and time like "
-                              "2015-11-02T21:19:43.9926996Z")
+                           Tr::tr("<%1> is \"%2\", which is not a date and time like "
+                                  "2015-11-02T21:19:43.9926996Z")
                                .arg(name, Xml::excerpt(value)),
                            name);
     };
@@ -311,7 +315,7 @@ Result<NotificationDetails> parseNotificationDetails(const QByteArray &xml)
             const auto field = Field(known - kFieldNames.begin());
             if (seen[field]) {
                 reader.fail(ErrorCode::DuplicateField,
-                            tr("<%1> appears more than once").arg(*known), *known);
+                            Tr::tr("<%1> appears more than once").arg(*known), *known);
                 break;
             }
             seen[field] = true;
@@ -326,13 +330,13 @@ Result<NotificationDetails> parseNotificationDetails(const QByteArray &xml)
                                 return counts.platform == platform;
                             });
             if (duplicate) {
-                reader.fail(ErrorCode::DuplicateField, tr("<%1> appears more than once").arg(block),
-                            block);
+                reader.fail(ErrorCode::DuplicateField,
+                            Tr::tr("<%1> appears more than once").arg(block), block);
                 break;
             }
             if (details.outcomeCounts.size() >= kMaxOutcomeCountPlatforms) {
                 reader.fail(ErrorCode::LimitExceeded,
-                            tr("There are more than %1 …OutcomeCounts elements")
+                            Tr::tr("There are more than %1 …OutcomeCounts elements")
                                 .arg(kMaxOutcomeCountPlatforms),
                             block);
                 break;

@@ -15,10 +15,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::NotificationOutcome", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::NotificationOutcome)
+};
 
 constexpr QLatin1StringView kDocument {"NotificationOutcome"};
 constexpr QLatin1StringView kTokenProviderPrefix {"The Token obtained from the Token Provider"};
@@ -46,7 +47,7 @@ bool readRegistrationResult(Xml::Reader &reader, qsizetype number, RegistrationR
         if (seen[index]) {
             return reader.fail(
                 ErrorCode::DuplicateField,
-                tr("Result %1 has <%2> more than once").arg(number).arg(kResultFields[index]),
+                Tr::tr("Result %1 has <%2> more than once").arg(number).arg(kResultFields[index]),
                 where(kResultFields[index]));
         }
         seen[index] = true;
@@ -59,7 +60,7 @@ bool readRegistrationResult(Xml::Reader &reader, qsizetype number, RegistrationR
     for (qsizetype i = 0; i < qsizetype(kResultFields.size()); ++i) {
         if (!seen[i]) {
             return reader.fail(ErrorCode::MissingField,
-                               tr("Result %1 (<RegistrationResult>) has no <%2> element")
+                               Tr::tr("Result %1 (<RegistrationResult>) has no <%2> element")
                                    .arg(number)
                                    .arg(kResultFields[i]),
                                where(kResultFields[i]));
@@ -79,9 +80,10 @@ bool readResults(Xml::Reader &reader, QList<RegistrationResult> *results)
             continue;
         }
         if (results->size() >= kMaxOutcomeResults) {
-            return reader.fail(ErrorCode::LimitExceeded,
-                               tr("<Results> holds more than %1 results").arg(kMaxOutcomeResults),
-                               u"Results"_s);
+            return reader.fail(
+                ErrorCode::LimitExceeded,
+                Tr::tr("<Results> holds more than %1 results").arg(kMaxOutcomeResults),
+                u"Results"_s);
         }
         RegistrationResult result;
         if (!readRegistrationResult(reader, results->size() + 1, &result))
@@ -146,8 +148,8 @@ Result<NotificationOutcome> parseNotificationOutcome(const QByteArray &xml)
     if (!reader.stream().prefix().isEmpty()) {
         warnings.append(
             Xml::warningAt(reader.stream(),
-                           tr("The root element has a prefix (<%1>); the JS SDK rejects "
-                              "a prefixed root")
+                           Tr::tr("The root element has a prefix (<%1>); the JS SDK rejects "
+                                  "a prefixed root")
                                .arg(reader.stream().qualifiedName().toString())));
     }
 
@@ -162,7 +164,7 @@ Result<NotificationOutcome> parseNotificationOutcome(const QByteArray &xml)
             reader.readCount(u"<Failure>"_s, u"Failure"_s, &outcome.failure, &haveFailure);
         } else if (reader.isElement("Results"_L1)) {
             if (haveResults) {
-                reader.fail(ErrorCode::DuplicateField, tr("<Results> appears more than once"),
+                reader.fail(ErrorCode::DuplicateField, Tr::tr("<Results> appears more than once"),
                             u"Results"_s);
             }
             haveResults = true;
@@ -178,20 +180,21 @@ Result<NotificationOutcome> parseNotificationOutcome(const QByteArray &xml)
     // well-formed: a syntax error further on explains more.
     std::optional<Error> missing;
     if (!haveSuccess) {
-        missing = Xml::errorAt(reader.stream(), ErrorCode::MissingField,
-                               tr("The %1 has no <Success> element").arg(kDocument), u"Success"_s);
+        missing =
+            Xml::errorAt(reader.stream(), ErrorCode::MissingField,
+                         Tr::tr("The %1 has no <Success> element").arg(kDocument), u"Success"_s);
     } else {
         if (!haveFailure) {
             warnings.append(
                 Xml::warningAt(reader.stream(),
-                               tr("There is no <Failure> element (taken as 0); the JS SDK "
-                                  "rejects this")));
+                               Tr::tr("There is no <Failure> element (taken as 0); the JS SDK "
+                                      "rejects this")));
         }
         if (!haveResults) {
             warnings.append(
                 Xml::warningAt(reader.stream(),
-                               tr("There is no <Results> element (taken as empty); the JS "
-                                  "SDK rejects this")));
+                               Tr::tr("There is no <Results> element (taken as empty); the JS "
+                                      "SDK rejects this")));
         }
     }
     if (!reader.finish())

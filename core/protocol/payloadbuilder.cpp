@@ -22,10 +22,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::PayloadBuilder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::PayloadBuilder)
+};
 
 // Headers nhconsole sets itself: a user value would silently fight the target, schedule or auth.
 constexpr std::array<QByteArrayView, 9> kReservedHeaders {{
@@ -159,23 +160,23 @@ public:
             m_pos = bom;
             warnings.append(warningInText(
                 m_text, 0, bom,
-                tr("The %1 starts with a byte order mark, which some JSON parsers refuse")
+                Tr::tr("The %1 starts with a byte order mark, which some JSON parsers refuse")
                     .arg(m_document)));
         }
         if (const qsizetype bad = firstInvalidUtf8(m_text); bad >= 0) {
             return errorInText(
                 m_text, bad, 1, ErrorCode::Syntax,
-                tr("The %1 is not valid UTF-8 at byte %2").arg(m_document).arg(bad + 1));
+                Tr::tr("The %1 is not valid UTF-8 at byte %2").arg(m_document).arg(bad + 1));
         }
         skipSpace();
         if (atEnd())
-            return makeError(ErrorCode::Empty, tr("The %1 is empty").arg(m_document));
+            return makeError(ErrorCode::Empty, Tr::tr("The %1 is empty").arg(m_document));
         if (parseValue(0) < 0)
             return *m_error;
         skipSpace();
         if (!atEnd()) {
             fail(ErrorCode::Syntax, m_pos, 1,
-                 tr("unexpected %1 after the end of the JSON value").arg(describe(m_pos)));
+                 Tr::tr("unexpected %1 after the end of the JSON value").arg(describe(m_pos)));
             return *m_error;
         }
         Result<QList<JsonNode>> result(std::move(m_nodes));
@@ -196,10 +197,10 @@ private:
     QString describe(qsizetype at) const
     {
         if (at >= m_text.size())
-            return tr("end of text");
+            return Tr::tr("end of text");
         const char c = m_text.at(at);
         if (c == '\n' || c == '\r')
-            return tr("line break");
+            return Tr::tr("line break");
         const auto u = static_cast<unsigned char>(c);
         if (u >= 0x20 && u < 0x7F)
             return u"'"_s + QLatin1Char(c) + u"'"_s;
@@ -210,16 +211,16 @@ private:
                 + QString::fromUtf8(m_text.sliced(at, qMin(qsizetype(len), m_text.size() - at)))
                 + u"'"_s;
         }
-        return tr("byte 0x%1").arg(u, 2, 16, QLatin1Char('0'));
+        return Tr::tr("byte 0x%1").arg(u, 2, 16, QLatin1Char('0'));
     }
 
     int fail(ErrorCode code, qsizetype at, qsizetype length, const QString &detail)
     {
         const QString what = code == ErrorCode::Truncated
-            ? tr("The %1 ends too early: %2").arg(m_document, detail)
+            ? Tr::tr("The %1 ends too early: %2").arg(m_document, detail)
             : code == ErrorCode::LimitExceeded
-            ? tr("The %1 is refused: %2").arg(m_document, detail)
-            : tr("The %1 is not valid JSON: %2").arg(m_document, detail);
+            ? Tr::tr("The %1 is refused: %2").arg(m_document, detail)
+            : Tr::tr("The %1 is not valid JSON: %2").arg(m_document, detail);
         m_error = errorInText(m_text, at, length, code, what);
         return -1;
     }
@@ -237,13 +238,13 @@ private:
     {
         skipSpace();
         if (atEnd())
-            return fail(ErrorCode::Truncated, m_pos, 0, tr("a value is missing at the end"));
+            return fail(ErrorCode::Truncated, m_pos, 0, Tr::tr("a value is missing at the end"));
         const char c = peek();
         if (c == '{' || c == '[') {
             if (depth >= JsonDocument::kMaxDepth) {
-                return fail(
-                    ErrorCode::LimitExceeded, m_pos, 1,
-                    tr("values are nested more than %1 levels deep").arg(JsonDocument::kMaxDepth));
+                return fail(ErrorCode::LimitExceeded, m_pos, 1,
+                            Tr::tr("values are nested more than %1 levels deep")
+                                .arg(JsonDocument::kMaxDepth));
             }
             return c == '{' ? parseObject(depth) : parseArray(depth);
         }
@@ -275,7 +276,7 @@ private:
         }
         if (end == start) {
             return fail(ErrorCode::Syntax, start, 1,
-                        tr("unexpected %1: expected a value").arg(describe(start)));
+                        Tr::tr("unexpected %1: expected a value").arg(describe(start)));
         }
         const QByteArrayView word = m_text.sliced(start, end - start);
         JsonNode::Type type = JsonNode::Type::Bool;
@@ -285,8 +286,8 @@ private:
             const QString shown = QString::fromLatin1(word.first(qMin(word.size(), qsizetype(40))));
             // Unquoted keys and 'undefined'/'NaN' are the usual JavaScript leftovers.
             return fail(ErrorCode::Syntax, start, end - start,
-                        tr("unexpected word '%1': expected a value (a string in double "
-                           "quotes, a number, true, false, null, an object or an array)")
+                        Tr::tr("unexpected word '%1': expected a value (a string in double "
+                               "quotes, a number, true, false, null, an object or an array)")
                             .arg(shown));
         }
         m_pos = end;
@@ -308,21 +309,22 @@ private:
         if (peek() == '-')
             ++m_pos;
         if (atEnd())
-            return fail(ErrorCode::Truncated, m_pos, 0, tr("a number is cut off"));
+            return fail(ErrorCode::Truncated, m_pos, 0, Tr::tr("a number is cut off"));
         if (peek() == '0') {
             ++m_pos;
             if (!atEnd() && peek() >= '0' && peek() <= '9') {
-                return fail(ErrorCode::Syntax, m_pos, 1, tr("a number may not have leading zeros"));
+                return fail(ErrorCode::Syntax, m_pos, 1,
+                            Tr::tr("a number may not have leading zeros"));
             }
         } else if (digits() == 0) {
             return fail(ErrorCode::Syntax, m_pos, 1,
-                        tr("unexpected %1: expected a digit").arg(describe(m_pos)));
+                        Tr::tr("unexpected %1: expected a digit").arg(describe(m_pos)));
         }
         if (!atEnd() && peek() == '.') {
             ++m_pos;
             if (digits() == 0) {
                 return fail(atEnd() ? ErrorCode::Truncated : ErrorCode::Syntax, m_pos, 1,
-                            tr("unexpected %1: expected a digit after the decimal point")
+                            Tr::tr("unexpected %1: expected a digit after the decimal point")
                                 .arg(describe(m_pos)));
             }
         }
@@ -333,7 +335,7 @@ private:
             if (digits() == 0) {
                 return fail(
                     atEnd() ? ErrorCode::Truncated : ErrorCode::Syntax, m_pos, 1,
-                    tr("unexpected %1: expected a digit in the exponent").arg(describe(m_pos)));
+                    Tr::tr("unexpected %1: expected a digit in the exponent").arg(describe(m_pos)));
             }
         }
         const int index = addNode(JsonNode::Type::Number, start);
@@ -356,7 +358,7 @@ private:
     bool readHex4(char16_t *out)
     {
         if (m_pos + 4 > m_text.size()) {
-            fail(ErrorCode::Truncated, m_text.size(), 0, tr("a \\u escape is cut off"));
+            fail(ErrorCode::Truncated, m_text.size(), 0, Tr::tr("a \\u escape is cut off"));
             return false;
         }
         char16_t v = 0;
@@ -364,7 +366,7 @@ private:
             const int h = hexValue(m_text.at(m_pos + k));
             if (h < 0) {
                 fail(ErrorCode::Syntax, m_pos + k, 1,
-                     tr("unexpected %1: a \\u escape needs four hexadecimal digits")
+                     Tr::tr("unexpected %1: a \\u escape needs four hexadecimal digits")
                          .arg(describe(m_pos + k)));
                 return false;
             }
@@ -393,8 +395,8 @@ private:
             }
             if (c < 0x20) {
                 fail(ErrorCode::Syntax, m_pos, 1,
-                     tr("a string contains a raw control character (%1); write it as an "
-                        "escape such as \\n")
+                     Tr::tr("a string contains a raw control character (%1); write it as an "
+                            "escape such as \\n")
                          .arg(describe(m_pos)));
                 return false;
             }
@@ -442,14 +444,14 @@ private:
             }
             default:
                 fail(ErrorCode::Syntax, m_pos - 2, 2,
-                     tr("unknown escape '\\%1' in a string")
+                     Tr::tr("unknown escape '\\%1' in a string")
                          .arg(QString::fromUtf8(m_text.sliced(m_pos - 1, 1))));
                 return false;
             }
             run = m_pos;
         }
         fail(ErrorCode::Truncated, m_text.size(), 0,
-             tr("the string that starts at line %1, column %2 is not closed")
+             Tr::tr("the string that starts at line %1, column %2 is not closed")
                  .arg(textPosition(m_text, start).line)
                  .arg(textPosition(m_text, start).column));
         return false;
@@ -470,15 +472,15 @@ private:
         for (;;) {
             skipSpace();
             if (atEnd())
-                return fail(ErrorCode::Truncated, m_pos, 0, tr("an object is not closed"));
+                return fail(ErrorCode::Truncated, m_pos, 0, Tr::tr("an object is not closed"));
             if (peek() != '"') {
                 if (afterComma && peek() == '}') {
                     return fail(ErrorCode::Syntax, m_pos, 1,
-                                tr("unexpected '}' after ',': JSON allows no trailing comma"));
+                                Tr::tr("unexpected '}' after ',': JSON allows no trailing comma"));
                 }
                 return fail(
                     ErrorCode::Syntax, m_pos, 1,
-                    tr("unexpected %1: expected a key in double quotes").arg(describe(m_pos)));
+                    Tr::tr("unexpected %1: expected a key in double quotes").arg(describe(m_pos)));
             }
             const qsizetype keyStart = m_pos;
             QString key;
@@ -487,10 +489,10 @@ private:
             const qsizetype keyLength = m_pos - keyStart;
             skipSpace();
             if (atEnd())
-                return fail(ErrorCode::Truncated, m_pos, 0, tr("an object is not closed"));
+                return fail(ErrorCode::Truncated, m_pos, 0, Tr::tr("an object is not closed"));
             if (peek() != ':') {
                 return fail(ErrorCode::Syntax, m_pos, 1,
-                            tr("unexpected %1: expected ':' after the key \"%2\"")
+                            Tr::tr("unexpected %1: expected ':' after the key \"%2\"")
                                 .arg(describe(m_pos), key));
             }
             ++m_pos;
@@ -500,7 +502,7 @@ private:
             m_nodes[index].members.append({key, keyStart, keyLength, child});
             skipSpace();
             if (atEnd())
-                return fail(ErrorCode::Truncated, m_pos, 0, tr("an object is not closed"));
+                return fail(ErrorCode::Truncated, m_pos, 0, Tr::tr("an object is not closed"));
             if (peek() == ',') {
                 ++m_pos;
                 afterComma = true;
@@ -511,7 +513,7 @@ private:
                 break;
             }
             return fail(ErrorCode::Syntax, m_pos, 1,
-                        tr("unexpected %1: expected ',' or '}' after the value of \"%2\"")
+                        Tr::tr("unexpected %1: expected ',' or '}' after the value of \"%2\"")
                             .arg(describe(m_pos), key));
         }
         m_nodes[index].length = m_pos - start;
@@ -533,7 +535,7 @@ private:
             skipSpace();
             if (!atEnd() && peek() == ']' && !m_nodes[index].items.isEmpty()) {
                 return fail(ErrorCode::Syntax, m_pos, 1,
-                            tr("unexpected ']' after ',': JSON allows no trailing comma"));
+                            Tr::tr("unexpected ']' after ',': JSON allows no trailing comma"));
             }
             const int child = parseValue(depth + 1);
             if (child < 0)
@@ -541,7 +543,7 @@ private:
             m_nodes[index].items.append(child);
             skipSpace();
             if (atEnd())
-                return fail(ErrorCode::Truncated, m_pos, 0, tr("an array is not closed"));
+                return fail(ErrorCode::Truncated, m_pos, 0, Tr::tr("an array is not closed"));
             if (peek() == ',') {
                 ++m_pos;
                 continue;
@@ -550,8 +552,9 @@ private:
                 ++m_pos;
                 break;
             }
-            return fail(ErrorCode::Syntax, m_pos, 1,
-                        tr("unexpected %1: expected ',' or ']' in an array").arg(describe(m_pos)));
+            return fail(
+                ErrorCode::Syntax, m_pos, 1,
+                Tr::tr("unexpected %1: expected ',' or ']' in an array").arg(describe(m_pos)));
         }
         m_nodes[index].length = m_pos - start;
         return index;
@@ -607,11 +610,11 @@ Status PayloadBuilder::validate(const QByteArray &body, const HttpHeaders &heade
     appendWarnings(result, userHeaders);
 
     if (body.trimmed().isEmpty())
-        return makeError(ErrorCode::Empty, tr("The %1 is empty").arg(documentName()));
+        return makeError(ErrorCode::Empty, Tr::tr("The %1 is empty").arg(documentName()));
     if (body.size() > kMaxSendBodyBytes) {
         return makeError(ErrorCode::LimitExceeded,
-                         tr("The %1 is %2 bytes; the hub refuses bodies over %3 bytes (64 KB) "
-                            "with 413 Request Entity Too Large")
+                         Tr::tr("The %1 is %2 bytes; the hub refuses bodies over %3 bytes (64 KB) "
+                                "with 413 Request Entity Too Large")
                              .arg(documentName())
                              .arg(body.size())
                              .arg(kMaxSendBodyBytes),
@@ -645,7 +648,7 @@ Status PayloadBuilder::validateHeaders(const HttpHeaders &) const
 
 QString PayloadBuilder::documentName() const
 {
-    return tr("%1 payload").arg(formatDisplayName(format()));
+    return Tr::tr("%1 payload").arg(formatDisplayName(format()));
 }
 
 Result<JsonDocument> PayloadBuilder::parseJsonObject(const QByteArray &body) const
@@ -656,7 +659,7 @@ Result<JsonDocument> PayloadBuilder::parseJsonObject(const QByteArray &body) con
     const JsonNode &root = doc->root();
     if (root.type != JsonNode::Type::Object) {
         return errorInText(body, root.offset, root.length, ErrorCode::UnexpectedRoot,
-                           tr("The %1 must be a JSON object ({…}), not %2")
+                           Tr::tr("The %1 must be a JSON object ({…}), not %2")
                                .arg(documentName(), jsonTypeName(root.type)));
     }
     return doc;
@@ -670,11 +673,11 @@ Status PayloadBuilder::requireStringValues(const JsonDocument &doc, const JsonNo
         if (value.type == JsonNode::Type::String)
             continue;
         const QString full = path.isEmpty() ? m.key : path + u'.' + m.key;
-        return errorInText(body, m.keyOffset, value.offset + value.length - m.keyOffset,
-                           ErrorCode::InvalidValue,
-                           tr("The value of \"%1\" must be a string, not %2; write it in quotes")
-                               .arg(full, jsonTypeName(value.type)),
-                           full);
+        return errorInText(
+            body, m.keyOffset, value.offset + value.length - m.keyOffset, ErrorCode::InvalidValue,
+            Tr::tr("The value of \"%1\" must be a string, not %2; write it in quotes")
+                .arg(full, jsonTypeName(value.type)),
+            full);
     }
     return {};
 }
@@ -685,8 +688,8 @@ void PayloadBuilder::warnIfOver(Status &status, const QByteArray &body, qsizetyp
     if (body.size() <= limit)
         return;
     Warning w;
-    w.message = tr("The %1 is %2 bytes; the hub accepts it, but %3 refuses payloads over %4 "
-                   "bytes, so the delivery will fail")
+    w.message = Tr::tr("The %1 is %2 bytes; the hub accepts it, but %3 refuses payloads over %4 "
+                       "bytes, so the delivery will fail")
                     .arg(documentName())
                     .arg(body.size())
                     .arg(pns)
@@ -738,36 +741,37 @@ Status validateUserHeaders(const HttpHeaders &headers)
     for (const auto &[name, value] : headers) {
         const QString shownName = QString::fromLatin1(name.left(60));
         if (name.isEmpty()) {
-            return makeError(ErrorCode::EmptyField, tr("A platform header has no name"));
+            return makeError(ErrorCode::EmptyField, Tr::tr("A platform header has no name"));
         }
         for (const char c : name) {
             if (!isTokenChar(c)) {
                 return makeError(ErrorCode::InvalidValue,
-                                 tr("The header name \"%1\" is not a valid HTTP field name "
-                                    "(letters, digits and !#$%&'*+-.^_`|~ only)")
+                                 Tr::tr("The header name \"%1\" is not a valid HTTP field name "
+                                        "(letters, digits and !#$%&'*+-.^_`|~ only)")
                                      .arg(shownName),
                                  -1, 0, shownName);
             }
         }
         for (const QByteArrayView reserved : kReservedHeaders) {
             if (reserved.compare(name, Qt::CaseInsensitive) == 0) {
-                return makeError(ErrorCode::InvalidValue,
-                                 tr("The header %1 is set by nhconsole from the target, schedule "
-                                    "and connection; remove it from the platform headers")
-                                     .arg(shownName),
-                                 -1, 0, shownName);
+                return makeError(
+                    ErrorCode::InvalidValue,
+                    Tr::tr("The header %1 is set by nhconsole from the target, schedule "
+                           "and connection; remove it from the platform headers")
+                        .arg(shownName),
+                    -1, 0, shownName);
             }
         }
         if (value.trimmed().isEmpty()) {
-            return makeError(ErrorCode::EmptyField, tr("The header %1 has no value").arg(shownName),
-                             -1, 0, shownName);
+            return makeError(ErrorCode::EmptyField,
+                             Tr::tr("The header %1 has no value").arg(shownName), -1, 0, shownName);
         }
         for (qsizetype i = 0; i < value.size(); ++i) {
             const auto c = static_cast<unsigned char>(value.at(i));
             if ((c < 0x20 && c != '\t') || c == 0x7F) {
                 return makeError(ErrorCode::InvalidValue,
-                                 tr("The value of header %1 contains a line break or control "
-                                    "character at position %2")
+                                 Tr::tr("The value of header %1 contains a line break or control "
+                                        "character at position %2")
                                      .arg(shownName)
                                      .arg(i + 1),
                                  i, 1, shownName);
@@ -789,7 +793,7 @@ Result<JsonDocument> JsonDocument::parse(QByteArrayView text, const QString &doc
 {
     if (text.size() > kMaxBytes) {
         return makeError(ErrorCode::LimitExceeded,
-                         tr("The %1 is %2 bytes, more than the %3 bytes accepted")
+                         Tr::tr("The %1 is %2 bytes, more than the %3 bytes accepted")
                              .arg(document)
                              .arg(text.size())
                              .arg(kMaxBytes));
@@ -823,17 +827,17 @@ QString jsonTypeName(JsonNode::Type type)
 {
     switch (type) {
     case JsonNode::Type::Null:
-        return tr("null");
+        return Tr::tr("null");
     case JsonNode::Type::Bool:
-        return tr("a boolean");
+        return Tr::tr("a boolean");
     case JsonNode::Type::Number:
-        return tr("a number");
+        return Tr::tr("a number");
     case JsonNode::Type::String:
-        return tr("a string");
+        return Tr::tr("a string");
     case JsonNode::Type::Array:
-        return tr("an array");
+        return Tr::tr("an array");
     case JsonNode::Type::Object:
-        return tr("an object");
+        return Tr::tr("an object");
     }
     return {};
 }
@@ -859,8 +863,9 @@ Error errorInText(QByteArrayView text, qsizetype offset, qsizetype length, Error
                   const QString &what, const QString &where)
 {
     const TextPosition pos = textPosition(text, offset);
-    Error e = makeError(code, tr("%1 (line %2, column %3)").arg(what).arg(pos.line).arg(pos.column),
-                        offset, length, where);
+    Error e =
+        makeError(code, Tr::tr("%1 (line %2, column %3)").arg(what).arg(pos.line).arg(pos.column),
+                  offset, length, where);
     e.line = pos.line;
     e.column = pos.column;
     return e;
@@ -870,7 +875,7 @@ Warning warningInText(QByteArrayView text, qsizetype offset, qsizetype length, c
 {
     const TextPosition pos = textPosition(text, offset);
     Warning w;
-    w.message = tr("%1 (line %2, column %3)").arg(what).arg(pos.line).arg(pos.column);
+    w.message = Tr::tr("%1 (line %2, column %3)").arg(what).arg(pos.line).arg(pos.column);
     w.offset = offset;
     w.length = length;
     return w;
@@ -943,7 +948,7 @@ Result<XmlOutline> readXmlOutline(const QByteArray &body, const QString &documen
             ++depth;
             if (depth > Xml::kMaxDepth) {
                 return Xml::errorAt(reader, ErrorCode::LimitExceeded,
-                                    tr("The %1 nests elements more than %2 levels deep")
+                                    Tr::tr("The %1 nests elements more than %2 levels deep")
                                         .arg(document)
                                         .arg(Xml::kMaxDepth));
             }
@@ -965,7 +970,7 @@ Result<XmlOutline> readXmlOutline(const QByteArray &body, const QString &documen
     if (reader.hasError())
         return Xml::readerError(reader, document);
     if (!haveRoot)
-        return makeError(ErrorCode::Empty, tr("The %1 has no root element").arg(document));
+        return makeError(ErrorCode::Empty, Tr::tr("The %1 has no root element").arg(document));
     return out;
 }
 

@@ -19,10 +19,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::RegistrationFeed", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::RegistrationFeed)
+};
 
 QStringList handleElements(Platform platform)
 {
@@ -159,7 +160,7 @@ Error Parser::error() const
 {
     Error e = m_xml.error();
     if (m_failedEntry > 0)
-        e.message = tr("Entry %1: %2").arg(QString::number(m_failedEntry), e.message);
+        e.message = Tr::tr("Entry %1: %2").arg(QString::number(m_failedEntry), e.message);
     return e;
 }
 
@@ -180,7 +181,7 @@ bool Parser::parseEntry(Registration &reg)
         attributeEtag = parseEtagText(attribute.value());
         if (!attributeEtag) {
             return fail(entryStart, ErrorCode::InvalidValue,
-                        tr("The entry's etag attribute '%1' is not of the form W/\"n\"")
+                        Tr::tr("The entry's etag attribute '%1' is not of the form W/\"n\"")
                             .arg(attribute.value()),
                         attribute.qualifiedName().toString());
         }
@@ -202,7 +203,7 @@ bool Parser::parseEntry(Registration &reg)
             if (const auto when = parseHubDateTime(text))
                 (isPublished ? reg.published : reg.updated) = *when;
             else
-                warn(tr("The entry's date '%1' was not understood").arg(text));
+                warn(Tr::tr("The entry's date '%1' was not understood").arg(text));
         } else if (!m_xml.skip()) {
             return false;
         }
@@ -213,7 +214,8 @@ bool Parser::parseEntry(Registration &reg)
         return true;
     if (!found) {
         return fail(entryStart, ErrorCode::MissingField,
-                    tr("The entry has no registration description in its <content>"), u"content"_s);
+                    Tr::tr("The entry has no registration description in its <content>"),
+                    u"content"_s);
     }
     if (!m_descriptionHadEtag && attributeEtag)
         reg.etag = *attributeEtag;
@@ -224,7 +226,7 @@ bool Parser::parseContent(Registration &reg, bool *found)
 {
     while (m_xml.nextChild()) {
         if (*found || !m_skippedKind.isEmpty()) {
-            if (!skipWithWarning(tr("A second element <%1> in <content> was ignored")
+            if (!skipWithWarning(Tr::tr("A second element <%1> in <content> was ignored")
                                      .arg(m_xml.stream().name().toString()))) {
                 return false;
             }
@@ -247,9 +249,10 @@ bool Parser::parseDescriptionElement(Registration &reg)
         const QXmlStreamAttributes attributes = m_xml.stream().attributes();
         QStringView type = attributes.value(Xml::kInstanceNs, "type"_L1);
         if (type.isEmpty()) {
-            return fail(start, ErrorCode::MissingField,
-                        tr("The <RegistrationDescription> has no i:type attribute naming its kind"),
-                        elementName);
+            return fail(
+                start, ErrorCode::MissingField,
+                Tr::tr("The <RegistrationDescription> has no i:type attribute naming its kind"),
+                elementName);
         }
         if (const qsizetype colon = type.indexOf(u':'); colon >= 0)
             type = type.sliced(colon + 1);
@@ -262,8 +265,8 @@ bool Parser::parseDescriptionElement(Registration &reg)
             return m_xml.skip();
         }
         const QString what = kindName.endsWith(u"RegistrationDescription")
-            ? tr("Unknown registration description kind <%1>").arg(kindName)
-            : tr("<%1> is not a registration description").arg(kindName);
+            ? Tr::tr("Unknown registration description kind <%1>").arg(kindName)
+            : Tr::tr("<%1> is not a registration description").arg(kindName);
         return fail(start, ErrorCode::InvalidValue, what, kindName);
     }
     return parseDescription(reg, *kind, elementName, start);
@@ -288,8 +291,8 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
         const QString name = m_xml.stream().name().toString();
         const QStringView ns = m_xml.stream().namespaceUri();
         if (!ns.isEmpty() && ns != Xml::kServiceBusNs) {
-            if (!skipWithWarning(
-                    tr("The element <%1> in namespace %2 was ignored").arg(name, ns.toString()))) {
+            if (!skipWithWarning(Tr::tr("The element <%1> in namespace %2 was ignored")
+                                     .arg(name, ns.toString()))) {
                 return false;
             }
             continue;
@@ -298,7 +301,7 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
         const bool isHandle = handles.contains(name);
         const bool isTemplate = templates.contains(name);
         if (!isBase && !isHandle && !isTemplate) {
-            if (!skipWithWarning(tr("The element <%1> is not part of a %2 and was ignored")
+            if (!skipWithWarning(Tr::tr("The element <%1> is not part of a %2 and was ignored")
                                      .arg(name, kindName))) {
                 return false;
             }
@@ -306,7 +309,8 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
         }
         if (seen.contains(name)) {
             return fail(at, ErrorCode::DuplicateField,
-                        tr("The element <%1> appears twice in <%2>").arg(name, elementName), name);
+                        Tr::tr("The element <%1> appears twice in <%2>").arg(name, elementName),
+                        name);
         }
         seen.insert(name);
 
@@ -322,7 +326,7 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
             const auto etag = parseEtagText(text);
             if (!etag) {
                 return fail(at, ErrorCode::InvalidValue,
-                            tr("The <ETag> value '%1' is not a whole number").arg(text), name);
+                            Tr::tr("The <ETag> value '%1' is not a whole number").arg(text), name);
             }
             reg.etag = *etag;
             m_descriptionHadEtag = true;
@@ -331,10 +335,10 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
                 continue;
             const auto when = parseHubDateTime(text);
             if (!when) {
-                return fail(
-                    at, ErrorCode::InvalidValue,
-                    tr("The <ExpirationTime> value '%1' is not an ISO 8601 date-time").arg(text),
-                    name);
+                return fail(at, ErrorCode::InvalidValue,
+                            Tr::tr("The <ExpirationTime> value '%1' is not an ISO 8601 date-time")
+                                .arg(text),
+                            name);
             }
             reg.expirationTime = *when;
         } else if (name == u"RegistrationId") {
@@ -343,23 +347,24 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
             reg.tags = splitTags(text);
             if (reg.tags.join(u',') != text) {
                 // The SDKs split on ',' without trimming, so " b" would be another tag there.
-                warn(tr("The <Tags> value '%1' (line %2) has spaces or empty items; they were "
-                        "removed, but clients split tags on ',' only: write '%3'")
+                warn(Tr::tr("The <Tags> value '%1' (line %2) has spaces or empty items; they were "
+                            "removed, but clients split tags on ',' only: write '%3'")
                          .arg(text, QString::number(at.line), reg.tags.join(u',')));
             }
         } else if (name == u"PushVariables") {
             reg.pushVariables = text;
         } else if (isHandle) {
             if (name != u"SecondaryTileName" && text.trimmed().isEmpty()) {
-                return fail(at, ErrorCode::EmptyField,
-                            tr("The handle element <%1> of <%2> is empty").arg(name, elementName),
-                            name);
+                return fail(
+                    at, ErrorCode::EmptyField,
+                    Tr::tr("The handle element <%1> of <%2> is empty").arg(name, elementName),
+                    name);
             }
             *handleField(reg, name) = name == u"SecondaryTileName" ? text : text.trimmed();
         } else if (name == u"BodyTemplate") {
             if (text.trimmed().isEmpty()) {
                 return fail(at, ErrorCode::EmptyField,
-                            tr("The <BodyTemplate> of <%1> is empty").arg(elementName), name);
+                            Tr::tr("The <BodyTemplate> of <%1> is empty").arg(elementName), name);
             }
             reg.bodyTemplate = text;
         } else if (name == u"TemplateName") {
@@ -376,13 +381,14 @@ bool Parser::parseDescription(Registration &reg, RegistrationKind kind, const QS
     for (const QString &required : requiredHandleElements(kind.platform)) {
         if (!seen.contains(required)) {
             return fail(start, ErrorCode::MissingField,
-                        tr("The <%1> has no <%2> element").arg(elementName, required), required);
+                        Tr::tr("The <%1> has no <%2> element").arg(elementName, required),
+                        required);
         }
     }
     if (kind.isTemplate && !seen.contains(u"BodyTemplate"_s)) {
         return fail(
             start, ErrorCode::MissingField,
-            tr("The template registration <%1> has no <BodyTemplate> element").arg(elementName),
+            Tr::tr("The template registration <%1> has no <BodyTemplate> element").arg(elementName),
             u"BodyTemplate"_s);
     }
     return true;
@@ -395,7 +401,7 @@ bool Parser::parseHeaders(Registration &reg, const QString &containerName)
         if (m_xml.stream().name() == itemName) {
             if (!parseHeaderItem(reg, itemName, m_xml.position()))
                 return false;
-        } else if (!skipWithWarning(tr("The element <%1> in <%2> was ignored")
+        } else if (!skipWithWarning(Tr::tr("The element <%1> in <%2> was ignored")
                                         .arg(m_xml.stream().name().toString(), containerName))) {
             return false;
         }
@@ -417,16 +423,16 @@ bool Parser::parseHeaderItem(Registration &reg, const QString &itemName, const X
         } else if (name == u"Value") {
             if (!m_xml.readText(&header.value))
                 return false;
-        } else if (!skipWithWarning(
-                       tr("The element <%1> in <%2> was ignored").arg(name.toString(), itemName))) {
+        } else if (!skipWithWarning(Tr::tr("The element <%1> in <%2> was ignored")
+                                        .arg(name.toString(), itemName))) {
             return false;
         }
     }
     if (m_xml.failed())
         return false;
     if (!haveName || header.name.trimmed().isEmpty()) {
-        return fail(start, ErrorCode::MissingField, tr("A <%1> has no <Header> name").arg(itemName),
-                    itemName);
+        return fail(start, ErrorCode::MissingField,
+                    Tr::tr("A <%1> has no <Header> name").arg(itemName), itemName);
     }
     reg.headers.append(header);
     return true;
@@ -448,7 +454,7 @@ bool Parser::parseFeed(RegistrationFeed &feed)
                 return false;
             }
             if (!m_skippedKind.isEmpty()) {
-                warn(tr("Entry %1 was left out: unknown registration kind <%2>")
+                warn(Tr::tr("Entry %1 was left out: unknown registration kind <%2>")
                          .arg(QString::number(entryNumber), m_skippedKind));
                 continue;
             }
@@ -707,7 +713,7 @@ QString nextLinkQuery(const QString &query, const QByteArray &rawToken)
 Result<Registration> parseRegistrationEntry(const QByteArray &xml)
 {
     return parseDocument<Registration>(
-        xml, tr("registration entry"),
+        xml, Tr::tr("registration entry"),
         [](Parser &parser, const QString &rootName, Registration &reg) {
             if (rootName == u"entry")
                 return parser.parseEntry(reg);
@@ -715,7 +721,7 @@ Result<Registration> parseRegistrationEntry(const QByteArray &xml)
                 return parser.parseDescriptionElement(reg);
             return parser.m_xml.fail(
                 ErrorCode::UnexpectedRoot,
-                tr("Expected an Atom <entry> or a registration description, found <%1>")
+                Tr::tr("Expected an Atom <entry> or a registration description, found <%1>")
                     .arg(rootName),
                 rootName);
         });
@@ -724,13 +730,14 @@ Result<Registration> parseRegistrationEntry(const QByteArray &xml)
 Result<RegistrationFeed> parseRegistrationFeed(const QByteArray &xml)
 {
     return parseDocument<RegistrationFeed>(
-        xml, tr("registration feed"),
+        xml, Tr::tr("registration feed"),
         [](Parser &parser, const QString &rootName, RegistrationFeed &feed) {
             if (rootName == u"feed")
                 return parser.parseFeed(feed);
             return parser.m_xml.fail(
                 ErrorCode::UnexpectedRoot,
-                tr("Expected an Atom <feed> of registrations, found <%1>").arg(rootName), rootName);
+                Tr::tr("Expected an Atom <feed> of registrations, found <%1>").arg(rootName),
+                rootName);
         });
 }
 

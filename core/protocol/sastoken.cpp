@@ -13,10 +13,11 @@ namespace Nh::Sas {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::SasToken", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::SasToken)
+};
 
 bool isUnreserved(char c)
 {
@@ -163,14 +164,14 @@ Result<DecodedToken> decode(QStringView value)
 {
     QStringView text = value.trimmed();
     if (text.isEmpty())
-        return makeError(ErrorCode::Empty, tr("The Authorization header is empty"));
+        return makeError(ErrorCode::Empty, Tr::tr("The Authorization header is empty"));
     qsizetype base = value.indexOf(text.front());
     constexpr QStringView kScheme = u"SharedAccessSignature";
     if (text.startsWith(kScheme, Qt::CaseInsensitive)) {
         const QStringView rest = text.sliced(kScheme.size());
         if (!rest.isEmpty() && !rest.front().isSpace()) {
             return makeError(ErrorCode::Syntax,
-                             tr("Expected a space after 'SharedAccessSignature' at position %1")
+                             Tr::tr("Expected a space after 'SharedAccessSignature' at position %1")
                                  .arg(base + kScheme.size() + 1),
                              base + kScheme.size(), 1);
         }
@@ -180,7 +181,7 @@ Result<DecodedToken> decode(QStringView value)
     } else if (const qsizetype space = text.indexOf(u' ');
                space > 0 && !text.first(space).contains(u'=')) {
         return makeError(ErrorCode::InvalidValue,
-                         tr("The Authorization scheme is '%1', not SharedAccessSignature")
+                         Tr::tr("The Authorization scheme is '%1', not SharedAccessSignature")
                              .arg(text.first(space)),
                          base, space);
     }
@@ -203,7 +204,7 @@ Result<DecodedToken> decode(QStringView value)
         const qsizetype eq = field.indexOf(u'=');
         if (eq <= 0) {
             return makeError(ErrorCode::Syntax,
-                             tr("Expected name=value at position %1 of the token, found '%2'")
+                             Tr::tr("Expected name=value at position %1 of the token, found '%2'")
                                  .arg(at + 1)
                                  .arg(field.left(32)),
                              at, field.size());
@@ -223,14 +224,15 @@ Result<DecodedToken> decode(QStringView value)
             continue; // unknown fields are ignored, as the service does
         if (*flag) {
             return makeError(ErrorCode::DuplicateField,
-                             tr("The token has '%1' twice (position %2)").arg(name).arg(at + 1), at,
-                             field.size(), name.toString());
+                             Tr::tr("The token has '%1' twice (position %2)").arg(name).arg(at + 1),
+                             at, field.size(), name.toString());
         }
         *flag = true;
         if (raw.isEmpty()) {
-            return makeError(ErrorCode::EmptyField,
-                             tr("The token's '%1' at position %2 is empty").arg(name).arg(at + 1),
-                             at, field.size(), name.toString());
+            return makeError(
+                ErrorCode::EmptyField,
+                Tr::tr("The token's '%1' at position %2 is empty").arg(name).arg(at + 1), at,
+                field.size(), name.toString());
         }
         t.fieldOrder.append(name.toString());
         if (name == u"sr") {
@@ -242,7 +244,7 @@ Result<DecodedToken> decode(QStringView value)
             if (const qsizetype bad = Crypto::firstInvalidBase64Index(t.signature); bad >= 0) {
                 return makeError(
                     ErrorCode::InvalidValue,
-                    tr("The token's signature (sig at position %1) is not base64").arg(at + 1),
+                    Tr::tr("The token's signature (sig at position %1) is not base64").arg(at + 1),
                     at + eq + 1, raw.size(), u"sig"_s);
             }
         } else if (name == u"se") {
@@ -252,8 +254,8 @@ Result<DecodedToken> decode(QStringView value)
             if (!ok || t.expiry < 0) {
                 return makeError(
                     ErrorCode::InvalidValue,
-                    tr("The token's expiry (se at position %1) is '%2', not a number of "
-                       "seconds since 1970")
+                    Tr::tr("The token's expiry (se at position %1) is '%2', not a number of "
+                           "seconds since 1970")
                         .arg(at + 1)
                         .arg(raw.left(32)),
                     at + eq + 1, raw.size(), u"se"_s);
@@ -268,7 +270,7 @@ Result<DecodedToken> decode(QStringView value)
         if (!present) {
             return makeError(
                 ErrorCode::MissingField,
-                tr("The token has no '%1' field; expected sr, sig, se and skn").arg(name),
+                Tr::tr("The token has no '%1' field; expected sr, sig, se and skn").arg(name),
                 base + text.size(), 0, name.toString());
         }
     }
@@ -283,12 +285,12 @@ Status validate(const DecodedToken &token, const QString &key, const QUrl &reque
     const QByteArray given = QByteArray::fromBase64(token.signature.toLatin1());
     if (!Crypto::constantTimeEquals(expected, given)) {
         return makeError(ErrorCode::InvalidSignature,
-                         tr("InvalidSignature: The token has an invalid signature."), -1, 0,
+                         Tr::tr("InvalidSignature: The token has an invalid signature."), -1, 0,
                          u"sig"_s);
     }
     if (token.expiry < now.toSecsSinceEpoch()) {
         return makeError(ErrorCode::ExpiredToken,
-                         tr("ExpiredToken: The token expired at %1 (%2 seconds ago).")
+                         Tr::tr("ExpiredToken: The token expired at %1 (%2 seconds ago).")
                              .arg(token.expiresAt().toString(Qt::ISODate))
                              .arg(now.toSecsSinceEpoch() - token.expiry),
                          -1, 0, u"se"_s);
@@ -297,7 +299,7 @@ Status validate(const DecodedToken &token, const QString &key, const QUrl &reque
     const auto audienceError = [&] {
         return makeError(
             ErrorCode::InvalidAudience,
-            tr("InvalidAudience: The token audience '%1' does not grant access to '%2'.")
+            Tr::tr("InvalidAudience: The token audience '%1' does not grant access to '%2'.")
                 .arg(token.resource, requestUrl.toString(QUrl::RemoveQuery)),
             -1, 0, u"sr"_s);
     };

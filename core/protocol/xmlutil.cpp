@@ -15,10 +15,11 @@ namespace Nh::Xml {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::Xml", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::Xml)
+};
 
 /** A character XML 1.0 forbids even as a reference: C0 controls but TAB, LF, CR; U+FFFE/FFFF. */
 bool isForbidden(QChar c)
@@ -139,7 +140,7 @@ Position positionOf(const QXmlStreamReader &reader)
 Error errorAt(const Position &at, ErrorCode code, const QString &what, const QString &where)
 {
     Error e = makeError(code,
-                        tr("%1 (line %2, column %3)")
+                        Tr::tr("%1 (line %2, column %3)")
                             .arg(what, QString::number(at.line), QString::number(at.column)),
                         at.offset, 0, where);
     e.line = at.line;
@@ -164,9 +165,9 @@ Warning warningAt(const QXmlStreamReader &reader, const QString &message)
 Error readerError(const QXmlStreamReader &reader, const QString &document, QByteArrayView input)
 {
     if (reader.error() != QXmlStreamReader::PrematureEndOfDocumentError) {
-        return errorAt(
-            reader, ErrorCode::Syntax,
-            tr("The %1 document is not well-formed XML: %2").arg(document, reader.errorString()));
+        return errorAt(reader, ErrorCode::Syntax,
+                       Tr::tr("The %1 document is not well-formed XML: %2")
+                           .arg(document, reader.errorString()));
     }
     if (!input.isEmpty()) {
         // Decoded as QXmlStreamReader guesses before it has read an encoding declaration (the
@@ -178,18 +179,19 @@ Error readerError(const QXmlStreamReader &reader, const QString &document, QByte
         if (const qsizetype bad = firstNonXml(text); bad >= 0) {
             const QChar c = text[bad];
             const QString what = isForbidden(c)
-                ? tr("The %1 document is not well-formed XML: it holds the character U+%2, "
-                     "which XML does not allow")
+                ? Tr::tr("The %1 document is not well-formed XML: it holds the character U+%2, "
+                         "which XML does not allow")
                       .arg(document, u"%1"_s.arg(int(c.unicode()), 4, 16, QChar(u'0')).toUpper())
-                : tr("The %1 document is not well-formed XML: it does not start with '<'")
+                : Tr::tr("The %1 document is not well-formed XML: it does not start with '<'")
                       .arg(document);
             Error e = errorAt(positionIn(text, bad), ErrorCode::Syntax, what);
             e.length = 1;
             return e;
         }
     }
-    return errorAt(reader, ErrorCode::Truncated,
-                   tr("The %1 document ends too early: %2").arg(document, reader.errorString()));
+    return errorAt(
+        reader, ErrorCode::Truncated,
+        Tr::tr("The %1 document ends too early: %2").arg(document, reader.errorString()));
 }
 
 bool isNil(const QXmlStreamReader &reader)
@@ -201,11 +203,11 @@ bool isNil(const QXmlStreamReader &reader)
 Status checkBody(const QByteArray &body, const QString &document)
 {
     if (body.trimmed().isEmpty())
-        return makeError(ErrorCode::Empty, tr("The %1 document is empty").arg(document));
+        return makeError(ErrorCode::Empty, Tr::tr("The %1 document is empty").arg(document));
     if (body.size() > kMaxDocumentBytes) {
         return makeError(
             ErrorCode::LimitExceeded,
-            tr("The %1 document is %2 bytes, more than the %3 bytes accepted")
+            Tr::tr("The %1 document is %2 bytes, more than the %3 bytes accepted")
                 .arg(document, QString::number(body.size()), QString::number(kMaxDocumentBytes)));
     }
     return {};
@@ -266,7 +268,7 @@ bool Reader::enterRoot(QLatin1StringView name)
         return false;
     if (m_reader.name() != name) {
         return fail(ErrorCode::UnexpectedRoot,
-                    tr("Expected a <%1> document, but the root element is <%2>")
+                    Tr::tr("Expected a <%1> document, but the root element is <%2>")
                         .arg(name, m_reader.qualifiedName().toString()),
                     m_reader.name().toString());
     }
@@ -280,7 +282,7 @@ bool Reader::nextChild()
         case QXmlStreamReader::StartElement:
             if (++m_depth > kMaxDepth) {
                 return fail(ErrorCode::LimitExceeded,
-                            tr("Elements are nested more than %1 levels deep").arg(kMaxDepth),
+                            Tr::tr("Elements are nested more than %1 levels deep").arg(kMaxDepth),
                             m_reader.name().toString());
             }
             return true;
@@ -330,7 +332,7 @@ bool Reader::readText(QString *text)
             return true;
         case QXmlStreamReader::StartElement:
             return fail(ErrorCode::Syntax,
-                        tr("Unexpected element <%1> inside <%2>: expected text")
+                        Tr::tr("Unexpected element <%1> inside <%2>: expected text")
                             .arg(m_reader.name().toString(), name),
                         name);
         default:
@@ -343,7 +345,8 @@ bool Reader::readText(QString *text)
 bool Reader::readCount(const QString &label, const QString &where, qint64 *count, bool *seen)
 {
     if (seen && *seen)
-        return fail(ErrorCode::DuplicateField, tr("%1 appears more than once").arg(label), where);
+        return fail(ErrorCode::DuplicateField, Tr::tr("%1 appears more than once").arg(label),
+                    where);
     if (seen)
         *seen = true;
     QString text;
@@ -353,20 +356,21 @@ bool Reader::readCount(const QString &label, const QString &where, qint64 *count
     case CountText::Valid:
         return true;
     case CountText::Empty:
-        return fail(ErrorCode::EmptyField, tr("%1 is empty: expected a count").arg(label), where);
+        return fail(ErrorCode::EmptyField, Tr::tr("%1 is empty: expected a count").arg(label),
+                    where);
     case CountText::NotWhole:
         return fail(ErrorCode::InvalidValue,
-                    tr("%1 is \"%2\", which is not a whole number").arg(label, excerpt(text)),
+                    Tr::tr("%1 is \"%2\", which is not a whole number").arg(label, excerpt(text)),
                     where);
     case CountText::Negative:
         return fail(ErrorCode::InvalidValue,
-                    tr("%1 is \"%2\": a count cannot be negative").arg(label, excerpt(text)),
+                    Tr::tr("%1 is \"%2\": a count cannot be negative").arg(label, excerpt(text)),
                     where);
     case CountText::TooLarge:
         break;
     }
     return fail(ErrorCode::LimitExceeded,
-                tr("%1 is \"%2\", larger than the largest count (%3)")
+                Tr::tr("%1 is \"%2\", larger than the largest count (%3)")
                     .arg(label, excerpt(text), QString::number(std::numeric_limits<qint64>::max())),
                 where);
 }
@@ -414,7 +418,7 @@ bool Reader::failFromReader()
 {
     if (m_reader.hasError())
         return fail(readerError(m_reader, m_document, m_input));
-    return fail(ErrorCode::Truncated, tr("The %1 document ends too early").arg(m_document));
+    return fail(ErrorCode::Truncated, Tr::tr("The %1 document ends too early").arg(m_document));
 }
 
 // --- writing ---

@@ -16,10 +16,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::ExchangeDiff", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::ExchangeDiff)
+};
 
 /// Line pairs above this are not aligned (the table would take 16 MB and noticeable time).
 constexpr qint64 kMaxCells = 4'000'000;
@@ -281,24 +282,24 @@ ExchangeDiff diffExchanges(const HistoryRecord &leftRecord, const HistoryRecord 
         if (x != y)
             d.fields.append({key, name, x, y});
     };
-    field(u"operation"_s, tr("Operation"), a.operation, b.operation);
-    field(u"method"_s, tr("Method"), QString::fromUtf8(a.method), QString::fromUtf8(b.method));
-    field(u"url"_s, tr("URL"), QString::fromUtf8(a.url.toEncoded()),
+    field(u"operation"_s, Tr::tr("Operation"), a.operation, b.operation);
+    field(u"method"_s, Tr::tr("Method"), QString::fromUtf8(a.method), QString::fromUtf8(b.method));
+    field(u"url"_s, Tr::tr("URL"), QString::fromUtf8(a.url.toEncoded()),
           QString::fromUtf8(b.url.toEncoded()));
-    field(u"hub"_s, tr("Hub"), a.hub, b.hub);
-    field(u"profile"_s, tr("Profile"), l.context.profileName, r.context.profileName);
-    field(u"target"_s, tr("Target"), l.context.target, r.context.target);
-    field(u"format"_s, tr("Format"), l.context.format, r.context.format);
-    field(u"status"_s, tr("HTTP status"), a.status ? QString::number(a.status) : QString(),
+    field(u"hub"_s, Tr::tr("Hub"), a.hub, b.hub);
+    field(u"profile"_s, Tr::tr("Profile"), l.context.profileName, r.context.profileName);
+    field(u"target"_s, Tr::tr("Target"), l.context.target, r.context.target);
+    field(u"format"_s, Tr::tr("Format"), l.context.format, r.context.format);
+    field(u"status"_s, Tr::tr("HTTP status"), a.status ? QString::number(a.status) : QString(),
           b.status ? QString::number(b.status) : QString());
-    field(u"reason"_s, tr("Reason phrase"), QString::fromUtf8(a.reasonPhrase),
+    field(u"reason"_s, Tr::tr("Reason phrase"), QString::fromUtf8(a.reasonPhrase),
           QString::fromUtf8(b.reasonPhrase));
-    field(u"result"_s, tr("Result"), exchangeResultDisplayName(a.result),
+    field(u"result"_s, Tr::tr("Result"), exchangeResultDisplayName(a.result),
           exchangeResultDisplayName(b.result));
-    field(u"error"_s, tr("Error"), a.errorSentence, b.errorSentence);
-    field(u"outcome.success"_s, tr("Registrations reached"), outcomeCount(a, true),
+    field(u"error"_s, Tr::tr("Error"), a.errorSentence, b.errorSentence);
+    field(u"outcome.success"_s, Tr::tr("Registrations reached"), outcomeCount(a, true),
           outcomeCount(b, true));
-    field(u"outcome.failure"_s, tr("Registrations failed"), outcomeCount(a, false),
+    field(u"outcome.failure"_s, Tr::tr("Registrations failed"), outcomeCount(a, false),
           outcomeCount(b, false));
 
     d.requestHeaders = diffHeaders(a.requestHeaders, b.requestHeaders);

@@ -15,10 +15,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::ExchangeExport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::ExchangeExport)
+};
 
 constexpr QByteArrayView kAuthorization = "Authorization";
 
@@ -29,10 +30,11 @@ QString when(const Exchange &e)
 
 Error neverSent(const Exchange &e)
 {
-    return makeError(ErrorCode::MissingField,
-                     tr("The exchange of %1 (%2) was never sent, so it has no request to export")
-                         .arg(when(e), e.operation),
-                     -1, 0, u"url"_s);
+    return makeError(
+        ErrorCode::MissingField,
+        Tr::tr("The exchange of %1 (%2) was never sent, so it has no request to export")
+            .arg(when(e), e.operation),
+        -1, 0, u"url"_s);
 }
 
 /** A comment line cannot end early: no line breaks inside. */
@@ -89,8 +91,7 @@ void putBody(QJsonObject &o, const QString &key, const QByteArray &body)
 
 QString contentType(const HttpHeaders &headers)
 {
-    return QString::fromUtf8(headerValue(headers, "Content-Type").value_or(QByteArray()))
-        .trimmed();
+    return QString::fromUtf8(headerValue(headers, "Content-Type").value_or(QByteArray())).trimmed();
 }
 
 /** Name/value pairs of the query, decoded; a bare flag ("test") has an empty value. */
@@ -123,8 +124,8 @@ QString curlCommand(const HistoryRecord &r, const CurlOptions &options, bool *us
     QString first = u"curl "_s;
     // -X only where curl would not infer the method itself.
     if (!((method == "GET" && !hasBody) || (method == "POST" && hasBody)))
-        first += u"-X "_s + (isToken(method) ? QString::fromLatin1(method) : shellQuote(method))
-            + u' ';
+        first +=
+            u"-X "_s + (isToken(method) ? QString::fromLatin1(method) : shellQuote(method)) + u' ';
     QStringList parts {first + shellQuote(e.url.toEncoded())};
     const QString fresh = options.freshAuthorization ? options.freshAuthorization(r) : QString();
     for (const auto &[name, value] : e.requestHeaders) {
@@ -209,7 +210,8 @@ Result<QString> exchangesToCurlScript(const QList<HistoryRecord> &records,
         + u'\n';
     if (placeholder) {
         const QString message =
-            oneLine(tr("set %1 to a SharedAccessSignature token for the hub").arg(options.tokenVariable));
+            oneLine(Tr::tr("set %1 to a SharedAccessSignature token for the hub")
+                        .arg(options.tokenVariable));
         script += u"# "_s + message + u"\n: \"${"_s + options.tokenVariable + u":?"_s
             + QString(message).replace(u'}', u')') + u"}\"\n"_s;
     }
@@ -375,17 +377,15 @@ Result<QByteArray> exchangesToHar(const QList<HistoryRecord> &records)
             {u"headers"_s, headersJson(e.responseHeaders)},
             {u"content"_s, content},
             {u"redirectURL"_s,
-             e.status >= 300 && e.status < 400
-                 ? QString::fromUtf8(
-                       headerValue(e.responseHeaders, "Location").value_or(QByteArray()))
-                 : QString()},
+             e.status >= 300 && e.status < 400 ? QString::fromUtf8(
+                 headerValue(e.responseHeaders, "Location").value_or(QByteArray()))
+                                               : QString()},
             {u"headersSize"_s, -1},
             {u"bodySize"_s, answered ? double(e.responseBody.size()) : -1.0},
         };
         // HAR: time is the sum of the timings that are not -1. Waiting ends at the first byte.
         const qint64 total = std::max<qint64>(e.totalMs, 0);
-        const qint64 wait =
-            e.timeToFirstByteMs >= 0 ? std::min(e.timeToFirstByteMs, total) : total;
+        const qint64 wait = e.timeToFirstByteMs >= 0 ? std::min(e.timeToFirstByteMs, total) : total;
         const QJsonObject timings {{u"blocked"_s, -1},
                                    {u"dns"_s, -1},
                                    {u"connect"_s, -1},

@@ -30,10 +30,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::HistoryStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::HistoryStore)
+};
 
 /// 1: exchanges, tags, meta. 2: the free-text index (FTS5, or a note that LIKE is used).
 constexpr int kSchemaVersion = 2;
@@ -79,7 +80,8 @@ QString sqlError(const QSqlQuery &q)
 }
 
 /** Runs one statement; on failure returns the driver's text. */
-std::optional<QString> execSql(QSqlDatabase &db, const QString &sql, const QVariantList &values = {})
+std::optional<QString> execSql(QSqlDatabase &db, const QString &sql,
+                               const QVariantList &values = {})
 {
     QSqlQuery q(db);
     if (!q.prepare(sql))
@@ -92,7 +94,8 @@ std::optional<QString> execSql(QSqlDatabase &db, const QString &sql, const QVari
     return std::nullopt;
 }
 
-std::optional<QVariant> scalar(QSqlDatabase &db, const QString &sql, const QVariantList &values = {})
+std::optional<QVariant> scalar(QSqlDatabase &db, const QString &sql,
+                               const QVariantList &values = {})
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -125,7 +128,7 @@ Status openConnection(const QString &path, const QString &name, bool writer)
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
     if (!db.open()) {
         return makeError(ErrorCode::InvalidValue,
-                         tr("Could not open the history file %1: %2")
+                         Tr::tr("Could not open the history file %1: %2")
                              .arg(QDir::toNativeSeparators(path), db.lastError().text()));
     }
     // FULL: an exchange reported written survives a power cut too, not only a crash; commits
@@ -133,7 +136,7 @@ Status openConnection(const QString &path, const QString &name, bool writer)
     const QString sync = writer ? u"PRAGMA synchronous=FULL"_s : u"PRAGMA synchronous=NORMAL"_s;
     if (auto error = execSql(db, sync)) {
         return makeError(ErrorCode::InvalidValue,
-                         tr("Could not read the history file %1: %2")
+                         Tr::tr("Could not read the history file %1: %2")
                              .arg(QDir::toNativeSeparators(path), *error));
     }
     return {};
@@ -157,8 +160,8 @@ QStringList fullTextSchema()
         newValues.append(u"new."_s + c);
         oldValues.append(u"old."_s + c);
     }
-    const QString insertNew = u"INSERT INTO exchanges_fts(rowid, "_s + columns + u") VALUES (new.id, "_s
-        + newValues.join(u", "_s) + u");"_s;
+    const QString insertNew = u"INSERT INTO exchanges_fts(rowid, "_s + columns
+        + u") VALUES (new.id, "_s + newValues.join(u", "_s) + u");"_s;
     const QString deleteOld = u"INSERT INTO exchanges_fts(exchanges_fts, rowid, "_s + columns
         + u") VALUES ('delete', old.id, "_s + oldValues.join(u", "_s) + u");"_s;
     // External content: the text is stored once, in exchanges; the index follows by triggers.
@@ -246,15 +249,16 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
     {
         QSqlQuery q(db);
         if (!q.exec(u"PRAGMA journal_mode=WAL"_s)) {
-            return makeError(
-                ErrorCode::InvalidValue,
-                tr("Could not read the history file %1: %2").arg(nativePath(path), sqlError(q)));
+            return makeError(ErrorCode::InvalidValue,
+                             Tr::tr("Could not read the history file %1: %2")
+                                 .arg(nativePath(path), sqlError(q)));
         }
         q.finish();
     }
     if (auto error = execSql(db, u"BEGIN IMMEDIATE"_s)) {
-        return makeError(ErrorCode::InvalidValue,
-                         tr("Could not prepare the history file %1: %2").arg(nativePath(path), *error));
+        return makeError(
+            ErrorCode::InvalidValue,
+            Tr::tr("Could not prepare the history file %1: %2").arg(nativePath(path), *error));
     }
     const auto fail = [&](const QString &message) -> Status {
         execSql(db, u"ROLLBACK"_s);
@@ -262,11 +266,12 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
     };
     const int version = scalar(db, u"PRAGMA user_version"_s).value_or(0).toInt();
     if (version > kSchemaVersion) {
-        return fail(tr("The history file %1 was written by a newer nhconsole (schema %2; this one "
-                       "reads up to %3)")
-                        .arg(nativePath(path))
-                        .arg(version)
-                        .arg(kSchemaVersion));
+        return fail(
+            Tr::tr("The history file %1 was written by a newer nhconsole (schema %2; this one "
+                   "reads up to %3)")
+                .arg(nativePath(path))
+                .arg(version)
+                .arg(kSchemaVersion));
     }
     if (version == 0) {
         const qint64 tables =
@@ -276,7 +281,7 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
         if (tables > 0) {
             execSql(db, u"ROLLBACK"_s);
             return makeError(ErrorCode::UnexpectedRoot,
-                             tr("%1 is a database, but not an nhconsole history file")
+                             Tr::tr("%1 is a database, but not an nhconsole history file")
                                  .arg(nativePath(path)));
         }
     }
@@ -296,28 +301,30 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
     for (const QString &sql : std::as_const(steps)) {
         if (auto error = execSql(db, sql)) {
             return fail(
-                tr("Could not prepare the history file %1: %2").arg(nativePath(path), *error));
+                Tr::tr("Could not prepare the history file %1: %2").arg(nativePath(path), *error));
         }
     }
     // A file made without the index gets one when it is wanted and SQLite has FTS5.
     if (version >= 2 && wantFullText
         && scalar(db, u"SELECT value FROM meta WHERE key = 'search'"_s).value_or(QString())
-                == kSearchLike
+            == kSearchLike
         && fts5Available(db)) {
         QStringList index = fullTextSchema();
         index += u"INSERT INTO exchanges_fts(exchanges_fts) VALUES ('rebuild')"_s;
         index += u"UPDATE meta SET value = 'fts5' WHERE key = 'search'"_s;
         for (const QString &sql : std::as_const(index)) {
             if (auto error = execSql(db, sql)) {
-                return fail(tr("Could not index the history file %1: %2")
+                return fail(Tr::tr("Could not index the history file %1: %2")
                                 .arg(nativePath(path), *error));
             }
         }
     }
     if (auto error = execSql(db, u"PRAGMA user_version=%1"_s.arg(kSchemaVersion)))
-        return fail(tr("Could not prepare the history file %1: %2").arg(nativePath(path), *error));
+        return fail(
+            Tr::tr("Could not prepare the history file %1: %2").arg(nativePath(path), *error));
     if (auto error = execSql(db, u"COMMIT"_s))
-        return fail(tr("Could not prepare the history file %1: %2").arg(nativePath(path), *error));
+        return fail(
+            Tr::tr("Could not prepare the history file %1: %2").arg(nativePath(path), *error));
     return {};
 }
 
@@ -422,7 +429,8 @@ QList<Attempt> attemptsFromJson(const QByteArray &json)
     for (const QJsonValue &v : array) {
         const QJsonObject o = v.toObject();
         Attempt a;
-        a.started = QDateTime::fromMSecsSinceEpoch(qint64(o.value(u"started"_s).toDouble()), Qt::UTC);
+        a.started =
+            QDateTime::fromMSecsSinceEpoch(qint64(o.value(u"started"_s).toDouble()), Qt::UTC);
         a.status = o.value(u"status"_s).toInt();
         a.totalMs = qint64(o.value(u"totalMs"_s).toDouble());
         a.retryAfterSeconds = o.value(u"retryAfter"_s).toInt(-1);
@@ -469,12 +477,10 @@ QVariant tokenJson(const std::optional<Sas::DecodedToken> &token)
 {
     if (!token)
         return QVariant(QMetaType::fromType<QString>());
-    const QJsonObject o {{u"sr"_s, token->rawSr},
-                         {u"resource"_s, token->resource},
-                         {u"se"_s, token->rawSe},
-                         {u"expiry"_s, double(token->expiry)},
-                         {u"skn"_s, token->keyName},
-                         {u"order"_s, QJsonArray::fromStringList(token->fieldOrder)}};
+    const QJsonObject o {
+        {u"sr"_s, token->rawSr},    {u"resource"_s, token->resource},
+        {u"se"_s, token->rawSe},    {u"expiry"_s, double(token->expiry)},
+        {u"skn"_s, token->keyName}, {u"order"_s, QJsonArray::fromStringList(token->fieldOrder)}};
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
@@ -582,7 +588,9 @@ struct Where
 Where whereClause(const HistoryFilter &f, bool fullText)
 {
     Where w;
-    const auto add = [&w](const QString &condition) { w.sql += u" AND "_s + condition; };
+    const auto add = [&w](const QString &condition) {
+        w.sql += u" AND "_s + condition;
+    };
     if (!f.profileId.isEmpty()) {
         add(u"profile_id = ?"_s);
         w.values.append(f.profileId);
@@ -703,7 +711,9 @@ HistoryRecord recordFrom(const QSqlQuery &q)
     HistoryRecord r;
     Exchange &e = r.exchange;
     int i = 0;
-    const auto next = [&q, &i] { return q.value(i++); };
+    const auto next = [&q, &i] {
+        return q.value(i++);
+    };
     r.rowId = next().toLongLong();
     e.id = QUuid::fromString(next().toString());
     e.started = QDateTime::fromMSecsSinceEpoch(next().toLongLong(), Qt::UTC);
@@ -821,13 +831,13 @@ QString historyStatusDisplayName(HistoryStatus status)
 {
     switch (status) {
     case HistoryStatus::Success:
-        return tr("Success");
+        return Tr::tr("Success");
     case HistoryStatus::Failure:
-        return tr("Failure");
+        return Tr::tr("Failure");
     case HistoryStatus::NoTargets:
-        return tr("No targets");
+        return Tr::tr("No targets");
     case HistoryStatus::Error:
-        return tr("Error");
+        return Tr::tr("Error");
     }
     return {};
 }
@@ -1020,8 +1030,7 @@ bool HistoryFilter::matchesSummary(const HistorySummary &row) const
         return false;
     if (!format.isEmpty() && row.format.compare(format, Qt::CaseInsensitive) != 0)
         return false;
-    if (!tag.isEmpty()
-        && !row.tags.contains(tag.trimmed(), Qt::CaseInsensitive))
+    if (!tag.isEmpty() && !row.tags.contains(tag.trimmed(), Qt::CaseInsensitive))
         return false;
     if (!target.isEmpty() && !row.target.contains(target, Qt::CaseInsensitive))
         return false;
@@ -1084,7 +1093,7 @@ Result<std::unique_ptr<HistoryReader>> HistoryReader::open(const QString &path)
     if (!QFileInfo::exists(path)) {
         QSqlDatabase::removeDatabase(reader->m_connection);
         return makeError(ErrorCode::Empty,
-                         tr("There is no history file at %1").arg(nativePath(path)));
+                         Tr::tr("There is no history file at %1").arg(nativePath(path)));
     }
     if (auto opened = openConnection(path, reader->m_connection, false); !opened)
         return opened.error();
@@ -1092,21 +1101,20 @@ Result<std::unique_ptr<HistoryReader>> HistoryReader::open(const QString &path)
     const int version = scalar(db, u"PRAGMA user_version"_s).value_or(-1).toInt();
     if (version > kSchemaVersion) {
         return makeError(ErrorCode::InvalidValue,
-                         tr("The history file %1 was written by a newer nhconsole (schema %2; "
-                            "this one reads up to %3)")
+                         Tr::tr("The history file %1 was written by a newer nhconsole (schema %2; "
+                                "this one reads up to %3)")
                              .arg(nativePath(path))
                              .arg(version)
                              .arg(kSchemaVersion));
     }
     if (version < kSchemaVersion) {
         return makeError(ErrorCode::UnexpectedRoot,
-                         tr("%1 is not an nhconsole history file, or one not opened by "
-                            "nhconsole yet")
+                         Tr::tr("%1 is not an nhconsole history file, or one not opened by "
+                                "nhconsole yet")
                              .arg(nativePath(path)));
     }
-    reader->m_fullText = scalar(db, u"SELECT value FROM meta WHERE key = 'search'"_s)
-                             .value_or(QString())
-                             .toString()
+    reader->m_fullText =
+        scalar(db, u"SELECT value FROM meta WHERE key = 'search'"_s).value_or(QString()).toString()
         == kSearchFts5;
     return reader;
 }
@@ -1125,14 +1133,14 @@ Result<qint64> HistoryReader::count(const HistoryFilter &filter) const
     q.setForwardOnly(true);
     if (!q.prepare(u"SELECT count(*) FROM exchanges WHERE "_s + w.sql)) {
         return makeError(ErrorCode::InvalidValue,
-                         tr("Could not search the history file %1: %2")
+                         Tr::tr("Could not search the history file %1: %2")
                              .arg(nativePath(m_path), sqlError(q)));
     }
     for (const QVariant &v : w.values)
         q.addBindValue(v);
     if (!q.exec() || !q.next()) {
         return makeError(ErrorCode::InvalidValue,
-                         tr("Could not search the history file %1: %2")
+                         Tr::tr("Could not search the history file %1: %2")
                              .arg(nativePath(m_path), sqlError(q)));
     }
     const qint64 n = q.value(0).toLongLong();
@@ -1147,16 +1155,16 @@ static Result<QList<HistorySummary>> runSummaries(const QString &connection, con
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
-        return makeError(ErrorCode::InvalidValue,
-                         tr("Could not search the history file %1: %2")
-                             .arg(nativePath(path), sqlError(q)));
+        return makeError(
+            ErrorCode::InvalidValue,
+            Tr::tr("Could not search the history file %1: %2").arg(nativePath(path), sqlError(q)));
     }
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec()) {
-        return makeError(ErrorCode::InvalidValue,
-                         tr("Could not search the history file %1: %2")
-                             .arg(nativePath(path), sqlError(q)));
+        return makeError(
+            ErrorCode::InvalidValue,
+            Tr::tr("Could not search the history file %1: %2").arg(nativePath(path), sqlError(q)));
     }
     QList<HistorySummary> rows;
     while (q.next())
@@ -1206,11 +1214,11 @@ Result<QList<HistorySummary>> HistoryReader::rows(const QList<qint64> &rowIds,
         QStringList ids;
         for (qint64 id : rowIds.mid(start, 500))
             ids.append(QString::number(id));
-        auto part = runSummaries(m_connection, m_path,
-                                 u"SELECT "_s + kSummaryColumns + u" FROM exchanges WHERE "_s
-                                     + w.sql + u" AND id IN ("_s + ids.join(u',')
-                                     + u") ORDER BY id"_s,
-                                 w.values);
+        auto part =
+            runSummaries(m_connection, m_path,
+                         u"SELECT "_s + kSummaryColumns + u" FROM exchanges WHERE "_s + w.sql
+                             + u" AND id IN ("_s + ids.join(u',') + u") ORDER BY id"_s,
+                         w.values);
         if (!part)
             return part.error();
         all += part.value();
@@ -1239,11 +1247,12 @@ Result<HistoryRecord> HistoryReader::load(const QUuid &id) const
     if (!list)
         return list.error();
     if (list->isEmpty()) {
-        return makeError(ErrorCode::MissingField,
-                         tr("The exchange %1 is no longer in the history (deleted, or removed by "
-                            "the history limit)")
-                             .arg(id.toString(QUuid::WithoutBraces)),
-                         -1, 0, id.toString(QUuid::WithoutBraces));
+        return makeError(
+            ErrorCode::MissingField,
+            Tr::tr("The exchange %1 is no longer in the history (deleted, or removed by "
+                   "the history limit)")
+                .arg(id.toString(QUuid::WithoutBraces)),
+            -1, 0, id.toString(QUuid::WithoutBraces));
     }
     return list->first();
 }
@@ -1254,16 +1263,16 @@ Result<QList<HistoryRecord>> HistoryReader::load(const QList<QUuid> &ids) const
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(u"SELECT "_s + kRecordColumns + u" FROM exchanges WHERE uuid = ?"_s)) {
-        return makeError(ErrorCode::InvalidValue,
-                         tr("Could not read the history file %1: %2")
-                             .arg(nativePath(m_path), sqlError(q)));
+        return makeError(
+            ErrorCode::InvalidValue,
+            Tr::tr("Could not read the history file %1: %2").arg(nativePath(m_path), sqlError(q)));
     }
     QList<HistoryRecord> records;
     for (const QUuid &id : ids) {
         q.addBindValue(id.toString(QUuid::WithoutBraces));
         if (!q.exec()) {
             return makeError(ErrorCode::InvalidValue,
-                             tr("Could not read the history file %1: %2")
+                             Tr::tr("Could not read the history file %1: %2")
                                  .arg(nativePath(m_path), sqlError(q)));
         }
         if (q.next())
@@ -1404,7 +1413,7 @@ void HistoryWriter::run()
         }
         if (beginError) {
             failAll(batch,
-                    tr("Could not write to the history file %1: %2")
+                    Tr::tr("Could not write to the history file %1: %2")
                         .arg(nativePath(m_path), *beginError));
             continue;
         }
@@ -1417,7 +1426,7 @@ void HistoryWriter::run()
         if (auto error = execSql(db, u"COMMIT"_s)) {
             execSql(db, u"ROLLBACK"_s);
             failAll(batch,
-                    tr("Could not write to the history file %1: %2")
+                    Tr::tr("Could not write to the history file %1: %2")
                         .arg(nativePath(m_path), *error));
             continue;
         }
@@ -1486,7 +1495,7 @@ bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, b
             q.addBindValue(v);
         if (!q.exec()) {
             report.failed.append({e.id,
-                                  tr("Could not write to the history file %1: %2")
+                                  Tr::tr("Could not write to the history file %1: %2")
                                       .arg(nativePath(m_path), sqlError(q))});
             return false;
         }
@@ -1496,8 +1505,9 @@ bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, b
         if (inserted) {
             rowId = scalar(db, u"SELECT last_insert_rowid()"_s).value_or(0).toLongLong();
             for (const QString &tag : std::as_const(r.tags)) {
-                execSql(db, u"INSERT OR IGNORE INTO exchange_tags (tag, exchange_id) VALUES (?, ?)"_s,
-                    {tag, rowId});
+                execSql(db,
+                        u"INSERT OR IGNORE INTO exchange_tags (tag, exchange_id) VALUES (?, ?)"_s,
+                        {tag, rowId});
             }
         } else {
             // The same exchange added twice (a retry of the caller): it is stored once.
@@ -1510,7 +1520,7 @@ bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, b
     }
     if (const auto *pin = std::get_if<PinOp>(&op)) {
         if (auto error = execSql(db, u"UPDATE exchanges SET pinned = ? WHERE uuid = ?"_s,
-                             {pin->pinned ? 1 : 0, pin->id.toString(QUuid::WithoutBraces)})) {
+                                 {pin->pinned ? 1 : 0, pin->id.toString(QUuid::WithoutBraces)})) {
             report.failed.append({pin->id, *error});
             return false;
         }
@@ -1518,8 +1528,9 @@ bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, b
         return true;
     }
     if (const auto *label = std::get_if<LabelOp>(&op)) {
-        if (auto error = execSql(db, u"UPDATE exchanges SET label = COALESCE(?, '') WHERE uuid = ?"_s,
-                             {label->label.trimmed(), label->id.toString(QUuid::WithoutBraces)})) {
+        if (auto error =
+                execSql(db, u"UPDATE exchanges SET label = COALESCE(?, '') WHERE uuid = ?"_s,
+                        {label->label.trimmed(), label->id.toString(QUuid::WithoutBraces)})) {
             report.failed.append({label->id, *error});
             return false;
         }
@@ -1528,16 +1539,15 @@ bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, b
     }
     if (const auto *remove = std::get_if<RemoveOp>(&op)) {
         for (const QUuid &id : remove->ids) {
-            report.removed +=
-                deleteWhere(db, u"uuid = ?"_s, {id.toString(QUuid::WithoutBraces)});
+            report.removed += deleteWhere(db, u"uuid = ?"_s, {id.toString(QUuid::WithoutBraces)});
         }
         return true;
     }
     if (const auto *retention = std::get_if<RetentionOp>(&op)) {
         execSql(db, u"INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_count', ?)"_s,
-            {QString::number(std::max(0, retention->policy.maxCount))});
+                {QString::number(std::max(0, retention->policy.maxCount))});
         execSql(db, u"INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_days', ?)"_s,
-            {QString::number(std::max(0, retention->policy.maxAgeDays))});
+                {QString::number(std::max(0, retention->policy.maxAgeDays))});
         prune(db, report);
         return true;
     }
@@ -1637,8 +1647,7 @@ void HistoryWriter::deliver(Report report)
 
 QString HistoryStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + u"/history.sqlite"_s;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/history.sqlite"_s;
 }
 
 Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &path)
@@ -1649,11 +1658,11 @@ Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &path)
 Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &path, Options options)
 {
     if (path.isEmpty())
-        return makeError(ErrorCode::Empty, tr("No history file was given"));
+        return makeError(ErrorCode::Empty, Tr::tr("No history file was given"));
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
         return makeError(ErrorCode::InvalidValue,
-                         tr("Could not create the folder %1 for the history file")
+                         Tr::tr("Could not create the folder %1 for the history file")
                              .arg(nativePath(info.absolutePath())));
     }
     {

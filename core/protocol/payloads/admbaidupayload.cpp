@@ -10,10 +10,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::AdmBaiduPayload", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::AdmBaiduPayload)
+};
 
 } // namespace
 
@@ -34,11 +35,11 @@ QList<PayloadPreset> AdmPayload::presets() const
 {
     return {
         {u"data"_s,
-         tr("Data"),
+         Tr::tr("Data"),
          R"({"data":{"title":"Hello","body":"Test from nhconsole"}})"_ba,
          {}},
         {u"consolidated"_s,
-         tr("Data with consolidation key"),
+         Tr::tr("Data with consolidation key"),
          R"({"data":{"message":"Test from nhconsole"},"consolidationKey":"nhconsole","expiresAfter":86400})"_ba,
          {}},
     };
@@ -57,13 +58,13 @@ Status AdmPayload::validateBody(const QByteArray &body, const HttpHeaders &) con
     if (!data) {
         return errorInText(
             body, root.offset, 1, ErrorCode::MissingField,
-            tr("The %1 has no \"data\" object: ADM needs {\"data\":{…}}").arg(documentName()),
+            Tr::tr("The %1 has no \"data\" object: ADM needs {\"data\":{…}}").arg(documentName()),
             u"data"_s);
     }
     if (data->type != JsonNode::Type::Object) {
         return errorInText(
             body, data->offset, data->length, ErrorCode::InvalidValue,
-            tr("\"data\" must be an object of strings, not %1").arg(jsonTypeName(data->type)),
+            Tr::tr("\"data\" must be an object of strings, not %1").arg(jsonTypeName(data->type)),
             u"data"_s);
     }
     if (const Status s = requireStringValues(*doc, *data, body, u"data"_s); !s)
@@ -91,10 +92,10 @@ QList<PayloadPreset> BaiduPayload::presets() const
 {
     return {
         {u"android"_s,
-         tr("Android notification"),
+         Tr::tr("Android notification"),
          R"({"title":"Hello","description":"Test from nhconsole"})"_ba,
          {}},
-        {u"ios"_s, tr("iOS notification"), R"({"aps":{"alert":"Test from nhconsole"}})"_ba, {}},
+        {u"ios"_s, Tr::tr("iOS notification"), R"({"aps":{"alert":"Test from nhconsole"}})"_ba, {}},
     };
 }
 
@@ -107,8 +108,8 @@ Status BaiduPayload::validateBody(const QByteArray &body, const HttpHeaders &) c
     for (const auto &w : doc.warnings())
         result.addWarning(w);
     Warning retired;
-    retired.message = tr("Baidu push is deprecated in Notification Hubs; delivery is not "
-                         "confirmed to work");
+    retired.message = Tr::tr("Baidu push is deprecated in Notification Hubs; delivery is not "
+                             "confirmed to work");
     result.addWarning(retired);
     return result;
 }
@@ -120,8 +121,8 @@ Status BaiduPayload::validateHeaders(const HttpHeaders &headers) const
         // Baidu's message_type: 0 = pass-through message, 1 = notification.
         if (v != "0" && v != "1") {
             return makeError(ErrorCode::InvalidValue,
-                             tr("The header X-Baidu-Message-Type must be 0 (message) or 1 "
-                                "(notification), not \"%1\"")
+                             Tr::tr("The header X-Baidu-Message-Type must be 0 (message) or 1 "
+                                    "(notification), not \"%1\"")
                                  .arg(QString::fromUtf8(v.left(80))),
                              -1, 0, u"X-Baidu-Message-Type"_s);
         }

@@ -11,10 +11,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::ApnsPayload", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::ApnsPayload)
+};
 
 // Apple's documented apns-push-type values (nh-rest.md §4.4 lists the first six; the rest are
 // the newer ones from Apple's "Sending notification requests to APNs").
@@ -66,16 +67,16 @@ QList<PayloadPreset> ApnsPayload::presets() const
 {
     return {
         {u"alert"_s,
-         tr("Alert"),
+         Tr::tr("Alert"),
          R"({"aps":{"alert":{"title":"Hello","body":"Test from nhconsole"},"sound":"default"}})"_ba,
          {{"apns-push-type"_ba, "alert"_ba}, {"apns-priority"_ba, "10"_ba}}},
         // Apple requires priority 5 and no alert/sound/badge for background pushes.
         {u"background"_s,
-         tr("Background (silent)"),
+         Tr::tr("Background (silent)"),
          R"({"aps":{"content-available":1},"refresh":"nhconsole"})"_ba,
          {{"apns-push-type"_ba, "background"_ba}, {"apns-priority"_ba, "5"_ba}}},
         {u"badge"_s,
-         tr("Badge"),
+         Tr::tr("Badge"),
          R"({"aps":{"badge":7}})"_ba,
          {{"apns-push-type"_ba, "alert"_ba}, {"apns-priority"_ba, "10"_ba}}},
     };
@@ -92,17 +93,18 @@ Status ApnsPayload::validateBody(const QByteArray &body, const HttpHeaders &head
     const JsonNode &root = doc->root();
     const JsonNode::Member *aps = doc->member(root, u"aps");
     if (!aps) {
-        return errorInText(body, root.offset, 1, ErrorCode::MissingField,
-                           tr("The %1 has no \"aps\" object: APNs needs {\"aps\":{…}} at the top "
-                              "level")
-                               .arg(documentName()),
-                           u"aps"_s);
+        return errorInText(
+            body, root.offset, 1, ErrorCode::MissingField,
+            Tr::tr("The %1 has no \"aps\" object: APNs needs {\"aps\":{…}} at the top "
+                   "level")
+                .arg(documentName()),
+            u"aps"_s);
     }
     const JsonNode &apsNode = doc->node(aps->child);
     if (apsNode.type != JsonNode::Type::Object) {
-        return errorInText(body, apsNode.offset, apsNode.length, ErrorCode::InvalidValue,
-                           tr("\"aps\" must be an object, not %1").arg(jsonTypeName(apsNode.type)),
-                           u"aps"_s);
+        return errorInText(
+            body, apsNode.offset, apsNode.length, ErrorCode::InvalidValue,
+            Tr::tr("\"aps\" must be an object, not %1").arg(jsonTypeName(apsNode.type)), u"aps"_s);
     }
     const bool hasAlert = doc->member(apsNode, u"alert") != nullptr;
     const bool hasBadge = doc->member(apsNode, u"badge") != nullptr;
@@ -110,25 +112,26 @@ Status ApnsPayload::validateBody(const QByteArray &body, const HttpHeaders &head
     const JsonNode *available = doc->value(apsNode, u"content-available");
     if (!hasAlert && !hasBadge && !hasSound && !available) {
         result.addWarning(warningInText(body, aps->keyOffset, aps->keyLength,
-                                        tr("\"aps\" has none of alert, badge, sound or "
-                                           "content-available: the device will show nothing")));
+                                        Tr::tr("\"aps\" has none of alert, badge, sound or "
+                                               "content-available: the device will show nothing")));
     }
     if (available && !(available->type == JsonNode::Type::Number && available->text == u"1")) {
         result.addWarning(warningInText(body, available->offset, available->length,
-                                        tr("\"content-available\" should be the number 1; APNs "
-                                           "ignores other values")));
+                                        Tr::tr("\"content-available\" should be the number 1; APNs "
+                                               "ignores other values")));
     }
     const auto pushType = headerValue(headers, "apns-push-type");
     if (pushType && pushType->trimmed().compare("background", Qt::CaseInsensitive) == 0) {
         if (!available) {
-            result.addWarning(warningInText(body, apsNode.offset, 1,
-                                            tr("A background push needs \"content-available\": 1 "
-                                               "in \"aps\"")));
+            result.addWarning(
+                warningInText(body, apsNode.offset, 1,
+                              Tr::tr("A background push needs \"content-available\": 1 "
+                                     "in \"aps\"")));
         }
         if (hasAlert || hasBadge || hasSound) {
             result.addWarning(warningInText(body, apsNode.offset, 1,
-                                            tr("Apple wants background pushes without alert, "
-                                               "badge or sound; APNs may drop this one")));
+                                            Tr::tr("Apple wants background pushes without alert, "
+                                                   "badge or sound; APNs may drop this one")));
         }
     }
     warnIfOver(result, body, kMaxApnsPayloadBytes, u"APNs"_s);
@@ -148,20 +151,21 @@ Status ApnsPayload::validateHeaders(const HttpHeaders &headers) const
             for (const QByteArrayView t : kPushTypes)
                 known = known || t.compare(value, Qt::CaseInsensitive) == 0;
             if (!known) {
-                return makeError(ErrorCode::InvalidValue,
-                                 tr("The header apns-push-type has the unknown value \"%1\"; use "
-                                    "alert, background, voip, complication, fileprovider, mdm, "
-                                    "location, liveactivity, pushtotalk, widgets or controls")
-                                     .arg(shown),
-                                 -1, 0, headerName(name));
+                return makeError(
+                    ErrorCode::InvalidValue,
+                    Tr::tr("The header apns-push-type has the unknown value \"%1\"; use "
+                           "alert, background, voip, complication, fileprovider, mdm, "
+                           "location, liveactivity, pushtotalk, widgets or controls")
+                        .arg(shown),
+                    -1, 0, headerName(name));
             }
             pushType = value.toLower();
         } else if (name.compare("apns-priority", Qt::CaseInsensitive) == 0
                    || name.compare("X-Apns-Priority", Qt::CaseInsensitive) == 0) {
             if (value != "5" && value != "10") {
                 return makeError(ErrorCode::InvalidValue,
-                                 tr("The header %1 must be 10 (immediate) or 5 (power-saving), "
-                                    "not \"%2\"")
+                                 Tr::tr("The header %1 must be 10 (immediate) or 5 (power-saving), "
+                                        "not \"%2\"")
                                      .arg(headerName(name), shown),
                                  -1, 0, headerName(name));
             }
@@ -169,38 +173,39 @@ Status ApnsPayload::validateHeaders(const HttpHeaders &headers) const
         } else if (name.compare("apns-expiration", Qt::CaseInsensitive) == 0) {
             if (!isUnsignedInteger(value)) {
                 return makeError(ErrorCode::InvalidValue,
-                                 tr("The header apns-expiration must be a UNIX time in seconds "
-                                    "(an integer such as 1700000000, or 0), not \"%1\"")
+                                 Tr::tr("The header apns-expiration must be a UNIX time in seconds "
+                                        "(an integer such as 1700000000, or 0), not \"%1\"")
                                      .arg(shown),
                                  -1, 0, headerName(name));
             }
         } else if (name.compare("apns-collapse-id", Qt::CaseInsensitive) == 0) {
             if (value.size() > kMaxCollapseIdBytes) {
                 Warning w;
-                w.message = tr("The header apns-collapse-id is %1 bytes; APNs refuses more than "
-                               "%2")
-                                .arg(value.size())
-                                .arg(kMaxCollapseIdBytes);
+                w.message =
+                    Tr::tr("The header apns-collapse-id is %1 bytes; APNs refuses more than "
+                           "%2")
+                        .arg(value.size())
+                        .arg(kMaxCollapseIdBytes);
                 result.addWarning(w);
             }
         } else if (name.compare("apns-topic", Qt::CaseInsensitive) == 0) {
             Warning w;
-            w.message = tr("The hub takes the APNs topic from its APNs credential; the header "
-                           "apns-topic may be ignored or refused");
+            w.message = Tr::tr("The hub takes the APNs topic from its APNs credential; the header "
+                               "apns-topic may be ignored or refused");
             result.addWarning(w);
         } else if (name.compare("ServiceBusNotification-Apns-Expiry", Qt::CaseInsensitive) == 0
                    || name.compare("ServiceBusNotification-ApnsExpiry", Qt::CaseInsensitive) == 0) {
             Warning w;
-            w.message = tr("The SDKs disagree on the date format of %1; prefer apns-expiration "
-                           "(UNIX seconds)")
+            w.message = Tr::tr("The SDKs disagree on the date format of %1; prefer apns-expiration "
+                               "(UNIX seconds)")
                             .arg(headerName(name));
             result.addWarning(w);
         }
     }
     if (pushType == "background" && priority == "10") {
         Warning w;
-        w.message = tr("Apple requires apns-priority 5 for background pushes; APNs refuses "
-                       "priority 10 with push type background");
+        w.message = Tr::tr("Apple requires apns-priority 5 for background pushes; APNs refuses "
+                           "priority 10 with push type background");
         result.addWarning(w);
     }
     return result;

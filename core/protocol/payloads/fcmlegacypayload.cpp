@@ -11,10 +11,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::FcmLegacyPayload", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::FcmLegacyPayload)
+};
 
 constexpr std::array<QStringView, 4> kTargetKeys {
     {u"registration_ids", u"to", u"condition", u"notification_key"}};
@@ -35,10 +36,10 @@ QList<PayloadPreset> FcmLegacyPayload::presets() const
 {
     return {
         {u"notification"_s,
-         tr("Notification"),
+         Tr::tr("Notification"),
          R"({"notification":{"title":"Hello","body":"Test from nhconsole"}})"_ba,
          {}},
-        {u"data"_s, tr("Data only"), R"({"data":{"message":"Test from nhconsole"}})"_ba, {}},
+        {u"data"_s, Tr::tr("Data only"), R"({"data":{"message":"Test from nhconsole"}})"_ba, {}},
     };
 }
 
@@ -54,20 +55,20 @@ Status FcmLegacyPayload::validateBody(const QByteArray &body, const HttpHeaders 
     for (const QStringView key : kTargetKeys) {
         if (const JsonNode::Member *m = doc->member(root, key)) {
             return errorInText(body, m->keyOffset, m->keyLength, ErrorCode::InvalidValue,
-                               tr("\"%1\" must not be set: the hub adds the target itself "
-                                  "(tags, registration or device handle)")
+                               Tr::tr("\"%1\" must not be set: the hub adds the target itself "
+                                      "(tags, registration or device handle)")
                                    .arg(key),
                                key.toString());
         }
     }
     if (const JsonNode::Member *m = doc->member(root, u"message")) {
         result.addWarning(warningInText(body, m->keyOffset, m->keyLength,
-                                        tr("This looks like an FCM v1 body ({\"message\":…}); "
-                                           "send it with the fcmv1 format")));
+                                        Tr::tr("This looks like an FCM v1 body ({\"message\":…}); "
+                                               "send it with the fcmv1 format")));
     }
     Warning retired;
-    retired.message = tr("Google retired the FCM legacy API (format gcm) on 2024-06-20; sends "
-                         "to gcm registrations are expected to fail. Use fcmv1");
+    retired.message = Tr::tr("Google retired the FCM legacy API (format gcm) on 2024-06-20; sends "
+                             "to gcm registrations are expected to fail. Use fcmv1");
     result.addWarning(retired);
     return result;
 }

@@ -12,10 +12,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::FcmV1Payload", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::FcmV1Payload)
+};
 
 // Members of an FCM v1 Message that say what to deliver (besides the target).
 constexpr std::array<QStringView, 6> kContentKeys {
@@ -39,16 +40,16 @@ QList<PayloadPreset> FcmV1Payload::presets() const
 {
     return {
         {u"notification"_s,
-         tr("Notification"),
+         Tr::tr("Notification"),
          R"({"message":{"notification":{"title":"Hello","body":"Test from nhconsole"}}})"_ba,
          {}},
         // A data-only message shows nothing by itself: the app's handler must display it.
         {u"data"_s,
-         tr("Data only"),
+         Tr::tr("Data only"),
          R"({"message":{"data":{"title":"Hello","body":"Test from nhconsole"}}})"_ba,
          {}},
         {u"android-high"_s,
-         tr("Android, high priority"),
+         Tr::tr("Android, high priority"),
          R"({"message":{"android":{"priority":"high","notification":{"title":"Hello","body":"Test from nhconsole"}}}})"_ba,
          {}},
     };
@@ -67,35 +68,37 @@ Status FcmV1Payload::validateBody(const QByteArray &body, const HttpHeaders &) c
     if (!message) {
         const bool legacyShape = doc->member(root, u"notification") || doc->member(root, u"data");
         return errorInText(body, root.offset, 1, ErrorCode::MissingField,
-                           legacyShape ? tr("The %1 has no \"message\" object: FCM v1 wraps the "
-                                            "message as {\"message\":{\"notification\":{…}}}; "
-                                            "this looks like a legacy (gcm) body")
-                                             .arg(documentName())
-                                       : tr("The %1 has no \"message\" object: FCM v1 needs "
-                                            "{\"message\":{…}} at the top level")
-                                             .arg(documentName()),
+                           legacyShape
+                               ? Tr::tr("The %1 has no \"message\" object: FCM v1 wraps the "
+                                        "message as {\"message\":{\"notification\":{…}}}; "
+                                        "this looks like a legacy (gcm) body")
+                                     .arg(documentName())
+                               : Tr::tr("The %1 has no \"message\" object: FCM v1 needs "
+                                        "{\"message\":{…}} at the top level")
+                                     .arg(documentName()),
                            u"message"_s);
     }
     for (const auto &m : root.members) {
         if (m.key != u"message" && m.key != u"validate_only") {
             result.addWarning(warningInText(body, m.keyOffset, m.keyLength,
-                                            tr("FCM v1 does not know the top-level member "
-                                               "\"%1\"; only \"message\" is sent on")
+                                            Tr::tr("FCM v1 does not know the top-level member "
+                                                   "\"%1\"; only \"message\" is sent on")
                                                 .arg(m.key)));
         }
     }
     const JsonNode &msg = doc->node(message->child);
     if (msg.type != JsonNode::Type::Object) {
-        return errorInText(body, msg.offset, msg.length, ErrorCode::InvalidValue,
-                           tr("\"message\" must be an object, not %1").arg(jsonTypeName(msg.type)),
-                           u"message"_s);
+        return errorInText(
+            body, msg.offset, msg.length, ErrorCode::InvalidValue,
+            Tr::tr("\"message\" must be an object, not %1").arg(jsonTypeName(msg.type)),
+            u"message"_s);
     }
     for (const QStringView key : kTargetKeys) {
         if (const JsonNode::Member *m = doc->member(msg, key)) {
             const QString path = u"message."_s + key;
             return errorInText(body, m->keyOffset, m->keyLength, ErrorCode::InvalidValue,
-                               tr("\"%1\" must not be set: the hub adds the target itself "
-                                  "(tags, registration or device handle)")
+                               Tr::tr("\"%1\" must not be set: the hub adds the target itself "
+                                      "(tags, registration or device handle)")
                                    .arg(path),
                                path);
         }
@@ -106,7 +109,7 @@ Status FcmV1Payload::validateBody(const QByteArray &body, const HttpHeaders &) c
             return {};
         if (data->type != JsonNode::Type::Object) {
             return errorInText(body, data->offset, data->length, ErrorCode::InvalidValue,
-                               tr("\"%1\" must be an object of strings, not %2")
+                               Tr::tr("\"%1\" must be an object of strings, not %2")
                                    .arg(path, jsonTypeName(data->type)),
                                path);
         }
@@ -121,10 +124,11 @@ Status FcmV1Payload::validateBody(const QByteArray &body, const HttpHeaders &) c
         if (const JsonNode *ttl = doc->value(*android, u"ttl")) {
             static const QRegularExpression duration(u"^\\d+(\\.\\d{1,9})?s$"_s);
             if (ttl->type != JsonNode::Type::String || !duration.match(ttl->text).hasMatch()) {
-                result.addWarning(warningInText(body, ttl->offset, ttl->length,
-                                                tr("FCM v1 wants \"android.ttl\" as a string of "
-                                                   "seconds such as \"3600s\" (legacy "
-                                                   "time_to_live was a number)")));
+                result.addWarning(
+                    warningInText(body, ttl->offset, ttl->length,
+                                  Tr::tr("FCM v1 wants \"android.ttl\" as a string of "
+                                         "seconds such as \"3600s\" (legacy "
+                                         "time_to_live was a number)")));
             }
         }
     }
@@ -132,9 +136,10 @@ Status FcmV1Payload::validateBody(const QByteArray &body, const HttpHeaders &) c
     for (const QStringView key : kContentKeys)
         hasContent = hasContent || doc->member(msg, key);
     if (!hasContent) {
-        result.addWarning(warningInText(body, message->keyOffset, message->keyLength,
-                                        tr("\"message\" has no notification, data, android, apns "
-                                           "or webpush member: nothing will be delivered")));
+        result.addWarning(
+            warningInText(body, message->keyOffset, message->keyLength,
+                          Tr::tr("\"message\" has no notification, data, android, apns "
+                                 "or webpush member: nothing will be delivered")));
     }
     return result;
 }

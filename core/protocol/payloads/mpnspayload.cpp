@@ -12,10 +12,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::MpnsPayload", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::MpnsPayload)
+};
 
 constexpr QLatin1StringView kWpNamespace {"WPNotification"};
 // MPNS classes: 1/2/3 immediate tile/toast/raw, +10 within 450 s, +20 within 900 s.
@@ -82,14 +83,14 @@ QList<PayloadPreset> MpnsPayload::presets() const
 {
     return {
         {u"toast"_s,
-         tr("Toast"),
+         Tr::tr("Toast"),
          R"(<?xml version="1.0" encoding="utf-8"?><wp:Notification xmlns:wp="WPNotification"><wp:Toast><wp:Text1>Hello</wp:Text1><wp:Text2>Test from nhconsole</wp:Text2></wp:Toast></wp:Notification>)"_ba,
          {}},
         {u"tile"_s,
-         tr("Tile"),
+         Tr::tr("Tile"),
          R"(<?xml version="1.0" encoding="utf-8"?><wp:Notification xmlns:wp="WPNotification"><wp:Tile><wp:Count>7</wp:Count><wp:Title>Hello</wp:Title></wp:Tile></wp:Notification>)"_ba,
          {}},
-        {u"raw"_s, tr("Raw"), R"(<root><message>Test from nhconsole</message></root>)"_ba, {}},
+        {u"raw"_s, Tr::tr("Raw"), R"(<root><message>Test from nhconsole</message></root>)"_ba, {}},
     };
 }
 
@@ -105,22 +106,23 @@ Status MpnsPayload::validateBody(const QByteArray &body, const HttpHeaders &) co
                 || (outline->firstChildName != u"Toast" && outline->firstChildName != u"Tile")) {
                 return errorInText(body, outline->rootOffset, outline->rootLength,
                                    ErrorCode::UnexpectedRoot,
-                                   tr("<wp:Notification> must contain <wp:Toast> or <wp:Tile>, "
-                                      "not <%1>")
+                                   Tr::tr("<wp:Notification> must contain <wp:Toast> or <wp:Tile>, "
+                                          "not <%1>")
                                        .arg(outline->firstChildName),
                                    outline->firstChildName);
             }
         } else if (outline->rootName == u"Notification") {
-            result.addWarning(warningInText(body, outline->rootOffset, outline->rootLength,
-                                            tr("<Notification> is not in the WPNotification "
-                                               "namespace, so it is sent as a raw notification")));
+            result.addWarning(
+                warningInText(body, outline->rootOffset, outline->rootLength,
+                              Tr::tr("<Notification> is not in the WPNotification "
+                                     "namespace, so it is sent as a raw notification")));
         }
     }
     if (kindForBody(body) == Kind::Raw)
         warnIfOver(result, body, kMaxMpnsRawBytes, u"MPNS"_s);
     Warning retired;
-    retired.message = tr("MPNS (format windowsphone) is deprecated and no longer supported by "
-                         "Notification Hubs; expect the send to fail");
+    retired.message = Tr::tr("MPNS (format windowsphone) is deprecated and no longer supported by "
+                             "Notification Hubs; expect the send to fail");
     result.addWarning(retired);
     return result;
 }
@@ -134,13 +136,14 @@ Status MpnsPayload::validateHeaders(const HttpHeaders &headers) const
             if (value.compare("toast", Qt::CaseInsensitive) != 0
                 && value.compare("token", Qt::CaseInsensitive) != 0) {
                 const QString hint = value.compare("tile", Qt::CaseInsensitive) == 0
-                    ? tr(" (MPNS calls the tile target \"token\")")
+                    ? Tr::tr(" (MPNS calls the tile target \"token\")")
                     : QString();
-                return makeError(ErrorCode::InvalidValue,
-                                 tr("The header X-WindowsPhone-Target must be toast or token, not "
-                                    "\"%1\"%2")
-                                     .arg(shown, hint),
-                                 -1, 0, QString::fromLatin1(name));
+                return makeError(
+                    ErrorCode::InvalidValue,
+                    Tr::tr("The header X-WindowsPhone-Target must be toast or token, not "
+                           "\"%1\"%2")
+                        .arg(shown, hint),
+                    -1, 0, QString::fromLatin1(name));
             }
         } else if (name.compare("X-NotificationClass", Qt::CaseInsensitive) == 0) {
             bool known = false;
@@ -148,9 +151,9 @@ Status MpnsPayload::validateHeaders(const HttpHeaders &headers) const
                 known = known || c == value;
             if (!known) {
                 return makeError(ErrorCode::InvalidValue,
-                                 tr("The header X-NotificationClass must be 1, 2 or 3 (tile, "
-                                    "toast, raw), or 11–13 / 21–23 for delayed delivery, not "
-                                    "\"%1\"")
+                                 Tr::tr("The header X-NotificationClass must be 1, 2 or 3 (tile, "
+                                        "toast, raw), or 11–13 / 21–23 for delayed delivery, not "
+                                        "\"%1\"")
                                      .arg(shown),
                                  -1, 0, QString::fromLatin1(name));
             }

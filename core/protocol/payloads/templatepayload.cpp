@@ -11,10 +11,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::TemplatePayload", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::TemplatePayload)
+};
 
 } // namespace
 
@@ -32,13 +33,13 @@ QList<PayloadPreset> TemplatePayload::presets() const
 {
     return {
         {u"title-body"_s,
-         tr("Title and body"),
+         Tr::tr("Title and body"),
          R"({"title":"Hello","body":"Test from nhconsole"})"_ba,
          {}},
-        {u"message"_s, tr("Single message"), R"({"message":"Test from nhconsole"})"_ba, {}},
+        {u"message"_s, Tr::tr("Single message"), R"({"message":"Test from nhconsole"})"_ba, {}},
         // Template values are strings even when the template uses them as numbers.
         {u"badge"_s,
-         tr("Message and badge"),
+         Tr::tr("Message and badge"),
          R"({"message":"Test from nhconsole","badge":"7"})"_ba,
          {}},
     };
@@ -62,15 +63,16 @@ QByteArray TemplatePayload::bodyFromProperties(const TemplateProperties &propert
 
 Result<TemplateProperties> TemplatePayload::propertiesFromBody(const QByteArray &body)
 {
-    const QString document = tr("%1 payload").arg(formatDisplayName(Format::Template));
+    const QString document = Tr::tr("%1 payload").arg(formatDisplayName(Format::Template));
     auto doc = JsonDocument::parse(body, document);
     if (!doc)
         return doc.error();
     const JsonNode &root = doc->root();
     if (root.type != JsonNode::Type::Object) {
-        return errorInText(body, root.offset, root.length, ErrorCode::UnexpectedRoot,
-                           tr("A template payload must be a flat JSON object of strings, not %1")
-                               .arg(jsonTypeName(root.type)));
+        return errorInText(
+            body, root.offset, root.length, ErrorCode::UnexpectedRoot,
+            Tr::tr("A template payload must be a flat JSON object of strings, not %1")
+                .arg(jsonTypeName(root.type)));
     }
     TemplateProperties properties;
     QHash<QString, qsizetype> firstIndex;
@@ -80,16 +82,16 @@ Result<TemplateProperties> TemplatePayload::propertiesFromBody(const QByteArray 
         if (value.type != JsonNode::Type::String) {
             return errorInText(body, m.keyOffset, value.offset + value.length - m.keyOffset,
                                ErrorCode::InvalidValue,
-                               tr("The template property \"%1\" must be a string, not %2: "
-                                  "template values are strings only")
+                               Tr::tr("The template property \"%1\" must be a string, not %2: "
+                                      "template values are strings only")
                                    .arg(m.key, jsonTypeName(value.type)),
                                m.key);
         }
         if (const auto seen = firstIndex.constFind(m.key); seen != firstIndex.cend()) {
             const TextPosition firstAt = textPosition(body, root.members.at(*seen).keyOffset);
             return errorInText(body, m.keyOffset, m.keyLength, ErrorCode::DuplicateField,
-                               tr("The template property \"%1\" appears twice (first at line "
-                                  "%2, column %3)")
+                               Tr::tr("The template property \"%1\" appears twice (first at line "
+                                      "%2, column %3)")
                                    .arg(m.key)
                                    .arg(firstAt.line)
                                    .arg(firstAt.column),
@@ -113,8 +115,8 @@ Status TemplatePayload::validateBody(const QByteArray &body, const HttpHeaders &
         result.addWarning(w);
     if (properties->isEmpty()) {
         Warning w;
-        w.message = tr("The template payload has no properties: every $(name) in the templates "
-                       "will be empty");
+        w.message = Tr::tr("The template payload has no properties: every $(name) in the templates "
+                           "will be empty");
         result.addWarning(w);
     }
     return result;

@@ -10,10 +10,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::WebPayload", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::WebPayload)
+};
 
 // RFC 8291: the subscription's P-256 public key is 65 bytes, its auth secret 16 bytes.
 constexpr qsizetype kP256dhBytes = 65;
@@ -29,8 +30,8 @@ Status checkBase64Url(QByteArrayView name, const QByteArray &rawValue, qsizetype
             || c == '-' || c == '_' || c == '=';
         if (!ok) {
             return makeError(ErrorCode::InvalidValue,
-                             tr("The header %1 must be base64url (A–Z, a–z, 0–9, - and _); "
-                                "position %2 has '%3'")
+                             Tr::tr("The header %1 must be base64url (A–Z, a–z, 0–9, - and _); "
+                                    "position %2 has '%3'")
                                  .arg(shownName)
                                  .arg(i + 1)
                                  .arg(QString::fromLatin1(&c, 1)),
@@ -42,7 +43,7 @@ Status checkBase64Url(QByteArrayView name, const QByteArray &rawValue, qsizetype
         value, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     if (!decoded || decoded.decoded.size() != expectedBytes) {
         Warning w;
-        w.message = tr("The header %1 decodes to %2 bytes; a browser subscription's key has %3")
+        w.message = Tr::tr("The header %1 decodes to %2 bytes; a browser subscription's key has %3")
                         .arg(shownName)
                         .arg(decoded ? decoded.decoded.size() : 0)
                         .arg(expectedBytes);
@@ -79,11 +80,11 @@ QList<PayloadPreset> BrowserPayload::presets() const
 {
     return {
         {u"notification"_s,
-         tr("Notification"),
+         Tr::tr("Notification"),
          R"({"title":"Hello","body":"Test from nhconsole"})"_ba,
          {}},
         {u"link"_s,
-         tr("Notification with a link"),
+         Tr::tr("Notification with a link"),
          R"({"title":"Hello","body":"Test from nhconsole","data":{"url":"https://example.com/"}})"_ba,
          {}},
     };
@@ -128,7 +129,7 @@ QList<PayloadPreset> XiaomiPayload::presets() const
     // §4.3 marks the service-side status UNCONFIRMED).
     return {
         {u"notification"_s,
-         tr("Notification"),
+         Tr::tr("Notification"),
          R"({"title":"Hello","description":"Test from nhconsole"})"_ba,
          {}},
     };

@@ -12,10 +12,11 @@ namespace Nh {
 
 namespace {
 
-QString tr(const char *text)
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
 {
-    return QCoreApplication::translate("Nh::WnsPayload", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Nh::WnsPayload)
+};
 
 constexpr QByteArrayView kTypeHeader = "X-WNS-Type";
 constexpr QByteArrayView kRaw = "wns/raw";
@@ -97,16 +98,16 @@ QList<PayloadPreset> WnsPayload::presets() const
 {
     return {
         {u"toast"_s,
-         tr("Toast"),
+         Tr::tr("Toast"),
          R"(<toast><visual><binding template="ToastGeneric"><text>Hello</text><text>Test from nhconsole</text></binding></visual></toast>)"_ba,
          {}},
         {u"tile"_s,
-         tr("Tile"),
+         Tr::tr("Tile"),
          R"(<tile><visual><binding template="TileMedium"><text>Hello</text><text hint-style="captionSubtle">Test from nhconsole</text></binding></visual></tile>)"_ba,
          {}},
-        {u"badge"_s, tr("Badge"), R"(<badge value="7"/>)"_ba, {}},
+        {u"badge"_s, Tr::tr("Badge"), R"(<badge value="7"/>)"_ba, {}},
         {u"raw"_s,
-         tr("Raw"),
+         Tr::tr("Raw"),
          R"({"message":"Test from nhconsole"})"_ba,
          {{"X-WNS-Type"_ba, "wns/raw"_ba}}},
     };
@@ -123,8 +124,8 @@ Status WnsPayload::validateBody(const QByteArray &body, const HttpHeaders &heade
     }
     if (!looksLikeXml(body)) {
         return errorInText(body, 0, 1, ErrorCode::Syntax,
-                           tr("X-WNS-Type is %1 but the %2 is not XML; send raw content with "
-                              "X-WNS-Type: wns/raw")
+                           Tr::tr("X-WNS-Type is %1 but the %2 is not XML; send raw content with "
+                                  "X-WNS-Type: wns/raw")
                                .arg(QString::fromLatin1(wanted), documentName()),
                            QString::fromLatin1(kTypeHeader));
     }
@@ -138,19 +139,19 @@ Status WnsPayload::validateBody(const QByteArray &body, const HttpHeaders &heade
             : outline->rootPrefix + u':' + outline->rootName;
         const QString detail = outline->rootNamespace.isEmpty()
             ? QString()
-            : tr(" in the namespace \"%1\"").arg(outline->rootNamespace);
+            : Tr::tr(" in the namespace \"%1\"").arg(outline->rootNamespace);
         return errorInText(body, outline->rootOffset, outline->rootLength,
                            ErrorCode::UnexpectedRoot,
-                           tr("The root element of the %1 is <%2>%3; WNS accepts <toast>, "
-                              "<tile> or <badge> without a namespace, or raw content with "
-                              "X-WNS-Type: wns/raw")
+                           Tr::tr("The root element of the %1 is <%2>%3; WNS accepts <toast>, "
+                                  "<tile> or <badge> without a namespace, or raw content with "
+                                  "X-WNS-Type: wns/raw")
                                .arg(documentName(), shown, detail),
                            outline->rootName);
     }
     if (explicitType && wanted != *type) {
         result.addWarning(warningInText(body, outline->rootOffset, outline->rootLength,
-                                        tr("X-WNS-Type is %1 but the root element is <%2>; WNS "
-                                           "will refuse the notification")
+                                        Tr::tr("X-WNS-Type is %1 but the root element is <%2>; WNS "
+                                               "will refuse the notification")
                                             .arg(QString::fromLatin1(wanted), outline->rootName)));
     }
     return result;
@@ -167,16 +168,16 @@ Status WnsPayload::validateHeaders(const HttpHeaders &headers) const
                 known = known || t.compare(value, Qt::CaseInsensitive) == 0;
             if (!known) {
                 return badHeader(name,
-                                 tr("The header X-WNS-Type must be wns/toast, wns/tile, "
-                                    "wns/badge or wns/raw, not \"%1\"")
+                                 Tr::tr("The header X-WNS-Type must be wns/toast, wns/tile, "
+                                        "wns/badge or wns/raw, not \"%1\"")
                                      .arg(shown));
             }
         } else if (name.compare("X-WNS-Cache-Policy", Qt::CaseInsensitive) == 0) {
             if (value.compare("cache", Qt::CaseInsensitive) != 0
                 && value.compare("no-cache", Qt::CaseInsensitive) != 0) {
                 return badHeader(name,
-                                 tr("The header X-WNS-Cache-Policy must be cache or no-cache, "
-                                    "not \"%1\"")
+                                 Tr::tr("The header X-WNS-Cache-Policy must be cache or no-cache, "
+                                        "not \"%1\"")
                                      .arg(shown));
             }
         } else if (name.compare("X-WNS-RequestForStatus", Qt::CaseInsensitive) == 0
@@ -184,29 +185,31 @@ Status WnsPayload::validateHeaders(const HttpHeaders &headers) const
             if (value.compare("true", Qt::CaseInsensitive) != 0
                 && value.compare("false", Qt::CaseInsensitive) != 0) {
                 return badHeader(name,
-                                 tr("The header %1 must be true or false, not \"%2\"")
+                                 Tr::tr("The header %1 must be true or false, not \"%2\"")
                                      .arg(QString::fromLatin1(name), shown));
             }
         } else if (name.compare("X-WNS-TTL", Qt::CaseInsensitive) == 0) {
             if (!isInteger(value)) {
                 return badHeader(name,
-                                 tr("The header X-WNS-TTL must be a number of seconds, not "
-                                    "\"%1\"")
+                                 Tr::tr("The header X-WNS-TTL must be a number of seconds, not "
+                                        "\"%1\"")
                                      .arg(shown));
             }
         } else if (name.compare("X-WNS-PRIORITY", Qt::CaseInsensitive) == 0) {
             if (value != "1" && value != "2" && value != "3" && value != "4") {
                 return badHeader(
                     name,
-                    tr("The header X-WNS-PRIORITY must be 1, 2, 3 or 4, not \"%1\"").arg(shown));
+                    Tr::tr("The header X-WNS-PRIORITY must be 1, 2, 3 or 4, not \"%1\"")
+                        .arg(shown));
             }
         } else if (name.compare("X-WNS-Tag", Qt::CaseInsensitive) == 0) {
             if (value.size() > kMaxTagLength) {
-                return badHeader(name,
-                                 tr("The header X-WNS-Tag is %1 characters long; WNS accepts at "
-                                    "most %2")
-                                     .arg(value.size())
-                                     .arg(kMaxTagLength));
+                return badHeader(
+                    name,
+                    Tr::tr("The header X-WNS-Tag is %1 characters long; WNS accepts at "
+                           "most %2")
+                        .arg(value.size())
+                        .arg(kMaxTagLength));
             }
         }
     }
