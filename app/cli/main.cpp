@@ -5,6 +5,7 @@
 // streams, environment and terminal go into Nh::Cli, whose finished() ends the event loop.
 
 #include "cli/cli.h"
+#include "i18n/translations.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -21,6 +22,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"nhcli"_s);
     QCoreApplication::setOrganizationName(u"nhconsole"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(NH_VERSION));
+    Nh::installTranslations(&app);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
