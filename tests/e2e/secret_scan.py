@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nhconsole authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The secret scan (issues #6 and #8): one key through every path, then not a trace of it.
+
+    secret_scan.py --nhcli BIN --nhemulator BIN [--gui-driver BIN]
+
+Run under tests/support/with_keyring.sh unlocked (a private HOME, XDG dirs and gnome-keyring).
+A separate nhemulator process makes a fresh random key. That key then goes through every path
+a user has: profile create from a pasted connection string (GUI-facing and CLI-facing),
+sends of every format from nhcli (key from stdin, from the environment, from the stored
+profile) and from the desktop console, the history (list, show, every export format), profile
+export, the most verbose logging, and a crash (SIGKILL) of each app in the middle of a send.
+Then every file under HOME (config, data, cache, the app's temporary files) and every byte any
+of our processes printed is scanned: zero hits for the key in any spelling and for any
+signature made with it (secretscan.py). Prints the paths, files and bytes scanned and exits 1
+on a finding (naming file and offset) or when a path itself fails.
+"""
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.dont_write_bytecode = True
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "interop"))
+from emulator_process import EmulatorProcess, exit_on_sigterm, indent  # noqa: E402
+from secretscan import Scanner  # noqa: E402
+
+FULL = "DefaultFullSharedAccessSignature"
+TIMEOUT_S = 60
+FORMATS = ["template", "apple", "fcmv1", "gcm", "windows", "windowsphone", "adm", "baidu",
+           "browser", "xiaomi"]
+
+
+class Run:
+    def __init__(self, args, scanner, env):
+        self.args = args
+        self.scanner = scanner
+        self.env = env
+        self.failures = []
+        self.paths = 0
+
+    def step(self, label, argv, stdin=None, expect=(0,), env=None):
+        """Runs one process, keeps everything it printed for the scan, checks its status."""
+        self.paths += 1
+        done = subprocess.run(argv, input=stdin, capture_output=True, timeout=TIMEOUT_S,
+                              env=dict(self.env, **(env or {})))
+        self.scanner.add_output(label + " (stdout)", done.stdout)
+        self.scanner.add_output(label + " (stderr)", done.stderr)
+        ok = done.returncode in expect
+        print(("ok   %s" if ok else "FAIL %s (exit %d)") % ((label,) if ok else (label, done.returncode)))
+        if not ok:
+            self.failures.append(label)
+            print(indent((done.stdout + done.stderr).decode("utf-8", "replace")[-3000:]))
+        sys.stdout.flush()
+        return done
+
+    def crash(self, label, argv, stdin=None, env=None, after_s=1.5):
+        """Starts a process that will be mid-send (the hub stalls), then SIGKILLs it."""
+        self.paths += 1
+        out = tempfile.TemporaryFile()
+        err = tempfile.TemporaryFile()
+        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=out, stderr=err,
+                                env=dict(self.env, **(env or {})))
+        if stdin:
+            proc.stdin.write(stdin)
+        proc.stdin.close()
+        try:
+            proc.wait(after_s)
+            print("FAIL %s: ended by itself (exit %d) before it could be killed mid-send"
+                  % (label, proc.returncode))
+            self.failures.append(label)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            print("ok   %s (killed mid-send)" % label)
+        for f, name in ((out, "stdout"), (err, "stderr")):
+            f.seek(0)
+            self.scanner.add_output("%s (%s)" % (label, name), f.read())
+        sys.stdout.flush()
+
+
+def cli_paths(run, emu, cs, key):
+    cli = run.args.nhcli
+    hub = emu.info["hub"]
+    verbose = {"QT_LOGGING_RULES": "*.debug=true", "NH_CA_FILE": emu.info["certificate"]}
+    # The key from stdin, every format, the most verbose logging.
+    for fmt in FORMATS:
+        run.step("nhcli send --format %s (connection string on stdin)" % fmt,
+                 [cli, "--verbose", "send", "--connection-string", "-", "--hub", hub,
+                  "--format", fmt, "--broadcast"], stdin=(cs + "\n").encode(), env=verbose,
+                 expect=(0, 6))
+    # The key from the environment, JSON output, a direct send, a scheduled one.
+    env = dict(verbose, NH_CONNECTION_STRING=cs, NH_HUB=hub)
+    run.step("nhcli send --json (NH_CONNECTION_STRING)",
+             [cli, "--verbose", "send", "--json", "--format", "apple", "--tags", "sports"],
+             env=env, expect=(0, 6))
+    run.step("nhcli send --handle (direct)",
+             [cli, "send", "--format", "fcmv1", "--handle", "e2e-handle-1", "--json"], env=env,
+             expect=(0, 6))
+    run.step("nhcli send --schedule", [cli, "send", "--format", "apple", "--tags", "sports",
+                                       "--schedule", "+1h", "--no-test"], env=env,
+             expect=(0, 5))
+    run.step("nhcli send with NH_SAS_KEY",
+             [cli, "send", "--format", "apple", "--broadcast"],
+             env=dict(verbose, NH_HUB=hub,
+                      NH_CONNECTION_STRING=cs.replace("SharedAccessKey=" + key, "").rstrip(";"),
+                      NH_SAS_KEY=key), expect=(0, 6))
+    run.step("nhcli sas", [cli, "sas", "--json"], env=env, expect=(0,))
+    run.step("nhcli registrations list", [cli, "--verbose", "registrations", "list", "--json"],
+             env=env)
+    # A crash mid-send: the hub stalls every send, nhcli is killed while it waits.
+    run.crash("nhcli killed mid-send",
+              [cli, "--verbose", "send", "--format", "apple", "--broadcast",
+               "--header", "X-Nh-Emulator-Fault:stall"], env=env, after_s=2.0)
+    return env
+
+
+def canary(scanner, key):
+    """The scanner must find what it looks for: the key, and a real token's signature rebuilt
+    from a redacted `sr=…&se=…` that this run printed or stored."""
+    sigs, resources = scanner.signatures()
+    if not resources:
+        print("FAIL no redacted token was seen anywhere: the paths did not sign anything")
+        return False
+    probe = Scanner(key, scanner.window)
+    probe.blobs = [(b, d) for b, d in scanner.blobs if b"sr=" in d][:1]
+    some_sig = next(iter(sigs))
+    probe.add_output("planted signature", "Authorization: x sig=" + some_sig.replace("+", "%2B"))
+    probe.add_output("planted key", "\x00" + key + "\x00")
+    found = probe.findings()
+    return any(f.startswith("planted signature") for f in found) and \
+        any(f.startswith("planted key") for f in found)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--nhcli", required=True)
+    parser.add_argument("--nhemulator", required=True)
+    parser.add_argument("--gui-driver")
+    args = parser.parse_args()
+    exit_on_sigterm()
+
+    home = os.environ.get("NH_KEYRING_HOME")
+    if not home or os.environ.get("NH_KEYRING_MODE") != "unlocked":
+        print("run me under tests/support/with_keyring.sh unlocked")
+        return 2
+    env = dict(os.environ, TMPDIR=os.path.join(home, "tmp"), LANG="C.UTF-8", LC_ALL="C.UTF-8",
+               QT_QPA_PLATFORM="offscreen", NO_PROXY="localhost,127.0.0.1,::1")
+    os.makedirs(env["TMPDIR"], exist_ok=True)
+    started = int(time.time())
+
+    # The emulator runs outside HOME: it is the "hub", and it prints its keys by design.
+    with EmulatorProcess(args.nhemulator) as emu:
+        cs = emu.connection_string(FULL).replace("//localhost:", "//127.0.0.1:")
+        key = [p for p in cs.split(";") if p.startswith("SharedAccessKey=")][0][16:]
+        scanner = Scanner(key)
+        run = Run(args, scanner, env)
+        cli_paths(run, emu, cs, key)
+        # The emulator's exchange log (after its start-up line) is ours to keep clean too.
+        scanner.add_output("nhemulator --log", emu.log(last_lines=100000))
+        scanner.window = (started, int(time.time()))
+        scanner.add_tree(home)
+        findings = scanner.findings()
+        canary_ok = canary(scanner, key)
+
+    print("%d paths, %d files and %d bytes scanned (%d files under %s)"
+          % (run.paths, scanner.files_scanned, scanner.bytes_scanned, scanner.files_scanned, home))
+    for f in findings:
+        print("LEAK " + f)
+    if run.failures:
+        print("%d paths failed: %s" % (len(run.failures), "; ".join(run.failures)))
+    if not canary_ok:
+        print("FAIL the scanner missed a planted key or signature: the scan proves nothing")
+    if findings or run.failures or not canary_ok:
+        return 1
+    print("no key and no signature found")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
