@@ -2,404 +2,561 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name>ComposerWidget</name>
+    <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/composerwidget.cpp" line="+77"/>
-        <source>Signed with the profile&apos;s key when you send (a SAS token valid for one hour).</source>
+        <location filename="../../ui/comparedialog.cpp" line="+45"/>
+        <source>%1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The REST API version nhconsole speaks.</source>
+        <location line="+16"/>
+        <source>Compare exchanges</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Header</source>
+        <translation type="unfinished">Header</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration</source>
+        <translation type="unfinished">Registrierung</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>From the format picker.</source>
+        <source>Show headers that differ on every call (Date, TrackingId, Authorization, …)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>From the tag expression, as written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>From the device handle of a direct send.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>From the schedule time, in UTC.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Chosen for the format and body; add your own Content-Type to override it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Derived from the payload; add a header of the same name to override it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+346"/>
-        <source>Send the notification (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-344"/>
-        <source>&amp;Cancel Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Pretty-print Payload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Test Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Refresh Known Tags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&lt;b&gt;Compose&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Payload</source>
+        <location line="+12"/>
+        <source>Fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Headers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>The ServiceBusNotification-Format: which registrations the hub sends to (a native platform, or templates)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ready-made payloads for this format; each one is valid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Pretty-print</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Header</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Format</source>
+        <location line="+52"/>
+        <source>Request body</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>P&amp;reset</source>
+        <location line="-51"/>
+        <location line="+53"/>
+        <source>Response body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+22"/>
-        <source>Property</source>
+        <source>&lt;b&gt;Equivalent.&lt;/b&gt; Only the ids, times and headers that change on every call differ.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n field(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n header(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the request body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the response body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n registration outcome(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Differences:&lt;/b&gt; %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fields (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Request body (same)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Response body (same)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>(absent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Outcomes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Request headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Headers (%1)</source>
+        <translation type="unfinished">Header (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerWidget</name>
+    <message>
+        <location filename="../../ui/composerwidget.cpp" line="+77"/>
+        <source>Signed with the profile&apos;s key when you send (a SAS token valid for one hour).</source>
+        <translation>Wird beim Senden mit dem Schlüssel des Profils signiert (ein SAS-Token, eine Stunde gültig).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The REST API version nhconsole speaks.</source>
+        <translation>Die REST-API-Version, die nhconsole spricht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the format picker.</source>
+        <translation>Aus der Formatauswahl.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the tag expression, as written.</source>
+        <translation>Aus dem Tag-Ausdruck, wie geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the device handle of a direct send.</source>
+        <translation>Aus dem Geräte-Handle einer direkten Sendung.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the schedule time, in UTC.</source>
+        <translation>Aus der geplanten Sendezeit, in UTC.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chosen for the format and body; add your own Content-Type to override it.</source>
+        <translation>Passend zu Format und Inhalt gewählt; fügen Sie einen eigenen Content-Type hinzu, um ihn zu überschreiben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Derived from the payload; add a header of the same name to override it.</source>
+        <translation>Aus der Payload abgeleitet; fügen Sie einen Header mit demselben Namen hinzu, um ihn zu überschreiben.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+346"/>
+        <source>Send the notification (Ctrl+Enter)</source>
+        <translation>Benachrichtigung senden (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="-344"/>
+        <source>&amp;Cancel Send</source>
+        <translation>Senden a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Pretty-print Payload</source>
+        <translation>Payload &amp;formatieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Test Send</source>
+        <translation>&amp;Testsendung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Refresh Known Tags</source>
+        <translation>Bekannte Tags a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Compose&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Verfassen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Payload</source>
+        <translation>Payload</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The ServiceBusNotification-Format: which registrations the hub sends to (a native platform, or templates)</source>
+        <translation>Das ServiceBusNotification-Format: an welche Registrierungen der Hub sendet (eine native Plattform oder Vorlagen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ready-made payloads for this format; each one is valid</source>
+        <translation>Fertige Payloads für dieses Format; jede davon ist gültig</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pretty-print</source>
+        <translation>Formatieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;reset</source>
+        <translation>&amp;Voreinstellung</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+423"/>
         <source>Template properties: the hub puts each value into the $(name) placeholders of the registrations&apos; templates. Edit here or in the JSON below; both stay in sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlageneigenschaften: Der Hub setzt jeden Wert in die $(name)-Platzhalter der Vorlagen der Registrierungen ein. Bearbeiten Sie sie hier oder im JSON unten; beide bleiben synchron.</translation>
     </message>
     <message>
         <location line="-416"/>
         <source>Add a property</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaft hinzufügen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Remove the selected properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Eigenschaften entfernen</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>Add header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header hinzufügen</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Grey rows are set by nhconsole from the format, body and target; your own rows override them and can be edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Graue Zeilen setzt nhconsole aus Format, Inhalt und Ziel; Ihre eigenen Zeilen überschreiben sie und können bearbeitet werden.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Other header…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderer Header…</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ta&amp;gs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tags</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Device</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gerät</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>sports &amp;&amp; (lang:en || lang:fr)</source>
-        <translation type="unfinished"></translation>
+        <translation>sports &amp;&amp; (lang:en || lang:fr)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>PNS handle; several separated by spaces for a batch</source>
-        <translation type="unfinished"></translation>
+        <translation>PNS-Handle; für einen Stapel mehrere, durch Leerzeichen getrennt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every registration of this format in the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Registrierung dieses Formats im Hub.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>T&amp;est send</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;estsendung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The hub answers with each registration&apos;s outcome. It reaches at most 10 registrations and allows about 10 test sends a minute; direct and scheduled sends cannot be test sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub antwortet mit dem Ergebnis jeder Registrierung. Eine Testsendung erreicht höchstens 10 Registrierungen, und etwa 10 Testsendungen pro Minute sind erlaubt; direkte und geplante Sendungen können keine Testsendungen sein.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sc&amp;hedule at</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Planen für</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop waiting for the hub (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mehr auf den Hub warten (Esc)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <location line="+177"/>
         <source>Fix the JSON below to edit the properties as a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie das JSON unten, um die Eigenschaften als Tabelle zu bearbeiten.</translation>
     </message>
     <message numerus="yes">
         <location line="+63"/>
         <source>Valid %1 payload, %n byte(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gültige %1-Payload, %n Byte.</numerusform>
+            <numerusform>Gültige %1-Payload, %n Byte.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Reads as &lt;tt&gt;%1&lt;/tt&gt; · %2 of %3 tags (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen als &lt;tt&gt;%1&lt;/tt&gt; · %2 von %3 Tags (%4)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>only ||</source>
-        <translation type="unfinished"></translation>
+        <translation>nur ||</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>with &amp;&amp; or !</source>
-        <translation type="unfinished"></translation>
+        <translation>mit &amp;&amp; oder !</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Enter the device handle to send to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Geräte-Handle ein, an das gesendet werden soll.</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>Headers (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Header (%1)</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>Waiting for the hub…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf den Hub…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&lt;b&gt;Cannot send:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Senden nicht möglich:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>tags &lt;tt&gt;%1&lt;/tt&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags &lt;tt&gt;%1&lt;/tt&gt;</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n device(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gerät</numerusform>
+            <numerusform>%n Geräte</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>every %1 registration</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Registrierungen für %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ready: test send to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit: Testsendung an %1.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ready: send to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit: Senden an %1.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>The hub is throttling; attempt %1 in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Hub drosselt; Versuch %1 in %n s</numerusform>
+            <numerusform>Der Hub drosselt; Versuch %1 in %n s</numerusform>
         </translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Only valid JSON or XML can be pretty-printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur gültiges JSON oder XML kann formatiert werden</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Could not read the hub&apos;s tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tags des Hubs konnten nicht gelesen werden: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
         <source>%n tag(s) known to the hub, offered as you type</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag ist dem Hub bekannt und wird bei der Eingabe vorgeschlagen</numerusform>
+            <numerusform>%n Tags sind dem Hub bekannt und werden bei der Eingabe vorgeschlagen</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ExchangeView</name>
     <message>
-        <location filename="../../ui/exchangeview.cpp" line="+43"/>
-        <location line="+86"/>
+        <location filename="../../ui/exchangeview.cpp" line="+45"/>
+        <location line="+89"/>
         <source>Reveal secrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse aufdecken</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-88"/>
         <source>Show the SAS signature in the Authorization header. It is hidden again when another exchange is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SAS-Signatur im Authorization-Header anzeigen. Sie wird wieder verborgen, sobald ein anderer Austausch angezeigt wird.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Copy as curl</source>
+        <translation>Als curl kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy a curl command that repeats this request (the signature only while revealed, never the key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy the whole exchange as JSON (secrets redacted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Copied the request as curl, with the token that was sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Copy a curl command that repeats this request (secrets as shown)</source>
+        <source>Copied the request as curl; set NH_SAS_TOKEN to a token before running it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
+        <source>Copied the exchange as JSON (secrets redacted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-136"/>
         <source>Copy JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON kopieren</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Copy the whole exchange as JSON (secrets as shown)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · started %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · gestartet %3</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>&lt;b&gt;Exchange&lt;/b&gt; · nothing sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Austausch&lt;/b&gt; · noch nichts gesendet</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>Hide secrets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Copied the request as curl, with its real signature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copied the request as curl (signature redacted)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Copied the exchange as JSON, with its real signature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copied the exchange as JSON (signature redacted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse verbergen</translation>
     </message>
 </context>
 <context>
@@ -407,53 +564,282 @@
     <message>
         <location filename="../../ui/headersview.cpp" line="+28"/>
         <source>&lt;b&gt;Request&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Anfrage&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No request yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Anfrage</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Headers as nhconsole built them. Qt adds Host, Content-Length, Connection, Accept-Encoding and User-Agent when it sends; they are not listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Header, wie nhconsole sie erstellt hat. Qt fügt beim Senden Host, Content-Length, Connection, Accept-Encoding und User-Agent hinzu; diese sind nicht aufgeführt.</translation>
     </message>
     <message>
         <location line="+22"/>
         <location line="+73"/>
         <source>&lt;b&gt;Body&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Body&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
         <location line="-37"/>
         <source>in %n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %n Minute</numerusform>
+            <numerusform>in %n Minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>expired %n min ago</source>
+        <translation>
+            <numerusform>vor %n Minute abgelaufen</numerusform>
+            <numerusform>vor %n Minuten abgelaufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAS token signed with rule &lt;b&gt;%1&lt;/b&gt; for &lt;tt&gt;%2&lt;/tt&gt;; expires %3 UTC (%4).</source>
+        <translation>SAS-Token, signiert mit Zugriffsregel &lt;b&gt;%1&lt;/b&gt; für &lt;tt&gt;%2&lt;/tt&gt;; Ablauf %3 UTC (%4).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&lt;b&gt;Body&lt;/b&gt; (none)</source>
+        <translation>&lt;b&gt;Body&lt;/b&gt; (keiner)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>&lt;b&gt;Body&lt;/b&gt; — %n byte(s) sent, shown indented</source>
+        <translation>
+            <numerusform>&lt;b&gt;Body&lt;/b&gt; — %n Byte gesendet, eingerückt dargestellt</numerusform>
+            <numerusform>&lt;b&gt;Body&lt;/b&gt; — %n Bytes gesendet, eingerückt dargestellt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../ui/historypanel.cpp" line="+128"/>
+        <source>Search headers, bodies, targets, labels (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every word must occur in the URL, a header, a body, the error, the target or the label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Any format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>&amp;Re-send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the selected exchange again with the current profile&apos;s connection (a new exchange)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare the two selected exchanges: fields, headers, bodies and outcomes side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Pin / Unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pinned exchanges are kept whatever the retention limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Label…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export as &amp;curl script…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export as &amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export as &amp;HAR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>All profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+177"/>
+        <source>%n exchange(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>SAS token signed with rule &lt;b&gt;%1&lt;/b&gt; for &lt;tt&gt;%2&lt;/tt&gt;; expires %3 UTC (%4).</source>
+        <location line="+6"/>
+        <source>There is no history file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>&lt;b&gt;Body&lt;/b&gt; (none)</source>
+        <location line="+11"/>
+        <source>That exchange is no longer in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>One of the two exchanges is no longer in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>Unpinned %n exchange(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Pinned %n exchange(s); the retention limit keeps them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Delete from the history</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>&lt;b&gt;Body&lt;/b&gt; — %n byte(s) sent, shown indented</source>
+        <source>Delete %n exchange(s) from the history? This cannot be undone.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Deleted %n exchange(s) from the history</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not write “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Shell scripts (*.sh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HTTP archives (*.har)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Export %n exchange(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n exchange(s) to %1; the file holds no key or signature</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -461,176 +847,467 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>InstallationDialog</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+51"/>
-        <source>nhconsole — %1 (local emulator)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>nhconsole — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>This Session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>%1 · rule %2 · %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Sending… press Esc to cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Ready. Ctrl+Enter sends.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&amp;Add Hub…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Connection profiles for real hubs arrive in the next version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Ctrl+Q</source>
+        <location filename="../../ui/installationdialog.cpp" line="+41"/>
+        <source>Installation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Copy as &amp;curl</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Copy as &amp;JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Reveal Secrets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Go to &amp;Payload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Go to &amp;Tag Expression</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Reset &amp;Layout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;About nhconsole</source>
+        <source>Installation id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>About &amp;Qt</source>
+        <source>&amp;Get</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>&amp;File</source>
+        <location line="+28"/>
+        <source>&lt;b&gt;Installation&lt;/b&gt; (JSON)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Patch&lt;/b&gt; (JSON Patch, checked against the loaded installation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Edit</source>
+        <source>&amp;Save (PUT)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Notification</source>
+        <location line="+2"/>
+        <source>Apply &amp;patch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Getting installation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saving installation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Patching installation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>&amp;View</source>
+        <source>Delete installation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>&amp;Help</source>
+        <location line="+1"/>
+        <source>Delete installation %1 and the registrations it made?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Main</source>
+        <location line="+9"/>
+        <source>Deleting installation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Loaded installation %1 (%2 ms).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Hub </source>
+        <source>Saved installation %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Patched installation %1.</source>
+        <translation type="unfinished">Installation %1 gepatcht.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deleted installation %1.</source>
+        <translation type="unfinished">Installation %1 gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Get an installation, or write one to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Valid installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Write a JSON Patch array to apply to the installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Valid patch; tags after it: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation type="unfinished">keiner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valid patch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="+445"/>
+        <source>nhconsole — %1</source>
+        <translation>nhconsole — %1</translation>
+    </message>
+    <message>
+        <location line="-318"/>
+        <source>Sending… press Esc to cancel</source>
+        <translation>Senden… Esc zum Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Ready. Ctrl+Enter sends.</source>
+        <translation>Bereit. Ctrl+Enter sendet.</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>&amp;New Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a hub from its connection string (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>D&amp;uplicate Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Delete Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;SAS Token Inspector…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Search History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy as &amp;curl</source>
+        <translation>Als &amp;curl kopieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy as &amp;JSON</source>
+        <translation>Als &amp;JSON kopieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reveal Secrets</source>
+        <translation>Geheimnisse &amp;aufdecken</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Go to &amp;Payload</source>
+        <translation>Zur &amp;Payload</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Go to &amp;Tag Expression</source>
+        <translation>Zum &amp;Tag-Ausdruck</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reset &amp;Layout</source>
+        <translation>&amp;Layout zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;About nhconsole</source>
+        <translation>&amp;Über nhconsole</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Profile </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>&lt;b&gt;The bundled emulator is not available.&lt;/b&gt; %1 Sends will fail until a hub is reachable; add one with its connection string (Profile ▸ New Profile…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Local emulator · %1</source>
+        <source>&lt;b&gt;“%1” cannot send yet.&lt;/b&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the key for this run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;You are sending to the local emulator&lt;/b&gt; bundled with nhconsole (hub &lt;tt&gt;%1&lt;/tt&gt; at &lt;tt&gt;%2&lt;/tt&gt;), with demo registrations for every platform. Nothing leaves this machine. To use a real hub, add a connection profile with its connection string (Profile ▸ New Profile…, Ctrl+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;b&gt;Production hub.&lt;/b&gt; “%1” sends to hub &lt;tt&gt;%2&lt;/tt&gt; at &lt;tt&gt;%3&lt;/tt&gt;: notifications reach real devices. nhconsole asks before every send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The key of “%1” is held in memory for this run only: the system keychain could not keep it. It is never written to disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The local emulator profile cannot be deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete this profile and its key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The bundled emulator is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading the key of “%1” from the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The emulator has no SAS rule named “%1”; its rules are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 · hub %2 · rule %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sending to “%1” (hub %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 · not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Key for this run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The hub notifications go to</source>
+        <source>The SAS key of rule “%1” for “%2”. It is kept in memory until nhconsole quits and never written to disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Add a real hub…</source>
+        <location line="+49"/>
+        <source>Copying “%1” and its key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>&lt;b&gt;The bundled emulator could not start.&lt;/b&gt; %1 Sends will fail until a hub is reachable.</source>
+        <location line="+4"/>
+        <source>Duplicate Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+18"/>
+        <source>Delete Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Delete the profile “%1” and its key from the system keychain? Its exchanges stay in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>&lt;b&gt;You are sending to the local emulator&lt;/b&gt; bundled with nhconsole (hub &lt;tt&gt;%1&lt;/tt&gt; at &lt;tt&gt;https://127.0.0.1:%2&lt;/tt&gt;), with demo registrations for every platform. Nothing leaves this machine. To use a real hub, add a connection profile with its connection string (File ▸ Add Hub…, coming with profiles).</source>
+        <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>%1: %2 delivered, %3 failed</source>
+        <location line="+7"/>
+        <source>Deleting “%1” and its key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source> (%1 ms)</source>
+        <location line="+8"/>
+        <source>Deleted the profile “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>About nhconsole</source>
+        <location line="+27"/>
+        <source>Production hub</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&lt;b&gt;nhconsole %1&lt;/b&gt;&lt;p&gt;A debugging console for Azure Notification Hubs: compose, validate and send notifications, and see the exact request beside the hub&apos;s answer.&lt;/p&gt;&lt;p&gt;Licensed under the GPL, version 3 or later.&lt;/p&gt;</source>
+        <source>“%1” is a production hub (%2): %3 reaches real devices. Send anyway?</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send to Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+11"/>
+        <source>Not sent: “%1” is not connected. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>this notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>this re-sent request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-sending… press Esc to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Re-sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-435"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Notification</source>
+        <translation>Be&amp;nachrichtigung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hi&amp;story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <location line="+19"/>
+        <source>Add a real hub…</source>
+        <translation>Echten Hub hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+340"/>
+        <source>%1: %2 delivered, %3 failed</source>
+        <translation>%1: %2 zugestellt, %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (%1 ms)</source>
+        <translation> (%1 ms)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>About nhconsole</source>
+        <translation>Über nhconsole</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;nhconsole %1&lt;/b&gt;&lt;p&gt;A debugging console for Azure Notification Hubs: compose, validate and send notifications, and see the exact request beside the hub&apos;s answer.&lt;/p&gt;&lt;p&gt;Licensed under the GPL, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;nhconsole %1&lt;/b&gt;&lt;p&gt;Eine Debugging-Konsole für Azure Notification Hubs: Benachrichtigungen verfassen, validieren und senden, und die genaue Anfrage neben der Antwort des Hubs sehen.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GPL, Version 3 oder höher.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -638,42 +1315,42 @@
     <message>
         <location filename="../../core/protocol/payloads/admbaidupayload.cpp" line="+38"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Data with consolidation key</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten mit Konsolidierungsschlüssel</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The %1 has no &quot;data&quot; object: ADM needs {&quot;data&quot;:{…}}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 hat kein &quot;data&quot;-Objekt: ADM benötigt {&quot;data&quot;:{…}}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;data&quot; must be an object of strings, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;data&quot; muss ein Objekt aus Strings sein, nicht %1</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Android notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Android-Benachrichtigung</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>iOS notification</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS-Benachrichtigung</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Baidu push is deprecated in Notification Hubs; delivery is not confirmed to work</source>
-        <translation type="unfinished"></translation>
+        <translation>Baidu-Push ist in Notification Hubs veraltet; es ist nicht bestätigt, dass die Zustellung funktioniert</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The header X-Baidu-Message-Type must be 0 (message) or 1 (notification), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header X-Baidu-Message-Type muss 0 (Nachricht) oder 1 (Benachrichtigung) sein, nicht „%1“</translation>
     </message>
 </context>
 <context>
@@ -681,82 +1358,82 @@
     <message>
         <location filename="../../core/protocol/payloads/apnspayload.cpp" line="+70"/>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Background (silent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hintergrund (still)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Badge</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The %1 has no &quot;aps&quot; object: APNs needs {&quot;aps&quot;:{…}} at the top level</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält kein &quot;aps&quot;-Objekt: APNs braucht {&quot;aps&quot;:{…}} auf oberster Ebene</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&quot;aps&quot; must be an object, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;aps&quot; muss ein Objekt sein, nicht %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&quot;aps&quot; has none of alert, badge, sound or content-available: the device will show nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;aps&quot; enthält weder alert noch badge, sound oder content-available: Das Gerät zeigt nichts an</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&quot;content-available&quot; should be the number 1; APNs ignores other values</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;content-available&quot; sollte die Zahl 1 sein; APNs ignoriert andere Werte</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A background push needs &quot;content-available&quot;: 1 in &quot;aps&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Hintergrund-Push braucht &quot;content-available&quot;: 1 in &quot;aps&quot;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Apple wants background pushes without alert, badge or sound; APNs may drop this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple erwartet Hintergrund-Pushes ohne alert, badge oder sound; APNs verwirft diesen möglicherweise</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The header apns-push-type has the unknown value &quot;%1&quot;; use alert, background, voip, complication, fileprovider, mdm, location, liveactivity, pushtotalk, widgets or controls</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header apns-push-type hat den unbekannten Wert „%1“; verwenden Sie alert, background, voip, complication, fileprovider, mdm, location, liveactivity, pushtotalk, widgets oder controls</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The header %1 must be 10 (immediate) or 5 (power-saving), not &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header %1 muss 10 (sofort) oder 5 (energiesparend) sein, nicht „%2“</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The header apns-expiration must be a UNIX time in seconds (an integer such as 1700000000, or 0), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header apns-expiration muss eine UNIX-Zeit in Sekunden sein (eine Ganzzahl wie 1700000000 oder 0), nicht „%1“</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The header apns-collapse-id is %1 bytes; APNs refuses more than %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header apns-collapse-id ist %1 Bytes lang; APNs lehnt mehr als %2 ab</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The hub takes the APNs topic from its APNs credential; the header apns-topic may be ignored or refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub nimmt das APNs-Topic aus seinen APNs-Zugangsdaten; der Header apns-topic wird möglicherweise ignoriert oder abgelehnt</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The SDKs disagree on the date format of %1; prefer apns-expiration (UNIX seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SDKs sind sich über das Datumsformat von %1 uneinig; verwenden Sie besser apns-expiration (UNIX-Sekunden)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Apple requires apns-priority 5 for background pushes; APNs refuses priority 10 with push type background</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple verlangt apns-priority 5 für Hintergrund-Pushes; APNs lehnt Priorität 10 mit dem Push-Typ background ab</translation>
     </message>
 </context>
 <context>
@@ -764,47 +1441,47 @@
     <message>
         <location filename="../../core/cli/cli.cpp" line="+36"/>
         <source>The hub connection: &apos;-&apos; reads it from the first line of standard input, &apos;@FILE&apos; from a file; text without SharedAccessKey takes the key from NH_SAS_KEY. Default: NH_CONNECTION_STRING.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hub-Verbindung: &apos;-&apos; liest sie aus der ersten Zeile der Standardeingabe, &apos;@FILE&apos; aus einer Datei; bei Text ohne SharedAccessKey wird der Schlüssel aus NH_SAS_KEY genommen. Standard: NH_CONNECTION_STRING.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The hub name. Default: NH_HUB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name des Hubs. Standard: NH_HUB.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Also trust the certificates in this PEM file (the emulator&apos;s). Default: NH_CA_FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzlich den Zertifikaten in dieser PEM-Datei vertrauen (denen des Emulators). Standard: NH_CA_FILE.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Give up when the hub sends nothing for this long (default 30).</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen, wenn der Hub so lange nichts sendet (Standard: 30).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Print one JSON document on stdout, for scripts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein einziges JSON-Dokument auf stdout ausgeben, für Skripte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Log the nh.* categories to stderr (secrets redacted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kategorien nh.* auf stderr protokollieren (Geheimnisse geschwärzt).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Exit status: 0 success, 1 other failure, 2 usage error, 3 input refused before sending, 4 transport error (no HTTP answer, TLS, timeout), 5 hub error (4xx/5xx), 6 a test send that reached no registration, 7 an unreadable answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Status: 0 Erfolg, 1 sonstiger Fehlschlag, 2 Aufruffehler, 3 Eingabe vor dem Senden abgelehnt, 4 Transportfehler (keine HTTP-Antwort, TLS, Zeitüberschreitung), 5 Hub-Fehler (4xx/5xx), 6 Testsendung hat keine Registrierung erreicht, 7 unlesbare Antwort.</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>Show this help (nhcli COMMAND --help: the command&apos;s own).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe anzeigen (nhcli COMMAND --help: die Hilfe des Befehls).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version anzeigen.</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -812,154 +1489,157 @@
 
 Commands:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>nhcli: Azure Notification Hubs von der Kommandozeile aus senden, untersuchen und emulieren.
+
+Befehle:
+</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Run nhcli COMMAND --help for the options of a command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit nhcli COMMAND --help erhalten Sie die Optionen eines Befehls.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The command to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der auszuführende Befehl.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Usage: nhcli [global options] %1 [options]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: nhcli [globale Optionen] %1 [Optionen]</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+25"/>
         <source>Unknown command &apos;%1&apos;. Run nhcli --help for the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Befehl „%1“. Mit nhcli --help erhalten Sie die Liste.</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>Run nhcli %1--help for the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit nhcli %1--help erhalten Sie die Optionen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Name a command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Befehl an.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>--timeout takes a number of seconds, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--timeout erwartet eine Anzahl Sekunden, nicht „%1“.</translation>
     </message>
     <message>
         <location filename="../../core/cli/clisession.cpp" line="+62"/>
         <source>Standard input cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Standardeingabe kann nicht gelesen werden.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>%1 - reads standard input, which cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 - liest die Standardeingabe, die jedoch nicht gelesen werden kann.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: the file %2 cannot be read: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei %2 kann nicht gelesen werden: %3.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>--connection-string - expects the connection string as the first line of standard input, but it is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>--connection-string - erwartet die Verbindungszeichenfolge in der ersten Zeile der Standardeingabe, diese ist aber leer.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardeingabe</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Refusing a connection string with a SharedAccessKey on the command line: every user of this machine can read it in the process list (ps), and it stays in your shell history. Pass it on standard input with --connection-string - , from a file with --connection-string @FILE, or in the environment variable NH_CONNECTION_STRING; or give the string without its key and put the key in NH_SAS_KEY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Verbindungszeichenfolge mit SharedAccessKey auf der Kommandozeile wird abgelehnt: Jeder Benutzer dieses Rechners kann sie in der Prozessliste (ps) lesen, und sie bleibt im Verlauf Ihrer Shell. Übergeben Sie sie auf der Standardeingabe mit --connection-string - , aus einer Datei mit --connection-string @FILE oder in der Umgebungsvariablen NH_CONNECTION_STRING; oder geben Sie die Zeichenfolge ohne Schlüssel an und legen Sie den Schlüssel in NH_SAS_KEY ab.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>No hub connection: set NH_CONNECTION_STRING and NH_HUB, or pass --connection-string - with the string on standard input and --hub NAME. nhcli never takes a key as an argument.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Hub-Verbindung: Setzen Sie NH_CONNECTION_STRING und NH_HUB, oder übergeben Sie --connection-string - mit der Zeichenfolge auf der Standardeingabe und --hub NAME. nhcli nimmt nie einen Schlüssel als Argument entgegen.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The connection string from %1 has no SharedAccessKey. Set NH_SAS_KEY, or pass the whole string on standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungszeichenfolge aus %1 enthält keinen SharedAccessKey. Setzen Sie NH_SAS_KEY, oder übergeben Sie die vollständige Zeichenfolge auf der Standardeingabe.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The connection string from %1 is not valid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungszeichenfolge aus %1 ist ungültig: %2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No hub name: pass --hub NAME or set NH_HUB (a connection string names the namespace, not the hub).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Hub-Name: Übergeben Sie --hub NAME oder setzen Sie NH_HUB (eine Verbindungszeichenfolge nennt den Namespace, nicht den Hub).</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>No PEM certificate could be read from %1 (--ca-file or NH_CA_FILE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus %1 konnte kein PEM-Zertifikat gelesen werden (--ca-file oder NH_CA_FILE).</translation>
     </message>
     <message>
         <location line="+34"/>
         <location filename="../../core/cli/exchangetext.cpp" line="+138"/>
         <source>error:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler:</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>warning:</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung:</translation>
     </message>
     <message>
         <location filename="../../core/cli/emulatorcommand.cpp" line="+30"/>
         <source>Listen</source>
-        <translation type="unfinished"></translation>
+        <translation>Listen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Send</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Manage</source>
-        <translation type="unfinished"></translation>
+        <translation>Manage</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Port on 127.0.0.1 and ::1 (default 0: any free port).</source>
-        <translation type="unfinished"></translation>
+        <translation>Port auf 127.0.0.1 und ::1 (Standard 0: ein beliebiger freier Port).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Folder for the TLS certificate (made on first start, then reused). Default: the one nhemulator uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für das TLS-Zertifikat (beim ersten Start erzeugt, danach wiederverwendet). Standard: der Ordner, den nhemulator verwendet.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Keep keys, registrations and installations in this SQLite file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel, Registrierungen und Installationen in dieser SQLite-Datei aufbewahren.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start with an empty hub instead of demo registrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem leeren Hub statt mit Demo-Registrierungen starten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Print every exchange the emulator serves on stderr (secrets redacted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Austausch, den der Emulator bedient, auf stderr ausgeben (Geheimnisse geschwärzt).</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Run a local hub emulator and print its connection strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen lokalen Hub-Emulator starten und seine Verbindungszeichenfolgen ausgeben.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -967,184 +1647,187 @@ Commands:
 
   eval &quot;$(nhcli emulator --port 8443 | grep ^export)&quot;   # or copy the lines
   nhcli send --format apple --tags sports</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet den mitgelieferten Notification-Hubs-Emulator in diesem Prozess (HTTPS auf 127.0.0.1 mit eigenem Zertifikat), gibt das Zertifikat und je SAS-Regel eine Verbindungszeichenfolge aus und läuft, bis er gestoppt wird (Ctrl+C). --hub benennt seinen Hub (Standard: myHub). In einer anderen Shell:
+
+  eval &quot;$(nhcli emulator --port 8443 | grep ^export)&quot;   # oder die Zeilen kopieren
+  nhcli send --format apple --tags sports</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>emulator takes no arguments (&apos;%1&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>emulator erwartet keine Argumente („%1“).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--port takes a number from 0 to 65535, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--port erwartet eine Zahl von 0 bis 65535, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Emulator listening on https://127.0.0.1:%1/ (hub &quot;%2&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Emulator lauscht auf https://127.0.0.1:%1/ (Hub „%2“)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Certificate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connection strings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungszeichenfolgen:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>For nhcli in another shell:</source>
-        <translation type="unfinished"></translation>
+        <translation>Für nhcli in einer anderen Shell:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Press Ctrl+C to stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beenden Ctrl+C drücken.</translation>
     </message>
     <message>
         <location filename="../../core/cli/exchangetext.cpp" line="-105"/>
         <source>… %1 more lines (--json shows the whole body)</source>
-        <translation type="unfinished"></translation>
+        <translation>… %1 weitere Zeilen (--json zeigt den vollständigen Body)</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>(as built; Qt adds Host, Content-Length, Connection and User-Agent)</source>
-        <translation type="unfinished"></translation>
+        <translation>(wie erstellt; Qt fügt Host, Content-Length, Connection und User-Agent hinzu)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No HTTP response</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine HTTP-Antwort</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(first byte %1 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>(erstes Byte %1 ms)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Notification id</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungs-ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tracking id</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking-ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../core/cli/registrationscommand.cpp" line="+235"/>
         <location line="+18"/>
         <source>ETag</source>
-        <translation type="unfinished"></translation>
+        <translation>ETag</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Continuation</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzung</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Outcome: %1 succeeded, %2 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis: %1 erfolgreich, %2 fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No registration matched the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Registrierung entsprach dem Ziel.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>registration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Hub error</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub-Fehler</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Not sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet:</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>cause:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ursache:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>next:</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>docs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Doku:</translation>
     </message>
     <message>
         <location filename="../../core/cli/installationscommand.cpp" line="+28"/>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht gesetzt)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>put: the installation JSON; patch: the JSON Patch array. TEXT, @FILE or -.</source>
-        <translation type="unfinished"></translation>
+        <translation>put: das Installations-JSON; patch: das JSON-Patch-Array. TEXT, @FILE oder -.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>put without --body: the platform (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>put ohne --body: die Plattform (%1).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>put without --body: the PNS handle.</source>
-        <translation type="unfinished"></translation>
+        <translation>put ohne --body: das PNS-Handle.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>put without --body: the tags, comma-separated.</source>
-        <translation type="unfinished"></translation>
+        <translation>put ohne --body: die Tags, durch Kommas getrennt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>put without --body: the user id.</source>
-        <translation type="unfinished"></translation>
+        <translation>put ohne --body: die Benutzer-ID.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Get, put, patch or delete installations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Installationen abrufen, speichern, patchen oder löschen.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1155,128 +1838,134 @@ Commands:
   put ID --platform P --push-channel H [--tags a,b] [--user-id U]
   patch ID --body &apos;[{&quot;op&quot;:&quot;add&quot;,&quot;path&quot;:&quot;/tags&quot;,&quot;value&quot;:&quot;news&quot;}]&apos;
   delete ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitet mit den Installationen des Hubs.
+
+  get ID
+  put [ID] --body JSON|@FILE|-     (ID ersetzt die installationId im Body)
+  put ID --platform P --push-channel H [--tags a,b] [--user-id U]
+  patch ID --body &apos;[{&quot;op&quot;:&quot;add&quot;,&quot;path&quot;:&quot;/tags&quot;,&quot;value&quot;:&quot;news&quot;}]&apos;
+  delete ID</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>installations needs an action: get, put, patch or delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>installations braucht eine Aktion: get, put, patch oder delete.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unknown action &apos;%1&apos;: use get, put, patch or delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Aktion „%1“: Verwenden Sie get, put, patch oder delete.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>installations %1 needs an installation ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>installations %1 braucht eine Installations-ID.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Too many arguments for installations %1: &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Argumente für installations %1: „%2“.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Deleted installation %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation %1 gelöscht.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Give the installation either as --body or with --platform, --push-channel, --tags and --user-id, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Installation entweder mit --body oder mit --platform, --push-channel, --tags und --user-id an, nicht beides.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>--body: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--body: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>installations put needs --body, or an ID with --platform and --push-channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>installations put braucht --body oder eine ID mit --platform und --push-channel.</translation>
     </message>
     <message>
         <location line="+5"/>
         <location filename="../../core/cli/registrationscommand.cpp" line="-68"/>
         <location line="+98"/>
         <source>Unknown --platform &apos;%1&apos;; use one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte --platform „%1“; verwenden Sie eine von: %2.</translation>
     </message>
     <message>
         <location line="+9"/>
         <location filename="../../core/cli/registrationscommand.cpp" line="+26"/>
         <source>--tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--tags: %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Stored installation %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation %1 gespeichert.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>installations patch needs --body with a JSON Patch.</source>
-        <translation type="unfinished"></translation>
+        <translation>installations patch braucht --body mit einem JSON Patch.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--body is not JSON: %1 at position %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>--body ist kein JSON: %1 an Position %2.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--body must be a JSON Patch: an array of operations such as [{&quot;op&quot;:&quot;add&quot;,&quot;path&quot;:&quot;/tags&quot;,&quot;value&quot;:&quot;news&quot;}].</source>
-        <translation type="unfinished"></translation>
+        <translation>--body muss ein JSON Patch sein: ein Array von Operationen wie [{&quot;op&quot;:&quot;add&quot;,&quot;path&quot;:&quot;/tags&quot;,&quot;value&quot;:&quot;news&quot;}].</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Patched installation %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation %1 gepatcht.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Installation %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../core/cli/telemetrycommand.cpp" line="+97"/>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Push channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Push-Kanal</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Channel expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal abgelaufen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>User id</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer-ID</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
         <location filename="../../core/cli/registrationscommand.cpp" line="-57"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1284,98 +1973,98 @@ Commands:
         <location line="+17"/>
         <location filename="../../core/cli/telemetrycommand.cpp" line="-13"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../core/cli/registrationscommand.cpp" line="+2"/>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktualisierung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage</translation>
     </message>
     <message>
         <location filename="../../core/cli/registrationscommand.cpp" line="-227"/>
         <source>%1 template</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Vorlage</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>list: only the registrations with this tag.</source>
-        <translation type="unfinished"></translation>
+        <translation>list: nur die Registrierungen mit diesem Tag.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The platform: %1 (list: with --handle, by channel; create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Plattform: %1 (list: mit --handle, nach Kanal; create).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The PNS handle: device token, FCM registration id, channel URI, endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das PNS-Handle: Geräte-Token, FCM-Registrierungs-ID, Kanal-URI, Endpunkt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>list: entries per page (default 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>list: Einträge pro Seite (Standard 100).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>list: follow the continuation tokens to the last page.</source>
-        <translation type="unfinished"></translation>
+        <translation>list: den Fortsetzungstoken bis zur letzten Seite folgen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>list: start at this continuation token.</source>
-        <translation type="unfinished"></translation>
+        <translation>list: bei diesem Fortsetzungstoken beginnen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>create/update: the tags, comma-separated (&apos;&apos; for none).</source>
-        <translation type="unfinished"></translation>
+        <translation>create/update: die Tags, durch Kommas getrennt (&apos;&apos; für keine).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>create/update: a template registration with this body: TEXT, @FILE or -.</source>
-        <translation type="unfinished"></translation>
+        <translation>create/update: eine Vorlagenregistrierung mit diesem Body: TEXT, @FILE oder -.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>create/update: the template&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>create/update: der Name der Vorlage.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>create/update: a browser subscription&apos;s P256DH key.</source>
-        <translation type="unfinished"></translation>
+        <translation>create/update: der P256DH-Schlüssel eines Browser-Abonnements.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>create/update: a browser subscription&apos;s auth secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>create/update: das Auth-Geheimnis eines Browser-Abonnements.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>update/delete: only if the registration still has this ETag (&apos;*&apos; = any). update defaults to the ETag it read, delete to &apos;*&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>update/delete: nur, wenn die Registrierung noch dieses ETag hat (&apos;*&apos; = beliebig). update verwendet standardmäßig das gelesene ETag, delete &apos;*&apos;.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>List, get, create, update or delete registrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungen auflisten, abrufen, erstellen, aktualisieren oder löschen.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1387,176 +2076,183 @@ Commands:
       (with ID: PUT, which creates or replaces; without: POST)
   update ID [--tags a,b] [--handle H] [--body-template BODY] [--etag N]
   delete ID [--etag N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitet mit den Registrierungen des Hubs.
+
+  list [--tag TAG | --platform P --handle H] [--top N] [--all]
+  get ID
+  create [ID] --platform P --handle H [--tags a,b] [--body-template BODY --template-name NAME]
+      (mit ID: PUT, das erstellt oder ersetzt; ohne: POST)
+  update ID [--tags a,b] [--handle H] [--body-template BODY] [--etag N]
+  delete ID [--etag N]</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>registrations needs an action: list, get, create, update or delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>registrations braucht eine Aktion: list, get, create, update oder delete.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Unknown action &apos;%1&apos;: use list, get, create, update or delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Aktion „%1“: Verwenden Sie list, get, create, update oder delete.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>registrations %1 needs a registration ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>registrations %1 braucht eine Registrierungs-ID.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Too many arguments for registrations %1: &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Argumente für registrations %1: „%2“.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>--etag takes the registration&apos;s ETag number or &apos;*&apos;, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--etag erwartet die ETag-Nummer der Registrierung oder &apos;*&apos;, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>--top takes a number from 1 to 1000, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--top erwartet eine Zahl von 1 bis 1000, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>List by --tag or by --platform and --handle, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflisten nach --tag oder nach --platform und --handle, nicht beides.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>--tag: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--tag: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Listing by channel needs both --platform and --handle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Auflisten nach Kanal braucht sowohl --platform als auch --handle.</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+16"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>Handle</source>
-        <translation type="unfinished"></translation>
+        <translation>Handle</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n registration(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Registrierung</numerusform>
+            <numerusform>%n Registrierungen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>More: --continuation %1 (or --all)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr: --continuation %1 (oder --all)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Registration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>P256DH</source>
-        <translation type="unfinished"></translation>
+        <translation>P256DH</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PushVariables</source>
-        <translation type="unfinished"></translation>
+        <translation>PushVariables</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Template name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagenname</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Body template</source>
-        <translation type="unfinished"></translation>
+        <translation>Body-Vorlage</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>A registration cannot change its platform; delete it and create another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Registrierung kann ihre Plattform nicht ändern; löschen Sie sie und erstellen Sie eine neue.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>registrations create needs --platform (%1) and --handle.</source>
-        <translation type="unfinished"></translation>
+        <translation>registrations create braucht --platform (%1) und --handle.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>registrations create needs --handle.</source>
-        <translation type="unfinished"></translation>
+        <translation>registrations create braucht --handle.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>A browser registration needs --p256dh and --auth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Browser-Registrierung braucht --p256dh und --auth.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Nothing to update: give --tags, --handle, --body-template, --template-name, --p256dh or --auth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu aktualisieren: Geben Sie --tags, --handle, --body-template, --template-name, --p256dh oder --auth an.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Deleted registration %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1 gelöscht.</translation>
     </message>
     <message>
         <location filename="../../core/cli/sascommand.cpp" line="+31"/>
         <source>%1 = %2 (in %3 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 (in %3 s)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 = %2 (expired %3 s ago)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 (vor %3 s abgelaufen)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Decode this Authorization value instead of building one: TOKEN, @FILE or - (standard input); with a connection, also check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Authorization-Wert decodieren, statt einen zu erstellen: TOKEN, @FILE oder - (Standardeingabe); mit einer Verbindung auch prüfen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Lifetime of a built token (default 3600).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lebensdauer eines erstellten Tokens (Standard 3600).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What a built token signs: hub (https://ns/hub, the default) or namespace (https://ns/, as the JS SDK).</source>
-        <translation type="unfinished"></translation>
+        <translation>Was ein erstelltes Token signiert: hub (https://ns/hub, der Standard) oder namespace (https://ns/, wie das JS SDK).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Print the built token with its signature (it grants the rule&apos;s rights until it expires).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das erstellte Token mit seiner Signatur ausgeben (es gewährt bis zu seinem Ablauf die Rechte der Regel).</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Build the SAS token of the connection, or decode and check one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das SAS-Token der Verbindung erstellen oder eines decodieren und prüfen.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1565,147 +2261,151 @@ Commands:
 Examples:
   nhcli sas --ttl 300 --reveal
   nhcli sas --decode - &lt; token.txt</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt den Authorization-Header, den nhconsole für die konfigurierte Verbindung sendet (die Signatur ist geschwärzt, außer mit --reveal), oder liest mit --decode eine SharedAccessSignature zurück: ihre Ressource, ihre Zugriffsregel und ihren Ablauf sowie, wenn eine Verbindung konfiguriert ist, ob der Hub sie annehmen würde (Signatur mit dem Schlüssel der Verbindung, Ablauf, Geltungsbereich).
+
+Beispiele:
+  nhcli sas --ttl 300 --reveal
+  nhcli sas --decode - &lt; token.txt</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>sas takes no arguments (&apos;%1&apos;); a token to read goes in --decode.</source>
-        <translation type="unfinished"></translation>
+        <translation>sas erwartet keine Argumente („%1“); ein zu lesendes Token gehört in --decode.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>--ttl takes a number of seconds from 1 to %1, not &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--ttl erwartet eine Anzahl Sekunden von 1 bis %1, nicht „%2“.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>--audience is hub or namespace, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--audience ist hub oder namespace, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+26"/>
         <location line="+60"/>
         <source>Resource (sr)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource (sr)</translation>
     </message>
     <message>
         <location line="-59"/>
         <location line="+60"/>
         <source>Key name (skn)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffsregel (skn)</translation>
     </message>
     <message>
         <location line="-59"/>
         <location line="+60"/>
         <source>Expires (se)</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab (se)</translation>
     </message>
     <message>
         <location line="-58"/>
         <source>The signature is redacted; --reveal prints the usable token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur ist geschwärzt; --reveal gibt das verwendbare Token aus.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Not a SharedAccessSignature token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein SharedAccessSignature-Token: %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>UnknownKeyName: the token names the rule &apos;%1&apos;, the connection has the key of &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>UnknownKeyName: Das Token nennt die Regel „%1“, die Verbindung hat den Schlüssel von „%2“.</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Field order</source>
-        <translation type="unfinished"></translation>
+        <translation>Feldreihenfolge</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+5"/>
         <location line="+2"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>not checked: no connection (NH_CONNECTION_STRING) to take the key from</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geprüft: keine Verbindung (NH_CONNECTION_STRING), aus der der Schlüssel genommen werden kann</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>valid for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gültig für %1</translation>
     </message>
     <message>
         <location filename="../../core/cli/telemetrycommand.cpp" line="-60"/>
         <source>(not yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(noch nicht)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Show the telemetry of a sent notification (state and outcome counts).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Telemetrie einer gesendeten Benachrichtigung anzeigen (Zustand und Anzahl je Ergebnis).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reads GET /{hub}/messages/ID: the state of a sent notification and how many deliveries each platform reported, by outcome. ID is the notification id a send printed. The hub answers 404 until the message has been processed (retry after a few seconds) and 403 below the Standard tier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liest GET /{hub}/messages/ID: den Zustand einer gesendeten Benachrichtigung und wie viele Zustellungen jede Plattform gemeldet hat, nach Ergebnis. ID ist die Benachrichtigungs-ID, die ein Sendevorgang ausgegeben hat. Der Hub antwortet mit 404, bis die Nachricht verarbeitet wurde (nach einigen Sekunden erneut versuchen), und unterhalb des Standard-Tarifs mit 403.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>telemetry takes one notification ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>telemetry erwartet genau eine Benachrichtigungs-ID.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Notification %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Enqueued</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingereiht</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Platforms</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattformen</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Body</source>
-        <translation type="unfinished"></translation>
+        <translation>Body</translation>
     </message>
 </context>
 <context>
@@ -1713,167 +2413,167 @@ Examples:
     <message>
         <location filename="../../core/protocol/connectionstring.cpp" line="+120"/>
         <source>Endpoint at position %1 is not a URL: expected sb://&lt;namespace&gt;.servicebus.windows.net/</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint an Position %1 ist keine URL: erwartet wird sb://&lt;namespace&gt;.servicebus.windows.net/</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Endpoint at position %1 uses http://: Notification Hubs are only reachable over HTTPS, so use sb:// or https://</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint an Position %1 verwendet http://: Notification Hubs sind nur über HTTPS erreichbar, verwenden Sie also sb:// oder https://</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Endpoint at position %1 has the scheme &apos;%2&apos;: expected sb:// or https://</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint an Position %1 hat das Schema &apos;%2&apos;: erwartet wird sb:// oder https://</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Endpoint contains a user name (&apos;@&apos;) at position %1; expected only a host name and an optional port</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint enthält an Position %1 einen Benutzernamen (&apos;@&apos;); erwartet werden nur ein Host-Name und optional ein Port</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Endpoint at position %1 has an IPv6 address without its closing &apos;]&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint an Position %1 hat eine IPv6-Adresse ohne schließendes &apos;]&apos;</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Endpoint at position %1: unexpected &apos;%2&apos; after the IPv6 address</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint an Position %1: unerwartetes &apos;%2&apos; nach der IPv6-Adresse</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Endpoint at position %1 has no host name</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint an Position %1 hat keinen Host-Namen</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Endpoint host has an invalid character &apos;%1&apos; at position %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host im Endpoint hat an Position %2 ein ungültiges Zeichen &apos;%1&apos;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Endpoint at position %1 has &apos;%2&apos; in brackets, which is not an IPv6 address</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint an Position %1 hat &apos;%2&apos; in eckigen Klammern, was keine IPv6-Adresse ist</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Endpoint port &apos;%1&apos; at position %2 is not a number from 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port &apos;%1&apos; im Endpoint an Position %2 ist keine Zahl von 1 bis 65535</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Endpoint has a query or fragment (&apos;%1&apos;) at position %2; expected only sb://&lt;host&gt;[:port]/</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint hat an Position %2 eine Query oder ein Fragment (&apos;%1&apos;); erwartet wird nur sb://&lt;host&gt;[:port]/</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Endpoint has a path (&apos;%1&apos;) at position %2; the hub name is given separately, so the endpoint must end after the host (and port)</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint hat an Position %2 einen Pfad (&apos;%1&apos;); der Hub-Name wird separat angegeben, daher muss der Endpoint nach dem Host (und Port) enden</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The connection string is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungszeichenfolge ist leer</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The surrounding quotes were removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die umgebenden Anführungszeichen wurden entfernt</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Expected Key=Value at position %1, found &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>An Position %1 wurde Key=Value erwartet, gefunden wurde &apos;%2&apos;</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Missing key name before &apos;=&apos; at position %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlender Schlüsselname vor &apos;=&apos; an Position %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>SharedAccessSignature at position %1: connection strings that carry a ready-made token are not supported; nhconsole signs every request and needs SharedAccessKeyName and SharedAccessKey</source>
-        <translation type="unfinished"></translation>
+        <translation>SharedAccessSignature an Position %1: Verbindungszeichenfolgen mit einem fertigen Token werden nicht unterstützt; nhconsole signiert jede Anfrage selbst und braucht SharedAccessKeyName und SharedAccessKey</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Unknown key &apos;%1&apos; at position %2 is ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Der unbekannte Schlüssel &apos;%1&apos; an Position %2 wird ignoriert</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 appears twice: again at position %2 (first at position %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kommt zweimal vor: erneut an Position %2 (zuerst an Position %3)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 at position %2 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an Position %2 ist leer</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The connection string has no %1; expected Endpoint=sb://&lt;namespace&gt;.servicebus.windows.net/;SharedAccessKeyName=&lt;rule&gt;;SharedAccessKey=&lt;key&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verbindungszeichenfolge fehlt %1; erwartet wird Endpoint=sb://&lt;namespace&gt;.servicebus.windows.net/;SharedAccessKeyName=&lt;rule&gt;;SharedAccessKey=&lt;key&gt;</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>SharedAccessKeyName has an invalid character &apos;%1&apos; at position %2: rule names use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>SharedAccessKeyName hat an Position %2 ein ungültiges Zeichen &apos;%1&apos;: Regelnamen bestehen aus Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>SharedAccessKey at position %1 is not base64: unexpected &apos;%2&apos; at position %3</source>
-        <translation type="unfinished"></translation>
+        <translation>SharedAccessKey an Position %1 ist kein Base64: unerwartetes &apos;%2&apos; an Position %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>SharedAccessKey at position %1 is not base64: its length (%2) is not a multiple of 4 or its padding is wrong; was it copied completely?</source>
-        <translation type="unfinished"></translation>
+        <translation>SharedAccessKey an Position %1 ist kein Base64: Seine Länge (%2) ist kein Vielfaches von 4 oder das Padding ist falsch; wurde er vollständig kopiert?</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>SharedAccessKey decodes to %1 bytes; keys issued by Azure are 32 bytes (44 characters). Check that it was copied completely.</source>
-        <translation type="unfinished"></translation>
+        <translation>SharedAccessKey ergibt dekodiert %1 Bytes; von Azure ausgestellte Schlüssel haben 32 Bytes (44 Zeichen). Prüfen Sie, ob er vollständig kopiert wurde.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>EntityPath &apos;%1&apos; at position %2 is ignored: Notification Hubs take the hub name separately (use it as the hub name)</source>
-        <translation type="unfinished"></translation>
+        <translation>EntityPath &apos;%1&apos; an Position %2 wird ignoriert: Notification Hubs erhalten den Hub-Namen separat (verwenden Sie ihn als Hub-Namen)</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>The hub name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub-Name ist leer</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The hub name is %1 characters long; the limit is 260</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub-Name ist %1 Zeichen lang; das Limit ist 260</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The hub name must start and end with a letter or digit, not &apos;%1&apos; (position %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub-Name muss mit einem Buchstaben oder einer Ziffer beginnen und enden, nicht mit &apos;%1&apos; (Position %2)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>hub paths with &apos;/&apos; are a legacy form that clients put into URLs unescaped</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub-Pfade mit &apos;/&apos; sind eine veraltete Form, die Clients unmaskiert in URLs einsetzen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>clients put the name into the URL path unescaped</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients setzen den Namen unmaskiert in den URL-Pfad ein</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>hub names use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub-Namen bestehen aus Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The hub name has an invalid character &apos;%1&apos; at position %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub-Name hat an Position %2 ein ungültiges Zeichen &apos;%1&apos;: %3</translation>
     </message>
 </context>
 <context>
@@ -1881,167 +2581,167 @@ Examples:
     <message>
         <location filename="../../core/protocol/directbatch.cpp" line="+175"/>
         <source>The devices part is empty: it must hold a JSON array of device handles</source>
-        <translation type="unfinished"></translation>
+        <translation>Der devices-Teil ist leer: Er muss ein JSON-Array von Geräte-Handles enthalten</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The devices part must be a JSON array of device handles, starting with &apos;[&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der devices-Teil muss ein JSON-Array von Geräte-Handles sein, das mit &apos;[&apos; beginnt</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The devices array has a trailing comma</source>
-        <translation type="unfinished"></translation>
+        <translation>Das devices-Array hat ein überzähliges Komma am Ende</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The devices array may hold only strings (device handles in quotes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das devices-Array darf nur Zeichenketten enthalten (Geräte-Handles in Anführungszeichen)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Device handle %1 in the devices array is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte-Handle %1 im devices-Array ist leer</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The devices array holds more than %1 device handles, the most a direct batch takes</source>
-        <translation type="unfinished"></translation>
+        <translation>Das devices-Array enthält mehr als %1 Geräte-Handles, das Maximum für einen direkten Batch</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Expected &apos;,&apos; or &apos;]&apos; in the devices array</source>
-        <translation type="unfinished"></translation>
+        <translation>Im devices-Array wurde &apos;,&apos; oder &apos;]&apos; erwartet</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Unexpected text after the devices array</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwarteter Text nach dem devices-Array</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The devices array lists no device handles</source>
-        <translation type="unfinished"></translation>
+        <translation>Das devices-Array enthält keine Geräte-Handles</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The devices array that starts at line %1 is not closed with &apos;]&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Das devices-Array, das in Zeile %1 beginnt, wird nicht mit &apos;]&apos; geschlossen</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>A device handle contains a line break or control character</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Geräte-Handle enthält einen Zeilenumbruch oder ein Steuerzeichen</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>A \u escape in the devices array needs four hexadecimal digits</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein \u-Escape im devices-Array braucht vier Hexadezimalziffern</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Unknown escape &apos;\%1&apos; in the devices array</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Escape-Sequenz &apos;\%1&apos; im devices-Array</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The device handle that starts at line %1, column %2 is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geräte-Handle, das in Zeile %1, Spalte %2 beginnt, ist nicht geschlossen</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>A direct batch needs a Content-Type of multipart/mixed with a boundary</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein direkter Batch braucht den Content-Type multipart/mixed mit einer boundary</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The Content-Type of a direct batch must be multipart/mixed, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Content-Type eines direkten Batches muss multipart/mixed sein, nicht „%1“</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The Content-Type has a quote at position %1 that is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Content-Type hat an Position %1 ein Anführungszeichen, das nicht geschlossen wird</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The Content-Type multipart/mixed has no boundary parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Content-Type multipart/mixed hat keinen boundary-Parameter</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The boundary parameter of the Content-Type is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Der boundary-Parameter des Content-Type ist leer</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The boundary parameter is %1 characters long; at most %2 are accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Der boundary-Parameter ist %1 Zeichen lang; höchstens %2 werden akzeptiert</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The direct batch body is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body des direkten Batches ist leer</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The direct batch body is %1 bytes, more than the %2 bytes accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body des direkten Batches ist %1 Bytes groß, mehr als die akzeptierten %2 Bytes</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The direct batch body has no line &quot;%1&quot; that starts a part</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body des direkten Batches hat keine Zeile „%1“, die einen Teil beginnt</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The direct batch body ends after a delimiter without the closing &quot;%1--&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body des direkten Batches endet nach einem Trennzeichen ohne das abschließende „%1--“</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Unexpected text after the part delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwarteter Text nach dem Trennzeichen des Teils</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The part that starts at line %1 ends inside its headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Teil, der in Zeile %1 beginnt, endet innerhalb seiner Header</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>A part header line has no &quot;name: value&quot; form</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Header-Zeile eines Teils hat nicht die Form „name: value“</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The part that starts at line %1 is not followed by a delimiter; the body ends without &quot;%2--&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf den Teil, der in Zeile %1 beginnt, folgt kein Trennzeichen; der Body endet ohne „%2--“</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>A part without a name is ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Teil ohne Namen wird ignoriert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The part &quot;%1&quot; is ignored: a direct batch has only the parts notification and devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Teil „%1“ wird ignoriert: Ein direkter Batch hat nur die Teile notification und devices</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The part &quot;%1&quot; appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Teil „%1“ kommt zweimal vor</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not find a part of the multipart content supplied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Teil des übergebenen Multipart-Inhalts wurde nicht gefunden.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The notification part is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Der notification-Teil ist leer</translation>
     </message>
 </context>
 <context>
@@ -2049,235 +2749,235 @@ Examples:
     <message>
         <location filename="../../core/emulator/emulatorservice.cpp" line="+101"/>
         <source>An invalid tag(s) &apos;%1&apos; was supplied. Valid tag characters are alphanumeric, _, @, -, ., : and #.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Tags „%1“ wurden angegeben. Gültige Tag-Zeichen sind alphanumerische Zeichen sowie _, @, -, ., : und #.</translation>
     </message>
     <message>
         <location line="+149"/>
         <source>No service is hosted at the specified address &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter der angegebenen Adresse „%1“ wird kein Dienst bereitgestellt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The request body is %1 bytes; the maximum the service accepts is %2 bytes (64 KB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfrage-Body ist %1 Bytes groß; der Dienst akzeptiert höchstens %2 Bytes (64 KB).</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>MissingToken: The request has no Authorization header; sign it with a SharedAccessSignature.</source>
-        <translation type="unfinished"></translation>
+        <translation>MissingToken: Die Anfrage hat keinen Authorization-Header; signieren Sie sie mit einer SharedAccessSignature.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>MalformedToken: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>MalformedToken: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>InvalidSignature: The token has an invalid signature (the namespace has no rule named &apos;%1&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>InvalidSignature: Das Token hat eine ungültige Signatur (der Namespace hat keine Regel namens „%1“).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The messaging entity &apos;sb://%1/%2&apos; could not be found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Messaging-Entität „sb://%1/%2“ wurde nicht gefunden.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The api-version query parameter is required (for example api-version=2020-06).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Abfrageparameter api-version ist erforderlich (zum Beispiel api-version=2020-06).</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 claim is required for this operation. The rule &apos;%2&apos; does not grant it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Vorgang ist die Berechtigung %1 erforderlich. Die Regel „%2“ gewährt sie nicht.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The method %1 is not allowed on %2; allowed: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Methode %1 ist für %2 nicht zulässig; zulässig: %3.</translation>
     </message>
     <message>
         <location line="+92"/>
         <source>No message branch at the URI &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter dem URI „%1“ gibt es keinen Nachrichtenzweig.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-Format&apos; is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erforderliche HTTP-Header „ServiceBusNotification-Format“ fehlt.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The notification format &apos;%1&apos; in ServiceBusNotification-Format is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Benachrichtigungsformat „%1“ in ServiceBusNotification-Format wird nicht unterstützt.</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+73"/>
         <source>The mandatory HTTP header &apos;X-WNS-Type&apos; is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erforderliche HTTP-Header „X-WNS-Type“ fehlt.</translation>
     </message>
     <message>
         <location line="-68"/>
         <source>The HTTP header &apos;X-WNS-Type&apos; has the value &apos;%1&apos;; expected wns/toast, wns/tile, wns/badge or wns/raw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der HTTP-Header „X-WNS-Type“ hat den Wert „%1“; erwartet wird wns/toast, wns/tile, wns/badge oder wns/raw.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The template properties are invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlageneigenschaften sind ungültig: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+96"/>
         <source>The tag expression &apos;%1&apos; is invalid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tag-Ausdruck „%1“ ist ungültig: %2</translation>
     </message>
     <message>
         <location line="-85"/>
         <source>Test sends are limited to 10 per minute; retry after the time given in Retry-After.</source>
-        <translation type="unfinished"></translation>
+        <translation>Testsendungen sind auf 10 pro Minute begrenzt; versuchen Sie es nach der in Retry-After angegebenen Zeit erneut.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-DeviceHandle&apos; is missing for a direct send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erforderliche HTTP-Header „ServiceBusNotification-DeviceHandle“ fehlt für eine direkte Sendung.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>A direct send needs a native ServiceBusNotification-Format, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine direkte Sendung braucht ein natives ServiceBusNotification-Format, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>A direct browser send needs the P256DH and Auth headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine direkte Browser-Sendung braucht die Header P256DH und Auth.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>A direct batch send needs a native ServiceBusNotification-Format, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine direkte Batch-Sendung braucht ein natives ServiceBusNotification-Format, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-Format&apos; is missing or invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erforderliche HTTP-Header „ServiceBusNotification-Format“ fehlt oder ist ungültig.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-ScheduleTime&apos; is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erforderliche HTTP-Header „ServiceBusNotification-ScheduleTime“ fehlt.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The scheduled notification &apos;%1&apos; was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geplante Benachrichtigung „%1“ wurde nicht gefunden.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The notification &apos;%1&apos; was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benachrichtigung „%1“ wurde nicht gefunden.</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>A registration can have at most %1 tags; this one has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Registrierung kann höchstens %1 Tags haben; diese hat %2.</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+305"/>
         <source>Tags can not start with $.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags dürfen nicht mit $ beginnen.</translation>
     </message>
     <message>
         <location line="-300"/>
         <source>Registration Tags serialized size is more than maximum supported value. Actual Size: &apos;%1&apos; and Max Allowed Size: &apos;8000&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Die serialisierte Größe der Registrierungs-Tags überschreitet den maximal unterstützten Wert. Tatsächliche Größe: „%1“, maximal zulässige Größe: „8000“</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The WnsHeaders of a Windows template registration must contain X-WNS-Type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die WnsHeaders einer Windows-Vorlagenregistrierung müssen X-WNS-Type enthalten.</translation>
     </message>
     <message>
         <location line="+29"/>
         <location line="+23"/>
         <source>The registration is invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Registrierung ist ungültig: %1</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>The registration id &apos;%1&apos; cannot be used: ids have the form &lt;number&gt;-&lt;number&gt;-&lt;number&gt;, as returned by registrationIDs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Registrierungs-ID „%1“ kann nicht verwendet werden: IDs haben die Form &lt;Zahl&gt;-&lt;Zahl&gt;-&lt;Zahl&gt;, wie von registrationIDs zurückgegeben.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The registration id in the body (&apos;%1&apos;) differs from the one in the URL (&apos;%2&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Registrierungs-ID im Body („%1“) weicht von der in der URL („%2“) ab.</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+40"/>
         <source>The If-Match header &apos;%1&apos; is not an ETag.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der If-Match-Header „%1“ ist kein ETag.</translation>
     </message>
     <message>
         <location line="-35"/>
         <source>The registration &apos;%1&apos; does not exist, so If-Match cannot match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Registrierung „%1“ existiert nicht, daher kann If-Match nicht zutreffen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+36"/>
         <source>The ETag in If-Match (%1) does not match the registration&apos;s current ETag (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ETag in If-Match (%1) stimmt nicht mit dem aktuellen ETag der Registrierung (%2) überein.</translation>
     </message>
     <message>
         <location line="-17"/>
         <location line="+8"/>
         <source>The registration &apos;%1&apos; was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Registrierung „%1“ wurde nicht gefunden.</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>The $filter condition &quot;%1&quot; is not of the form Field eq &apos;value&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die $filter-Bedingung „%1“ hat nicht die Form Field eq &apos;value&apos;.</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>The $filter field &apos;%1&apos; is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das $filter-Feld „%1“ wird nicht unterstützt.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>$top must be a positive number, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>$top muss eine positive Zahl sein, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>The installation is invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Installation ist ungültig: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The installationId in the body (&apos;%1&apos;) differs from the one in the URL (&apos;%2&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die installationId im Body („%1“) weicht von der in der URL („%2“) ab.</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+12"/>
         <source>Installation not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation nicht gefunden.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The installation patch is invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Installations-Patch ist ungültig: %1</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>Unknown emulator control endpoint &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Steuerungsendpunkt des Emulators: „%1“.</translation>
     </message>
 </context>
 <context>
@@ -2285,22 +2985,22 @@ Examples:
     <message>
         <location filename="../../core/emulator/emulatorstore.cpp" line="+48"/>
         <source>Could not open the emulator data file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Emulator-Datendatei %1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The emulator data file %1 was written by a newer nhemulator (schema %2; this one reads up to %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Emulator-Datendatei %1 wurde von einem neueren nhemulator geschrieben (Schema %2; dieser liest bis %3)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Could not prepare the emulator data file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Emulator-Datendatei %1 konnte nicht vorbereitet werden: %2</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>%1 stored registrations or installations could not be read and were skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeicherte Registrierungen oder Installationen konnten nicht gelesen werden und wurden übersprungen</translation>
     </message>
 </context>
 <context>
@@ -2308,47 +3008,47 @@ Examples:
     <message>
         <location filename="../../core/client/exchange.cpp" line="+49"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No registration reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Registrierung erreicht</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hub error</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub-Fehler</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Network error</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerkfehler</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unreadable response</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlesbare Antwort</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not sent: invalid request</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: ungültige Anfrage</translation>
     </message>
 </context>
 <context>
@@ -2356,67 +3056,67 @@ Examples:
     <message>
         <location filename="../../core/store/exchangediff.cpp" line="+285"/>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgang</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HTTP status</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Status</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reason phrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason Phrase</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registrations reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreichte Registrierungen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Registrations failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Registrierungen</translation>
     </message>
 </context>
 <context>
@@ -2424,20 +3124,20 @@ Examples:
     <message>
         <location filename="../../core/store/exchangeexport.cpp" line="+35"/>
         <source>The exchange of %1 (%2) was never sent, so it has no request to export</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Austausch von %1 (%2) wurde nie gesendet und hat daher keine Anfrage, die exportiert werden kann</translation>
     </message>
     <message numerus="yes">
         <location line="+171"/>
         <source>%n exchange(s) exported from the nhconsole history. They hold no secret.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Austausch aus dem nhconsole-Verlauf exportiert. Er enthält kein Geheimnis.</numerusform>
+            <numerusform>%n Austausche aus dem nhconsole-Verlauf exportiert. Sie enthalten kein Geheimnis.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>set %1 to a SharedAccessSignature token for the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf ein SharedAccessSignature-Token für den Hub setzen</translation>
     </message>
 </context>
 <context>
@@ -2445,12 +3145,12 @@ Examples:
     <message>
         <location filename="../../core/cli/explaintagscommand.cpp" line="+21"/>
         <source>Also tell whether a registration with these comma-separated tags would be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzlich angeben, ob eine Registrierung mit diesen durch Kommas getrennten Tags erreicht würde.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Parse a tag expression: normalised form, tags, limits, matching.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Tag-Ausdruck auswerten: normalisierte Form, Tags, Grenzen, Übereinstimmung.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2458,82 +3158,85 @@ Examples:
 
 Example:
   nhcli explain-tags &apos;sports || news &amp;&amp; !lang:fr&apos; --registration-tags news,lang:en</source>
-        <translation type="unfinished"></translation>
+        <translation>Wertet einen ServiceBusNotification-Tags-Ausdruck so aus, wie der Hub ihn liest (!, &amp;&amp;, ||, Klammern; ! bindet stärker als &amp;&amp;, &amp;&amp; stärker als ||), gibt ihn normalisiert mit expliziten Klammern aus, listet seine Tags auf und prüft die Grenzen des Dienstes (20 Tags nur mit ||, sonst 6). Es wird keine Verbindung benötigt. EXPR &apos;-&apos; liest die Standardeingabe.
+
+Beispiel:
+  nhcli explain-tags &apos;sports || news &amp;&amp; !lang:fr&apos; --registration-tags news,lang:en</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>explain-tags takes one expression; quote it so that the shell keeps it whole: nhcli explain-tags &apos;a &amp;&amp; !b&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>explain-tags nimmt einen einzigen Ausdruck an; setzen Sie ihn in Anführungszeichen, damit die Shell ihn zusammenhält: nhcli explain-tags &apos;a &amp;&amp; !b&apos;.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>--registration-tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--registration-tags: %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>invalid:</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültig:</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausdruck</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Normalized</source>
-        <translation type="unfinished"></translation>
+        <translation>Normalisiert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (%2 occurrences)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 Vorkommen)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenze</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 of %2 tags (only || is used)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Tags (nur || wird verwendet)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 of %2 tags (&amp;&amp; or ! is used)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Tags (&amp;&amp; oder ! wird verwendet)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>reached (tags %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>erreicht (Tags %1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not reached (tags %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erreicht (Tags %1)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>warning:</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>refused by the hub:</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Hub abgelehnt:</translation>
     </message>
 </context>
 <context>
@@ -2541,692 +3244,692 @@ Example:
     <message>
         <location filename="../../core/client/explainer.cpp" line="+105"/>
         <source>The push service says this registration&apos;s handle is no longer valid: the app was uninstalled, or the device&apos;s token was renewed. The hub deletes such registrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Push-Dienst meldet, dass das Handle dieser Registrierung nicht mehr gültig ist: Die App wurde deinstalliert oder das Token des Geräts wurde erneuert. Der Hub löscht solche Registrierungen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The push service refused this registration&apos;s handle as invalid. The hub deletes such registrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Push-Dienst hat das Handle dieser Registrierung als ungültig abgelehnt. Der Hub löscht solche Registrierungen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Register again from the app with a fresh device token. A token from a development build only works with a sandbox APNs credential on the hub, and a release build&apos;s only with a production one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren Sie sich aus der App erneut mit einem frischen Geräte-Token. Ein Token aus einem Entwicklungs-Build funktioniert nur mit APNs-Anmeldeinformationen für die Sandbox auf dem Hub, das eines Release-Builds nur mit Anmeldeinformationen für die Produktion.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Register again from the app with a fresh FCM registration token, and check that the token comes from the Firebase project whose credentials the hub holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren Sie sich aus der App erneut mit einem frischen FCM-Registrierungstoken, und prüfen Sie, ob das Token aus dem Firebase-Projekt stammt, dessen Anmeldeinformationen der Hub hat.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Register again from the app with a fresh handle (token or channel URI) issued for this app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren Sie sich aus der App erneut mit einem frischen Handle (Token oder Kanal-URI), das für diese App ausgestellt wurde.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The push service refused the hub&apos;s own credentials for it (the token the hub obtained from the push service&apos;s token provider is wrong or invalid), so no registration of this platform can be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Push-Dienst hat die eigenen Anmeldeinformationen des Hubs für ihn abgelehnt (das Token, das der Hub vom Token-Anbieter des Push-Dienstes erhalten hat, ist falsch oder ungültig), daher ist keine Registrierung dieser Plattform erreichbar.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Fix the Apple (APNs) settings of the hub in the Azure portal: the key id, team id, bundle id and .p8 key (or the certificate), and the sandbox/production mode matching the app&apos;s build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die Apple-Einstellungen (APNs) des Hubs im Azure-Portal: Schlüssel-ID, Team-ID, Bundle-ID und .p8-Schlüssel (oder das Zertifikat) sowie den Sandbox-/Produktionsmodus passend zum Build der App.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Fix the Google (FCM v1) settings of the hub in the Azure portal: the project id, client email and private key of a service account of the app&apos;s Firebase project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die Google-Einstellungen (FCM v1) des Hubs im Azure-Portal: Projekt-ID, Client-E-Mail und privaten Schlüssel eines Dienstkontos des Firebase-Projekts der App.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Google stopped the legacy FCM API on 2024-06-20: configure FCM v1 credentials on the hub and register the devices again as fcmv1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Google hat die alte FCM-API am 2024-06-20 abgeschaltet: Konfigurieren Sie FCM-v1-Anmeldeinformationen auf dem Hub und registrieren Sie die Geräte erneut als fcmv1.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Fix the Windows (WNS) settings of the hub in the Azure portal: the package SID and security key of the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die Windows-Einstellungen (WNS) des Hubs im Azure-Portal: Paket-SID und Sicherheitsschlüssel der App.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Fix this platform&apos;s credentials on the hub in the Azure portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die Anmeldeinformationen dieser Plattform auf dem Hub im Azure-Portal.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The push service refused the payload: it is not what this platform accepts, or it is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Push-Dienst hat die Payload abgelehnt: Sie entspricht nicht dem, was diese Plattform akzeptiert, oder sie ist zu groß.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Send a JSON object with an &quot;aps&quot; dictionary, at most 4 KB, and an apns-push-type that fits it (background pushes need apns-priority 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie ein JSON-Objekt mit einem &quot;aps&quot;-Dictionary, höchstens 4 KB groß, und einen dazu passenden apns-push-type (Hintergrund-Pushes brauchen apns-priority 5).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Wrap the payload in {&quot;message&quot;:{…}} without a token, and give &quot;data&quot; string values only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verpacken Sie die Payload ohne Token in {&quot;message&quot;:{…}}, und verwenden Sie für &quot;data&quot; nur String-Werte.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Send XML whose root matches X-WNS-Type (toast, tile, badge), or raw bytes of at most 5 KB with wns/raw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie XML, dessen Wurzelelement zu X-WNS-Type passt (toast, tile, badge), oder Rohdaten von höchstens 5 KB mit wns/raw.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Check the payload against the platform&apos;s format and size limits; the composer&apos;s validation names what is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Payload anhand der Format- und Größenvorgaben der Plattform; die Validierung des Editors nennt, was falsch ist.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The broadcast reached no registration: the hub has no %1registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Broadcast hat keine Registrierung erreicht: Der Hub hat keine %1Registrierung.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The expression reached no registration of this format: &quot;%1&quot; matched no %2registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ausdruck hat keine Registrierung dieses Formats erreicht: „%1“ traf auf keine %2Registrierung.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Check the tags with the reach preview or list registrations by tag. A native format reaches only registrations of its own platform, and template sends reach only template registrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Tags mit der Reichweitenvorschau oder listen Sie Registrierungen nach Tag auf. Ein natives Format erreicht nur Registrierungen seiner eigenen Plattform, und Vorlagen-Sendungen erreichen nur Vorlagenregistrierungen.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>The push service throttled deliveries to these devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Push-Dienst hat die Zustellungen an diese Geräte gedrosselt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send less often to the same devices and try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie seltener an dieselben Geräte und versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The hub could not reach the push service, or it failed on its side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub konnte den Push-Dienst nicht erreichen, oder dieser ist auf seiner Seite fehlgeschlagen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This is usually transient: send again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist meist vorübergehend: Senden Sie später erneut.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Some registrations were skipped because they repeat a handle that was already sent to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Registrierungen wurden übersprungen, weil sie ein Handle wiederholen, an das bereits gesendet wurde.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove duplicate registrations of the same device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen Sie doppelte Registrierungen desselben Geräts.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The hub dropped the notification for these registrations before handing it to the push service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat die Benachrichtigung für diese Registrierungen verworfen, bevor er sie an den Push-Dienst übergeben hat.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send again; if it persists, open the PNS error details of the telemetry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie erneut; falls es weiterhin auftritt, öffnen Sie die PNS-Fehlerdetails der Telemetrie.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The hub reported the delivery outcome &quot;%1&quot;, which nhconsole has no specific advice for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat das Zustellungsergebnis „%1“ gemeldet, für das nhconsole keinen spezifischen Rat hat.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Look the name up in the telemetry documentation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagen Sie den Namen in der Telemetrie-Dokumentation nach.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The hub has not finished processing this notification yet (state %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat die Verarbeitung dieser Benachrichtigung noch nicht abgeschlossen (Status %1).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Read the telemetry again in about 10 seconds; processing can take up to 30 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen Sie die Telemetrie in etwa 10 Sekunden erneut; die Verarbeitung kann bis zu 30 Minuten dauern.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The notification waits for its scheduled time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benachrichtigung wartet auf ihren geplanten Zeitpunkt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read the telemetry again after the schedule time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen Sie die Telemetrie nach dem geplanten Zeitpunkt erneut.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The scheduled notification was cancelled before it was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geplante Benachrichtigung wurde abgebrochen, bevor sie gesendet wurde.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The hub abandoned the notification: it was not processed within 30 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat die Benachrichtigung aufgegeben: Sie wurde nicht innerhalb von 30 Minuten verarbeitet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie sie erneut.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The hub returned the notification&apos;s telemetry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat die Telemetrie der Benachrichtigung zurückgegeben.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The hub reports the notification as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub meldet die Benachrichtigung als %1.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1 registration(s) failed and %2 succeeded. </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Registrierung(en) fehlgeschlagen und %2 erfolgreich. </translation>
     </message>
     <message>
         <location line="+110"/>
         <source>The hub handed the notification to the push service. Delivery from there to the device is up to the push service and the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat die Benachrichtigung an den Push-Dienst übergeben. Die Zustellung von dort an das Gerät liegt beim Push-Dienst und beim Gerät.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>If it does not show on the device, check that the app may show notifications, how it handles them in the foreground, and that the handle belongs to this app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn sie auf dem Gerät nicht erscheint, prüfen Sie, ob die App Benachrichtigungen anzeigen darf, wie sie diese im Vordergrund behandelt und ob das Handle zu dieser App gehört.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The hub reported a failure without an outcome text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat einen Fehlschlag ohne Ergebnistext gemeldet.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The hub reported &quot;%1&quot;, an outcome nhconsole has no specific advice for; it is shown exactly as the hub sent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat „%1“ gemeldet, ein Ergebnis, für das nhconsole keinen spezifischen Rat hat; es wird genau so angezeigt, wie der Hub es gesendet hat.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Send again to see whether it repeats, and compare with the telemetry of a normal send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie erneut, um zu sehen, ob es sich wiederholt, und vergleichen Sie mit der Telemetrie einer normalen Sendung.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The request reached the hub without an Authorization header.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage hat den Hub ohne Authorization-Header erreicht.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check that the connection string has SharedAccessKeyName and SharedAccessKey; a proxy in between may also strip the header.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie, ob die Verbindungszeichenfolge SharedAccessKeyName und SharedAccessKey enthält; auch ein Proxy dazwischen kann den Header entfernen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The hub could not read the SharedAccessSignature token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub konnte das SharedAccessSignature-Token nicht lesen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The token needs sr, sig, se and skn; let nhconsole sign it from the connection string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token benötigt sr, sig, se und skn; lassen Sie nhconsole es aus der Verbindungszeichenfolge signieren.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The token&apos;s signature does not match: the key is not the current key of the rule named in skn, the namespace has no such rule, or the signed sr was encoded differently from the one sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur des Tokens stimmt nicht: Der Schlüssel ist nicht der aktuelle Schlüssel der in skn genannten Regel, der Namespace hat keine solche Regel, oder das signierte sr wurde anders codiert als das gesendete.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Copy the connection string again from the portal (Access Policies) and check that SharedAccessKey belongs to SharedAccessKeyName; keys change when they are regenerated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie die Verbindungszeichenfolge erneut aus dem Portal (Access Policies) und prüfen Sie, ob SharedAccessKey zu SharedAccessKeyName gehört; Schlüssel ändern sich, wenn sie neu generiert werden.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The token&apos;s expiry (se) is in the past by the hub&apos;s clock: the token is too old, or this computer&apos;s clock is behind the hub&apos;s (clock skew).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ablauf des Tokens (se) liegt nach der Uhr des Hubs in der Vergangenheit: Das Token ist zu alt, oder die Uhr dieses Computers geht gegenüber der des Hubs nach (Zeitabweichung).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compare the token&apos;s se with this computer&apos;s clock, set the clock right (automatic time), and sign a fresh token for each request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen Sie se des Tokens mit der Uhr dieses Computers, stellen Sie die Uhr richtig (automatische Zeit) und signieren Sie für jede Anfrage ein frisches Token.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The token was signed for a resource (sr) that does not cover this request: another namespace, host, port or hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token wurde für eine Ressource (sr) signiert, die diese Anfrage nicht abdeckt: einen anderen Namespace, Host, Port oder Hub.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sign the hub URL (https://&lt;namespace&gt;/&lt;hub&gt;) or the namespace root, with the host and hub name the request uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signieren Sie die Hub-URL (https://&lt;namespace&gt;/&lt;hub&gt;) oder die Namespace-Wurzel, mit dem Host und Hub-Namen, den die Anfrage verwendet.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The SAS rule of the token does not grant the %1 claim this operation needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SAS-Regel des Tokens gewährt nicht die %1 Berechtigung, die dieser Vorgang benötigt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderliche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use a connection string whose rule grants %1: DefaultFullSharedAccessSignature grants Listen, Send and Manage, DefaultListenSharedAccessSignature only Listen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie eine Verbindungszeichenfolge, deren Regel %1 gewährt: DefaultFullSharedAccessSignature gewährt Listen, Send und Manage, DefaultListenSharedAccessSignature nur Listen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the right</source>
-        <translation type="unfinished"></translation>
+        <translation>die nötige Berechtigung</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The hub refused the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat das Token abgelehnt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the key and rule of the connection string and this computer&apos;s clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie Schlüssel und Regel der Verbindungszeichenfolge sowie die Uhr dieses Computers.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The hub refused the operation: the rule lacks the right it needs (newer hubs answer 403 where older ones said &quot;claim is required&quot;), or the hub&apos;s pricing tier lacks the feature (telemetry and scheduled sends need Standard).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat den Vorgang abgelehnt: Der Regel fehlt das benötigte Recht (neuere Hubs antworten mit 403, wo ältere „claim is required“ meldeten), oder dem Tarif des Hubs fehlt die Funktion (Telemetrie und geplante Sendungen erfordern Standard).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Check the rule&apos;s claims (Listen, Send, Manage) and the hub&apos;s tier in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Berechtigungen der Regel (Listen, Send, Manage) und den Tarif des Hubs im Portal.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The namespace has no hub of that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Namespace hat keinen Hub mit diesem Namen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the hub name: it is the Notification Hub&apos;s name in the portal, not the namespace&apos;s, and it is not part of the connection string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Hub-Namen: Es ist der Name des Notification Hub im Portal, nicht der des Namespace, und er ist nicht Teil der Verbindungszeichenfolge.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The registration does not exist: it was deleted, expired, or the hub removed it after the push service rejected its handle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Registrierung existiert nicht: Sie wurde gelöscht, ist abgelaufen, oder der Hub hat sie entfernt, nachdem der Push-Dienst ihr Handle abgelehnt hat.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>List the registrations to find the current id, or create the registration again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listen Sie die Registrierungen auf, um die aktuelle ID zu finden, oder erstellen Sie die Registrierung erneut.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The installation does not exist. Installations are saved asynchronously, so a read right after a PUT can miss it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Installation existiert nicht. Installationen werden asynchron gespeichert, daher kann ein Lesevorgang direkt nach einem PUT sie verfehlen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Retry in a few seconds; if it is still missing, check the installation id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuchen Sie es in einigen Sekunden erneut; fehlt sie dann noch, prüfen Sie die Installations-ID.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The hub does not know this notification: telemetry exists only after the hub has processed a send, and only on the Standard tier; a scheduled send disappears once sent or cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub kennt diese Benachrichtigung nicht: Telemetrie gibt es erst, nachdem der Hub eine Sendung verarbeitet hat, und nur im Standard-Tarif; eine geplante Sendung verschwindet, sobald sie gesendet oder abgebrochen wurde.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Use the id from the Location of a send on this hub, and read telemetry again every 10 seconds or so, for up to 30 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie die ID aus dem Location-Header einer Sendung an diesen Hub, und lesen Sie die Telemetrie etwa alle 10 Sekunden erneut, bis zu 30 Minuten lang.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The hub has nothing at this address: the hub, or the entity the request names, does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat unter dieser Adresse nichts: Der Hub oder die in der Anfrage genannte Entität existiert nicht.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check the hub name and the id in the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Hub-Namen und die ID in der Anfrage.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A tag has characters the hub does not allow: tags are up to 120 characters of letters, digits and _ @ # . : -.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tag enthält Zeichen, die der Hub nicht zulässt: Tags bestehen aus bis zu 120 Zeichen aus Buchstaben, Ziffern und _ @ # . : -.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Replace spaces and other characters in the tag; write system tags as $InstallationId:{id} with braces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen Sie Leerzeichen und andere Zeichen im Tag; schreiben Sie System-Tags als $InstallationId:{id} mit geschweiften Klammern.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tags can not start with $: that prefix is reserved for the hub&apos;s own $InstallationId:{…} and $UserId:{…} tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags dürfen nicht mit $ beginnen: Dieses Präfix ist für die eigenen Tags $InstallationId:{…} und $UserId:{…} des Hubs reserviert.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the $ from the tag.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen Sie das $ aus dem Tag.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The registration&apos;s tags, joined with commas, are larger than the hub&apos;s 8000-byte cap.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die durch Kommas verbundenen Tags der Registrierung überschreiten die Obergrenze des Hubs von 8000 Byte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use fewer or shorter tags (60 tags per registration are documented).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie weniger oder kürzere Tags (dokumentiert sind 60 Tags pro Registrierung).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The registration has more tags than the hub allows (60 per registration).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Registrierung hat mehr Tags, als der Hub zulässt (60 pro Registrierung).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use fewer tags, e.g. one tag per user instead of one per interest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie weniger Tags, z. B. ein Tag pro Benutzer statt eines pro Interessengebiet.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The hub could not read the tag expression.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub konnte den Tag-Ausdruck nicht lesen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use tags joined by ||, &amp;&amp; and !, with parentheses; at most 20 tags when only || is used, 6 otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie Tags, verbunden mit ||, &amp;&amp; und !, mit Klammern; höchstens 20 Tags, wenn nur || verwendet wird, sonst 6.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A Windows (WNS) send needs the X-WNS-Type header, and it was missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Windows-Sendung (WNS) benötigt den Header X-WNS-Type, und dieser fehlte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add X-WNS-Type: wns/toast, wns/tile, wns/badge or wns/raw, matching the payload.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie X-WNS-Type: wns/toast, wns/tile, wns/badge oder wns/raw passend zur Payload hinzu.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A header the hub requires for this request was missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Header, den der Hub für diese Anfrage verlangt, fehlte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add the header the hub names: ServiceBusNotification-Format for every send, -DeviceHandle for direct sends, -ScheduleTime for scheduled ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie den Header hinzu, den der Hub nennt: ServiceBusNotification-Format für jede Sendung, -DeviceHandle für direkte Sendungen, -ScheduleTime für geplante.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The template properties are invalid: a template send carries a flat JSON object whose values are all strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlageneigenschaften sind ungültig: Eine Vorlagen-Sendung enthält ein flaches JSON-Objekt, dessen Werte alle Strings sind.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quote every value (&quot;5&quot;, not 5) and do not nest objects or arrays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie jeden Wert in Anführungszeichen (&quot;5&quot;, nicht 5) und verschachteln Sie keine Objekte oder Arrays.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The hub refused the request as malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat die Anfrage als fehlerhaft abgelehnt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Correct what the hub&apos;s detail names and send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie, was in den Details des Hubs genannt wird, und senden Sie erneut.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The hub does not allow this method at this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub erlaubt diese Methode unter dieser Adresse nicht.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use the method the hub lists as allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie die Methode, die der Hub als erlaubt aufführt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The hub refused the registration operation as a conflict: registration changes are coming in too fast.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat den Registrierungsvorgang als Konflikt abgelehnt: Registrierungsänderungen treffen zu schnell ein.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Wait a moment and try again; avoid updating the same registration in parallel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten Sie einen Moment und versuchen Sie es erneut; vermeiden Sie es, dieselbe Registrierung parallel zu aktualisieren.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The hub will not use this registration id (410 Gone).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub wird diese Registrierungs-ID nicht verwenden (410 Gone).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Get a new id with Create registration ID, or let the hub assign one by creating the registration with POST.</source>
-        <translation type="unfinished"></translation>
+        <translation>Holen Sie sich mit „Registrierungs-ID erstellen“ eine neue ID, oder lassen Sie den Hub eine zuweisen, indem Sie die Registrierung mit POST erstellen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The registration changed since it was read: the ETag sent in If-Match no longer matches (or the registration is gone).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Registrierung hat sich seit dem Lesen geändert: Das in If-Match gesendete ETag stimmt nicht mehr überein (oder die Registrierung ist weg).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reload the registration, apply the change again and save with its current ETag, or use If-Match: * to overwrite it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden Sie die Registrierung neu, wenden Sie die Änderung erneut an und speichern Sie mit ihrem aktuellen ETag, oder verwenden Sie If-Match: *, um sie zu überschreiben.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The request body is over the hub&apos;s 64 KB limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt der Anfrage überschreitet die Grenze des Hubs von 64 KB.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shorten the payload; the platforms&apos; own limits are smaller still (APNs 4 KB, WNS raw 5 KB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzen Sie die Payload; die eigenen Grenzen der Plattformen sind noch kleiner (APNs 4 KB, WNS raw 5 KB).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The hub is throttling requests: too many in a short time for this hub&apos;s tier (test sends: at most 10 a minute).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub drosselt Anfragen: zu viele in kurzer Zeit für den Tarif dieses Hubs (Testsendungen: höchstens 10 pro Minute).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Wait for the time the hub gives in Retry-After, then try again, and slow down.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten Sie die Zeit ab, die der Hub in Retry-After angibt, versuchen Sie es dann erneut und senden Sie langsamer.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The hub failed on the service side (%1); this is usually transient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub ist auf Dienstseite fehlgeschlagen (%1); das ist meist vorübergehend.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Try again in a moment; if it persists, give Azure support the TrackingId of the answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuchen Sie es gleich erneut; falls es weiterhin auftritt, geben Sie dem Azure-Support die TrackingId der Antwort.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The hub answered %1, which nhconsole has no specific advice for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat mit %1 geantwortet, wofür nhconsole keinen spezifischen Rat hat.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read the hub&apos;s detail and the response headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen Sie die Details des Hubs und die Antwort-Header.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>You cancelled the request before the hub answered; the hub may still have received it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben die Anfrage abgebrochen, bevor der Hub geantwortet hat; der Hub hat sie möglicherweise trotzdem erhalten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send it again when ready; after a cancelled send, check the telemetry or the registrations before repeating it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie sie erneut, wenn Sie bereit sind; prüfen Sie nach einer abgebrochenen Sendung die Telemetrie oder die Registrierungen, bevor Sie sie wiederholen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No data arrived within the transfer timeout: the hub, a proxy or the network stalled. The hub may still have received the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Innerhalb der Übertragungs-Zeitüberschreitung kamen keine Daten an: Der Hub, ein Proxy oder das Netzwerk ist hängen geblieben. Der Hub hat die Anfrage möglicherweise trotzdem erhalten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Try again; test sends wait for the push services and can be slow, so raise the timeout in the settings if this repeats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuchen Sie es erneut; Testsendungen warten auf die Push-Dienste und können langsam sein, erhöhen Sie daher die Zeitüberschreitung in den Einstellungen, falls es sich wiederholt.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The host name could not be resolved (DNS), so nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hostname konnte nicht aufgelöst werden (DNS), daher wurde nichts gesendet.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the Endpoint of the connection string (sb://&lt;namespace&gt;.servicebus.windows.net/) for typos, and the network and DNS of this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Endpoint der Verbindungszeichenfolge (sb://&lt;namespace&gt;.servicebus.windows.net/) auf Tippfehler sowie das Netzwerk und DNS dieses Computers.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Nothing accepts connections on that host and port, so nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Host und Port nimmt nichts Verbindungen an, daher wurde nichts gesendet.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the port in the Endpoint; for the local emulator, start nhemulator on that port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Port im Endpoint; starten Sie für den lokalen Emulator nhemulator auf diesem Port.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The server closed the connection before answering (reset); the hub may or may not have received the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Verbindung vor der Antwort geschlossen (Reset); der Hub hat die Anfrage möglicherweise erhalten oder auch nicht.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Try again; if it repeats, a proxy, firewall or TLS inspection is dropping the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuchen Sie es erneut; falls es sich wiederholt, trennt ein Proxy, eine Firewall oder eine TLS-Inspektion die Verbindung.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The TLS handshake failed: the server&apos;s certificate is not trusted by this computer, is not for this host name, or is outside its validity dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der TLS-Handshake ist fehlgeschlagen: Das Zertifikat des Servers wird von diesem Computer nicht als vertrauenswürdig eingestuft, gilt nicht für diesen Hostnamen oder liegt außerhalb seines Gültigkeitszeitraums.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>For the local emulator, add its certificate to the connection&apos;s trusted certificates; behind a TLS-inspecting proxy, add the proxy&apos;s CA; check this computer&apos;s clock. Never turn certificate checks off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie für den lokalen Emulator dessen Zertifikat zu den vertrauenswürdigen Zertifikaten der Verbindung hinzu; fügen Sie hinter einem TLS-inspizierenden Proxy die CA des Proxys hinzu; prüfen Sie die Uhr dieses Computers. Schalten Sie Zertifikatsprüfungen niemals ab.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The proxy between this computer and the hub failed or refused the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy zwischen diesem Computer und dem Hub ist fehlgeschlagen oder hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check the proxy settings (HTTPS_PROXY) and credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Proxy-Einstellungen (HTTPS_PROXY) und die Anmeldeinformationen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The network was unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Netzwerk war nicht verfügbar.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reconnect and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellen Sie die Verbindung wieder her und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server did not answer in HTTP: something other than a hub listens there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht in HTTP geantwortet: Dort lauscht etwas anderes als ein Hub.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check the host and port of the Endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie Host und Port des Endpoint.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The request failed below HTTP, without an answer from the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage ist unterhalb von HTTP fehlgeschlagen, ohne Antwort vom Hub.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the network and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>nhconsole did not send this request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nhconsole hat diese Anfrage nicht gesendet: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Correct the marked part and send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie den markierten Teil und senden Sie erneut.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>The hub answered %1, but its body could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat mit %1 geantwortet, aber sein Body konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The body is an HTML page, which comes from a proxy or gateway in front of the hub rather than the hub: check the Endpoint and the proxy. The raw bytes are kept in the exchange.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist eine HTML-Seite; sie stammt von einem Proxy oder Gateway vor dem Hub und nicht vom Hub selbst: Prüfen Sie den Endpoint und den Proxy. Die Rohdaten werden im Austausch aufbewahrt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The body was empty. Send again; if it repeats, compare with the raw response in the exchange.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body war leer. Senden Sie erneut; falls es sich wiederholt, vergleichen Sie mit der Rohantwort im Austausch.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Look at the raw bytes kept in the exchange at the place the error names; a proxy or a cut connection can mangle a response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehen Sie sich die im Austausch aufbewahrten Rohdaten an der Stelle an, die der Fehler nennt; ein Proxy oder eine abgebrochene Verbindung kann eine Antwort verstümmeln.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The hub accepted the scheduled send; it goes out at its schedule time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat die geplante Sendung angenommen; sie wird zu ihrem geplanten Zeitpunkt versendet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The hub accepted the notification (%1) and queued it. A normal send does not say whether any registration was reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat die Benachrichtigung angenommen (%1) und in die Warteschlange gestellt. Eine normale Sendung gibt nicht an, ob eine Registrierung erreicht wurde.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The hub returned no Location, so there is no notification id: hubs on the Free and Basic tiers do not return one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat keinen Location-Header zurückgegeben, daher gibt es keine Benachrichtigungs-ID: Hubs in den Tarifen Free und Basic geben keine zurück.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Use a test send to see per-registration outcomes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie eine Testsendung, um die Ergebnisse pro Registrierung zu sehen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use a test send to see per-registration outcomes, or read the telemetry of notification %1 (Standard tier).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie eine Testsendung, um die Ergebnisse pro Registrierung zu sehen, oder lesen Sie die Telemetrie der Benachrichtigung %1 (Standard-Tarif).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The hub answered %1: the request succeeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat mit %1 geantwortet: Die Anfrage war erfolgreich.</translation>
     </message>
 </context>
 <context>
@@ -3234,22 +3937,22 @@ Example:
     <message>
         <location filename="../../core/emulator/faults.cpp" line="+61"/>
         <source>Unknown or repeated fault &apos;%1&apos;; expected one of delay=MS, stall, reset, status=CODE[;retry-after=S], garbage, truncated, empty, html, oversized</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte oder wiederholte Störung „%1“; erwartet wird eines von delay=MS, stall, reset, status=CODE[;retry-after=S], garbage, truncated, empty, html, oversized</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Fault &apos;%1&apos; has a bad value &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Störung „%1“ hat einen ungültigen Wert „%2“</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The fault &apos;%1&apos; names no kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Störung „%1“ nennt keine Art</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>A fault&apos;s count must be positive or -1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anzahl einer Störung muss positiv oder -1 sein</translation>
     </message>
 </context>
 <context>
@@ -3257,27 +3960,27 @@ Example:
     <message>
         <location filename="../../core/protocol/payloads/fcmlegacypayload.cpp" line="+39"/>
         <source>Notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Data only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Daten</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&quot;%1&quot; must not be set: the hub adds the target itself (tags, registration or device handle)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; darf nicht gesetzt sein: Der Hub fügt das Ziel selbst hinzu (Tags, Registrierung oder Geräte-Handle)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>This looks like an FCM v1 body ({&quot;message&quot;:…}); send it with the fcmv1 format</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies sieht nach einem FCM-v1-Body aus ({&quot;message&quot;:…}); senden Sie ihn mit dem Format fcmv1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Google retired the FCM legacy API (format gcm) on 2024-06-20; sends to gcm registrations are expected to fail. Use fcmv1</source>
-        <translation type="unfinished"></translation>
+        <translation>Google hat die FCM-Legacy-API (Format gcm) am 20. Juni 2024 eingestellt; Sendungen an gcm-Registrierungen schlagen voraussichtlich fehl. Verwenden Sie fcmv1</translation>
     </message>
 </context>
 <context>
@@ -3285,57 +3988,57 @@ Example:
     <message>
         <location filename="../../core/protocol/payloads/fcmv1payload.cpp" line="+43"/>
         <source>Notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Data only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Daten</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Android, high priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Android, hohe Priorität</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The %1 has no &quot;message&quot; object: FCM v1 wraps the message as {&quot;message&quot;:{&quot;notification&quot;:{…}}}; this looks like a legacy (gcm) body</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält kein &quot;message&quot;-Objekt: FCM v1 verpackt die Nachricht als {&quot;message&quot;:{&quot;notification&quot;:{…}}}; dies sieht nach einem Legacy-Body (gcm) aus</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The %1 has no &quot;message&quot; object: FCM v1 needs {&quot;message&quot;:{…}} at the top level</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält kein &quot;message&quot;-Objekt: FCM v1 braucht {&quot;message&quot;:{…}} auf oberster Ebene</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>FCM v1 does not know the top-level member &quot;%1&quot;; only &quot;message&quot; is sent on</source>
-        <translation type="unfinished"></translation>
+        <translation>FCM v1 kennt das Element &quot;%1&quot; auf oberster Ebene nicht; nur &quot;message&quot; wird weitergegeben</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&quot;message&quot; must be an object, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;message&quot; muss ein Objekt sein, nicht %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&quot;%1&quot; must not be set: the hub adds the target itself (tags, registration or device handle)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; darf nicht gesetzt sein: Der Hub fügt das Ziel selbst hinzu (Tags, Registrierung oder Geräte-Handle)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&quot;%1&quot; must be an object of strings, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; muss ein Objekt aus Zeichenketten sein, nicht %2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>FCM v1 wants &quot;android.ttl&quot; as a string of seconds such as &quot;3600s&quot; (legacy time_to_live was a number)</source>
-        <translation type="unfinished"></translation>
+        <translation>FCM v1 erwartet &quot;android.ttl&quot; als Zeichenkette mit Sekunden wie &quot;3600s&quot; (das Legacy-Feld time_to_live war eine Zahl)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&quot;message&quot; has no notification, data, android, apns or webpush member: nothing will be delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;message&quot; hat kein Element notification, data, android, apns oder webpush: Es wird nichts zugestellt</translation>
     </message>
 </context>
 <context>
@@ -3343,17 +4046,17 @@ Example:
     <message>
         <location filename="../../core/models/headermodel.cpp" line="+165"/>
         <source>The secret part is hidden; use Reveal to show it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der geheime Teil ist verborgen; verwenden Sie „Aufdecken“, um ihn anzuzeigen.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -3361,82 +4064,82 @@ Example:
     <message>
         <location filename="../../core/models/historymodel.cpp" line="+19"/>
         <source>No history is open</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Verlauf geöffnet</translation>
     </message>
     <message>
         <location line="+168"/>
         <source>There is no row %1 in the history list</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Zeile %1 in der Verlaufsliste</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>All registrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Registrierungen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Direct batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Direkter Stapel</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 sent, %2 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gesendet, %2 fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgang</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung</translation>
     </message>
 </context>
 <context>
@@ -3444,7 +4147,7 @@ Example:
     <message>
         <location filename="../../core/store/historystore.cpp" line="+131"/>
         <source>Could not open the history file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatei %1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3452,7 +4155,7 @@ Example:
         <location line="+1015"/>
         <location line="+7"/>
         <source>Could not read the history file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatei %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location line="-1014"/>
@@ -3460,68 +4163,68 @@ Example:
         <location line="+20"/>
         <location line="+3"/>
         <source>Could not prepare the history file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatei %1 konnte nicht vorbereitet werden: %2</translation>
     </message>
     <message>
         <location line="-57"/>
         <location line="+834"/>
         <source>The history file %1 was written by a newer nhconsole (schema %2; this one reads up to %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatei %1 wurde von einem neueren nhconsole geschrieben (Schema %2; dieses liest bis %3)</translation>
     </message>
     <message>
         <location line="-820"/>
         <source>%1 is a database, but not an nhconsole history file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Datenbank, aber keine Verlaufsdatei von nhconsole</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Could not index the history file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatei %1 konnte nicht indiziert werden: %2</translation>
     </message>
     <message>
         <location line="+517"/>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschlag</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ziele</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+124"/>
         <source>The exchange of %1 was never sent (%2), so there is no request to send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Austausch von %1 wurde nie gesendet (%2), daher gibt es keine Anfrage, die erneut gesendet werden könnte</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The stored URL %1 is not below the hub &quot;%2&quot;, so it cannot be sent again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherte URL %1 liegt nicht unterhalb des Hubs „%2“, daher kann sie nicht erneut gesendet werden</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>A secret in this exchange was redacted when it was stored; the request sent again carries &quot;[redacted]&quot; in its place</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Geheimnis in diesem Austausch wurde beim Speichern geschwärzt; die erneut gesendete Anfrage enthält an seiner Stelle &quot;[redacted]&quot;</translation>
     </message>
     <message>
         <location line="+89"/>
         <source>There is no history file at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 gibt es keine Verlaufsdatei</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 is not an nhconsole history file, or one not opened by nhconsole yet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Verlaufsdatei von nhconsole oder wurde von nhconsole noch nicht geöffnet</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -3529,28 +4232,41 @@ Example:
         <location line="+17"/>
         <location line="+7"/>
         <source>Could not search the history file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatei %1 konnte nicht durchsucht werden: %2</translation>
     </message>
     <message>
         <location line="+85"/>
         <source>The exchange %1 is no longer in the history (deleted, or removed by the history limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Austausch %1 ist nicht mehr im Verlauf (gelöscht oder durch das Verlaufslimit entfernt)</translation>
     </message>
     <message>
         <location line="+164"/>
         <location line="+13"/>
         <location line="+69"/>
         <source>Could not write to the history file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>In die Verlaufsdatei %1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+163"/>
         <source>No history file was given</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine Verlaufsdatei angegeben</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not create the folder %1 for the history file</source>
+        <translation>Der Ordner %1 für die Verlaufsdatei konnte nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>Nh::HubClient</name>
+    <message>
+        <location filename="../../core/client/hubclient.cpp" line="+265"/>
+        <source>The connection closed after %1 byte(s) of a body announced as %2 byte(s) (Content-Length): the answer is incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The body is an HTML page, not an answer of the hub</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3559,42 +4275,42 @@ Example:
     <message>
         <location filename="../../core/emulator/hubemulator.cpp" line="+180"/>
         <source>(no response)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Antwort)</translation>
     </message>
     <message>
         <location line="+107"/>
         <source>The request was throttled (injected fault); retry after the time given in Retry-After.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage wurde gedrosselt (eingespeiste Störung); versuchen Sie es nach der in Retry-After angegebenen Zeit erneut.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>An internal error occurred (injected fault %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein interner Fehler ist aufgetreten (eingespeiste Störung %1).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The request was refused (injected fault %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage wurde abgelehnt (eingespeiste Störung %1).</translation>
     </message>
     <message>
         <location line="+112"/>
         <source>The emulator is already running</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Emulator läuft bereits</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Hub name &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub-Name „%1“: %2</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Could not listen on 127.0.0.1:%1: the port is taken or not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauschen auf 127.0.0.1:%1 nicht möglich: Der Port ist belegt oder nicht erlaubt</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Emulator listening on https://localhost:%1/</source>
-        <translation type="unfinished"></translation>
+        <translation>Emulator lauscht auf https://localhost:%1/</translation>
     </message>
 </context>
 <context>
@@ -3602,37 +4318,37 @@ Example:
     <message>
         <location filename="../../core/protocol/errorbody.cpp" line="+36"/>
         <source>&lt;%1&gt; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;%1&gt; kommt mehr als einmal vor</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&lt;%1&gt; is empty: expected a status code</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;%1&gt; ist leer: Statuscode erwartet</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;%1&gt; is &quot;%2&quot;, which is not a status code (a whole number of 0 or more)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;%1&gt; ist „%2“, das ist kein Statuscode (eine ganze Zahl ab 0)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&lt;%1&gt; is &quot;%2&quot;, larger than the largest code accepted (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;%1&gt; ist „%2“, größer als der größte akzeptierte Code (%3)</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>&lt;Detail&gt; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;Detail&gt; kommt mehr als einmal vor</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The &lt;Error&gt; body has no &lt;Code&gt; element</source>
-        <translation type="unfinished"></translation>
+        <translation>Der &lt;Error&gt;-Inhalt hat kein &lt;Code&gt;-Element</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The &lt;Error&gt; body has no &lt;Detail&gt; element</source>
-        <translation type="unfinished"></translation>
+        <translation>Der &lt;Error&gt;-Inhalt hat kein &lt;Detail&gt;-Element</translation>
     </message>
 </context>
 <context>
@@ -3640,28 +4356,28 @@ Example:
     <message>
         <location filename="../../core/protocol/installation.cpp" line="+197"/>
         <source>%1 (line %2, column %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Zeile %2, Spalte %3)</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>The %1 is not valid JSON: %2 at position %3 (line %4, column %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 ist kein gültiges JSON: %2 an Position %3 (Zeile %4, Spalte %5)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+362"/>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>ein boolescher Wert</translation>
     </message>
     <message>
         <location line="-360"/>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3669,13 +4385,13 @@ Example:
         <location line="+46"/>
         <location line="+25"/>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>ein String</translation>
     </message>
     <message>
         <location line="-159"/>
         <location line="+792"/>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <location line="-790"/>
@@ -3683,291 +4399,291 @@ Example:
         <location line="+58"/>
         <location line="+580"/>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <location line="-869"/>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 must be %2, not %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss %2 sein, nicht %3</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>The tag at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tag unter %1: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The tag &apos;%1&apos; at %2 is not valid: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tag „%1“ unter %2 ist ungültig: %3</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>%1 &apos;%2&apos; is not an ISO 8601 date-time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 „%2“ ist kein Datum mit Uhrzeit nach ISO 8601</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>a tag or an array of tags</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Tag oder ein Array von Tags</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>an array of tags</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array von Tags</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1 has %2 tags; the documented limit is %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 Tags; das dokumentierte Limit ist %3</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>an object of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt aus Strings</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>a string or, for browsers, an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein String oder, für Browser, ein Objekt</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The pushChannel is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Der pushChannel ist leer</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The pushChannel of a %1 installation must be a string; only browser installations take an object</source>
-        <translation type="unfinished"></translation>
+        <translation>Der pushChannel einer %1-Installation muss ein String sein; nur Browser-Installationen akzeptieren ein Objekt</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The pushChannel of a browser installation must be an object (or its JSON text) with endpoint, p256dh and auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Der pushChannel einer Browser-Installation muss ein Objekt (oder dessen JSON-Text) mit endpoint, p256dh und auth sein</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The browser pushChannel has no %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Browser-pushChannel fehlt %1</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The template %1 is a string that does not hold a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage %1 ist ein String, der kein JSON-Objekt enthält</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The member %1 is not part of a template and was ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Feld %1 gehört nicht zu einer Vorlage und wurde ignoriert</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The template %1 has no body</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage %1 hat keinen Inhalt (body)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The template %1 has an empty body</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage %1 hat einen leeren Inhalt (body)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>an object of templates</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt aus Vorlagen</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The member %1 is not part of a secondary tile and was ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Feld %1 gehört nicht zu einer sekundären Kachel und wurde ignoriert</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>The platform &apos;%1&apos; is not one of apns, fcmv1, gcm, wns, mpns, adm, baidu, browser, xiaomi</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Plattform „%1“ ist keine von apns, fcmv1, gcm, wns, mpns, adm, baidu, browser, xiaomi</translation>
     </message>
     <message>
         <location line="+39"/>
         <location line="+209"/>
         <source>an object of tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt aus Kacheln</translation>
     </message>
     <message>
         <location line="-206"/>
         <source>The member %1 is not part of an installation and was ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Feld %1 gehört nicht zu einer Installation und wurde ignoriert</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The installation has no installationId</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Installation hat keine installationId</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The installationId is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Die installationId ist leer</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The installation has no platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Installation hat keine Plattform (platform)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The installation has no pushChannel</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Installation hat keinen pushChannel</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>this path can not be patched</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Pfad kann nicht gepatcht werden</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>there are no tags to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine Tags zum Entfernen</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>there is no tag &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt kein Tag „%1“</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>a tag</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Tag</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>there is nothing to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt nichts zu entfernen</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>there is no &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist nicht vorhanden</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>the body of a template is required and can not be removed</source>
-        <translation type="unfinished"></translation>
+        <translation>der Inhalt (body) einer Vorlage ist erforderlich und kann nicht entfernt werden</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the body is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Inhalt (body) ist leer</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>the template has no expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>die Vorlage hat keinen Ablauf</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>there are no templates to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine Vorlagen zum Entfernen</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+12"/>
         <source>there is no template &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine Vorlage „%1“</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>there are no secondary tiles to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine sekundären Kacheln zum Entfernen</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+12"/>
         <source>there is no secondary tile &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine sekundäre Kachel „%1“</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the pushChannel of a tile is required and can not be removed</source>
-        <translation type="unfinished"></translation>
+        <translation>der pushChannel einer Kachel ist erforderlich und kann nicht entfernt werden</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>the installation has no userId</source>
-        <translation type="unfinished"></translation>
+        <translation>die Installation hat keine userId</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the pushChannel is required and can not be removed</source>
-        <translation type="unfinished"></translation>
+        <translation>der pushChannel ist erforderlich und kann nicht entfernt werden</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 can not be changed by a patch</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht durch einen Patch geändert werden</translation>
     </message>
     <message>
         <location line="+100"/>
         <source>installation</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The installation must be a JSON object, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Installation muss ein JSON-Objekt sein, nicht %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+83"/>
         <source>a scalar</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Skalar</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>installation patch</source>
-        <translation type="unfinished"></translation>
+        <translation>Patch-Liste der Installation</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The installation patch must be a JSON array of operations, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Patch-Liste der Installation muss ein JSON-Array von Operationen sein, nicht %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Patch operation %1 is %2, not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>Patch-Operation %1 ist %2, kein Objekt</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Patch operation %1 has no &quot;path&quot; string</source>
-        <translation type="unfinished"></translation>
+        <translation>Patch-Operation %1 hat keinen String &quot;path&quot;</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Patch operation %1 on %2 has no &quot;op&quot; string</source>
-        <translation type="unfinished"></translation>
+        <translation>Patch-Operation %1 auf %2 hat keinen String &quot;op&quot;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Patch operation %1 (%2 %3): </source>
-        <translation type="unfinished"></translation>
+        <translation>Patch-Operation %1 (%2 %3): </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the operation is not supported; use add, remove or replace</source>
-        <translation type="unfinished"></translation>
+        <translation>die Operation wird nicht unterstützt; verwenden Sie add, remove oder replace</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the operation needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>die Operation braucht einen Wert (value)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the path must start with &apos;/&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Pfad muss mit &apos;/&apos; beginnen</translation>
     </message>
 </context>
 <context>
@@ -3975,47 +4691,47 @@ Example:
     <message>
         <location filename="../../core/protocol/payloads/mpnspayload.cpp" line="+86"/>
         <source>Toast</source>
-        <translation type="unfinished"></translation>
+        <translation>Toast</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tile</source>
-        <translation type="unfinished"></translation>
+        <translation>Kachel</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Raw</source>
-        <translation type="unfinished"></translation>
+        <translation>Raw</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&lt;wp:Notification&gt; must contain &lt;wp:Toast&gt; or &lt;wp:Tile&gt;, not &lt;%1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;wp:Notification&gt; muss &lt;wp:Toast&gt; oder &lt;wp:Tile&gt; enthalten, nicht &lt;%1&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&lt;Notification&gt; is not in the WPNotification namespace, so it is sent as a raw notification</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;Notification&gt; liegt nicht im WPNotification-Namespace und wird daher als Raw-Benachrichtigung gesendet</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>MPNS (format windowsphone) is deprecated and no longer supported by Notification Hubs; expect the send to fail</source>
-        <translation type="unfinished"></translation>
+        <translation>MPNS (Format windowsphone) ist veraltet und wird von Notification Hubs nicht mehr unterstützt; rechnen Sie damit, dass die Sendung fehlschlägt</translation>
     </message>
     <message>
         <location line="+15"/>
         <source> (MPNS calls the tile target &quot;token&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation> (MPNS nennt das Kachel-Ziel &quot;token&quot;)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The header X-WindowsPhone-Target must be toast or token, not &quot;%1&quot;%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header X-WindowsPhone-Target muss toast oder token sein, nicht &quot;%1&quot;%2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The header X-NotificationClass must be 1, 2 or 3 (tile, toast, raw), or 11–13 / 21–23 for delayed delivery, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header X-NotificationClass muss 1, 2 oder 3 (Kachel, Toast, Raw) oder 11–13 / 21–23 für verzögerte Zustellung sein, nicht &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -4023,508 +4739,528 @@ Example:
     <message>
         <location filename="../../core/client/networkerrors.cpp" line="+80"/>
         <source>no host name</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Host-Name</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>It is not issued by an authority this computer trusts: for the local emulator, add its certificate to the connection&apos;s trusted certificates (nhemulator prints its path); behind a TLS-inspecting proxy, add the proxy&apos;s CA.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nicht von einer Zertifizierungsstelle ausgestellt, der dieser Computer vertraut: Fügen Sie für den lokalen Emulator dessen Zertifikat zu den vertrauenswürdigen Zertifikaten der Verbindung hinzu (nhemulator gibt den Pfad aus); hinter einem Proxy mit TLS-Inspektion fügen Sie die CA des Proxys hinzu.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>It is issued for %1, not for %2: connect with a host name the certificate names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist für %1 ausgestellt, nicht für %2: Verbinden Sie sich mit einem Host-Namen, den das Zertifikat nennt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>another host</source>
-        <translation type="unfinished"></translation>
+        <translation>einen anderen Host</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Check this computer&apos;s clock, or renew the certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Uhr dieses Computers oder erneuern Sie das Zertifikat.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>It is valid from %1 to %2 (UTC) only: check this computer&apos;s clock, or renew the certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist nur von %1 bis %2 (UTC) gültig: Prüfen Sie die Uhr dieses Computers oder erneuern Sie das Zertifikat.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Its issuer has revoked it: the server needs a new certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sein Aussteller hat es widerrufen: Der Server braucht ein neues Zertifikat.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Never turn certificate checks off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalten Sie die Zertifikatsprüfung niemals ab.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TLS handshake with %1 failed, so nothing was sent: %2 For the local emulator, add its certificate to the connection&apos;s trusted certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen, daher wurde nichts gesendet: %2 Fügen Sie für den lokalen Emulator dessen Zertifikat zu den vertrauenswürdigen Zertifikaten der Verbindung hinzu.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>the certificate %1 was refused because: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Zertifikat %1 wurde abgelehnt; Grund: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The TLS handshake with %1 failed, so nothing was sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen, daher wurde nichts gesendet: %2</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>a NotificationOutcome (XML)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein NotificationOutcome (XML)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a registration feed (Atom XML)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Registrierungs-Feed (Atom XML)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a registration entry (Atom XML)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Registrierungseintrag (Atom XML)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an installation (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Installation (JSON)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>NotificationDetails telemetry (XML)</source>
-        <translation type="unfinished"></translation>
+        <translation>NotificationDetails-Telemetrie (XML)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the expected body</source>
-        <translation type="unfinished"></translation>
+        <translation>der erwartete Body</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Slow down: test sends are limited to 10 a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsamer: Testsendungen sind auf 10 pro Minute begrenzt.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Compare the token&apos;s se with this computer&apos;s clock; if the clock is off, set it right (clock skew).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen Sie se im Token mit der Uhr dieses Computers; falls die Uhr abweicht, stellen Sie sie richtig (Uhrenabweichung).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>By this computer&apos;s clock the token was still valid for %1 s when it was sent (se=%2, %3; clock %4), so the hub&apos;s clock is at least %1 s ahead of this computer&apos;s (clock skew). Set this computer&apos;s clock right (automatic time).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach der Uhr dieses Computers war das Token beim Senden noch %1 s gültig (se=%2, %3; Uhr %4), also geht die Uhr des Hubs mindestens %1 s gegenüber der Uhr dieses Computers vor (Uhrenabweichung). Stellen Sie die Uhr dieses Computers richtig (automatische Zeit).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The token had already expired by this computer&apos;s clock when it was sent (se=%1, %2; clock %3, %4 s later): sign tokens with a positive lifetime, and check this computer&apos;s clock (clock skew).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token war nach der Uhr dieses Computers beim Senden bereits abgelaufen (se=%1, %2; Uhr %3, %4 s später): Signieren Sie Tokens mit positiver Gültigkeitsdauer und prüfen Sie die Uhr dieses Computers (Uhrenabweichung).</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>(no certificate)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Zertifikat)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>issued by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>selbst ausgestellt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>issued by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgestellt von %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&quot;%1&quot; (%2, SHA-256 %3, valid %4 to %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ (%2, SHA-256 %3, gültig %4 bis %5)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the send</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sendung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the test send</source>
-        <translation type="unfinished"></translation>
+        <translation>die Testsendung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the direct send</source>
-        <translation type="unfinished"></translation>
+        <translation>die Direktsendung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the direct batch send</source>
-        <translation type="unfinished"></translation>
+        <translation>die direkte Batch-Sendung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the scheduled send</source>
-        <translation type="unfinished"></translation>
+        <translation>die geplante Sendung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cancelling the scheduled send</source>
-        <translation type="unfinished"></translation>
+        <translation>das Abbrechen der geplanten Sendung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>reading the telemetry</source>
-        <translation type="unfinished"></translation>
+        <translation>das Lesen der Telemetrie</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>creating a registration id</source>
-        <translation type="unfinished"></translation>
+        <translation>das Erstellen einer Registrierungs-ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>creating the registration</source>
-        <translation type="unfinished"></translation>
+        <translation>das Erstellen der Registrierung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>saving the registration</source>
-        <translation type="unfinished"></translation>
+        <translation>das Speichern der Registrierung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>reading the registration</source>
-        <translation type="unfinished"></translation>
+        <translation>das Lesen der Registrierung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>deleting the registration</source>
-        <translation type="unfinished"></translation>
+        <translation>das Löschen der Registrierung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>listing registrations</source>
-        <translation type="unfinished"></translation>
+        <translation>das Auflisten der Registrierungen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>listing registrations by tag</source>
-        <translation type="unfinished"></translation>
+        <translation>das Auflisten der Registrierungen nach Tag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>saving the installation</source>
-        <translation type="unfinished"></translation>
+        <translation>das Speichern der Installation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>reading the installation</source>
-        <translation type="unfinished"></translation>
+        <translation>das Lesen der Installation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>patching the installation</source>
-        <translation type="unfinished"></translation>
+        <translation>das Patchen der Installation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>deleting the installation</source>
-        <translation type="unfinished"></translation>
+        <translation>das Löschen der Installation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>reading the feedback container</source>
-        <translation type="unfinished"></translation>
+        <translation>das Lesen des Feedback-Containers</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the request</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anfrage</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>the request %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anfrage %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cancelled: you stopped the request to %1 before it answered; the hub may still have received it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Sie haben die Anfrage an %1 gestoppt, bevor eine Antwort kam; der Hub hat sie möglicherweise trotzdem erhalten.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No response from %1 within %2 s (the transfer timeout), so the request was abandoned; the hub may still have received it. Check the network and the hub, then try again, or raise the timeout in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort von %1 innerhalb von %2 s (Zeitüberschreitung der Übertragung), daher wurde die Anfrage aufgegeben; der Hub hat sie möglicherweise trotzdem erhalten. Prüfen Sie das Netzwerk und den Hub und versuchen Sie es dann erneut, oder erhöhen Sie die Zeitüberschreitung in den Einstellungen.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The host name %1 could not be resolved (DNS), so nothing was sent to port %2. Check the Endpoint in the connection string for typos (sb://&lt;namespace&gt;.servicebus.windows.net/) and this computer&apos;s network and DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host-Name %1 konnte nicht aufgelöst werden (DNS), daher wurde nichts an Port %2 gesendet. Prüfen Sie den Endpoint in der Verbindungszeichenfolge auf Tippfehler (sb://&lt;namespace&gt;.servicebus.windows.net/) sowie Netzwerk und DNS dieses Computers.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 refused the connection: nothing listens on port %2 of %3, so nothing was sent. Check the port in the Endpoint; for the local emulator, start nhemulator on that port.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung abgelehnt: Auf Port %2 von %3 lauscht nichts, daher wurde nichts gesendet. Prüfen Sie den Port im Endpoint; starten Sie für den lokalen Emulator nhemulator auf diesem Port.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 closed the connection before answering (connection reset); the hub may or may not have received the request. Try again; if it repeats, a proxy, firewall or TLS inspection is dropping the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung vor einer Antwort geschlossen (Connection Reset); der Hub hat die Anfrage möglicherweise erhalten, möglicherweise auch nicht. Versuchen Sie es erneut; wenn es sich wiederholt, unterbricht ein Proxy, eine Firewall oder eine TLS-Inspektion die Verbindung.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No response from %1 in time, so the request was abandoned; the hub may still have received it. Try again, or raise the timeout in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine rechtzeitige Antwort von %1, daher wurde die Anfrage aufgegeben; der Hub hat sie möglicherweise trotzdem erhalten. Versuchen Sie es erneut, oder erhöhen Sie die Zeitüberschreitung in den Einstellungen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The proxy on the way to %1 failed: %2 Check the proxy settings (HTTPS_PROXY) and credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Proxy auf dem Weg zu %1 ist fehlgeschlagen: %2 Prüfen Sie die Proxy-Einstellungen (HTTPS_PROXY) und die Anmeldedaten.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The network was unavailable, so nothing reached %1. Reconnect and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Netzwerk war nicht verfügbar, daher hat nichts %1 erreicht. Stellen Sie die Verbindung wieder her und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 did not answer in HTTP: %2 Something other than a hub may listen there; check the host and port of the Endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nicht per HTTP geantwortet: %2 Dort lauscht möglicherweise etwas anderes als ein Hub; prüfen Sie Host und Port im Endpoint.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The request to %1 failed without an answer from the hub: %2 Check the network and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage an %1 ist ohne Antwort des Hubs fehlgeschlagen: %2 Prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The hub answered %1%2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat auf %3 mit %1%2 geantwortet</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+7"/>
         <source>It sent no details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er hat keine Details gesendet.</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>The hub says: &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub sagt: „%1“.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The hub says: &quot;%1&quot; (TrackingId %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub sagt: „%1“ (TrackingId %2).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The body is not the hub&apos;s &lt;Error&gt; XML; it starts: &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist nicht das &lt;Error&gt;-XML des Hubs; er beginnt mit: „%1“.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unbekannt)</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>the signature of the SAS token of rule &apos;%1&apos; is not valid (InvalidSignature)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Signatur des SAS-Tokens der Zugriffsregel „%1“ ist ungültig (InvalidSignature)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The key in the connection string is not the current key of rule &apos;%1&apos;, or the namespace has no rule of that name: copy the connection string again from the portal&apos;s Access Policies; keys change when they are regenerated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel in der Verbindungszeichenfolge ist nicht der aktuelle Schlüssel der Zugriffsregel „%1“, oder der Namespace hat keine Regel dieses Namens: Kopieren Sie die Verbindungszeichenfolge erneut aus den Zugriffsrichtlinien (Access Policies) im Portal; Schlüssel ändern sich, wenn sie neu generiert werden.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the SAS token of rule &apos;%1&apos; has expired (ExpiredToken)</source>
-        <translation type="unfinished"></translation>
+        <translation>das SAS-Token der Zugriffsregel „%1“ ist abgelaufen (ExpiredToken)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the SAS token of rule &apos;%1&apos; was signed for %2, which does not cover %3 (InvalidAudience)</source>
-        <translation type="unfinished"></translation>
+        <translation>das SAS-Token der Zugriffsregel „%1“ wurde für %2 signiert, was %3 nicht abdeckt (InvalidAudience)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>another resource</source>
-        <translation type="unfinished"></translation>
+        <translation>eine andere Ressource</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sign the hub URL (https://&lt;namespace&gt;/&lt;hub&gt;) or the namespace root, using the host, port and hub name of the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signieren Sie die Hub-URL (https://&lt;namespace&gt;/&lt;hub&gt;) oder die Wurzel des Namespace, mit Host, Port und Hub-Namen der Anfrage.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>rule &apos;%1&apos; does not grant the %2 claim that %3 needs</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zugriffsregel „%1“ gewährt nicht die Berechtigung %2, die %3 benötigt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use a connection string whose rule grants %1 (DefaultFullSharedAccessSignature grants Listen, Send and Manage; DefaultListenSharedAccessSignature only Listen).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie eine Verbindungszeichenfolge, deren Zugriffsregel %1 gewährt (DefaultFullSharedAccessSignature gewährt Listen, Send und Manage; DefaultListenSharedAccessSignature nur Listen).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the request arrived without an Authorization header (MissingToken)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anfrage kam ohne Authorization-Header an (MissingToken)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the hub could not read the SAS token of rule &apos;%1&apos; (MalformedToken)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hub konnte das SAS-Token der Zugriffsregel „%1“ nicht lesen (MalformedToken)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the hub refused the SAS token of rule &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hub hat das SAS-Token der Zugriffsregel „%1“ abgelehnt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the key of rule &apos;%1&apos; and this computer&apos;s clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Schlüssel der Zugriffsregel „%1“ und die Uhr dieses Computers.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the request was refused (Forbidden)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anfrage wurde abgelehnt (Forbidden)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Either rule &apos;%1&apos; lacks the %2 right this operation needs (newer hubs answer 403 where older ones said &quot;claim is required&quot;), or the hub&apos;s pricing tier lacks the feature (telemetry and scheduled sends need Standard). Check the rule&apos;s claims and the hub&apos;s tier in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entweder fehlt der Zugriffsregel „%1“ das Recht %2, das diese Operation braucht (neuere Hubs antworten mit 403, wo ältere „claim is required“ meldeten), oder dem Tarif des Hubs fehlt die Funktion (Telemetrie und geplante Sendungen erfordern Standard). Prüfen Sie die Berechtigungen der Regel und den Tarif des Hubs im Portal.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>there is no hub named &apos;%1&apos; in the namespace at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>im Namespace unter %2 gibt es keinen Hub namens „%1“</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>registration &apos;%1&apos; does not exist on hub &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Registrierung „%1“ existiert im Hub „%2“ nicht</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>installation &apos;%1&apos; does not exist on hub &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Installation „%1“ existiert im Hub „%2“ nicht</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>hub &apos;%1&apos; has no scheduled notification &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hub „%1“ hat keine geplante Benachrichtigung „%2“</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>It was already sent or cancelled, or the id is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie wurde bereits gesendet oder abgebrochen, oder die ID ist falsch.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>hub &apos;%1&apos; has no telemetry for notification &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hub „%1“ hat keine Telemetrie für die Benachrichtigung „%2“</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Telemetry exists only after the hub has processed the send, and only on the Standard tier: read it again every 10 seconds or so, for up to 30 minutes, with the id from the send&apos;s Location.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telemetrie gibt es erst, nachdem der Hub die Sendung verarbeitet hat, und nur im Standard-Tarif: Lesen Sie sie etwa alle 10 Sekunden erneut, bis zu 30 Minuten lang, mit der ID aus dem Location-Header der Sendung.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>hub &apos;%1&apos; has nothing at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hub „%1“ hat nichts unter %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the hub name and the id in the request.</source>
+        <translation>Prüfen Sie den Hub-Namen und die ID in der Anfrage.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a precondition of %1 failed (Precondition Failed), although nhconsole sent no If-Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something between nhconsole and the hub may add conditions to requests (a proxy or gateway); send again, and check the proxy if it repeats.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>registration &apos;%1&apos; does not match the If-Match ETag %2 (Precondition Failed)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Registrierung „%1“ passt nicht zum If-Match-ETag %2 (Precondition Failed)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(none sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keines gesendet)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It changed since it was read, or is gone: reload it to get its current ETag, apply the change again and save, or use If-Match: * to overwrite it.</source>
+        <translation>Sie hat sich seit dem Lesen geändert oder existiert nicht mehr: Laden Sie sie neu, um ihr aktuelles ETag zu erhalten, wenden Sie die Änderung erneut an und speichern Sie, oder verwenden Sie If-Match: *, um sie zu überschreiben.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the request was refused as too large, although its body of %1 bytes is within the hub&apos;s limit of 64 KB (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A proxy or gateway in the way may have a lower limit, or the headers (tags, template headers) are too large; check the proxy and shorten the headers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the request body of %1 bytes is over the hub&apos;s limit of 64 KB (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Anfrage-Body von %1 Bytes überschreitet das Limit des Hubs von 64 KB (%2 Bytes)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the hub is unavailable or throttling requests</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hub ist nicht verfügbar oder drosselt Anfragen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the hub is throttling requests</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hub drosselt Anfragen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the hub failed on the service side</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Hub ist ein dienstseitiger Fehler aufgetreten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This is usually transient: try again in a moment; if it persists, give Azure support the TrackingId %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist meist vorübergehend: Versuchen Sie es gleich erneut; wenn es anhält, nennen Sie dem Azure-Support die TrackingId %1.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This is usually transient: try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist meist vorübergehend: Versuchen Sie es gleich erneut.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the hub will not use registration id &apos;%1&apos; (Gone)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hub verwendet die Registrierungs-ID „%1“ nicht (Gone)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the hub refused the request as invalid (Bad Request)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hub hat die Anfrage als ungültig abgelehnt (Bad Request)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The hub answered %1%2 to %3, but the body is not readable as %4: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat auf %3 mit %1%2 geantwortet, aber der Body ist nicht als %4 lesbar: %5</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The body is empty; send again to see whether it repeats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist leer; senden Sie erneut, um zu sehen, ob es sich wiederholt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>An HTML page comes from a proxy or gateway in front of the hub, not from the hub: check the Endpoint and any proxy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine HTML-Seite stammt von einem Proxy oder Gateway vor dem Hub, nicht vom Hub: Prüfen Sie den Endpoint und einen etwaigen Proxy.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A cut connection or a proxy can mangle a response; send again to see whether it repeats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine unterbrochene Verbindung oder ein Proxy kann eine Antwort verfälschen; senden Sie erneut, um zu sehen, ob es sich wiederholt.</translation>
     </message>
 </context>
 <context>
@@ -4532,157 +5268,157 @@ Example:
     <message>
         <location filename="../../core/protocol/notification.cpp" line="+44"/>
         <source>Device handle %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte-Handle %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The device handle</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geräte-Handle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist leer</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 contains a line break or control character at position %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält an Position %2 einen Zeilenumbruch oder ein Steuerzeichen</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>The schedule time is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sendezeitpunkt ist leer</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>expected the digits of the fraction of a second</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurden die Ziffern des Sekundenbruchteils</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a fraction of a second has at most 7 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Sekundenbruchteil hat höchstens 7 Ziffern</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>the UTC offset is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>der UTC-Versatz liegt außerhalb des gültigen Bereichs</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>expected &apos;.&apos;, &apos;Z&apos;, an offset such as +02:00 or the end</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde &apos;.&apos;, &apos;Z&apos;, ein Versatz wie +02:00 oder das Ende</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>unexpected text after the time</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwarteter Text nach der Uhrzeit</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The schedule time &quot;%1&quot; names a date or time that does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sendezeitpunkt „%1“ bezeichnet ein Datum oder eine Uhrzeit, die es nicht gibt</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The schedule time &quot;%1&quot; is not valid at position %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sendezeitpunkt „%1“ ist an Position %2 ungültig: %3</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>it ends where a digit was expected</source>
-        <translation type="unfinished"></translation>
+        <translation>die Eingabe endet, wo eine Ziffer erwartet wurde</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>expected a digit</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde eine Ziffer</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>it ends where &apos;%1&apos; was expected</source>
-        <translation type="unfinished"></translation>
+        <translation>die Eingabe endet, wo &apos;%1&apos; erwartet wurde</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>expected &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde &apos;%1&apos;</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>The tag expression is empty; choose a broadcast to reach every registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tag-Ausdruck ist leer; wählen Sie einen Broadcast, um jede Registrierung zu erreichen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The tag expression contains a line break or control character at position %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tag-Ausdruck enthält an Position %1 einen Zeilenumbruch oder ein Steuerzeichen</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>A template notification cannot be sent to a device handle: the hub needs a registration&apos;s template to render it. Choose a native format or a tag target</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Vorlagenbenachrichtigung kann nicht an ein Geräte-Handle gesendet werden: Der Hub braucht die Vorlage einer Registrierung, um sie zu erzeugen. Wählen Sie ein natives Format oder ein Tag-Ziel</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>A direct send needs exactly one device handle (%1 given); use a direct batch for more</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine direkte Sendung braucht genau ein Geräte-Handle (%1 angegeben); verwenden Sie für mehrere einen direkten Batch</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>An APNs device token is hexadecimal; this handle is not, so APNs will likely refuse it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein APNs-Geräte-Token ist hexadezimal; dieses Handle ist es nicht, daher wird APNs es wahrscheinlich ablehnen</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>A browser direct send needs the subscription&apos;s %1 key (the header %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine direkte Browser-Sendung braucht den Schlüssel %1 des Abonnements (den Header %1)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>A direct batch needs at least one device handle</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein direkter Batch braucht mindestens ein Geräte-Handle</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A direct batch takes at most %1 device handles, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein direkter Batch nimmt höchstens %1 Geräte-Handles an, nicht %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Device handle %1 repeats an earlier one; the device may get the notification twice</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte-Handle %1 wiederholt ein früheres; das Gerät erhält die Benachrichtigung möglicherweise zweimal</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>A direct batch has no place for each subscription&apos;s P256DH and Auth keys; whether the hub delivers browser batches is unconfirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein direkter Batch hat keinen Platz für die P256DH- und Auth-Schlüssel der einzelnen Abonnements; ob der Hub Browser-Batches zustellt, ist nicht bestätigt</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The schedule time is not a valid time</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sendezeitpunkt ist keine gültige Zeit</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Scheduled sends go to tags or to everyone; the hub cannot schedule a direct send to device handles</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Sendungen gehen an Tags oder an alle; der Hub kann keine direkte Sendung an Geräte-Handles planen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The schedule time %1 UTC is in the past (now %2 UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sendezeitpunkt %1 UTC liegt in der Vergangenheit (jetzt %2 UTC)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The schedule time %1 UTC is more than %2 days ahead; the hub schedules at most %2 days in advance</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sendezeitpunkt %1 UTC liegt mehr als %2 Tage in der Zukunft; der Hub plant höchstens %2 Tage im Voraus</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>The batch request is %1 bytes; the hub refuses single sends over %2 bytes and does not document its limit for batches</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Batch-Anfrage ist %1 Bytes groß; der Hub lehnt einzelne Sendungen über %2 Bytes ab und dokumentiert sein Limit für Batches nicht</translation>
     </message>
 </context>
 <context>
@@ -4690,38 +5426,38 @@ Example:
     <message>
         <location filename="../../core/protocol/notificationdetails.cpp" line="+82"/>
         <source>There are more than %1 &lt;Outcome&gt; entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt mehr als %1 &lt;Outcome&gt;-Einträge</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Outcome %1 in &lt;%2&gt; has &lt;Name&gt; more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome-Eintrag %1 in &lt;%2&gt; enthält &lt;Name&gt; mehr als einmal</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&lt;Count&gt; of outcome %1 in &lt;%2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;Count&gt; von Outcome-Eintrag %1 in &lt;%2&gt;</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Outcome %1 in &lt;%2&gt; has no &lt;%3&gt; element</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome-Eintrag %1 in &lt;%2&gt; hat kein Element &lt;%3&gt;</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>&lt;%1&gt; is &quot;%2&quot;, which is not a date and time like 2015-11-02T21:19:43.9926996Z</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;%1&gt; ist „%2“, kein Datum mit Uhrzeit wie 2015-11-02T21:19:43.9926996Z</translation>
     </message>
     <message>
         <location line="+152"/>
         <location line="+16"/>
         <source>&lt;%1&gt; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;%1&gt; kommt mehr als einmal vor</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>There are more than %1 …OutcomeCounts elements</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt mehr als %1 …OutcomeCounts-Elemente</translation>
     </message>
 </context>
 <context>
@@ -4729,42 +5465,42 @@ Example:
     <message>
         <location filename="../../core/protocol/notificationoutcome.cpp" line="+50"/>
         <source>Result %1 has &lt;%2&gt; more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis %1 enthält &lt;%2&gt; mehr als einmal</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Result %1 (&lt;RegistrationResult&gt;) has no &lt;%2&gt; element</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis %1 (&lt;RegistrationResult&gt;) hat kein Element &lt;%2&gt;</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&lt;Results&gt; holds more than %1 results</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;Results&gt; enthält mehr als %1 Ergebnisse</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>The root element has a prefix (&lt;%1&gt;); the JS SDK rejects a prefixed root</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wurzelelement hat ein Präfix (&lt;%1&gt;); das JS SDK lehnt ein Wurzelelement mit Präfix ab</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&lt;Results&gt; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;Results&gt; kommt mehr als einmal vor</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The %1 has no &lt;Success&gt; element</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat kein Element &lt;Success&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>There is no &lt;Failure&gt; element (taken as 0); the JS SDK rejects this</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Element &lt;Failure&gt; (als 0 gewertet); das JS SDK lehnt das ab</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>There is no &lt;Results&gt; element (taken as empty); the JS SDK rejects this</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Element &lt;Results&gt; (als leer gewertet); das JS SDK lehnt das ab</translation>
     </message>
 </context>
 <context>
@@ -4773,137 +5509,137 @@ Example:
         <location filename="../../core/models/outcomemodel.cpp" line="+18"/>
         <location line="+21"/>
         <source>push service</source>
-        <translation type="unfinished"></translation>
+        <translation>Pushdienst</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>Apple (APNs) certificate or token</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple (APNs): Zertifikat oder Token</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Firebase (FCM v1) service account</source>
-        <translation type="unfinished"></translation>
+        <translation>Firebase (FCM v1): Dienstkonto</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Google (GCM/FCM legacy) server key</source>
-        <translation type="unfinished"></translation>
+        <translation>Google (GCM/FCM legacy): Serverschlüssel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Windows (WNS) package SID and secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows (WNS): Paket-SID und Geheimnis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Windows Phone (MPNS) certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows Phone (MPNS): Zertifikat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Amazon (ADM) client id and secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Amazon (ADM): Client-ID und Geheimnis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Baidu API key and secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Baidu: API-Schlüssel und Geheimnis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Web Push (VAPID) keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Web Push (VAPID): Schlüssel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Xiaomi app secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Xiaomi: App-Geheimnis</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The hub handed the notification to the push service, which accepted it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat die Benachrichtigung an den Pushdienst übergeben, der sie angenommen hat.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>If the device shows nothing, check that the app allows notifications and that the payload and its headers suit the app (for Apple, apns-push-type must match the aps content).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn das Gerät nichts anzeigt, prüfen Sie, ob die App Benachrichtigungen zulässt und ob Payload und Header zur App passen (bei Apple muss apns-push-type zum Inhalt von aps passen).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The push service refused the device handle: it is malformed, or belongs to another app or environment (a sandbox APNs token sent to production, for example).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pushdienst hat das Geräte-Handle abgelehnt: Es ist fehlerhaft oder gehört zu einer anderen App oder Umgebung (zum Beispiel ein Sandbox-APNs-Token, das an die Produktion gesendet wurde).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The hub has deleted this registration. Let the app register again with a fresh handle, and check that the hub&apos;s credentials match the app&apos;s environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat diese Registrierung gelöscht. Lassen Sie die App sich mit einem neuen Handle erneut registrieren, und prüfen Sie, ob die Zugangsdaten des Hubs zur Umgebung der App passen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The handle is no longer valid: the app was uninstalled, or the push service rotated the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Handle ist nicht mehr gültig: Die App wurde deinstalliert, oder der Pushdienst hat das Token erneuert.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The hub has deleted this registration. The app must register again when it next starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat diese Registrierung gelöscht. Die App muss sich beim nächsten Start erneut registrieren.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The hub&apos;s %1 is wrong or has expired, so the push service refused to talk to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zugangsdaten des Hubs (%1) sind falsch oder abgelaufen, daher hat der Pushdienst die Verbindung verweigert.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Update the hub&apos;s %1 in the Azure portal (Notification Hub, Settings), then send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren Sie die Zugangsdaten des Hubs (%1) im Azure-Portal (Notification Hub, Einstellungen), und senden Sie dann erneut.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The push service refused the payload.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pushdienst hat die Payload abgelehnt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the body and its headers against the platform&apos;s format; nhconsole validates them before sending, so compare with the warnings shown there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Body und seine Header anhand des Formats der Plattform; nhconsole prüft sie vor dem Senden, vergleichen Sie daher mit den dort angezeigten Warnungen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The hub reported an outcome that nhconsole does not recognise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat ein Ergebnis gemeldet, das nhconsole nicht kennt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search for the exact text in the Notification Hubs documentation; the message&apos;s telemetry may say more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen Sie nach dem genauen Text in der Notification-Hubs-Dokumentation; die Telemetrie der Nachricht sagt möglicherweise mehr.</translation>
     </message>
     <message>
         <location line="+85"/>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Device handle</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte-Handle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Registration id</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungs-ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What it means</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedeutung</translation>
     </message>
 </context>
 <context>
@@ -4911,266 +5647,266 @@ Example:
     <message>
         <location filename="../../core/protocol/payloadbuilder.cpp" line="+163"/>
         <source>The %1 starts with a byte order mark, which some JSON parsers refuse</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 beginnt mit einer Byte-Order-Mark, die manche JSON-Parser ablehnen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The %1 is not valid UTF-8 at byte %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 ist an Byte %2 kein gültiges UTF-8</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+440"/>
         <source>The %1 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 ist leer</translation>
     </message>
     <message>
         <location line="-434"/>
         <source>unexpected %1 after the end of the JSON value</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartet nach dem Ende des JSON-Werts: %1</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>end of text</source>
-        <translation type="unfinished"></translation>
+        <translation>Textende</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>line break</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilenumbruch</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>byte 0x%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Byte 0x%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The %1 ends too early: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 endet zu früh: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The %1 is refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 wird abgelehnt: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The %1 is not valid JSON: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 ist kein gültiges JSON: %2</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>a value is missing at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>am Ende fehlt ein Wert</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>values are nested more than %1 levels deep</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte sind tiefer als %1 Ebenen verschachtelt</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>unexpected %1: expected a value</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartet: %1; erwartet wurde ein Wert</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>unexpected word &apos;%1&apos;: expected a value (a string in double quotes, a number, true, false, null, an object or an array)</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Wort &apos;%1&apos;; erwartet wurde ein Wert (ein String in doppelten Anführungszeichen, eine Zahl, true, false, null, ein Objekt oder ein Array)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>a number is cut off</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl ist abgeschnitten</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a number may not have leading zeros</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl darf keine führenden Nullen haben</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>unexpected %1: expected a digit</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartet: %1; erwartet wurde eine Ziffer</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>unexpected %1: expected a digit after the decimal point</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartet: %1; erwartet wurde eine Ziffer nach dem Dezimalpunkt</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>unexpected %1: expected a digit in the exponent</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartet: %1; erwartet wurde eine Ziffer im Exponenten</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>a \u escape is cut off</source>
-        <translation type="unfinished"></translation>
+        <translation>ein \u-Escape ist abgeschnitten</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>unexpected %1: a \u escape needs four hexadecimal digits</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartet: %1; ein \u-Escape braucht vier Hexadezimalziffern</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>a string contains a raw control character (%1); write it as an escape such as \n</source>
-        <translation type="unfinished"></translation>
+        <translation>ein String enthält ein unmaskiertes Steuerzeichen (%1); schreiben Sie es als Escape-Sequenz wie \n</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>unknown escape &apos;\%1&apos; in a string</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Escape &apos;\%1&apos; in einem String</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the string that starts at line %1, column %2 is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>der String, der in Zeile %1, Spalte %2 beginnt, ist nicht geschlossen</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+17"/>
         <location line="+13"/>
         <source>an object is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt ist nicht geschlossen</translation>
     </message>
     <message>
         <location line="-26"/>
         <source>unexpected &apos;}&apos; after &apos;,&apos;: JSON allows no trailing comma</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes &apos;}&apos; nach &apos;,&apos;: JSON erlaubt kein abschließendes Komma</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>unexpected %1: expected a key in double quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartet: %1; erwartet wurde ein Schlüssel in doppelten Anführungszeichen</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>unexpected %1: expected &apos;:&apos; after the key &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartet: %1; erwartet wurde &apos;:&apos; nach dem Schlüssel &quot;%2&quot;</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>unexpected %1: expected &apos;,&apos; or &apos;}&apos; after the value of &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartet: %1; erwartet wurde &apos;,&apos; oder &apos;}&apos; nach dem Wert von &quot;%2&quot;</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>unexpected &apos;]&apos; after &apos;,&apos;: JSON allows no trailing comma</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes &apos;]&apos; nach &apos;,&apos;: JSON erlaubt kein abschließendes Komma</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>an array is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array ist nicht geschlossen</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>unexpected %1: expected &apos;,&apos; or &apos;]&apos; in an array</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartet: %1; erwartet wurde &apos;,&apos; oder &apos;]&apos; in einem Array</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>The %1 is %2 bytes; the hub refuses bodies over %3 bytes (64 KB) with 413 Request Entity Too Large</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 ist %2 Bytes groß; der Hub lehnt Bodys über %3 Bytes (64 KB) mit 413 Request Entity Too Large ab</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>%1 payload</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Payload</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The %1 must be a JSON object ({…}), not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 muss ein JSON-Objekt ({…}) sein, nicht %2</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The value of &quot;%1&quot; must be a string, not %2; write it in quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert von &quot;%1&quot; muss ein String sein, nicht %2; setzen Sie ihn in Anführungszeichen</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The %1 is %2 bytes; the hub accepts it, but %3 refuses payloads over %4 bytes, so the delivery will fail</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 ist %2 Bytes groß; der Hub akzeptiert sie, aber %3 lehnt Payloads über %4 Bytes ab, daher wird die Zustellung fehlschlagen</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>A platform header has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Plattform-Header hat keinen Namen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The header name &quot;%1&quot; is not a valid HTTP field name (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header-Name &quot;%1&quot; ist kein gültiger HTTP-Feldname (nur Buchstaben, Ziffern und !#$%&amp;&apos;*+-.^_`|~)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The header %1 is set by nhconsole from the target, schedule and connection; remove it from the platform headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Header %1 setzt nhconsole anhand von Ziel, Zeitplan und Verbindung; entfernen Sie ihn aus den Plattform-Headern</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The header %1 has no value</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header %1 hat keinen Wert</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The value of header %1 contains a line break or control character at position %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert des Headers %1 enthält an Position %2 einen Zeilenumbruch oder ein Steuerzeichen</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The %1 is %2 bytes, more than the %3 bytes accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 ist %2 Bytes groß, mehr als die akzeptierten %3 Bytes</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>ein boolescher Wert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>ein String</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <location line="+27"/>
         <location line="+11"/>
         <source>%1 (line %2, column %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Zeile %2, Spalte %3)</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>The %1 nests elements more than %2 levels deep</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 verschachtelt Elemente tiefer als %2 Ebenen</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>The %1 has no root element</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 hat kein Wurzelelement</translation>
     </message>
 </context>
 <context>
@@ -5178,52 +5914,52 @@ Example:
     <message>
         <location filename="../../core/protocol/platform.cpp" line="+114"/>
         <source>Apple (APNs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple (APNs)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Firebase (FCM v1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Firebase (FCM v1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Firebase legacy (GCM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Firebase Legacy (GCM)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Windows (WNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows (WNS)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Windows Phone (MPNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows Phone (MPNS)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Amazon (ADM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amazon (ADM)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Baidu</source>
-        <translation type="unfinished"></translation>
+        <translation>Baidu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Browser (Web Push)</source>
-        <translation type="unfinished"></translation>
+        <translation>Browser (Web Push)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Xiaomi</source>
-        <translation type="unfinished"></translation>
+        <translation>Xiaomi</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage</translation>
     </message>
 </context>
 <context>
@@ -5231,82 +5967,82 @@ Example:
     <message>
         <location filename="../../core/store/profilestore.cpp" line="+151"/>
         <source>A profile needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Profil braucht einen Namen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The profile name “%1…” is %2 characters long; the limit is %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Profilname „%1…“ ist %2 Zeichen lang; das Limit ist %3.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The profile name has a line break or control character at position %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Profilname enthält an Position %1 einen Zeilenumbruch oder ein Steuerzeichen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Profile “%1” has no endpoint host; paste the connection string of its namespace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“ hat keinen Endpunkt-Host; fügen Sie die Verbindungszeichenfolge seines Namespace ein.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The endpoint host “%1” of profile “%2” is not a host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Endpunkt-Host „%1“ von Profil „%2“ ist kein Host-Name.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The port %1 of profile “%2” is not between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port %1 von Profil „%2“ liegt nicht zwischen 1 und 65535.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Profile “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“: %2.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Profile “%1” has no SAS rule name (SharedAccessKeyName).</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“ hat keinen Namen der Zugriffsregel (SharedAccessKeyName).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The SAS rule name of profile “%1” is %2 characters long; the limit is 256.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name der Zugriffsregel von Profil „%1“ ist %2 Zeichen lang; das Limit ist 256.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The SAS rule name of profile “%1” has the character &apos;%2&apos; at position %3; rule names use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name der Zugriffsregel von Profil „%1“ enthält an Position %3 das Zeichen &apos;%2&apos;; Regelnamen bestehen aus Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The API version “%1” of profile “%2” is not a version like 2020-06.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die API-Version „%1“ von Profil „%2“ ist keine Version wie 2020-06.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The timeout of profile “%1” is %2 ms; it must be between %3 and %4 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeitüberschreitung von Profil „%1“ beträgt %2 ms; sie muss zwischen %3 und %4 ms liegen.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Profile “%1”: the default tag expression is not valid. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“: Der Standard-Tag-Ausdruck ist ungültig. %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The label of profile “%1” is %2 characters long; the limit is %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bezeichnung von Profil „%1“ ist %2 Zeichen lang; das Limit ist %3.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The label of profile “%1” has a line break or control character at position %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bezeichnung von Profil „%1“ enthält an Position %2 einen Zeilenumbruch oder ein Steuerzeichen.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The colour “%1” of profile “%2” is not of the form #rrggbb.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Farbe „%1“ von Profil „%2“ hat nicht die Form #rrggbb.</translation>
     </message>
 </context>
 <context>
@@ -5314,63 +6050,63 @@ Example:
     <message>
         <location filename="../../core/models/profilemodel.cpp" line="+82"/>
         <source>%1: the local emulator, hub “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der lokale Emulator, Hub „%2“</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: hub “%2” at %3, rule %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Hub „%2“ unter %3, Regel %4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Production hub: sends reach real devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktions-Hub: Sendungen erreichen echte Geräte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The key is kept in memory for this run only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel wird nur für diese Sitzung im Speicher gehalten.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Emulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Emulator</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+31"/>
         <source>Hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>(running emulator)</source>
-        <translation type="unfinished"></translation>
+        <translation>(laufender Emulator)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>SAS rule</source>
-        <translation type="unfinished"></translation>
+        <translation>SAS-Regel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung</translation>
     </message>
 </context>
 <context>
@@ -5378,38 +6114,38 @@ Example:
     <message>
         <location filename="../../core/store/profilestore.cpp" line="+333"/>
         <source>There is no profile “%1”. The profiles are: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Profil „%1“. Die Profile sind: %2.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The settings file %1 could not be written; check that its folder exists and is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden; prüfen Sie, ob ihr Ordner existiert und beschreibbar ist.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>A profile with the id %1 exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Profil mit der ID %1 existiert bereits.</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+42"/>
         <source>There is a profile named “%1” already; profile names must be unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits ein Profil namens „%1“; Profilnamen müssen eindeutig sein.</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>The profile “%1” does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil „%1“ existiert nicht (mehr).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Profile “%1” cannot change between hub and emulator; create a new profile instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“ kann nicht zwischen Hub und Emulator wechseln; erstellen Sie stattdessen ein neues Profil.</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -5418,123 +6154,123 @@ Example:
         <location line="+72"/>
         <location line="+43"/>
         <source>The profile %1 does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil %1 existiert nicht (mehr).</translation>
     </message>
     <message>
         <location line="-368"/>
         <source>The hub name “%1” is taken from the connection string&apos;s EntityPath.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub-Name „%1“ stammt aus dem EntityPath der Verbindungszeichenfolge.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Enter the hub name: a connection string names the namespace and a SAS rule, not the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Hub-Namen ein: Eine Verbindungszeichenfolge nennt den Namespace und eine SAS-Regel, nicht den Hub.</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>This file contains SAS keys in plain text. Anyone who has it can send to these hubs. Keep it safe and delete it once it is imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei enthält SAS-Schlüssel im Klartext. Jeder, der sie besitzt, kann an diese Hubs senden. Bewahren Sie sie sicher auf und löschen Sie sie, sobald sie importiert ist.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The profile file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Profildatei ist leer.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The profile file is %1 bytes long; at most %2 bytes are read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Profildatei ist %1 Byte lang; es werden höchstens %2 Byte gelesen.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The profile file is not valid JSON at position %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Profildatei ist an Position %1 kein gültiges JSON: %2.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The profile file does not hold a JSON object at the top.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Profildatei enthält auf oberster Ebene kein JSON-Objekt.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This is not an nhconsole profile export: its “format” is “%1”, expected “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist kein nhconsole-Profilexport: Sein „format“ ist „%1“, erwartet wurde „%2“.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The profile file has no “version” number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Profildatei hat keine „version“-Nummer.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The profile file has version %1; this nhconsole reads version %2. Update nhconsole to import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Profildatei hat Version %1; dieses nhconsole liest Version %2. Aktualisieren Sie nhconsole, um sie zu importieren.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The profile file has no “profiles” list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Profildatei hat keine „profiles“-Liste.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The profile file lists %1 profiles; at most %2 are imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Profildatei listet %1 Profile auf; höchstens %2 werden importiert.</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>Profile “%1” needs its SAS key: paste the connection string of the namespace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“ benötigt seinen SAS-Schlüssel: Fügen Sie die Verbindungszeichenfolge des Namespace ein.</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+43"/>
         <source>The key of profile “%1” is not base64; copy it again from the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel von Profil „%1“ ist kein Base64; kopieren Sie ihn erneut aus dem Portal.</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>Profile “%1” is an emulator profile; the emulator gives its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“ ist ein Emulator-Profil; der Emulator stellt seinen Schlüssel bereit.</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kopie)</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Profile “%1” has no key in the keychain, so its copy “%2” has none either; paste the connection string to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“ hat keinen Schlüssel im Schlüsselbund, daher hat auch seine Kopie „%2“ keinen; fügen Sie die Verbindungszeichenfolge ein, um einen hinzuzufügen.</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>“%1” is built in and cannot be deleted; you can rename or edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist eingebaut und kann nicht gelöscht werden; Sie können es umbenennen oder bearbeiten.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Profile “%1” was not deleted. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“ wurde nicht gelöscht. %2</translation>
     </message>
     <message numerus="yes">
         <location line="+55"/>
         <source>The export contains the SAS keys of %n profile(s) in plain text. Anyone who has the file can send to these hubs; keep it safe and delete it once it is imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Export enthält die SAS-Schlüssel von %n Profil im Klartext. Jeder, der die Datei besitzt, kann an diese Hubs senden; bewahren Sie sie sicher auf und löschen Sie sie, sobald sie importiert ist.</numerusform>
+            <numerusform>Der Export enthält die SAS-Schlüssel von %n Profilen im Klartext. Jeder, der die Datei besitzt, kann an diese Hubs senden; bewahren Sie sie sicher auf und löschen Sie sie, sobald sie importiert ist.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Profile “%1” has no key in the keychain; it is exported without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“ hat keinen Schlüssel im Schlüsselbund; es wird ohne Schlüssel exportiert.</translation>
     </message>
     <message numerus="yes">
         <location line="+52"/>
         <source>%n profile(s) were imported, but %1 of their keys could not be stored. %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Profil wurde importiert, aber bei %1 davon konnte der Schlüssel nicht gespeichert werden. %2</numerusform>
+            <numerusform>%n Profile wurden importiert, aber bei %1 davon konnte der Schlüssel nicht gespeichert werden. %2</numerusform>
         </translation>
     </message>
 </context>
@@ -5543,128 +6279,176 @@ Example:
     <message>
         <location filename="../../core/protocol/registrationfeed.cpp" line="+163"/>
         <source>Entry %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1: %2</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The entry&apos;s etag attribute &apos;%1&apos; is not of the form W/&quot;n&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Das etag-Attribut „%1“ des Eintrags hat nicht die Form W/&quot;n&quot;</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>The entry&apos;s date &apos;%1&apos; was not understood</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Datum „%1“ des Eintrags wurde nicht verstanden</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The entry has no registration description in its &lt;content&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag hat keine Registrierungsbeschreibung in seinem &lt;content&gt;</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>A second element &lt;%1&gt; in &lt;content&gt; was ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein zweites Element &lt;%1&gt; in &lt;content&gt; wurde ignoriert</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The &lt;RegistrationDescription&gt; has no i:type attribute naming its kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Die &lt;RegistrationDescription&gt; hat kein i:type-Attribut, das ihre Art angibt</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Unknown registration description kind &lt;%1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Art der Registrierungsbeschreibung &lt;%1&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;%1&gt; is not a registration description</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;%1&gt; ist keine Registrierungsbeschreibung</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The element &lt;%1&gt; in namespace %2 was ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element &lt;%1&gt; im Namespace %2 wurde ignoriert</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The element &lt;%1&gt; is not part of a %2 and was ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element &lt;%1&gt; gehört nicht zu %2 und wurde ignoriert</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The element &lt;%1&gt; appears twice in &lt;%2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element &lt;%1&gt; kommt in &lt;%2&gt; zweimal vor</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The &lt;ETag&gt; value &apos;%1&apos; is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>Der &lt;ETag&gt;-Wert „%1“ ist keine ganze Zahl</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The &lt;ExpirationTime&gt; value &apos;%1&apos; is not an ISO 8601 date-time</source>
-        <translation type="unfinished"></translation>
+        <translation>Der &lt;ExpirationTime&gt;-Wert „%1“ ist kein ISO-8601-Datum mit Uhrzeit</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The &lt;Tags&gt; value &apos;%1&apos; (line %2) has spaces or empty items; they were removed, but clients split tags on &apos;,&apos; only: write &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der &lt;Tags&gt;-Wert „%1“ (Zeile %2) enthält Leerzeichen oder leere Einträge; sie wurden entfernt, aber Clients trennen Tags nur an &apos;,&apos;: Schreiben Sie „%3“</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The handle element &lt;%1&gt; of &lt;%2&gt; is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Handle-Element &lt;%1&gt; von &lt;%2&gt; ist leer</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The &lt;BodyTemplate&gt; of &lt;%1&gt; is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Das &lt;BodyTemplate&gt; von &lt;%1&gt; ist leer</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The &lt;%1&gt; has no &lt;%2&gt; element</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;%1&gt; hat kein &lt;%2&gt;-Element</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The template registration &lt;%1&gt; has no &lt;BodyTemplate&gt; element</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlagenregistrierung &lt;%1&gt; hat kein &lt;BodyTemplate&gt;-Element</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+22"/>
         <source>The element &lt;%1&gt; in &lt;%2&gt; was ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element &lt;%1&gt; in &lt;%2&gt; wurde ignoriert</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>A &lt;%1&gt; has no &lt;Header&gt; name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein &lt;%1&gt; hat keinen &lt;Header&gt;-Namen</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Entry %1 was left out: unknown registration kind &lt;%2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 wurde ausgelassen: unbekannte Registrierungsart &lt;%2&gt;</translation>
     </message>
     <message>
         <location line="+259"/>
         <source>registration entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungseintrag</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Expected an Atom &lt;entry&gt; or a registration description, found &lt;%1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet wurde ein Atom-&lt;entry&gt; oder eine Registrierungsbeschreibung, gefunden wurde &lt;%1&gt;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>registration feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungs-Feed</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Expected an Atom &lt;feed&gt; of registrations, found &lt;%1&gt;</source>
+        <translation>Erwartet wurde ein Atom-&lt;feed&gt; mit Registrierungen, gefunden wurde &lt;%1&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Nh::RegistrationModel</name>
+    <message>
+        <location filename="../../core/models/registrationmodel.cpp" line="+126"/>
+        <source>%1 template</source>
+        <translation type="unfinished">%1-Vorlage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>never</source>
+        <translation type="unfinished">nie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 UTC</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Platform</source>
+        <translation type="unfinished">Plattform</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registration id</source>
+        <translation type="unfinished">Registrierungs-ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handle</source>
+        <translation type="unfinished">Handle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags</source>
+        <translation type="unfinished">Tags</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expires</source>
+        <translation type="unfinished">Läuft ab</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template</source>
+        <translation type="unfinished">Vorlage</translation>
     </message>
 </context>
 <context>
@@ -5672,62 +6456,62 @@ Example:
     <message>
         <location filename="../../core/protocol/sastoken.cpp" line="+167"/>
         <source>The Authorization header is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Authorization-Header ist leer</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Expected a space after &apos;SharedAccessSignature&apos; at position %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &apos;SharedAccessSignature&apos; wurde an Position %1 ein Leerzeichen erwartet</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The Authorization scheme is &apos;%1&apos;, not SharedAccessSignature</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Authorization-Schema ist &apos;%1&apos;, nicht SharedAccessSignature</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Expected name=value at position %1 of the token, found &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>An Position %1 des Tokens wurde name=value erwartet, gefunden wurde &apos;%2&apos;</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The token has &apos;%1&apos; twice (position %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token enthält &apos;%1&apos; zweimal (Position %2)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The token&apos;s &apos;%1&apos; at position %2 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; im Token an Position %2 ist leer</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The token&apos;s signature (sig at position %1) is not base64</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur des Tokens (sig an Position %1) ist kein Base64</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The token&apos;s expiry (se at position %1) is &apos;%2&apos;, not a number of seconds since 1970</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ablauf des Tokens (se an Position %1) ist &apos;%2&apos;, keine Anzahl Sekunden seit 1970</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The token has no &apos;%1&apos; field; expected sr, sig, se and skn</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Token fehlt das Feld &apos;%1&apos;; erwartet werden sr, sig, se und skn</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>InvalidSignature: The token has an invalid signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>InvalidSignature: Das Token hat eine ungültige Signatur.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>ExpiredToken: The token expired at %1 (%2 seconds ago).</source>
-        <translation type="unfinished"></translation>
+        <translation>ExpiredToken: Das Token ist am %1 abgelaufen (vor %2 Sekunden).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>InvalidAudience: The token audience &apos;%1&apos; does not grant access to &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>InvalidAudience: Die Audience &apos;%1&apos; des Tokens gewährt keinen Zugriff auf &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
@@ -5735,97 +6519,97 @@ Example:
     <message>
         <location filename="../../core/store/secretstore.cpp" line="+32"/>
         <source>no details given</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Angaben</translation>
     </message>
     <message>
         <location line="+240"/>
         <source>The key of profile “%1” is kept in memory for this run only, because no keychain is available (%2). It is gone when nhconsole exits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel von Profil „%1“ wird nur für diese Sitzung im Speicher gehalten, weil kein Schlüsselbund verfügbar ist (%2). Er geht verloren, wenn nhconsole beendet wird.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The key of profile “%1” is kept in memory for this run only, because the keychain is locked (%2). It is gone when nhconsole exits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel von Profil „%1“ wird nur für diese Sitzung im Speicher gehalten, weil der Schlüsselbund gesperrt ist (%2). Er geht verloren, wenn nhconsole beendet wird.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The key of profile “%1” is kept in memory for this run only, because access to the keychain was denied (%2). It is gone when nhconsole exits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel von Profil „%1“ wird nur für diese Sitzung im Speicher gehalten, weil der Zugriff auf den Schlüsselbund verweigert wurde (%2). Er geht verloren, wenn nhconsole beendet wird.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The key of profile “%1” is kept in memory for this run only, because the keychain reported an error (%2). It is gone when nhconsole exits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel von Profil „%1“ wird nur für diese Sitzung im Speicher gehalten, weil der Schlüsselbund einen Fehler gemeldet hat (%2). Er geht verloren, wenn nhconsole beendet wird.</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>The key of profile “%1” is no longer kept in memory, but the keychain could not be reached (%2), so a key saved there in an earlier run may remain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel von Profil „%1“ wird nicht mehr im Speicher gehalten, aber der Schlüsselbund war nicht erreichbar (%2); ein dort in einer früheren Sitzung gespeicherter Schlüssel kann daher noch vorhanden sein.</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>No key is stored in the keychain for profile “%1”. Paste its connection string again to store the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund ist für Profil „%1“ kein Schlüssel gespeichert. Fügen Sie seine Verbindungszeichenfolge erneut ein, um den Schlüssel zu speichern.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>No keychain is available, so the key of profile “%1” cannot be read (%2). Start a Secret Service such as GNOME Keyring or KWallet and try again, or paste the connection string again and keep the key in memory for this run only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar, daher kann der Schlüssel von Profil „%1“ nicht gelesen werden (%2). Starten Sie einen Secret Service wie GNOME Keyring oder KWallet und versuchen Sie es erneut, oder fügen Sie die Verbindungszeichenfolge erneut ein und halten Sie den Schlüssel nur für diese Sitzung im Speicher.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No keychain is available, so the key of profile “%1” cannot be saved (%2). Start a Secret Service such as GNOME Keyring or KWallet and try again, or keep the key in memory for this run only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar, daher kann der Schlüssel von Profil „%1“ nicht gespeichert werden (%2). Starten Sie einen Secret Service wie GNOME Keyring oder KWallet und versuchen Sie es erneut, oder halten Sie den Schlüssel nur für diese Sitzung im Speicher.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No keychain is available, so the key of profile “%1” cannot be removed from it (%2). Start a Secret Service such as GNOME Keyring or KWallet and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar, daher kann der Schlüssel von Profil „%1“ nicht daraus entfernt werden (%2). Starten Sie einen Secret Service wie GNOME Keyring oder KWallet und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The keychain is locked, so the key of profile “%1” cannot be read (%2). Unlock the keyring (for example in Passwords and Keys) and try again, or paste the connection string again and keep the key in memory for this run only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund ist gesperrt, daher kann der Schlüssel von Profil „%1“ nicht gelesen werden (%2). Entsperren Sie den Schlüsselbund (zum Beispiel in „Passwörter und Verschlüsselung“) und versuchen Sie es erneut, oder fügen Sie die Verbindungszeichenfolge erneut ein und halten Sie den Schlüssel nur für diese Sitzung im Speicher.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The keychain is locked, so the key of profile “%1” cannot be saved (%2). Unlock the keyring (for example in Passwords and Keys) and try again, or keep the key in memory for this run only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund ist gesperrt, daher kann der Schlüssel von Profil „%1“ nicht gespeichert werden (%2). Entsperren Sie den Schlüsselbund (zum Beispiel in „Passwörter und Verschlüsselung“) und versuchen Sie es erneut, oder halten Sie den Schlüssel nur für diese Sitzung im Speicher.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The keychain is locked, so the key of profile “%1” cannot be removed (%2). Unlock the keyring (for example in Passwords and Keys) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund ist gesperrt, daher kann der Schlüssel von Profil „%1“ nicht entfernt werden (%2). Entsperren Sie den Schlüsselbund (zum Beispiel in „Passwörter und Verschlüsselung“) und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Access to the keychain was denied, so the key of profile “%1” cannot be read (%2). Allow nhconsole to use the keychain and try again, or paste the connection string again and keep the key in memory for this run only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert, daher kann der Schlüssel von Profil „%1“ nicht gelesen werden (%2). Erlauben Sie nhconsole, den Schlüsselbund zu verwenden, und versuchen Sie es erneut, oder fügen Sie die Verbindungszeichenfolge erneut ein und halten Sie den Schlüssel nur für diese Sitzung im Speicher.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Access to the keychain was denied, so the key of profile “%1” cannot be saved (%2). Allow nhconsole to use the keychain and try again, or keep the key in memory for this run only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert, daher kann der Schlüssel von Profil „%1“ nicht gespeichert werden (%2). Erlauben Sie nhconsole, den Schlüsselbund zu verwenden, und versuchen Sie es erneut, oder halten Sie den Schlüssel nur für diese Sitzung im Speicher.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Access to the keychain was denied, so the key of profile “%1” cannot be removed (%2). Allow nhconsole to use the keychain and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert, daher kann der Schlüssel von Profil „%1“ nicht entfernt werden (%2). Erlauben Sie nhconsole, den Schlüsselbund zu verwenden, und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The keychain could not read the key of profile “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund konnte den Schlüssel von Profil „%1“ nicht lesen: %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The keychain could not save the key of profile “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund konnte den Schlüssel von Profil „%1“ nicht speichern: %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The keychain could not remove the key of profile “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund konnte den Schlüssel von Profil „%1“ nicht entfernen: %2.</translation>
     </message>
 </context>
 <context>
@@ -5833,47 +6617,47 @@ Example:
     <message>
         <location filename="../../core/emulator/selfsignedcert.cpp" line="+39"/>
         <source>Could not create the certificate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>EC P-256 key generation failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugen des EC-P-256-Schlüssels fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>X509_new failed</source>
-        <translation type="unfinished"></translation>
+        <translation>X509_new fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>adding the X.509 extensions failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen der X.509-Erweiterungen fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>signing failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Signieren fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>PEM encoding failed</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Codierung fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The certificate is not a PEM X.509 certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat ist kein PEM-X.509-Zertifikat</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Could not create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 konnte nicht erstellt werden</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Could not write the emulator certificate to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Emulator-Zertifikat konnte nicht nach %1 geschrieben werden</translation>
     </message>
 </context>
 <context>
@@ -5881,62 +6665,62 @@ Example:
     <message>
         <location filename="../../core/cli/sendcommand.cpp" line="+72"/>
         <source>The ServiceBusNotification-Format: %1 (default: template).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ServiceBusNotification-Format: %1 (Standard: template).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The body: TEXT, @FILE or - (standard input). Default: the format&apos;s default preset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt: TEXT, @FILE oder - (Standardeingabe). Standard: die Standard-Voreinstellung des Formats.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A template property NAME=VALUE (repeatable); builds a template body.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Vorlageneigenschaft NAME=VALUE (wiederholbar); erzeugt einen Vorlageninhalt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send to a tag or tag expression (ServiceBusNotification-Tags).</source>
-        <translation type="unfinished"></translation>
+        <translation>An ein Tag oder einen Tag-Ausdruck senden (ServiceBusNotification-Tags).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Send directly to a PNS handle; repeat for a direct batch (up to 1000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Direkt an ein PNS-Handle senden; für einen direkten Stapel wiederholen (bis zu 1000).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send to every registration of the format.</source>
-        <translation type="unfinished"></translation>
+        <translation>An jede Registrierung des Formats senden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A platform header NAME:VALUE (repeatable), e.g. apns-push-type:alert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Plattform-Header NAME:VALUE (wiederholbar), z. B. apns-push-type:alert.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Schedule the send (Standard tier): 2026-01-31T12:00:00 (UTC), ISO 8601 with Z or an offset, or +30s/+10m/+2h/+1d from now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung planen (Standard-Tarif): 2026-01-31T12:00:00 (UTC), ISO 8601 mit Z oder einem Offset, oder +30s/+10m/+2h/+1d ab jetzt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A real send: without the test flag the hub answers without an outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine echte Sendung: Ohne das Test-Flag antwortet der Hub ohne Ergebnis.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send N times and print a summary (sends/s, latency, errors).</source>
-        <translation type="unfinished"></translation>
+        <translation>N-mal senden und eine Zusammenfassung ausgeben (Sendungen/s, Latenz, Fehler).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>With --repeat: sends in flight at once (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --repeat: gleichzeitig laufende Sendungen (Standard 1).</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Send a notification (a test send by default) and show request and outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Benachrichtigung senden (standardmäßig eine Testsendung) und Anfrage und Ergebnis anzeigen.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5947,102 +6731,108 @@ Examples:
   nhcli send --template greeting_en=Hello --tags user:alice
   nhcli send --format fcmv1 --payload @msg.json --handle TOKEN --no-test
   nhcli send --format apple --broadcast --repeat 1000 --concurrency 16</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet eine Benachrichtigung an den Hub, standardmäßig mit dem Test-Flag, damit der Hub mit dem Ergebnis jeder erreichten Registrierung antwortet (höchstens 10), und zeigt die Anfrage-Header neben dem ausgewerteten Ergebnis. Genau ein Ziel ist erforderlich: --tags, --handle oder --broadcast.
+
+Beispiele:
+  nhcli send --format apple --tags &apos;sports &amp;&amp; !lang:fr&apos;
+  nhcli send --template greeting_en=Hello --tags user:alice
+  nhcli send --format fcmv1 --payload @msg.json --handle TOKEN --no-test
+  nhcli send --format apple --broadcast --repeat 1000 --concurrency 16</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Unknown --format &apos;%1&apos;; use one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes --format „%1“; verwenden Sie eines von: %2.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Give either --payload or --template properties, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie entweder --payload oder --template-Eigenschaften an, nicht beides.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--template builds a template body; it cannot be sent as --format %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>--template erzeugt einen Vorlageninhalt; er kann nicht als --format %1 gesendet werden.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>--template expects NAME=VALUE, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--template erwartet NAME=VALUE, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Say who receives the send: --tags EXPR, --handle HANDLE (repeat for a batch) or --broadcast.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie an, wer die Sendung empfängt: --tags EXPR, --handle HANDLE (für einen Stapel wiederholen) oder --broadcast.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give only one of --tags, --handle and --broadcast.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie nur eines von --tags, --handle und --broadcast an.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>--header expects NAME:VALUE, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--header erwartet NAME:VALUE, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>--schedule expects 2026-01-31T12:00:00 (UTC), an ISO 8601 time with Z or an offset, or +30s/+10m/+2h/+1d, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--schedule erwartet 2026-01-31T12:00:00 (UTC), eine ISO-8601-Zeit mit Z oder einem Offset, oder +30s/+10m/+2h/+1d, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>--%1 takes a whole number from 1 to %2, not &apos;%3&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 erwartet eine ganze Zahl von 1 bis %2, nicht „%3“.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>--concurrency only applies with --repeat.</source>
-        <translation type="unfinished"></translation>
+        <translation>--concurrency gilt nur zusammen mit --repeat.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>send takes no arguments (&apos;%1&apos;); the payload goes in --payload.</source>
-        <translation type="unfinished"></translation>
+        <translation>send nimmt keine Argumente an („%1“); die Payload gehört in --payload.</translation>
     </message>
     <message>
         <location line="+89"/>
         <source>%1/%2 sent, %3 failed, %4 sends/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 gesendet, %3 fehlgeschlagen, %4 Sendungen/s</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>%1 of %2 %3 in %4 s (concurrency %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 %3 in %4 s (Parallelität %5)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>test sends</source>
-        <translation type="unfinished"></translation>
+        <translation>Testsendungen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>sends</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendungen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 sends/s · latency p50 %2 ms · p99 %3 ms · min %4 ms · max %5 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Sendungen/s · Latenz p50 %2 ms · p99 %3 ms · min %4 ms · max %5 ms</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Results: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Errors: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>First failure:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste fehlgeschlagene Sendung:</translation>
     </message>
 </context>
 <context>
@@ -6050,162 +6840,162 @@ Examples:
     <message>
         <location filename="../../core/protocol/tagexpression.cpp" line="+120"/>
         <source>Invalid character %1 at position %2 in a tag: valid tag characters are alphanumeric, _, @, -, ., : and #</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiges Zeichen %1 an Position %2 in einem Tag: Gültige Tag-Zeichen sind alphanumerische Zeichen, _, @, -, ., : und #</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> (to target any of several tags, join them with &apos;||&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation> (um eines von mehreren Tags anzusprechen, verbinden Sie sie mit &apos;||&apos;)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Tag &apos;%1&apos; at position %2 contains non-ASCII characters: the service accepts them, but some SDKs (iOS) refuse them</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tag &apos;%1&apos; an Position %2 enthält Nicht-ASCII-Zeichen: Der Dienst akzeptiert sie, aber manche SDKs (iOS) lehnen sie ab</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Tag at position %1 is %2 characters long; the limit is %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tag an Position %1 ist %2 Zeichen lang; das Limit ist %3</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Tags can not start with $. The tag at position %1 is neither $InstallationId:{id} nor $UserId:{id}, the only system tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags dürfen nicht mit $ beginnen. Das Tag an Position %1 ist weder $InstallationId:{id} noch $UserId:{id}, die einzigen System-Tags</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>System tag at position %1 needs braces around its id, not square brackets: write %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das System-Tag an Position %1 braucht geschweifte Klammern um seine ID, keine eckigen: Schreiben Sie %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>System tag at position %1 needs braces around its id: write %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das System-Tag an Position %1 braucht geschweifte Klammern um seine ID: Schreiben Sie %2</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Invalid character %1 at position %2 in the id of a system tag: valid id characters are alphanumeric, _, @, -, ., :, # and =</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiges Zeichen %1 an Position %2 in der ID eines System-Tags: Gültige ID-Zeichen sind alphanumerische Zeichen, _, @, -, ., :, # und =</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>System tag at position %1 has no closing &apos;}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem System-Tag an Position %1 fehlt das schließende &apos;}&apos;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>System tag at position %1 has an empty id</source>
-        <translation type="unfinished"></translation>
+        <translation>Das System-Tag an Position %1 hat eine leere ID</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Invalid character %1 at position %2 after the closing &apos;}&apos; of a system tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiges Zeichen %1 an Position %2 nach dem schließenden &apos;}&apos; eines System-Tags</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Tags can not start with $. The tag at position %1 does; system tags such as $InstallationId:{id} are added by the service</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags dürfen nicht mit $ beginnen. Das Tag an Position %1 tut das; System-Tags wie $InstallationId:{id} fügt der Dienst selbst hinzu</translation>
     </message>
     <message>
         <location line="+214"/>
         <source>Single &apos;&amp;&apos; at position %1: use &apos;&amp;&amp;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelnes &apos;&amp;&apos; an Position %1: Verwenden Sie &apos;&amp;&amp;&apos;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Single &apos;|&apos; at position %1: use &apos;||&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelnes &apos;|&apos; an Position %1: Verwenden Sie &apos;||&apos;</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>tag &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag &apos;%1&apos;</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Unexpected end of expression at position %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartetes Ende des Ausdrucks an Position %1: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Unexpected %1 at position %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartetes %1 an Position %2: %3</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The expression is nested too deeply at position %1: at most %2 levels of &apos;(&apos; and &apos;!&apos; are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ausdruck ist an Position %1 zu tief verschachtelt: Höchstens %2 Ebenen von &apos;(&apos; und &apos;!&apos; sind erlaubt</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The tag expression is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tag-Ausdruck ist leer</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Unexpected &apos;)&apos; at position %1: there is no matching &apos;(&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartetes &apos;)&apos; an Position %1: Es gibt kein passendes &apos;(&apos;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>expected &apos;&amp;&amp;&apos;, &apos;||&apos; or the end of the expression</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde &apos;&amp;&amp;&apos;, &apos;||&apos; oder das Ende des Ausdrucks</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>&apos;&amp;&amp;&apos; and &apos;||&apos; are mixed without parentheses at position %1: the service does not document their precedence; nhconsole reads this as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;&amp;&amp;&apos; und &apos;||&apos; sind an Position %1 ohne Klammern gemischt: Der Dienst dokumentiert ihre Rangfolge nicht; nhconsole liest dies als %2</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>Unclosed &apos;(&apos; at position %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geschlossenes &apos;(&apos; an Position %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>expected &apos;&amp;&amp;&apos;, &apos;||&apos; or &apos;)&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde &apos;&amp;&amp;&apos;, &apos;||&apos; oder &apos;)&apos;</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>expected a tag or &apos;(&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde ein Tag oder &apos;(&apos;</translation>
     </message>
     <message>
         <location line="+80"/>
         <source>The expression has %1 tags; the service allows at most %2 in an expression that uses only &apos;||&apos;. The first tag over the limit is at position %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ausdruck hat %1 Tags; der Dienst erlaubt höchstens %2 in einem Ausdruck, der nur &apos;||&apos; verwendet. Das erste Tag über dem Limit steht an Position %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The expression has %1 tags; the service allows at most %2 when &apos;&amp;&amp;&apos; or &apos;!&apos; is used (%3 with only &apos;||&apos;). The first tag over the limit is at position %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ausdruck hat %1 Tags; der Dienst erlaubt höchstens %2, wenn &apos;&amp;&amp;&apos; oder &apos;!&apos; verwendet wird (%3 nur mit &apos;||&apos;). Das erste Tag über dem Limit steht an Position %4</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>The tag is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tag ist leer</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Empty tag at position %1 of the tag list: remove the extra &apos;,&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeres Tag an Position %1 der Tag-Liste: Entfernen Sie das überzählige &apos;,&apos;</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Spaces around tag &apos;%1&apos; at position %2 were removed: SDKs split tags on &apos;,&apos; without trimming, so write the list without spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Leerzeichen um das Tag &apos;%1&apos; an Position %2 wurden entfernt: SDKs trennen Tags an &apos;,&apos;, ohne Leerzeichen zu entfernen; schreiben Sie die Liste also ohne Leerzeichen</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Tag &apos;%1&apos; at position %2 repeats an earlier tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tag &apos;%1&apos; an Position %2 wiederholt ein früheres Tag</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The list has %1 tags; the documented limit is %2 per registration (the service may accept more)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste hat %1 Tags; das dokumentierte Limit ist %2 pro Registrierung (der Dienst akzeptiert eventuell mehr)</translation>
     </message>
 </context>
 <context>
@@ -6213,42 +7003,42 @@ Examples:
     <message>
         <location filename="../../core/protocol/payloads/templatepayload.cpp" line="+36"/>
         <source>Title and body</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel und Text</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Single message</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelne Nachricht</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Message and badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht und Badge</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1 payload</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Payload</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A template payload must be a flat JSON object of strings, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Vorlagen-Payload muss ein flaches JSON-Objekt aus Zeichenketten sein, nicht %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The template property &quot;%1&quot; must be a string, not %2: template values are strings only</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlageneigenschaft &quot;%1&quot; muss eine Zeichenkette sein, nicht %2: Vorlagenwerte sind nur Zeichenketten</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The template property &quot;%1&quot; appears twice (first at line %2, column %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlageneigenschaft &quot;%1&quot; kommt zweimal vor (zuerst in Zeile %2, Spalte %3)</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The template payload has no properties: every $(name) in the templates will be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlagen-Payload hat keine Eigenschaften: Jedes $(name) in den Vorlagen bleibt leer</translation>
     </message>
 </context>
 <context>
@@ -6256,23 +7046,23 @@ Examples:
     <message>
         <location filename="../../core/protocol/payloads/webpayload.cpp" line="+33"/>
         <source>The header %1 must be base64url (A–Z, a–z, 0–9, - and _); position %2 has &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header %1 muss base64url sein (A–Z, a–z, 0–9, - und _); an Position %2 steht &apos;%3&apos;</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The header %1 decodes to %2 bytes; a browser subscription&apos;s key has %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header %1 ergibt dekodiert %2 Bytes; der Schlüssel eines Browser-Abonnements hat %3</translation>
     </message>
     <message>
         <location line="+37"/>
         <location line="+49"/>
         <source>Notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung</translation>
     </message>
     <message>
         <location line="-45"/>
         <source>Notification with a link</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung mit Link</translation>
     </message>
 </context>
 <context>
@@ -6280,72 +7070,72 @@ Examples:
     <message>
         <location filename="../../core/protocol/payloads/wnspayload.cpp" line="+101"/>
         <source>Toast</source>
-        <translation type="unfinished"></translation>
+        <translation>Toast</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tile</source>
-        <translation type="unfinished"></translation>
+        <translation>Kachel</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Badge</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Raw</source>
-        <translation type="unfinished"></translation>
+        <translation>Raw</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>X-WNS-Type is %1 but the %2 is not XML; send raw content with X-WNS-Type: wns/raw</source>
-        <translation type="unfinished"></translation>
+        <translation>X-WNS-Type ist %1, aber die %2 ist kein XML; senden Sie Rohinhalt mit X-WNS-Type: wns/raw</translation>
     </message>
     <message>
         <location line="+15"/>
         <source> in the namespace &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation> im Namespace „%1“</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The root element of the %1 is &lt;%2&gt;%3; WNS accepts &lt;toast&gt;, &lt;tile&gt; or &lt;badge&gt; without a namespace, or raw content with X-WNS-Type: wns/raw</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wurzelelement der %1 ist &lt;%2&gt;%3; WNS akzeptiert &lt;toast&gt;, &lt;tile&gt; oder &lt;badge&gt; ohne Namespace oder Rohinhalt mit X-WNS-Type: wns/raw</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>X-WNS-Type is %1 but the root element is &lt;%2&gt;; WNS will refuse the notification</source>
-        <translation type="unfinished"></translation>
+        <translation>X-WNS-Type ist %1, aber das Wurzelelement ist &lt;%2&gt;; WNS wird die Benachrichtigung ablehnen</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The header X-WNS-Type must be wns/toast, wns/tile, wns/badge or wns/raw, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header X-WNS-Type muss wns/toast, wns/tile, wns/badge oder wns/raw sein, nicht „%1“</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The header X-WNS-Cache-Policy must be cache or no-cache, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header X-WNS-Cache-Policy muss cache oder no-cache sein, nicht „%1“</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The header %1 must be true or false, not &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header %1 muss true oder false sein, nicht „%2“</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The header X-WNS-TTL must be a number of seconds, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header X-WNS-TTL muss eine Anzahl von Sekunden sein, nicht „%1“</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The header X-WNS-PRIORITY must be 1, 2, 3 or 4, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header X-WNS-PRIORITY muss 1, 2, 3 oder 4 sein, nicht „%1“</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The header X-WNS-Tag is %1 characters long; WNS accepts at most %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header X-WNS-Tag ist %1 Zeichen lang; WNS akzeptiert höchstens %2</translation>
     </message>
 </context>
 <context>
@@ -6353,293 +7143,884 @@ Examples:
     <message>
         <location filename="../../core/protocol/xmlutil.cpp" line="+143"/>
         <source>%1 (line %2, column %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Zeile %2, Spalte %3)</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The %1 document is not well-formed XML: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das %1-Dokument ist kein wohlgeformtes XML: %2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The %1 document is not well-formed XML: it holds the character U+%2, which XML does not allow</source>
-        <translation type="unfinished"></translation>
+        <translation>Das %1-Dokument ist kein wohlgeformtes XML: Es enthält das Zeichen U+%2, das in XML nicht erlaubt ist</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The %1 document is not well-formed XML: it does not start with &apos;&lt;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Das %1-Dokument ist kein wohlgeformtes XML: Es beginnt nicht mit &apos;&lt;&apos;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The %1 document ends too early: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das %1-Dokument endet zu früh: %2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The %1 document is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Das %1-Dokument ist leer</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The %1 document is %2 bytes, more than the %3 bytes accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Das %1-Dokument ist %2 Bytes groß, mehr als die akzeptierten %3 Bytes</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>Expected a &lt;%1&gt; document, but the root element is &lt;%2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet wurde ein &lt;%1&gt;-Dokument, das Wurzelelement ist aber &lt;%2&gt;</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Elements are nested more than %1 levels deep</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente sind mehr als %1 Ebenen tief verschachtelt</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Unexpected element &lt;%1&gt; inside &lt;%2&gt;: expected text</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartetes Element &lt;%1&gt; innerhalb von &lt;%2&gt;: erwartet wurde Text</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kommt mehr als einmal vor</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 is empty: expected a count</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist leer: erwartet wurde eine Anzahl</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is &quot;%2&quot;, which is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“, keine ganze Zahl</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is &quot;%2&quot;: a count cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“: Eine Anzahl kann nicht negativ sein</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is &quot;%2&quot;, larger than the largest count (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“, größer als die größte Anzahl (%3)</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>The %1 document ends too early</source>
-        <translation type="unfinished"></translation>
+        <translation>Das %1-Dokument endet zu früh</translation>
     </message>
 </context>
 <context>
     <name>OutcomeView</name>
     <message>
-        <location filename="../../ui/outcomeview.cpp" line="+45"/>
+        <location filename="../../ui/outcomeview.cpp" line="+48"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+106"/>
         <source>Started (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Retry-After</source>
-        <translation type="unfinished"></translation>
+        <translation>Retry-After</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+51"/>
-        <location line="+155"/>
+        <location line="+179"/>
         <source>Registrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungen</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-229"/>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timings</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;b&gt;Response&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Antwort&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Success &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failure &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschlag &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>State &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Notification id &lt;tt&gt;%1&lt;/tt&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungs-ID &lt;tt&gt;%1&lt;/tt&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tracking id &lt;tt&gt;%1&lt;/tt&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking-ID &lt;tt&gt;%1&lt;/tt&gt;</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Registrations (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungen (%1)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>No registration matched this format and target, so the hub reached no device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Registrierung passte zu diesem Format und Ziel, daher hat der Hub kein Gerät erreicht.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The hub reports each registration&apos;s outcome only for test sends. Turn on Test send in the composer to see them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub meldet das Ergebnis jeder Registrierung nur bei Testsendungen. Schalten Sie im Editor „Testsendung“ ein, um sie zu sehen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No outcome: the request did not succeed. The banner above says why; the Response tab has the hub&apos;s answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ergebnis: Die Anfrage war nicht erfolgreich. Das Banner oben nennt den Grund; der Reiter „Antwort“ zeigt die Antwort des Hubs.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>HTTP %1 %2</source>
         <extracomment>The response&apos;s status line, e.g. &quot;HTTP 201 Created&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1 %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No HTTP response</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine HTTP-Antwort</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Time to first byte: &lt;b&gt;%1&lt;/b&gt; · Total: &lt;b&gt;%2&lt;/b&gt; · Attempts: &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit bis zum ersten Byte: &lt;b&gt;%1&lt;/b&gt; · Gesamt: &lt;b&gt;%2&lt;/b&gt; · Versuche: &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>%1 delivered, %2 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zugestellt, %2 fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>The hub passed the test send to the push services of %n registration(s); each one&apos;s outcome is below.</source>
+        <translation>
+            <numerusform>Der Hub hat die Testsendung an die Push-Dienste von %n Registrierung übergeben; ihr Ergebnis steht unten.</numerusform>
+            <numerusform>Der Hub hat die Testsendung an die Push-Dienste von %n Registrierungen übergeben; das Ergebnis jeder einzelnen steht unten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The hub accepted the notification. Only a test send says which registrations it reached.</source>
+        <translation>Der Hub hat die Benachrichtigung angenommen. Nur eine Testsendung zeigt, welche Registrierungen sie erreicht hat.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The hub said: %1</source>
+        <translation>Der Hub sagte: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;Next:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Nächster Schritt:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Press Send (Ctrl+Enter) to see the hub&apos;s answer here: each registration the test send reached, its outcome and what it means.</source>
+        <translation>Drücken Sie Senden (Ctrl+Enter), um hier die Antwort des Hubs zu sehen: jede Registrierung, die die Testsendung erreicht hat, ihr Ergebnis und was es bedeutet.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../ui/profiledialog.cpp" line="+36"/>
+        <source>No colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>New Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Edit Profile “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Leave empty to keep the key; paste a connection string to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Azure Notification Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bundled local emulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>From the Azure portal: the hub ▸ Access Policies. The key goes to the system keychain, never to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The hub&apos;s name (EntityPath of the string if left empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>namespace/hub when left empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. staging, dev, customer A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Production hub: ask before every send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Keep the key in memory for this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connection string:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hub:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;olour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Paste the connection string of one of the hub&apos;s access policies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Emulator/%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There is a profile named “%1” already; pick another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Storing the key in the system keychain… (it may ask to be unlocked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&lt;b&gt;The system keychain cannot keep the key.&lt;/b&gt; %1&lt;p&gt;You can still use this profile: nhconsole can keep the key in memory for this run only. It is never written to disk; when nhconsole quits it is gone, and you paste it again next time (or fix the keychain).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSwitcher</name>
+    <message>
+        <location filename="../../ui/profileswitcher.cpp" line="+25"/>
+        <source>%1: the bundled local emulator, hub %2, rule %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: hub %2 at %3, rule %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Production: nhconsole asks before every send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The profile notifications go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source> — production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>PROD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>emulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A production hub: sends reach real devices, and nhconsole asks before each one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not marked as production</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationDialog</name>
+    <message>
+        <location filename="../../ui/registrationdialog.cpp" line="+22"/>
+        <source>New registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Edit registration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 template</source>
+        <translation type="unfinished">%1-Vorlage</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The body the hub receives. RegistrationId, ETag and ExpirationTime are set by the hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>The kind differs from the stored registration&apos;s; the hub replaces it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valid %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsBrowser</name>
+    <message>
+        <location filename="../../ui/registrationsbrowser.cpp" line="+135"/>
+        <source>&amp;Refresh Registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reload the registrations from the first page (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+66"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>&amp;New Registration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit Registration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete Registration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Send Test to This Registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Installation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>All registrations</source>
+        <translation type="unfinished">Alle Registrierungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Load more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a registration to see every field and the XML the hub returns for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&lt;b&gt;Details&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Tag, e.g. sports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device handle (PNS handle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enter the device handle to list its registrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%n registration(s) loaded</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The hub accepted the notification. Only a test send says which registrations it reached.</source>
+        <location line="+2"/>
+        <source> · more on the hub</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>The hub said: %1</source>
+        <location line="+96"/>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration id</source>
+        <translation type="unfinished">Registrierungs-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETag</source>
+        <translation type="unfinished">ETag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation type="unfinished">Läuft ab</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Secondary tile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baidu user id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P256DH</source>
+        <translation type="unfinished">P256DH</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation type="unfinished">Tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template name</source>
+        <translation type="unfinished">Vorlagenname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body template</source>
+        <translation type="unfinished">Body-Vorlage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>APNs expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>APNs priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Header %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>&lt;b&gt;Next:&lt;/b&gt; %1</source>
+        <source>Loading %1 from the hub…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Press Send (Ctrl+Enter) to see the hub&apos;s answer here: each registration the test send reached, its outcome and what it means.</source>
+        <location line="+21"/>
+        <source>As the hub returned it at %1 (%2 ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Creating a registration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Created registration %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saving registration %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved registration %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete registration %1 (%2, %3)? The device stops receiving notifications until the app registers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deleting registration %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleted registration %1.</source>
+        <translation type="unfinished">Registrierung %1 gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Test send to registration %1 by its tags: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test send to registration %1 by its handle</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>SessionList</name>
+    <name>SasInspector</name>
     <message>
-        <location filename="../../ui/sessionlist.cpp" line="+37"/>
-        <source>everyone</source>
+        <location filename="../../ui/sasinspector.cpp" line="+59"/>
+        <source>SAS Token Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Time</source>
+        <location line="+20"/>
+        <source>&amp;Reveal signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Operation</source>
+        <location line="+2"/>
+        <source>The signature lets anyone send to this hub until the token expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Result</source>
+        <location line="+7"/>
+        <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Status</source>
+        <source>Re&amp;generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Duration</source>
+        <location line="+3"/>
+        <source>&amp;Copy token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>%1 · %2 ok, %3 failed</source>
+        <location line="+2"/>
+        <source>Copies the whole Authorization value; shown only while revealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hub:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resource (sr):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule (skn):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires (se):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signature (sig):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authorization:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>—</source>
+        <source>Lifetime:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This profile has no key loaded, so there is no token to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 UTC (%2 local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>expired %1 ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 ms</source>
+        <source>expires in %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6648,12 +8029,12 @@ Examples:
     <message>
         <location filename="../../app/gui/main.cpp" line="+31"/>
         <source>A debugging console for Azure Notification Hubs. The first start talks to a bundled local emulator, so no Azure account is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Debugging-Konsole für Azure Notification Hubs. Beim ersten Start spricht sie mit einem mitgelieferten lokalen Emulator, daher ist kein Azure-Konto nötig.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Folder for the bundled emulator&apos;s certificate (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für das Zertifikat des mitgelieferten Emulators (Standard: %1).</translation>
     </message>
 </context>
 <context>
@@ -6661,17 +8042,17 @@ Examples:
     <message>
         <location filename="../../app/emulator/main.cpp" line="+28"/>
         <source>Listen</source>
-        <translation type="unfinished"></translation>
+        <translation>Listen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Send</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Manage</source>
-        <translation type="unfinished"></translation>
+        <translation>Manage</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -6679,64 +8060,69 @@ Examples:
 It prints the certificate to trust and ready connection strings, then serves until stopped.
 
 Deterministic outcomes: a registration whose handle contains &apos;expired&apos;, &apos;invalid&apos;, &apos;badcredential&apos; or &apos;badpayload&apos; gets that outcome on a send (and the first two are then deleted, as the service does).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein lokaler Emulator der REST-API von Azure Notification Hubs über HTTPS.
+Er gibt das Zertifikat aus, dem vertraut werden muss, sowie fertige Verbindungszeichenfolgen, und läuft dann, bis er gestoppt wird.
+
+Deterministische Ergebnisse: Eine Registrierung, deren Handle &apos;expired&apos;, &apos;invalid&apos;, &apos;badcredential&apos; oder &apos;badpayload&apos; enthält, erhält beim Senden dieses Ergebnis (und die ersten beiden werden danach gelöscht, wie es der Dienst tut).</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Port on 127.0.0.1 and ::1 (0 = any free port).</source>
-        <translation type="unfinished"></translation>
+        <translation>Port auf 127.0.0.1 und ::1 (0 = beliebiger freier Port).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Hub name; repeat for more hubs (the first gets the demo data).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub-Name; für weitere Hubs wiederholen (der erste erhält die Demodaten).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Keep the namespace (keys, registrations, installations) in this SQLite file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Namespace (Schlüssel, Registrierungen, Installationen) in dieser SQLite-Datei speichern.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Folder for the TLS certificate (made on first start, then reused).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für das TLS-Zertifikat (beim ersten Start erstellt, danach wiederverwendet).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Start with an empty hub instead of demo registrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem leeren Hub statt Demo-Registrierungen starten.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Refuse more than 10 test sends per minute with 429, as the service does.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr als 10 Testsendungen pro Minute mit 429 ablehnen, wie es der Dienst tut.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Inject a fault: SPEC[@OPERATION], e.g. &apos;status=429;retry-after=1@send.test&apos;, &apos;reset@registrations&apos;, &apos;delay=2000&apos;. Repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Störung einspeisen: SPEC[@OPERATION], z. B. &apos;status=429;retry-after=1@send.test&apos;, &apos;reset@registrations&apos;, &apos;delay=2000&apos;. Wiederholbar.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Print every exchange (secrets redacted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Austausch ausgeben (Geheimnisse geschwärzt).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Print the start-up information as one JSON line (for scripts).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Startinformationen als eine JSON-Zeile ausgeben (für Skripte).</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>nhemulator: --port must be a number from 0 to 65535, not &apos;%1&apos;
 </source>
-        <translation type="unfinished"></translation>
+        <translation>nhemulator: --port muss eine Zahl von 0 bis 65535 sein, nicht &apos;%1&apos;
+</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>nhemulator %1 listening on https://localhost:%2/ (hub &quot;%3&quot;)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>nhemulator %1 lauscht auf https://localhost:%2/ (Hub „%3“)
+</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -6746,21 +8132,30 @@ Trust it for Python and Node clients:
   export SSL_CERT_FILE=%1
   export NODE_EXTRA_CA_CERTS=%1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Zertifikat: %1
+So vertrauen Python- und Node-Clients ihm:
+  export SSL_CERT_FILE=%1
+  export NODE_EXTRA_CA_CERTS=%1
+</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>
 Connection strings (hub name: %1):
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Verbindungszeichenfolgen (Hub-Name: %1):
+</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>
 Press Ctrl+C to stop.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Drücken Sie Ctrl+C zum Beenden.
+</translation>
     </message>
 </context>
 </TS>
