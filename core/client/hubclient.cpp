@@ -17,6 +17,12 @@ namespace Nh {
 
 namespace {
 
+/** The translation context of this file's messages; lupdate reads it from here. */
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Nh::HubClient)
+};
+
 const QByteArray kAtomEntryType = "application/atom+xml;type=entry;charset=utf-8"_ba;
 
 /** Percent-encodes a query component (RFC 3986 unreserved kept; '$' too, as every SDK sends). */
@@ -174,6 +180,8 @@ void HubClient::attempt(HubJob *job)
     e.responseBody.clear();
     e.timeToFirstByteMs = -1;
     job->m_sslErrors.clear();
+    job->m_head.clear();
+    job->m_tooLarge = false;
     job->m_clock.start();
 
     qCInfo(lcClient).noquote() << e.method << redactSecrets(e.url.toString());
@@ -189,6 +197,13 @@ void HubClient::attempt(HubJob *job)
     });
     connect(reply, &QNetworkReply::uploadProgress, job, &HubJob::uploadProgress);
     connect(reply, &QNetworkReply::downloadProgress, job, &HubJob::downloadProgress);
+    connect(reply, &QNetworkReply::downloadProgress, job, [job, reply](qint64 received, qint64) {
+        if (received <= kMaxResponseBytes || job->m_tooLarge)
+            return;
+        job->m_tooLarge = true;
+        job->m_head = reply->read(kKeptResponseBytes);
+        reply->abort(); // finished() follows through onReplyFinished
+    });
     connect(reply, &QNetworkReply::finished, job, [this, job] { onReplyFinished(job); });
 }
 
@@ -211,6 +226,17 @@ void HubClient::onReplyFinished(HubJob *job)
     a.totalMs = elapsed;
 
     const QNetworkReply::NetworkError error = reply->error();
+    if (job->m_tooLarge) {
+        e.responseBody = job->m_head;
+        e.result = ExchangeResult::BadResponse;
+        e.error = makeError(ErrorCode::LimitExceeded,
+                            Tr::tr("The response is larger than %1 MB, far more than any answer "
+                                   "of the hub, so nhconsole stopped reading it")
+                                .arg(kMaxResponseBytes / (1024 * 1024)));
+        e.errorSentence = describeBadResponse(e, *e.error);
+        finish(job);
+        return;
+    }
     if (e.status == 0) {
         // No HTTP answer. A cancel that the user did not ask for is QNAM's transfer timeout.
         if (error == QNetworkReply::OperationCanceledError && e.abortReason != AbortReason::User)
@@ -248,6 +274,31 @@ void HubClient::onReplyFinished(HubJob *job)
         }
     }
     interpret(e, job->m_request.expect);
+    // The answer broke off after its status line. A cancel or the transfer timeout says so; else
+    // the connection closed before the body's Content-Length was reached, and even an operation
+    // that expects no body did not get a whole answer, so it is no success.
+    const bool stopped =
+        error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
+    if (stopped && e.result != ExchangeResult::HubError) {
+        if (e.abortReason != AbortReason::User)
+            e.abortReason = AbortReason::Timeout;
+        e.result = e.abortReason == AbortReason::User ? ExchangeResult::Cancelled
+                                                      : ExchangeResult::Timeout;
+        e.errorSentence = describeTransportError(error, reply->errorString(), e.url, {},
+                                                 e.abortReason, m_connection.transferTimeoutMs);
+        e.error = makeError(ErrorCode::InvalidValue, e.errorSentence);
+    } else if (error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied
+               && e.ok()) {
+        const QByteArray length =
+            headerValue(e.responseHeaders, "Content-Length").value_or(QByteArray("?"));
+        e.result = ExchangeResult::BadResponse;
+        e.error = makeError(ErrorCode::Truncated,
+                            Tr::tr("The connection closed after %1 byte(s) of a body announced "
+                                   "as %2 byte(s) (Content-Length): the answer is incomplete")
+                                .arg(e.responseBody.size())
+                                .arg(QString::fromLatin1(length)));
+        e.errorSentence = describeBadResponse(e, *e.error);
+    }
     finish(job);
 }
 
@@ -300,6 +351,15 @@ void HubClient::interpret(Exchange &e, Expect expect) const
     case Expect::Details:
         take(parseNotificationDetails(e.responseBody), e.details);
         break;
+    }
+    // A hub never answers with an HTML page: a 2xx page comes from a proxy or captive portal,
+    // and the operation did not reach the hub, even when no body was expected.
+    const QString type = QString::fromLatin1(
+        headerValue(e.responseHeaders, "Content-Type").value_or(QByteArray()).trimmed());
+    if (!parseError && !e.responseBody.isEmpty()
+        && type.startsWith(u"text/html"_s, Qt::CaseInsensitive)) {
+        parseError = makeError(ErrorCode::UnexpectedRoot,
+                               Tr::tr("The body is an HTML page, not an answer of the hub"));
     }
     if (parseError) {
         e.result = ExchangeResult::BadResponse;

@@ -91,6 +91,8 @@ private:
     QTimer m_retryTimer;
     QElapsedTimer m_clock;
     QList<QSslError> m_sslErrors;
+    QByteArray m_head; ///< the start of a response that grew over kMaxResponseBytes
+    bool m_tooLarge = false;
     bool m_finished = false;
     bool m_autoDelete = true;
 };
@@ -108,6 +110,14 @@ class HubClient final : public QObject
     Q_DISABLE_COPY_MOVE(HubClient)
 
 public:
+    /**
+     * A response body larger than this is never the hub's (a feed page of 100 registrations is
+     * well under 1 MB): the client stops reading it, keeps its first kKeptResponseBytes and
+     * reports ExchangeResult::BadResponse, so an endless body cannot exhaust memory.
+     */
+    static constexpr qint64 kMaxResponseBytes = 4 * 1024 * 1024;
+    static constexpr qint64 kKeptResponseBytes = 64 * 1024;
+
     explicit HubClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
 
     void setConnection(const HubConnection &connection);

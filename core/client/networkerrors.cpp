@@ -394,9 +394,9 @@ QString describeHubError(const Exchange &e)
     if (e.status == 404 && kind != HubErrorKind::HubNotFound) {
         if (e.operation.startsWith(u"installations."_s))
             kind = HubErrorKind::InstallationNotFound;
-        else if (e.operation.startsWith(u"registrations."_s) && e.operation != u"registrations.list"
-                 && e.operation != u"registrations.bytag")
-            kind = HubErrorKind::RegistrationNotFound;
+        else if (e.operation == u"registrations.get" || e.operation == u"registrations.put"
+                 || e.operation == u"registrations.delete")
+            kind = HubErrorKind::RegistrationNotFound; // only these name a registration
         else if (e.operation == u"telemetry.get" || e.operation == u"schedules.cancel")
             kind = HubErrorKind::NotificationNotFound;
         else
@@ -488,6 +488,15 @@ QString describeHubError(const Exchange &e)
         break;
     case HubErrorKind::EtagMismatch: {
         const QString ifMatch = header(e.requestHeaders, "If-Match");
+        if (ifMatch.isEmpty()) {
+            // No precondition of ours failed, so there is no entity version to blame.
+            what = Tr::tr("a precondition of %1 failed (Precondition Failed), although nhconsole "
+                          "sent no If-Match")
+                       .arg(op);
+            next = Tr::tr("Something between nhconsole and the hub may add conditions to requests "
+                          "(a proxy or gateway); send again, and check the proxy if it repeats.");
+            break;
+        }
         what = Tr::tr("registration '%1' does not match the If-Match ETag %2 (Precondition Failed)")
                    .arg(id, ifMatch.isEmpty() ? Tr::tr("(none sent)") : ifMatch);
         next =
@@ -496,6 +505,17 @@ QString describeHubError(const Exchange &e)
         break;
     }
     case HubErrorKind::BodyTooLarge:
+        if (e.requestBody.size() <= kMaxBodyBytes) {
+            // The body is within the hub's limit: something else found the request too large.
+            what = Tr::tr("the request was refused as too large, although its body of %1 bytes is "
+                          "within the hub's limit of 64 KB (%2 bytes)")
+                       .arg(e.requestBody.size())
+                       .arg(kMaxBodyBytes);
+            next = Tr::tr("A proxy or gateway in the way may have a lower limit, or the headers "
+                          "(tags, template headers) are too large; check the proxy and shorten "
+                          "the headers.");
+            break;
+        }
         what = Tr::tr("the request body of %1 bytes is over the hub's limit of 64 KB (%2 bytes)")
                    .arg(e.requestBody.size())
                    .arg(kMaxBodyBytes);
