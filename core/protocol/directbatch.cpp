@@ -512,7 +512,8 @@ Result<DirectBatch> parseDirectBatch(QByteArrayView contentType, QByteArrayView 
                 eol = body.size();
             const qsizetype lineEnd = (eol > pos && body.at(eol - 1) == '\r') ? eol - 1 : eol;
             const QByteArrayView line = body.sliced(pos, lineEnd - pos);
-            if (isSpace(line.at(0)) && !part.headers.isEmpty()) {
+            // A lone CR (no LF after it) leaves an empty line here, which is not a header.
+            if (!line.isEmpty() && isSpace(line.at(0)) && !part.headers.isEmpty()) {
                 part.headers.last().second += ' ' + line.trimmed().toByteArray();
             } else {
                 const qsizetype colon = line.indexOf(':');

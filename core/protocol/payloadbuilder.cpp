@@ -221,6 +221,8 @@ private:
             : code == ErrorCode::LimitExceeded
             ? Tr::tr("The %1 is refused: %2").arg(m_document, detail)
             : Tr::tr("The %1 is not valid JSON: %2").arg(m_document, detail);
+        // At the end of the text there is no byte to mark: the span stays inside the input.
+        length = qBound(qsizetype(0), length, m_text.size() - at);
         m_error = errorInText(m_text, at, length, code, what);
         return -1;
     }
