@@ -19,13 +19,26 @@ target_compile_definitions(nh_flags INTERFACE
 target_compile_options(nh_flags INTERFACE
     -Wall -Wextra -Wpedantic
     -Wold-style-cast -Woverloaded-virtual -Wnon-virtual-dtor
-    -Wcast-qual -Wshadow=local -Wformat=2)
+    -Wcast-qual -Wformat=2
+    # clang (the fuzz build) has no -Wshadow=local.
+    $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>)
 if(NH_WERROR)
     target_compile_options(nh_flags INTERFACE -Werror)
 endif()
 # Assertions stay on in optimised test builds (qBittorrent's CI flags, style.md R19).
 if(NH_ASSERTS)
     target_compile_definitions(nh_flags INTERFACE QT_FORCE_ASSERTS _GLIBCXX_ASSERTIONS)
+endif()
+
+# Sanitizers on our own targets only (issue #8; Qt stays as Debian built it): a finding aborts
+# the process, so ctest fails. NH_FUZZ adds libFuzzer's coverage instrumentation (clang only).
+if(NH_SANITIZE)
+    target_compile_options(nh_flags INTERFACE
+        -fsanitize=${NH_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(nh_flags INTERFACE -fsanitize=${NH_SANITIZE})
+endif()
+if(NH_FUZZ)
+    target_compile_options(nh_flags INTERFACE -fsanitize=fuzzer-no-link)
 endif()
 
 set(NH_LAYERING_SOURCE "${PROJECT_SOURCE_DIR}/core/common/layering.cpp")
