@@ -4,12 +4,25 @@
 
 #include "common/logging.h"
 
+#include <QScopedValueRollback>
 #include <QSet>
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Nh {
+
+namespace {
+
+/** A valid index of `model`'s top level. Invalid indexes (which views and
+ *  QAbstractItemModelTester pass on purpose) are refused quietly; checkIndex() would warn. */
+bool isRowIndex(const QAbstractItemModel *model, const QModelIndex &index)
+{
+    return index.isValid()
+        && model->checkIndex(index, QAbstractItemModel::CheckIndexOption::ParentIsInvalid);
+}
+
+} // namespace
 
 HistoryModel::HistoryModel(HistoryStore *store, QObject *parent)
     : QAbstractTableModel(parent)
@@ -76,6 +89,7 @@ void HistoryModel::refresh()
 {
     if (!m_reader)
         return;
+    const QScopedValueRollback busy(m_notifying, m_notifying + 1);
     beginResetModel();
     // Read before the page: a row committed in between is then seen again by insertNewRows(),
     // which skips rows it already holds, rather than missed.
@@ -100,10 +114,14 @@ bool HistoryModel::canFetchMore(const QModelIndex &parent) const
 
 void HistoryModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent))
+    // Not from a slot of this model's own change signals (a view or QAbstractItemModelTester
+    // asks for more as a reset or an insert is announced): rows inserted then would arrive
+    // inside the previous change. The view asks again once it is handled.
+    if (!canFetchMore(parent) || m_notifying > 0)
         return;
-    auto page = m_reader->page(m_filter, m_sort, m_rows.isEmpty() ? nullptr : &m_rows.last(),
-                               m_pageSize);
+    const QScopedValueRollback busy(m_notifying, m_notifying + 1);
+    auto page =
+        m_reader->page(m_filter, m_sort, m_rows.isEmpty() ? nullptr : &m_rows.last(), m_pageSize);
     if (!page) {
         m_atEnd = true;
         setError(page.error().message);
@@ -201,7 +219,7 @@ int HistoryModel::columnCount(const QModelIndex &parent) const
 
 QVariant HistoryModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRowIndex(this, index))
         return {};
     const HistorySummary &r = m_rows.at(index.row());
     switch (role) {
@@ -314,7 +332,7 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
 
 Qt::ItemFlags HistoryModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRowIndex(this, index))
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
     if (index.column() == Label)
@@ -324,9 +342,9 @@ Qt::ItemFlags HistoryModel::flags(const QModelIndex &index) const
 
 bool HistoryModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!m_store
-        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!m_store || !isRowIndex(this, index))
         return false;
+    const QScopedValueRollback busy(m_notifying, m_notifying + 1);
     HistorySummary &r = m_rows[index.row()];
     if (role == PinnedRole) {
         const bool pinned = value.toBool();
@@ -378,6 +396,7 @@ void HistoryModel::onWritten(const QUuid &, qint64 rowId)
 
 void HistoryModel::insertNewRows()
 {
+    const QScopedValueRollback busy(m_notifying, m_notifying + 1);
     const qint64 last = m_reader->lastRowId();
     auto fresh = m_reader->rowsAfter(m_lastRowId, m_filter);
     if (!fresh) {
@@ -387,12 +406,14 @@ void HistoryModel::insertNewRows()
     m_lastRowId = std::max(m_lastRowId, last);
     for (const HistorySummary &row : std::as_const(fresh.value())) {
         m_lastRowId = std::max(m_lastRowId, row.rowId);
-        const bool held = std::any_of(m_rows.cbegin(), m_rows.cend(),
-                                      [&row](const HistorySummary &r) { return r.rowId == row.rowId; });
+        const bool held =
+            std::any_of(m_rows.cbegin(), m_rows.cend(),
+                        [&row](const HistorySummary &r) { return r.rowId == row.rowId; });
         if (held)
             continue;
-        const auto at = std::find_if(m_rows.cbegin(), m_rows.cend(),
-                                     [&](const HistorySummary &r) { return m_sort.before(row, r); });
+        const auto at = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const HistorySummary &r) {
+            return m_sort.before(row, r);
+        });
         const int position = int(at - m_rows.cbegin());
         // Past the last fetched row it belongs to a page not read yet: fetchMore() brings it.
         if (position == m_rows.size() && !m_atEnd)
@@ -408,6 +429,7 @@ void HistoryModel::onUpdated(const QUuid &id)
     const int row = rowOf(id);
     if (row < 0 || !m_reader)
         return;
+    const QScopedValueRollback busy(m_notifying, m_notifying + 1);
     auto fresh = m_reader->rows({m_rows.at(row).rowId}, m_filter);
     if (!fresh) {
         setError(fresh.error().message);
@@ -430,8 +452,9 @@ void HistoryModel::onUpdated(const QUuid &id)
     // Its sort value changed (sorted by label): move it to its place, or let a later page
     // bring it.
     removeRowAt(row);
-    const auto at = std::find_if(m_rows.cbegin(), m_rows.cend(),
-                                 [&](const HistorySummary &r) { return m_sort.before(updated, r); });
+    const auto at = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const HistorySummary &r) {
+        return m_sort.before(updated, r);
+    });
     const int position = int(at - m_rows.cbegin());
     if (position == m_rows.size() && !m_atEnd)
         return;
@@ -442,6 +465,7 @@ void HistoryModel::onUpdated(const QUuid &id)
 
 void HistoryModel::onRemoved(const QList<QUuid> &ids)
 {
+    const QScopedValueRollback busy(m_notifying, m_notifying + 1);
     const QSet<QUuid> gone(ids.cbegin(), ids.cend());
     // From the end, in contiguous runs: one signal per run, indexes below stay valid.
     int row = int(m_rows.size()) - 1;
@@ -462,6 +486,7 @@ void HistoryModel::onRemoved(const QList<QUuid> &ids)
 
 void HistoryModel::removeRowAt(int row)
 {
+    const QScopedValueRollback busy(m_notifying, m_notifying + 1);
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
     endRemoveRows();
@@ -483,6 +508,7 @@ void HistoryModel::dropMissingRows()
 {
     if (m_rows.isEmpty())
         return;
+    const QScopedValueRollback busy(m_notifying, m_notifying + 1);
     QList<qint64> ids;
     ids.reserve(m_rows.size());
     for (const HistorySummary &r : std::as_const(m_rows))

@@ -27,8 +27,18 @@ class HistoryModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(HistoryModel)
 
 public:
-    enum Column { Time, Profile, Operation, Target, Format, Status, Outcome, Elapsed, Label,
-                  ColumnCount };
+    enum Column {
+        Time,
+        Profile,
+        Operation,
+        Target,
+        Format,
+        Status,
+        Outcome,
+        Elapsed,
+        Label,
+        ColumnCount
+    };
     enum Role {
         ExchangeIdRole = Qt::UserRole, ///< QUuid
         RowIdRole, ///< qint64
@@ -118,6 +128,8 @@ private:
     qint64 m_dataVersion = 0;
     QString m_error;
     QTimer m_poll;
+    /** Above 0 while this model announces a change: fetchMore() then waits (see there). */
+    int m_notifying = 0;
 };
 
 } // namespace Nh

@@ -9,6 +9,18 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Nh {
 
+namespace {
+
+/** A valid index of `model`'s top level. Invalid indexes (which views and
+ *  QAbstractItemModelTester pass on purpose) are refused quietly; checkIndex() would warn. */
+bool isRowIndex(const QAbstractItemModel *model, const QModelIndex &index)
+{
+    return index.isValid()
+        && model->checkIndex(index, QAbstractItemModel::CheckIndexOption::ParentIsInvalid);
+}
+
+} // namespace
+
 ProfileModel::ProfileModel(ProfileStore *store, SecretStore *secrets, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
@@ -35,7 +47,7 @@ QModelIndex ProfileModel::indexOf(const QUuid &id, int column) const
 
 QUuid ProfileModel::profileId(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRowIndex(this, index))
         return {};
     return m_ids.at(index.row());
 }
@@ -59,7 +71,7 @@ int ProfileModel::columnCount(const QModelIndex &parent) const
 
 QVariant ProfileModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRowIndex(this, index))
         return {};
     const auto p = profileAt(index.row());
     if (!p)
@@ -138,7 +150,7 @@ QVariant ProfileModel::headerData(int section, Qt::Orientation orientation, int 
 
 Qt::ItemFlags ProfileModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRowIndex(this, index))
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
     if (index.column() == Name || index.column() == Hub || index.column() == Label)
