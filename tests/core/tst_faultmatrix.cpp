@@ -33,7 +33,7 @@ namespace {
 
 /** A quick transfer timeout for the rows that must time out; the others get kNormalTimeoutMs. */
 constexpr int kShortTimeoutMs = 250;
-constexpr int kNormalTimeoutMs = 8000;
+constexpr int kNormalTimeoutMs = 15000;
 constexpr int kMaxInFlight = 16;
 const QString kFull = u"DefaultFullSharedAccessSignature"_s;
 const QString kListen = u"DefaultListenSharedAccessSignature"_s;
