@@ -6,8 +6,11 @@
 
 class QSettings;
 namespace Nh {
+class HistoryStore;
 class HubClient;
 class HubEmulator;
+class ProfileStore;
+class SecretStore;
 } // namespace Nh
 
 /**
@@ -16,14 +19,20 @@ class HubEmulator;
  */
 struct AppContext
 {
-    /** Talks to the current hub; required. */
+    /** Talks to the current hub; required. The window switches its connection with the
+     *  profile. */
     Nh::HubClient *client = nullptr;
-    /** Window state (the "State/" group); required. Tests pass an INI in a temporary folder. */
+    /** Preferences and window state (the "State/" group); required. Tests pass an INI in a
+     *  temporary folder. */
     QSettings *settings = nullptr;
-    /** The bundled emulator while it is the current hub (first run); null otherwise. */
+    /** The bundled emulator, used by Emulator profiles; null when there is none. */
     Nh::HubEmulator *emulator = nullptr;
     /** Why the emulator could not start, when it could not; shown in the banner. */
     Nh::Status emulatorStatus;
-    // TODO(#7): Nh::ProfileStore *profiles; Nh::SecretStore *secrets; Nh::HistoryStore *history;
-    // the profile switcher and the history panel plug in here.
+    /** The saved profiles (the switcher, the profile dialogs); required. */
+    Nh::ProfileStore *profiles = nullptr;
+    /** The keys of the profiles (normally profiles->secrets()); required. */
+    Nh::SecretStore *secrets = nullptr;
+    /** Where every exchange is written (source "gui"); null runs without a history. */
+    Nh::HistoryStore *history = nullptr;
 };

@@ -2,15 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exchangeview.h"
 
-#include "exchangeexport.h"
 #include "headersview.h"
 #include "outcomeview.h"
+#include "store/exchangeexport.h"
 #include "theme.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -45,10 +47,10 @@ ExchangeView::ExchangeView(QWidget *parent)
                                    "hidden again when another exchange is shown."));
     m_revealButton->setCheckable(true);
     m_copyCurlButton = toolButton(this, u"copyCurlButton"_s, u"copy"_s, tr("Copy as curl"),
-                                  tr("Copy a curl command that repeats this request (secrets as "
-                                     "shown)"));
+                                  tr("Copy a curl command that repeats this request (the "
+                                     "signature only while revealed, never the key)"));
     m_copyJsonButton = toolButton(this, u"copyJsonButton"_s, u"copy"_s, tr("Copy JSON"),
-                                  tr("Copy the whole exchange as JSON (secrets as shown)"));
+                                  tr("Copy the whole exchange as JSON (secrets redacted)"));
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_title, 1);
@@ -91,9 +93,16 @@ void ExchangeView::setExchange(const Nh::Exchange &exchange)
                               exchange.started.toLocalTime().toString(u"HH:mm:ss"_s)));
     m_headers->setExchange(exchange);
     m_outcome->setExchange(exchange);
+    // A long URL does not fit the request line: show its start (the host and the path) and the
+    // whole line on hover.
+    if (auto *line = m_headers->findChild<QLineEdit *>(u"requestLine"_s)) {
+        line->setCursorPosition(0);
+        line->setToolTip(line->text());
+    }
     m_revealButton->setEnabled(!exchange.authorization.isEmpty());
     m_copyCurlButton->setEnabled(!exchange.url.isEmpty());
     m_copyJsonButton->setEnabled(true);
+    emit exchangeChanged();
 }
 
 void ExchangeView::clear()
@@ -107,16 +116,12 @@ void ExchangeView::clear()
     m_revealButton->setEnabled(false);
     m_copyCurlButton->setEnabled(false);
     m_copyJsonButton->setEnabled(false);
+    emit exchangeChanged();
 }
 
 bool ExchangeView::isRevealed() const
 {
     return m_revealButton->isChecked();
-}
-
-Nh::Reveal ExchangeView::reveal() const
-{
-    return isRevealed() ? Nh::Reveal::Yes : Nh::Reveal::No;
 }
 
 void ExchangeView::setRevealed(bool on)
@@ -134,14 +139,36 @@ QString ExchangeView::curlCommand() const
 {
     if (!m_hasExchange)
         return {};
-    return ExchangeExport::curlCommand(m_exchange, reveal(), m_caCertificatePath);
+    Nh::CurlOptions options;
+    if (isRevealed() && !m_exchange.authorization.isEmpty()) {
+        // The token that was sent (a signature with an expiry), never the key.
+        const QString sent = m_exchange.authorization;
+        options.freshAuthorization = [sent](const Nh::HistoryRecord &) {
+            return sent;
+        };
+    }
+    Nh::HistoryRecord record;
+    record.exchange = m_exchange;
+    const auto curl = Nh::exchangeToCurl(record, options);
+    if (!curl)
+        return {};
+    QString command = curl.value();
+    if (!m_caCertificatePath.isEmpty()) {
+        // The emulator's self-signed certificate: curl must trust it to connect at all.
+        const qsizetype at = command.indexOf(u"curl "_s);
+        if (at >= 0)
+            command.insert(at + 5,
+                           u"--cacert "_s + Nh::shellQuote(m_caCertificatePath.toUtf8()) + u' ');
+    }
+    return command;
 }
 
 QByteArray ExchangeView::json() const
 {
     if (!m_hasExchange)
         return {};
-    return ExchangeExport::json(m_exchange, reveal());
+    return QJsonDocument(Nh::exchangeToJson(Nh::historyRecordFor(m_exchange)))
+        .toJson(QJsonDocument::Indented);
 }
 
 void ExchangeView::copyCurl()
@@ -149,8 +176,9 @@ void ExchangeView::copyCurl()
     if (!m_hasExchange)
         return;
     QGuiApplication::clipboard()->setText(curlCommand());
-    emit message(isRevealed() ? tr("Copied the request as curl, with its real signature")
-                              : tr("Copied the request as curl (signature redacted)"));
+    emit message(isRevealed() ? tr("Copied the request as curl, with the token that was sent")
+                              : tr("Copied the request as curl; set NH_SAS_TOKEN to a token before "
+                                   "running it"));
 }
 
 void ExchangeView::copyJson()
@@ -158,6 +186,5 @@ void ExchangeView::copyJson()
     if (!m_hasExchange)
         return;
     QGuiApplication::clipboard()->setText(QString::fromUtf8(json()));
-    emit message(isRevealed() ? tr("Copied the exchange as JSON, with its real signature")
-                              : tr("Copied the exchange as JSON (signature redacted)"));
+    emit message(tr("Copied the exchange as JSON (secrets redacted)"));
 }

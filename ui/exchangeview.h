@@ -15,7 +15,9 @@ class QToolButton;
 /**
  * One exchange, request and answer side by side (issue #7): HeadersView | OutcomeView in a
  * QSplitter, with a toolbar to reveal secrets (off by default, and off again whenever another
- * exchange is shown, style.md R8) and to copy the exchange as curl or as JSON.
+ * exchange is shown, style.md R8) and to copy the exchange as curl or as JSON. The copies come
+ * from core's ExchangeExport, so they never hold the key: curl's Authorization is the token that
+ * was sent while Reveal is on and a ${NH_SAS_TOKEN} placeholder otherwise; JSON is redacted.
  */
 class ExchangeView final : public QWidget
 {
@@ -35,7 +37,7 @@ public:
     /** The emulator's certificate file, added to curl exports as --cacert. */
     void setCaCertificatePath(const QString &path) { m_caCertificatePath = path; }
 
-    /** What the copy actions put on the clipboard, with secrets as currently shown. */
+    /** What the copy actions put on the clipboard, with the signature as currently shown. */
     QString curlCommand() const;
     QByteArray json() const;
 
@@ -50,12 +52,12 @@ public slots:
 
 signals:
     void revealChanged(bool on);
+    /** Another exchange is shown, or none (clear()). */
+    void exchangeChanged();
     /** A one-line note for the status bar ("Copied the request as curl"). */
     void message(const QString &text);
 
 private:
-    Nh::Reveal reveal() const;
-
     Nh::Exchange m_exchange;
     bool m_hasExchange = false;
     QString m_caCertificatePath;

@@ -6,22 +6,28 @@
 #include "composerwidget.h"
 #include "emulator/hubemulator.h"
 #include "exchangeview.h"
-#include "headersview.h"
+#include "historypanel.h"
 #include "payloadeditor.h"
-#include "sessionlist.h"
+#include "profiledialog.h"
+#include "profileswitcher.h"
+#include "sasinspector.h"
+#include "store/profilestore.h"
+#include "store/secretstore.h"
+#include "store/settings.h"
 #include "tagexpressionedit.h"
 #include "theme.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDockWidget>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -34,10 +40,22 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 const QString kStateGroup = u"State/"_s;
+const QString kHistoryHeaderKey = u"State/historyHeader"_s;
 constexpr int kStatusTimeoutMs = 8000;
+constexpr int kProblemTimeoutMs = 15000;
 
 /** The tag expression a first send uses: it reaches every Apple demo registration. */
 const QString kDemoExpression = u"sports || politics"_s;
+
+bool isLoopback(const QString &host)
+{
+    return host == u"127.0.0.1"_s || host == u"localhost"_s || host == u"::1"_s;
+}
+
+QString profileIdText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
 
 } // namespace
 
@@ -45,18 +63,22 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
 {
+    Q_ASSERT(m_context.client && m_context.settings && m_context.profiles && m_context.secrets);
     setObjectName(u"mainWindow"_s);
     setWindowIcon(Theme::icon(u"nhconsole"_s));
-    const QString hub = m_context.client->connection().hub;
-    setWindowTitle(m_context.emulator ? tr("nhconsole — %1 (local emulator)").arg(hub)
-                                      : tr("nhconsole — %1").arg(hub));
 
     m_composer = new ComposerWidget(m_context.client, this);
     m_composer->setObjectName(u"composer"_s);
     m_exchangeView = new ExchangeView(this);
     m_exchangeView->setObjectName(u"exchangeView"_s);
-    if (m_context.emulator)
-        m_exchangeView->setCaCertificatePath(m_context.emulator->certificatePath());
+
+    // Every send passes here first, so a production profile can ask before it goes out.
+    if (auto *button = m_composer->findChild<QPushButton *>(u"sendButton"_s)) {
+        disconnect(button, &QPushButton::clicked, m_composer, &ComposerWidget::send);
+        connect(button, &QPushButton::clicked, this, &MainWindow::send);
+    }
+    disconnect(m_composer->sendAction(), &QAction::triggered, m_composer, &ComposerWidget::send);
+    connect(m_composer->sendAction(), &QAction::triggered, this, &MainWindow::send);
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
@@ -73,51 +95,89 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     layout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
 
-    m_sessionList = new SessionList(this);
-    m_sessionList->setObjectName(u"sessionList"_s);
-    m_historyDock = new QDockWidget(tr("This Session"), this);
+    m_historyPanel = new HistoryPanel(m_context.history, m_context.profiles, this);
+    m_historyPanel->setObjectName(u"historyPanel"_s);
+    m_historyDock = new QDockWidget(tr("History"), this);
     m_historyDock->setObjectName(u"historyDock"_s);
-    m_historyDock->setWidget(m_sessionList);
+    m_historyDock->setWidget(m_historyPanel);
     m_historyDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
 
+    m_profileSwitcher = new ProfileSwitcher(m_context.profiles, this);
     createActions();
     createMenus();
     createToolBar();
 
     m_profileStatus = new QLabel(this);
     m_profileStatus->setObjectName(u"profileStatus"_s);
+    m_keyProgress = new QProgressBar(this);
+    m_keyProgress->setObjectName(u"keyProgress"_s);
+    m_keyProgress->setRange(0, 0);
+    m_keyProgress->setMaximumWidth(120);
+    m_keyProgress->setMaximumHeight(fontMetrics().height());
+    m_keyProgress->hide();
+    statusBar()->addPermanentWidget(m_keyProgress);
     statusBar()->addPermanentWidget(m_profileStatus);
-    const Nh::HubConnection &c = m_context.client->connection();
-    m_profileStatus->setText(tr("%1 · rule %2 · %3")
-                                 .arg(hub, c.connectionString.keyName(),
-                                      c.connectionString.hubUrl(hub).host()));
 
-    connect(m_composer, &ComposerWidget::exchangeFinished, this,
-            &MainWindow::showExchangeFinished);
-    connect(m_composer, &ComposerWidget::sendStarted, this, [this] {
+    connect(m_composer, &ComposerWidget::exchangeFinished, this, &MainWindow::showExchangeFinished);
+    connect(m_composer, &ComposerWidget::sendStarted, this, [this](const Nh::Notification &n) {
+        m_lastNotification = n;
         statusBar()->showMessage(tr("Sending… press Esc to cancel"));
     });
     connect(m_composer, &ComposerWidget::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     connect(m_exchangeView, &ExchangeView::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
-    connect(m_sessionList, &SessionList::exchangeSelected, m_exchangeView,
-            &ExchangeView::setExchange);
+    connect(m_historyPanel, &HistoryPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
+    connect(m_historyPanel, &HistoryPanel::exchangeSelected, this, &MainWindow::showHistoryRecord);
+    connect(m_historyPanel, &HistoryPanel::resendRequested, this, &MainWindow::resend);
     connect(m_exchangeView, &ExchangeView::revealChanged, m_revealAction, &QAction::setChecked);
+    connect(m_profileSwitcher, &ProfileSwitcher::profileActivated, this,
+            &MainWindow::activateProfile);
+    connect(m_context.secrets, &Nh::SecretStore::keychainProblem, this,
+            [this](const Nh::Error &e) { statusBar()->showMessage(e.message, kProblemTimeoutMs); });
+    connect(m_context.profiles, &Nh::ProfileStore::profileChanged, this, [this](const QUuid &id) {
+        if (id == m_profile.id) {
+            if (const auto p = m_context.profiles->profile(id)) {
+                m_profile.name = p->name;
+                m_profile.label = p->label;
+                m_profile.colour = p->colour;
+                m_profile.production = p->production;
+                updateBanner();
+            }
+        }
+    });
+    if (m_context.history) {
+        connect(m_context.history, &Nh::HistoryStore::written, this, [this](const QUuid &id) {
+            // The row of what the exchange view shows becomes the current one.
+            if (m_exchangeView->hasExchange() && m_exchangeView->exchange().id == id)
+                m_historyPanel->selectExchange(id);
+        });
+        connect(m_context.history, &Nh::HistoryStore::writeFailed, this,
+                [this](const QUuid &, const QString &message) {
+                    statusBar()->showMessage(message, kProblemTimeoutMs);
+                });
+    }
 
+    resize(1440, 900);
+    const int historyHeight = m_historyPanel->sizeHint().height();
+    resizeDocks({m_historyDock}, {historyHeight}, Qt::Vertical);
+    restoreWindowState();
+
+    const QUuid last = Nh::Settings(m_context.settings).lastProfileId();
+    activateProfile(m_context.profiles->profile(last) ? last : Nh::kEmulatorProfileId);
     // First run: a ready payload and a target that reaches the demo registrations.
-    if (m_context.emulator && m_context.emulatorStatus.ok()) {
+    if (m_profile.isEmulator() && m_profileReady && m_profile.defaultTags.isEmpty()) {
         m_composer->setTargetKind(ComposerWidget::TargetKind::Tags);
         m_composer->setTagExpression(kDemoExpression);
         m_composer->validateNow();
-        m_composer->refreshKnownTags();
     }
-    updateBanner();
-    resize(1440, 900);
-    restoreWindowState();
-    statusBar()->showMessage(tr("Ready. Ctrl+Enter sends."), kStatusTimeoutMs);
+    if (m_profileReady)
+        statusBar()->showMessage(tr("Ready. Ctrl+Enter sends."), kStatusTimeoutMs);
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
@@ -130,11 +190,30 @@ void MainWindow::createActions()
             a->setIcon(Theme::icon(icon));
         return a;
     };
-    // TODO(#7): enable once profiles land: opens ProfileDialog (connection string → keychain).
-    m_addHubAction = make(u"actionAddHub"_s, tr("&Add Hub…"),
-                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), u"addhub"_s);
-    m_addHubAction->setEnabled(false);
-    m_addHubAction->setToolTip(tr("Connection profiles for real hubs arrive in the next version"));
+    m_newProfileAction = make(u"actionNewProfile"_s, tr("&New Profile…"),
+                              QKeySequence(Qt::CTRL | Qt::Key_N), u"addhub"_s);
+    m_newProfileAction->setToolTip(tr("Add a hub from its connection string (Ctrl+N)"));
+    connect(m_newProfileAction, &QAction::triggered, this, &MainWindow::newProfile);
+    m_editProfileAction =
+        make(u"actionEditProfile"_s, tr("&Edit Profile…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_editProfileAction, &QAction::triggered, this, &MainWindow::editProfile);
+    m_duplicateProfileAction = make(u"actionDuplicateProfile"_s, tr("D&uplicate Profile"),
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(m_duplicateProfileAction, &QAction::triggered, this, &MainWindow::duplicateProfile);
+    m_deleteProfileAction = make(u"actionDeleteProfile"_s, tr("&Delete Profile…"),
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), u"remove"_s);
+    connect(m_deleteProfileAction, &QAction::triggered, this, &MainWindow::deleteProfile);
+    m_sasAction = make(u"actionSasInspector"_s, tr("&SAS Token Inspector…"),
+                       QKeySequence(Qt::CTRL | Qt::Key_I), u"lock"_s);
+    connect(m_sasAction, &QAction::triggered, this, &MainWindow::showSasInspector);
+    m_searchHistoryAction =
+        make(u"actionSearchHistory"_s, tr("&Search History"), QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(m_searchHistoryAction, &QAction::triggered, this, [this] {
+        m_historyDock->show();
+        m_historyDock->raise();
+        m_historyPanel->focusSearch();
+    });
+
     m_quitAction = make(u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit);
     // Some platforms (offscreen, plain X11 without a desktop) map StandardKey::Quit to nothing.
     if (m_quitAction->shortcut().isEmpty())
@@ -153,13 +232,12 @@ void MainWindow::createActions()
     m_revealAction->setCheckable(true);
     connect(m_revealAction, &QAction::toggled, m_exchangeView, &ExchangeView::setRevealed);
 
-    m_focusPayloadAction = make(u"actionFocusPayload"_s, tr("Go to &Payload"),
-                                QKeySequence(Qt::CTRL | Qt::Key_1));
-    connect(m_focusPayloadAction, &QAction::triggered, this, [this] {
-        m_composer->findChild<PayloadEditor *>(u"payloadEditor"_s)->setFocus();
-    });
-    m_focusTagsAction = make(u"actionFocusTags"_s, tr("Go to &Tag Expression"),
-                             QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_focusPayloadAction =
+        make(u"actionFocusPayload"_s, tr("Go to &Payload"), QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(m_focusPayloadAction, &QAction::triggered, this,
+            [this] { m_composer->findChild<PayloadEditor *>(u"payloadEditor"_s)->setFocus(); });
+    m_focusTagsAction =
+        make(u"actionFocusTags"_s, tr("Go to &Tag Expression"), QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_focusTagsAction, &QAction::triggered, this, [this] {
         m_composer->setTargetKind(ComposerWidget::TargetKind::Tags);
         m_composer->findChild<TagExpressionEdit *>(u"tagExpressionEdit"_s)->setFocus();
@@ -178,14 +256,19 @@ void MainWindow::createActions()
         m_copyJsonAction->setEnabled(has);
         m_revealAction->setEnabled(has && !m_exchangeView->exchange().authorization.isEmpty());
     };
-    connect(m_sessionList, &SessionList::exchangeSelected, this, updateExchangeActions);
+    connect(m_exchangeView, &ExchangeView::exchangeChanged, this, updateExchangeActions);
     updateExchangeActions();
 }
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_addHubAction);
+    QMenu *file = menuBar()->addMenu(tr("&Profile"));
+    file->addAction(m_newProfileAction);
+    file->addAction(m_editProfileAction);
+    file->addAction(m_duplicateProfileAction);
+    file->addAction(m_deleteProfileAction);
+    file->addSeparator();
+    file->addAction(m_sasAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -203,12 +286,25 @@ void MainWindow::createMenus()
     send->addAction(m_composer->prettyPrintAction());
     send->addAction(m_composer->refreshTagsAction());
 
+    QMenu *history = menuBar()->addMenu(tr("Hi&story"));
+    history->addAction(m_searchHistoryAction);
+    history->addSeparator();
+    history->addAction(m_historyPanel->resendAction());
+    history->addAction(m_historyPanel->compareAction());
+    history->addAction(m_historyPanel->pinAction());
+    history->addAction(m_historyPanel->labelAction());
+    history->addAction(m_historyPanel->deleteAction());
+    history->addSeparator();
+    history->addAction(m_historyPanel->exportCurlAction());
+    history->addAction(m_historyPanel->exportJsonAction());
+    history->addAction(m_historyPanel->exportHarAction());
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *history = m_historyDock->toggleViewAction();
-    history->setObjectName(u"actionShowHistory"_s);
-    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    history->setIcon(Theme::icon(u"history"_s));
-    view->addAction(history);
+    QAction *showHistory = m_historyDock->toggleViewAction();
+    showHistory->setObjectName(u"actionShowHistory"_s);
+    showHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    showHistory->setIcon(Theme::icon(u"history"_s));
+    view->addAction(showHistory);
     view->addSeparator();
     view->addAction(m_focusPayloadAction);
     view->addAction(m_focusTagsAction);
@@ -226,23 +322,16 @@ void MainWindow::createToolBar()
     bar->setObjectName(u"mainToolBar"_s);
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addWidget(new QLabel(tr("Hub "), bar));
-    // TODO(#7): fill from Nh::ProfileStore and switch the client's connection on change.
-    m_profileSwitcher = new QComboBox(bar);
-    m_profileSwitcher->setObjectName(u"profileSwitcher"_s);
-    m_profileSwitcher->setMinimumContentsLength(24);
-    const QString hub = m_context.client->connection().hub;
-    m_profileSwitcher->addItem(Theme::icon(m_context.emulator ? u"emulator"_s : u"addhub"_s),
-                               m_context.emulator ? tr("Local emulator · %1").arg(hub) : hub);
-    m_profileSwitcher->setToolTip(tr("The hub notifications go to"));
+    bar->addWidget(new QLabel(tr("Profile "), bar));
     bar->addWidget(m_profileSwitcher);
-    bar->addAction(m_addHubAction);
+    bar->addAction(m_newProfileAction);
     bar->addSeparator();
     bar->addAction(m_composer->sendAction());
     bar->addAction(m_composer->cancelAction());
     bar->addSeparator();
     bar->addAction(m_copyCurlAction);
     bar->addAction(m_revealAction);
+    bar->addAction(m_sasAction);
 }
 
 QWidget *MainWindow::createBanner()
@@ -255,49 +344,394 @@ QWidget *MainWindow::createBanner()
     m_bannerText->setObjectName(u"emulatorBannerText"_s);
     m_bannerText->setWordWrap(true);
     m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *addHub = new QPushButton(Theme::icon(u"addhub"_s), tr("Add a real hub…"), m_banner);
-    addHub->setObjectName(u"bannerAddHubButton"_s);
-    addHub->setEnabled(false); // TODO(#7): triggers m_addHubAction once profiles land.
-    addHub->setToolTip(m_addHubAction ? m_addHubAction->toolTip() : QString());
+    m_bannerButton = new QPushButton(m_banner);
+    m_bannerButton->setObjectName(u"bannerAddHubButton"_s);
+    connect(m_bannerButton, &QPushButton::clicked, this, [this] {
+        if (!m_profileReady && m_profile.needsKey())
+            askForSessionKey();
+        else
+            newProfile();
+    });
     auto *h = new QHBoxLayout(m_banner);
     h->setContentsMargins(10, 6, 10, 6);
     h->addWidget(m_bannerIcon);
     h->addWidget(m_bannerText, 1);
-    h->addWidget(addHub);
+    h->addWidget(m_bannerButton);
     return m_banner;
 }
 
 void MainWindow::updateBanner()
 {
-    if (!m_context.emulator) {
-        m_banner->hide();
-        return;
-    }
     Theme::Tone tone = Theme::Tone::Info;
-    if (!m_context.emulatorStatus.ok()) {
+    const QString name = m_profile.name.toHtmlEscaped();
+    m_bannerButton->show();
+    if (!m_profileReady) {
+        tone = Theme::Tone::Warning;
+        if (m_profile.isEmulator()) {
+            m_bannerText->setText(tr("<b>The bundled emulator is not available.</b> %1 Sends "
+                                     "will fail until a hub is reachable; add one with its "
+                                     "connection string (Profile ▸ New Profile…).")
+                                      .arg(m_profileProblem.toHtmlEscaped()));
+            m_bannerButton->setIcon(Theme::icon(u"addhub"_s));
+            m_bannerButton->setText(tr("Add a real hub…"));
+        } else {
+            m_bannerText->setText(
+                tr("<b>“%1” cannot send yet.</b> %2").arg(name, m_profileProblem.toHtmlEscaped()));
+            m_bannerButton->setIcon(Theme::icon(u"lock"_s));
+            m_bannerButton->setText(tr("Enter the key for this run…"));
+        }
+    } else if (m_profile.production) {
         tone = Theme::Tone::Failure;
-        m_bannerText->setText(tr("<b>The bundled emulator could not start.</b> %1 Sends will "
-                                 "fail until a hub is reachable.")
-                                  .arg(m_context.emulatorStatus.error().message.toHtmlEscaped()));
-    } else {
+        m_bannerText->setText(tr("<b>Production hub.</b> “%1” sends to hub <tt>%2</tt> at "
+                                 "<tt>%3</tt>: notifications reach real devices. nhconsole asks "
+                                 "before every send.")
+                                  .arg(name, m_profile.hub.toHtmlEscaped(),
+                                       m_context.client->connection()
+                                           .connectionString.hubUrl(m_profile.hub)
+                                           .host()
+                                           .toHtmlEscaped()));
+        m_bannerButton->hide();
+    } else if (m_profile.isEmulator()) {
         m_bannerText->setText(
             tr("<b>You are sending to the local emulator</b> bundled with nhconsole (hub "
-               "<tt>%1</tt> at <tt>https://127.0.0.1:%2</tt>), with demo registrations for every "
-               "platform. Nothing leaves this machine. To use a real hub, add a connection "
-               "profile with its connection string (File ▸ Add Hub…, coming with profiles).")
-                .arg(m_context.emulator->hubName().toHtmlEscaped())
-                .arg(m_context.emulator->port()));
+               "<tt>%1</tt> at <tt>%2</tt>), with demo registrations for every platform. "
+               "Nothing leaves this machine. To use a real hub, add a connection profile with "
+               "its connection string (Profile ▸ New Profile…, Ctrl+N).")
+                .arg(m_profile.hub.toHtmlEscaped(),
+                     m_context.client->connection()
+                         .connectionString.hubUrl(m_profile.hub)
+                         .toString(QUrl::RemovePath | QUrl::RemoveQuery)
+                         .toHtmlEscaped()));
+        m_bannerButton->setIcon(Theme::icon(u"addhub"_s));
+        m_bannerButton->setText(tr("Add a real hub…"));
+    } else if (m_context.secrets->hasSessionKey(m_profile.id)) {
+        m_bannerText->setText(tr("The key of “%1” is held in memory for this run only: the "
+                                 "system keychain could not keep it. It is never written to "
+                                 "disk.")
+                                  .arg(name));
+        m_bannerButton->hide();
+    } else {
+        m_banner->hide();
+        return;
     }
     Theme::paintBanner(m_banner, tone);
     m_bannerIcon->setPixmap(Theme::toneIcon(tone).pixmap(24, 24));
     m_banner->show();
 }
 
+void MainWindow::updateProfileActions()
+{
+    const bool builtIn = m_profile.id == Nh::kEmulatorProfileId;
+    m_deleteProfileAction->setEnabled(!builtIn && m_profile.id.isNull() == false);
+    m_deleteProfileAction->setToolTip(builtIn ? tr("The local emulator profile cannot be "
+                                                   "deleted")
+                                              : tr("Delete this profile and its key"));
+    m_sasAction->setEnabled(m_profileReady);
+}
+
+// --- profiles --------------------------------------------------------------------------------
+
+void MainWindow::activateProfile(const QUuid &id)
+{
+    const auto found = m_context.profiles->profile(id);
+    const Nh::Profile p = found ? *found : Nh::defaultEmulatorProfile();
+    m_profile = p;
+    m_profileReady = false;
+    m_profileProblem.clear();
+    m_keyJob = nullptr; // a read still in flight is for another profile now
+    Nh::Settings(m_context.settings).setLastProfileId(p.id);
+    m_profileSwitcher->setCurrentProfile(p.id);
+    setWindowTitle(tr("nhconsole — %1").arg(p.name));
+
+    if (p.isEmulator()) {
+        const Nh::HubEmulator *emulator = m_context.emulator;
+        if (!emulator || !m_context.emulatorStatus.ok() || !emulator->isListening()) {
+            profileFailed(p,
+                          m_context.emulatorStatus.ok()
+                              ? Nh::makeError(Nh::ErrorCode::MissingField,
+                                              tr("The bundled emulator is not running."))
+                              : m_context.emulatorStatus.error());
+            return;
+        }
+        connectProfile(p, {});
+        return;
+    }
+    setKeyProgress(tr("Reading the key of “%1” from the system keychain…").arg(p.name));
+    m_composer->setEnabled(false);
+    updateBanner();
+    Nh::SecretJob *job = m_context.secrets->readKey(p.id, p.name);
+    m_keyJob = job;
+    connect(job, &Nh::SecretJob::finished, this, [this, job, p](const Nh::Result<QString> &r) {
+        if (m_keyJob != job)
+            return; // another profile was chosen meanwhile
+        m_keyJob = nullptr;
+        setKeyProgress({});
+        m_composer->setEnabled(true);
+        if (r)
+            connectProfile(p, r.value());
+        else
+            profileFailed(p, r.error());
+    });
+}
+
+void MainWindow::connectProfile(const Nh::Profile &p, const QString &key)
+{
+    Nh::HubConnection c;
+    const Nh::HubEmulator *emulator = m_context.emulator;
+    if (p.isEmulator()) {
+        const Nh::ConnectionString live = emulator->connectionString(p.keyName);
+        if (live.key().isEmpty()) {
+            profileFailed(p,
+                          Nh::makeError(Nh::ErrorCode::InvalidValue,
+                                        tr("The emulator has no SAS rule named “%1”; its "
+                                           "rules are %2.")
+                                            .arg(p.keyName, emulator->ruleNames().join(u", "_s))));
+            return;
+        }
+        // 127.0.0.1, not localhost: a machine may have no hosts entry for it.
+        c = p.connection(Nh::ConnectionString::fromParts(u"127.0.0.1"_s, emulator->port(),
+                                                         live.keyName(), live.key()));
+        c.caCertificates = {emulator->certificate()};
+    } else {
+        c = p.connection(key);
+        // A hub profile may point at the bundled emulator too; trust its certificate then.
+        if (emulator && emulator->isListening() && isLoopback(p.host)
+            && p.port == int(emulator->port()))
+            c.caCertificates = {emulator->certificate()};
+    }
+    m_context.client->setConnection(c);
+    m_profileReady = true;
+    m_composer->setEnabled(true);
+    if (p.defaultFormat)
+        m_composer->setFormat(*p.defaultFormat);
+    if (!p.defaultTags.isEmpty()) {
+        m_composer->setTargetKind(ComposerWidget::TargetKind::Tags);
+        m_composer->setTagExpression(p.defaultTags);
+    }
+    m_composer->refreshKnownTags();
+    m_exchangeView->setCaCertificatePath(p.isEmulator() && emulator ? emulator->certificatePath()
+                                                                    : QString());
+    m_profileStatus->setText(tr("%1 · hub %2 · rule %3 · %4")
+                                 .arg(p.name, p.hub, c.connectionString.keyName(),
+                                      c.connectionString.hubUrl(p.hub).host()));
+    if (m_sasInspector)
+        m_sasInspector->refresh();
+    updateBanner();
+    updateProfileActions();
+    statusBar()->showMessage(tr("Sending to “%1” (hub %2)").arg(p.name, p.hub), kStatusTimeoutMs);
+    emit profileActivated(p.id, true);
+}
+
+void MainWindow::profileFailed(const Nh::Profile &p, const Nh::Error &error)
+{
+    m_profileReady = false;
+    m_profileProblem = error.message;
+    m_composer->setEnabled(true);
+    m_profileStatus->setText(tr("%1 · not connected").arg(p.name));
+    updateBanner();
+    updateProfileActions();
+    statusBar()->showMessage(error.message, kProblemTimeoutMs);
+    emit profileActivated(p.id, false);
+}
+
+void MainWindow::askForSessionKey()
+{
+    auto *ask = new QInputDialog(this);
+    ask->setObjectName(u"sessionKeyDialog"_s);
+    ask->setWindowTitle(tr("Key for this run"));
+    ask->setLabelText(tr("The SAS key of rule “%1” for “%2”. It is kept in memory until nhconsole "
+                         "quits and never written to disk.")
+                          .arg(m_profile.keyName, m_profile.name));
+    ask->setTextEchoMode(QLineEdit::Password);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    const QUuid id = m_profile.id;
+    connect(ask, &QInputDialog::textValueSelected, this, [this, id](const QString &key) {
+        if (key.trimmed().isEmpty())
+            return;
+        m_context.secrets->keepInMemory(id, key.trimmed());
+        activateProfile(id);
+    });
+    ask->open();
+}
+
+void MainWindow::setKeyProgress(const QString &text)
+{
+    m_keyProgress->setVisible(!text.isEmpty());
+    if (!text.isEmpty())
+        statusBar()->showMessage(text);
+    else
+        statusBar()->clearMessage();
+}
+
+void MainWindow::newProfile()
+{
+    auto *dialog = new ProfileDialog(m_context.profiles, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { activateProfile(dialog->savedProfileId()); });
+    dialog->open();
+}
+
+void MainWindow::editProfile()
+{
+    const auto p = m_context.profiles->profile(m_profile.id);
+    if (!p)
+        return;
+    auto *dialog = new ProfileDialog(m_context.profiles, *p, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { activateProfile(dialog->savedProfileId()); });
+    dialog->open();
+}
+
+void MainWindow::duplicateProfile()
+{
+    Nh::ProfileJob *job = m_context.profiles->duplicate(m_profile.id);
+    setKeyProgress(tr("Copying “%1” and its key…").arg(m_profile.name));
+    connect(job, &Nh::ProfileJob::finished, this, [this, job](const Nh::Status &status) {
+        setKeyProgress({});
+        if (!status) {
+            QMessageBox::warning(this, tr("Duplicate Profile"), status.error().message);
+            return;
+        }
+        for (const Nh::Warning &w : status.warnings())
+            statusBar()->showMessage(w.message, kProblemTimeoutMs);
+        if (!job->profileIds().isEmpty())
+            activateProfile(job->profileIds().constFirst());
+    });
+}
+
+void MainWindow::deleteProfile()
+{
+    if (m_profile.id == Nh::kEmulatorProfileId)
+        return;
+    const Nh::Profile p = m_profile;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Profile"),
+                                tr("Delete the profile “%1” and its key from the system "
+                                   "keychain? Its exchanges stay in the history.")
+                                    .arg(p.name),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(u"confirmDeleteProfile"_s);
+    QPushButton *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    remove->setObjectName(u"confirmDeleteProfileButton"_s);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, remove, p] {
+        if (box->clickedButton() != remove)
+            return;
+        setKeyProgress(tr("Deleting “%1” and its key…").arg(p.name));
+        Nh::ProfileJob *job = m_context.profiles->remove(p.id);
+        connect(job, &Nh::ProfileJob::finished, this, [this, p](const Nh::Status &status) {
+            setKeyProgress({});
+            if (!status) {
+                QMessageBox::warning(this, tr("Delete Profile"), status.error().message);
+                return;
+            }
+            statusBar()->showMessage(tr("Deleted the profile “%1”").arg(p.name), kStatusTimeoutMs);
+            if (m_profile.id == p.id)
+                activateProfile(Nh::kEmulatorProfileId);
+        });
+    });
+    box->open();
+}
+
+void MainWindow::showSasInspector()
+{
+    if (!m_sasInspector) {
+        m_sasInspector = new SasInspector(m_context.client, this);
+        m_sasInspector->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_sasInspector->show();
+    m_sasInspector->raise();
+}
+
+// --- sending ---------------------------------------------------------------------------------
+
+void MainWindow::confirmSend(const QString &what, const std::function<void()> &go)
+{
+    if (!m_profile.production) {
+        go();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Production hub"),
+                                tr("“%1” is a production hub (%2): %3 reaches real devices. "
+                                   "Send anyway?")
+                                    .arg(m_profile.name, m_profile.hub, what),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(u"confirmProductionSend"_s);
+    QPushButton *yes = box->addButton(tr("Send to Production"), QMessageBox::AcceptRole);
+    yes->setObjectName(u"confirmProductionSendButton"_s);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const QUuid id = m_profile.id;
+    connect(box, &QMessageBox::finished, this, [this, box, yes, id, go] {
+        if (box->clickedButton() == yes && m_profile.id == id)
+            go();
+    });
+    box->open();
+}
+
+void MainWindow::send()
+{
+    if (m_composer->isSending())
+        return;
+    if (!m_profileReady) {
+        statusBar()->showMessage(
+            tr("Not sent: “%1” is not connected. %2").arg(m_profile.name, m_profileProblem),
+            kProblemTimeoutMs);
+        return;
+    }
+    confirmSend(tr("this notification"), [this] { m_composer->send(); });
+}
+
+void MainWindow::resend(const Nh::HistoryRecord &record)
+{
+    if (!m_profileReady) {
+        statusBar()->showMessage(
+            tr("Not sent: “%1” is not connected. %2").arg(m_profile.name, m_profileProblem),
+            kProblemTimeoutMs);
+        return;
+    }
+    const auto request = Nh::resendRequest(record);
+    if (!request) {
+        statusBar()->showMessage(request.error().message, kProblemTimeoutMs);
+        return;
+    }
+    QStringList notes;
+    for (const Nh::Warning &w : request.warnings())
+        notes << w.message;
+    const Nh::HubRequest r = request.value();
+    Nh::HistoryContext context = record.context;
+    confirmSend(tr("this re-sent request"), [this, r, context, notes] {
+        Nh::HubJob *job = m_context.client->start(r);
+        statusBar()->showMessage(notes.isEmpty() ? tr("Re-sending… press Esc to cancel")
+                                                 : notes.join(u' '));
+        connect(job, &Nh::HubJob::finished, this, [this, context](const Nh::Exchange &e) {
+            recordExchange(e, context);
+            m_exchangeView->setExchange(e);
+            statusBar()->showMessage(tr("Re-sent: %1").arg(Nh::exchangeResultDisplayName(e.result)),
+                                     kStatusTimeoutMs);
+        });
+    });
+}
+
+void MainWindow::recordExchange(const Nh::Exchange &exchange, Nh::HistoryContext context)
+{
+    if (!m_context.history)
+        return;
+    context.profileId = profileIdText(m_profile.id);
+    context.profileName = m_profile.name;
+    context.source = u"gui"_s;
+    m_context.history->add(exchange, context);
+}
+
 void MainWindow::showExchangeFinished(const Nh::Exchange &exchange)
 {
-    // TODO(#7): also append to Nh::HistoryStore (redacted) once it lands.
-    m_sessionList->add(exchange);
+    Nh::HistoryContext context;
+    context.describe(m_lastNotification);
+    // The exchange view first: the history's written() then selects its row.
     m_exchangeView->setExchange(exchange);
+    recordExchange(exchange, context);
     QString text = Nh::exchangeResultDisplayName(exchange.result);
     if (exchange.outcome) {
         text = tr("%1: %2 delivered, %3 failed")
@@ -309,6 +743,16 @@ void MainWindow::showExchangeFinished(const Nh::Exchange &exchange)
         text += tr(" (%1 ms)").arg(exchange.totalMs);
     statusBar()->showMessage(text, kStatusTimeoutMs);
 }
+
+void MainWindow::showHistoryRecord(const Nh::HistoryRecord &record)
+{
+    // The live exchange (with its real Authorization, for Reveal) is already shown.
+    if (m_exchangeView->hasExchange() && m_exchangeView->exchange().id == record.exchange.id)
+        return;
+    m_exchangeView->setExchange(record.exchange);
+}
+
+// --- window ----------------------------------------------------------------------------------
 
 void MainWindow::showAbout()
 {
@@ -333,6 +777,7 @@ void MainWindow::saveWindowState() const
         if (!splitter->objectName().isEmpty())
             s.setValue(kStateGroup + splitter->objectName(), splitter->saveState());
     }
+    s.setValue(kHistoryHeaderKey, m_historyPanel->headerState());
 }
 
 bool MainWindow::restoreWindowState()
@@ -347,6 +792,8 @@ bool MainWindow::restoreWindowState()
         if (!splitter->objectName().isEmpty() && s.contains(key))
             splitter->restoreState(s.value(key).toByteArray());
     }
+    if (s.contains(kHistoryHeaderKey))
+        m_historyPanel->restoreHeaderState(s.value(kHistoryHeaderKey).toByteArray());
     return true;
 }
 
@@ -354,6 +801,7 @@ void MainWindow::resetLayout()
 {
     m_context.settings->remove(u"State"_s);
     m_historyDock->show();
+    resizeDocks({m_historyDock}, {m_historyPanel->sizeHint().height()}, Qt::Vertical);
     const int width = m_mainSplitter->width();
     m_mainSplitter->setSizes({width * 2 / 7, width * 5 / 7});
     const int exchangeWidth = m_exchangeView->splitter()->width();
@@ -369,6 +817,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && m_banner)
+    if (event->type() == QEvent::PaletteChange && m_banner && m_bannerButton)
         updateBanner();
 }

@@ -4,22 +4,38 @@
 
 #include "appcontext.h"
 #include "client/exchange.h"
+#include "protocol/notification.h"
+#include "store/historystore.h"
+#include "store/profile.h"
 
 #include <QMainWindow>
+#include <QPointer>
+#include <functional>
 
 class ComposerWidget;
 class ExchangeView;
+class HistoryPanel;
+class ProfileSwitcher;
+class SasInspector;
 class QAction;
-class QComboBox;
 class QDockWidget;
 class QFrame;
 class QLabel;
+class QProgressBar;
+class QPushButton;
 class QSplitter;
-class SessionList;
+namespace Nh {
+class SecretJob;
+} // namespace Nh
 
 /**
  * The console's window (style.md R11): it owns the actions, menus, profile switcher, status bar
- * and window state, and wires ComposerWidget → SessionList → ExchangeView. The panes do the work.
+ * and window state, and wires ComposerWidget → HistoryStore/HistoryPanel → ExchangeView. The
+ * panes do the work.
+ *
+ * The current profile decides where the client sends: an Emulator profile uses the running
+ * bundled emulator, a Hub profile its key from the keychain (read asynchronously; sends wait for
+ * it). Every exchange is written to the history with source "gui" and the profile's id.
  */
 class MainWindow final : public QMainWindow
 {
@@ -28,15 +44,40 @@ class MainWindow final : public QMainWindow
 
 public:
     explicit MainWindow(const AppContext &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     ComposerWidget *composer() const { return m_composer; }
     ExchangeView *exchangeView() const { return m_exchangeView; }
-    SessionList *sessionList() const { return m_sessionList; }
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
+    ProfileSwitcher *profileSwitcher() const { return m_profileSwitcher; }
 
-    /** Writes geometry, dock and splitter state to the "State/" group of the settings. */
+    /** The profile sends go to. */
+    const Nh::Profile &currentProfile() const { return m_profile; }
+    /** True once the current profile's connection is in place (its key read). */
+    bool isProfileReady() const { return m_profileReady; }
+    /** Switches to profile `id`: the client's connection, the banner, the title. */
+    void activateProfile(const QUuid &id);
+
+    /** Writes geometry, dock, splitter and column state to the "State/" group. */
     void saveWindowState() const;
     /** Reads it back; returns false when nothing was saved yet. */
     bool restoreWindowState();
+
+public slots:
+    /** Send, asking first when the current profile is a production one. */
+    void send();
+    /** Sends a stored exchange again under the current profile (a new exchange). */
+    void resend(const Nh::HistoryRecord &record);
+    void newProfile();
+    void editProfile();
+    void duplicateProfile();
+    /** Asks, then deletes the current profile and its key. */
+    void deleteProfile();
+    void showSasInspector();
+
+signals:
+    /** The current profile's connection is in place (or could not be, `ready` false). */
+    void profileActivated(const QUuid &id, bool ready);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -47,24 +88,47 @@ private:
     void createMenus();
     void createToolBar();
     QWidget *createBanner();
-    void showExchangeFinished(const Nh::Exchange &exchange);
     void updateBanner();
+    void updateProfileActions();
+    void connectProfile(const Nh::Profile &profile, const QString &key);
+    void profileFailed(const Nh::Profile &profile, const Nh::Error &error);
+    void askForSessionKey();
+    /** Runs `go` now, or after a confirmation when the current profile is production. */
+    void confirmSend(const QString &what, const std::function<void()> &go);
+    void recordExchange(const Nh::Exchange &exchange, Nh::HistoryContext context);
+    void showExchangeFinished(const Nh::Exchange &exchange);
+    void showHistoryRecord(const Nh::HistoryRecord &record);
+    void setKeyProgress(const QString &text);
     void showAbout();
     void resetLayout();
 
     AppContext m_context;
+    Nh::Profile m_profile;
+    bool m_profileReady = false;
+    QString m_profileProblem;
+    QPointer<Nh::SecretJob> m_keyJob;
+    Nh::Notification m_lastNotification;
+
     ComposerWidget *m_composer = nullptr;
     ExchangeView *m_exchangeView = nullptr;
-    SessionList *m_sessionList = nullptr;
+    HistoryPanel *m_historyPanel = nullptr;
+    ProfileSwitcher *m_profileSwitcher = nullptr;
+    QPointer<SasInspector> m_sasInspector;
     QSplitter *m_mainSplitter = nullptr;
     QDockWidget *m_historyDock = nullptr;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerIcon = nullptr;
     QLabel *m_bannerText = nullptr;
-    QComboBox *m_profileSwitcher = nullptr;
+    QPushButton *m_bannerButton = nullptr;
     QLabel *m_profileStatus = nullptr;
+    QProgressBar *m_keyProgress = nullptr;
 
-    QAction *m_addHubAction = nullptr;
+    QAction *m_newProfileAction = nullptr;
+    QAction *m_editProfileAction = nullptr;
+    QAction *m_duplicateProfileAction = nullptr;
+    QAction *m_deleteProfileAction = nullptr;
+    QAction *m_sasAction = nullptr;
+    QAction *m_searchHistoryAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_copyCurlAction = nullptr;
     QAction *m_copyJsonAction = nullptr;

@@ -15,6 +15,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QResizeEvent>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -91,6 +94,12 @@ OutcomeView::OutcomeView(QWidget *parent)
     auto *bannerLayout = new QHBoxLayout(m_banner);
     bannerLayout->addWidget(m_bannerIcon, 0, Qt::AlignTop);
     bannerLayout->addLayout(bannerText, 1);
+    m_bannerScroll = new QScrollArea(this);
+    m_bannerScroll->setObjectName(u"resultBannerScroll"_s);
+    m_bannerScroll->setWidget(m_banner);
+    m_bannerScroll->setWidgetResizable(true);
+    m_bannerScroll->setFrameShape(QFrame::NoFrame);
+    m_bannerScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"outcomeSummary"_s);
@@ -100,8 +109,11 @@ OutcomeView::OutcomeView(QWidget *parent)
     // --- results tab ---
     m_resultsTable = makeTable(this, u"resultsTable"_s);
     m_resultsTable->setModel(m_outcomeProxy);
-    m_resultsTable->setWordWrap(true);
-    m_resultsTable->setTextElideMode(Qt::ElideMiddle);
+    // One line per registration: long outcomes and explanations are elided, whole on hover.
+    m_resultsTable->setWordWrap(false);
+    m_resultsTable->setTextElideMode(Qt::ElideRight);
+    m_resultsTable->horizontalHeader()->setSectionResizeMode(Nh::OutcomeModel::Explanation,
+                                                             QHeaderView::Stretch);
     m_resultsPlaceholder = new QLabel(this);
     m_resultsPlaceholder->setObjectName(u"resultsPlaceholder"_s);
     m_resultsPlaceholder->setWordWrap(true);
@@ -157,7 +169,7 @@ OutcomeView::OutcomeView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(title);
-    layout->addWidget(m_banner);
+    layout->addWidget(m_bannerScroll);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
     clear();
@@ -199,8 +211,8 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
     // Results.
     m_outcomeModel->setOutcome(e.outcome.value_or(Nh::NotificationOutcome {}));
     const int rows = m_outcomeModel->rowCount();
-    m_tabs->setTabText(ResultsTab, rows > 0 ? tr("Registrations (%1)").arg(rows)
-                                            : tr("Registrations"));
+    m_tabs->setTabText(ResultsTab,
+                       rows > 0 ? tr("Registrations (%1)").arg(rows) : tr("Registrations"));
     if (rows > 0) {
         m_resultsStack->setCurrentWidget(m_resultsTable);
         m_resultsTable->resizeColumnsToContents();
@@ -211,11 +223,9 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
             Nh::OutcomeModel::RegistrationId,
             qMin(m_resultsTable->columnWidth(Nh::OutcomeModel::RegistrationId),
                  fontMetrics().horizontalAdvance(u'M') * 12));
-        m_resultsTable->setColumnWidth(
-            Nh::OutcomeModel::Outcome,
-            qMin(m_resultsTable->columnWidth(Nh::OutcomeModel::Outcome),
-                 fontMetrics().horizontalAdvance(u'M') * 22));
-        m_resultsTable->resizeRowsToContents();
+        m_resultsTable->setColumnWidth(Nh::OutcomeModel::Outcome,
+                                       qMin(m_resultsTable->columnWidth(Nh::OutcomeModel::Outcome),
+                                            fontMetrics().horizontalAdvance(u'M') * 16));
     } else {
         m_resultsStack->setCurrentWidget(m_resultsPlaceholder);
         QString why;
@@ -234,8 +244,8 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
     // Response.
     if (e.status > 0) {
         //: The response's status line, e.g. "HTTP 201 Created"
-        m_responseStatus->setText(tr("HTTP %1 %2").arg(e.status).arg(
-            QString::fromUtf8(e.reasonPhrase)));
+        m_responseStatus->setText(
+            tr("HTTP %1 %2").arg(e.status).arg(QString::fromUtf8(e.reasonPhrase)));
     } else {
         m_responseStatus->setText(tr("No HTTP response"));
     }
@@ -309,9 +319,11 @@ void OutcomeView::showBanner(const Nh::Exchange &e)
     m_sentence->setText(sentence);
     m_sentence->setVisible(!sentence.isEmpty());
 
-    const QString detail = e.hubError ? e.hubError->detail : QString();
-    m_detail->setText(detail.isEmpty() ? QString() : tr("The hub said: %1").arg(detail));
-    m_detail->setVisible(!detail.isEmpty());
+    // The client's sentence usually quotes the hub's detail already; say it once.
+    const QString detail = e.hubError ? e.hubError->detail.trimmed() : QString();
+    const bool quoted = !detail.isEmpty() && sentence.contains(detail);
+    m_detail->setText(detail.isEmpty() || quoted ? QString() : tr("The hub said: %1").arg(detail));
+    m_detail->setVisible(!detail.isEmpty() && !quoted);
 
     const Nh::Explanation why = Nh::explain(e);
     QStringList advice;
@@ -327,7 +339,29 @@ void OutcomeView::showBanner(const Nh::Exchange &e)
     m_advice->setVisible(!advice.isEmpty());
     m_tone = int(tone);
     applyTone();
-    m_banner->show();
+    m_bannerScroll->show();
+    fitBanner();
+}
+
+void OutcomeView::fitBanner()
+{
+    if (!m_bannerScroll->isVisibleTo(this))
+        return;
+    const int width = qMax(m_bannerScroll->viewport()->width(), 200);
+    int wanted = m_banner->hasHeightForWidth() ? m_banner->heightForWidth(width) : -1;
+    if (wanted < 0)
+        wanted = m_banner->sizeHint().height();
+    // At most two fifths of the pane (but room for a few lines): the tabs stay usable.
+    const int cap = qMax(fontMetrics().height() * 6, height() * 2 / 5);
+    m_bannerScroll->setFixedHeight(qMin(wanted, cap));
+}
+
+void OutcomeView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width()
+        || event->size().height() != event->oldSize().height())
+        fitBanner();
 }
 
 void OutcomeView::applyTone()
@@ -343,7 +377,7 @@ void OutcomeView::applyTone()
 void OutcomeView::clear()
 {
     m_tone = int(Theme::Tone::Neutral);
-    m_banner->hide();
+    m_bannerScroll->hide();
     m_summary->hide();
     m_outcomeModel->clear();
     m_responseHeaders->setRows({});

@@ -9,6 +9,7 @@
 class PayloadEditor;
 class QFrame;
 class QLabel;
+class QScrollArea;
 class QStackedWidget;
 class QTableView;
 class QTableWidget;
@@ -21,7 +22,8 @@ class OutcomeModel;
 
 /**
  * The answer side of an exchange: a banner with the result (the error sentence and the hub's
- * own detail, prominently, when it failed), the NotificationOutcome counts and state, and tabs
+ * own detail, each once, when it failed; the banner grows with its text and scrolls when it
+ * would take too much room), the NotificationOutcome counts and state, and tabs
  * with the per-registration results and what each means, the raw response and the timings.
  */
 class OutcomeView final : public QWidget
@@ -43,16 +45,21 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void showBanner(const Nh::Exchange &exchange);
     void applyTone();
+    /** Gives the banner the height its text needs, up to a share of the view; beyond that it
+     *  scrolls, so a long sentence is never clipped. */
+    void fitBanner();
 
     Nh::OutcomeModel *m_outcomeModel = nullptr;
     StatusDecorationProxy *m_outcomeProxy = nullptr;
     Nh::HeaderModel *m_responseHeaders = nullptr;
     StatusDecorationProxy *m_responseProxy = nullptr;
 
+    QScrollArea *m_bannerScroll = nullptr;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerIcon = nullptr;
     QLabel *m_title = nullptr;

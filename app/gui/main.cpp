@@ -2,16 +2,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // nhconsole: the desktop console. main() makes the object graph (style.md R2): one
-// QNetworkAccessManager, the bundled emulator for a first run, the client and the window.
+// QNetworkAccessManager, the bundled emulator for Emulator profiles, the client, the settings,
+// profiles and keys shared with nhcli, the history file, and the window.
 
 #include "client/hubclient.h"
 #include "emulator/hubemulator.h"
 #include "localemulator.h"
 #include "mainwindow.h"
+#include "store/historystore.h"
+#include "store/profilestore.h"
+#include "store/secretstore.h"
+#include "store/settings.h"
 #include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
 
@@ -29,8 +35,9 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "nhconsole", "A debugging console for Azure Notification Hubs. The first start talks to "
-                     "a bundled local emulator, so no Azure account is needed."));
+        "nhconsole",
+        "A debugging console for Azure Notification Hubs. The first start talks to "
+        "a bundled local emulator, so no Azure account is needed."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption certDir(
@@ -40,23 +47,48 @@ int main(int argc, char *argv[])
             .arg(LocalEmulator::defaultCertificateDir()),
         u"dir"_s, LocalEmulator::defaultCertificateDir());
     parser.addOption(certDir);
+    const QCommandLineOption historyFile(
+        u"history"_s,
+        QCoreApplication::translate("nhconsole", "The history file (default: %1).")
+            .arg(Nh::HistoryStore::defaultPath()),
+        u"file"_s, Nh::HistoryStore::defaultPath());
+    parser.addOption(historyFile);
     parser.process(app);
 
     QNetworkAccessManager nam;
-    // TODO(#7): with profiles, start the emulator only while it is the chosen profile.
+    // The emulator is in-process and cheap; Emulator profiles (the first run's) send to it.
     Nh::HubEmulator emulator;
     const Nh::Status started = LocalEmulator::start(emulator, parser.value(certDir));
     Nh::HubClient client(&nam);
     if (started)
         client.setConnection(LocalEmulator::connection(emulator));
 
-    QSettings settings;
+    // The same settings file and keychain entries as nhcli (Settings::openUserSettings()).
+    const std::unique_ptr<QSettings> settings = Nh::Settings::openUserSettings();
+    Nh::SecretStore secrets;
+    Nh::ProfileStore profiles(settings.get(), &secrets);
+
+    auto history = Nh::HistoryStore::open(parser.value(historyFile));
+    std::unique_ptr<Nh::HistoryStore> historyStore;
+    if (history)
+        historyStore = std::move(history).value();
+
     AppContext context;
     context.client = &client;
-    context.settings = &settings;
+    context.settings = settings.get();
     context.emulator = &emulator;
     context.emulatorStatus = started;
+    context.profiles = &profiles;
+    context.secrets = &secrets;
+    context.history = historyStore.get();
     MainWindow window(context);
     window.show();
+    if (!history) {
+        // The console still works; it just cannot remember what it sends this time.
+        QMessageBox::warning(
+            &window, QCoreApplication::translate("nhconsole", "No history"),
+            QCoreApplication::translate("nhconsole", "%1 This run's exchanges are not kept.")
+                .arg(history.error().message));
+    }
     return app.exec();
 }

@@ -2,26 +2,40 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // MainWindow end to end, offscreen, against the bundled emulator over real HTTPS: first run →
-// Send → outcome rows; located errors refuse Send; a server fault shows its sentence; cancel;
-// secrets redacted with Reveal reset on selection change; window state; screenshots.
+// Send → outcome rows and a history row (panel and file); located errors refuse Send; a server
+// fault shows its sentence once; cancel; secrets redacted with Reveal reset on selection change;
+// an old exchange reopened and re-sent; profiles added (located errors), switched and guarded;
+// window state; screenshots.
 
 #include "composerwidget.h"
 #include "emulator/faults.h"
 #include "exchangeview.h"
+#include "historypanel.h"
 #include "mainwindow.h"
 #include "models/headermodel.h"
+#include "models/historymodel.h"
 #include "payloadeditor.h"
-#include "sessionlist.h"
+#include "profiledialog.h"
+#include "profileswitcher.h"
+#include "sasinspector.h"
 #include "tagexpressionedit.h"
 #include "uitestsupport.h"
 
 #include <QAbstractItemModel>
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDeadlineTimer>
+#include <QDialog>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -49,6 +63,13 @@ private slots:
     void secretsRedactedAndRevealResets();
     void windowStateIsSavedAndRestored();
     void everyMenuActionShowsItsShortcut();
+    void historyReopensAnOldExchange();
+    void resendAddsANewExchange();
+    void historySearchAndFilters();
+    void newProfileShowsLocatedErrorAndRefusesOk();
+    void switchingProfileSendsToThatHub();
+    void productionProfileAsksBeforeSending();
+    void sasInspectorDecodesTheToken();
     void screenshots_data();
     void screenshots();
 
@@ -62,6 +83,24 @@ private:
         return w;
     }
     Nh::Exchange sendAndWait();
+    /** Sends the emulator served (a profile switch also reads the hub's tags). */
+    qsizetype sends() const
+    {
+        const QList<Nh::EmulatorLogEntry> log = m_harness->emulator.log();
+        return std::count_if(log.cbegin(), log.cend(), [](const Nh::EmulatorLogEntry &entry) {
+            return entry.operation.startsWith(u"send"_s);
+        });
+    }
+    /** Waits until the history file holds `count` exchanges; returns their summaries. */
+    QList<Nh::HistorySummary> storedExchanges(int count);
+    template<typename T> T *topLevel(const QString &name)
+    {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (w->objectName() == name && w->isVisible())
+                return qobject_cast<T *>(w);
+        }
+        return nullptr;
+    }
 
     std::unique_ptr<UiHarness> m_harness;
     std::unique_ptr<MainWindow> m_window;
@@ -87,13 +126,30 @@ void TestMainWindow::cleanup()
 
 MainWindow *TestMainWindow::makeWindow()
 {
-    AppContext ctx;
-    ctx.client = &m_harness->client;
-    ctx.settings = m_harness->settings.get();
-    ctx.emulator = &m_harness->emulator;
-    m_window = std::make_unique<MainWindow>(ctx);
+    m_window = std::make_unique<MainWindow>(m_harness->context());
     m_window->show();
     return m_window.get();
+}
+
+QList<Nh::HistorySummary> TestMainWindow::storedExchanges(int count)
+{
+    // A reader of its own: what another process (nhcli) would see in the file.
+    auto reader = Nh::HistoryReader::open(m_harness->history->path());
+    if (!reader) {
+        qWarning("%s", qPrintable(reader.error().message));
+        return {};
+    }
+    QList<Nh::HistorySummary> rows;
+    const auto read = [&] {
+        const auto page = reader.value()->page({}, {}, nullptr, 100);
+        rows = page ? page.value() : QList<Nh::HistorySummary> {};
+        return rows.size() >= count;
+    };
+    // The writes are committed off the UI thread; wait for them as the window does.
+    QDeadlineTimer deadline(10000);
+    while (!read() && !deadline.hasExpired())
+        QTest::qWait(20);
+    return rows;
 }
 
 Nh::Exchange TestMainWindow::sendAndWait()
@@ -112,8 +168,11 @@ void TestMainWindow::firstRunSendShowsOutcome()
     auto *banner = child<QLabel>(u"emulatorBannerText"_s);
     QVERIFY(banner->isVisible());
     QVERIFY2(banner->text().contains(u"local emulator"_s), qPrintable(banner->text()));
-    QVERIFY2(banner->text().contains(u"Add Hub"_s), qPrintable(banner->text()));
-    QVERIFY(!child<QPushButton>(u"bannerAddHubButton"_s)->isEnabled());
+    QVERIFY2(banner->text().contains(u"New Profile"_s), qPrintable(banner->text()));
+    QVERIFY(child<QPushButton>(u"bannerAddHubButton"_s)->isEnabled());
+    QCOMPARE(m_window->currentProfile().id, Nh::kEmulatorProfileId);
+    QVERIFY(m_window->isProfileReady());
+    QCOMPARE(m_window->profileSwitcher()->currentProfileId(), Nh::kEmulatorProfileId);
 
     // One click on Send, with nothing else done, shows a real outcome.
     auto *send = child<QPushButton>(u"sendButton"_s);
@@ -138,9 +197,26 @@ void TestMainWindow::firstRunSendShowsOutcome()
     QCOMPARE(split->orientation(), Qt::Horizontal);
     QCOMPARE(split->count(), 2);
     QVERIFY(child<QWidget>(u"requestPane"_s)->isVisible());
-    QCOMPARE(m_window->sessionList()->count(), 1);
-    QVERIFY2(child<QLineEdit>(u"requestLine"_s)->text().contains(u"/messages"_s),
-             qPrintable(child<QLineEdit>(u"requestLine"_s)->text()));
+    auto *line = child<QLineEdit>(u"requestLine"_s);
+    QVERIFY2(line->text().contains(u"/messages"_s), qPrintable(line->text()));
+    // The URL is longer than the field: its start shows, the whole on hover.
+    QCOMPARE(line->cursorPosition(), 0);
+    QCOMPARE(line->toolTip(), line->text());
+
+    // The exchange is in the history file (source gui, the emulator profile) and in the panel,
+    // selected.
+    const QList<Nh::HistorySummary> stored = storedExchanges(1);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().id, e.id);
+    QCOMPARE(stored.first().source, u"gui"_s);
+    QCOMPARE(stored.first().profileId, Nh::kEmulatorProfileId.toString(QUuid::WithoutBraces));
+    QCOMPARE(stored.first().target, u"sports || politics"_s);
+    QCOMPARE(stored.first().format, u"apple"_s);
+    HistoryPanel *history = m_window->historyPanel();
+    QTRY_COMPARE(history->rowCount(), 1);
+    QCOMPARE(history->idAt(0), e.id);
+    QTRY_COMPARE(history->selectedIds(), QList<QUuid> {e.id});
+    QVERIFY(child<QDockWidget>(u"historyDock"_s)->isVisible());
     // Known tags were fetched from the hub's registrations for completion.
     auto *tags = child<TagExpressionEdit>(u"tagExpressionEdit"_s);
     QTRY_VERIFY(tags->knownTags().contains(u"user:alice"_s));
@@ -203,9 +279,18 @@ void TestMainWindow::serverFaultShowsSentence()
     QVERIFY2(child<QLabel>(u"resultTitle"_s)->text().startsWith(u"500"_s),
              qPrintable(child<QLabel>(u"resultTitle"_s)->text()));
     QVERIFY(e.hubError.has_value());
-    auto *detail = child<QLabel>(u"hubDetail"_s);
-    QVERIFY(detail->isVisible());
-    QVERIFY2(detail->text().contains(e.hubError->detail), qPrintable(detail->text()));
+    // The hub's detail is on screen exactly once: in the sentence, or beside it when the
+    // sentence does not quote it.
+    const QString shown = UiTest::visibleText(child<QWidget>(u"outcomePane"_s));
+    QCOMPARE(shown.count(e.hubError->detail.trimmed()), 1);
+    QCOMPARE(shown.count(e.errorSentence), 1);
+    // The banner is tall enough for its text (or scrolls): nothing is clipped.
+    auto *scroll = child<QWidget>(u"resultBannerScroll"_s);
+    auto *banner = child<QWidget>(u"resultBanner"_s);
+    QVERIFY(scroll->isVisible());
+    QVERIFY2(banner->height() >= banner->heightForWidth(banner->width()),
+             qPrintable(
+                 u"%1 < %2"_s.arg(banner->height()).arg(banner->heightForWidth(banner->width()))));
     // A failure opens on the hub's raw answer.
     QCOMPARE(child<QTabWidget>(u"outcomeTabs"_s)->currentIndex(), 1);
 }
@@ -248,7 +333,7 @@ void TestMainWindow::secretsRedactedAndRevealResets()
     QCOMPARE(first.result, Nh::ExchangeResult::Success);
     const Nh::Exchange second = sendAndWait();
     QCOMPARE(second.result, Nh::ExchangeResult::Success);
-    QCOMPARE(m_window->sessionList()->count(), 2);
+    QTRY_COMPARE(m_window->historyPanel()->rowCount(), 2);
 
     auto *table = child<QTableView>(u"requestHeadersTable"_s);
     const auto authorizationCell = [table]() -> QString {
@@ -273,8 +358,12 @@ void TestMainWindow::secretsRedactedAndRevealResets()
     QVERIFY(m_window->findChild<QAction *>(u"actionReveal"_s)->isChecked());
 
     // Selecting the other exchange hides the secret again.
-    m_window->sessionList()->select(1);
+    QVERIFY(m_window->historyPanel()->selectExchange(first.id));
     QCOMPARE(m_window->exchangeView()->exchange().id, first.id);
+    // The stored exchange never had its signature.
+    QVERIFY(m_window->exchangeView()->exchange().authorization.isEmpty());
+    QVERIFY(!authorizationCell().contains(
+        first.authorization.section(u"sig="_s, 1).section(u'&', 0, 0)));
     QVERIFY(!reveal->isChecked());
     QVERIFY(!m_window->findChild<QAction *>(u"actionReveal"_s)->isChecked());
     QVERIFY2(authorizationCell().contains(u"[redacted]"_s), qPrintable(authorizationCell()));
@@ -292,6 +381,7 @@ void TestMainWindow::windowStateIsSavedAndRestored()
     QVERIFY(m_harness->settings->contains(u"State/mainSplitter"_s));
     QVERIFY(m_harness->settings->contains(u"State/exchangeSplitter"_s));
     QVERIFY(m_harness->settings->contains(u"State/geometry"_s));
+    QVERIFY(m_harness->settings->contains(u"State/historyHeader"_s));
     m_window.reset();
 
     makeWindow();
@@ -313,14 +403,288 @@ void TestMainWindow::everyMenuActionShowsItsShortcut()
             if (a->shortcut().isEmpty() && a->objectName() != u"actionAboutQt"_s
                 && a->objectName() != u"actionResetLayout"_s)
                 missing << a->text();
+            // Ctrl+N, Ctrl+F: the keyboard map.
+            if (a->objectName() == u"actionNewProfile"_s)
+                QCOMPARE(a->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_N));
+            if (a->objectName() == u"actionSearchHistory"_s)
+                QCOMPARE(a->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_F));
         }
     }
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u", "_s)));
-    QVERIFY(count >= 14);
+    QVERIFY(count >= 28);
+    // Ctrl+F puts the cursor in the history's search box.
+    m_window->activateWindow();
+    m_window->findChild<QAction *>(u"actionSearchHistory"_s)->trigger();
+    QTRY_VERIFY(m_window->historyPanel()->searchEdit()->hasFocus());
     QCOMPARE(m_window->composer()->sendAction()->shortcut(),
              QKeySequence(Qt::CTRL | Qt::Key_Return));
     QVERIFY(m_window->composer()->sendAction()->shortcuts().contains(
         QKeySequence(Qt::CTRL | Qt::Key_Enter)));
+}
+
+void TestMainWindow::historyReopensAnOldExchange()
+{
+    makeWindow();
+    const Nh::Exchange first = sendAndWait();
+    QCOMPARE(first.result, Nh::ExchangeResult::Success);
+    Nh::FaultRule rule;
+    rule.operation = u"send.test"_s;
+    rule.count = 1;
+    rule.fault = *Nh::Fault::parse(u"status=403"_s);
+    m_harness->emulator.faults().add(rule);
+    const Nh::Exchange second = sendAndWait();
+    QCOMPARE(second.status, 403);
+    QTRY_COMPARE(m_window->historyPanel()->rowCount(), 2);
+    QCOMPARE(m_window->exchangeView()->exchange().id, second.id);
+
+    // A fresh window (a new run) lists both from the file; selecting the old one shows it.
+    m_window.reset();
+    makeWindow();
+    HistoryPanel *history = m_window->historyPanel();
+    QCOMPARE(history->rowCount(), 2);
+    QCOMPARE(history->idAt(0), second.id); // newest first
+    QVERIFY(!m_window->exchangeView()->hasExchange());
+    history->selectRows({1});
+    QTRY_COMPARE(m_window->exchangeView()->exchange().id, first.id);
+    QTRY_VERIFY(child<QTableView>(u"resultsTable"_s)->isVisible());
+    QCOMPARE(child<QTableView>(u"resultsTable"_s)->model()->rowCount(), 3);
+    QVERIFY2(child<QLabel>(u"resultTitle"_s)->text().contains(u"2 delivered, 1 failed"_s),
+             qPrintable(child<QLabel>(u"resultTitle"_s)->text()));
+    history->selectRows({0});
+    QTRY_COMPARE(m_window->exchangeView()->exchange().id, second.id);
+    QVERIFY2(child<QLabel>(u"resultTitle"_s)->text().startsWith(u"403"_s),
+             qPrintable(child<QLabel>(u"resultTitle"_s)->text()));
+}
+
+void TestMainWindow::resendAddsANewExchange()
+{
+    makeWindow();
+    const Nh::Exchange first = sendAndWait();
+    QCOMPARE(first.result, Nh::ExchangeResult::Success);
+    HistoryPanel *history = m_window->historyPanel();
+    QTRY_COMPARE(history->rowCount(), 1);
+    history->selectRows({0});
+    const qsizetype before = sends();
+    QVERIFY(history->resendAction()->isEnabled());
+    history->resendAction()->trigger();
+    const QList<Nh::HistorySummary> stored = storedExchanges(2);
+    QCOMPARE(stored.size(), 2);
+    QVERIFY(stored.first().id != first.id); // a new exchange, newest first
+    QCOMPARE(stored.first().operation, first.operation);
+    QCOMPARE(stored.first().target, u"sports || politics"_s);
+    QCOMPARE(stored.first().source, u"gui"_s);
+    QCOMPARE(stored.first().outcomeSuccess, 2);
+    QCOMPARE(sends(), before + 1);
+    QCOMPARE(m_harness->emulator.log().constLast().requestBody, first.requestBody);
+    QTRY_COMPARE(history->rowCount(), 2);
+    QTRY_COMPARE(m_window->exchangeView()->exchange().id, stored.first().id);
+}
+
+void TestMainWindow::historySearchAndFilters()
+{
+    makeWindow();
+    QCOMPARE(sendAndWait().result, Nh::ExchangeResult::Success);
+    m_window->composer()->setTagExpression(u"user:alice"_s);
+    QCOMPARE(sendAndWait().result, Nh::ExchangeResult::Success);
+    Nh::FaultRule rule;
+    rule.operation = u"send.test"_s;
+    rule.count = 1;
+    rule.fault = *Nh::Fault::parse(u"status=500"_s);
+    m_harness->emulator.faults().add(rule);
+    m_window->composer()->setTagExpression(u"sports || politics"_s);
+    QCOMPARE(sendAndWait().result, Nh::ExchangeResult::HubError);
+    HistoryPanel *history = m_window->historyPanel();
+    QTRY_COMPARE(history->rowCount(), 3);
+
+    // Free text over headers: the Tags header of one exchange.
+    history->setSearchText(u"alice"_s);
+    QTRY_COMPARE(history->rowCount(), 1);
+    QCOMPARE(history->model()->summary(0).target, u"user:alice"_s);
+    history->setSearchText({});
+    QTRY_COMPARE(history->rowCount(), 3);
+    // Status: a failure is the hub's 500 and the send with a failed registration (the demo
+    // hub's bad Apple handle); alice's send reached her devices only.
+    history->setStatusFilter(Nh::HistoryStatus::Failure);
+    QTRY_COMPARE(history->rowCount(), 2);
+    history->setStatusFilter(Nh::HistoryStatus::Success);
+    QTRY_COMPARE(history->rowCount(), 1);
+    QCOMPARE(history->model()->summary(0).target, u"user:alice"_s);
+    history->setStatusFilter({});
+    // Format: none of them is a template send.
+    history->setFormatFilter(u"template"_s);
+    QTRY_COMPARE(history->rowCount(), 0);
+    history->setFormatFilter(u"apple"_s);
+    QTRY_COMPARE(history->rowCount(), 3);
+    // Profile: another profile has none.
+    const Nh::Profile other = m_harness->addEmulatorProfile(u"Other"_s, u"otherHub"_s);
+    history->setProfileFilter(other.id.toString(QUuid::WithoutBraces));
+    QTRY_COMPARE(history->rowCount(), 0);
+    history->setProfileFilter({});
+    history->setTimeRange(HistoryPanel::TimeRange::LastHour);
+    QTRY_COMPARE(history->rowCount(), 3);
+
+    // Pin, then delete two after confirming: the pinned flag and the deletion reach the file.
+    history->selectRows({0});
+    history->pinAction()->trigger();
+    QTRY_VERIFY(storedExchanges(3).first().pinned);
+    history->selectRows({1, 2});
+    history->deleteAction()->trigger();
+    auto *box = m_window->findChild<QMessageBox *>(u"confirmDeleteExchanges"_s);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(u"Delete 2 exchange"_s), qPrintable(box->text()));
+    box->findChild<QPushButton *>(u"confirmDeleteButton"_s)->click();
+    QTRY_COMPARE(history->rowCount(), 1);
+    auto reader = Nh::HistoryReader::open(m_harness->history->path());
+    QVERIFY(reader);
+    QTRY_COMPARE(reader.value()->count().value(), 1);
+}
+
+void TestMainWindow::newProfileShowsLocatedErrorAndRefusesOk()
+{
+    makeWindow();
+    m_window->findChild<QAction *>(u"actionNewProfile"_s)->trigger();
+    auto *dialog = m_window->findChild<ProfileDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(!dialog->okButton()->isEnabled());
+    // "Endpoint" without '=': the parser names position 1 and OK stays off.
+    dialog->connectionStringEdit()->setText(
+        u"Endpoint;SharedAccessKeyName=R;SharedAccessKey=c2VjcmV0"_s);
+    dialog->hubEdit()->setText(u"hub1"_s);
+    QVERIFY(!dialog->okButton()->isEnabled());
+    QVERIFY(dialog->errorLabel()->isVisible());
+    const QString error = dialog->errorLabel()->text();
+    QVERIFY2(error.contains(u"position 1"_s), qPrintable(error));
+    auto *caret = dialog->findChild<QLabel *>(u"profileErrorCaret"_s);
+    QVERIFY(caret->isVisible());
+    QVERIFY2(caret->text().endsWith(u"\n^"_s) || caret->text().contains(u"\n^"_s),
+             qPrintable(caret->text()));
+    QVERIFY2(!caret->text().contains(u"c2VjcmV0"_s), "the caret excerpt shows the key");
+    // An http:// endpoint is located at its own position (1-based 10).
+    dialog->connectionStringEdit()->setText(
+        u"Endpoint=http://ns.servicebus.windows.net/;SharedAccessKeyName=R;"
+        "SharedAccessKey=c2VjcmV0"_s);
+    QVERIFY(!dialog->okButton()->isEnabled());
+    QVERIFY2(dialog->errorLabel()->text().contains(u"position 10"_s),
+             qPrintable(dialog->errorLabel()->text()));
+    // Fixed: OK is offered, the name defaults to namespace/hub.
+    dialog->connectionStringEdit()->setText(
+        u"Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=R;"
+        "SharedAccessKey=c2VjcmV0"_s);
+    QVERIFY2(dialog->okButton()->isEnabled(), qPrintable(dialog->errorLabel()->text()));
+    QVERIFY(!dialog->errorLabel()->isVisible());
+    const auto made = dialog->result();
+    QVERIFY(made);
+    QCOMPARE(made.value().profile.name, u"ns/hub1"_s);
+    QCOMPARE(made.value().profile.host, u"ns.servicebus.windows.net"_s);
+    // Taking a name in use is refused by name.
+    dialog->nameEdit()->setText(u"Local emulator"_s);
+    QVERIFY(!dialog->okButton()->isEnabled());
+    QVERIFY2(dialog->errorLabel()->text().contains(u"Local emulator"_s),
+             qPrintable(dialog->errorLabel()->text()));
+    dialog->reject();
+}
+
+void TestMainWindow::switchingProfileSendsToThatHub()
+{
+    const Nh::Profile other = m_harness->addEmulatorProfile(u"Second hub"_s, u"otherHub"_s);
+    makeWindow();
+    QComboBox *combo = m_window->profileSwitcher()->combo();
+    QCOMPARE(combo->count(), 2);
+    const int row = combo->findData(other.id);
+    QVERIFY(row > 0);
+    // As the user picks it.
+    combo->setCurrentIndex(row);
+    emit combo->activated(row);
+    QTRY_VERIFY(m_window->isProfileReady());
+    QCOMPARE(m_window->currentProfile().id, other.id);
+    QCOMPARE(m_harness->client.connection().hub, u"otherHub"_s);
+    QVERIFY2(m_window->windowTitle().contains(u"Second hub"_s),
+             qPrintable(m_window->windowTitle()));
+    QCOMPARE(m_window->profileSwitcher()->badge()->text(), u"SECOND"_s);
+
+    m_window->composer()->setTargetKind(ComposerWidget::TargetKind::Broadcast);
+    const Nh::Exchange e = sendAndWait();
+    QVERIFY2(e.url.path().startsWith(u"/otherHub/"_s), qPrintable(e.url.toString()));
+    QCOMPARE(m_harness->emulator.log().constLast().hub, u"otherHub"_s);
+    const QList<Nh::HistorySummary> stored = storedExchanges(1);
+    QCOMPARE(stored.first().profileId, other.id.toString(QUuid::WithoutBraces));
+    QCOMPARE(stored.first().profileName, u"Second hub"_s);
+    QCOMPARE(stored.first().hub, u"otherHub"_s);
+
+    // The choice is remembered for the next run.
+    m_window.reset();
+    makeWindow();
+    QCOMPARE(m_window->currentProfile().id, other.id);
+}
+
+void TestMainWindow::productionProfileAsksBeforeSending()
+{
+    const Nh::Profile prod = m_harness->addEmulatorProfile(u"Prod-like"_s, u"otherHub"_s, true);
+    makeWindow();
+    m_window->activateProfile(prod.id);
+    QTRY_VERIFY(m_window->isProfileReady());
+    QCOMPARE(m_window->profileSwitcher()->badge()->text(), u"PROD"_s);
+    QVERIFY(m_window->profileSwitcher()->badge()->isVisible());
+    QVERIFY2(child<QLabel>(u"emulatorBannerText"_s)->text().contains(u"Production"_s),
+             qPrintable(child<QLabel>(u"emulatorBannerText"_s)->text()));
+
+    const qsizetype before = sends();
+    child<QPushButton>(u"sendButton"_s)->click();
+    auto *box = m_window->findChild<QMessageBox *>(u"confirmProductionSend"_s);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(u"Prod-like"_s), qPrintable(box->text()));
+    box->reject(); // Cancel: nothing is sent
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(u"confirmProductionSend"_s));
+    QCOMPARE(sends(), before);
+    QVERIFY(!m_window->composer()->isSending());
+
+    QSignalSpy finished(m_window->composer(), &ComposerWidget::exchangeFinished);
+    m_window->composer()->sendAction()->trigger(); // Ctrl+Enter asks too
+    box = m_window->findChild<QMessageBox *>(u"confirmProductionSend"_s);
+    QVERIFY(box);
+    box->findChild<QPushButton *>(u"confirmProductionSendButton"_s)->click();
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(sends(), before + 1);
+    QCOMPARE(m_harness->emulator.log().constLast().hub, u"otherHub"_s);
+}
+
+void TestMainWindow::sasInspectorDecodesTheToken()
+{
+    makeWindow();
+    m_window->findChild<QAction *>(u"actionSasInspector"_s)->trigger();
+    auto *inspector = m_window->findChild<SasInspector *>();
+    QVERIFY(inspector);
+    QTRY_VERIFY(inspector->isVisible());
+    const Nh::HubConnection &c = m_harness->client.connection();
+    QCOMPARE(inspector->token().keyName, c.connectionString.keyName());
+    QVERIFY2(inspector->token().resource.endsWith(u"/myhub"_s),
+             qPrintable(inspector->token().resource));
+    const qint64 left = inspector->token().secondsLeft(QDateTime::currentDateTimeUtc());
+    QVERIFY2(left > 3590 && left <= 3600, qPrintable(QString::number(left)));
+    const QString signature = inspector->token().signature;
+    QVERIFY(!signature.isEmpty());
+    auto *sig = inspector->findChild<QLineEdit *>(u"sasSignature"_s);
+    QCOMPARE(sig->text(), u"[redacted]"_s);
+    QVERIFY(!inspector->findChild<QLineEdit *>(u"sasHeader"_s)->text().contains(signature));
+    QVERIFY(!UiTest::visibleText(inspector).contains(c.connectionString.key()));
+    inspector->setRevealed(true);
+    QCOMPARE(sig->text(), signature);
+    // The countdown counts down from the token's own expiry.
+    const QDateTime expiry = inspector->token().expiresAt();
+    QCOMPARE(inspector->countdownText(expiry.addSecs(-61)), u"expires in 01:01"_s);
+    QCOMPARE(inspector->countdownText(expiry.addSecs(3)), u"expired 00:03 ago"_s);
+    QVERIFY2(
+        inspector->findChild<QLabel *>(u"sasCountdown"_s)->text().startsWith(u"expires in 59:"_s)
+            || inspector->findChild<QLabel *>(u"sasCountdown"_s)
+                   ->text()
+                   .startsWith(u"expires in 1:00:00"_s),
+        qPrintable(inspector->findChild<QLabel *>(u"sasCountdown"_s)->text()));
+    // Regenerate signs afresh for the lifetime asked.
+    inspector->findChild<QSpinBox *>(u"sasLifetime"_s)->setValue(5);
+    inspector->findChild<QPushButton *>(u"sasRegenerate"_s)->click();
+    const qint64 shorter = inspector->token().secondsLeft(QDateTime::currentDateTimeUtc());
+    QVERIFY2(shorter > 290 && shorter <= 300, qPrintable(QString::number(shorter)));
 }
 
 void TestMainWindow::screenshots_data()
@@ -356,6 +720,46 @@ void TestMainWindow::screenshots()
     child<TagExpressionEdit>(u"tagExpressionEdit"_s)->setText(u"sports && (lang:en ||"_s);
     QTRY_VERIFY(!child<QPushButton>(u"sendButton"_s)->isEnabled());
     path = UiTest::saveScreenshot(m_window.get(), u"mainwindow-invalid"_s + suffix);
+    QVERIFY(!path.isEmpty());
+
+    // The history's compare view over the two sends.
+    HistoryPanel *history = m_window->historyPanel();
+    QTRY_COMPARE(history->rowCount(), 2);
+    history->selectRows({0, 1});
+    history->compareAction()->trigger();
+    auto *compare = m_window->findChild<QDialog *>(u"compareDialog"_s);
+    QVERIFY(compare);
+    QTRY_VERIFY(compare->isVisible());
+    path = UiTest::saveScreenshot(compare, u"compare"_s + suffix);
+    QVERIFY(!path.isEmpty());
+    compare->close();
+
+    // A new profile with a broken connection string.
+    m_window->newProfile();
+    auto *dialog = m_window->findChild<ProfileDialog *>();
+    QVERIFY(dialog);
+    dialog->connectionStringEdit()->setText(
+        u"Endpoint=sb://contoso.servicebus.windows.net/;SharedAccessKeyName=Full;"
+        "SharedAcessKey=c2VjcmV0"_s);
+    dialog->hubEdit()->setText(u"orders"_s);
+    QTRY_VERIFY(dialog->isVisible());
+    path = UiTest::saveScreenshot(dialog, u"profile-new-error"_s + suffix);
+    QVERIFY(!path.isEmpty());
+    dialog->reject();
+
+    m_window->showSasInspector();
+    auto *sas = m_window->findChild<SasInspector *>();
+    QTRY_VERIFY(sas && sas->isVisible());
+    path = UiTest::saveScreenshot(sas, u"sas-inspector"_s + suffix);
+    QVERIFY(!path.isEmpty());
+    sas->close();
+
+    // A production profile: badge and banner.
+    const Nh::Profile prod =
+        m_harness->addEmulatorProfile(u"Contoso production"_s, u"otherHub"_s, true);
+    m_window->activateProfile(prod.id);
+    QTRY_VERIFY(m_window->isProfileReady());
+    path = UiTest::saveScreenshot(m_window.get(), u"mainwindow-production"_s + suffix);
     QVERIFY(!path.isEmpty());
     UiTest::usePalette(UiTest::lightPalette());
 }

@@ -14,13 +14,24 @@
 using namespace Qt::Literals::StringLiterals;
 
 UiHarness::UiHarness()
-    : settings(std::make_unique<QSettings>(dir.filePath(u"nhconsole.ini"_s),
-                                           QSettings::IniFormat))
+    : settings(std::make_unique<QSettings>(dir.filePath(u"nhconsole.ini"_s), QSettings::IniFormat))
+    , secrets(u"nhconsole-uitest-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , profiles(std::make_unique<Nh::ProfileStore>(settings.get(), &secrets))
 { }
+
+UiHarness::~UiHarness()
+{
+    // The history first: its destructor commits what is queued while the folder still exists.
+    history.reset();
+}
 
 bool UiHarness::start()
 {
-    const Nh::Status st = LocalEmulator::start(emulator, QString());
+    // LocalEmulator's options, and a second hub for the profile switch.
+    Nh::EmulatorOptions options;
+    options.seedDemoData = true;
+    options.additionalHubs = {kOtherHub.toString()};
+    const Nh::Status st = emulator.start(options);
     if (!st) {
         qWarning("emulator did not start: %s", qPrintable(st.error().message));
         return false;
@@ -28,7 +39,40 @@ bool UiHarness::start()
     Nh::HubConnection c = LocalEmulator::connection(emulator);
     c.transferTimeoutMs = 10000;
     client.setConnection(c);
+    auto opened = Nh::HistoryStore::open(dir.filePath(u"history.sqlite"_s));
+    if (!opened) {
+        qWarning("history did not open: %s", qPrintable(opened.error().message));
+        return false;
+    }
+    history = std::move(opened).value();
     return true;
+}
+
+AppContext UiHarness::context()
+{
+    AppContext ctx;
+    ctx.client = &client;
+    ctx.settings = settings.get();
+    ctx.emulator = &emulator;
+    ctx.profiles = profiles.get();
+    ctx.secrets = &secrets;
+    ctx.history = history.get();
+    return ctx;
+}
+
+Nh::Profile UiHarness::addEmulatorProfile(const QString &name, const QString &hub, bool production)
+{
+    Nh::Profile p = Nh::defaultEmulatorProfile();
+    p.id = QUuid::createUuid();
+    p.name = name;
+    p.hub = hub;
+    p.label = u"second"_s;
+    p.colour = u"#1565c0"_s;
+    p.production = production;
+    const auto added = profiles->add(p);
+    if (!added)
+        qWarning("profile not added: %s", qPrintable(added.error().message));
+    return added ? added.value() : Nh::Profile {};
 }
 
 namespace UiTest {

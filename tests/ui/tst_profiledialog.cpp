@@ -1,0 +1,235 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// ProfileDialog on its own: live validation with the located error of the connection string
+// (and a caret that never shows the key), OK refused until it parses, edit and emulator kinds,
+// and the keychain path: stored in the keychain when one is there (with_keyring.sh unlocked),
+// otherwise the plain explanation and the in-memory fallback for this run.
+
+#include "profiledialog.h"
+#include "store/profilestore.h"
+#include "store/secretstore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFrame>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QString kGood = u"Endpoint=sb://contoso.servicebus.windows.net/;SharedAccessKeyName=Full;"
+                      "SharedAccessKey=c2VjcmV0LWtleQ=="_s;
+
+} // namespace
+
+class TestProfileDialog final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void locatedErrors_data();
+    void locatedErrors();
+    void validStringEnablesOk();
+    void hubNameIsRequired();
+    void emulatorKindNeedsNoString();
+    void editKeepsIdAndKey();
+    void saveGoesThroughTheKeychainOrExplainsWhy();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<Nh::SecretStore> m_secrets;
+    std::unique_ptr<Nh::ProfileStore> m_store;
+};
+
+void TestProfileDialog::init()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(u"p.ini"_s), QSettings::IniFormat);
+    m_secrets = std::make_unique<Nh::SecretStore>(
+        u"nhconsole-dialogtest-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces));
+    m_store = std::make_unique<Nh::ProfileStore>(m_settings.get(), m_secrets.get());
+}
+
+void TestProfileDialog::cleanup()
+{
+    m_store.reset();
+    m_secrets.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+void TestProfileDialog::locatedErrors_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("position");
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<QChar>("marked");
+    QTest::newRow("no equals sign") << u"Endpoint;SharedAccessKeyName=R;SharedAccessKey=c2VjcmV0"_s
+                                    << u"position 1"_s << 0 << QChar(u'E');
+    QTest::newRow("http endpoint")
+        << u"Endpoint=http://ns.servicebus.windows.net/;SharedAccessKeyName=R;"
+           "SharedAccessKey=c2VjcmV0"_s
+        << u"position 10"_s << 9 << QChar(u'h');
+    QTest::newRow("missing key name")
+        << u"Endpoint=sb://ns.servicebus.windows.net/;=R;SharedAccessKey=c2VjcmV0"_s
+        << u"position 42"_s << 41 << QChar(u'=');
+}
+
+void TestProfileDialog::locatedErrors()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, position);
+    QFETCH(int, offset);
+    QFETCH(QChar, marked);
+    ProfileDialog dialog(m_store.get());
+    dialog.show();
+    dialog.hubEdit()->setText(u"orders"_s);
+    dialog.connectionStringEdit()->setText(text);
+    QVERIFY(!dialog.okButton()->isEnabled());
+    QVERIFY(dialog.errorLabel()->isVisible());
+    QVERIFY2(dialog.errorLabel()->text().contains(position),
+             qPrintable(dialog.errorLabel()->text()));
+    const auto r = dialog.result();
+    QVERIFY(!r);
+    QCOMPARE(r.error().offset, offset);
+    // The caret sits under the offending character of the excerpt, and the key's value is
+    // masked.
+    auto *caret = dialog.findChild<QLabel *>(u"profileErrorCaret"_s);
+    QVERIFY(caret->isVisible());
+    const QStringList lines = caret->text().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    const qsizetype caretAt = lines.at(1).indexOf(u'^');
+    QVERIFY(caretAt >= 0 && caretAt < lines.at(0).size());
+    QCOMPARE(lines.at(0).at(caretAt), marked);
+    QVERIFY2(!lines.at(0).contains(u"c2VjcmV0"_s), qPrintable(lines.at(0)));
+    // OK does nothing while refused.
+    dialog.accept();
+    QCOMPARE(m_store->count(), 1);
+}
+
+void TestProfileDialog::validStringEnablesOk()
+{
+    ProfileDialog dialog(m_store.get());
+    dialog.connectionStringEdit()->setText(kGood);
+    dialog.hubEdit()->setText(u"orders"_s);
+    QVERIFY2(dialog.okButton()->isEnabled(), qPrintable(dialog.errorLabel()->text()));
+    QVERIFY(!dialog.errorLabel()->isVisibleTo(&dialog));
+    const auto r = dialog.result();
+    QVERIFY(r);
+    QCOMPARE(r.value().profile.name, u"contoso/orders"_s);
+    QCOMPARE(r.value().profile.keyName, u"Full"_s);
+    QCOMPARE(r.value().key, u"c2VjcmV0LWtleQ=="_s);
+    dialog.productionCheck()->setChecked(true);
+    dialog.labelEdit()->setText(u"live"_s);
+    QVERIFY(dialog.result().value().profile.production);
+    QCOMPARE(dialog.result().value().profile.label, u"live"_s);
+}
+
+void TestProfileDialog::hubNameIsRequired()
+{
+    ProfileDialog dialog(m_store.get());
+    dialog.connectionStringEdit()->setText(kGood);
+    QVERIFY(!dialog.okButton()->isEnabled());
+    QVERIFY2(dialog.errorLabel()->text().contains(u"hub name"_s),
+             qPrintable(dialog.errorLabel()->text()));
+    QCOMPARE(dialog.result().error().where, u"hub"_s);
+    // The EntityPath of the string names the hub, with a note.
+    dialog.connectionStringEdit()->setText(kGood + u";EntityPath=orders"_s);
+    QVERIFY(dialog.okButton()->isEnabled());
+    QCOMPARE(dialog.result().value().profile.hub, u"orders"_s);
+    QVERIFY(dialog.findChild<QLabel *>(u"profileWarning"_s)->text().contains(u"EntityPath"_s));
+}
+
+void TestProfileDialog::emulatorKindNeedsNoString()
+{
+    ProfileDialog dialog(m_store.get());
+    dialog.kindCombo()->setCurrentIndex(1);
+    QVERIFY(!dialog.connectionStringEdit()->isEnabled());
+    dialog.hubEdit()->setText(u"otherHub"_s);
+    QVERIFY2(dialog.okButton()->isEnabled(), qPrintable(dialog.errorLabel()->text()));
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.accept();
+    QVERIFY(accepted.wait(5000));
+    const auto p = m_store->profile(dialog.savedProfileId());
+    QVERIFY(p);
+    QVERIFY(p->isEmulator());
+    QCOMPARE(p->hub, u"otherHub"_s);
+    QCOMPARE(p->name, u"Emulator/otherHub"_s);
+}
+
+void TestProfileDialog::editKeepsIdAndKey()
+{
+    Nh::Profile p = Nh::defaultEmulatorProfile();
+    p.id = QUuid::createUuid();
+    p.name = u"Mine"_s;
+    QVERIFY(m_store->add(p));
+    ProfileDialog dialog(m_store.get(), p);
+    QVERIFY(!dialog.kindCombo()->isEnabled());
+    QCOMPARE(dialog.nameEdit()->text(), u"Mine"_s);
+    dialog.nameEdit()->setText(u"Renamed"_s);
+    dialog.productionCheck()->setChecked(true);
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.accept();
+    QCOMPARE(accepted.size(), 1); // no key change: saved at once
+    QCOMPARE(dialog.savedProfileId(), p.id);
+    QCOMPARE(m_store->profile(p.id)->name, u"Renamed"_s);
+    QVERIFY(m_store->profile(p.id)->production);
+}
+
+void TestProfileDialog::saveGoesThroughTheKeychainOrExplainsWhy()
+{
+    const QByteArray mode = qgetenv("NH_KEYRING_MODE");
+    ProfileDialog dialog(m_store.get());
+    dialog.show();
+    dialog.connectionStringEdit()->setText(kGood);
+    dialog.hubEdit()->setText(u"orders"_s);
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.accept();
+    QVERIFY(dialog.isBusy()); // the keychain answers later; the form waits and shows it
+    QVERIFY(dialog.findChild<QWidget *>(u"profileProgress"_s)->isVisible());
+    QVERIFY(!dialog.connectionStringEdit()->isEnabled());
+    if (mode == "unlocked") {
+        QVERIFY(accepted.wait(15000));
+        const auto p = m_store->profile(dialog.savedProfileId());
+        QVERIFY(p);
+        QCOMPARE(p->hub, u"orders"_s);
+        QVERIFY(!m_secrets->hasSessionKey(p->id));
+        return;
+    }
+    // No usable keychain: the dialog stays, says why, and offers the in-memory key.
+    auto *box = dialog.findChild<QFrame *>(u"keychainProblem"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(box->isVisible(), 15000);
+    QCOMPARE(accepted.size(), 0);
+    QCOMPARE(m_store->count(), 1);
+    const QString text = dialog.findChild<QLabel *>(u"keychainProblemText"_s)->text();
+    QVERIFY2(text.contains(u"memory for this run"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"never written to disk"_s), qPrintable(text));
+    dialog.keepInMemoryButton()->click();
+    QVERIFY(accepted.wait(15000));
+    const auto p = m_store->profile(dialog.savedProfileId());
+    QVERIFY(p);
+    QVERIFY(m_secrets->hasSessionKey(p->id));
+    QVERIFY(m_secrets->sessionFallbackEnabled());
+    // The key is nowhere in the settings file.
+    m_settings->sync();
+    QFile file(m_settings->fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("c2VjcmV0LWtleQ"));
+}
+
+QTEST_MAIN(TestProfileDialog)
+#include "tst_profiledialog.moc"
