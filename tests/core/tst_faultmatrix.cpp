@@ -10,7 +10,8 @@
 // The expected phrases are written from what each fault means, not taken from the client's
 // output. The cases run concurrently (a bounded number in flight, each on its own
 // QNetworkAccessManager so a fault cannot leak into another case's keep-alive connection)
-// when the suite starts; the rows then check one case each.
+// when the suite starts; the rows then check one case each. cleanupTestCase() prints the number
+// of cases passed; NH_FAULTMATRIX_TIMES=1 also prints the time each fault took.
 
 #include "client/hubclient.h"
 #include "emulator/emulatorstate.h"
@@ -356,6 +357,11 @@ QList<Operation> operations()
     return ops;
 }
 
+/**
+ * Every fault kind of emulator/faults.h, sent per request (X-Nh-Emulator-Fault). The 401 rows are
+ * the emulator's real SAS validation refusing a token signed wrongly (no header, expired, wrong
+ * key, unknown rule, a rule without the operation's claim), not a canned 401.
+ */
 QList<FaultRow> faults()
 {
     return {
