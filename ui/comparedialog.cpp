@@ -59,8 +59,14 @@ CompareDialog::CompareDialog(const Nh::HistoryRecord &left, const Nh::HistoryRec
 {
     setObjectName(u"compareDialog"_s);
     setWindowTitle(tr("Compare exchanges"));
-    const QString l = tr("Left: %1").arg(describe(left));
-    const QString r = tr("Right: %1").arg(describe(right));
+    const QString l = tr("Left");
+    const QString r = tr("Right");
+    auto *legend =
+        new QLabel(tr("<b>Left:</b> %1<br><b>Right:</b> %2")
+                       .arg(describe(left).toHtmlEscaped(), describe(right).toHtmlEscaped()),
+                   this);
+    legend->setObjectName(u"compareLegend"_s);
+    legend->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"compareSummary"_s);
@@ -94,7 +100,13 @@ CompareDialog::CompareDialog(const Nh::HistoryRecord &left, const Nh::HistoryRec
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    for (QTableWidget *table : {m_fields, m_headers, m_outcomes}) {
+        table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+        table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    }
+
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(legend);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(buttons);

@@ -66,8 +66,9 @@ ExchangeView::ExchangeView(QWidget *parent)
     m_splitter->setObjectName(u"exchangeSplitter"_s);
     m_splitter->addWidget(m_headers);
     m_splitter->addWidget(m_outcome);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 1);
+    // The answer has more to show (outcome table, explanations) than the request's headers.
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);

@@ -78,14 +78,22 @@ public:
         // The source's roles, not index.data(): that would come back here.
         const auto status = Nh::HistoryStatus(
             QIdentityProxyModel::data(index, Nh::HistoryModel::StatusRole).toInt());
+        // A send the hub accepted where some registrations failed is a warning, not an error.
+        const bool accepted =
+            Nh::ExchangeResult(
+                QIdentityProxyModel::data(index, Nh::HistoryModel::ResultRole).toInt())
+            == Nh::ExchangeResult::Success;
+        const Theme::Tone tone = status == Nh::HistoryStatus::Failure && accepted
+            ? Theme::Tone::Warning
+            : toneOf(status);
         switch (role) {
         case Qt::DecorationRole:
             if (index.column() == Nh::HistoryModel::Status)
-                return Theme::toneIcon(toneOf(status));
+                return Theme::toneIcon(tone);
             break;
         case Qt::ForegroundRole:
             if (index.column() == Nh::HistoryModel::Status)
-                return Theme::foreground(toneOf(status), m_palette);
+                return Theme::foreground(tone, m_palette);
             break;
         case Qt::FontRole:
             if (QIdentityProxyModel::data(index, Nh::HistoryModel::PinnedRole).toBool()) {
@@ -200,15 +208,24 @@ HistoryPanel::HistoryPanel(Nh::HistoryStore *store, Nh::ProfileStore *profiles, 
     header->setSectionsMovable(true);
     header->setStretchLastSection(true);
     header->setSortIndicator(Nh::HistoryModel::Time, Qt::DescendingOrder);
-    const int em = fontMetrics().horizontalAdvance(u'M');
-    const QList<QPair<int, int>> widths {
-        {Nh::HistoryModel::Time, 12},     {Nh::HistoryModel::Profile, 10},
-        {Nh::HistoryModel::Operation, 8}, {Nh::HistoryModel::Target, 16},
-        {Nh::HistoryModel::Format, 6},    {Nh::HistoryModel::Status, 11},
-        {Nh::HistoryModel::Outcome, 10},  {Nh::HistoryModel::Elapsed, 5},
-    };
-    for (const auto &[column, ems] : widths)
-        m_table->setColumnWidth(column, ems * em);
+    // Sized for their usual contents; the label takes the rest, and the user's widths are
+    // restored from the settings (headerState()).
+    const QFontMetrics fm = m_table->fontMetrics();
+    const int em = fm.horizontalAdvance(u'M');
+    const int padding = em * 2;
+    const int icon = m_table->iconSize().width() > 0 ? m_table->iconSize().width() : 16;
+    m_table->setColumnWidth(Nh::HistoryModel::Time,
+                            fm.horizontalAdvance(u"8888-88-88 88:88:88"_s) + padding);
+    m_table->setColumnWidth(Nh::HistoryModel::Profile, em * 10);
+    m_table->setColumnWidth(Nh::HistoryModel::Operation, em * 8);
+    m_table->setColumnWidth(Nh::HistoryModel::Target, em * 14);
+    m_table->setColumnWidth(Nh::HistoryModel::Format, em * 6);
+    m_table->setColumnWidth(Nh::HistoryModel::Status,
+                            fm.horizontalAdvance(tr("Success (201)")) + icon + padding);
+    m_table->setColumnWidth(Nh::HistoryModel::Outcome,
+                            fm.horizontalAdvance(tr("20 sent, 10 failed")) + padding);
+    m_table->setColumnWidth(Nh::HistoryModel::Elapsed,
+                            fm.horizontalAdvance(tr("Elapsed")) + padding);
 
     buildActions();
 

@@ -805,7 +805,7 @@ void MainWindow::resetLayout()
     const int width = m_mainSplitter->width();
     m_mainSplitter->setSizes({width * 2 / 7, width * 5 / 7});
     const int exchangeWidth = m_exchangeView->splitter()->width();
-    m_exchangeView->splitter()->setSizes({exchangeWidth / 2, exchangeWidth / 2});
+    m_exchangeView->splitter()->setSizes({exchangeWidth * 2 / 5, exchangeWidth * 3 / 5});
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

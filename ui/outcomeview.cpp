@@ -216,16 +216,20 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
     if (rows > 0) {
         m_resultsStack->setCurrentWidget(m_resultsTable);
         m_resultsTable->resizeColumnsToContents();
-        m_resultsTable->setColumnWidth(Nh::OutcomeModel::Handle,
-                                       qMin(m_resultsTable->columnWidth(Nh::OutcomeModel::Handle),
-                                            fontMetrics().horizontalAdvance(u'M') * 14));
-        m_resultsTable->setColumnWidth(
-            Nh::OutcomeModel::RegistrationId,
-            qMin(m_resultsTable->columnWidth(Nh::OutcomeModel::RegistrationId),
-                 fontMetrics().horizontalAdvance(u'M') * 12));
-        m_resultsTable->setColumnWidth(Nh::OutcomeModel::Outcome,
-                                       qMin(m_resultsTable->columnWidth(Nh::OutcomeModel::Outcome),
-                                            fontMetrics().horizontalAdvance(u'M') * 16));
+        // Ids are recognised by their start and end; the outcome and its explanation read
+        // best wide: they share what is left (elided, whole on hover), so the table never
+        // needs a horizontal scroll bar at the usual pane width.
+        const int em = fontMetrics().horizontalAdvance(u'M');
+        const QList<QPair<int, int>> caps {{Nh::OutcomeModel::Platform, 10},
+                                           {Nh::OutcomeModel::Handle, 8},
+                                           {Nh::OutcomeModel::RegistrationId, 8},
+                                           {Nh::OutcomeModel::Outcome, 13}};
+        QHeaderView *header = m_resultsTable->horizontalHeader();
+        for (const auto &[column, ems] : caps) {
+            // Never narrower than the column's title.
+            const int cap = qMax(ems * em, header->sectionSizeHint(column));
+            m_resultsTable->setColumnWidth(column, qMin(m_resultsTable->columnWidth(column), cap));
+        }
     } else {
         m_resultsStack->setCurrentWidget(m_resultsPlaceholder);
         QString why;
@@ -319,9 +323,16 @@ void OutcomeView::showBanner(const Nh::Exchange &e)
     m_sentence->setText(sentence);
     m_sentence->setVisible(!sentence.isEmpty());
 
-    // The client's sentence usually quotes the hub's detail already; say it once.
+    // The client's sentence quotes the hub's detail without the TrackingId/TimeStamp trailer
+    // the hub appends (the tracking id is shown below): say the detail once.
     const QString detail = e.hubError ? e.hubError->detail.trimmed() : QString();
-    const bool quoted = !detail.isEmpty() && sentence.contains(detail);
+    QString core = detail;
+    if (const qsizetype trailer = core.indexOf(u"TrackingId:"_s, 0, Qt::CaseInsensitive);
+        trailer > 0)
+        core = core.left(trailer);
+    while (core.endsWith(u'.') || core.endsWith(u' '))
+        core.chop(1);
+    const bool quoted = !core.isEmpty() && sentence.contains(core);
     m_detail->setText(detail.isEmpty() || quoted ? QString() : tr("The hub said: %1").arg(detail));
     m_detail->setVisible(!detail.isEmpty() && !quoted);
 
@@ -347,12 +358,13 @@ void OutcomeView::fitBanner()
 {
     if (!m_bannerScroll->isVisibleTo(this))
         return;
-    const int width = qMax(m_bannerScroll->viewport()->width(), 200);
-    int wanted = m_banner->hasHeightForWidth() ? m_banner->heightForWidth(width) : -1;
+    // The scroll area spans the view (no margins); its viewport may not be laid out yet.
+    const int available = qMax(width() - m_bannerScroll->frameWidth() * 2, 200);
+    int wanted = m_banner->hasHeightForWidth() ? m_banner->heightForWidth(available) : -1;
     if (wanted < 0)
         wanted = m_banner->sizeHint().height();
-    // At most two fifths of the pane (but room for a few lines): the tabs stay usable.
-    const int cap = qMax(fontMetrics().height() * 6, height() * 2 / 5);
+    // At most half the pane (but room for a few lines): the tabs stay usable.
+    const int cap = qMax(fontMetrics().height() * 6, height() / 2);
     m_bannerScroll->setFixedHeight(qMin(wanted, cap));
 }
 

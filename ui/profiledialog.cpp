@@ -56,15 +56,22 @@ QIcon colourIcon(const QString &hex)
     return QIcon(pixmap);
 }
 
-/** The connection string with the key's value masked, so the caret excerpt never shows it. */
+/**
+ * The connection string with every value whose name looks like a key or a signature masked
+ * (misspelled ones too: "SharedAcessKey=…"), so the caret excerpt never shows a secret.
+ */
 QString masked(const QString &text)
 {
-    static const QRegularExpression key(u"(SharedAccessKey\\s*=)([^;]*)"_s,
-                                        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression pair(u"([^;=]*)=([^;]*)"_s);
     QString out = text;
-    auto it = key.globalMatch(text);
+    auto it = pair.globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();
+        const QString name = m.captured(1).trimmed().toLower();
+        const bool secret = (name.contains(u"key"_s) && !name.endsWith(u"name"_s))
+            || name.contains(u"sig"_s) || name.contains(u"secret"_s);
+        if (!secret)
+            continue;
         for (qsizetype i = m.capturedStart(2); i < m.capturedEnd(2); ++i)
             out[i] = u'•';
     }
@@ -129,10 +136,9 @@ void ProfileDialog::build()
     m_connectionString->setPlaceholderText(
         u"Endpoint=sb://<namespace>.servicebus.windows.net/;SharedAccessKeyName=…;"
         "SharedAccessKey=…"_s);
-    m_connectionHelp = new QLabel(tr("From the Azure portal: the hub ▸ Access Policies. The key "
-                                     "goes to the system keychain, never to a file."),
+    m_connectionHelp = new QLabel(tr("Azure portal ▸ the hub ▸ Access Policies. The key goes "
+                                     "to the system keychain only."),
                                   this);
-    m_connectionHelp->setWordWrap(true);
     m_connectionHelp->setEnabled(false);
 
     m_hub = new QLineEdit(this);

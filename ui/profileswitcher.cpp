@@ -104,10 +104,8 @@ void ProfileSwitcher::rebuild()
     const QSignalBlocker blocker(m_combo);
     m_combo->clear();
     for (const Nh::Profile &p : m_store->profiles()) {
-        QString text = p.name;
-        if (p.production)
-            text += tr(" — production");
-        m_combo->addItem(swatch(p), text, p.id);
+        // Production shows in the swatch (red) and the badge beside the combo.
+        m_combo->addItem(swatch(p), p.name, p.id);
         m_combo->setItemData(m_combo->count() - 1, tooltipOf(p), Qt::ToolTipRole);
     }
     const int row = m_combo->findData(current);

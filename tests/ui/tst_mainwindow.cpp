@@ -281,8 +281,12 @@ void TestMainWindow::serverFaultShowsSentence()
     QVERIFY(e.hubError.has_value());
     // The hub's detail is on screen exactly once: in the sentence, or beside it when the
     // sentence does not quote it.
+    // The hub appends "..TrackingId:…,TimeStamp:…" to its detail; the words before it are
+    // what people read.
     const QString shown = UiTest::visibleText(child<QWidget>(u"outcomePane"_s));
-    QCOMPARE(shown.count(e.hubError->detail.trimmed()), 1);
+    const QString words = e.hubError->detail.section(u"TrackingId:"_s, 0, 0);
+    QVERIFY2(words.size() > 10, qPrintable(e.hubError->detail));
+    QCOMPARE(shown.count(words.left(words.size() - 2)), 1);
     QCOMPARE(shown.count(e.errorSentence), 1);
     // The banner is tall enough for its text (or scrolls): nothing is clipped.
     auto *scroll = child<QWidget>(u"resultBannerScroll"_s);
@@ -703,6 +707,7 @@ void TestMainWindow::screenshots()
     m_window->resize(1440, 900);
     QCOMPARE(sendAndWait().result, Nh::ExchangeResult::Success);
     QTRY_VERIFY(child<QTableView>(u"resultsTable"_s)->isVisible());
+    QTRY_COMPARE(m_window->historyPanel()->rowCount(), 1);
     QString path = UiTest::saveScreenshot(m_window.get(), u"mainwindow-outcome"_s + suffix);
     QVERIFY(QFileInfo(path).size() > 10000);
 
@@ -712,6 +717,7 @@ void TestMainWindow::screenshots()
     rule.fault = *Nh::Fault::parse(u"status=401"_s);
     m_harness->emulator.faults().add(rule);
     QCOMPARE(sendAndWait().result, Nh::ExchangeResult::HubError);
+    QTRY_COMPARE(m_window->historyPanel()->rowCount(), 2);
     path = UiTest::saveScreenshot(m_window.get(), u"mainwindow-error"_s + suffix);
     QVERIFY(!path.isEmpty());
 
