@@ -182,7 +182,11 @@ QString throttleAdvice(const Exchange &e)
     const qint64 attempts = std::max<qint64>(1, e.attempts.size());
     bool ok = false;
     const int retryAfter = header(e.responseHeaders, "Retry-After").toInt(&ok);
-    const QString slowDown = Tr::tr("Slow down: test sends are limited to 10 a minute.");
+    // Only test sends have the fixed 10-a-minute limit; other calls meet the tier's quotas.
+    const QString slowDown = e.operation == u"send.test"
+        ? Tr::tr("Slow down: test sends are limited to 10 a minute.")
+        : Tr::tr("Slow down: the namespace's pricing tier limits how many calls a hub accepts; "
+                 "space the calls out, or move the namespace to a higher tier.");
     if (ok && retryAfter >= 0) {
         return trn("nhconsole made %n attempt(s), honouring Retry-After; the hub's last "
                    "Retry-After asked to wait %1 s. Wait at least that long before trying again.",

@@ -80,6 +80,8 @@ private slots:
     void unauthorized();
     void hubErrors_data();
     void hubErrors();
+    void throttleAdviceByOperation_data();
+    void throttleAdviceByOperation();
     void unreadableSuccessBody_data();
     void unreadableSuccessBody();
 
@@ -838,7 +840,7 @@ void TestHubClient::hubErrors_data()
         << QStringList {u"429 Too Many Requests to listing registrations"_s,
                         u"the hub is throttling requests"_s,
                         u"nhconsole made 3 attempt(s), honouring Retry-After"_s,
-                        u"asked to wait 0 s"_s, u"10 a minute"_s};
+                        u"asked to wait 0 s"_s, u"the namespace's pricing tier limits"_s};
     QTest::newRow("503, retries exhausted")
         << u"list"_s << u"status=503;retry-after=0"_s << 3 << 503 << 3
         << QStringList {u"503 Service Unavailable"_s,
@@ -922,6 +924,64 @@ void TestHubClient::hubErrors()
         VERIFY_CONTAINS(e.errorSentence, part);
     const Explanation x = explain(e);
     QVERIFY(!x.cause.isEmpty() && !x.nextStep.isEmpty() && !x.docsHint.isEmpty());
+}
+
+void TestHubClient::throttleAdviceByOperation_data()
+{
+    QTest::addColumn<QString>("call");
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("says");
+    QTest::addColumn<QString>("never");
+
+    const QString testSends = u"test sends are limited to 10 a minute"_s;
+    const QString tier = u"the namespace's pricing tier limits how many calls a hub accepts"_s;
+    QTest::newRow("test send 429") << u"test-send"_s << u"status=429"_s << 429 << testSends << tier;
+    QTest::newRow("test send 503 with Retry-After")
+        << u"test-send"_s << u"status=503;retry-after=0"_s << 503 << testSends << tier;
+    QTest::newRow("plain send 429") << u"send"_s << u"status=429"_s << 429 << tier << testSends;
+    QTest::newRow("registration list 429")
+        << u"list"_s << u"status=429"_s << 429 << tier << testSends;
+    QTest::newRow("registration create 503")
+        << u"create-registration"_s << u"status=503"_s << 503 << tier << testSends;
+    QTest::newRow("installation delete 429 with Retry-After")
+        << u"delete-installation"_s << u"status=429;retry-after=0"_s << 429 << tier << testSends;
+}
+
+void TestHubClient::throttleAdviceByOperation()
+{
+    QFETCH(QString, call);
+    QFETCH(QString, fault);
+    QFETCH(int, status);
+    QFETCH(QString, says);
+    QFETCH(QString, never);
+
+    // Every attempt is throttled, so retries (when Retry-After allows them) end the same way.
+    addFault(u"*"_s, fault, -1);
+    HubJob *job = nullptr;
+    if (call == u"test-send" || call == u"send") {
+        seed(Platform::Apple, u"AA01"_s, {u"news"_s});
+        Notification n;
+        n.format = Format::Apple;
+        n.body = R"({"aps":{"alert":"hi"}})";
+        n.target = Target::tags(u"news"_s);
+        job = client->send(n, call == u"test-send");
+    } else if (call == u"list") {
+        job = client->listRegistrations({});
+    } else if (call == u"create-registration") {
+        Registration r;
+        r.handle = u"0A0B"_s;
+        job = client->createRegistration(r);
+    } else if (call == u"delete-installation") {
+        job = client->deleteInstallation(u"inst-x"_s);
+    }
+    QVERIFY(job);
+    const Exchange e = run(job);
+    f.emulator.faults().clear();
+    QCOMPARE(e.result, ExchangeResult::HubError);
+    QCOMPARE(e.status, status);
+    VERIFY_CONTAINS(e.errorSentence, says);
+    QVERIFY2(!e.errorSentence.contains(never), qPrintable(e.errorSentence));
 }
 
 void TestHubClient::unreadableSuccessBody_data()
