@@ -91,6 +91,12 @@ struct Exchange
     QString errorSentence;
     /** The located parse error of a bad 2xx body, or the transport/hub error. */
     std::optional<Error> error;
+    /**
+     * What validation noticed without refusing the request (a payload over the PNS's limit, a
+     * retired platform, a tag-expression remark, …), as prepareSend() reported it; offsets are
+     * into requestBody, or into the header the message names. Filled for sends only.
+     */
+    QList<Warning> warnings;
 
     // What the response meant, when it parsed.
     std::optional<HubErrorBody> hubError;

@@ -404,6 +404,7 @@ HubJob *HubClient::send(const Notification &notification, bool test)
         job->m_exchange.result = ExchangeResult::Invalid;
         job->m_exchange.error = prepared.error();
         job->m_exchange.errorSentence = prepared.error().message;
+        job->m_exchange.warnings = prepared.warnings();
         QMetaObject::invokeMethod(
             this,
             [this, job = QPointer<HubJob>(job)] {
@@ -433,7 +434,9 @@ HubJob *HubClient::send(const Notification &notification, bool test)
     } else {
         r.operation = u"send"_s;
     }
-    return start(r);
+    HubJob *job = start(r);
+    job->m_exchange.warnings = prepared.warnings();
+    return job;
 }
 
 HubJob *HubClient::cancelScheduled(const QString &scheduledId)

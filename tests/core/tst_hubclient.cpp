@@ -66,6 +66,7 @@ private slots:
     void installations();
     void feedbackContainer();
     void invalidNotificationIsNeverSent();
+    void sendWarningsReachTheExchange();
 
     // Failure classes.
     void dnsFailure();
@@ -536,6 +537,32 @@ void TestHubClient::invalidNotificationIsNeverSent()
     QVERIFY(e.error->isLocated());
     QCOMPARE(int(f.emulator.log().size()), before);
     VERIFY_CONTAINS(explain(e).cause, u"did not send"_s);
+}
+
+void TestHubClient::sendWarningsReachTheExchange()
+{
+    seed(Platform::Apple, u"AA01"_s, {u"news"_s});
+    Notification n;
+    n.format = Format::Apple;
+    const QByteArray head = R"({"aps":{"alert":")";
+    n.body = head + QByteArray(5000 - head.size() - 3, 'x') + "\"}}";
+    QCOMPARE(n.body.size(), 5000);
+    n.target = Target::tags(u"news"_s);
+    const Exchange e = run(client->send(n));
+    // The hub takes it (APNs would not): a warning, not a refusal, and it must not be lost.
+    QCOMPARE(e.result, ExchangeResult::Success);
+    QCOMPARE(e.warnings.size(), 1);
+    const Warning &w = e.warnings.first();
+    VERIFY_CONTAINS(w.message, u"5000 bytes"_s);
+    VERIFY_CONTAINS(w.message, u"APNs refuses payloads over 4096 bytes"_s);
+    QCOMPARE(w.offset, 4096);
+    QCOMPARE(w.length, 5000 - 4096);
+
+    // A clean payload leaves none, and a later send does not inherit the earlier warnings.
+    n.body = R"({"aps":{"alert":"hi"}})";
+    const Exchange clean = run(client->send(n));
+    QCOMPARE(clean.result, ExchangeResult::Success);
+    QVERIFY(clean.warnings.isEmpty());
 }
 
 // --- failure classes ----------------------------------------------------------------------------
