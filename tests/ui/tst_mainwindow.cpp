@@ -29,10 +29,12 @@
 #include <QDialog>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -69,6 +71,8 @@ private slots:
     void newProfileShowsLocatedErrorAndRefusesOk();
     void switchingProfileSendsToThatHub();
     void productionProfileAsksBeforeSending();
+    void hubProfileWithoutKeyOffersASessionKey();
+    void duplicateAndDeleteProfile();
     void sasInspectorDecodesTheToken();
     void screenshots_data();
     void screenshots();
@@ -651,6 +655,90 @@ void TestMainWindow::productionProfileAsksBeforeSending()
     QVERIFY(finished.wait(15000));
     QCOMPARE(sends(), before + 1);
     QCOMPARE(m_harness->emulator.log().constLast().hub, u"otherHub"_s);
+}
+
+void TestMainWindow::hubProfileWithoutKeyOffersASessionKey()
+{
+    // A hub profile at the emulator's address whose key is in no keychain: bare (no bus), the
+    // keychain is unavailable; under with_keyring.sh it simply has no entry. Either way the
+    // window says so, refuses to send, and takes a key for this run.
+    Nh::Profile p;
+    p.name = u"Hub without key"_s;
+    p.kind = Nh::ProfileKind::Hub;
+    p.host = u"127.0.0.1"_s;
+    p.port = m_harness->emulator.port();
+    p.hub = UiHarness::kOtherHub.toString();
+    p.keyName = u"DefaultFullSharedAccessSignature"_s;
+    const auto added = m_harness->profiles->add(p);
+    QVERIFY2(added, added ? "" : qPrintable(added.error().message));
+    makeWindow();
+    QSignalSpy activated(m_window.get(), &MainWindow::profileActivated);
+    m_window->activateProfile(added.value().id);
+    QVERIFY(child<QProgressBar>(u"keyProgress"_s)->isVisible()); // the keychain answers later
+    QVERIFY(activated.wait(15000));
+    QCOMPARE(activated.first().at(1).toBool(), false);
+    QVERIFY(!m_window->isProfileReady());
+    QVERIFY(!child<QProgressBar>(u"keyProgress"_s)->isVisible());
+    const QString banner = child<QLabel>(u"emulatorBannerText"_s)->text();
+    QVERIFY2(banner.contains(u"Hub without key"_s), qPrintable(banner));
+    auto *button = child<QPushButton>(u"bannerAddHubButton"_s);
+    QVERIFY2(button->text().contains(u"key for this run"_s), qPrintable(button->text()));
+
+    const qsizetype before = sends();
+    m_window->send();
+    QCOMPARE(sends(), before);
+
+    button->click();
+    auto *ask = m_window->findChild<QInputDialog *>(u"sessionKeyDialog"_s);
+    QVERIFY(ask);
+    QCOMPARE(ask->textEchoMode(), QLineEdit::Password);
+    activated.clear();
+    ask->setTextValue(m_harness->emulator.connectionString().key());
+    ask->accept();
+    QVERIFY(activated.wait(15000));
+    QCOMPARE(activated.last().at(1).toBool(), true);
+    QVERIFY(m_harness->secrets.hasSessionKey(added.value().id));
+    QVERIFY2(child<QLabel>(u"emulatorBannerText"_s)->text().contains(u"memory for this run"_s),
+             qPrintable(child<QLabel>(u"emulatorBannerText"_s)->text()));
+    m_window->composer()->setTargetKind(ComposerWidget::TargetKind::Broadcast);
+    const Nh::Exchange e = sendAndWait();
+    QCOMPARE(e.status, 201); // the emulator's certificate is trusted for this profile too
+    QCOMPARE(m_harness->emulator.log().constLast().hub, UiHarness::kOtherHub.toString());
+}
+
+void TestMainWindow::duplicateAndDeleteProfile()
+{
+    const Nh::Profile other = m_harness->addEmulatorProfile(u"Staging"_s, u"otherHub"_s);
+    makeWindow();
+    // The built-in profile cannot be deleted.
+    QVERIFY(!m_window->findChild<QAction *>(u"actionDeleteProfile"_s)->isEnabled());
+    m_window->activateProfile(other.id);
+    QTRY_VERIFY(m_window->isProfileReady());
+    QVERIFY(m_window->findChild<QAction *>(u"actionDeleteProfile"_s)->isEnabled());
+
+    m_window->findChild<QAction *>(u"actionDuplicateProfile"_s)->trigger();
+    QTRY_COMPARE(m_harness->profiles->count(), 3);
+    QTRY_VERIFY(m_window->currentProfile().id != other.id);
+    QCOMPARE(m_window->currentProfile().hub, u"otherHub"_s);
+    QVERIFY2(m_window->currentProfile().name.startsWith(u"Staging"_s),
+             qPrintable(m_window->currentProfile().name));
+    QCOMPARE(m_window->profileSwitcher()->combo()->count(), 3);
+
+    // Delete asks; Cancel keeps it.
+    const QUuid copy = m_window->currentProfile().id;
+    m_window->findChild<QAction *>(u"actionDeleteProfile"_s)->trigger();
+    auto *box = m_window->findChild<QMessageBox *>(u"confirmDeleteProfile"_s);
+    QVERIFY(box);
+    box->reject();
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(u"confirmDeleteProfile"_s));
+    QCOMPARE(m_harness->profiles->count(), 3);
+    m_window->findChild<QAction *>(u"actionDeleteProfile"_s)->trigger();
+    box = m_window->findChild<QMessageBox *>(u"confirmDeleteProfile"_s);
+    box->findChild<QPushButton *>(u"confirmDeleteProfileButton"_s)->click();
+    QTRY_COMPARE(m_harness->profiles->count(), 2);
+    QVERIFY(!m_harness->profiles->profile(copy));
+    QTRY_COMPARE(m_window->currentProfile().id, Nh::kEmulatorProfileId);
+    QCOMPARE(m_window->profileSwitcher()->combo()->count(), 2);
 }
 
 void TestMainWindow::sasInspectorDecodesTheToken()
