@@ -220,8 +220,13 @@ HistoryPanel::HistoryPanel(Nh::HistoryStore *store, Nh::ProfileStore *profiles, 
     m_table->setColumnWidth(Nh::HistoryModel::Operation, em * 8);
     m_table->setColumnWidth(Nh::HistoryModel::Target, em * 14);
     m_table->setColumnWidth(Nh::HistoryModel::Format, em * 6);
-    m_table->setColumnWidth(Nh::HistoryModel::Status,
-                            fm.horizontalAdvance(tr("Success (201)")) + icon + padding);
+    int statusWidth = 0;
+    for (const auto result : {Nh::ExchangeResult::Success, Nh::ExchangeResult::NoTargets,
+                              Nh::ExchangeResult::HubError}) {
+        statusWidth = qMax(
+            statusWidth, fm.horizontalAdvance(Nh::exchangeResultDisplayName(result) + u" (000)"_s));
+    }
+    m_table->setColumnWidth(Nh::HistoryModel::Status, statusWidth + icon + padding);
     m_table->setColumnWidth(Nh::HistoryModel::Outcome,
                             fm.horizontalAdvance(tr("20 sent, 10 failed")) + padding);
     m_table->setColumnWidth(Nh::HistoryModel::Elapsed,
