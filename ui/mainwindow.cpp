@@ -7,6 +7,7 @@
 #include "emulator/hubemulator.h"
 #include "exchangeview.h"
 #include "historypanel.h"
+#include "localemulator.h"
 #include "payloadeditor.h"
 #include "profiledialog.h"
 #include "profileswitcher.h"
@@ -488,10 +489,13 @@ void MainWindow::connectProfile(const Nh::Profile &p, const QString &key)
                                             .arg(p.keyName, emulator->ruleNames().join(u", "_s))));
             return;
         }
-        // 127.0.0.1, not localhost: a machine may have no hosts entry for it.
-        c = p.connection(Nh::ConnectionString::fromParts(u"127.0.0.1"_s, emulator->port(),
+        // Where and how LocalEmulator reaches it (127.0.0.1, its certificate), with the
+        // profile's own rule and hub.
+        const Nh::HubConnection base = LocalEmulator::connection(*emulator);
+        c = p.connection(Nh::ConnectionString::fromParts(base.connectionString.host(),
+                                                         base.connectionString.port(),
                                                          live.keyName(), live.key()));
-        c.caCertificates = {emulator->certificate()};
+        c.caCertificates = base.caCertificates;
     } else {
         c = p.connection(key);
         // A hub profile may point at the bundled emulator too; trust its certificate then.
