@@ -121,8 +121,10 @@ void EmulatorState::putRegistration(EmulatorHub &hub, Registration registration)
         m_store->saveRegistration(hub.name, registration, hub.installationOf.value(id));
 }
 
-bool EmulatorState::removeRegistration(EmulatorHub &hub, const QString &id)
+bool EmulatorState::removeRegistration(EmulatorHub &hub, const QString &idRef)
 {
+    // A copy: callers may pass the map's own key, which erase() frees (found by ASan).
+    const QString id = idRef;
     const bool removed = hub.registrations.erase(id) > 0;
     hub.installationOf.remove(id);
     if (removed && m_store)
@@ -159,8 +161,10 @@ void EmulatorState::putInstallation(EmulatorHub &hub, Installation installation)
     }
 }
 
-bool EmulatorState::removeInstallation(EmulatorHub &hub, const QString &id)
+bool EmulatorState::removeInstallation(EmulatorHub &hub, const QString &idRef)
 {
+    // A copy: callers may pass the map's own key, which erase() frees.
+    const QString id = idRef;
     QStringList derived;
     for (auto it = hub.installationOf.cbegin(); it != hub.installationOf.cend(); ++it) {
         if (it.value() == id)
