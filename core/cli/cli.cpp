@@ -6,7 +6,9 @@
 #include "cli/clisession.h"
 #include "cli/emulatorcommand.h"
 #include "cli/explaintagscommand.h"
+#include "cli/historycommand.h"
 #include "cli/installationscommand.h"
+#include "cli/profilescommand.h"
 #include "cli/registrationscommand.h"
 #include "cli/sascommand.h"
 #include "cli/sendcommand.h"
@@ -121,7 +123,8 @@ void Cli::run(const QStringList &arguments)
         new SendCommand(session, this),          new ExplainTagsCommand(session, this),
         new SasCommand(session, this),           new RegistrationsCommand(session, this),
         new InstallationsCommand(session, this), new TelemetryCommand(session, this),
-        new EmulatorCommand(session, this),
+        new EmulatorCommand(session, this),      new ProfilesCommand(session, this),
+        new HistoryCommand(session, this),
     };
     const auto commandNamed = [&](const QString &name) -> CliCommand * {
         for (CliCommand *c : std::as_const(commands)) {

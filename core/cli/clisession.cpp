@@ -36,8 +36,7 @@ bool hasKey(const QString &connectionString)
 CliSession::CliSession(QNetworkAccessManager *nam, const CliIo &io)
     : m_nam(nam)
     , m_io(io)
-{
-}
+{ }
 
 bool CliSession::colour() const
 {
@@ -98,16 +97,43 @@ Result<QByteArray> CliSession::readArgument(const QString &spec, const QString &
         const QString path = spec.mid(1);
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::InvalidValue,
-                             tr("%1: the file %2 cannot be read: %3.")
-                                 .arg(what, path, file.errorString()));
+            return makeError(
+                ErrorCode::InvalidValue,
+                tr("%1: the file %2 cannot be read: %3.").arg(what, path, file.errorString()));
         return file.readAll();
     }
     return spec.toUtf8();
 }
 
+Status CliSession::useConnection(HubConnection c)
+{
+    if (const Status ca = addCaCertificates(c); !ca)
+        return ca;
+    m_profileConnection = std::move(c);
+    return {};
+}
+
+Status CliSession::addCaCertificates(HubConnection &c) const
+{
+    QString caFile = connection.caFile;
+    if (caFile.isEmpty())
+        caFile = m_io.env.value(kCaEnv).trimmed();
+    if (caFile.isEmpty())
+        return {};
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(caFile, QSsl::Pem);
+    if (certificates.isEmpty())
+        return makeError(ErrorCode::InvalidValue,
+                         tr("No PEM certificate could be read from %1 (--ca-file or "
+                            "NH_CA_FILE).")
+                             .arg(caFile));
+    c.caCertificates += certificates;
+    return {};
+}
+
 Result<HubConnection> CliSession::hubConnection()
 {
+    if (m_profileConnection)
+        return *m_profileConnection;
     QString text;
     QString source;
     if (connection.connectionString) {
@@ -181,17 +207,8 @@ Result<HubConnection> CliSession::hubConnection()
     if (auto st = validateHubName(c.hub); !st)
         return makeError(st.error().code, st.error().message);
 
-    QString caFile = connection.caFile;
-    if (caFile.isEmpty())
-        caFile = m_io.env.value(kCaEnv).trimmed();
-    if (!caFile.isEmpty()) {
-        c.caCertificates = QSslCertificate::fromPath(caFile, QSsl::Pem);
-        if (c.caCertificates.isEmpty())
-            return makeError(ErrorCode::InvalidValue,
-                             tr("No PEM certificate could be read from %1 (--ca-file or "
-                                "NH_CA_FILE).")
-                                 .arg(caFile));
-    }
+    if (const Status ca = addCaCertificates(c); !ca)
+        return ca.error();
     Result<HubConnection> result(c);
     for (const Warning &w : parsed.warnings())
         result.addWarning({redactSecrets(w.message), -1, 0});
@@ -231,8 +248,8 @@ int CliSession::fail(ExitCode code, const QString &message, const QList<Warning>
 void CliSession::printJson(QJsonObject object, int exitCode, bool compact)
 {
     object.insert(u"exitCode"_s, exitCode);
-    out() << QString::fromUtf8(QJsonDocument(object).toJson(compact ? QJsonDocument::Compact
-                                                                    : QJsonDocument::Indented));
+    out() << QString::fromUtf8(
+        QJsonDocument(object).toJson(compact ? QJsonDocument::Compact : QJsonDocument::Indented));
     if (compact)
         out() << u'\n';
     out().flush();

@@ -61,6 +61,12 @@ public:
     Result<HubConnection> hubConnection();
     /** True when either --connection-string or NH_CONNECTION_STRING is given. */
     bool hasConnection() const;
+    /**
+     * Uses `connection` (a stored profile's, `--profile`) instead of --connection-string and
+     * NH_CONNECTION_STRING; --timeout, --ca-file and NH_CA_FILE still apply. Errors: the CA file
+     * cannot be read. Call before client().
+     */
+    Status useConnection(HubConnection connection);
     /** A HubClient on that connection, owned by the session (one per run). */
     Result<HubClient *> client();
 
@@ -84,6 +90,7 @@ public:
 
 private:
     Result<QByteArray> stdinBytes();
+    Status addCaCertificates(HubConnection &connection) const;
     Result<QString> stdinLine();
 
     QNetworkAccessManager *m_nam;
@@ -91,6 +98,7 @@ private:
     std::unique_ptr<HubClient> m_client;
     std::optional<QByteArray> m_stdin; ///< what remains unread by earlier `-` arguments
     std::optional<QString> m_stdinConnection;
+    std::optional<HubConnection> m_profileConnection;
 };
 
 /** The exit code for how an exchange ended. */

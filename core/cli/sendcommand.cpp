@@ -5,8 +5,11 @@
 #include "cli/clijson.h"
 #include "cli/clisession.h"
 #include "cli/exchangetext.h"
+#include "cli/historycommand.h"
+#include "cli/profilescommand.h"
 #include "client/hubclient.h"
 #include "protocol/payloadbuilder.h"
+#include "store/historystore.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -39,8 +42,10 @@ std::optional<QDateTime> scheduleTime(const QString &text, const QDateTime &now)
     if (m.hasMatch()) {
         const qint64 n = m.captured(1).toLongLong();
         const QChar unit = m.captured(2).at(0);
-        const qint64 seconds = unit == u's' ? n : unit == u'm' ? n * 60 : unit == u'h' ? n * 3600
-                                                                                      : n * 86400;
+        const qint64 seconds = unit == u's' ? n
+            : unit == u'm'                  ? n * 60
+            : unit == u'h'                  ? n * 3600
+                                            : n * 86400;
         return now.addSecs(seconds);
     }
     auto parsed = parseScheduleTime(text.toUtf8());
@@ -53,9 +58,8 @@ double percentileMs(QList<qint64> sortedNs, double p)
 {
     if (sortedNs.isEmpty())
         return 0;
-    const qsizetype index =
-        std::clamp<qsizetype>(qsizetype(std::ceil(p * double(sortedNs.size()))) - 1, 0,
-                              sortedNs.size() - 1);
+    const qsizetype index = std::clamp<qsizetype>(
+        qsizetype(std::ceil(p * double(sortedNs.size()))) - 1, 0, sortedNs.size() - 1);
     return double(sortedNs.at(index)) / 1e6;
 }
 
@@ -97,8 +101,18 @@ SendCommand::SendCommand(CliSession &session, QObject *parent)
                u"n"_s)
     , m_concurrency(u"concurrency"_s, tr("With --repeat: sends in flight at once (default 1)."),
                     u"c"_s)
-{
-}
+    , m_profile(u"profile"_s,
+                tr("Send with a saved profile (name or id; see nhcli profiles): its endpoint, "
+                   "hub and the key from the OS keychain."),
+                u"name"_s)
+    , m_history(u"history"_s,
+                tr("Write the exchanges to this history file (default: the desktop "
+                   "console's)."),
+                u"path"_s)
+    , m_noHistory(u"no-history"_s, tr("Do not write the exchanges to the history."))
+{ }
+
+SendCommand::~SendCommand() = default;
 
 QString SendCommand::name() const
 {
@@ -125,8 +139,8 @@ QString SendCommand::description() const
 
 QList<QCommandLineOption> SendCommand::options() const
 {
-    return {m_format, m_payload, m_template, m_tags,   m_handle,     m_broadcast,
-            m_header, m_schedule, m_noTest,  m_repeat, m_concurrency};
+    return {m_format,   m_payload, m_template, m_tags,        m_handle,  m_broadcast, m_header,
+            m_schedule, m_noTest,  m_repeat,   m_concurrency, m_profile, m_history,   m_noHistory};
 }
 
 bool SendCommand::build(const QCommandLineParser &parser)
@@ -135,7 +149,8 @@ bool SendCommand::build(const QCommandLineParser &parser)
     const auto format = formatFromWireName(parser.value(m_format).trimmed());
     if (!format) {
         fail(ExitCode::Usage,
-             tr("Unknown --format '%1'; use one of: %2.").arg(parser.value(m_format), formatNames()));
+             tr("Unknown --format '%1'; use one of: %2.")
+                 .arg(parser.value(m_format), formatNames()));
         return false;
     }
     m_notification.format = *format;
@@ -156,8 +171,7 @@ bool SendCommand::build(const QCommandLineParser &parser)
         for (const QString &pair : values) {
             const qsizetype eq = pair.indexOf(u'=');
             if (eq <= 0) {
-                fail(ExitCode::Usage,
-                     tr("--template expects NAME=VALUE, not '%1'.").arg(pair));
+                fail(ExitCode::Usage, tr("--template expects NAME=VALUE, not '%1'.").arg(pair));
                 return false;
             }
             properties.append({pair.left(eq), pair.mid(eq + 1)});
@@ -175,8 +189,8 @@ bool SendCommand::build(const QCommandLineParser &parser)
     }
 
     // Target: exactly one, so that nothing is broadcast by accident.
-    const int targets = int(parser.isSet(m_tags)) + int(parser.isSet(m_handle))
-        + int(parser.isSet(m_broadcast));
+    const int targets =
+        int(parser.isSet(m_tags)) + int(parser.isSet(m_handle)) + int(parser.isSet(m_broadcast));
     if (targets != 1) {
         fail(ExitCode::Usage,
              targets == 0 ? tr("Say who receives the send: --tags EXPR, --handle HANDLE (repeat "
@@ -251,6 +265,62 @@ void SendCommand::start(const QCommandLineParser &parser, const QStringList &arg
         return fail(ExitCode::Usage,
                     tr("send takes no arguments ('%1'); the payload goes in --payload.")
                         .arg(arguments.first()));
+    if (parser.isSet(m_history) && parser.isSet(m_noHistory))
+        return fail(ExitCode::Usage, tr("Give either --history or --no-history, not both."));
+    if (!parser.isSet(m_profile))
+        return proceed(parser);
+    if (m_session.connection.connectionString) {
+        return fail(ExitCode::Usage, tr("Give either --profile or --connection-string, not both."));
+    }
+    m_profiles = std::make_unique<CliProfiles>();
+    connectWithProfile(m_session, *m_profiles, parser.value(m_profile), this,
+                       [this, &parser](const Result<Profile> &p) {
+                           if (!p) {
+                               return fail(p.error().where == u"profile"_s ? ExitCode::Usage
+                                                                           : ExitCode::Failure,
+                                           p.error().message);
+                           }
+                           m_profileId = p->id.toString(QUuid::WithoutBraces);
+                           m_profileName = p->name;
+                           proceed(parser);
+                       });
+}
+
+void SendCommand::openHistory(const QCommandLineParser &parser)
+{
+    if (parser.isSet(m_noHistory))
+        return;
+    auto store = HistoryStore::open(cliHistoryPath(parser.value(m_history)));
+    if (!store) {
+        // The send matters more than its record: go on, and say so.
+        m_session.printWarnings(
+            {{tr("The exchange is not written to the history: %1").arg(store.error().message)}});
+        return;
+    }
+    m_historyStore = std::move(store).value();
+}
+
+void SendCommand::record(const Exchange &exchange)
+{
+    if (!m_historyStore)
+        return;
+    HistoryContext context;
+    context.profileId = m_profileId;
+    context.profileName = m_profileName;
+    context.source = u"cli"_s;
+    context.describe(m_notification);
+    m_historyStore->add(exchange, context);
+}
+
+void SendCommand::finishWith(int code)
+{
+    // Blocks until the writer thread has committed every exchange of this run.
+    m_historyStore.reset();
+    done(code);
+}
+
+void SendCommand::proceed(const QCommandLineParser &parser)
+{
     // The connection first: its line on stdin comes before a '-' payload.
     auto client = m_session.client();
     if (!client)
@@ -263,6 +333,7 @@ void SendCommand::start(const QCommandLineParser &parser, const QStringList &arg
     const auto prepared = prepareSend(m_notification);
     m_warnings = prepared.warnings();
     m_session.printWarnings(m_warnings);
+    openHistory(parser);
     if (!prepared || !parser.isSet(m_repeat))
         return sendOnce();
 
@@ -283,6 +354,7 @@ void SendCommand::sendOnce()
     HubJob *job = m_client->send(m_notification, m_test);
     track(job);
     connect(job, &HubJob::finished, this, [this](const Exchange &e) {
+        record(e);
         QJsonObject extra;
         if (!m_warnings.isEmpty())
             extra.insert(u"warnings"_s, warningsToJson(m_warnings));
@@ -292,7 +364,7 @@ void SendCommand::sendOnce()
             m_session.out() << caretLines(m_notification.target.tagExpression.trimmed(),
                                           e.error->offset, e.error->length);
         }
-        done(code);
+        finishWith(code);
     });
 }
 
@@ -312,6 +384,7 @@ void SendCommand::launch()
 void SendCommand::completed(const Exchange &e, qint64 latencyNs)
 {
     ++m_completed;
+    record(e);
     m_latenciesNs.append(latencyNs);
     ++m_results[e.result];
     if (exitCodeFor(e) != ExitCode::Ok && !m_firstFailure)
@@ -370,19 +443,17 @@ void SendCommand::finishRepeat()
         QJsonObject results;
         for (auto it = m_results.constBegin(); it != m_results.constEnd(); ++it)
             results.insert(exchangeResultName(it.key()), it.value());
-        QJsonObject summary {{u"requested"_s, m_count},
-                             {u"completed"_s, m_completed},
-                             {u"concurrency"_s, m_parallel},
-                             {u"test"_s, m_test},
-                             {u"elapsedMs"_s, double(elapsedNs) / 1e6},
-                             {u"sendsPerSecond"_s, rate},
-                             {u"latencyMs"_s,
-                              QJsonObject {{u"p50"_s, p50},
-                                           {u"p99"_s, p99},
-                                           {u"min"_s, minMs},
-                                           {u"max"_s, maxMs}}},
-                             {u"results"_s, results},
-                             {u"errors"_s, errors}};
+        QJsonObject summary {
+            {u"requested"_s, m_count},
+            {u"completed"_s, m_completed},
+            {u"concurrency"_s, m_parallel},
+            {u"test"_s, m_test},
+            {u"elapsedMs"_s, double(elapsedNs) / 1e6},
+            {u"sendsPerSecond"_s, rate},
+            {u"latencyMs"_s,
+             QJsonObject {{u"p50"_s, p50}, {u"p99"_s, p99}, {u"min"_s, minMs}, {u"max"_s, maxMs}}},
+            {u"results"_s, results},
+            {u"errors"_s, errors}};
         QJsonObject o {{u"ok"_s, code == 0}, {u"repeat"_s, summary}};
         if (m_firstFailure) {
             QJsonObject first = exchangeToJson(*m_firstFailure);
@@ -391,7 +462,7 @@ void SendCommand::finishRepeat()
         if (!m_warnings.isEmpty())
             o.insert(u"warnings"_s, warningsToJson(m_warnings));
         m_session.printJson(o, code);
-        return done(code);
+        return finishWith(code);
     }
 
     const TextRenderer r = m_session.renderer();
@@ -419,7 +490,7 @@ void SendCommand::finishRepeat()
         out << u'\n' << r.styled(tr("First failure:"), Tone::Bad) << u'\n';
         out << exchangeText(*m_firstFailure, r);
     }
-    done(code);
+    finishWith(code);
 }
 
 } // namespace Nh

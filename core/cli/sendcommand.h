@@ -8,11 +8,14 @@
 
 #include <QElapsedTimer>
 #include <QMap>
+#include <memory>
 #include <optional>
 
 namespace Nh {
 
 class HubClient;
+class HistoryStore;
+struct CliProfiles;
 
 /**
  * `nhcli send`: one notification (a test send unless --no-test), or --repeat N of them with up
@@ -30,6 +33,7 @@ public:
     static constexpr int kMaxConcurrency = 256;
 
     SendCommand(CliSession &session, QObject *parent);
+    ~SendCommand() override;
 
     QString name() const override;
     QString summary() const override;
@@ -40,6 +44,13 @@ public:
 
 private:
     bool build(const QCommandLineParser &parser);
+    /** After the connection is known (--profile resolved): builds and sends. */
+    void proceed(const QCommandLineParser &parser);
+    void openHistory(const QCommandLineParser &parser);
+    /** Writes `exchange` to the history (when one is open). */
+    void record(const Exchange &exchange);
+    /** Commits what was written, then ends the command. */
+    void finishWith(int code);
     void sendOnce();
     void launch();
     void completed(const Exchange &exchange, qint64 latencyNs);
@@ -57,11 +68,18 @@ private:
     QCommandLineOption m_noTest;
     QCommandLineOption m_repeat;
     QCommandLineOption m_concurrency;
+    QCommandLineOption m_profile;
+    QCommandLineOption m_history;
+    QCommandLineOption m_noHistory;
 
     HubClient *m_client = nullptr;
     Notification m_notification;
     bool m_test = true;
     QList<Warning> m_warnings;
+    std::unique_ptr<CliProfiles> m_profiles;
+    std::unique_ptr<HistoryStore> m_historyStore;
+    QString m_profileId;
+    QString m_profileName;
 
     // --repeat
     int m_count = 1;
