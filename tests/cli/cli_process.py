@@ -44,11 +44,17 @@ def key_of(connection_string):
     return None
 
 
+SANDBOX = tempfile.TemporaryDirectory(prefix="nh-cli-home-")
+
+
 def base_env():
     env = dict(os.environ)
     for name in ("NH_CONNECTION_STRING", "NH_HUB", "NH_CA_FILE", "NH_SAS_KEY", "COLUMNS"):
         env.pop(name, None)
     env["NO_PROXY"] = "localhost,127.0.0.1,::1"
+    # send writes the history and profiles live in the config: keep both out of the real home.
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        env[name] = os.path.join(SANDBOX.name, name.lower())
     return env
 
 
@@ -149,6 +155,18 @@ def run_checks(binary, emu):
     check("--repeat 20 --concurrency 4 completes 20 with no errors",
           code == 0 and summary.get("completed") == 20 and summary.get("errors") == 0,
           out + err)
+
+    # send writes every exchange to the history, redacted; history reads it back.
+    history = os.path.join(SANDBOX.name, "history.sqlite")
+    code, out, err = nhcli(binary, send + ["--tags", "sports", "--history", history], with_env)
+    code2, out2, err2 = nhcli(binary, ["history", "list", "--json", "--history", history], env)
+    rows = as_json(out2).get("exchanges", [])
+    check("send writes the exchange to the history; history list shows it (source cli)",
+          code == 0 and code2 == 0 and len(rows) == 1 and rows[0].get("source") == "cli"
+          and rows[0].get("target") == "sports", out + err + out2 + err2)
+    stored = b"".join(open(f, "rb").read() for f in (history, history + "-wal")
+                      if os.path.exists(f))
+    check("the history file holds no key", stored and key.encode() not in stored)
 
     # nhcli emulator as a process, serving another nhcli process.
     with tempfile.TemporaryDirectory(prefix="nh-cli-") as tmp:
