@@ -1,0 +1,233 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "registrationdialog.h"
+
+#include "payloadeditor.h"
+#include "protocol/registrationfeed.h"
+#include "theme.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+using namespace Qt::Literals::StringLiterals;
+
+RegistrationDialog::RegistrationDialog(QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(u"registrationDialog"_s);
+    setWindowTitle(tr("New registration"));
+    build();
+    loadSkeleton();
+}
+
+RegistrationDialog::RegistrationDialog(const Nh::Registration &registration, QWidget *parent)
+    : QDialog(parent)
+    , m_editing(true)
+    , m_original(registration)
+{
+    setObjectName(u"registrationDialog"_s);
+    setWindowTitle(tr("Edit registration %1").arg(registration.registrationId));
+    build();
+    m_kind->setCurrentIndex(
+        m_kind->findData(int(registration.platform) * 2 + (registration.isTemplate ? 1 : 0)));
+    m_kind->setEnabled(false);
+    const QByteArray xml = Nh::registrationRequestXml(registration);
+    m_editor->setPayload(indentXml(xml));
+    validate();
+}
+
+void RegistrationDialog::build()
+{
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(u"registrationKind"_s);
+    for (int p = 0; p < Nh::kPlatformCount; ++p) {
+        const auto platform = Nh::Platform(p);
+        m_kind->addItem(Nh::platformDisplayName(platform), p * 2);
+        m_kind->addItem(tr("%1 template").arg(Nh::platformDisplayName(platform)), p * 2 + 1);
+    }
+    connect(m_kind, &QComboBox::activated, this, &RegistrationDialog::loadSkeleton);
+
+    m_editor = new PayloadEditor(this);
+    m_editor->setObjectName(u"registrationXml"_s);
+    m_editor->setSyntax(PayloadHighlighter::Syntax::Xml);
+    // Marking an error re-highlights, which emits textChanged again: only new text counts.
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_editor->payload() != m_checked)
+            validate();
+    });
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(u"registrationXmlStatus"_s);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *note = new QLabel(tr("The body the hub receives. RegistrationId, ETag and ExpirationTime "
+                               "are set by the hub."),
+                            this);
+    note->setWordWrap(true);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(m_editing ? tr("Save") : tr("Create"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Kind:"), m_kind);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(m_buttons);
+    resize(720, 480);
+}
+
+QByteArray RegistrationDialog::indentXml(const QByteArray &xml)
+{
+    // QXmlStreamWriter invents n1:/n2: prefixes for namespaced names; writing the qualified
+    // names and the declarations as plain attributes keeps the document as the hub wrote it.
+    QXmlStreamReader reader(xml);
+    reader.setNamespaceProcessing(false);
+    QByteArray out;
+    QXmlStreamWriter writer(&out);
+    writer.setAutoFormatting(true);
+    writer.setAutoFormattingIndent(2);
+    while (!reader.atEnd()) {
+        switch (reader.readNext()) {
+        case QXmlStreamReader::StartDocument:
+            // Only when the input had a declaration: the hub's answers have none.
+            if (!reader.documentVersion().isEmpty())
+                writer.writeStartDocument(reader.documentVersion().toString());
+            break;
+        case QXmlStreamReader::StartElement:
+            writer.writeStartElement(reader.qualifiedName().toString());
+            for (const QXmlStreamAttribute &a : reader.attributes())
+                writer.writeAttribute(a.qualifiedName().toString(), a.value().toString());
+            break;
+        case QXmlStreamReader::EndElement:
+            writer.writeEndElement();
+            break;
+        case QXmlStreamReader::Characters:
+            if (reader.isCDATA())
+                writer.writeCDATA(reader.text().toString());
+            else if (!reader.isWhitespace())
+                writer.writeCharacters(reader.text().toString());
+            break;
+        case QXmlStreamReader::Comment:
+            writer.writeComment(reader.text().toString());
+            break;
+        default:
+            break;
+        }
+    }
+    if (reader.hasError())
+        return xml;
+    writer.writeEndDocument();
+    return out.trimmed();
+}
+
+QByteArray RegistrationDialog::skeleton(const Nh::RegistrationKind &kind)
+{
+    Nh::Registration r;
+    r.platform = kind.platform;
+    r.isTemplate = kind.isTemplate;
+    r.tags = {u"sample-tag"_s};
+    switch (kind.platform) {
+    case Nh::Platform::Apple:
+        r.handle = u"0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"_s;
+        break;
+    case Nh::Platform::Windows:
+    case Nh::Platform::WindowsPhone:
+        r.handle = u"https://db5.notify.windows.com/?token=sample"_s;
+        break;
+    case Nh::Platform::Browser:
+        r.handle = u"https://fcm.googleapis.com/fcm/send/sample-endpoint"_s;
+        r.p256dh =
+            u"BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM"_s;
+        r.auth = u"tBHItJI5svbpez7KI4CCXg"_s;
+        break;
+    case Nh::Platform::Baidu:
+        r.handle = u"sample-channel-id"_s;
+        r.baiduUserId = u"sample-user-id"_s;
+        break;
+    default:
+        r.handle = u"sample-registration-token"_s;
+        break;
+    }
+    if (kind.isTemplate) {
+        r.templateName = u"sample"_s;
+        switch (kind.platform) {
+        case Nh::Platform::Apple:
+            r.bodyTemplate = uR"x({"aps":{"alert":"$(message)"}})x"_s;
+            break;
+        case Nh::Platform::Windows:
+        case Nh::Platform::WindowsPhone:
+            r.bodyTemplate = u"<toast><visual><binding template=\"ToastText01\"><text id=\"1\">"
+                             u"$(message)</text></binding></visual></toast>"_s;
+            if (kind.platform == Nh::Platform::Windows)
+                r.headers = {{u"X-WNS-Type"_s, u"wns/toast"_s}};
+            break;
+        case Nh::Platform::FcmV1:
+            r.bodyTemplate = uR"x({"message":{"notification":{"body":"$(message)"}}})x"_s;
+            break;
+        default:
+            r.bodyTemplate = uR"x({"data":{"message":"$(message)"}})x"_s;
+            break;
+        }
+    }
+    return indentXml(Nh::registrationRequestXml(r));
+}
+
+void RegistrationDialog::loadSkeleton()
+{
+    const int code = m_kind->currentData().toInt();
+    m_editor->setPayload(skeleton({Nh::Platform(code / 2), code % 2 == 1}));
+    validate();
+}
+
+void RegistrationDialog::validate()
+{
+    m_checked = m_editor->payload();
+    const auto parsed = Nh::parseRegistrationEntry(m_checked);
+    if (!parsed) {
+        m_parsed.reset();
+        m_editor->setError(parsed.error());
+        m_status->setText(parsed.error().message);
+        Theme::paintLabel(m_status, Theme::Tone::Failure);
+    } else {
+        Nh::Registration r = *parsed;
+        if (m_editing) {
+            r.registrationId = m_original.registrationId;
+            r.etag = m_original.etag;
+            r.expirationTime = m_original.expirationTime;
+        }
+        m_parsed = r;
+        m_editor->clearError();
+        QStringList notes;
+        for (const Nh::Warning &w : parsed.warnings())
+            notes << w.message;
+        if (m_editing
+            && (r.platform != m_original.platform || r.isTemplate != m_original.isTemplate)) {
+            notes << tr("The kind differs from the stored registration's; the hub replaces it.");
+        }
+        m_status->setText(notes.isEmpty() ? tr("Valid %1.").arg(r.kindName()) : notes.join(u'\n'));
+        Theme::paintLabel(m_status, notes.isEmpty() ? Theme::Tone::Success : Theme::Tone::Warning);
+    }
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_parsed.has_value());
+}
+
+std::optional<Nh::Registration> RegistrationDialog::registration() const
+{
+    return m_parsed;
+}
+
+QString RegistrationDialog::errorText() const
+{
+    return m_parsed ? QString() : m_status->text();
+}

@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/registration.h"
+
+#include <QDialog>
+#include <optional>
+
+class PayloadEditor;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+
+/**
+ * Creates or edits one registration as the XML the hub receives (nh-rest.md §7.3): a kind
+ * picker that fills in a skeleton (create only), an XML editor validated as you type with
+ * Nh::parseRegistrationEntry() (the error marked at its line and column), and OK only while it
+ * parses. The read-only RegistrationId, ETag and ExpirationTime of an edited registration are
+ * kept. Open it with open(); it never blocks (style.md R4).
+ */
+class RegistrationDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RegistrationDialog)
+
+public:
+    /** A dialog that creates a registration (no id yet). */
+    explicit RegistrationDialog(QWidget *parent = nullptr);
+    /** A dialog that edits `registration` (its kind is fixed). */
+    explicit RegistrationDialog(const Nh::Registration &registration, QWidget *parent = nullptr);
+
+    bool isEditing() const { return m_editing; }
+    /** The registration the editor holds now; nullopt while the XML does not parse. */
+    std::optional<Nh::Registration> registration() const;
+    /** The sentence of the current validation error; empty while valid. */
+    QString errorText() const;
+    PayloadEditor *editor() const { return m_editor; }
+
+    /**
+     * `xml` indented by two spaces with its own namespace prefixes kept (the hub's default
+     * namespaces stay default); the input unchanged when it is not well-formed.
+     */
+    static QByteArray indentXml(const QByteArray &xml);
+
+    /** The request XML of a new registration of `kind` with placeholder handle and tags. */
+    static QByteArray skeleton(const Nh::RegistrationKind &kind);
+
+private:
+    void build();
+    void validate();
+    void loadSkeleton();
+
+    bool m_editing = false;
+    Nh::Registration m_original;
+    std::optional<Nh::Registration> m_parsed;
+    QByteArray m_checked; ///< the text validate() last saw
+    QComboBox *m_kind = nullptr;
+    PayloadEditor *m_editor = nullptr;
+    QLabel *m_status = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
