@@ -261,6 +261,7 @@ HistoryPanel::HistoryPanel(Nh::HistoryStore *store, Nh::ProfileStore *profiles, 
     exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(exportButton);
     exportMenu->addAction(m_exportCurlAction);
+    exportMenu->addAction(m_exportCurlTokenAction);
     exportMenu->addAction(m_exportJsonAction);
     exportMenu->addAction(m_exportHarAction);
     exportButton->setMenu(exportMenu);
@@ -329,6 +330,14 @@ void HistoryPanel::buildActions()
                               QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
     connect(m_exportCurlAction, &QAction::triggered, this,
             [this] { exportSelected(ExportFormat::Curl); });
+    m_exportCurlTokenAction =
+        make(u"actionExportCurlToken"_s, tr("Export as curl with fresh &tokens…"),
+             QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T));
+    m_exportCurlTokenAction->setToolTip(
+        tr("Each command carries a token the current profile signs now (valid for an hour), "
+           "never the key; exchanges of other hubs keep the ${NH_SAS_TOKEN} placeholder"));
+    connect(m_exportCurlTokenAction, &QAction::triggered, this,
+            [this] { exportSelected(ExportFormat::Curl, true); });
     m_exportJsonAction = make(u"actionExportJson"_s, tr("Export as &JSON…"),
                               QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_J));
     connect(m_exportJsonAction, &QAction::triggered, this,
@@ -337,6 +346,12 @@ void HistoryPanel::buildActions()
                              QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H));
     connect(m_exportHarAction, &QAction::triggered, this,
             [this] { exportSelected(ExportFormat::Har); });
+}
+
+void HistoryPanel::setTokenSigner(TokenSigner signer)
+{
+    m_signer = std::move(signer);
+    updateActions();
 }
 
 QSize HistoryPanel::sizeHint() const
@@ -515,6 +530,7 @@ void HistoryPanel::updateActions()
     m_labelAction->setEnabled(n == 1);
     m_deleteAction->setEnabled(n > 0);
     m_exportCurlAction->setEnabled(n > 0);
+    m_exportCurlTokenAction->setEnabled(n > 0 && bool(m_signer));
     m_exportJsonAction->setEnabled(n > 0);
     m_exportHarAction->setEnabled(n > 0);
 }
@@ -620,8 +636,8 @@ void HistoryPanel::deleteSelected()
     box->open();
 }
 
-Nh::Status HistoryPanel::exportTo(const QList<QUuid> &ids, ExportFormat format,
-                                  const QString &path) const
+Nh::Status HistoryPanel::exportTo(const QList<QUuid> &ids, ExportFormat format, const QString &path,
+                                  bool freshTokens) const
 {
     const auto records = load(ids);
     if (!records)
@@ -630,7 +646,10 @@ Nh::Status HistoryPanel::exportTo(const QList<QUuid> &ids, ExportFormat format,
     QList<Nh::Warning> warnings;
     switch (format) {
     case ExportFormat::Curl: {
-        const auto script = Nh::exchangesToCurlScript(records.value());
+        Nh::CurlOptions options;
+        if (freshTokens && m_signer)
+            options.freshAuthorization = m_signer;
+        const auto script = Nh::exchangesToCurlScript(records.value(), options);
         if (!script)
             return script.error();
         data = script.value().toUtf8();
@@ -660,7 +679,7 @@ Nh::Status HistoryPanel::exportTo(const QList<QUuid> &ids, ExportFormat format,
     return done;
 }
 
-void HistoryPanel::exportSelected(ExportFormat format)
+void HistoryPanel::exportSelected(ExportFormat format, bool freshTokens)
 {
     const QList<QUuid> ids = selectedIds();
     if (ids.isEmpty())
@@ -686,7 +705,7 @@ void HistoryPanel::exportSelected(ExportFormat format)
                                      u"nhconsole-history"_s + suffix, filter);
     if (path.isEmpty())
         return;
-    const Nh::Status done = exportTo(ids, format, path);
+    const Nh::Status done = exportTo(ids, format, path, freshTokens);
     if (!done) {
         QMessageBox::warning(this, tr("Export failed"), done.error().message);
         return;

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QUuid>
 #include <QWidget>
+#include <functional>
 
 class QAction;
 class QCheckBox;
@@ -69,8 +70,18 @@ public:
     QByteArray headerState() const;
     bool restoreHeaderState(const QByteArray &state);
 
-    /** Writes the exchanges `ids` to `path` as `format`. Errors name the file. */
-    Nh::Status exportTo(const QList<QUuid> &ids, ExportFormat format, const QString &path) const;
+    /**
+     * Signs a fresh Authorization value for a stored exchange (the current profile's token for
+     * its hub), or returns an empty string when it cannot (another hub, no key): the curl export
+     * then keeps the ${NH_SAS_TOKEN} placeholder. Never given a key; see Nh::CurlOptions.
+     */
+    using TokenSigner = std::function<QString(const Nh::HistoryRecord &record)>;
+    void setTokenSigner(TokenSigner signer);
+
+    /** Writes the exchanges `ids` to `path` as `format`; `freshTokens` signs each curl command
+     *  with the token signer instead of the placeholder. Errors name the file. */
+    Nh::Status exportTo(const QList<QUuid> &ids, ExportFormat format, const QString &path,
+                        bool freshTokens = false) const;
 
     QAction *resendAction() const { return m_resendAction; }
     QAction *compareAction() const { return m_compareAction; }
@@ -78,6 +89,7 @@ public:
     QAction *labelAction() const { return m_labelAction; }
     QAction *deleteAction() const { return m_deleteAction; }
     QAction *exportCurlAction() const { return m_exportCurlAction; }
+    QAction *exportCurlTokenAction() const { return m_exportCurlTokenAction; }
     QAction *exportJsonAction() const { return m_exportJsonAction; }
     QAction *exportHarAction() const { return m_exportHarAction; }
 
@@ -91,7 +103,7 @@ public slots:
     void labelSelected();
     /** Asks first (a message box), then removes the selected exchanges from the file. */
     void deleteSelected();
-    void exportSelected(ExportFormat format);
+    void exportSelected(ExportFormat format, bool freshTokens = false);
     /** Re-reads the profile names of the profile filter. */
     void reloadProfiles();
 
@@ -129,6 +141,7 @@ private:
     QLabel *m_countLabel = nullptr;
     QTableView *m_table = nullptr;
     QUuid m_current;
+    TokenSigner m_signer;
 
     QAction *m_resendAction = nullptr;
     QAction *m_compareAction = nullptr;
@@ -136,6 +149,7 @@ private:
     QAction *m_labelAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_exportCurlAction = nullptr;
+    QAction *m_exportCurlTokenAction = nullptr;
     QAction *m_exportJsonAction = nullptr;
     QAction *m_exportHarAction = nullptr;
 };

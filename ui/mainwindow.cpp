@@ -11,6 +11,7 @@
 #include "payloadeditor.h"
 #include "profiledialog.h"
 #include "profileswitcher.h"
+#include "protocol/sastoken.h"
 #include "sasinspector.h"
 #include "store/profilestore.h"
 #include "store/secretstore.h"
@@ -133,6 +134,16 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
             [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     connect(m_historyPanel, &HistoryPanel::exchangeSelected, this, &MainWindow::showHistoryRecord);
     connect(m_historyPanel, &HistoryPanel::resendRequested, this, &MainWindow::resend);
+    // Curl exports may carry a token of the current profile, for its own hub only.
+    m_historyPanel->setTokenSigner([this](const Nh::HistoryRecord &record) -> QString {
+        const Nh::HubConnection &c = m_context.client->connection();
+        if (!m_profileReady || c.connectionString.key().isEmpty()
+            || record.exchange.hub.compare(c.hub, Qt::CaseInsensitive) != 0
+            || record.exchange.url.host() != c.connectionString.hubUrl(c.hub).host())
+            return {};
+        return Nh::Sas::generateForHub(c.connectionString, c.hub, QDateTime::currentDateTimeUtc())
+            .header();
+    });
     connect(m_exchangeView, &ExchangeView::revealChanged, m_revealAction, &QAction::setChecked);
     connect(m_profileSwitcher, &ProfileSwitcher::profileActivated, this,
             &MainWindow::activateProfile);
@@ -297,6 +308,7 @@ void MainWindow::createMenus()
     history->addAction(m_historyPanel->deleteAction());
     history->addSeparator();
     history->addAction(m_historyPanel->exportCurlAction());
+    history->addAction(m_historyPanel->exportCurlTokenAction());
     history->addAction(m_historyPanel->exportJsonAction());
     history->addAction(m_historyPanel->exportHarAction());
 

@@ -90,6 +90,7 @@ private slots:
     void pinLabelAndDelete();
     void exportsHoldNoSecret_data();
     void exportsHoldNoSecret();
+    void curlWithFreshTokens();
     void headerStateRoundTrips();
     void compareShowsDifferences();
 
@@ -256,6 +257,32 @@ void TestHistoryPanel::exportsHoldNoSecret()
     const Nh::Status failed = m_panel->exportTo(m_ids, HistoryPanel::ExportFormat(format), bad);
     QVERIFY(!failed);
     QVERIFY2(failed.error().message.contains(bad), qPrintable(failed.error().message));
+}
+
+void TestHistoryPanel::curlWithFreshTokens()
+{
+    const QString path = m_dir->filePath(u"fresh.sh"_s);
+    // Without a signer the option is off and the placeholder stays.
+    m_panel->selectRows({0});
+    QVERIFY(!m_panel->exportCurlTokenAction()->isEnabled());
+    // The signer sees redacted records only, and may decline (another hub).
+    QList<QUuid> seen;
+    m_panel->setTokenSigner([&seen](const Nh::HistoryRecord &r) -> QString {
+        seen << r.exchange.id;
+        if (!r.exchange.authorization.isEmpty() || r.exchange.requestBody.contains("old news"))
+            return {};
+        return u"SharedAccessSignature sr=x&sig=FRESH&se=1&skn=r"_s;
+    });
+    m_panel->selectRows({0});
+    QVERIFY(m_panel->exportCurlTokenAction()->isEnabled());
+    QVERIFY(m_panel->exportTo(m_ids, HistoryPanel::ExportFormat::Curl, path, true));
+    QCOMPARE(seen.size(), 3);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray data = file.readAll();
+    QCOMPARE(data.count("sig=FRESH"), 2);
+    QVERIFY(data.contains("${NH_SAS_TOKEN}")); // the declined one
+    QVERIFY(!data.contains(kSig));
 }
 
 void TestHistoryPanel::headerStateRoundTrips()

@@ -28,6 +28,7 @@
 #include <QDeadlineTimer>
 #include <QDialog>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
@@ -486,6 +487,18 @@ void TestMainWindow::resendAddsANewExchange()
     QCOMPARE(m_harness->emulator.log().constLast().requestBody, first.requestBody);
     QTRY_COMPARE(history->rowCount(), 2);
     QTRY_COMPARE(m_window->exchangeView()->exchange().id, stored.first().id);
+
+    // Exported as curl with fresh tokens: signed now by the current profile, never its key.
+    const QString path = m_harness->dir.filePath(u"resend.sh"_s);
+    QVERIFY(history->exportTo({first.id}, HistoryPanel::ExportFormat::Curl, path, true));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray script = file.readAll();
+    QVERIFY2(script.contains("Authorization: SharedAccessSignature sr="), script.constData());
+    QVERIFY(!script.contains("${NH_SAS_TOKEN}"));
+    QVERIFY(!script.contains(m_harness->emulator.connectionString().key().toUtf8()));
+    QVERIFY(
+        !script.contains(first.authorization.section(u"sig="_s, 1).section(u'&', 0, 0).toUtf8()));
 }
 
 void TestMainWindow::historySearchAndFilters()
