@@ -7,6 +7,7 @@
 
 #include "client/hubclient.h"
 #include "emulator/hubemulator.h"
+#include "i18n/translations.h"
 #include "localemulator.h"
 #include "mainwindow.h"
 #include "store/historystore.h"
@@ -29,6 +30,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"nhconsole"_s);
     QCoreApplication::setApplicationName(u"nhconsole"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(NH_VERSION));
+    Nh::installTranslations(&app);
     QGuiApplication::setApplicationDisplayName(u"nhconsole"_s);
     QGuiApplication::setDesktopFileName(u"nhconsole"_s);
     QApplication::setWindowIcon(Theme::icon(u"nhconsole"_s));

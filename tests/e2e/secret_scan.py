@@ -17,7 +17,10 @@ signature made with it (secretscan.py). Prints the paths, files and bytes scanne
 on a finding (naming file and offset) or when a path itself fails.
 """
 import argparse
+import json
 import os
+import ssl
+import urllib.request
 import signal
 import subprocess
 import sys
@@ -60,8 +63,9 @@ class Run:
         sys.stdout.flush()
         return done
 
-    def crash(self, label, argv, stdin=None, env=None, after_s=1.5):
-        """Starts a process that will be mid-send (the hub stalls), then SIGKILLs it."""
+    def crash(self, label, argv, stdin=None, env=None, after_s=1.5, marker=None):
+        """Starts a process that will be mid-send (the hub stalls), then SIGKILLs it: `after_s`
+        seconds after it printed `marker` on stdout (or after its start, without a marker)."""
         self.paths += 1
         out = tempfile.TemporaryFile()
         err = tempfile.TemporaryFile()
@@ -70,6 +74,13 @@ class Run:
         if stdin:
             proc.stdin.write(stdin)
         proc.stdin.close()
+        deadline = time.monotonic() + TIMEOUT_S
+        if marker:
+            while proc.poll() is None and time.monotonic() < deadline:
+                out.seek(0)
+                if marker in out.read():
+                    break
+                time.sleep(0.05)
         try:
             proc.wait(after_s)
             print("FAIL %s: ended by itself (exit %d) before it could be killed mid-send"
@@ -81,7 +92,10 @@ class Run:
             print("ok   %s (killed mid-send)" % label)
         for f, name in ((out, "stdout"), (err, "stderr")):
             f.seek(0)
-            self.scanner.add_output("%s (%s)" % (label, name), f.read())
+            data = f.read()
+            self.scanner.add_output("%s (%s)" % (label, name), data)
+            if self.failures and self.failures[-1] == label:
+                print(indent(data.decode("utf-8", "replace")[-2000:]))
         sys.stdout.flush()
 
 
@@ -114,6 +128,33 @@ def cli_paths(run, emu, cs, key):
     run.step("nhcli sas", [cli, "sas", "--json"], env=env, expect=(0,))
     run.step("nhcli registrations list", [cli, "--verbose", "registrations", "list", "--json"],
              env=env)
+    # The stored profile: key into the keychain from stdin, then every use of it.
+    exports = os.path.join(run.env["HOME"], "exports")
+    os.makedirs(exports, exist_ok=True)
+    ca = {"NH_CA_FILE": emu.info["certificate"]}
+    run.step("nhcli profiles add (connection string on stdin)",
+             [cli, "--verbose", "profiles", "add", "E2E CLI", "--hub", hub,
+              "--connection-string", "-", "--label", "E2E"], stdin=(cs + "\n").encode(),
+             env=verbose)
+    run.step("nhcli profiles list/show", [cli, "profiles", "show", "E2E CLI", "--json"], env=ca)
+    for fmt in ("apple", "fcmv1", "template"):
+        run.step("nhcli send --profile --format %s" % fmt,
+                 [cli, "--verbose", "send", "--profile", "E2E CLI", "--format", fmt,
+                  "--broadcast"], env=verbose, expect=(0, 6))
+    run.step("nhcli history list", [cli, "history", "list", "--json"], env=ca)
+    run.step("nhcli history show last", [cli, "history", "show", "last", "--json"], env=ca)
+    run.step("nhcli history resend last --profile",
+             [cli, "--verbose", "history", "resend", "last", "--profile", "E2E CLI"],
+             env=verbose, expect=(0, 6))
+    for fmt, ext in (("json", "json"), ("curl", "sh"), ("har", "har")):
+        run.step("nhcli history export --format %s" % fmt,
+                 [cli, "history", "export", "--format", fmt, "--output",
+                  os.path.join(exports, "cli." + ext)], env=ca)
+    run.step("nhcli profiles export (without keys)",
+             [cli, "profiles", "export", "--output", os.path.join(exports, "profiles.json")],
+             env=ca)
+    run.step("nhcli history prune --keep 1000", [cli, "history", "prune", "--keep", "1000"],
+             env=ca)
     # A crash mid-send: the hub stalls every send, nhcli is killed while it waits.
     run.crash("nhcli killed mid-send",
               [cli, "--verbose", "send", "--format", "apple", "--broadcast",
@@ -136,6 +177,33 @@ def canary(scanner, key):
     found = probe.findings()
     return any(f.startswith("planted signature") for f in found) and \
         any(f.startswith("planted key") for f in found)
+
+
+def arm_stall(emu):
+    """Makes the emulator stall the next send (POST /$emulator/faults, loopback only)."""
+    ctx = ssl.create_default_context(cafile=emu.info["certificate"])
+    body = json.dumps({"operation": "send", "count": 1, "fault": "stall"}).encode()
+    req = urllib.request.Request("https://127.0.0.1:%d/$emulator/faults" % emu.info["port"],
+                                 data=body, method="POST",
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, context=ctx, timeout=10) as answer:
+        return answer.status in (200, 201, 204)
+
+
+def gui_paths(run, emu, cs):
+    gui = run.args.gui_driver
+    hub = emu.info["hub"]
+    ca = emu.info["certificate"]
+    verbose = {"QT_LOGGING_RULES": "*.debug=true"}
+    run.step("GUI: new profile from a pasted connection string",
+             [gui, "add", "E2E GUI", hub, ca], stdin=(cs + "\n").encode(), env=verbose)
+    run.step("GUI: send 3 times, export history as curl, JSON and HAR",
+             [gui, "send", "E2E GUI", ca, "3"], env=verbose)
+    if arm_stall(emu):
+        run.crash("GUI killed mid-send", [gui, "stall", "E2E GUI", ca], env=verbose,
+                  after_s=1.0, marker=b"sending")
+    else:
+        run.failures.append("arming the emulator's stall")
 
 
 def main():
@@ -162,6 +230,15 @@ def main():
         scanner = Scanner(key)
         run = Run(args, scanner, env)
         cli_paths(run, emu, cs, key)
+        if args.gui_driver:
+            gui_paths(run, emu, cs)
+        # An export that came out empty would pass the scan for the wrong reason.
+        exports = os.path.join(home, "exports")
+        for name in sorted(os.listdir(exports)):
+            if os.path.getsize(os.path.join(exports, name)) < 100:
+                print("FAIL export %s is (nearly) empty" % name)
+                run.failures.append("export " + name)
+        print("exports written: %s" % ", ".join(sorted(os.listdir(exports))))
         # The emulator's exchange log (after its start-up line) is ours to keep clean too.
         scanner.add_output("nhemulator --log", emu.log(last_lines=100000))
         scanner.window = (started, int(time.time()))
