@@ -759,9 +759,20 @@ Result<ProfileWithKey> ProfileStore::fromConnectionString(QStringView text, cons
     QString hubName = hub.trimmed();
     if (hubName.isEmpty() && !cs.entityPath().isEmpty()) {
         hubName = cs.entityPath();
-        warnings.append({tr("The hub name “%1” is taken from the connection string's "
-                            "EntityPath.")
-                             .arg(hubName)});
+        // This replaces the parser's "EntityPath is ignored" (it is not), keeping its place.
+        Warning taken {tr("The hub name “%1” is taken from the connection string's "
+                          "EntityPath.")
+                           .arg(hubName)};
+        for (qsizetype i = 0; i < warnings.size(); ++i) {
+            if (warnings.at(i).message.contains(u"EntityPath"_s)
+                && warnings.at(i).message.contains(hubName)) {
+                taken.offset = warnings.at(i).offset;
+                taken.length = warnings.at(i).length;
+                warnings.removeAt(i);
+                break;
+            }
+        }
+        warnings.append(taken);
     }
     if (hubName.isEmpty()) {
         return makeError(ErrorCode::EmptyField,
