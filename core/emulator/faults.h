@@ -24,6 +24,10 @@ enum class FaultKind {
     WrongContentType, ///< an HTML error page, as a proxy in the way would send
     Oversized, ///< the success status with a body far larger than any real one
 };
+// Garbage, Truncated, Empty, WrongContentType and Oversized answer 200 instead where the success
+// status is 204 (installations.delete): a 204 cannot carry a body, and one written after it
+// would corrupt the next response on a keep-alive connection. A misbehaving proxy answers the
+// same way; the client then judges the 200 and its body like any other.
 
 struct Fault
 {

@@ -353,6 +353,11 @@ void HubEmulator::Private::respond(HubEmulator *q, QTcpSocket *socket, EmulatorL
         default:
             break;
         }
+        // A 204 ends at its headers (RFC 9110 §15.3.5): bytes after it would be read as the
+        // start of the next response on a keep-alive connection. A body-carrying fault on an
+        // operation that succeeds with 204 therefore answers 200, as a proxy in the way would.
+        if (reply.status == 204 && !reply.body.isEmpty())
+            reply.status = 200;
     }
 
     const QDateTime now = QDateTime::currentDateTimeUtc();

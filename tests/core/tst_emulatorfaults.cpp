@@ -11,6 +11,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
+#include <QSslSocket>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -35,6 +37,8 @@ private slots:
     void delay();
     void corruptedSuccesses_data();
     void corruptedSuccesses();
+    void bodyFaultAfterNoContentKeepsFraming_data();
+    void bodyFaultAfterNoContentKeepsFraming();
     void perRequestHeader();
     void controlEndpointAndCounts();
     void operationPrefixes();
@@ -187,6 +191,119 @@ void TestEmulatorFaults::corruptedSuccesses()
             QVERIFY(r.body.size() > 16 * 1024 * 1024);
     }
     QCOMPARE(list().status, 200);
+}
+
+namespace {
+
+/** One response read off a raw connection by its framing alone, as a keep-alive client does. */
+struct RawResponse
+{
+    QByteArray statusLine;
+    int status = 0;
+    HttpHeaders headers;
+    QByteArray body;
+};
+
+/**
+ * Takes one response from the front of `buffer` (RFC 9112 §6.3: a 204 ends at its headers,
+ * else Content-Length bytes follow); nullopt while it is incomplete. What follows stays.
+ */
+std::optional<RawResponse> takeResponse(QByteArray &buffer)
+{
+    const qsizetype end = buffer.indexOf("\r\n\r\n");
+    if (end < 0)
+        return std::nullopt;
+    RawResponse r;
+    const QList<QByteArray> lines = buffer.first(end).split('\n');
+    r.statusLine = lines.value(0).trimmed();
+    r.status = r.statusLine.startsWith("HTTP/1.1 ") ? r.statusLine.mid(9, 3).toInt() : -1;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines.at(i).indexOf(':');
+        if (colon > 0)
+            r.headers.append(
+                {lines.at(i).first(colon).trimmed(), lines.at(i).sliced(colon + 1).trimmed()});
+    }
+    const qsizetype length = r.status == 204
+        ? 0
+        : headerValue(r.headers, "Content-Length").value_or("0"_ba).toLongLong();
+    if (buffer.size() < end + 4 + length)
+        return std::nullopt;
+    r.body = buffer.sliced(end + 4, length);
+    buffer.remove(0, end + 4 + length);
+    return r;
+}
+
+} // namespace
+
+void TestEmulatorFaults::bodyFaultAfterNoContentKeepsFraming_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QByteArray>("bodyStart");
+    QTest::newRow("garbage") << u"garbage"_s << "<NotificationOutcome><Succ"_ba;
+    QTest::newRow("html") << u"html"_s << "<!DOCTYPE html>"_ba;
+    QTest::newRow("empty") << u"empty"_s << QByteArray();
+}
+
+void TestEmulatorFaults::bodyFaultAfterNoContentKeepsFraming()
+{
+    QFETCH(QString, spec);
+    QFETCH(QByteArray, bodyStart);
+
+    // A raw keep-alive connection: QNAM would hide stray bytes by opening another one.
+    QSslSocket socket;
+    socket.setSslConfiguration(f.tls());
+    socket.connectToHostEncrypted(u"127.0.0.1"_s, f.emulator.port());
+    QTRY_VERIFY2_WITH_TIMEOUT(socket.isEncrypted(), qPrintable(socket.errorString()), 5000);
+    const auto cs = f.connectionString();
+    const QByteArray authorization =
+        Sas::generate(Sas::audience(cs, f.hub(), {}, Sas::Audience::Hub), cs.keyName(), cs.key(),
+                      QDateTime::currentDateTimeUtc())
+            .header()
+            .toUtf8();
+    const auto request = [&](const QByteArray &method, const QByteArray &target,
+                             const QByteArray &extra) {
+        socket.write(method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                     + QByteArray::number(f.emulator.port()) + "\r\nAuthorization: " + authorization
+                     + "\r\n" + extra + "Content-Length: 0\r\n\r\n");
+    };
+    QByteArray buffer;
+    const auto next = [&]() -> std::optional<RawResponse> {
+        // Single-threaded: readyRead can only come inside wait(), so none is missed.
+        QSignalSpy readable(&socket, &QIODevice::readyRead);
+        for (;;) {
+            buffer += socket.readAll();
+            if (auto r = takeResponse(buffer))
+                return r;
+            if (socket.state() != QAbstractSocket::ConnectedState || !readable.wait(10000))
+                return std::nullopt;
+        }
+    };
+
+    // installations.delete succeeds with 204; the fault brings a body, so it must be a 200.
+    request("DELETE", "/myHub/installations/inst-gone?api-version=2020-06",
+            "X-Nh-Emulator-Fault: " + spec.toUtf8() + "\r\n");
+    const auto first = next();
+    QVERIFY2(first, "no complete first response");
+    QCOMPARE(first->status, 200);
+    QVERIFY2(first->body.startsWith(bodyStart), first->body.left(60).constData());
+    QCOMPARE(headerValue(first->headers, "Content-Length"),
+             std::optional(QByteArray::number(first->body.size())));
+    QVERIFY2(buffer.isEmpty(),
+             QByteArray("bytes after the first response: " + buffer.left(60)).constData());
+
+    // The same connection answers the next request correctly.
+    request("GET", kList.toUtf8(), {});
+    const auto second = next();
+    QVERIFY2(second, "no complete second response");
+    QCOMPARE(second->statusLine, "HTTP/1.1 200 OK"_ba);
+    const auto feed = parseRegistrationFeed(second->body);
+    QVERIFY2(feed.ok(), qPrintable(feed.ok() ? QString() : feed.error().message));
+    QVERIFY(buffer.isEmpty());
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    const auto log = f.emulator.log();
+    QCOMPARE(log.at(log.size() - 2).operation, u"installations.delete"_s);
+    QCOMPARE(log.at(log.size() - 2).status, 200);
+    QCOMPARE(log.last().operation, u"registrations.list"_s);
 }
 
 void TestEmulatorFaults::perRequestHeader()
