@@ -1,0 +1,330 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reachpreview.h"
+
+#include "client/reach.h"
+#include "emulator/emulatorstate.h"
+#include "models/registrationmodel.h"
+#include "protocol/tagexpression.h"
+#include "tagexpressionedit.h"
+#include "theme.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+ReachPreview::ReachPreview(Nh::HubClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_collector(new Nh::RegistrationCollector(client, this))
+    , m_model(new Nh::RegistrationModel(nullptr, this))
+{
+    setObjectName(u"reachPreview"_s);
+
+    m_refreshAction = new QAction(Theme::icon(u"refresh"_s), tr("&Refresh Reach Preview"), this);
+    m_refreshAction->setObjectName(u"refreshReachAction"_s);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_refreshAction, &QAction::triggered, this, &ReachPreview::refresh);
+    addAction(m_refreshAction);
+
+    m_formatCombo = new QComboBox(this);
+    m_formatCombo->setObjectName(u"reachFormat"_s);
+    for (int f = 0; f < Nh::kFormatCount; ++f)
+        m_formatCombo->addItem(Nh::formatDisplayName(Nh::Format(f)), f);
+    connect(m_formatCombo, &QComboBox::currentIndexChanged, this, &ReachPreview::evaluate);
+
+    m_tagEdit = new TagExpressionEdit(this);
+    m_tagEdit->setObjectName(u"reachTags"_s);
+    m_tagEdit->setPlaceholderText(tr("Tag expression, e.g. sports && !lang:fr (empty: broadcast)"));
+    connect(m_tagEdit, &QLineEdit::textChanged, this, &ReachPreview::evaluate);
+
+    m_refreshButton = new QPushButton(m_refreshAction->icon(), tr("Refresh"), this);
+    m_refreshButton->setObjectName(u"refreshReach"_s);
+    m_refreshButton->setToolTip(
+        tr("Fetch the hub's registrations again (%1)")
+            .arg(m_refreshAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_refreshButton, &QPushButton::clicked, this, &ReachPreview::refresh);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(u"reachProgress"_s);
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
+    m_cancelButton = new QPushButton(Theme::icon(u"cancel"_s), tr("Cancel"), this);
+    m_cancelButton->setObjectName(u"cancelReach"_s);
+    m_cancelButton->hide();
+    connect(m_cancelButton, &QPushButton::clicked, this, &ReachPreview::cancel);
+
+    m_errorBanner = new QFrame(this);
+    m_errorBanner->setObjectName(u"reachError"_s);
+    m_errorBanner->setFrameShape(QFrame::StyledPanel);
+    m_errorLabel = new QLabel(m_errorBanner);
+    m_errorLabel->setObjectName(u"reachErrorText"_s);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *bannerLayout = new QHBoxLayout(m_errorBanner);
+    bannerLayout->setContentsMargins(8, 4, 8, 4);
+    bannerLayout->addWidget(m_errorLabel);
+    m_errorBanner->hide();
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(u"reachSummary"_s);
+    m_summary->setWordWrap(true);
+    QFont big = m_summary->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    m_summary->setFont(big);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"reachTable"_s);
+    m_table->setModel(m_model);
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    const int em = m_table->fontMetrics().horizontalAdvance(u'M');
+    m_table->setColumnWidth(Nh::RegistrationModel::Platform, em * 15);
+    m_table->setColumnWidth(Nh::RegistrationModel::RegistrationId, em * 12);
+    m_table->setColumnWidth(Nh::RegistrationModel::Handle, em * 14);
+    m_table->setColumnWidth(Nh::RegistrationModel::Tags, em * 14);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        emit registrationActivated(
+            index.data(Nh::RegistrationModel::RegistrationIdRole).toString());
+    });
+
+    m_note = new QLabel(this);
+    m_note->setObjectName(u"reachNote"_s);
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    connect(m_collector, &Nh::RegistrationCollector::progress, this, [this](int fetched) {
+        m_note->setText(tr("Fetching registrations… %1 so far").arg(fetched));
+    });
+    connect(m_collector, &Nh::RegistrationCollector::finished, this, &ReachPreview::onFetched);
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_formatCombo);
+    row->addWidget(m_tagEdit, 1);
+    row->addWidget(m_refreshButton);
+    row->addWidget(m_progress);
+    row->addWidget(m_cancelButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(row);
+    layout->addWidget(m_errorBanner);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_note);
+    evaluate();
+}
+
+void ReachPreview::setTagExpression(const QString &expression)
+{
+    m_tagEdit->setText(expression);
+}
+
+QString ReachPreview::tagExpression() const
+{
+    return m_tagEdit->text();
+}
+
+void ReachPreview::setFormat(Nh::Format format)
+{
+    m_formatCombo->setCurrentIndex(m_formatCombo->findData(int(format)));
+}
+
+Nh::Format ReachPreview::format() const
+{
+    return Nh::Format(m_formatCombo->currentData().toInt());
+}
+
+void ReachPreview::setLimit(int registrations)
+{
+    m_collector->setLimit(registrations);
+}
+
+int ReachPreview::fetchedCount() const
+{
+    return m_hasSnapshot ? int(m_snapshot.size()) : -1;
+}
+
+QString ReachPreview::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString ReachPreview::noteText() const
+{
+    return m_note->text();
+}
+
+QString ReachPreview::errorText() const
+{
+    return m_errorBanner->isHidden() ? QString() : m_errorLabel->text();
+}
+
+bool ReachPreview::isFetching() const
+{
+    return m_collector->isRunning();
+}
+
+QDateTime ReachPreview::fetchedAt() const
+{
+    return m_snapshotAt;
+}
+
+void ReachPreview::refresh()
+{
+    m_fetchedOnce = true;
+    m_errorBanner->hide();
+    m_collector->start();
+    updateBusy();
+}
+
+void ReachPreview::cancel()
+{
+    m_collector->cancel();
+}
+
+void ReachPreview::onFetched()
+{
+    updateBusy();
+    if (!m_collector->ok()) {
+        // evaluate() shows the failure. A partial list would preview a wrong reach: the last
+        // complete one stays, if any.
+        if (!m_hasSnapshot)
+            m_note->setText(tr("No registrations fetched yet."));
+        evaluate();
+        return;
+    }
+    m_hasSnapshot = true;
+    m_snapshot = m_collector->registrations();
+    m_snapshotAt = m_collector->fetchedAt();
+    m_snapshotTruncated = m_collector->isTruncated();
+    QStringList known;
+    for (const Nh::Registration &r : std::as_const(m_snapshot)) {
+        for (const QString &tag : r.tags) {
+            if (!known.contains(tag))
+                known << tag;
+        }
+    }
+    known.sort(Qt::CaseInsensitive);
+    m_tagEdit->setKnownTags(known);
+    evaluate();
+}
+
+void ReachPreview::evaluate()
+{
+    const QString text = m_tagEdit->text().trimmed();
+    std::optional<Nh::TagExpression> expression;
+    if (!text.isEmpty()) {
+        // Report, not Enforce: a preview of an expression over the service's tag limit is still
+        // useful; the limit is named in the summary.
+        const auto parsed =
+            Nh::TagExpression::parse(m_tagEdit->text(), Nh::TagExpression::Limits::Report);
+        if (!parsed) {
+            m_tagEdit->setErrorSpan(int(parsed.error().offset), int(parsed.error().length));
+            m_reached = -1;
+            m_model->clear();
+            m_summary->setText(tr("The expression does not parse."));
+            showError(parsed.error().message, int(Theme::Tone::Failure));
+            emit reachChanged(-1);
+            return;
+        }
+        expression = *parsed;
+    }
+    m_tagEdit->clearErrorSpan();
+    const bool fetchFailed = m_fetchedOnce && !m_collector->isRunning() && !m_collector->ok();
+    if (fetchFailed) {
+        const Nh::Exchange &e = m_collector->lastExchange();
+        showError(e.errorSentence,
+                  int(e.result == Nh::ExchangeResult::Cancelled ? Theme::Tone::Warning
+                                                                : Theme::Tone::Failure));
+    } else {
+        m_errorBanner->hide();
+    }
+    if (!m_hasSnapshot) {
+        m_reached = -1;
+        m_model->clear();
+        m_summary->setText(tr("Refresh to fetch the hub's registrations and preview the reach."));
+        return;
+    }
+    const QList<Nh::Registration> reached =
+        Nh::reachedRegistrations(m_snapshot, format(), expression ? &*expression : nullptr);
+    m_reached = int(reached.size());
+    m_model->setRegistrations(reached);
+
+    const QString who = format() == Nh::Format::Template
+        ? tr("template registrations of every platform")
+        : tr("native %1 registrations")
+              .arg(Nh::platformDisplayName(*Nh::platformForFormat(format())));
+    QString summary = expression ? tr("Reaches %n registration(s)", nullptr, m_reached)
+                                 : tr("A broadcast reaches %n registration(s)", nullptr, m_reached);
+    summary += u": "_s + who;
+    QStringList notes;
+    if (expression) {
+        if (const Nh::Status limits = expression->checkLimits(); !limits)
+            notes << limits.error().message;
+    }
+    if (m_reached > Nh::EmulatorState::kTestSendLimit)
+        notes
+            << tr("A test send reports at most %1 of them.").arg(Nh::EmulatorState::kTestSendLimit);
+    m_summary->setText(notes.isEmpty() ? summary : summary + u"\n"_s + notes.join(u' '));
+
+    const int fetched = int(m_snapshot.size());
+    QString note = fetched == 1 ? tr("Evaluated locally from 1 registration fetched at %1.")
+                                      .arg(m_snapshotAt.toLocalTime().toString(u"HH:mm"_s))
+                                : tr("Evaluated locally from %1 registrations fetched at %2.")
+                                      .arg(fetched)
+                                      .arg(m_snapshotAt.toLocalTime().toString(u"HH:mm"_s));
+    if (m_snapshotTruncated)
+        note += u' '
+            + tr("The hub has more than %1 registrations; only the first %1 were fetched, so the "
+                 "real reach may be larger.")
+                  .arg(m_collector->limit());
+    m_note->setText(note);
+    Theme::paintLabel(m_note, m_snapshotTruncated ? Theme::Tone::Warning : Theme::Tone::Neutral);
+    emit reachChanged(m_reached);
+}
+
+void ReachPreview::updateBusy()
+{
+    const bool busy = m_collector->isRunning();
+    m_progress->setVisible(busy);
+    m_cancelButton->setVisible(busy);
+}
+
+void ReachPreview::showError(const QString &sentence, int tone)
+{
+    m_errorTone = tone;
+    m_errorLabel->setText(sentence);
+    Theme::paintBanner(m_errorBanner, Theme::Tone(tone));
+    m_errorBanner->show();
+}
+
+void ReachPreview::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_fetchedOnce)
+        refresh();
+}
+
+void ReachPreview::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange && !m_errorBanner->isHidden())
+        Theme::paintBanner(m_errorBanner, Theme::Tone(m_errorTone));
+    QWidget::changeEvent(event);
+}

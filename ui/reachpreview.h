@@ -1,0 +1,112 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/platform.h"
+#include "protocol/registration.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QFrame;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+class TagExpressionEdit;
+namespace Nh {
+class HubClient;
+class RegistrationCollector;
+class RegistrationModel;
+} // namespace Nh
+
+/**
+ * Which registrations a send would reach, before sending (issue #7): the hub's registrations
+ * are fetched (every page, cancellable, at most limit() of them, with a note when the hub has
+ * more) and the tag expression and format are evaluated locally with Nh::reaches(), the rule
+ * the emulator delivers by. Editing the expression or format re-evaluates at once without
+ * fetching again; Refresh fetches again. The first show fetches by itself.
+ */
+class ReachPreview final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReachPreview)
+
+public:
+    /** `client` must outlive the widget. */
+    explicit ReachPreview(Nh::HubClient *client, QWidget *parent = nullptr);
+
+    /** An empty expression is a broadcast. */
+    void setTagExpression(const QString &expression);
+    QString tagExpression() const;
+    void setFormat(Nh::Format format);
+    Nh::Format format() const;
+    /** Registrations fetched at most (default Nh::RegistrationCollector::kDefaultLimit). */
+    void setLimit(int registrations);
+
+    /** The reached registrations, in the hub's order. */
+    Nh::RegistrationModel *model() const { return m_model; }
+    /** -1 before an evaluation, or while the expression does not parse. */
+    int reachedCount() const { return m_reached; }
+    /** Registrations the evaluation was made from; -1 before the first fetch. */
+    int fetchedCount() const;
+    /** "Reaches N registrations …". */
+    QString summaryText() const;
+    /** "Evaluated locally from N registrations fetched at HH:MM" (+ the truncation note). */
+    QString noteText() const;
+    /** The parse error of the expression or the fetch's failure sentence; empty when none. */
+    QString errorText() const;
+    bool isFetching() const;
+    QDateTime fetchedAt() const;
+
+    /** F5 while the preview has focus: fetch the registrations again. */
+    QAction *refreshAction() const { return m_refreshAction; }
+
+public slots:
+    /** Fetches every registration again, then evaluates. */
+    void refresh();
+    void cancel();
+    /** Evaluates the current expression and format against the registrations already fetched. */
+    void evaluate();
+
+signals:
+    /** After each evaluation; -1 when the expression does not parse. */
+    void reachChanged(int reached);
+    /** A row was double-clicked (e.g. to show it in the registrations browser). */
+    void registrationActivated(const QString &registrationId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onFetched();
+    void updateBusy();
+    void showError(const QString &sentence, int tone);
+
+    Nh::RegistrationCollector *m_collector;
+    Nh::RegistrationModel *m_model;
+    bool m_fetchedOnce = false;
+    bool m_hasSnapshot = false;
+    /// The last complete fetch: what evaluate() works on.
+    QList<Nh::Registration> m_snapshot;
+    QDateTime m_snapshotAt;
+    bool m_snapshotTruncated = false;
+    int m_reached = -1;
+    int m_errorTone = 0;
+
+    QComboBox *m_formatCombo = nullptr;
+    TagExpressionEdit *m_tagEdit = nullptr;
+    QPushButton *m_refreshButton = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QFrame *m_errorBanner = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QLabel *m_summary = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_note = nullptr;
+    QAction *m_refreshAction = nullptr;
+};
