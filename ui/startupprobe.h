@@ -1,0 +1,19 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+/**
+ * A start-up probe for tests/bench/bench_startup (issue #7): when the environment has
+ * NH_STARTUP_PROBE=1 it prints, on stdout,
+ *   `nh-startup first-paint-ms=<ms from process start to the first paint of any widget>`
+ *   `nh-startup idle-rss-kb=<VmRSS after NH_STARTUP_PROBE_IDLE_MS (default 1000) ms of idle>`
+ * and then quits the application. Process start is the kernel's start time of the process
+ * (/proc/self/stat; 10 ms resolution on most kernels), so no code has to run first in main().
+ * Without the variable it does nothing. Linux only; elsewhere it prints nothing.
+ */
+namespace StartupProbe {
+
+/** Call once after the QApplication exists (or register it with Q_COREAPP_STARTUP_FUNCTION). */
+void installIfRequested();
+
+} // namespace StartupProbe
