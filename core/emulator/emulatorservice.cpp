@@ -172,6 +172,128 @@ struct EmulatorService::Context
     QString hubUrl() const { return origin() + u'/' + hub->name; }
 };
 
+/**
+ * One data-plane route: a method and a path below the hub, what it needs and who serves it.
+ * Pattern segments are literals or `{}` (any one segment); literals match case-insensitively,
+ * except those starting with '$' (`$batch`), which the service matches exactly. The first
+ * pattern that fits a path decides it; the routes sharing that pattern give its methods.
+ */
+struct EmulatorService::Route
+{
+    QByteArray method;
+    QStringView pattern;
+    QStringView operation; ///< for fault rules and the request log
+    Right right;
+    /** Listing registrations: Listen with a $filter (by channel), else Manage. */
+    bool manageUnlessFiltered = false;
+    /** The claim is checked before the method (405 only for a client that has the claim). */
+    bool claimFirst = false;
+    EmulatorReply (*handler)(EmulatorService &, Context &) = nullptr;
+
+    bool matches(const QStringList &segments) const
+    {
+        const auto parts = pattern.split(u'/');
+        if (parts.size() != segments.size())
+            return false;
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            const QStringView part = parts.at(i);
+            if (part == u"{}")
+                continue;
+            const auto cs = part.startsWith(u'$') ? Qt::CaseSensitive : Qt::CaseInsensitive;
+            if (part.compare(segments.at(i), cs) != 0)
+                return false;
+        }
+        return true;
+    }
+};
+
+const QList<EmulatorService::Route> &EmulatorService::routes()
+{
+    using S = EmulatorService;
+    // Within a pattern, methods are listed in the order the Allow header names them.
+    static const QList<Route> kRoutes {
+        {"POST"_ba, u"messages", u"send", Right::Send, false, false,
+         [](S &s, Context &c) {
+             return flag(c.query, u"direct"_s) ? s.sendDirect(c) : s.send(c);
+         }},
+        {"POST"_ba, u"messages/$batch", u"send.batch", Right::Send, false, false,
+         [](S &s, Context &c) {
+             return s.sendBatch(c);
+         }},
+        {"GET"_ba, u"messages/{}", u"telemetry.get", Right::Send, false, false,
+         [](S &s, Context &c) {
+             return s.telemetry(c, c.segments.at(1));
+         }},
+        {"POST"_ba, u"schedulednotifications", u"send.scheduled", Right::Send, false, false,
+         [](S &s, Context &c) {
+             return s.sendScheduled(c);
+         }},
+        {"DELETE"_ba, u"schedulednotifications/{}", u"schedules.cancel", Right::Send, false, false,
+         [](S &s, Context &c) {
+             return s.cancelScheduled(c, c.segments.at(1));
+         }},
+        {"POST"_ba, u"registrationids", u"registrationids.create", Right::Listen, false, false,
+         [](S &s, Context &c) {
+             return s.createRegistrationId(c);
+         }},
+        {"GET"_ba, u"registrations", u"registrations.list", Right::Manage, true, false,
+         [](S &s, Context &c) {
+             return s.listRegistrations(c, {});
+         }},
+        {"POST"_ba, u"registrations", u"registrations.create", Right::Listen, false, false,
+         [](S &s, Context &c) {
+             return s.createRegistration(c);
+         }},
+        {"GET"_ba, u"registrations/{}", u"registrations.get", Right::Listen, false, true,
+         [](S &s, Context &c) {
+             return s.getRegistration(c, c.segments.at(1));
+         }},
+        {"PUT"_ba, u"registrations/{}", u"registrations.put", Right::Listen, false, true,
+         [](S &s, Context &c) {
+             return s.putRegistration(c, c.segments.at(1));
+         }},
+        {"DELETE"_ba, u"registrations/{}", u"registrations.delete", Right::Listen, false, true,
+         [](S &s, Context &c) {
+             return s.deleteRegistration(c, c.segments.at(1));
+         }},
+        {"GET"_ba, u"tags/{}/registrations", u"registrations.bytag", Right::Manage, false, false,
+         [](S &s, Context &c) {
+             return s.listRegistrations(c, c.segments.at(1));
+         }},
+        {"GET"_ba, u"installations/{}", u"installations.get", Right::Listen, false, true,
+         [](S &s, Context &c) {
+             return s.getInstallation(c, c.segments.at(1));
+         }},
+        {"PUT"_ba, u"installations/{}", u"installations.put", Right::Listen, false, true,
+         [](S &s, Context &c) {
+             return s.putInstallation(c, c.segments.at(1));
+         }},
+        {"PATCH"_ba, u"installations/{}", u"installations.patch", Right::Listen, false, true,
+         [](S &s, Context &c) {
+             return s.patchInstallation(c, c.segments.at(1));
+         }},
+        {"DELETE"_ba, u"installations/{}", u"installations.delete", Right::Listen, false, true,
+         [](S &s, Context &c) {
+             return s.deleteInstallation(c, c.segments.at(1));
+         }},
+        {"GET"_ba, u"feedbackcontainer", u"feedback.get", Right::Send, false, false,
+         [](S &s, Context &c) {
+             return s.feedbackContainer(c);
+         }},
+    };
+    return kRoutes;
+}
+
+QList<const EmulatorService::Route *> EmulatorService::routesFor(const QStringList &segments)
+{
+    QList<const Route *> found;
+    for (const Route &r : routes()) {
+        if (found.isEmpty() ? r.matches(segments) : r.pattern == found.first()->pattern)
+            found.append(&r);
+    }
+    return found;
+}
+
 EmulatorService::EmulatorService(EmulatorState *state, FaultInjector *faults)
     : m_state(state)
     , m_faults(faults)
@@ -206,6 +328,20 @@ EmulatorRoute EmulatorService::route(const EmulatorRequest &request) const
     if (s.first() == u"$emulator")
         return {u"control"_s, {}};
     const QString hub = s.first();
+    // A request a route serves is named by it; the rest (404, 405) by their collection below.
+    const QStringList below = s.sliced(1);
+    for (const Route *r : routesFor(below)) {
+        if (r->method != request.method)
+            continue;
+        if (r->pattern == u"messages") { // one route, three kinds of send
+            const auto flags = queryItems(request.url);
+            return {flag(flags, u"direct"_s)
+                        ? u"send.direct"_s
+                        : (flag(flags, u"test"_s) ? u"send.test"_s : u"send"_s),
+                    hub};
+        }
+        return {r->operation.toString(), hub};
+    }
     const QString m = QString::fromLatin1(request.method);
     const auto at = [&](int i) {
         return s.size() > i ? s.at(i).toLower() : QString();
@@ -298,113 +434,40 @@ EmulatorReply EmulatorService::handle(const EmulatorRequest &request)
 EmulatorReply EmulatorService::dispatch(Context &c)
 {
     const QByteArray &m = c.request.method;
-    const QStringList &s = c.segments;
-    const QString first = s.first().toLower();
-    const int n = int(s.size());
-    const auto require = [&](Right r) -> std::optional<EmulatorReply> {
-        if (c.rule->grants(r))
+    const QList<const Route *> candidates = routesFor(c.segments);
+    if (candidates.isEmpty())
+        return error(404, Tr::tr("No message branch at the URI '%1'.").arg(c.request.url.path()));
+    const auto denied = [&](const Route &r) -> std::optional<EmulatorReply> {
+        const Right right =
+            r.manageUnlessFiltered && c.query.contains(u"$filter"_s) ? Right::Listen : r.right;
+        if (c.rule->grants(right))
             return std::nullopt;
         return error(401,
                      Tr::tr("%1 claim is required for this operation. The rule '%2' does not "
                             "grant it.")
-                         .arg(rightName(r), c.rule->name));
+                         .arg(rightName(right), c.rule->name));
     };
-    const auto methodNotAllowed = [&](const QByteArray &allow) {
+    const auto it = std::find_if(candidates.cbegin(), candidates.cend(),
+                                 [&](const Route *r) { return r->method == m; });
+    if (it == candidates.cend()) {
+        if (candidates.first()->claimFirst) {
+            if (auto refusal = denied(*candidates.first()))
+                return *refusal;
+        }
+        QByteArrayList methods;
+        for (const Route *r : candidates)
+            methods.append(r->method);
+        const QByteArray allow = methods.join(", ");
         EmulatorReply r = error(
             405,
             Tr::tr("The method %1 is not allowed on %2; allowed: %3.")
                 .arg(QString::fromLatin1(m), c.request.url.path(), QString::fromLatin1(allow)));
         r.headers.append({"Allow"_ba, allow});
         return r;
-    };
-#define NH_REQUIRE(right) \
-    if (auto denied = require(right)) \
-        return *denied;
-
-    if (first == u"messages") {
-        if (n == 1) {
-            if (m != "POST")
-                return methodNotAllowed("POST");
-            NH_REQUIRE(Right::Send)
-            return flag(c.query, u"direct"_s) ? sendDirect(c) : send(c);
-        }
-        if (n == 2 && s.at(1) == u"$batch") {
-            if (m != "POST")
-                return methodNotAllowed("POST");
-            NH_REQUIRE(Right::Send)
-            return sendBatch(c);
-        }
-        if (n == 2) {
-            if (m != "GET")
-                return methodNotAllowed("GET");
-            NH_REQUIRE(Right::Send)
-            return telemetry(c, s.at(1));
-        }
-    } else if (first == u"schedulednotifications") {
-        if (n == 1) {
-            if (m != "POST")
-                return methodNotAllowed("POST");
-            NH_REQUIRE(Right::Send)
-            return sendScheduled(c);
-        }
-        if (n == 2) {
-            if (m != "DELETE")
-                return methodNotAllowed("DELETE");
-            NH_REQUIRE(Right::Send)
-            return cancelScheduled(c, s.at(1));
-        }
-    } else if (first == u"registrationids" && n == 1) {
-        if (m != "POST")
-            return methodNotAllowed("POST");
-        NH_REQUIRE(Right::Listen)
-        return createRegistrationId(c);
-    } else if (first == u"registrations") {
-        if (n == 1) {
-            if (m == "POST") {
-                NH_REQUIRE(Right::Listen)
-                return createRegistration(c);
-            }
-            if (m != "GET")
-                return methodNotAllowed("GET, POST");
-            // Listing by channel needs Listen; listing everything needs Manage.
-            NH_REQUIRE(c.query.contains(u"$filter"_s) ? Right::Listen : Right::Manage)
-            return listRegistrations(c, {});
-        }
-        if (n == 2) {
-            NH_REQUIRE(Right::Listen)
-            if (m == "GET")
-                return getRegistration(c, s.at(1));
-            if (m == "PUT")
-                return putRegistration(c, s.at(1));
-            if (m == "DELETE")
-                return deleteRegistration(c, s.at(1));
-            return methodNotAllowed("GET, PUT, DELETE");
-        }
-    } else if (first == u"tags" && n == 3
-               && s.at(2).compare(u"registrations"_s, Qt::CaseInsensitive) == 0) {
-        if (m != "GET")
-            return methodNotAllowed("GET");
-        NH_REQUIRE(Right::Manage)
-        return listRegistrations(c, s.at(1));
-    } else if (first == u"installations" && n == 2) {
-        NH_REQUIRE(Right::Listen)
-        if (m == "PUT")
-            return putInstallation(c, s.at(1));
-        if (m == "GET")
-            return getInstallation(c, s.at(1));
-        if (m == "PATCH")
-            return patchInstallation(c, s.at(1));
-        if (m == "DELETE")
-            return deleteInstallation(c, s.at(1));
-        return methodNotAllowed("GET, PUT, PATCH, DELETE");
-    } else if (first == u"feedbackcontainer" && n == 1) {
-        if (m != "GET")
-            return methodNotAllowed("GET");
-        NH_REQUIRE(Right::Send)
-        return feedbackContainer(c);
     }
-#undef NH_REQUIRE
-    return error(404, Tr::tr("No message branch at the URI '%1'.").arg(c.request.url.path()));
+    if (auto refusal = denied(**it))
+        return *refusal;
+    return (*it)->handler(*this, c);
 }
 
 // --- sends ------------------------------------------------------------------------------------

@@ -72,6 +72,11 @@ public:
 
 private:
     struct Context;
+    struct Route;
+    /** The data-plane routes (method + path below the hub → claim, handler, operation). */
+    static const QList<Route> &routes();
+    /** The routes of the first pattern that fits `segments` (the path below the hub). */
+    static QList<const Route *> routesFor(const QStringList &segments);
     EmulatorReply dispatch(Context &c);
     EmulatorReply control(const EmulatorRequest &request, const QStringList &segments);
 
