@@ -1647,7 +1647,9 @@ void HistoryWriter::deliver(Report report)
 
 QString HistoryStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/history.sqlite"_s;
+    // Shared by nhconsole and nhcli, whatever the running application's name.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + u"/nhconsole/history.sqlite"_s;
 }
 
 Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &path)

@@ -237,7 +237,7 @@ public:
         bool fullTextSearch = true;
     };
 
-    /** `history.sqlite` in QStandardPaths::AppDataLocation. */
+    /** `<GenericDataLocation>/nhconsole/history.sqlite`, shared by nhconsole and nhcli. */
     static QString defaultPath();
 
     /**

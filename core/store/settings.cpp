@@ -58,14 +58,10 @@ Settings::Settings(QSettings *settings)
 
 QString Settings::userSettingsPath()
 {
-    QString org = QCoreApplication::organizationName();
-    QString app = QCoreApplication::applicationName();
-    if (org.isEmpty())
-        org = u"nhconsole"_s;
-    if (app.isEmpty())
-        app = u"nhconsole"_s;
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + u'/' + org
-        + u'/' + app + u".conf"_s;
+    // A fixed name, not the application's: nhconsole and nhcli (applicationName "nhcli") must
+    // read and write the same profiles.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + u"/nhconsole/nhconsole.conf"_s;
 }
 
 std::unique_ptr<QSettings> Settings::openUserSettings()

@@ -33,9 +33,9 @@ public:
 
     /**
      * The user's settings file in the standard config location:
-     * `<GenericConfigLocation>/<organization>/<application>.conf` (INI), which is where a default
-     * QSettings puts it on Linux, but found through QStandardPaths so that
-     * QStandardPaths::setTestModeEnabled() moves it too. main() sets the names first.
+     * `<GenericConfigLocation>/nhconsole/nhconsole.conf` (INI), the same for nhconsole and
+     * nhcli whatever the application's name, found through QStandardPaths so that
+     * QStandardPaths::setTestModeEnabled() moves it too.
      */
     static QString userSettingsPath();
     static std::unique_ptr<QSettings> openUserSettings();

@@ -19,6 +19,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
@@ -89,6 +90,8 @@ private:
 
 void TestCli::initTestCase()
 {
+    // Sends write the history by default: keep its file out of the real home.
+    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(dir.isValid());
     QVERIFY(f.start());
     caFile = dir.filePath(u"emulator-ca.pem"_s);

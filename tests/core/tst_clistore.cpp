@@ -19,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -63,6 +64,7 @@ private slots:
     void initTestCase();
     void init();
 
+    void sharedPathsWhateverTheAppName();
     void parsesTimes_data();
     void parsesTimes();
     void sendWritesTheHistory();
@@ -132,6 +134,21 @@ void TestCliStore::init()
     r.handle = u"62BCD3484834B7E2DC56733AC5509259230CC1BA82BA1AE7D06E91908A05A8FA"_s;
     r.tags = {u"sports"_s};
     f.emulator.state().putRegistration(*f.emulator.state().hub(f.hub()), r);
+}
+
+void TestCliStore::sharedPathsWhateverTheAppName()
+{
+    // nhconsole and nhcli must read and write the same profiles and history.
+    const QString before = QCoreApplication::applicationName();
+    const auto restore = qScopeGuard([&] { QCoreApplication::setApplicationName(before); });
+    QCoreApplication::setApplicationName(u"nhconsole"_s);
+    const QString guiSettings = Settings::userSettingsPath();
+    const QString guiHistory = HistoryStore::defaultPath();
+    QCoreApplication::setApplicationName(u"nhcli"_s);
+    QCOMPARE(Settings::userSettingsPath(), guiSettings);
+    QCOMPARE(HistoryStore::defaultPath(), guiHistory);
+    QVERIFY2(guiSettings.endsWith(u"/nhconsole/nhconsole.conf"_s), qPrintable(guiSettings));
+    QVERIFY2(guiHistory.endsWith(u"/nhconsole/history.sqlite"_s), qPrintable(guiHistory));
 }
 
 QProcessEnvironment TestCliStore::environment(bool withConnection) const
