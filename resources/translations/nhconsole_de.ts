@@ -6,161 +6,166 @@
     <message>
         <location filename="../../ui/comparedialog.cpp" line="+45"/>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Compare exchanges</source>
-        <translation type="unfinished"></translation>
+        <translation>Austausche vergleichen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Left: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Left</source>
+        <translation>Links</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Right: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Right</source>
+        <translation>Rechts</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>&lt;b&gt;Left:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Right:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;Links:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Rechts:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Header</source>
-        <translation type="unfinished">Header</translation>
+        <translation>Header</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registration</source>
-        <translation type="unfinished">Registrierung</translation>
+        <translation>Registrierung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show headers that differ on every call (Date, TrackingId, Authorization, …)</source>
-        <translation type="unfinished"></translation>
+        <translation>Header anzeigen, die sich bei jedem Aufruf unterscheiden (Date, TrackingId, Authorization, …)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Headers</source>
-        <translation type="unfinished">Header</translation>
+        <translation>Header</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>Request body</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage-Body</translation>
     </message>
     <message>
-        <location line="-51"/>
-        <location line="+53"/>
+        <location line="-57"/>
+        <location line="+59"/>
         <source>Response body</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort-Body</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-58"/>
         <source>Outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>&lt;b&gt;Equivalent.&lt;/b&gt; Only the ids, times and headers that change on every call differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Gleichwertig.&lt;/b&gt; Nur die IDs, Zeiten und Header, die sich bei jedem Aufruf ändern, unterscheiden sich.</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n field(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Feld</numerusform>
+            <numerusform>%n Felder</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n header(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Header</numerusform>
+            <numerusform>%n Header</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the request body</source>
-        <translation type="unfinished"></translation>
+        <translation>der Anfrage-Body</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the response body</source>
-        <translation type="unfinished"></translation>
+        <translation>der Antwort-Body</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n registration outcome(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Registrierungsergebnis</numerusform>
+            <numerusform>%n Registrierungsergebnisse</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;Differences:&lt;/b&gt; %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Unterschiede:&lt;/b&gt; %1.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Fields (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder (%1)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Request body (same)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage-Body (gleich)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Response body (same)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort-Body (gleich)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <location line="+1"/>
         <location line="+21"/>
         <source>(absent)</source>
-        <translation type="unfinished"></translation>
+        <translation>(fehlt)</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>Outcomes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse (%1)</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Request headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage-Header</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Response headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort-Header</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Headers (%1)</source>
-        <translation type="unfinished">Header (%1)</translation>
+        <translation>Header (%1)</translation>
     </message>
 </context>
 <context>
@@ -421,7 +426,7 @@
         <translation>Geben Sie das Geräte-Handle ein, an das gesendet werden soll.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+85"/>
         <source>Headers (%1)</source>
         <translation>Header (%1)</translation>
     </message>
@@ -499,12 +504,12 @@
     <name>ExchangeView</name>
     <message>
         <location filename="../../ui/exchangeview.cpp" line="+45"/>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Reveal secrets</source>
         <translation>Geheimnisse aufdecken</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-89"/>
         <source>Show the SAS signature in the Authorization header. It is hidden again when another exchange is shown.</source>
         <translation>Die SAS-Signatur im Authorization-Header anzeigen. Sie wird wieder verborgen, sobald ein anderer Austausch angezeigt wird.</translation>
     </message>
@@ -516,35 +521,35 @@
     <message>
         <location line="+1"/>
         <source>Copy a curl command that repeats this request (the signature only while revealed, never the key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen curl-Befehl kopieren, der diese Anfrage wiederholt (die Signatur nur, solange sie aufgedeckt ist, niemals den Schlüssel)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Copy the whole exchange as JSON (secrets redacted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den gesamten Austausch als JSON kopieren (Geheimnisse geschwärzt)</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+127"/>
         <source>Copied the request as curl, with the token that was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage als curl kopiert, mit dem gesendeten Token</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copied the request as curl; set NH_SAS_TOKEN to a token before running it</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage als curl kopiert; setzen Sie NH_SAS_TOKEN vor dem Ausführen auf ein Token</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Copied the exchange as JSON (secrets redacted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Austausch als JSON kopiert (Geheimnisse geschwärzt)</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-138"/>
         <source>Copy JSON</source>
         <translation>JSON kopieren</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · started %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · gestartet %3</translation>
     </message>
@@ -620,229 +625,249 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/historypanel.cpp" line="+128"/>
+        <location filename="../../ui/historypanel.cpp" line="+138"/>
         <source>Search headers, bodies, targets, labels (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Header, Bodys, Ziele, Bezeichnungen durchsuchen (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every word must occur in the URL, a header, a body, the error, the target or the label.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Wort muss in der URL, einem Header, einem Body, dem Fehler, dem Ziel oder der Bezeichnung vorkommen.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Status</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Any format</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Format</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Stunde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>Angeheftet</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+44"/>
+        <source>20 sent, 10 failed</source>
+        <translation>20 gesendet, 10 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Elapsed</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>&amp;Re-send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut senden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Send the selected exchange again with the current profile&apos;s connection (a new exchange)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Austausch mit der Verbindung des aktuellen Profils erneut senden (ein neuer Austausch)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergleichen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Compare the two selected exchanges: fields, headers, bodies and outcomes side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden ausgewählten Austausche vergleichen: Felder, Header, Bodys und Ergebnisse nebeneinander</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Pin / Unpin</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anheften / Lösen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pinned exchanges are kept whatever the retention limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Angeheftete Austausche bleiben unabhängig vom Aufbewahrungslimit erhalten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Label…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bezeichnung…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export as &amp;curl script…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;curl-Skript exportieren…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export as curl with fresh &amp;tokens…</source>
+        <translation>Als curl mit neuen &amp;Tokens exportieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each command carries a token the current profile signs now (valid for an hour), never the key; exchanges of other hubs keep the ${NH_SAS_TOKEN} placeholder</source>
+        <translation>Jeder Befehl enthält ein Token, das das aktuelle Profil jetzt signiert (eine Stunde gültig), niemals den Schlüssel; Austausche anderer Hubs behalten den Platzhalter ${NH_SAS_TOKEN}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Export as &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;JSON exportieren…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Export as &amp;HAR…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;HAR exportieren…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>All profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Profile</translation>
     </message>
     <message numerus="yes">
-        <location line="+177"/>
+        <location line="+178"/>
         <source>%n exchange(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Austausch</numerusform>
+            <numerusform>%n Austausche</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>There is no history file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Verlaufsdatei.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>That exchange is no longer in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Austausch ist nicht mehr im Verlauf.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>One of the two exchanges is no longer in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einer der beiden Austausche ist nicht mehr im Verlauf.</translation>
     </message>
     <message numerus="yes">
         <location line="+27"/>
         <source>Unpinned %n exchange(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Austausch nicht mehr angeheftet</numerusform>
+            <numerusform>%n Austausche nicht mehr angeheftet</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Pinned %n exchange(s); the retention limit keeps them</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Austausch angeheftet; er bleibt trotz Aufbewahrungslimit erhalten</numerusform>
+            <numerusform>%n Austausche angeheftet; sie bleiben trotz Aufbewahrungslimit erhalten</numerusform>
         </translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Delete from the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Verlauf löschen</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Delete %n exchange(s) from the history? This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Austausch aus dem Verlauf löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Austausche aus dem Verlauf löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>Deleted %n exchange(s) from the history</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Austausch aus dem Verlauf gelöscht</numerusform>
+            <numerusform>%n Austausche aus dem Verlauf gelöscht</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Could not write “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Shell scripts (*.sh)</source>
-        <translation type="unfinished"></translation>
+        <translation>Shell-Skripte (*.sh)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>HTTP archives (*.har)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Archive (*.har)</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Export %n exchange(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Austausch exportieren</numerusform>
+            <numerusform>%n Austausche exportieren</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Exported %n exchange(s) to %1; the file holds no key or signature</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Austausch nach %1 exportiert; die Datei enthält keinen Schlüssel und keine Signatur</numerusform>
+            <numerusform>%n Austausche nach %1 exportiert; die Datei enthält keinen Schlüssel und keine Signatur</numerusform>
         </translation>
     </message>
 </context>
@@ -851,193 +876,193 @@
     <message>
         <location filename="../../ui/installationdialog.cpp" line="+41"/>
         <source>Installation</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Installation id</source>
-        <translation type="unfinished"></translation>
+        <translation>Installations-ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Get</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrufen</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>&lt;b&gt;Installation&lt;/b&gt; (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Installation&lt;/b&gt; (JSON)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&lt;b&gt;Patch&lt;/b&gt; (JSON Patch, checked against the loaded installation)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Patch&lt;/b&gt; (JSON Patch, gegen die geladene Installation geprüft)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Save (PUT)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern (PUT)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Apply &amp;patch</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Patch anwenden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Id:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID:</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Getting installation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation wird abgerufen…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Saving installation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation wird gespeichert…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Patching installation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation wird gepatcht…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Delete installation</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation löschen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete installation %1 and the registrations it made?</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation %1 und die von ihr erstellten Registrierungen löschen?</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Deleting installation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation wird gelöscht…</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Loaded installation %1 (%2 ms).</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation %1 geladen (%2 ms).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Saved installation %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation %1 gespeichert.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Patched installation %1.</source>
-        <translation type="unfinished">Installation %1 gepatcht.</translation>
+        <translation>Installation %1 gepatcht.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Deleted installation %1.</source>
-        <translation type="unfinished">Installation %1 gelöscht.</translation>
+        <translation>Installation %1 gelöscht.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Get an installation, or write one to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rufen Sie eine Installation ab oder schreiben Sie eine, um sie zu speichern.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Valid installation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültige Installation.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Write a JSON Patch array to apply to the installation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie ein JSON-Patch-Array, das auf die Installation angewendet werden soll.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Valid patch; tags after it: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültiger Patch; Tags danach: %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>none</source>
-        <translation type="unfinished">keiner</translation>
+        <translation>keine</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Valid patch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültiger Patch.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+445"/>
+        <location filename="../../ui/mainwindow.cpp" line="+457"/>
         <source>nhconsole — %1</source>
         <translation>nhconsole — %1</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-330"/>
         <source>Sending… press Esc to cancel</source>
         <translation>Senden… Esc zum Abbrechen</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+62"/>
         <source>Ready. Ctrl+Enter sends.</source>
         <translation>Bereit. Ctrl+Enter sendet.</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-87"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+103"/>
         <source>&amp;New Profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Profil…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add a hub from its connection string (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Edit Profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Hub über seine Verbindungszeichenfolge hinzufügen (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Edit Profile…</source>
+        <translation>Profil b&amp;earbeiten…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>D&amp;uplicate Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil &amp;duplizieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Delete Profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil &amp;löschen…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;SAS Token Inspector…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;SAS-Token-Inspektor…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Search History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf &amp;durchsuchen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1062,17 +1087,17 @@
         <translation>Geheimnisse &amp;aufdecken</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Go to &amp;Payload</source>
         <translation>Zur &amp;Payload</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Go to &amp;Tag Expression</source>
         <translation>Zum &amp;Tag-Ausdruck</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Reset &amp;Layout</source>
         <translation>&amp;Layout zurücksetzen</translation>
     </message>
@@ -1089,172 +1114,172 @@
     <message>
         <location line="+15"/>
         <source>&amp;Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profil</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Profile </source>
-        <translation type="unfinished"></translation>
+        <translation>Profil </translation>
     </message>
     <message>
         <location line="+46"/>
         <source>&lt;b&gt;The bundled emulator is not available.&lt;/b&gt; %1 Sends will fail until a hub is reachable; add one with its connection string (Profile ▸ New Profile…).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Der mitgelieferte Emulator ist nicht verfügbar.&lt;/b&gt; %1 Sendungen schlagen fehl, bis ein Hub erreichbar ist; fügen Sie einen mit seiner Verbindungszeichenfolge hinzu (Profil ▸ Neues Profil…).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&lt;b&gt;“%1” cannot send yet.&lt;/b&gt; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;„%1“ kann noch nicht senden.&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter the key for this run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel für diese Sitzung eingeben…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>&lt;b&gt;You are sending to the local emulator&lt;/b&gt; bundled with nhconsole (hub &lt;tt&gt;%1&lt;/tt&gt; at &lt;tt&gt;%2&lt;/tt&gt;), with demo registrations for every platform. Nothing leaves this machine. To use a real hub, add a connection profile with its connection string (Profile ▸ New Profile…, Ctrl+N).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Sie senden an den lokalen Emulator&lt;/b&gt;, der mit nhconsole mitgeliefert wird (Hub &lt;tt&gt;%1&lt;/tt&gt; unter &lt;tt&gt;%2&lt;/tt&gt;), mit Demo-Registrierungen für jede Plattform. Nichts verlässt diesen Rechner. Um einen echten Hub zu verwenden, fügen Sie ein Verbindungsprofil mit seiner Verbindungszeichenfolge hinzu (Profil ▸ Neues Profil…, Ctrl+N).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-11"/>
         <source>&lt;b&gt;Production hub.&lt;/b&gt; “%1” sends to hub &lt;tt&gt;%2&lt;/tt&gt; at &lt;tt&gt;%3&lt;/tt&gt;: notifications reach real devices. nhconsole asks before every send.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Produktions-Hub.&lt;/b&gt; „%1“ sendet an Hub &lt;tt&gt;%2&lt;/tt&gt; unter &lt;tt&gt;%3&lt;/tt&gt;: Benachrichtigungen erreichen echte Geräte. nhconsole fragt vor jeder Sendung nach.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+23"/>
         <source>The key of “%1” is held in memory for this run only: the system keychain could not keep it. It is never written to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel von „%1“ wird nur für diese Sitzung im Speicher gehalten: Der System-Schlüsselbund konnte ihn nicht aufbewahren. Er wird nie auf die Festplatte geschrieben.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The local emulator profile cannot be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil des lokalen Emulators kann nicht gelöscht werden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delete this profile and its key</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Profil und seinen Schlüssel löschen</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The bundled emulator is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der mitgelieferte Emulator läuft nicht.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Reading the key of “%1” from the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel von „%1“ wird aus dem System-Schlüsselbund gelesen…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>The emulator has no SAS rule named “%1”; its rules are %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Emulator hat keine Zugriffsregel namens „%1“; seine Zugriffsregeln sind %2.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>%1 · hub %2 · rule %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Hub %2 · Regel %3 · %4</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Sending to “%1” (hub %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendungen gehen an „%1“ (Hub %2)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 · not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · nicht verbunden</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Key for this run</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel für diese Sitzung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The SAS key of rule “%1” for “%2”. It is kept in memory until nhconsole quits and never written to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SAS-Schlüssel der Zugriffsregel „%1“ für „%2“. Er wird im Speicher gehalten, bis nhconsole beendet wird, und nie auf die Festplatte geschrieben.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>Copying “%1” and its key…</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ und sein Schlüssel werden kopiert…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Duplicate Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil duplizieren</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+18"/>
         <source>Delete Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil löschen</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>Delete the profile “%1” and its key from the system keychain? Its exchanges stay in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil „%1“ und seinen Schlüssel aus dem System-Schlüsselbund löschen? Seine Austausche bleiben im Verlauf.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Deleting “%1” and its key…</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ und sein Schlüssel werden gelöscht…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Deleted the profile “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“ gelöscht</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Production hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktions-Hub</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>“%1” is a production hub (%2): %3 reaches real devices. Send anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist ein Produktions-Hub (%2): %3 erreicht echte Geräte. Trotzdem senden?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Send to Production</source>
-        <translation type="unfinished"></translation>
+        <translation>An Produktion senden</translation>
     </message>
     <message>
         <location line="+18"/>
         <location line="+11"/>
         <source>Not sent: “%1” is not connected. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: „%1“ ist nicht verbunden. %2</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>this notification</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Benachrichtigung</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>this re-sent request</source>
-        <translation type="unfinished"></translation>
+        <translation>diese erneut gesendete Anfrage</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re-sending… press Esc to cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut senden… Esc zum Abbrechen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Re-sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut gesendet: %1</translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-441"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1266,10 +1291,10 @@
     <message>
         <location line="+8"/>
         <source>Hi&amp;story</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1285,12 +1310,12 @@
     </message>
     <message>
         <location line="+55"/>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>Add a real hub…</source>
         <translation>Echten Hub hinzufügen…</translation>
     </message>
     <message>
-        <location line="+340"/>
+        <location line="+334"/>
         <source>%1: %2 delivered, %3 failed</source>
         <translation>%1: %2 zugestellt, %3 fehlgeschlagen</translation>
     </message>
@@ -1439,7 +1464,7 @@
 <context>
     <name>Nh::Cli</name>
     <message>
-        <location filename="../../core/cli/cli.cpp" line="+36"/>
+        <location filename="../../core/cli/cli.cpp" line="+38"/>
         <source>The hub connection: &apos;-&apos; reads it from the first line of standard input, &apos;@FILE&apos; from a file; text without SharedAccessKey takes the key from NH_SAS_KEY. Default: NH_CONNECTION_STRING.</source>
         <translation>Die Hub-Verbindung: &apos;-&apos; liest sie aus der ersten Zeile der Standardeingabe, &apos;@FILE&apos; aus einer Datei; bei Text ohne SharedAccessKey wird der Schlüssel aus NH_SAS_KEY genommen. Standard: NH_CONNECTION_STRING.</translation>
     </message>
@@ -1474,7 +1499,7 @@
         <translation>Exit-Status: 0 Erfolg, 1 sonstiger Fehlschlag, 2 Aufruffehler, 3 Eingabe vor dem Senden abgelehnt, 4 Transportfehler (keine HTTP-Antwort, TLS, Zeitüberschreitung), 5 Hub-Fehler (4xx/5xx), 6 Testsendung hat keine Registrierung erreicht, 7 unlesbare Antwort.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Show this help (nhcli COMMAND --help: the command&apos;s own).</source>
         <translation>Diese Hilfe anzeigen (nhcli COMMAND --help: die Hilfe des Befehls).</translation>
     </message>
@@ -1531,7 +1556,7 @@ Befehle:
         <translation>--timeout erwartet eine Anzahl Sekunden, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/clisession.cpp" line="+62"/>
+        <location filename="../../core/cli/clisession.cpp" line="+61"/>
         <source>Standard input cannot be read.</source>
         <translation>Die Standardeingabe kann nicht gelesen werden.</translation>
     </message>
@@ -1541,12 +1566,12 @@ Befehle:
         <translation>%1 - liest die Standardeingabe, die jedoch nicht gelesen werden kann.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1: the file %2 cannot be read: %3.</source>
         <translation>%1: Die Datei %2 kann nicht gelesen werden: %3.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+43"/>
         <source>--connection-string - expects the connection string as the first line of standard input, but it is empty.</source>
         <translation>--connection-string - erwartet die Verbindungszeichenfolge in der ersten Zeile der Standardeingabe, diese ist aber leer.</translation>
     </message>
@@ -1581,12 +1606,12 @@ Befehle:
         <translation>Kein Hub-Name: Übergeben Sie --hub NAME oder setzen Sie NH_HUB (eine Verbindungszeichenfolge nennt den Namespace, nicht den Hub).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-79"/>
         <source>No PEM certificate could be read from %1 (--ca-file or NH_CA_FILE).</source>
         <translation>Aus %1 konnte kein PEM-Zertifikat gelesen werden (--ca-file oder NH_CA_FILE).</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+116"/>
         <location filename="../../core/cli/exchangetext.cpp" line="+138"/>
         <source>error:</source>
         <translation>Fehler:</translation>
@@ -2407,6 +2432,16 @@ Beispiele:
         <source>Body</source>
         <translation>Body</translation>
     </message>
+    <message>
+        <location filename="../../core/cli/profilescommand.cpp" line="+54"/>
+        <source>Profile “%1” is the local emulator: %2</source>
+        <translation>Profil „%1“ ist der lokale Emulator: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Without a keychain, pass the connection with NH_CONNECTION_STRING (or --connection-string -) instead of --profile.</source>
+        <translation>Übergeben Sie ohne Schlüsselbund die Verbindung mit NH_CONNECTION_STRING (oder --connection-string -) statt mit --profile.</translation>
+    </message>
 </context>
 <context>
     <name>Nh::ConnectionString</name>
@@ -2709,7 +2744,7 @@ Beispiele:
         <translation>Der Teil, der in Zeile %1 beginnt, endet innerhalb seiner Header</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>A part header line has no &quot;name: value&quot; form</source>
         <translation>Eine Header-Zeile eines Teils hat nicht die Form „name: value“</translation>
     </message>
@@ -2752,7 +2787,7 @@ Beispiele:
         <translation>Ungültige Tags „%1“ wurden angegeben. Gültige Tag-Zeichen sind alphanumerische Zeichen sowie _, @, -, ., : und #.</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+285"/>
         <source>No service is hosted at the specified address &apos;%1&apos;.</source>
         <translation>Unter der angegebenen Adresse „%1“ wird kein Dienst bereitgestellt.</translation>
     </message>
@@ -2787,22 +2822,22 @@ Beispiele:
         <translation>Der Abfrageparameter api-version ist erforderlich (zum Beispiel api-version=2020-06).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1 claim is required for this operation. The rule &apos;%2&apos; does not grant it.</source>
         <translation>Für diesen Vorgang ist die Berechtigung %1 erforderlich. Die Regel „%2“ gewährt sie nicht.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>The method %1 is not allowed on %2; allowed: %3.</source>
         <translation>Die Methode %1 ist für %2 nicht zulässig; zulässig: %3.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="-24"/>
         <source>No message branch at the URI &apos;%1&apos;.</source>
         <translation>Unter dem URI „%1“ gibt es keinen Nachrichtenzweig.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+59"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-Format&apos; is missing.</source>
         <translation>Der erforderliche HTTP-Header „ServiceBusNotification-Format“ fehlt.</translation>
     </message>
@@ -4060,14 +4095,303 @@ Beispiel:
     </message>
 </context>
 <context>
+    <name>Nh::HistoryCommand</name>
+    <message>
+        <location filename="../../core/cli/historycommand.cpp" line="+105"/>
+        <source>The history file (default: the desktop console&apos;s).</source>
+        <translation>Die Verlaufsdatei (Standard: die der Desktop-Konsole).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only exchanges of this profile (name or id); for resend, also the profile to send with.</source>
+        <translation>Nur Austausche dieses Profils (Name oder ID); bei resend auch das Profil, mit dem gesendet wird.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only exchanges from this time on: 30m, 2h, 7d ago, or ISO 8601.</source>
+        <translation>Nur Austausche ab diesem Zeitpunkt: 30m, 2h, 7d zurück oder ISO 8601.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only exchanges before this time (same forms as --since).</source>
+        <translation>Nur Austausche vor diesem Zeitpunkt (gleiche Formen wie bei --since).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only this notification format (apple, fcmv1, template, …); for export, curl, json or har choose the output (default json).</source>
+        <translation>Nur dieses Benachrichtigungsformat (apple, fcmv1, template, …); bei export wählen curl, json oder har die Ausgabe (Standard json).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only exchanges whose target has this tag.</source>
+        <translation>Nur Austausche, deren Ziel dieses Tag hat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only these outcomes, comma-separated: %1.</source>
+        <translation>Nur diese Ergebnisse, durch Kommas getrennt: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free text over URL, headers, bodies, error and label.</source>
+        <translation>Freitextsuche in URL, Headern, Bodys, Fehler und Bezeichnung.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only pinned exchanges.</source>
+        <translation>Nur angeheftete Austausche.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most N exchanges, newest first (default %1; 0: all).</source>
+        <translation>Höchstens N Austausche, neueste zuerst (Standard %1; 0: alle).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>export: write to FILE instead of standard output.</source>
+        <translation>export: in FILE statt in die Standardausgabe schreiben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prune: keep the N newest exchanges.</source>
+        <translation>prune: die N neuesten Austausche behalten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prune: delete exchanges older than DAYS days.</source>
+        <translation>prune: Austausche löschen, die älter als DAYS Tage sind.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>List, show, re-send, export and prune the exchanges in the history.</source>
+        <translation>Die Austausche im Verlauf auflisten, anzeigen, erneut senden, exportieren und bereinigen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The history every exchange of the desktop console and of nhcli send is written to (redacted: it never holds a key or a signature).
+
+  list                 the newest exchanges passing the filters
+  show ID|last         one exchange: request, response, outcome
+  resend ID|last       send it again (a new exchange) with --profile or the connection of the environment
+  export [ID...]       the named exchanges, or those passing the filters, as --format json (default), curl or har
+  prune                delete exchanges beyond --keep N or --older-than DAYS; pinned ones stay
+
+Examples:
+  nhcli history list --since 2h --status failure,error
+  nhcli history show last --json
+  nhcli history export --tag sports --format har --output sends.har
+  nhcli history prune --older-than 30</source>
+        <translation>Der Verlauf, in den jeder Austausch der Desktop-Konsole und von nhcli send geschrieben wird (geschwärzt: Er enthält nie einen Schlüssel oder eine Signatur).
+
+  list                 die neuesten Austausche, die den Filtern entsprechen
+  show ID|last         einen Austausch: Anfrage, Antwort, Ergebnis
+  resend ID|last       ihn erneut senden (ein neuer Austausch), mit --profile oder der Verbindung aus der Umgebung
+  export [ID...]       die genannten Austausche oder die, die den Filtern entsprechen, als --format json (Standard), curl oder har
+  prune                Austausche jenseits von --keep N oder --older-than DAYS löschen; angeheftete bleiben erhalten
+
+Beispiele:
+  nhcli history list --since 2h --status failure,error
+  nhcli history show last --json
+  nhcli history export --tag sports --format har --output sends.har
+  nhcli history prune --older-than 30</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>--%1 takes 30m, 2h, 7d (ago) or an ISO 8601 time such as 2026-01-31T12:00:00 (UTC), not &apos;%2&apos;.</source>
+        <translation>--%1 erwartet 30m, 2h, 7d (zurück) oder eine ISO-8601-Zeit wie 2026-01-31T12:00:00 (UTC), nicht „%2“.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Unknown --format &apos;%1&apos;.</source>
+        <translation>Unbekanntes --format „%1“.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Unknown --status &apos;%1&apos;; use %2.</source>
+        <translation>Unbekannter --status „%1“; verwenden Sie %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--limit takes a whole number, 0 for all, not &apos;%1&apos;.</source>
+        <translation>--limit erwartet eine ganze Zahl, 0 für alle, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Name an action: history list|show|resend|export|prune. Run nhcli history --help for more.</source>
+        <translation>Geben Sie eine Aktion an: history list|show|resend|export|prune. Mehr dazu zeigt nhcli history --help.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown action &apos;%1&apos;; use list, show, resend, export or prune.</source>
+        <translation>Unbekannte Aktion „%1“; verwenden Sie list, show, resend, export oder prune.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>history %1 takes no arguments.</source>
+        <translation>history %1 erwartet keine Argumente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>history %1 takes one exchange id, or last.</source>
+        <translation>history %1 erwartet genau eine Austausch-ID oder last.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+279"/>
+        <source>No history yet at %1.</source>
+        <translation>Noch kein Verlauf unter %1.</translation>
+    </message>
+    <message>
+        <location line="-276"/>
+        <source>There is no history at %1 yet.</source>
+        <translation>Unter %1 gibt es noch keinen Verlauf.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No exchange in the history passes the filters.</source>
+        <translation>Kein Austausch im Verlauf entspricht den Filtern.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;%1&apos; is not an exchange id (as history list shows them) or last.</source>
+        <translation>„%1“ ist weder eine Austausch-ID (wie history list sie anzeigt) noch last.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>TIME (UTC)</source>
+        <translation>ZEIT (UTC)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PROFILE</source>
+        <translation>PROFIL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OPERATION</source>
+        <translation>VORGANG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TARGET</source>
+        <translation>ZIEL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(broadcast)</source>
+        <translation>(Broadcast)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 of %2 exchanges shown; --limit N shows more.</source>
+        <translation>%1 von %2 Austauschen angezeigt; --limit N zeigt mehr.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>&apos;%1&apos; is not an exchange id.</source>
+        <translation>„%1“ ist keine Austausch-ID.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The file %1 cannot be written: %2.</source>
+        <translation>Die Datei %1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Exported %n exchange(s) to %1 (%2).</source>
+        <translation>
+            <numerusform>%n Austausch nach %1 exportiert (%2).</numerusform>
+            <numerusform>%n Austausche nach %1 exportiert (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>history prune needs --keep N or --older-than DAYS.</source>
+        <translation>history prune benötigt --keep N oder --older-than DAYS.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--%1 takes a whole number, not &apos;%2&apos;.</source>
+        <translation>--%1 erwartet eine ganze Zahl, nicht „%2“.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+61"/>
+        <source>Deleted %n exchange(s) from the history.</source>
+        <translation>
+            <numerusform>%n Austausch aus dem Verlauf gelöscht.</numerusform>
+            <numerusform>%n Austausche aus dem Verlauf gelöscht.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nh::HistoryModel</name>
     <message>
-        <location filename="../../core/models/historymodel.cpp" line="+19"/>
+        <location filename="../../core/models/historymodel.cpp" line="+32"/>
         <source>No history is open</source>
         <translation>Es ist kein Verlauf geöffnet</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+173"/>
         <source>There is no row %1 in the history list</source>
         <translation>Es gibt keine Zeile %1 in der Verlaufsliste</translation>
     </message>
@@ -4247,7 +4571,7 @@ Beispiel:
         <translation>In die Verlaufsdatei %1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+165"/>
         <source>No history file was given</source>
         <translation>Es wurde keine Verlaufsdatei angegeben</translation>
     </message>
@@ -4260,14 +4584,19 @@ Beispiel:
 <context>
     <name>Nh::HubClient</name>
     <message>
-        <location filename="../../core/client/hubclient.cpp" line="+265"/>
-        <source>The connection closed after %1 byte(s) of a body announced as %2 byte(s) (Content-Length): the answer is incomplete</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../core/client/hubclient.cpp" line="+233"/>
+        <source>The response is larger than %1 MB, far more than any answer of the hub, so nhconsole stopped reading it</source>
+        <translation>Die Antwort ist größer als %1 MB, weit mehr als jede Antwort des Hubs, daher hat nhconsole das Lesen abgebrochen</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+63"/>
+        <source>The connection closed after %1 byte(s) of a body announced as %2 byte(s) (Content-Length): the answer is incomplete</source>
+        <translation>Die Verbindung wurde nach %1 Byte eines mit %2 Byte angekündigten Bodys (Content-Length) geschlossen: Die Antwort ist unvollständig</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>The body is an HTML page, not an answer of the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist eine HTML-Seite, keine Antwort des Hubs</translation>
     </message>
 </context>
 <context>
@@ -4293,7 +4622,7 @@ Beispiel:
         <translation>Die Anfrage wurde abgelehnt (eingespeiste Störung %1).</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+117"/>
         <source>The emulator is already running</source>
         <translation>Der Emulator läuft bereits</translation>
     </message>
@@ -4822,12 +5151,17 @@ Beispiel:
         <translation>der erwartete Body</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Slow down: test sends are limited to 10 a minute.</source>
         <translation>Langsamer: Testsendungen sind auf 10 pro Minute begrenzt.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
+        <source>Slow down: the namespace&apos;s pricing tier limits how many calls a hub accepts; space the calls out, or move the namespace to a higher tier.</source>
+        <translation>Langsamer: Der Tarif des Namespace begrenzt, wie viele Aufrufe ein Hub annimmt; verteilen Sie die Aufrufe zeitlich, oder stufen Sie den Namespace in einen höheren Tarif hoch.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Compare the token&apos;s se with this computer&apos;s clock; if the clock is off, set it right (clock skew).</source>
         <translation>Vergleichen Sie se im Token mit der Uhr dieses Computers; falls die Uhr abweicht, stellen Sie sie richtig (Uhrenabweichung).</translation>
     </message>
@@ -5165,12 +5499,12 @@ Beispiel:
     <message>
         <location line="+6"/>
         <source>a precondition of %1 failed (Precondition Failed), although nhconsole sent no If-Match</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Vorbedingung von %1 ist fehlgeschlagen (Precondition Failed), obwohl nhconsole kein If-Match gesendet hat</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Something between nhconsole and the hub may add conditions to requests (a proxy or gateway); send again, and check the proxy if it repeats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas zwischen nhconsole und dem Hub (ein Proxy oder Gateway) fügt Anfragen möglicherweise Bedingungen hinzu; senden Sie erneut, und prüfen Sie den Proxy, falls es sich wiederholt.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5190,12 +5524,12 @@ Beispiel:
     <message>
         <location line="+7"/>
         <source>the request was refused as too large, although its body of %1 bytes is within the hub&apos;s limit of 64 KB (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anfrage wurde als zu groß abgelehnt, obwohl ihr Body mit %1 Bytes innerhalb des Hub-Limits von 64 KB (%2 Bytes) liegt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A proxy or gateway in the way may have a lower limit, or the headers (tags, template headers) are too large; check the proxy and shorten the headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Proxy oder Gateway auf dem Weg hat möglicherweise ein niedrigeres Limit, oder die Header (Tags, Vorlagen-Header) sind zu groß; prüfen Sie den Proxy und kürzen Sie die Header.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5656,12 +5990,12 @@ Beispiel:
     </message>
     <message>
         <location line="+4"/>
-        <location line="+440"/>
+        <location line="+442"/>
         <source>The %1 is empty</source>
         <translation>Die %1 ist leer</translation>
     </message>
     <message>
-        <location line="-434"/>
+        <location line="-436"/>
         <source>unexpected %1 after the end of the JSON value</source>
         <translation>unerwartet nach dem Ende des JSON-Werts: %1</translation>
     </message>
@@ -5696,7 +6030,7 @@ Beispiel:
         <translation>Die %1 ist kein gültiges JSON: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>a value is missing at the end</source>
         <translation>am Ende fehlt ein Wert</translation>
     </message>
@@ -6048,7 +6382,7 @@ Beispiel:
 <context>
     <name>Nh::ProfileModel</name>
     <message>
-        <location filename="../../core/models/profilemodel.cpp" line="+82"/>
+        <location filename="../../core/models/profilemodel.cpp" line="+94"/>
         <source>%1: the local emulator, hub “%2”</source>
         <translation>%1: der lokale Emulator, Hub „%2“</translation>
     </message>
@@ -6149,7 +6483,7 @@ Beispiel:
     </message>
     <message>
         <location line="+27"/>
-        <location line="+262"/>
+        <location line="+273"/>
         <location line="+29"/>
         <location line="+72"/>
         <location line="+43"/>
@@ -6157,12 +6491,12 @@ Beispiel:
         <translation>Das Profil %1 existiert nicht (mehr).</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-378"/>
         <source>The hub name “%1” is taken from the connection string&apos;s EntityPath.</source>
         <translation>Der Hub-Name „%1“ stammt aus dem EntityPath der Verbindungszeichenfolge.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>Enter the hub name: a connection string names the namespace and a SAS rule, not the hub.</source>
         <translation>Geben Sie den Hub-Namen ein: Eine Verbindungszeichenfolge nennt den Namespace und eine SAS-Regel, nicht den Hub.</translation>
     </message>
@@ -6271,6 +6605,307 @@ Beispiel:
         <translation>
             <numerusform>%n Profil wurde importiert, aber bei %1 davon konnte der Schlüssel nicht gespeichert werden. %2</numerusform>
             <numerusform>%n Profile wurden importiert, aber bei %1 davon konnte der Schlüssel nicht gespeichert werden. %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nh::ProfilesCommand</name>
+    <message>
+        <location filename="../../core/cli/profilescommand.cpp" line="+27"/>
+        <source>(running emulator)</source>
+        <translation>(laufender Emulator)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>add: a short label shown next to the name (PROD, staging).</source>
+        <translation>add: eine kurze Bezeichnung, die neben dem Namen angezeigt wird (PROD, staging).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>add: the colour of the profile, #rrggbb.</source>
+        <translation>add: die Farbe des Profils, #rrggbb.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>add: mark the hub as production (the GUI asks before sending to it).</source>
+        <translation>add: den Hub als Produktion kennzeichnen (die GUI fragt nach, bevor sie an ihn sendet).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>add: the format the composer starts with.</source>
+        <translation>add: das Format, mit dem der Editor startet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add: the tag expression the composer starts with.</source>
+        <translation>add: der Tag-Ausdruck, mit dem der Editor startet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add: the API version (default 2020-06).</source>
+        <translation>add: die API-Version (Standard 2020-06).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>export: include the SAS keys from the keychain, in plain text.</source>
+        <translation>export: die SAS-Schlüssel aus dem Schlüsselbund im Klartext einschließen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export: write to FILE instead of standard output.</source>
+        <translation>export: in FILE statt in die Standardausgabe schreiben.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>List, add, show, remove, import and export the saved connection profiles.</source>
+        <translation>Die gespeicherten Verbindungsprofile auflisten, hinzufügen, anzeigen, entfernen, importieren und exportieren.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The connection profiles the desktop console uses: their settings live in the user&apos;s configuration, their SAS keys only in the OS keychain.
+
+  list                 every profile
+  show NAME            one profile, and whether its key is in the keychain
+  add NAME             a profile from the hub connection: the connection string from --connection-string - (standard input), @FILE or NH_CONNECTION_STRING (+ NH_SAS_KEY), the hub from --hub, NH_HUB or its EntityPath
+  remove NAME          the profile and its keychain entry
+  import FILE|-        profiles from an export (names made unique)
+  export [NAME...]     all or the named profiles as JSON; without --with-keys the file holds no key
+
+Examples:
+  printf &apos;%s\n&apos; &quot;$CS&quot; | nhcli profiles add Orders --hub orders --connection-string - --label PROD --production
+  nhcli profiles export --output profiles.json
+  nhcli send --profile Orders --format apple --tags sports</source>
+        <translation>Die Verbindungsprofile, die die Desktop-Konsole verwendet: Ihre Einstellungen liegen in der Konfiguration des Benutzers, ihre SAS-Schlüssel nur im Schlüsselbund des Betriebssystems.
+
+  list                 alle Profile
+  show NAME            ein Profil und ob sein Schlüssel im Schlüsselbund liegt
+  add NAME             ein Profil aus der Hub-Verbindung: die Verbindungszeichenfolge aus --connection-string - (Standardeingabe), @FILE oder NH_CONNECTION_STRING (+ NH_SAS_KEY), der Hub aus --hub, NH_HUB oder dem EntityPath der Zeichenfolge
+  remove NAME          das Profil und seinen Eintrag im Schlüsselbund
+  import FILE|-        Profile aus einem Export (Namen werden eindeutig gemacht)
+  export [NAME...]     alle oder die genannten Profile als JSON; ohne --with-keys enthält die Datei keinen Schlüssel
+
+Beispiele:
+  printf &apos;%s\n&apos; &quot;$CS&quot; | nhcli profiles add Orders --hub orders --connection-string - --label PROD --production
+  nhcli profiles export --output profiles.json
+  nhcli send --profile Orders --format apple --tags sports</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>profiles %1 takes one %2.</source>
+        <translation>profiles %1 erwartet genau ein Argument: %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name an action: profiles list|show|add|remove|import|export. Run nhcli profiles --help for more.</source>
+        <translation>Geben Sie eine Aktion an: profiles list|show|add|remove|import|export. Mehr dazu zeigt nhcli profiles --help.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unknown action &apos;%1&apos;; use list, show, add, remove, import or export.</source>
+        <translation>Unbekannte Aktion „%1“; verwenden Sie list, show, add, remove, import oder export.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>profiles list takes no arguments.</source>
+        <translation>profiles list erwartet keine Argumente.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>file (or - for standard input)</source>
+        <translation>Datei (oder - für die Standardeingabe)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>profile name</source>
+        <translation>Profilname</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ENDPOINT</source>
+        <translation>ENDPUNKT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HUB</source>
+        <translation>HUB</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RULE</source>
+        <translation>ZUGRIFFSREGEL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LABEL</source>
+        <translation>BEZEICHNUNG</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub</source>
+        <translation>Hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAS rule</source>
+        <translation>SAS-Zugriffsregel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API version</source>
+        <translation>API-Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeout</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none (the emulator gives its key)</source>
+        <translation>keiner (der Emulator stellt seinen Schlüssel bereit)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stored in the keychain</source>
+        <translation>im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not stored; add the profile again to store it</source>
+        <translation>nicht gespeichert; fügen Sie das Profil erneut hinzu, um ihn zu speichern</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>profiles add needs the hub connection: --connection-string - with the string on standard input, --connection-string @FILE, or NH_CONNECTION_STRING; and --hub NAME unless the string has an EntityPath.</source>
+        <translation>profiles add benötigt die Hub-Verbindung: --connection-string - mit der Zeichenfolge auf der Standardeingabe, --connection-string @FILE oder NH_CONNECTION_STRING; dazu --hub NAME, sofern die Zeichenfolge keinen EntityPath enthält.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Unknown --format &apos;%1&apos;.</source>
+        <translation>Unbekanntes --format „%1“.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Added profile “%1” (%2, hub %3); its key is in the keychain.</source>
+        <translation>Profil „%1“ hinzugefügt (%2, Hub %3); sein Schlüssel liegt im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Removed profile “%1” and its key.</source>
+        <translation>Profil „%1“ und sein Schlüssel wurden entfernt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>profiles import</source>
+        <translation>profiles import</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Imported %n profile(s): %1.</source>
+        <translation>
+            <numerusform>%n Profil importiert: %1.</numerusform>
+            <numerusform>%n Profile importiert: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The file %1 cannot be written: %2.</source>
+        <translation>Die Datei %1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file %1 could not be written completely: %2.</source>
+        <translation>Die Datei %1 konnte nicht vollständig geschrieben werden: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Exported %n profile(s) to %1, WITH their keys in plain text.</source>
+        <translation>
+            <numerusform>%n Profil nach %1 exportiert, MIT seinem Schlüssel im Klartext.</numerusform>
+            <numerusform>%n Profile nach %1 exportiert, MIT ihren Schlüsseln im Klartext.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Exported %n profile(s) to %1, without keys.</source>
+        <translation>
+            <numerusform>%n Profil nach %1 exportiert, ohne Schlüssel.</numerusform>
+            <numerusform>%n Profile nach %1 exportiert, ohne Schlüssel.</numerusform>
         </translation>
     </message>
 </context>
@@ -6406,49 +7041,49 @@ Beispiel:
 <context>
     <name>Nh::RegistrationModel</name>
     <message>
-        <location filename="../../core/models/registrationmodel.cpp" line="+126"/>
+        <location filename="../../core/models/registrationmodel.cpp" line="+127"/>
         <source>%1 template</source>
-        <translation type="unfinished">%1-Vorlage</translation>
+        <translation>%1-Vorlage</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>never</source>
-        <translation type="unfinished">nie</translation>
+        <translation>nie</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>Platform</source>
-        <translation type="unfinished">Plattform</translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Registration id</source>
-        <translation type="unfinished">Registrierungs-ID</translation>
+        <translation>Registrierungs-ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Handle</source>
-        <translation type="unfinished">Handle</translation>
+        <translation>Handle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tags</source>
-        <translation type="unfinished">Tags</translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expires</source>
-        <translation type="unfinished">Läuft ab</translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Template</source>
-        <translation type="unfinished">Vorlage</translation>
+        <translation>Vorlage</translation>
     </message>
 </context>
 <context>
@@ -6663,7 +7298,7 @@ Beispiel:
 <context>
     <name>Nh::SendCommand</name>
     <message>
-        <location filename="../../core/cli/sendcommand.cpp" line="+72"/>
+        <location filename="../../core/cli/sendcommand.cpp" line="+76"/>
         <source>The ServiceBusNotification-Format: %1 (default: template).</source>
         <translation>Das ServiceBusNotification-Format: %1 (Standard: template).</translation>
     </message>
@@ -6718,6 +7353,21 @@ Beispiel:
         <translation>Mit --repeat: gleichzeitig laufende Sendungen (Standard 1).</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Send with a saved profile (name or id; see nhcli profiles): its endpoint, hub and the key from the OS keychain.</source>
+        <translation>Mit einem gespeicherten Profil senden (Name oder ID; siehe nhcli profiles): dessen Endpunkt, Hub und der Schlüssel aus dem Schlüsselbund des Betriebssystems.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the exchanges to this history file (default: the desktop console&apos;s).</source>
+        <translation>Die Austausche in diese Verlaufsdatei schreiben (Standard: die der Desktop-Konsole).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not write the exchanges to the history.</source>
+        <translation>Die Austausche nicht in den Verlauf schreiben.</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Send a notification (a test send by default) and show request and outcome.</source>
         <translation>Eine Benachrichtigung senden (standardmäßig eine Testsendung) und Anfrage und Ergebnis anzeigen.</translation>
@@ -6745,7 +7395,7 @@ Beispiele:
         <translation>Unbekanntes --format „%1“; verwenden Sie eines von: %2.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Give either --payload or --template properties, not both.</source>
         <translation>Geben Sie entweder --payload oder --template-Eigenschaften an, nicht beides.</translation>
     </message>
@@ -6755,7 +7405,7 @@ Beispiele:
         <translation>--template erzeugt einen Vorlageninhalt; er kann nicht als --format %1 gesendet werden.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>--template expects NAME=VALUE, not &apos;%1&apos;.</source>
         <translation>--template erwartet NAME=VALUE, nicht „%1“.</translation>
     </message>
@@ -6795,12 +7445,27 @@ Beispiele:
         <translation>send nimmt keine Argumente an („%1“); die Payload gehört in --payload.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+3"/>
+        <source>Give either --history or --no-history, not both.</source>
+        <translation>Geben Sie entweder --history oder --no-history an, nicht beides.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give either --profile or --connection-string, not both.</source>
+        <translation>Geben Sie entweder --profile oder --connection-string an, nicht beides.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The exchange is not written to the history: %1</source>
+        <translation>Der Austausch wird nicht in den Verlauf geschrieben: %1</translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <source>%1/%2 sent, %3 failed, %4 sends/s</source>
         <translation>%1/%2 gesendet, %3 fehlgeschlagen, %4 Sendungen/s</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>%1 of %2 %3 in %4 s (concurrency %5)</source>
         <translation>%1 von %2 %3 in %4 s (Parallelität %5)</translation>
     </message>
@@ -7256,12 +7921,12 @@ Beispiele:
     <message>
         <location line="+10"/>
         <location line="+51"/>
-        <location line="+179"/>
+        <location line="+189"/>
         <source>Registrations</source>
         <translation>Registrierungen</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-239"/>
         <source>Response</source>
         <translation>Antwort</translation>
     </message>
@@ -7301,12 +7966,12 @@ Beispiele:
         <translation>Tracking-ID &lt;tt&gt;%1&lt;/tt&gt;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Registrations (%1)</source>
         <translation>Registrierungen (%1)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>No registration matched this format and target, so the hub reached no device.</source>
         <translation>Keine Registrierung passte zu diesem Format und Ziel, daher hat der Hub kein Gerät erreicht.</translation>
     </message>
@@ -7321,13 +7986,13 @@ Beispiele:
         <translation>Kein Ergebnis: Die Anfrage war nicht erfolgreich. Das Banner oben nennt den Grund; der Reiter „Antwort“ zeigt die Antwort des Hubs.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>HTTP %1 %2</source>
         <extracomment>The response&apos;s status line, e.g. &quot;HTTP 201 Created&quot;</extracomment>
         <translation>HTTP %1 %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>No HTTP response</source>
         <translation>Keine HTTP-Antwort</translation>
     </message>
@@ -7365,7 +8030,7 @@ Beispiele:
         <translation>Der Hub hat die Benachrichtigung angenommen. Nur eine Testsendung zeigt, welche Registrierungen sie erreicht hat.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>The hub said: %1</source>
         <translation>Der Hub sagte: %1</translation>
     </message>
@@ -7375,7 +8040,7 @@ Beispiele:
         <translation>&lt;b&gt;Nächster Schritt:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Press Send (Ctrl+Enter) to see the hub&apos;s answer here: each registration the test send reached, its outcome and what it means.</source>
         <translation>Drücken Sie Senden (Ctrl+Enter), um hier die Antwort des Hubs zu sehen: jede Registrierung, die die Testsendung erreicht hat, ihr Ergebnis und was es bedeutet.</translation>
     </message>
@@ -7385,162 +8050,162 @@ Beispiele:
     <message>
         <location filename="../../ui/profiledialog.cpp" line="+36"/>
         <source>No colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Farbe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Red</source>
-        <translation type="unfinished"></translation>
+        <translation>Rot</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Orange</source>
-        <translation type="unfinished"></translation>
+        <translation>Orange</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Green</source>
-        <translation type="unfinished"></translation>
+        <translation>Grün</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Blue</source>
-        <translation type="unfinished"></translation>
+        <translation>Blau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Purple</source>
-        <translation type="unfinished"></translation>
+        <translation>Lila</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Grey</source>
-        <translation type="unfinished"></translation>
+        <translation>Grau</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>New Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Profil</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Edit Profile “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“ bearbeiten</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Leave empty to keep the key; paste a connection string to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer lassen, um den Schlüssel zu behalten; Verbindungszeichenfolge einfügen, um ihn zu ersetzen</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Azure Notification Hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure Notification Hub</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Bundled local emulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitgelieferter lokaler Emulator</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>From the Azure portal: the hub ▸ Access Policies. The key goes to the system keychain, never to a file.</source>
-        <translation type="unfinished"></translation>
+        <location line="+9"/>
+        <source>Azure portal ▸ the hub ▸ Access Policies. The key goes to the system keychain only.</source>
+        <translation>Azure-Portal ▸ der Hub ▸ Access Policies. Der Schlüssel wird nur im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The hub&apos;s name (EntityPath of the string if left empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Hubs (wenn leer: EntityPath der Zeichenfolge)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>namespace/hub when left empty</source>
-        <translation type="unfinished"></translation>
+        <translation>namespace/hub, wenn leer</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>e.g. staging, dev, customer A</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. staging, dev, Kunde A</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Production hub: ask before every send</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktions-Hub: vor jedem Senden nachfragen</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Keep the key in memory for this run</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel für diese Sitzung im Speicher halten</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil hinzufügen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Art:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Connection string:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindungszeichenfolge:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Hub:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hub:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bezeichnung:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;olour:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbe:</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Paste the connection string of one of the hub&apos;s access policies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie die Verbindungszeichenfolge einer der Zugriffsregeln (Access Policies) des Hubs ein.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Emulator/%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Emulator/%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>There is a profile named “%1” already; pick another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits ein Profil namens „%1“; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <location line="+105"/>
         <source>Storing the key in the system keychain… (it may ask to be unlocked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel wird im Schlüsselbund des Systems gespeichert… (möglicherweise muss er entsperrt werden)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>&lt;b&gt;The system keychain cannot keep the key.&lt;/b&gt; %1&lt;p&gt;You can still use this profile: nhconsole can keep the key in memory for this run only. It is never written to disk; when nhconsole quits it is gone, and you paste it again next time (or fix the keychain).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Der Schlüsselbund des Systems kann den Schlüssel nicht aufbewahren.&lt;/b&gt; %1&lt;p&gt;Sie können dieses Profil trotzdem verwenden: nhconsole kann den Schlüssel nur für diese Sitzung im Speicher halten. Er wird nie auf die Festplatte geschrieben; wenn nhconsole beendet wird, ist er verloren, und Sie fügen ihn beim nächsten Mal erneut ein (oder reparieren den Schlüsselbund).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -7548,382 +8213,505 @@ Beispiele:
     <message>
         <location filename="../../ui/profileswitcher.cpp" line="+25"/>
         <source>%1: the bundled local emulator, hub %2, rule %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der mitgelieferte lokale Emulator, Hub %2, Regel %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: hub %2 at %3, rule %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Hub %2 unter %3, Regel %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Production: nhconsole asks before every send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktion: nhconsole fragt vor jeder Sendung nach.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The profile notifications go to</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil, über das Benachrichtigungen gesendet werden</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <source> — production</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+82"/>
         <source>PROD</source>
-        <translation type="unfinished"></translation>
+        <translation>PROD</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>emulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Emulator</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>A production hub: sends reach real devices, and nhconsole asks before each one</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Produktions-Hub: Sendungen erreichen echte Geräte, und nhconsole fragt vor jeder einzelnen nach</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not marked as production</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht als Produktion markiert</translation>
     </message>
 </context>
 <context>
-    <name>RegistrationDialog</name>
+    <name>ReachPreview</name>
     <message>
-        <location filename="../../ui/registrationdialog.cpp" line="+22"/>
-        <source>New registration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Edit registration %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>%1 template</source>
-        <translation type="unfinished">%1-Vorlage</translation>
+        <location filename="../../ui/reachpreview.cpp" line="+33"/>
+        <source>&amp;Refresh Reach Preview</source>
+        <translation>Reichweitenvorschau &amp;aktualisieren</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>The body the hub receives. RegistrationId, ETag and ExpirationTime are set by the hub.</source>
-        <translation type="unfinished"></translation>
+        <source>Tag expression, e.g. sports &amp;&amp; !lang:fr (empty: broadcast)</source>
+        <translation>Tag-Ausdruck, z. B. sports &amp;&amp; !lang:fr (leer: Broadcast)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Create</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+91"/>
-        <source>The kind differs from the stored registration&apos;s; the hub replaces it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Valid %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RegistrationsBrowser</name>
-    <message>
-        <location filename="../../ui/registrationsbrowser.cpp" line="+135"/>
-        <source>&amp;Refresh Registrations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Reload the registrations from the first page (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+66"/>
-        <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
-    </message>
-    <message>
-        <location line="-60"/>
-        <source>&amp;New Registration…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Edit Registration…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Delete Registration…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Send Test to This Registration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Installation…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>All registrations</source>
-        <translation type="unfinished">Alle Registrierungen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By tag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+3"/>
         <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fetch the hub&apos;s registrations again (%1)</source>
+        <translation>Die Registrierungen des Hubs erneut abrufen (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Fetching registrations… %1 so far</source>
+        <translation>Registrierungen werden abgerufen… bisher %1</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>No registrations fetched yet.</source>
+        <translation>Noch keine Registrierungen abgerufen.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Not connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Load more</source>
-        <translation type="unfinished"></translation>
+        <location line="+21"/>
+        <source>The expression does not parse.</source>
+        <translation>Der Ausdruck kann nicht geparst werden.</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Field</source>
-        <translation type="unfinished"></translation>
+        <location line="+20"/>
+        <source>Refresh to fetch the hub&apos;s registrations and preview the reach.</source>
+        <translation>Aktualisieren Sie, um die Registrierungen des Hubs abzurufen und eine Vorschau der Reichweite zu sehen.</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Value</source>
-        <translation type="unfinished">Wert</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <location line="+9"/>
+        <source>template registrations of every platform</source>
+        <translation>Vorlagenregistrierungen aller Plattformen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>XML</source>
-        <translation type="unfinished"></translation>
+        <source>native %1 registrations</source>
+        <translation>native Registrierungen für %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Reaches %n registration(s)</source>
+        <translation>
+            <numerusform>Erreicht %n Registrierung</numerusform>
+            <numerusform>Erreicht %n Registrierungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>A broadcast reaches %n registration(s)</source>
+        <translation>
+            <numerusform>Ein Broadcast erreicht %n Registrierung</numerusform>
+            <numerusform>Ein Broadcast erreicht %n Registrierungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A test send reports at most %1 of them.</source>
+        <translation>Eine Testsendung meldet höchstens %1 davon.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evaluated locally from 1 registration fetched at %1.</source>
+        <translation>Lokal ausgewertet anhand von 1 Registrierung, abgerufen um %1.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Select a registration to see every field and the XML the hub returns for it.</source>
-        <translation type="unfinished"></translation>
+        <source>Evaluated locally from %1 registrations fetched at %2.</source>
+        <translation>Lokal ausgewertet anhand von %1 Registrierungen, abgerufen um %2.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>&lt;b&gt;Details&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <location line="+5"/>
+        <source>The hub has more than %1 registrations; only the first %1 were fetched, so the real reach may be larger.</source>
+        <translation>Der Hub hat mehr als %1 Registrierungen; nur die ersten %1 wurden abgerufen, daher kann die tatsächliche Reichweite größer sein.</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Tag, e.g. sports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Device handle (PNS handle)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Enter the device handle to list its registrations.</source>
+        <location line="+21"/>
+        <source>Enter the device handle of a direct send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
-        <source>%n registration(s) loaded</source>
+        <location line="+1"/>
+        <source>A direct send goes to %n device handle(s), registered or not.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source> · more on the hub</source>
+        <location line="+3"/>
+        <source>Registrations on the hub with this handle, for this format: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+2"/>
+        <source>Refresh to see which registrations carry this handle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationDialog</name>
+    <message>
+        <location filename="../../ui/registrationdialog.cpp" line="+24"/>
+        <source>New registration</source>
+        <translation>Neue Registrierung</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Edit registration %1</source>
+        <translation>Registrierung %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 template</source>
+        <translation>%1-Vorlage</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The body the hub receives. RegistrationId, ETag and ExpirationTime are set by the hub.</source>
+        <translation>Der Body, den der Hub empfängt. RegistrationId, ETag und ExpirationTime setzt der Hub.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>The kind differs from the stored registration&apos;s; the hub replaces it.</source>
+        <translation>Die Art weicht von der der gespeicherten Registrierung ab; der Hub ersetzt sie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valid %1.</source>
+        <translation>Gültig: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsBrowser</name>
+    <message>
+        <location filename="../../ui/registrationsbrowser.cpp" line="+138"/>
+        <source>&amp;Refresh Registrations</source>
+        <translation>Registrierungen &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reload the registrations from the first page (%1)</source>
+        <translation>Registrierungen ab der ersten Seite neu laden (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+66"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>&amp;New Registration…</source>
+        <translation>&amp;Neue Registrierung…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit Registration…</source>
+        <translation>Registrierung &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete Registration…</source>
+        <translation>Registrierung &amp;löschen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Send Test to This Registration</source>
+        <translation>Test an diese Registrierung &amp;senden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Installation…</source>
+        <translation>&amp;Installation…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>All registrations</source>
+        <translation>Alle Registrierungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By tag</source>
+        <translation>Nach Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By channel</source>
+        <translation>Nach Kanal</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+191"/>
+        <source>Load more</source>
+        <translation>Mehr laden</translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XML</source>
+        <translation>XML</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a registration to see every field and the XML the hub returns for it.</source>
+        <translation>Wählen Sie eine Registrierung aus, um alle ihre Felder und das XML zu sehen, das der Hub für sie zurückgibt.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&lt;b&gt;Details&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Details&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Tag, e.g. sports</source>
+        <translation>Tag, z. B. sports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device handle (PNS handle)</source>
+        <translation>Geräte-Handle (PNS-Handle)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Enter the device handle to list its registrations.</source>
+        <translation>Geben Sie das Geräte-Handle ein, um seine Registrierungen aufzulisten.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%n registration(s) loaded</source>
+        <translation>
+            <numerusform>%n Registrierung geladen</numerusform>
+            <numerusform>%n Registrierungen geladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · more on the hub</source>
+        <translation> · weitere auf dem Hub</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+100"/>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registration id</source>
-        <translation type="unfinished">Registrierungs-ID</translation>
+        <translation>Registrierungs-ID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ETag</source>
-        <translation type="unfinished">ETag</translation>
+        <translation>ETag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expires</source>
-        <translation type="unfinished">Läuft ab</translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Secondary tile</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekundäre Kachel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Baidu user id</source>
-        <translation type="unfinished"></translation>
+        <translation>Baidu-Benutzer-ID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P256DH</source>
-        <translation type="unfinished">P256DH</translation>
+        <translation>P256DH</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Auth</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tags</source>
-        <translation type="unfinished">Tags</translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Push variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Push-Variablen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Template name</source>
-        <translation type="unfinished">Vorlagenname</translation>
+        <translation>Vorlagenname</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Body template</source>
-        <translation type="unfinished">Body-Vorlage</translation>
+        <translation>Body-Vorlage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>APNs expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>APNs-Ablauf</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>APNs priority</source>
-        <translation type="unfinished"></translation>
+        <translation>APNs-Priorität</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Header %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Header %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Installation</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Loading %1 from the hub…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird vom Hub geladen…</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>As the hub returned it at %1 (%2 ms).</source>
-        <translation type="unfinished"></translation>
+        <translation>So, wie der Hub sie um %1 zurückgegeben hat (%2 ms).</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Creating a registration…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung wird erstellt…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Created registration %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1 erstellt.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Saving registration %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1 wird gespeichert…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Saved registration %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1 gespeichert.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Delete registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung löschen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete registration %1 (%2, %3)? The device stops receiving notifications until the app registers again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1 (%2, %3) löschen? Das Gerät empfängt keine Benachrichtigungen mehr, bis sich die App erneut registriert.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no tags</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Tags</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Deleting registration %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1 wird gelöscht…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Deleted registration %1.</source>
-        <translation type="unfinished">Registrierung %1 gelöscht.</translation>
+        <translation>Registrierung %1 gelöscht.</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Test send to registration %1 by its tags: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Testsendung an Registrierung %1 über ihre Tags: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Test send to registration %1 by its handle</source>
-        <translation type="unfinished"></translation>
+        <translation>Testsendung an Registrierung %1 über ihr Handle</translation>
     </message>
 </context>
 <context>
@@ -7931,110 +8719,125 @@ Beispiele:
     <message>
         <location filename="../../ui/sasinspector.cpp" line="+59"/>
         <source>SAS Token Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>SAS-Token-Inspektor</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&amp;Reveal signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur &amp;aufdecken</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The signature lets anyone send to this hub until the token expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit der Signatur kann jeder an diesen Hub senden, bis das Token abläuft</translation>
     </message>
     <message>
         <location line="+7"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu generieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Copy token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token &amp;kopieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copies the whole Authorization value; shown only while revealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert den gesamten Authorization-Wert; nur möglich, solange die Signatur aufgedeckt ist</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Hub:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resource (sr):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource (sr):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rule (skn):</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffsregel (skn):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expires (se):</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab (se):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Signature (sig):</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur (sig):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Authorization:</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorization:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Lifetime:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lebensdauer:</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>This profile has no key loaded, so there is no token to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Profil ist kein Schlüssel geladen, daher gibt es kein Token zum Anzeigen.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>%1 UTC (%2 local)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC (%2 Ortszeit)</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>expired %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 abgelaufen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>expires in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft in %1 ab</translation>
     </message>
 </context>
 <context>
     <name>nhconsole</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+31"/>
+        <location filename="../../app/gui/main.cpp" line="+39"/>
         <source>A debugging console for Azure Notification Hubs. The first start talks to a bundled local emulator, so no Azure account is needed.</source>
         <translation>Eine Debugging-Konsole für Azure Notification Hubs. Beim ersten Start spricht sie mit einem mitgelieferten lokalen Emulator, daher ist kein Azure-Konto nötig.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Folder for the bundled emulator&apos;s certificate (default: %1).</source>
         <translation>Ordner für das Zertifikat des mitgelieferten Emulators (Standard: %1).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The history file (default: %1).</source>
+        <translation>Die Verlaufsdatei (Standard: %1).</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No history</source>
+        <translation>Kein Verlauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 This run&apos;s exchanges are not kept.</source>
+        <translation>%1 Die Austausche dieser Sitzung werden nicht aufbewahrt.</translation>
     </message>
 </context>
 <context>
