@@ -138,7 +138,7 @@ ComposerWidget::ComposerWidget(Nh::HubClient *client, QWidget *parent)
     m_testAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_refreshTagsAction = new QAction(Theme::icon(u"refresh"_s), tr("&Refresh Known Tags"), this);
     m_refreshTagsAction->setObjectName(u"actionRefreshTags"_s);
-    m_refreshTagsAction->setShortcut(QKeySequence(Qt::Key_F5));
+    // No shortcut of its own: F5 belongs to the window, which routes it to the view in focus.
     connect(m_refreshTagsAction, &QAction::triggered, this, &ComposerWidget::refreshKnownTags);
     addActions({m_sendAction, m_cancelAction, m_prettyAction, m_testAction, m_refreshTagsAction});
 
@@ -780,6 +780,29 @@ void ComposerWidget::validateNow()
     m_refusal = refusals.value(0);
     paintStatuses();
     updateSendState();
+
+    const QString target = QString::number(int(f)) + u'|' + QString::number(int(targetKind()))
+        + u'|' + m_tagEdit->text() + u'|' + m_devicesEdit->text();
+    if (target != m_emittedTarget) {
+        m_emittedTarget = target;
+        emit targetChanged();
+    }
+}
+
+void ComposerWidget::addPage(QWidget *page, const QString &title)
+{
+    m_tabs->addTab(page, title);
+}
+
+void ComposerWidget::setPageTitle(QWidget *page, const QString &title)
+{
+    if (const int index = m_tabs->indexOf(page); index >= 0)
+        m_tabs->setTabText(index, title);
+}
+
+void ComposerWidget::showPage(QWidget *page)
+{
+    m_tabs->setCurrentWidget(page);
 }
 
 void ComposerWidget::updateAutomaticHeaders(const std::optional<Nh::PreparedSend> &prepared)

@@ -68,6 +68,8 @@ public:
     QString tagExpression() const;
     /** Handles separated by white space or commas: one is a direct send, more a batch. */
     void setDeviceHandles(const QString &handles);
+    /** The handles of a direct send, as typed (split at white space and commas). */
+    QStringList deviceHandles() const;
     void setTestSend(bool on);
     bool isTestSend() const;
     void setSchedule(const std::optional<QDateTime> &when);
@@ -87,6 +89,13 @@ public:
     QAction *testSendAction() const { return m_testAction; }
     QAction *refreshTagsAction() const { return m_refreshTagsAction; }
 
+    /** Adds `page` as a tab after Payload and Headers (e.g. the window's reach preview). */
+    void addPage(QWidget *page, const QString &title);
+    /** Renames the tab of a page added with addPage(). */
+    void setPageTitle(QWidget *page, const QString &title);
+    /** Brings the tab of `page` to the front. */
+    void showPage(QWidget *page);
+
 public slots:
     void send();
     void cancel();
@@ -103,6 +112,9 @@ signals:
     void readyChanged(bool canSend);
     /** A one-line note for the status bar. */
     void message(const QString &text);
+    /** The format, the target kind, the tag expression or the handles changed. Emitted after
+     *  the validation pause, so typing does not emit for every key. */
+    void targetChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -124,7 +136,6 @@ private:
     void setSending(bool sending);
     void fetchTags(const QString &continuationToken, int pagesLeft, QStringList tags);
     void paintStatuses();
-    QStringList deviceHandles() const;
 
     Nh::HubClient *m_client;
     QPointer<Nh::HubJob> m_job;
@@ -132,6 +143,7 @@ private:
     bool m_syncing = false;
     QString m_refusal;
     QString m_previewAuthorization;
+    QString m_emittedTarget; ///< what targetChanged() last announced
     struct Status
     {
         QString text;

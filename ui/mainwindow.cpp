@@ -7,11 +7,14 @@
 #include "emulator/hubemulator.h"
 #include "exchangeview.h"
 #include "historypanel.h"
+#include "installationdialog.h"
 #include "localemulator.h"
 #include "payloadeditor.h"
 #include "profiledialog.h"
 #include "profileswitcher.h"
 #include "protocol/sastoken.h"
+#include "reachpreview.h"
+#include "registrationsbrowser.h"
 #include "sasinspector.h"
 #include "store/profilestore.h"
 #include "store/secretstore.h"
@@ -34,6 +37,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -104,6 +108,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_historyDock->setWidget(m_historyPanel);
     m_historyDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
+    createRegistrationsDock();
 
     m_profileSwitcher = new ProfileSwitcher(m_context.profiles, this);
     createActions();
@@ -296,7 +301,16 @@ void MainWindow::createMenus()
     send->addSeparator();
     send->addAction(m_composer->testSendAction());
     send->addAction(m_composer->prettyPrintAction());
-    send->addAction(m_composer->refreshTagsAction());
+
+    QMenu *hub = menuBar()->addMenu(tr("H&ub"));
+    hub->addAction(m_showRegistrationsAction);
+    hub->addAction(m_refreshAction);
+    hub->addSeparator();
+    hub->addAction(m_registrations->newAction());
+    hub->addAction(m_registrations->sendTestAction());
+    hub->addAction(m_registrations->deleteAction());
+    hub->addSeparator();
+    hub->addAction(m_registrations->installationsAction());
 
     QMenu *history = menuBar()->addMenu(tr("Hi&story"));
     history->addAction(m_searchHistoryAction);
@@ -318,6 +332,7 @@ void MainWindow::createMenus()
     showHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     showHistory->setIcon(Theme::icon(u"history"_s));
     view->addAction(showHistory);
+    view->addAction(m_showRegistrationsAction);
     view->addSeparator();
     view->addAction(m_focusPayloadAction);
     view->addAction(m_focusTagsAction);
@@ -448,6 +463,7 @@ void MainWindow::activateProfile(const QUuid &id)
 {
     const auto found = m_context.profiles->profile(id);
     const Nh::Profile p = found ? *found : Nh::defaultEmulatorProfile();
+    disconnectHubViews(tr("Connecting to “%1”…").arg(p.name));
     m_profile = p;
     m_profileReady = false;
     m_profileProblem.clear();
@@ -532,6 +548,11 @@ void MainWindow::connectProfile(const Nh::Profile &p, const QString &key)
                                       c.connectionString.hubUrl(p.hub).host()));
     if (m_sasInspector)
         m_sasInspector->refresh();
+    m_registrations->setConnected(true);
+    m_registrations->refresh();
+    m_reachPreview->setConnected(true);
+    m_reachPreview->refresh();
+    updateReachTarget();
     updateBanner();
     updateProfileActions();
     statusBar()->showMessage(tr("Sending to “%1” (hub %2)").arg(p.name, p.hub), kStatusTimeoutMs);
@@ -544,6 +565,10 @@ void MainWindow::profileFailed(const Nh::Profile &p, const Nh::Error &error)
     m_profileProblem = error.message;
     m_composer->setEnabled(true);
     m_profileStatus->setText(tr("%1 · not connected").arg(p.name));
+    // One plain note in each view; the banner above carries the reason.
+    disconnectHubViews(tr("Not connected: “%1” has no working connection yet, so there is "
+                          "nothing to list.")
+                           .arg(p.name));
     updateBanner();
     updateProfileActions();
     statusBar()->showMessage(error.message, kProblemTimeoutMs);
@@ -768,6 +793,155 @@ void MainWindow::showHistoryRecord(const Nh::HistoryRecord &record)
     m_exchangeView->setExchange(record.exchange);
 }
 
+// --- registrations and reach ---------------------------------------------------------------
+
+void MainWindow::createRegistrationsDock()
+{
+    m_registrations = new RegistrationsBrowser(m_context.client, this);
+    m_registrationsDock = new QDockWidget(tr("Registrations"), this);
+    m_registrationsDock->setObjectName(u"registrationsDock"_s);
+    m_registrationsDock->setWidget(m_registrations);
+    m_registrationsDock->setFeatures(QDockWidget::DockWidgetClosable
+                                     | QDockWidget::DockWidgetMovable
+                                     | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_registrationsDock);
+    // Beside the history, which stays in front: after a send people look there first.
+    tabifyDockWidget(m_historyDock, m_registrationsDock);
+    m_historyDock->raise();
+
+    m_reachPreview = new ReachPreview(m_context.client, m_composer);
+    m_reachPreview->setInputsVisible(false);
+    m_composer->addPage(m_reachPreview, tr("Reach"));
+
+    // F5 is the window's alone: with the views' own F5 too, Qt would find it ambiguous and do
+    // nothing. refreshFocusedView() picks the view the way their own shortcuts did.
+    m_registrations->refreshAction()->setShortcut({});
+    m_reachPreview->refreshAction()->setShortcut({});
+    m_refreshAction = new QAction(Theme::icon(u"refresh"_s), tr("&Refresh"), this);
+    m_refreshAction->setObjectName(u"actionRefresh"_s);
+    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_refreshAction->setToolTip(tr("Reload from the hub: the reach preview and known tags when "
+                                   "the composer has the focus, the registrations otherwise "
+                                   "(F5)"));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshFocusedView);
+    m_showRegistrationsAction = new QAction(tr("Show &Registrations"), this);
+    m_showRegistrationsAction->setObjectName(u"actionShowRegistrations"_s);
+    m_showRegistrationsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    connect(m_showRegistrationsAction, &QAction::triggered, this, &MainWindow::showRegistrations);
+    m_registrations->newAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_registrations->sendTestAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_registrations->installationsAction()->setShortcut(
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    // From the menu the dialogs' results land in the dock: bring it up.
+    for (QAction *a : {m_registrations->newAction(), m_registrations->installationsAction()})
+        connect(a, &QAction::triggered, this, &MainWindow::showRegistrations);
+
+    const auto note = [this](const QString &text) {
+        statusBar()->showMessage(text, kStatusTimeoutMs);
+    };
+    connect(m_registrations, &RegistrationsBrowser::message, this, note);
+    connect(m_registrations, &RegistrationsBrowser::sendTestRequested, this,
+            &MainWindow::prepareTestSend);
+    connect(m_registrations, &RegistrationsBrowser::exchangeFinished, this,
+            [this](const Nh::Exchange &e) { recordExchange(e, {}); });
+    connect(m_composer, &ComposerWidget::targetChanged, this, &MainWindow::updateReachTarget);
+    connect(m_reachPreview, &ReachPreview::reachChanged, this, [this](int reached) {
+        m_composer->setPageTitle(m_reachPreview,
+                                 reached < 0 ? tr("Reach") : tr("Reach (%1)").arg(reached));
+    });
+    connect(m_reachPreview, &ReachPreview::registrationActivated, this,
+            &MainWindow::showRegistration);
+}
+
+void MainWindow::showRegistrations()
+{
+    m_registrationsDock->show();
+    m_registrationsDock->raise();
+    m_registrations->table()->setFocus();
+}
+
+void MainWindow::refreshFocusedView()
+{
+    if (!m_profileReady) {
+        statusBar()->showMessage(
+            tr("Nothing to refresh: “%1” is not connected.").arg(m_profile.name), kStatusTimeoutMs);
+        return;
+    }
+    const QWidget *focus = QApplication::focusWidget();
+    if (focus && (focus == m_composer || m_composer->isAncestorOf(focus))) {
+        m_reachPreview->refresh();
+        m_composer->refreshKnownTags();
+        statusBar()->showMessage(tr("Fetching the hub's registrations for the reach preview "
+                                    "and tag completion…"),
+                                 kStatusTimeoutMs);
+        return;
+    }
+    m_registrationsDock->show();
+    m_registrationsDock->raise();
+    m_registrations->refresh();
+}
+
+void MainWindow::updateReachTarget()
+{
+    m_reachPreview->setFormat(m_composer->format());
+    switch (m_composer->targetKind()) {
+    case ComposerWidget::TargetKind::Tags:
+        m_reachPreview->setTagExpression(m_composer->tagExpression());
+        break;
+    case ComposerWidget::TargetKind::Devices:
+        m_reachPreview->setDeviceHandles(m_composer->deviceHandles());
+        break;
+    case ComposerWidget::TargetKind::Broadcast:
+        m_reachPreview->setTagExpression({});
+        break;
+    }
+}
+
+void MainWindow::prepareTestSend(const SendTestTarget &target)
+{
+    // setFormat() loads the format's default preset: a payload that fits the registration.
+    m_composer->setFormat(target.format);
+    if (!target.deviceHandle.isEmpty()) {
+        m_composer->setTargetKind(ComposerWidget::TargetKind::Devices);
+        m_composer->setDeviceHandles(target.deviceHandle);
+        if (target.format == Nh::Format::Browser) {
+            // A web push is encrypted to the subscription's keys (nh-rest.md §4.4).
+            Nh::HttpHeaders headers = m_composer->customHeaders();
+            Nh::setHeader(headers, "P256DH"_ba, target.p256dh);
+            Nh::setHeader(headers, "Auth"_ba, target.auth);
+            m_composer->setCustomHeaders(headers);
+        }
+    } else {
+        m_composer->setTargetKind(ComposerWidget::TargetKind::Tags);
+        m_composer->setTagExpression(target.tagExpression);
+    }
+    // The hub has no test mode for a direct send; the composer greys the flag out then.
+    m_composer->setTestSend(true);
+    m_composer->validateNow();
+    m_composer->findChild<PayloadEditor *>(u"payloadEditor"_s)->setFocus();
+    statusBar()->showMessage(tr("Ready to send to registration %1: check the payload, then "
+                                "press Send (Ctrl+Enter).")
+                                 .arg(target.registrationId),
+                             kStatusTimeoutMs);
+}
+
+void MainWindow::showRegistration(const QString &registrationId)
+{
+    showRegistrations();
+    if (!m_registrations->selectRegistration(registrationId)) {
+        statusBar()->showMessage(tr("Registration %1 is not among those loaded in "
+                                    "Registrations; load more or refresh to find it.")
+                                     .arg(registrationId),
+                                 kStatusTimeoutMs);
+    }
+}
+
+void MainWindow::disconnectHubViews(const QString &note)
+{
+    m_registrations->setConnected(false, note);
+    m_reachPreview->setConnected(false, note);
+}
+
 // --- window ----------------------------------------------------------------------------------
 
 void MainWindow::showAbout()
@@ -816,7 +990,13 @@ bool MainWindow::restoreWindowState()
 void MainWindow::resetLayout()
 {
     m_context.settings->remove(u"State"_s);
-    m_historyDock->show();
+    for (QDockWidget *dock : {m_historyDock, m_registrationsDock}) {
+        dock->setFloating(false);
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+        dock->show();
+    }
+    tabifyDockWidget(m_historyDock, m_registrationsDock);
+    m_historyDock->raise();
     resizeDocks({m_historyDock}, {m_historyPanel->sizeHint().height()}, Qt::Vertical);
     const int width = m_mainSplitter->width();
     m_mainSplitter->setSizes({width * 2 / 7, width * 5 / 7});

@@ -16,7 +16,10 @@ class ComposerWidget;
 class ExchangeView;
 class HistoryPanel;
 class ProfileSwitcher;
+class ReachPreview;
+class RegistrationsBrowser;
 class SasInspector;
+struct SendTestTarget;
 class QAction;
 class QDockWidget;
 class QFrame;
@@ -50,6 +53,10 @@ public:
     ExchangeView *exchangeView() const { return m_exchangeView; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     ProfileSwitcher *profileSwitcher() const { return m_profileSwitcher; }
+    /** The hub's registrations, in the "registrationsDock" dock. */
+    RegistrationsBrowser *registrationsBrowser() const { return m_registrations; }
+    /** What the composer's target reaches: the composer's "Reach" tab. */
+    ReachPreview *reachPreview() const { return m_reachPreview; }
 
     /** The profile sends go to. */
     const Nh::Profile &currentProfile() const { return m_profile; }
@@ -74,6 +81,17 @@ public slots:
     /** Asks, then deletes the current profile and its key. */
     void deleteProfile();
     void showSasInspector();
+    /** Shows and raises the Registrations dock, focused on its table. */
+    void showRegistrations();
+    /**
+     * F5: reloads from the hub what the keyboard focus is in. In the composer (its reach
+     * preview included): the registrations the reach preview and tag completion are evaluated
+     * from. Anywhere else: the Registrations dock, which is shown. A profile that is not
+     * connected refreshes nothing and says so.
+     */
+    void refreshFocusedView();
+    /** Fills the composer for a test send to one registration and focuses it; never sends. */
+    void prepareTestSend(const SendTestTarget &target);
 
 signals:
     /** The current profile's connection is in place (or could not be, `ready` false). */
@@ -97,6 +115,12 @@ private:
     void confirmSend(const QString &what, const std::function<void()> &go);
     void recordExchange(const Nh::Exchange &exchange, Nh::HistoryContext context);
     void showExchangeFinished(const Nh::Exchange &exchange);
+    void createRegistrationsDock();
+    /** Feeds the reach preview the composer's format and target. */
+    void updateReachTarget();
+    void showRegistration(const QString &registrationId);
+    /** The browser and the preview forget the old connection; `note` says why. */
+    void disconnectHubViews(const QString &note);
     void showHistoryRecord(const Nh::HistoryRecord &record);
     void setKeyProgress(const QString &text);
     void showAbout();
@@ -116,6 +140,9 @@ private:
     QPointer<SasInspector> m_sasInspector;
     QSplitter *m_mainSplitter = nullptr;
     QDockWidget *m_historyDock = nullptr;
+    RegistrationsBrowser *m_registrations = nullptr;
+    QDockWidget *m_registrationsDock = nullptr;
+    ReachPreview *m_reachPreview = nullptr;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerIcon = nullptr;
     QLabel *m_bannerText = nullptr;
@@ -136,6 +163,8 @@ private:
     QAction *m_focusPayloadAction = nullptr;
     QAction *m_focusTagsAction = nullptr;
     QAction *m_resetLayoutAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_showRegistrationsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 };

@@ -133,7 +133,12 @@ ReachPreview::ReachPreview(Nh::HubClient *client, QWidget *parent)
 
 void ReachPreview::setTagExpression(const QString &expression)
 {
-    m_tagEdit->setText(expression);
+    const bool wasDirect = m_direct;
+    m_direct = false;
+    if (m_tagEdit->text() != expression)
+        m_tagEdit->setText(expression);
+    else if (wasDirect)
+        evaluate();
 }
 
 QString ReachPreview::tagExpression() const
@@ -149,6 +154,40 @@ void ReachPreview::setFormat(Nh::Format format)
 Nh::Format ReachPreview::format() const
 {
     return Nh::Format(m_formatCombo->currentData().toInt());
+}
+
+void ReachPreview::setDeviceHandles(const QStringList &handles)
+{
+    if (m_direct && handles == m_handles)
+        return;
+    m_direct = true;
+    m_handles = handles;
+    evaluate();
+}
+
+void ReachPreview::setInputsVisible(bool visible)
+{
+    m_formatCombo->setVisible(visible);
+    m_tagEdit->setVisible(visible);
+}
+
+void ReachPreview::setConnected(bool connected, const QString &note)
+{
+    m_connected = connected;
+    m_disconnectedNote = note;
+    if (!connected) {
+        m_collector->cancel();
+        m_hasSnapshot = false;
+        m_snapshot.clear();
+        m_snapshotAt = {};
+        m_snapshotTruncated = false;
+    }
+    // A first show must not fetch over a connection that belongs to another profile.
+    m_fetchedOnce = !connected;
+    m_refreshAction->setEnabled(connected);
+    m_refreshButton->setEnabled(connected);
+    updateBusy();
+    evaluate();
 }
 
 void ReachPreview::setLimit(int registrations)
@@ -188,6 +227,8 @@ QDateTime ReachPreview::fetchedAt() const
 
 void ReachPreview::refresh()
 {
+    if (!m_connected)
+        return;
     m_fetchedOnce = true;
     m_errorBanner->hide();
     m_collector->start();
@@ -228,6 +269,21 @@ void ReachPreview::onFetched()
 
 void ReachPreview::evaluate()
 {
+    if (!m_connected) {
+        m_tagEdit->clearErrorSpan();
+        m_errorBanner->hide();
+        m_reached = -1;
+        m_model->clear();
+        m_summary->setText(m_disconnectedNote.isEmpty() ? tr("Not connected.")
+                                                        : m_disconnectedNote);
+        m_note->clear();
+        emit reachChanged(-1);
+        return;
+    }
+    if (m_direct) {
+        evaluateDirect();
+        return;
+    }
     const QString text = m_tagEdit->text().trimmed();
     std::optional<Nh::TagExpression> expression;
     if (!text.isEmpty()) {
@@ -297,6 +353,29 @@ void ReachPreview::evaluate()
                   .arg(m_collector->limit());
     m_note->setText(note);
     Theme::paintLabel(m_note, m_snapshotTruncated ? Theme::Tone::Warning : Theme::Tone::Neutral);
+    emit reachChanged(m_reached);
+}
+
+void ReachPreview::evaluateDirect()
+{
+    m_tagEdit->clearErrorSpan();
+    m_errorBanner->hide();
+    QList<Nh::Registration> carrying;
+    for (const Nh::Registration &r : std::as_const(m_snapshot)) {
+        if (m_handles.contains(r.handle) && Nh::formatReaches(format(), r))
+            carrying << r;
+    }
+    m_reached = int(m_handles.size());
+    m_model->setRegistrations(carrying);
+    m_summary->setText(m_handles.isEmpty()
+                           ? tr("Enter the device handle of a direct send.")
+                           : tr("A direct send goes to %n device handle(s), registered or not.",
+                                nullptr, m_reached));
+    m_note->setText(m_hasSnapshot
+                        ? tr("Registrations on the hub with this handle, for this format: %1.")
+                              .arg(carrying.size())
+                        : tr("Refresh to see which registrations carry this handle."));
+    Theme::paintLabel(m_note, Theme::Tone::Neutral);
     emit reachChanged(m_reached);
 }
 

@@ -39,17 +39,34 @@ public:
     /** `client` must outlive the widget. */
     explicit ReachPreview(Nh::HubClient *client, QWidget *parent = nullptr);
 
-    /** An empty expression is a broadcast. */
+    /** An empty expression is a broadcast. Leaves a direct send (setDeviceHandles()). */
     void setTagExpression(const QString &expression);
     QString tagExpression() const;
     void setFormat(Nh::Format format);
     Nh::Format format() const;
+    /**
+     * A direct send to `handles`, until the next setTagExpression(). The preview then says
+     * the send goes to those handles, registered or not, and lists the fetched registrations
+     * of the format's platform that carry one of them.
+     */
+    void setDeviceHandles(const QStringList &handles);
+    QStringList deviceHandles() const { return m_handles; }
+    /** Hides the format and expression fields, for a preview fed by the composer. */
+    void setInputsVisible(bool visible);
+    /**
+     * Whether the client has a connection for the current profile. Disconnected: a fetch in
+     * flight is dropped, the registrations are forgotten, `note` is the summary and refresh()
+     * does nothing. Connecting does not fetch by itself (the next show or refresh() does).
+     */
+    void setConnected(bool connected, const QString &note = {});
+    bool isConnected() const { return m_connected; }
     /** Registrations fetched at most (default Nh::RegistrationCollector::kDefaultLimit). */
     void setLimit(int registrations);
 
     /** The reached registrations, in the hub's order. */
     Nh::RegistrationModel *model() const { return m_model; }
-    /** -1 before an evaluation, or while the expression does not parse. */
+    /** -1 before an evaluation, or while the expression does not parse; for a direct send the
+     *  number of handles. */
     int reachedCount() const { return m_reached; }
     /** Registrations the evaluation was made from; -1 before the first fetch. */
     int fetchedCount() const;
@@ -84,12 +101,17 @@ protected:
 
 private:
     void onFetched();
+    void evaluateDirect();
     void updateBusy();
     void showError(const QString &sentence, int tone);
 
     Nh::RegistrationCollector *m_collector;
     Nh::RegistrationModel *m_model;
     bool m_fetchedOnce = false;
+    bool m_connected = true;
+    QString m_disconnectedNote;
+    bool m_direct = false; ///< a direct send to m_handles
+    QStringList m_handles;
     bool m_hasSnapshot = false;
     /// The last complete fetch: what evaluate() works on.
     QList<Nh::Registration> m_snapshot;

@@ -319,8 +319,38 @@ void RegistrationsBrowser::onListingChanged()
                                                         : tr("Device handle (PNS handle)"));
 }
 
+void RegistrationsBrowser::setConnected(bool connected, const QString &note)
+{
+    m_connected = connected;
+    if (!connected) {
+        // What is in flight or listed belongs to the previous connection; its late answers
+        // must not land here.
+        for (Nh::HubJob *job : {m_detailsJob.data(), m_editJob.data()}) {
+            if (job) {
+                disconnect(job, nullptr, this, nullptr);
+                job->cancel();
+            }
+        }
+        m_detailsJob = nullptr;
+        m_editJob = nullptr;
+        m_model->clear();
+        if (m_installations)
+            m_installations->hide();
+    }
+    if (note.isEmpty())
+        clearError();
+    else
+        showError(note, int(Theme::Tone::Info));
+    m_refreshAction->setEnabled(connected);
+    m_refreshButton->setEnabled(connected);
+    m_moreButton->setEnabled(connected);
+    updateBusy();
+}
+
 void RegistrationsBrowser::refresh()
 {
+    if (!m_connected)
+        return;
     Nh::HubClient::ListQuery q;
     const QString value = m_valueEdit->text().trimmed();
     switch (listing()) {
@@ -395,10 +425,11 @@ void RegistrationsBrowser::updateActions()
 {
     const bool has = currentRegistration().has_value();
     const bool editing = !m_editJob.isNull();
-    m_editAction->setEnabled(has && !editing);
-    m_deleteAction->setEnabled(has && !editing);
+    m_editAction->setEnabled(has && !editing && m_connected);
+    m_deleteAction->setEnabled(has && !editing && m_connected);
     m_sendTestAction->setEnabled(has);
-    m_newAction->setEnabled(!editing);
+    m_newAction->setEnabled(!editing && m_connected);
+    m_installationsAction->setEnabled(m_connected);
 }
 
 std::optional<Nh::Registration> RegistrationsBrowser::currentRegistration() const
@@ -545,6 +576,7 @@ void RegistrationsBrowser::runEdit(Nh::HubJob *job, const QString &doing,
             [this, onSuccess = std::move(onSuccess)](const Nh::Exchange &e) {
                 m_editJob = nullptr;
                 updateBusy();
+                emit exchangeFinished(e);
                 if (!e.ok()) {
                     showError(e.errorSentence,
                               int(e.result == Nh::ExchangeResult::Cancelled
@@ -678,6 +710,8 @@ void RegistrationsBrowser::openInstallations()
         // The hub remakes an installation's registrations on every change.
         connect(m_installations, &InstallationDialog::installationChanged, this,
                 &RegistrationsBrowser::refresh);
+        connect(m_installations, &InstallationDialog::exchangeFinished, this,
+                &RegistrationsBrowser::exchangeFinished);
     }
     if (const auto current = currentRegistration()) {
         if (const QString inst = installationIdOf(*current); !inst.isEmpty()) {

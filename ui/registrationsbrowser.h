@@ -96,6 +96,15 @@ public:
     QAction *sendTestAction() const { return m_sendTestAction; }
     QAction *installationsAction() const { return m_installationsAction; }
 
+    /**
+     * Whether the window's client has a connection for the current profile. Disconnected:
+     * requests in flight are dropped, the list is emptied, `note` (if any) is shown as a plain
+     * note, and refresh/create do nothing until connected again. Connecting does not refresh
+     * by itself.
+     */
+    void setConnected(bool connected, const QString &note = {});
+    bool isConnected() const { return m_connected; }
+
     /** The target a test send to `registration` uses (see SendTestTarget). */
     static SendTestTarget sendTestTarget(const Nh::Registration &registration);
 
@@ -117,6 +126,9 @@ signals:
     void sendTestRequested(const SendTestTarget &target);
     /** A one-line note for the status bar. */
     void message(const QString &text);
+    /** Each exchange the user asked for that changes the hub: create, update and delete, and
+     *  those of the installation dialog. List pages and detail reads are not reported. */
+    void exchangeFinished(const Nh::Exchange &exchange);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -144,6 +156,7 @@ private:
     QPointer<Nh::HubJob> m_editJob;
     QPointer<InstallationDialog> m_installations;
     int m_errorTone = 0;
+    bool m_connected = true;
     QString m_shownId; ///< the registration whose details are shown
 
     QComboBox *m_listingCombo = nullptr;
