@@ -2,13 +2,250 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "theme.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
+#include <QPointer>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QWidget>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Theme {
+
+namespace {
+
+using Appearance = Nh::Settings::Appearance;
+
+constexpr QLatin1StringView kFusion("Fusion");
+
+/** The colours of one scheme; the disabled group is derived from them. */
+struct Scheme
+{
+    QColor window, windowText, base, alternateBase, text, button, buttonText, brightText;
+    QColor highlight, highlightedText, link, linkVisited, toolTipBase, toolTipText, placeholder;
+    QColor light, midlight, mid, dark, shadow;
+    QColor disabledText, disabledHighlight;
+};
+
+// Text on window/base stays above 4.5:1 in both schemes, placeholder and links above 4.5:1 on
+// base, disabled text near 3:1 (readable, clearly inactive).
+const Scheme kLight {QColor(0xef, 0xef, 0xef), QColor(0x1f, 0x23, 0x28), QColor(0xff, 0xff, 0xff),
+                     QColor(0xf5, 0xf6, 0xf8), QColor(0x1f, 0x23, 0x28), QColor(0xf3, 0xf3, 0xf3),
+                     QColor(0x1f, 0x23, 0x28), QColor(0xff, 0xff, 0xff), QColor(0x2f, 0x6f, 0xc8),
+                     QColor(0xff, 0xff, 0xff), QColor(0x0b, 0x57, 0xd0), QColor(0x6f, 0x42, 0xc1),
+                     QColor(0xff, 0xff, 0xdc), QColor(0x1f, 0x23, 0x28), QColor(0x6a, 0x73, 0x7d),
+                     QColor(0xff, 0xff, 0xff), QColor(0xe3, 0xe3, 0xe3), QColor(0xb8, 0xb8, 0xb8),
+                     QColor(0x9f, 0x9f, 0x9f), QColor(0x76, 0x76, 0x76), QColor(0x8c, 0x95, 0x9f),
+                     QColor(0xc8, 0xcc, 0xd1)};
+
+const Scheme kDark {QColor(0x2b, 0x2d, 0x31), QColor(0xe6, 0xe6, 0xe6), QColor(0x1e, 0x1f, 0x22),
+                    QColor(0x26, 0x28, 0x2c), QColor(0xe6, 0xe6, 0xe6), QColor(0x35, 0x37, 0x3c),
+                    QColor(0xe6, 0xe6, 0xe6), QColor(0xff, 0xff, 0xff), QColor(0x2f, 0x6f, 0xc8),
+                    QColor(0xff, 0xff, 0xff), QColor(0x79, 0xb8, 0xff), QColor(0xc2, 0x97, 0xff),
+                    QColor(0x3a, 0x3d, 0x42), QColor(0xe6, 0xe6, 0xe6), QColor(0x8c, 0x90, 0x96),
+                    QColor(0x45, 0x47, 0x4d), QColor(0x3a, 0x3c, 0x41), QColor(0x25, 0x26, 0x29),
+                    QColor(0x18, 0x19, 0x1b), QColor(0x00, 0x00, 0x00), QColor(0x80, 0x84, 0x8a),
+                    QColor(0x45, 0x48, 0x4e)};
+
+QPalette makePalette(const Scheme &s)
+{
+    QPalette p;
+    const auto set = [&p](QPalette::ColorGroup group, const Scheme &c, bool disabled) {
+        const QColor text = disabled ? c.disabledText : c.text;
+        p.setColor(group, QPalette::Window, c.window);
+        p.setColor(group, QPalette::WindowText, disabled ? c.disabledText : c.windowText);
+        p.setColor(group, QPalette::Base, disabled ? c.window : c.base);
+        p.setColor(group, QPalette::AlternateBase, c.alternateBase);
+        p.setColor(group, QPalette::Text, text);
+        p.setColor(group, QPalette::Button, c.button);
+        p.setColor(group, QPalette::ButtonText, disabled ? c.disabledText : c.buttonText);
+        p.setColor(group, QPalette::BrightText, c.brightText);
+        p.setColor(group, QPalette::Highlight, disabled ? c.disabledHighlight : c.highlight);
+        p.setColor(group, QPalette::HighlightedText, disabled ? text : c.highlightedText);
+        p.setColor(group, QPalette::Link, disabled ? c.disabledText : c.link);
+        p.setColor(group, QPalette::LinkVisited, disabled ? c.disabledText : c.linkVisited);
+        p.setColor(group, QPalette::ToolTipBase, c.toolTipBase);
+        p.setColor(group, QPalette::ToolTipText, c.toolTipText);
+        p.setColor(group, QPalette::PlaceholderText, disabled ? c.disabledText : c.placeholder);
+        p.setColor(group, QPalette::Light, c.light);
+        p.setColor(group, QPalette::Midlight, c.midlight);
+        p.setColor(group, QPalette::Mid, c.mid);
+        p.setColor(group, QPalette::Dark, c.dark);
+        p.setColor(group, QPalette::Shadow, c.shadow);
+    };
+    set(QPalette::Active, s, false);
+    set(QPalette::Inactive, s, false);
+    set(QPalette::Disabled, s, true);
+    return p;
+}
+
+/** What the platform gave the application before the first applyAppearance(). */
+struct SystemLook
+{
+    bool captured = false;
+    QString styleName;
+    QPalette palette;
+    Appearance current = Appearance::System;
+};
+
+SystemLook &systemLook()
+{
+    static SystemLook look;
+    return look;
+}
+
+void captureSystemLook()
+{
+    SystemLook &look = systemLook();
+    if (look.captured)
+        return;
+    look.captured = true;
+    look.styleName = QApplication::style()->name();
+    // Its resolve mask is empty unless something set the palette before: restoring it then
+    // resolves every role against the style and platform again, as at start-up.
+    look.palette = QApplication::palette();
+}
+
+void setStyleNamed(const QString &name)
+{
+    if (QApplication::style()->name().compare(name, Qt::CaseInsensitive) == 0)
+        return;
+    if (QStyle *style = QStyleFactory::create(name))
+        QApplication::setStyle(style);
+}
+
+constexpr QLatin1StringView kLabelKeeper("nhLabelTone");
+constexpr QLatin1StringView kBannerKeeper("nhBannerTone");
+
+QPalette parentPalette(const QWidget *widget)
+{
+    return widget->parentWidget() ? widget->parentWidget()->palette() : widget->palette();
+}
+
+void applyLabelTone(QWidget *label, Tone tone)
+{
+    const QPalette base = parentPalette(label);
+    QPalette p = label->palette();
+    if (tone == Tone::Neutral) {
+        // The parent's own text colours, group by group, so a disabled label still looks it.
+        for (const auto group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled})
+            p.setColor(group, QPalette::WindowText, base.color(group, QPalette::WindowText));
+    } else {
+        p.setColor(QPalette::WindowText, foreground(tone, base));
+    }
+    label->setPalette(p);
+}
+
+void applyBannerTone(QWidget *widget, Tone tone)
+{
+    const QPalette base = parentPalette(widget);
+    QPalette p = widget->palette();
+    p.setColor(QPalette::Window, background(tone, base));
+    p.setColor(QPalette::WindowText, base.color(QPalette::WindowText));
+    widget->setPalette(p);
+    widget->setAutoFillBackground(true);
+}
+
+/**
+ * Paints a tone again when the widget's palette changes: a toned widget holds explicit colours
+ * that would otherwise stay those of the previous scheme (dark text on a dark window).
+ */
+class ToneKeeper final : public QObject
+{
+public:
+    ToneKeeper(QWidget *widget, QLatin1StringView kind)
+        : QObject(widget)
+        , m_widget(widget)
+        , m_banner(kind == kBannerKeeper)
+    {
+        setObjectName(QString(kind));
+        widget->installEventFilter(this);
+    }
+
+    static ToneKeeper *of(QWidget *widget, QLatin1StringView kind)
+    {
+        const auto children =
+            widget->findChildren<QObject *>(QString(kind), Qt::FindDirectChildrenOnly);
+        for (QObject *child : children) {
+            if (auto *keeper = dynamic_cast<ToneKeeper *>(child))
+                return keeper;
+        }
+        return new ToneKeeper(widget, kind);
+    }
+
+    void setTone(Tone tone)
+    {
+        m_tone = tone;
+        apply();
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_widget && event->type() == QEvent::PaletteChange && !m_applying)
+            apply();
+        return false;
+    }
+
+private:
+    void apply()
+    {
+        if (!m_widget)
+            return;
+        m_applying = true;
+        if (m_banner)
+            applyBannerTone(m_widget, m_tone);
+        else
+            applyLabelTone(m_widget, m_tone);
+        m_applying = false;
+    }
+
+    QPointer<QWidget> m_widget;
+    bool m_banner = false;
+    bool m_applying = false;
+    Tone m_tone = Tone::Neutral;
+};
+
+} // namespace
+
+QPalette schemePalette(Appearance appearance)
+{
+    switch (appearance) {
+    case Appearance::Light:
+        return makePalette(kLight);
+    case Appearance::Dark:
+        return makePalette(kDark);
+    case Appearance::System:
+        break;
+    }
+    if (systemLook().captured)
+        return systemLook().palette;
+    return QApplication::style()->standardPalette();
+}
+
+void applyAppearance(Appearance appearance)
+{
+    captureSystemLook();
+    SystemLook &look = systemLook();
+    look.current = appearance;
+    if (appearance == Appearance::System) {
+        setStyleNamed(look.styleName);
+        QApplication::setPalette(look.palette);
+    } else {
+        setStyleNamed(kFusion);
+        QApplication::setPalette(schemePalette(appearance));
+    }
+    // Top-level widgets get the change as a posted event; deliver it now, so every window is in
+    // the new scheme when this returns (a preview, a screenshot, the next paint).
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::ApplicationPaletteChange);
+}
+
+Appearance currentAppearance()
+{
+    return systemLook().current;
+}
 
 bool isDark(const QPalette &palette)
 {
@@ -81,22 +318,12 @@ QFont monospace()
 
 void paintLabel(QLabel *label, Tone tone)
 {
-    QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, foreground(tone, label->parentWidget()
-                                                        ? label->parentWidget()->palette()
-                                                        : label->palette()));
-    label->setPalette(p);
+    ToneKeeper::of(label, kLabelKeeper)->setTone(tone);
 }
 
 void paintBanner(QWidget *widget, Tone tone)
 {
-    const QPalette base = widget->parentWidget() ? widget->parentWidget()->palette()
-                                                 : widget->palette();
-    QPalette p = widget->palette();
-    p.setColor(QPalette::Window, background(tone, base));
-    p.setColor(QPalette::WindowText, base.color(QPalette::WindowText));
-    widget->setPalette(p);
-    widget->setAutoFillBackground(true);
+    ToneKeeper::of(widget, kBannerKeeper)->setTone(tone);
 }
 
 } // namespace Theme

@@ -67,6 +67,8 @@ int main(int argc, char *argv[])
 
     // The same settings file and keychain entries as nhcli (Settings::openUserSettings()).
     const std::unique_ptr<QSettings> settings = Nh::Settings::openUserSettings();
+    // Before any window exists, so the first paint is already in the chosen scheme.
+    Theme::applyAppearance(Nh::Settings(settings.get()).appearance());
     Nh::SecretStore secrets;
     Nh::ProfileStore profiles(settings.get(), &secrets);
 

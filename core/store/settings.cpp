@@ -22,13 +22,14 @@ struct Entry
     int max = 0;
 };
 
-const std::array<Entry, 4> &table()
+const std::array<Entry, 5> &table()
 {
-    static const std::array<Entry, 4> entries {{
+    static const std::array<Entry, 5> entries {{
         {Settings::kSendTimeoutKey, QVariant(30000), 1000, 600000},
         {Settings::kDefaultApiVersionKey, QVariant(u"2020-06"_s)},
         {Settings::kHistoryLimitKey, QVariant(1000), 10, 100000},
         {Settings::kLastProfileKey, QVariant(QString())},
+        {Settings::kAppearanceKey, QVariant(u"system"_s)},
     }};
     return entries;
 }
@@ -42,11 +43,8 @@ const Entry &entry(QStringView key)
     Q_UNREACHABLE();
 }
 
-bool isApiVersion(const QString &text)
-{
-    static const QRegularExpression re(u"^\\d{4}-\\d{2}(-\\d{2})?(-preview)?$"_s);
-    return re.match(text).hasMatch();
-}
+constexpr std::array<Settings::Appearance, 3> kAppearances {
+    Settings::Appearance::System, Settings::Appearance::Light, Settings::Appearance::Dark};
 
 } // namespace
 
@@ -67,6 +65,36 @@ QString Settings::userSettingsPath()
 std::unique_ptr<QSettings> Settings::openUserSettings()
 {
     return std::make_unique<QSettings>(userSettingsPath(), QSettings::IniFormat);
+}
+
+QVariant Settings::defaultValue(QStringView key)
+{
+    return entry(key).defaultValue;
+}
+
+std::pair<int, int> Settings::range(QStringView key)
+{
+    const Entry &e = entry(key);
+    return {e.min, e.max};
+}
+
+bool Settings::isApiVersion(const QString &text)
+{
+    static const QRegularExpression re(u"^\\d{4}-\\d{2}(-\\d{2})?(-preview)?$"_s);
+    return re.match(text).hasMatch();
+}
+
+QString Settings::appearanceName(Appearance appearance)
+{
+    switch (appearance) {
+    case Appearance::Light:
+        return u"light"_s;
+    case Appearance::Dark:
+        return u"dark"_s;
+    case Appearance::System:
+        break;
+    }
+    return u"system"_s;
 }
 
 QVariant Settings::read(QStringView key) const
@@ -122,6 +150,25 @@ void Settings::setHistoryLimit(int rows)
 {
     const Entry &e = entry(kHistoryLimitKey);
     write(kHistoryLimitKey, qBound(e.min, rows, e.max));
+}
+
+Settings::Appearance Settings::appearance() const
+{
+    // Case-insensitive, so a hand-edited "Dark" works; anything else is the default.
+    const QString stored = read(kAppearanceKey).toString().trimmed();
+    for (const Appearance a : kAppearances) {
+        if (stored.compare(appearanceName(a), Qt::CaseInsensitive) == 0)
+            return a;
+    }
+    return Appearance::System;
+}
+
+void Settings::setAppearance(Appearance appearance)
+{
+    if (appearance == Appearance::System)
+        reset(kAppearanceKey);
+    else
+        write(kAppearanceKey, appearanceName(appearance));
 }
 
 QUuid Settings::lastProfileId() const

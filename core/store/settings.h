@@ -8,6 +8,7 @@
 #include <QUuid>
 #include <QVariant>
 #include <memory>
+#include <utility>
 
 namespace Nh {
 
@@ -27,7 +28,11 @@ public:
     static constexpr QStringView kDefaultApiVersionKey = u"Send/DefaultApiVersion"; // "2020-06"
     static constexpr QStringView kHistoryLimitKey = u"History/Limit"; // 1000, 10–100000
     static constexpr QStringView kLastProfileKey = u"General/LastProfileId"; // null
+    static constexpr QStringView kAppearanceKey = u"Appearance/ColorScheme"; // "system"
     static constexpr QStringView kStateGroup = u"State";
+
+    /** The colour scheme of the desktop console: the platform's, or a fixed light or dark one. */
+    enum class Appearance { System, Light, Dark };
 
     explicit Settings(QSettings *settings);
 
@@ -39,6 +44,15 @@ public:
      */
     static QString userSettingsPath();
     static std::unique_ptr<QSettings> openUserSettings();
+
+    /** The default of `key`, of the type its getter returns (ms for the timeout). */
+    static QVariant defaultValue(QStringView key);
+    /** The inclusive range a number key accepts; {0, 0} for the others. */
+    static std::pair<int, int> range(QStringView key);
+    /** Whether `text` has the shape of a hub api-version: "2020-06", "2015-01-31-preview". */
+    static bool isApiVersion(const QString &text);
+    /** "system", "light" or "dark", as stored. */
+    static QString appearanceName(Appearance appearance);
 
     QSettings *settings() const { return m_settings; }
 
@@ -53,6 +67,10 @@ public:
     /** How many exchanges the history keeps. */
     int historyLimit() const;
     void setHistoryLimit(int rows);
+
+    /** The colour scheme override; System (the default) follows the platform. */
+    Appearance appearance() const;
+    void setAppearance(Appearance appearance);
 
     /** The profile selected when the application last ran; null when none. */
     QUuid lastProfileId() const;
