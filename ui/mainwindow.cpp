@@ -10,6 +10,7 @@
 #include "installationdialog.h"
 #include "localemulator.h"
 #include "payloadeditor.h"
+#include "preferencesdialog.h"
 #include "profiledialog.h"
 #include "profileswitcher.h"
 #include "protocol/sastoken.h"
@@ -294,6 +295,20 @@ void MainWindow::createMenus()
     edit->addAction(m_copyJsonAction);
     edit->addSeparator();
     edit->addAction(m_revealAction);
+    // Preferences: the dialog previews, applies and stores what it changes by itself.
+    auto *preferences = new QAction(tr("Pre&ferences…"), this);
+    preferences->setObjectName(u"actionPreferences"_s);
+    preferences->setShortcut(QKeySequence::Preferences);
+    if (preferences->shortcut().isEmpty()) // no platform binding on X11/Wayland
+        preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, [this] {
+        auto *dialog = new PreferencesDialog(m_context.settings, m_context.history, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    edit->addSeparator();
+    edit->addAction(preferences);
 
     QMenu *send = menuBar()->addMenu(tr("&Notification"));
     send->addAction(m_composer->sendAction());

@@ -14,6 +14,7 @@
 #include "theme.h"
 #include "uitestsupport.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -572,10 +573,15 @@ void TestPreferencesDialog::mainWindowInDark()
     QVERIFY(banner);
     const QColor lightBanner = banner->palette().color(QPalette::Window);
 
-    // Dark through the dialog, as a user picks it.
-    auto *dialog = new PreferencesDialog(harness.settings.get(), harness.history.get(), &window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    // Dark through Edit ▸ Preferences…, as a user picks it.
+    auto *action = window.findChild<QAction *>(u"actionPreferences"_s);
+    QVERIFY(action);
+    QVERIFY(!action->shortcut().isEmpty());
+    action->trigger();
+    auto *dialog = window.findChild<PreferencesDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->historyGroup()->isEnabled()); // the window's history
     dialog->appearanceCombo()->setCurrentIndex(
         dialog->appearanceCombo()->findData(int(Appearance::Dark)));
     QVERIFY(windowDarkerThanText(dialog->palette()));
