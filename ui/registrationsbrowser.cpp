@@ -455,6 +455,11 @@ QString RegistrationsBrowser::errorText() const
     return m_errorBanner->isHidden() ? QString() : m_errorLabel->text();
 }
 
+InstallationDialog *RegistrationsBrowser::installationDialog() const
+{
+    return m_installations;
+}
+
 QString RegistrationsBrowser::detailsXml() const
 {
     return m_xml->toPlainText();

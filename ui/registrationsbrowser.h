@@ -85,7 +85,8 @@ public:
     QString errorText() const;
     /** The raw XML shown in the details pane. */
     QString detailsXml() const;
-    InstallationDialog *installationDialog() const { return m_installations; }
+    /** The installation dialog, once opened; null before. */
+    InstallationDialog *installationDialog() const;
 
     /** F5: reloads the listing from its first page. For the window's View menu. */
     QAction *refreshAction() const { return m_refreshAction; }

@@ -5,18 +5,24 @@
 // Send → outcome rows and a history row (panel and file); located errors refuse Send; a server
 // fault shows its sentence once; cancel; secrets redacted with Reveal reset on selection change;
 // an old exchange reopened and re-sent; profiles added (located errors), switched and guarded;
-// window state; screenshots.
+// window state; the Registrations dock (F5, send test, changes recorded) and the reach preview
+// beside the composer, both following the profile; screenshots.
 
+#include "common/httpheaders.h"
 #include "composerwidget.h"
+#include "emulator/emulatorstate.h"
 #include "emulator/faults.h"
 #include "exchangeview.h"
 #include "historypanel.h"
 #include "mainwindow.h"
 #include "models/headermodel.h"
 #include "models/historymodel.h"
+#include "models/registrationmodel.h"
 #include "payloadeditor.h"
 #include "profiledialog.h"
 #include "profileswitcher.h"
+#include "reachpreview.h"
+#include "registrationsbrowser.h"
 #include "sasinspector.h"
 #include "tagexpressionedit.h"
 #include "uitestsupport.h"
@@ -24,6 +30,7 @@
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDeadlineTimer>
 #include <QDialog>
@@ -37,10 +44,12 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -75,6 +84,15 @@ private slots:
     void hubProfileWithoutKeyOffersASessionKey();
     void duplicateAndDeleteProfile();
     void sasInspectorDecodesTheToken();
+    void registrationsDockListsTheHub();
+    void f5RefreshesTheViewInFocus();
+    void sendTestFillsTheComposerWithoutSending();
+    void reachPreviewFollowsTheComposer();
+    void reachPreviewOpensARegistration();
+    void registrationChangesAreRecorded();
+    void switchingProfileRefreshesHubViews();
+    void profileWithoutKeyShowsNotConnected();
+    void windowStateRestoresRegistrationsDock();
     void screenshots_data();
     void screenshots();
 
@@ -96,6 +114,42 @@ private:
             return entry.operation.startsWith(u"send"_s);
         });
     }
+    /** Requests of `operation` the emulator served. */
+    qsizetype operations(const QString &operation) const
+    {
+        const QList<Nh::EmulatorLogEntry> log = m_harness->emulator.log();
+        return std::count_if(log.cbegin(), log.cend(), [&](const Nh::EmulatorLogEntry &entry) {
+            return entry.operation == operation;
+        });
+    }
+    Nh::EmulatorHub &hub(const QString &name = {})
+    {
+        return *m_harness->emulator.state().hub(name.isEmpty() ? m_harness->emulator.hubName()
+                                                               : name);
+    }
+    /** The ids of the hub's registrations that `keep` admits, sorted. */
+    template<typename F> QStringList hubIds(F keep, const QString &hubName = {})
+    {
+        QStringList ids;
+        for (const auto &[id, r] : hub(hubName).registrations) {
+            if (keep(r))
+                ids << r.registrationId;
+        }
+        ids.sort();
+        return ids;
+    }
+    static QStringList modelIds(const Nh::RegistrationModel *model)
+    {
+        QStringList ids;
+        for (const Nh::Registration &r : model->registrations())
+            ids << r.registrationId;
+        ids.sort();
+        return ids;
+    }
+    /** The window with its first listing and reach fetch done. */
+    bool makeLoadedWindow();
+    /** Writes the screenshot to NH_SCREENSHOT_DIR too (the README's), when that is set. */
+    static void publishScreenshot(const QString &path, const QString &name);
     /** Waits until the history file holds `count` exchanges; returns their summaries. */
     QList<Nh::HistorySummary> storedExchanges(int count);
     template<typename T> T *topLevel(const QString &name)
@@ -793,6 +847,358 @@ void TestMainWindow::sasInspectorDecodesTheToken()
     QVERIFY2(shorter > 290 && shorter <= 300, qPrintable(QString::number(shorter)));
 }
 
+bool TestMainWindow::makeLoadedWindow()
+{
+    makeWindow();
+    RegistrationsBrowser *browser = m_window->registrationsBrowser();
+    const int total = int(hub().registrations.size());
+    QDeadlineTimer deadline(15000);
+    while (!deadline.hasExpired()
+           && (browser->model()->isLoading() || browser->model()->rowCount() != total
+               || m_window->reachPreview()->isFetching()
+               || m_window->reachPreview()->fetchedCount() != total))
+        QTest::qWait(10);
+    return !deadline.hasExpired();
+}
+
+void TestMainWindow::registrationsDockListsTheHub()
+{
+    makeWindow();
+    auto *dock = child<QDockWidget>(u"registrationsDock"_s);
+    QVERIFY(dock);
+    RegistrationsBrowser *browser = m_window->registrationsBrowser();
+    QCOMPARE(dock->widget(), browser);
+    // Beside the history, which stays in front after a first run.
+    auto *historyDock = child<QDockWidget>(u"historyDock"_s);
+    QCOMPARE(m_window->dockWidgetArea(dock), m_window->dockWidgetArea(historyDock));
+    QVERIFY(m_window->tabifiedDockWidgets(historyDock).contains(dock));
+    // Every registration of the demo hub, without the user asking.
+    const QStringList expected = hubIds([](const Nh::Registration &) { return true; });
+    QVERIFY(expected.size() > 3);
+    QTRY_COMPARE(modelIds(browser->model()), expected);
+    QVERIFY2(browser->errorText().isEmpty(), qPrintable(browser->errorText()));
+    // Ctrl+G brings it to the front.
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_G, Qt::ControlModifier);
+    QTRY_VERIFY(browser->isVisible());
+    QVERIFY(browser->table()->hasFocus());
+    // The browser's reads are not history: only sends and changes are.
+    QCOMPARE(m_window->historyPanel()->rowCount(), 0);
+}
+
+void TestMainWindow::f5RefreshesTheViewInFocus()
+{
+    QVERIFY(makeLoadedWindow());
+    // Exactly one enabled action answers F5, or Qt finds it ambiguous and does nothing.
+    int f5 = 0;
+    for (const QAction *a : m_window->findChildren<QAction *>()) {
+        if (a->isEnabled() && a->shortcuts().contains(QKeySequence(Qt::Key_F5)))
+            ++f5;
+    }
+    QCOMPARE(f5, 1);
+    QTest::failOnWarning(QRegularExpression(u"Ambiguous shortcut"_s));
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+
+    // A registration made behind the console's back appears after F5 in the dock.
+    Nh::Registration added;
+    added.platform = Nh::Platform::FcmV1;
+    added.handle = u"f5-token"_s;
+    added.tags = {u"f5"_s};
+    added.registrationId = Nh::EmulatorState::newRegistrationId();
+    added.etag = 1;
+    m_harness->emulator.state().putRegistration(hub(), added);
+    RegistrationsBrowser *browser = m_window->registrationsBrowser();
+    m_window->showRegistrations();
+    QVERIFY(browser->table()->hasFocus());
+    const qsizetype lists = operations(u"registrations.list"_s);
+    QSignalSpy pages(browser->model(), &Nh::RegistrationModel::pageFinished);
+    QTest::keyClick(browser->table(), Qt::Key_F5);
+    QVERIFY(pages.wait(10000));
+    QCOMPARE(operations(u"registrations.list"_s), lists + 1);
+    QVERIFY(browser->model()->rowOf(added.registrationId) >= 0);
+
+    // In the composer F5 fetches what the reach preview works from; the dock stays as it is.
+    ReachPreview *reach = m_window->reachPreview();
+    QCOMPARE(reach->fetchedCount(), int(hub().registrations.size()) - 1);
+    auto *tags = child<TagExpressionEdit>(u"tagExpressionEdit"_s);
+    tags->setFocus();
+    QVERIFY(tags->hasFocus());
+    QTest::keyClick(tags, Qt::Key_F5);
+    QVERIFY(reach->isFetching());
+    QTRY_VERIFY(!reach->isFetching());
+    QCOMPARE(reach->fetchedCount(), int(hub().registrations.size()));
+    QCOMPARE(pages.size(), 1);
+}
+
+void TestMainWindow::sendTestFillsTheComposerWithoutSending()
+{
+    QVERIFY(makeLoadedWindow());
+    RegistrationsBrowser *browser = m_window->registrationsBrowser();
+    ComposerWidget *composer = m_window->composer();
+    QCOMPARE(composer->format(), Nh::Format::Apple);
+    // A native registration of another platform than the composer's: its format and handle.
+    std::optional<Nh::Registration> native;
+    std::optional<Nh::Registration> templ;
+    for (const auto &[id, r] : hub().registrations) {
+        if (!native && !r.isTemplate && r.platform != Nh::Platform::Apple
+            && r.platform != Nh::Platform::Browser && !r.handle.isEmpty())
+            native = r;
+        if (!templ && r.isTemplate && !r.tags.isEmpty())
+            templ = r;
+    }
+    QVERIFY(native && templ);
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->showRegistrations();
+    QVERIFY(browser->selectRegistration(native->registrationId));
+    const qsizetype before = sends();
+    QAction *sendTest = m_window->findChild<QAction *>(u"sendTestToRegistrationAction"_s);
+    QCOMPARE(sendTest->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    sendTest->trigger();
+    QCOMPARE(composer->format(), Nh::nativeFormat(native->platform));
+    QCOMPARE(composer->targetKind(), ComposerWidget::TargetKind::Devices);
+    QCOMPARE(composer->deviceHandles(), QStringList {native->handle});
+    QVERIFY(composer->isTestSend());
+    QVERIFY2(composer->canSend(), qPrintable(composer->refusal()));
+    QTRY_VERIFY(child<PayloadEditor>(u"payloadEditor"_s)->hasFocus());
+    // Nothing went out: the user presses Send.
+    QVERIFY(!composer->isSending());
+    QCOMPARE(sends(), before);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(native->registrationId),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    // And Send then goes to that handle.
+    QCOMPARE(sendAndWait().status, 201);
+    QCOMPARE(sends(), before + 1);
+    const Nh::EmulatorLogEntry sent = m_harness->emulator.log().constLast();
+    QCOMPARE(Nh::headerValue(sent.requestHeaders, "ServiceBusNotification-DeviceHandle")
+                 .value_or(QByteArray()),
+             native->handle.toUtf8());
+
+    // A template registration is reached through its tags, as a test send.
+    QVERIFY(browser->selectRegistration(templ->registrationId));
+    sendTest->trigger();
+    QCOMPARE(composer->format(), Nh::Format::Template);
+    QCOMPARE(composer->targetKind(), ComposerWidget::TargetKind::Tags);
+    const QString expression = composer->tagExpression();
+    for (const QString &tag : templ->tags.mid(0, 6)) {
+        QVERIFY2(expression.contains(tag) || expression.startsWith(u"$InstallationId:{"_s),
+                 qPrintable(expression));
+    }
+    QVERIFY(composer->isTestSend());
+    QVERIFY(child<QCheckBox>(u"testSendCheck"_s)->isEnabled());
+    QCOMPARE(sends(), before + 1);
+}
+
+void TestMainWindow::reachPreviewFollowsTheComposer()
+{
+    QVERIFY(makeLoadedWindow());
+    ComposerWidget *composer = m_window->composer();
+    ReachPreview *reach = m_window->reachPreview();
+    auto *tabs = child<QTabWidget>(u"composerTabs"_s);
+    const int tab = tabs->indexOf(reach);
+    QVERIFY(tab >= 0);
+
+    // Typed, as the user does: the Apple registrations carrying the tag.
+    auto *tags = child<TagExpressionEdit>(u"tagExpressionEdit"_s);
+    tags->clear();
+    QTest::keyClicks(tags, u"user:alice"_s);
+    const QStringList alice = hubIds([](const Nh::Registration &r) {
+        return r.platform == Nh::Platform::Apple && !r.isTemplate
+            && r.tags.contains(u"user:alice"_s, Qt::CaseInsensitive);
+    });
+    QVERIFY(!alice.isEmpty());
+    QTRY_COMPARE(modelIds(reach->model()), alice);
+    QCOMPARE(reach->reachedCount(), alice.size());
+    QCOMPARE(tabs->tabText(tab), u"Reach (%1)"_s.arg(alice.size()));
+
+    // Another format: the template registrations of every platform with that tag.
+    composer->setFormat(Nh::Format::Template);
+    const QStringList templates = hubIds([](const Nh::Registration &r) {
+        return r.isTemplate && r.tags.contains(u"user:alice"_s, Qt::CaseInsensitive);
+    });
+    QTRY_COMPARE(modelIds(reach->model()), templates);
+
+    // Everyone: every template registration.
+    composer->setTargetKind(ComposerWidget::TargetKind::Broadcast);
+    QTRY_COMPARE(modelIds(reach->model()),
+                 hubIds([](const Nh::Registration &r) { return r.isTemplate; }));
+    QVERIFY2(reach->summaryText().contains(u"broadcast"_s, Qt::CaseInsensitive),
+             qPrintable(reach->summaryText()));
+
+    // A direct send: the handle, and the registrations that carry it.
+    const QString handle = [&] {
+        for (const auto &[id, r] : hub().registrations) {
+            if (r.platform == Nh::Platform::Apple && !r.isTemplate)
+                return r.handle;
+        }
+        return QString();
+    }();
+    composer->setFormat(Nh::Format::Apple);
+    composer->setTargetKind(ComposerWidget::TargetKind::Devices);
+    composer->setDeviceHandles(handle);
+    QTRY_COMPARE(modelIds(reach->model()), hubIds([&](const Nh::Registration &r) {
+                     return r.platform == Nh::Platform::Apple && !r.isTemplate
+                         && r.handle == handle;
+                 }));
+    QCOMPARE(reach->reachedCount(), 1);
+    QVERIFY2(reach->summaryText().contains(u"1 device handle"_s), qPrintable(reach->summaryText()));
+    // Nothing of this fetched again: the preview evaluates locally.
+    QVERIFY(!reach->isFetching());
+}
+
+void TestMainWindow::reachPreviewOpensARegistration()
+{
+    QVERIFY(makeLoadedWindow());
+    ReachPreview *reach = m_window->reachPreview();
+    m_window->composer()->showPage(reach);
+    QTRY_VERIFY(reach->isVisible());
+    QTRY_VERIFY(reach->model()->rowCount() > 0);
+    auto *table = reach->findChild<QTableView *>(u"reachTable"_s);
+    const QModelIndex second = table->model()->index(reach->model()->rowCount() - 1, 0);
+    const QString id = reach->model()->registration(second.row()).registrationId;
+    const QPoint at = table->visualRect(second).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+    RegistrationsBrowser *browser = m_window->registrationsBrowser();
+    QTRY_VERIFY(browser->isVisible());
+    QVERIFY(browser->currentRegistration());
+    QCOMPARE(browser->currentRegistration()->registrationId, id);
+}
+
+void TestMainWindow::registrationChangesAreRecorded()
+{
+    QVERIFY(makeLoadedWindow());
+    RegistrationsBrowser *browser = m_window->registrationsBrowser();
+    const QString id = hubIds([](const Nh::Registration &) { return true; }).constFirst();
+    m_window->showRegistrations();
+    QVERIFY(browser->selectRegistration(id));
+    QAction *remove = m_window->findChild<QAction *>(u"deleteRegistrationAction"_s);
+    QCOMPARE(remove->shortcut(), QKeySequence(QKeySequence::Delete));
+    remove->trigger();
+    auto *box = browser->findChild<QMessageBox *>(u"confirmDelete"_s);
+    QVERIFY(box);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY(!hub().registrations.contains(id));
+    // The delete is in the history as a send would be; the listings before it are not.
+    const QList<Nh::HistorySummary> stored = storedExchanges(1);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().operation, u"registrations.delete"_s);
+    QCOMPARE(stored.first().source, u"gui"_s);
+    QCOMPARE(stored.first().profileId, Nh::kEmulatorProfileId.toString(QUuid::WithoutBraces));
+    QTRY_COMPARE(m_window->historyPanel()->rowCount(), 1);
+}
+
+void TestMainWindow::switchingProfileRefreshesHubViews()
+{
+    const Nh::Profile other = m_harness->addEmulatorProfile(u"Second hub"_s, u"otherHub"_s);
+    Nh::Registration only;
+    only.platform = Nh::Platform::FcmV1;
+    only.handle = u"other-token"_s;
+    only.tags = {u"sports"_s};
+    only.registrationId = Nh::EmulatorState::newRegistrationId();
+    only.etag = 1;
+    m_harness->emulator.state().putRegistration(hub(u"otherHub"_s), only);
+    QVERIFY(makeLoadedWindow());
+    RegistrationsBrowser *browser = m_window->registrationsBrowser();
+    ReachPreview *reach = m_window->reachPreview();
+    QVERIFY(browser->model()->rowCount() > 1);
+
+    m_window->activateProfile(other.id);
+    // What belonged to the first hub is gone at once...
+    QVERIFY(
+        browser->model()->rowOf(hubIds([](const Nh::Registration &) { return true; }).constFirst())
+        < 0);
+    QCOMPARE(reach->fetchedCount(), -1);
+    // ...and both read the new hub.
+    QTRY_COMPARE(modelIds(browser->model()), QStringList {only.registrationId});
+    QTRY_COMPARE(reach->fetchedCount(), 1);
+    m_window->composer()->setFormat(Nh::Format::FcmV1);
+    m_window->composer()->setTargetKind(ComposerWidget::TargetKind::Tags);
+    m_window->composer()->setTagExpression(u"sports"_s);
+    QTRY_COMPARE(modelIds(reach->model()), QStringList {only.registrationId});
+    QVERIFY(browser->errorText().isEmpty());
+}
+
+void TestMainWindow::profileWithoutKeyShowsNotConnected()
+{
+    Nh::Profile p;
+    p.name = u"Hub without key"_s;
+    p.kind = Nh::ProfileKind::Hub;
+    p.host = u"127.0.0.1"_s;
+    p.port = m_harness->emulator.port();
+    p.hub = UiHarness::kOtherHub.toString();
+    p.keyName = u"DefaultFullSharedAccessSignature"_s;
+    const auto added = m_harness->profiles->add(p);
+    QVERIFY(added);
+    QVERIFY(makeLoadedWindow());
+    RegistrationsBrowser *browser = m_window->registrationsBrowser();
+    ReachPreview *reach = m_window->reachPreview();
+    QSignalSpy activated(m_window.get(), &MainWindow::profileActivated);
+    const qsizetype lists = operations(u"registrations.list"_s);
+    m_window->activateProfile(added.value().id);
+    QVERIFY(activated.wait(15000));
+    QCOMPARE(activated.first().at(1).toBool(), false);
+
+    // A plain note in each, no rows of the previous hub, no failures.
+    QCOMPARE(browser->model()->rowCount(), 0);
+    QVERIFY2(browser->errorText().startsWith(u"Not connected"_s), qPrintable(browser->errorText()));
+    QVERIFY(!browser->refreshAction()->isEnabled());
+    QCOMPARE(reach->fetchedCount(), -1);
+    QCOMPARE(reach->model()->rowCount(), 0);
+    QVERIFY2(reach->errorText().isEmpty(), qPrintable(reach->errorText()));
+    QVERIFY2(reach->summaryText().startsWith(u"Not connected"_s), qPrintable(reach->summaryText()));
+    // F5 asks nothing of the old connection.
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->showRegistrations();
+    QTest::keyClick(browser->table(), Qt::Key_F5);
+    reach->refresh();
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(u"not connected"_s),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QCOMPARE(operations(u"registrations.list"_s), lists);
+    QVERIFY(!reach->isFetching());
+    QVERIFY(!browser->model()->isLoading());
+}
+
+void TestMainWindow::windowStateRestoresRegistrationsDock()
+{
+    makeWindow();
+    m_window->showRegistrations();
+    auto *split = child<QSplitter>(u"registrationsSplitter"_s);
+    QTRY_VERIFY(split->isVisible());
+    const int total = split->sizes().value(0) + split->sizes().value(1);
+    QVERIFY(total > 100);
+    split->setSizes({total / 4, total - total / 4});
+    const QList<int> wanted = split->sizes();
+    m_window->close();
+    m_window.reset();
+    makeWindow();
+    QCOMPARE(child<QSplitter>(u"registrationsSplitter"_s)->sizes(), wanted);
+
+    // Floating stays floating.
+    auto *dock = child<QDockWidget>(u"registrationsDock"_s);
+    dock->setFloating(true);
+    m_window->close();
+    m_window.reset();
+    makeWindow();
+    dock = child<QDockWidget>(u"registrationsDock"_s);
+    QVERIFY(dock->isFloating());
+    // Closed stays closed.
+    dock->close();
+    m_window->close();
+    m_window.reset();
+    makeWindow();
+    QVERIFY(child<QDockWidget>(u"registrationsDock"_s)->isHidden());
+}
+
+void TestMainWindow::publishScreenshot(const QString &path, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("NH_SCREENSHOT_DIR");
+    if (dir.isEmpty() || path.isEmpty())
+        return;
+    const QString target = dir + u'/' + name + u".png"_s;
+    QFile::remove(target);
+    QVERIFY2(QFile::copy(path, target), qPrintable(target));
+}
+
 void TestMainWindow::screenshots_data()
 {
     QTest::addColumn<bool>("dark");
@@ -812,6 +1218,22 @@ void TestMainWindow::screenshots()
     QTRY_COMPARE(m_window->historyPanel()->rowCount(), 1);
     QString path = UiTest::saveScreenshot(m_window.get(), u"mainwindow-outcome"_s + suffix);
     QVERIFY(QFileInfo(path).size() > 10000);
+    publishScreenshot(path, u"mainwindow"_s + suffix);
+
+    // The Registrations dock in front, one registration's details open.
+    RegistrationsBrowser *browser = m_window->registrationsBrowser();
+    m_window->showRegistrations();
+    QTRY_VERIFY(browser->model()->rowCount() > 3 && !browser->model()->isLoading());
+    browser->table()->selectRow(1);
+    QTRY_VERIFY(!browser->detailsXml().isEmpty()
+                && !browser->detailsXml().startsWith(u"Loading"_s));
+    m_window->composer()->showPage(m_window->reachPreview());
+    QTRY_VERIFY(m_window->reachPreview()->reachedCount() > 0);
+    path = UiTest::saveScreenshot(m_window.get(), u"registrations"_s + suffix);
+    QVERIFY(!path.isEmpty());
+    publishScreenshot(path, u"registrations"_s + suffix);
+    child<QDockWidget>(u"historyDock"_s)->raise();
+    m_window->composer()->findChild<QTabWidget *>(u"composerTabs"_s)->setCurrentIndex(0);
 
     Nh::FaultRule rule;
     rule.operation = u"send.test"_s;
