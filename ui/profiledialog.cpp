@@ -6,6 +6,7 @@
 #include "store/profilestore.h"
 #include "theme.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -56,9 +57,32 @@ QIcon colourIcon(const QString &hex)
     return QIcon(pixmap);
 }
 
+/** The reveal eye struck through: what the toggle shows while the key is in clear. */
+QIcon hideKeyIcon()
+{
+    const QIcon eye = Theme::icon(u"reveal"_s);
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48}) {
+        QPixmap pixmap = eye.pixmap(size, size);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        // A transparent gap along the stroke keeps it legible on light and dark fields alike.
+        painter.setCompositionMode(QPainter::CompositionMode_Clear);
+        painter.setPen(QPen(Qt::transparent, size / 6.0, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(QPointF(size * 0.2, size * 0.16), QPointF(size * 0.84, size * 0.8));
+        painter.setCompositionMode(QPainter::CompositionMode_SourceOver);
+        painter.setPen(QPen(QColor(0x7f, 0x8b, 0x99), size / 12.0, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(QPointF(size * 0.16, size * 0.2), QPointF(size * 0.8, size * 0.84));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
 /**
  * The connection string with every value whose name looks like a key or a signature masked
- * (misspelled ones too: "SharedAcessKey=…"), so the caret excerpt never shows a secret.
+ * (misspelled ones too: "SharedAcessKey=…"), so neither the field nor the caret excerpt shows a
+ * secret. One bullet per character: positions (errors, the cursor) stay the same.
  */
 QString masked(const QString &text)
 {
@@ -76,6 +100,29 @@ QString masked(const QString &text)
             out[i] = u'•';
     }
     return out;
+}
+
+/**
+ * `real` after the edit that turned `before` (what the field showed for it) into `after`, with
+ * the cursor at `cursor` (the end of what was typed). The changed middle comes from `after`; the
+ * unchanged ends come from `real`, so a bullet there keeps the character it stood for. The cursor
+ * tells apart which of several equal bullets went.
+ */
+QString spliced(const QString &real, const QString &before, const QString &after, int cursor)
+{
+    if (real.size() != before.size())
+        return after;
+    const qsizetype shorter = qMin(before.size(), after.size());
+    const qsizetype suffixLimit = qBound<qsizetype>(0, after.size() - cursor, shorter);
+    qsizetype suffix = 0;
+    while (suffix < suffixLimit
+           && before.at(before.size() - 1 - suffix) == after.at(after.size() - 1 - suffix))
+        ++suffix;
+    qsizetype prefix = 0;
+    while (prefix < shorter - suffix && before.at(prefix) == after.at(prefix))
+        ++prefix;
+    return real.left(prefix) + after.mid(prefix, after.size() - suffix - prefix)
+        + real.right(suffix);
 }
 
 bool isKeychainIssue(Nh::KeychainIssue issue)
@@ -136,8 +183,15 @@ void ProfileDialog::build()
     m_connectionString->setPlaceholderText(
         u"Endpoint=sb://<namespace>.servicebus.windows.net/;SharedAccessKeyName=…;"
         "SharedAccessKey=…"_s);
-    m_connectionHelp = new QLabel(tr("Azure portal ▸ the hub ▸ Access Policies. The key goes "
-                                     "to the system keychain only."),
+    m_revealKey = new QAction(Theme::icon(u"reveal"_s), tr("Reveal the Key"), this);
+    m_revealKey->setObjectName(u"revealKeyAction"_s);
+    m_revealKey->setCheckable(true);
+    m_revealKey->setToolTip(tr("Show the SharedAccessKey in clear; it is hidden again when this "
+                               "window loses focus"));
+    m_connectionString->addAction(m_revealKey, QLineEdit::TrailingPosition);
+    connect(m_revealKey, &QAction::toggled, this, &ProfileDialog::setKeyRevealed);
+    m_connectionHelp = new QLabel(tr("Azure portal ▸ the hub ▸ Access Policies. The key is shown "
+                                     "as •••• and goes to the system keychain only."),
                                   this);
     m_connectionHelp->setEnabled(false);
 
@@ -229,7 +283,9 @@ void ProfileDialog::build()
     layout->addStretch(1);
     layout->addWidget(m_buttons);
 
-    for (QLineEdit *edit : {m_connectionString, m_hub, m_name, m_label})
+    connect(m_connectionString, &QLineEdit::textChanged, this,
+            &ProfileDialog::onConnectionStringEdited);
+    for (QLineEdit *edit : {m_hub, m_name, m_label})
         connect(edit, &QLineEdit::textChanged, this, &ProfileDialog::validate);
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         const bool hub = Kind(m_kind->currentData().toInt()) == Kind::Hub;
@@ -251,7 +307,7 @@ QPushButton *ProfileDialog::okButton() const
 Nh::Result<Nh::ProfileWithKey> ProfileDialog::result() const
 {
     const bool hubKind = Kind(m_kind->currentData().toInt()) == Kind::Hub;
-    const QString text = m_connectionString->text().trimmed();
+    const QString text = m_connectionText.trimmed();
     Nh::ProfileWithKey out;
     QList<Nh::Warning> warnings;
     Nh::Profile &p = out.profile;
@@ -265,13 +321,13 @@ Nh::Result<Nh::ProfileWithKey> ProfileDialog::result() const
                                  -1, 0, u"connectionString"_s);
         }
         // The string's own errors are located in the text as typed (the caret line uses them).
-        if (const auto cs = Nh::ConnectionString::parse(m_connectionString->text()); !cs) {
+        if (const auto cs = Nh::ConnectionString::parse(m_connectionText); !cs) {
             Nh::Error e = cs.error();
             e.where = u"connectionString"_s;
             return e;
         }
-        auto parsed = Nh::ProfileStore::fromConnectionString(m_connectionString->text(),
-                                                             m_hub->text(), m_name->text());
+        auto parsed =
+            Nh::ProfileStore::fromConnectionString(m_connectionText, m_hub->text(), m_name->text());
         if (!parsed)
             return parsed.error();
         warnings = parsed.warnings();
@@ -319,7 +375,7 @@ void ProfileDialog::validate()
     const auto r = result();
     okButton()->setEnabled(r.ok());
     if (!r) {
-        showError(r.error(), m_connectionString->text());
+        showError(r.error(), m_connectionText);
         m_warning->hide();
         return;
     }
@@ -329,6 +385,7 @@ void ProfileDialog::validate()
     for (const Nh::Warning &w : r.warnings())
         notes << w.message;
     m_warning->setText(notes.join(u'\n'));
+    Theme::paintLabel(m_warning, Theme::Tone::Warning);
     m_warning->setVisible(!notes.isEmpty());
 }
 
@@ -360,8 +417,60 @@ void ProfileDialog::showError(const Nh::Error &error, const QString &source)
     }
 }
 
+void ProfileDialog::onConnectionStringEdited(const QString &shown)
+{
+    m_connectionText = m_keyRevealed
+        ? shown
+        : spliced(m_connectionText, m_connectionShown, shown, m_connectionString->cursorPosition());
+    showConnectionString();
+    validate();
+}
+
+void ProfileDialog::showConnectionString()
+{
+    const QString shown = m_keyRevealed ? m_connectionText : masked(m_connectionText);
+    if (m_connectionString->text() != shown) {
+        // Same length either way, so the cursor stays where it was.
+        const int cursor = m_connectionString->cursorPosition();
+        const QSignalBlocker block(m_connectionString);
+        m_connectionString->setText(shown);
+        m_connectionString->setCursorPosition(cursor);
+    }
+    m_connectionShown = shown;
+}
+
+void ProfileDialog::setKeyRevealed(bool revealed)
+{
+    if (m_keyRevealed == revealed)
+        return;
+    m_keyRevealed = revealed;
+    {
+        const QSignalBlocker block(m_revealKey);
+        m_revealKey->setChecked(revealed);
+    }
+    m_revealKey->setText(revealed ? tr("Hide the Key") : tr("Reveal the Key"));
+    m_revealKey->setIcon(revealed ? hideKeyIcon() : Theme::icon(u"reveal"_s));
+    showConnectionString();
+}
+
+void ProfileDialog::changeEvent(QEvent *event)
+{
+    // Whoever comes to the screen next must not find the key in clear.
+    if (event->type() == QEvent::ActivationChange && !isActiveWindow())
+        setKeyRevealed(false);
+    QDialog::changeEvent(event);
+}
+
+void ProfileDialog::hideEvent(QHideEvent *event)
+{
+    setKeyRevealed(false);
+    QDialog::hideEvent(event);
+}
+
 void ProfileDialog::setBusy(bool busy, const QString &what)
 {
+    if (busy)
+        setKeyRevealed(false);
     m_progress->setVisible(busy);
     m_progressText->setVisible(busy);
     m_progressText->setText(what);
@@ -388,7 +497,7 @@ void ProfileDialog::save()
 {
     const auto r = result();
     if (!r) {
-        showError(r.error(), m_connectionString->text());
+        showError(r.error(), m_connectionText);
         return;
     }
     const Nh::ProfileWithKey &pk = r.value();
@@ -437,5 +546,5 @@ void ProfileDialog::onJobFinished(Nh::ProfileJob *job, const Nh::Status &status)
         m_keychainBox->show();
         return;
     }
-    showError(status.error(), m_connectionString->text());
+    showError(status.error(), m_connectionText);
 }

@@ -9,6 +9,7 @@
 #include <QDialog>
 #include <QPointer>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -27,6 +28,11 @@ class ProfileStore;
  * and a hub name, validated as they are typed: the exact located error of
  * ProfileStore::fromConnectionString() (with a caret under the place) and OK disabled until it
  * parses. Editing changes the fields; pasting a connection string there replaces the key.
+ *
+ * The key in the connection string is shown as •••• (the endpoint, rule and EntityPath stay in
+ * clear so they can be checked); the Reveal toggle in the field shows it, and it is masked again
+ * when the dialog loses focus, is hidden or starts saving. Editing while masked edits the real
+ * text (a bullet stands for its own character), so nothing typed or pasted is lost.
  *
  * OK stores the profile through ProfileStore's jobs, so the key goes to the keychain without
  * blocking: the form shows progress meanwhile. When the keychain cannot be used (no Secret
@@ -54,7 +60,14 @@ public:
     bool isBusy() const { return !m_job.isNull(); }
 
     QComboBox *kindCombo() const { return m_kind; }
+    /** The field as shown: the key's characters are bullets unless revealed. setText() on it
+     *  sets the connection string (text without bullets is taken as typed). */
     QLineEdit *connectionStringEdit() const { return m_connectionString; }
+    /** The connection string as typed or pasted, key included. */
+    QString connectionString() const { return m_connectionText; }
+    /** The Reveal toggle inside the connection string field. */
+    QAction *revealKeyAction() const { return m_revealKey; }
+    bool isKeyRevealed() const { return m_keyRevealed; }
     QLineEdit *hubEdit() const { return m_hub; }
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *labelEdit() const { return m_label; }
@@ -66,7 +79,13 @@ public:
 public slots:
     /** Validates the form now (edits validate at once too). */
     void validate();
+    /** Shows the key in clear, or masks it again. */
+    void setKeyRevealed(bool revealed);
     void accept() override;
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void build();
@@ -74,6 +93,8 @@ private:
     void setBusy(bool busy, const QString &what = {});
     void save();
     void onJobFinished(Nh::ProfileJob *job, const Nh::Status &status);
+    void onConnectionStringEdited(const QString &shown);
+    void showConnectionString();
 
     Nh::ProfileStore *m_store;
     bool m_editing = false;
@@ -83,6 +104,12 @@ private:
 
     QComboBox *m_kind = nullptr;
     QLineEdit *m_connectionString = nullptr;
+    QAction *m_revealKey = nullptr;
+    /** What the user typed or pasted; m_connectionString shows it with the key masked. */
+    QString m_connectionText;
+    /** What m_connectionString showed after the last change, to map the next edit back. */
+    QString m_connectionShown;
+    bool m_keyRevealed = false;
     QLabel *m_connectionHelp = nullptr;
     QLineEdit *m_hub = nullptr;
     QLineEdit *m_name = nullptr;

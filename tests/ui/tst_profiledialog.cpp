@@ -2,14 +2,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // ProfileDialog on its own: live validation with the located error of the connection string
-// (and a caret that never shows the key), OK refused until it parses, edit and emulator kinds,
+// (and a caret that never shows the key), the key masked in the field itself (Reveal shows it,
+// hiding or leaving the window masks it again, editing while masked keeps every character), OK
+// refused until it parses, edit and emulator kinds,
 // and the keychain path: stored in the keychain when one is there (with_keyring.sh unlocked),
 // otherwise the plain explanation and the in-memory fallback for this run.
 
 #include "profiledialog.h"
 #include "store/profilestore.h"
 #include "store/secretstore.h"
+#include "uitestsupport.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFrame>
@@ -28,6 +33,10 @@ namespace {
 
 const QString kGood = u"Endpoint=sb://contoso.servicebus.windows.net/;SharedAccessKeyName=Full;"
                       "SharedAccessKey=c2VjcmV0LWtleQ=="_s;
+const QString kKey = u"c2VjcmV0LWtleQ=="_s;
+const QString kMaskedGood = u"Endpoint=sb://contoso.servicebus.windows.net/;"
+                            "SharedAccessKeyName=Full;SharedAccessKey="_s
+    + QString(kKey.size(), u'•');
 
 } // namespace
 
@@ -42,6 +51,11 @@ private slots:
     void locatedErrors_data();
     void locatedErrors();
     void validStringEnablesOk();
+    void keyMaskedByDefault();
+    void revealShowsTheKeyUntilHidden();
+    void leavingTheWindowMasksTheKey();
+    void editingWhileMaskedKeepsTheText_data();
+    void editingWhileMaskedKeepsTheText();
     void hubNameIsRequired();
     void emulatorKindNeedsNoString();
     void editKeepsIdAndKey();
@@ -116,6 +130,10 @@ void TestProfileDialog::locatedErrors()
     QVERIFY(caretAt >= 0 && caretAt < lines.at(0).size());
     QCOMPARE(lines.at(0).at(caretAt), marked);
     QVERIFY2(!lines.at(0).contains(u"c2VjcmV0"_s), qPrintable(lines.at(0)));
+    // Nor does the field: the text stays as typed, its key shown as bullets.
+    QCOMPARE(dialog.connectionString(), text);
+    QVERIFY2(!dialog.connectionStringEdit()->displayText().contains(u"c2VjcmV0"_s),
+             qPrintable(dialog.connectionStringEdit()->displayText()));
     // OK does nothing while refused.
     dialog.accept();
     QCOMPARE(m_store->count(), 1);
@@ -137,6 +155,136 @@ void TestProfileDialog::validStringEnablesOk()
     dialog.labelEdit()->setText(u"live"_s);
     QVERIFY(dialog.result().value().profile.production);
     QCOMPARE(dialog.result().value().profile.label, u"live"_s);
+}
+
+void TestProfileDialog::keyMaskedByDefault()
+{
+    ProfileDialog dialog(m_store.get());
+    dialog.show();
+    dialog.connectionStringEdit()->setText(kGood);
+    dialog.hubEdit()->setText(u"orders"_s);
+    QVERIFY(!dialog.isKeyRevealed());
+    QLineEdit *edit = dialog.connectionStringEdit();
+    // What is displayed: endpoint and rule in clear to check, the key as one bullet per character.
+    QCOMPARE(edit->displayText(), kMaskedGood);
+    QVERIFY(!edit->displayText().contains(kKey));
+    QCOMPARE(edit->echoMode(), QLineEdit::Normal);
+    // Copying from the field copies what it shows.
+    edit->selectAll();
+    QVERIFY(!edit->selectedText().contains(kKey));
+    // No label of the dialog shows it either, and the profile still gets the real key.
+    QVERIFY(!UiTest::visibleText(&dialog).contains(kKey));
+    QCOMPARE(dialog.connectionString(), kGood);
+    QVERIFY2(dialog.okButton()->isEnabled(), qPrintable(dialog.errorLabel()->text()));
+    QCOMPARE(dialog.result().value().key, kKey);
+    // A misspelled key name is masked too (the caret excerpt and the field agree).
+    edit->setText(u"Endpoint=sb://a.servicebus.windows.net/;SharedAccessKeyName=R;"
+                  "SharedAcessKey=c2VjcmV0"_s);
+    QVERIFY2(!edit->displayText().contains(u"c2VjcmV0"_s), qPrintable(edit->displayText()));
+}
+
+void TestProfileDialog::revealShowsTheKeyUntilHidden()
+{
+    ProfileDialog dialog(m_store.get());
+    dialog.show();
+    dialog.connectionStringEdit()->setText(kGood);
+    QAction *reveal = dialog.revealKeyAction();
+    QVERIFY(reveal);
+    QVERIFY(reveal->isCheckable());
+    QCOMPARE(reveal->icon().isNull(), false);
+    // The toggle sits inside the field.
+    QVERIFY(dialog.connectionStringEdit()->actions().contains(reveal));
+    dialog.hubEdit()->setText(u"orders"_s);
+    QVERIFY(!UiTest::saveScreenshot(&dialog, u"profile-key-masked"_s).isEmpty());
+    reveal->trigger();
+    QVERIFY(dialog.isKeyRevealed());
+    QCOMPARE(dialog.connectionStringEdit()->displayText(), kGood);
+    QVERIFY(!UiTest::saveScreenshot(&dialog, u"profile-key-revealed"_s).isEmpty());
+    reveal->trigger();
+    QCOMPARE(dialog.connectionStringEdit()->displayText(), kMaskedGood);
+
+    // Closing masks it again; showing the dialog again does not reveal it.
+    reveal->trigger();
+    QCOMPARE(dialog.connectionStringEdit()->displayText(), kGood);
+    dialog.close();
+    QVERIFY(!dialog.isKeyRevealed());
+    QVERIFY(!reveal->isChecked());
+    QCOMPARE(dialog.connectionStringEdit()->displayText(), kMaskedGood);
+    dialog.show();
+    QCOMPARE(dialog.connectionStringEdit()->displayText(), kMaskedGood);
+    QCOMPARE(dialog.connectionString(), kGood);
+    // Typed while revealed: taken as it is.
+    dialog.setKeyRevealed(true);
+    dialog.connectionStringEdit()->setText(kGood + u";EntityPath=orders"_s);
+    QCOMPARE(dialog.connectionString(), kGood + u";EntityPath=orders"_s);
+    dialog.reject();
+    QCOMPARE(dialog.connectionStringEdit()->displayText(), kMaskedGood + u";EntityPath=orders"_s);
+}
+
+void TestProfileDialog::leavingTheWindowMasksTheKey()
+{
+    ProfileDialog dialog(m_store.get());
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    dialog.connectionStringEdit()->setText(kGood);
+    dialog.setKeyRevealed(true);
+    QCOMPARE(dialog.connectionStringEdit()->displayText(), kGood);
+    QWidget other;
+    other.show();
+    other.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&other));
+    QTRY_VERIFY(!dialog.isKeyRevealed());
+    QCOMPARE(dialog.connectionStringEdit()->displayText(), kMaskedGood);
+}
+
+void TestProfileDialog::editingWhileMaskedKeepsTheText_data()
+{
+    const int keyAt = int(kGood.indexOf(kKey));
+    const int hostEnd = int(kGood.indexOf(u".servicebus"_s));
+    QTest::addColumn<int>("cursor");
+    QTest::addColumn<QString>("keys"); // typed text, or <backspace>, <delete>
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("backspace at the end")
+        << int(kGood.size()) << u"<backspace>"_s << kGood.chopped(1);
+    QTest::newRow("delete inside the key")
+        << keyAt + 3 << u"<delete>"_s << QString(kGood).remove(keyAt + 3, 1);
+    QTest::newRow("backspace inside the key")
+        << keyAt + 3 << u"<backspace>"_s << QString(kGood).remove(keyAt + 2, 1);
+    QTest::newRow("type into the key")
+        << keyAt + 2 << u"Zz"_s << QString(kGood).insert(keyAt + 2, u"Zz"_s);
+    QTest::newRow("type into the endpoint")
+        << hostEnd << u"-eu"_s << QString(kGood).insert(hostEnd, u"-eu"_s);
+    QTest::newRow("append an entity path")
+        << int(kGood.size()) << u";EntityPath=orders"_s << kGood + u";EntityPath=orders"_s;
+}
+
+void TestProfileDialog::editingWhileMaskedKeepsTheText()
+{
+    QFETCH(int, cursor);
+    QFETCH(QString, keys);
+    QFETCH(QString, expected);
+    ProfileDialog dialog(m_store.get());
+    dialog.show();
+    QLineEdit *edit = dialog.connectionStringEdit();
+    edit->setText(kGood);
+    edit->setFocus();
+    edit->setCursorPosition(cursor);
+    if (keys == u"<backspace>"_s)
+        QTest::keyClick(edit, Qt::Key_Backspace);
+    else if (keys == u"<delete>"_s)
+        QTest::keyClick(edit, Qt::Key_Delete);
+    else
+        QTest::keyClicks(edit, keys);
+    QCOMPARE(dialog.connectionString(), expected);
+    QVERIFY2(!edit->displayText().contains(u"c2Vj"_s), qPrintable(edit->displayText()));
+    QCOMPARE(edit->displayText().size(), expected.size());
+    // The cursor stays after what was typed (or where the deletion happened).
+    const int after = keys.startsWith(u'<') ? (keys == u"<backspace>"_s ? cursor - 1 : cursor)
+                                            : cursor + int(keys.size());
+    QCOMPARE(edit->cursorPosition(), after);
+    dialog.setKeyRevealed(true);
+    QCOMPARE(edit->displayText(), expected);
 }
 
 void TestProfileDialog::hubNameIsRequired()
