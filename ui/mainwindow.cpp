@@ -622,6 +622,7 @@ void MainWindow::setKeyProgress(const QString &text)
 void MainWindow::newProfile()
 {
     auto *dialog = new ProfileDialog(m_context.profiles, this);
+    dialog->setNewProfileDefaults(Nh::Settings(m_context.settings)); // from Preferences
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { activateProfile(dialog->savedProfileId()); });

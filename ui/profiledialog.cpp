@@ -299,6 +299,13 @@ void ProfileDialog::build()
     connect(m_colour, &QComboBox::currentIndexChanged, this, &ProfileDialog::validate);
 }
 
+void ProfileDialog::setNewProfileDefaults(const Nh::Settings &settings)
+{
+    m_newTimeoutMs = settings.sendTimeoutMs();
+    m_newApiVersion = settings.defaultApiVersion();
+    validate();
+}
+
 QPushButton *ProfileDialog::okButton() const
 {
     return m_buttons->button(QDialogButtonBox::Ok);
@@ -311,8 +318,12 @@ Nh::Result<Nh::ProfileWithKey> ProfileDialog::result() const
     Nh::ProfileWithKey out;
     QList<Nh::Warning> warnings;
     Nh::Profile &p = out.profile;
-    if (m_editing)
+    if (m_editing) {
         p = m_original;
+    } else {
+        p.timeoutMs = m_newTimeoutMs;
+        p.apiVersion = m_newApiVersion;
+    }
     if (hubKind && (!m_editing || !text.isEmpty())) {
         if (text.isEmpty()) {
             return Nh::makeError(Nh::ErrorCode::Empty,

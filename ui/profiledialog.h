@@ -5,6 +5,7 @@
 #include "common/result.h"
 #include "store/profile.h"
 #include "store/secretstore.h"
+#include "store/settings.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -53,6 +54,11 @@ public:
     ProfileDialog(Nh::ProfileStore *store, const Nh::Profile &profile, QWidget *parent = nullptr);
 
     bool isEditing() const { return m_editing; }
+    /**
+     * The send timeout and API version a new profile starts with (Preferences); without this
+     * call, Profile's own defaults. An edited profile keeps its own.
+     */
+    void setNewProfileDefaults(const Nh::Settings &settings);
     /** The profile as the form describes it now, or why it cannot be saved. */
     Nh::Result<Nh::ProfileWithKey> result() const;
     /** The id of the saved profile once the dialog was accepted. */
@@ -99,6 +105,8 @@ private:
     Nh::ProfileStore *m_store;
     bool m_editing = false;
     Nh::Profile m_original;
+    int m_newTimeoutMs = Nh::Profile().timeoutMs;
+    QString m_newApiVersion = Nh::Profile().apiVersion;
     QUuid m_savedId;
     QPointer<Nh::ProfileJob> m_job;
 

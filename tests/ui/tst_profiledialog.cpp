@@ -11,6 +11,7 @@
 #include "profiledialog.h"
 #include "store/profilestore.h"
 #include "store/secretstore.h"
+#include "store/settings.h"
 #include "uitestsupport.h"
 
 #include <QAction>
@@ -57,6 +58,8 @@ private slots:
     void editingWhileMaskedKeepsTheText_data();
     void editingWhileMaskedKeepsTheText();
     void hubNameIsRequired();
+    void newProfileStartsWithThePreferences_data();
+    void newProfileStartsWithThePreferences();
     void emulatorKindNeedsNoString();
     void editKeepsIdAndKey();
     void saveGoesThroughTheKeychainOrExplainsWhy();
@@ -285,6 +288,46 @@ void TestProfileDialog::editingWhileMaskedKeepsTheText()
     QCOMPARE(edit->cursorPosition(), after);
     dialog.setKeyRevealed(true);
     QCOMPARE(edit->displayText(), expected);
+}
+
+void TestProfileDialog::newProfileStartsWithThePreferences_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::newRow("hub") << int(ProfileDialog::Kind::Hub);
+    QTest::newRow("emulator") << int(ProfileDialog::Kind::Emulator);
+}
+
+void TestProfileDialog::newProfileStartsWithThePreferences()
+{
+    QFETCH(int, kind);
+    {
+        Nh::Settings prefs(m_settings.get());
+        prefs.setSendTimeoutMs(45000);
+        prefs.setDefaultApiVersion(u"2017-04"_s);
+    }
+    ProfileDialog dialog(m_store.get());
+    // Without the call: Profile's own defaults.
+    dialog.kindCombo()->setCurrentIndex(kind);
+    dialog.connectionStringEdit()->setText(kGood);
+    dialog.hubEdit()->setText(u"orders"_s);
+    QCOMPARE(dialog.result().value().profile.timeoutMs, 30000);
+    dialog.setNewProfileDefaults(Nh::Settings(m_settings.get()));
+    const auto r = dialog.result();
+    QVERIFY2(r, qPrintable(dialog.errorLabel()->text()));
+    QCOMPARE(r.value().profile.timeoutMs, 45000);
+    QCOMPARE(r.value().profile.apiVersion, u"2017-04"_s);
+
+    // An edited profile keeps its own.
+    Nh::Profile p = Nh::defaultEmulatorProfile();
+    p.id = QUuid::createUuid();
+    p.name = u"Own"_s;
+    p.timeoutMs = 5000;
+    p.apiVersion = u"2015-01"_s;
+    QVERIFY(m_store->add(p));
+    ProfileDialog edit(m_store.get(), p);
+    edit.setNewProfileDefaults(Nh::Settings(m_settings.get()));
+    QCOMPARE(edit.result().value().profile.timeoutMs, 5000);
+    QCOMPARE(edit.result().value().profile.apiVersion, u"2015-01"_s);
 }
 
 void TestProfileDialog::hubNameIsRequired()
