@@ -8,6 +8,7 @@
 // refused with a sentence, and everything persisted in the settings file.
 
 #include "mainwindow.h"
+#include "models/historymodel.h"
 #include "preferencesdialog.h"
 #include "store/historystore.h"
 #include "store/settings.h"
@@ -28,6 +29,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -572,6 +574,18 @@ void TestPreferencesDialog::mainWindowInDark()
     auto *banner = window.findChild<QWidget *>(u"emulatorBanner"_s);
     QVERIFY(banner);
     const QColor lightBanner = banner->palette().color(QPalette::Window);
+    // One exchange in the history, so its status decoration can be checked too.
+    harness.history->add(exchangeAt(QDateTime::currentDateTimeUtc()));
+    auto *historyTable = window.findChild<QTableView *>(u"historyTable"_s);
+    QVERIFY(historyTable);
+    QTRY_COMPARE(historyTable->model()->rowCount(), 1);
+    const auto statusColour = [historyTable] {
+        return historyTable->model()
+            ->index(0, Nh::HistoryModel::Status)
+            .data(Qt::ForegroundRole)
+            .value<QColor>();
+    };
+    QCOMPARE(statusColour(), Theme::foreground(Theme::Tone::Success, window.palette()));
 
     // Dark through Edit ▸ Preferences…, as a user picks it.
     auto *action = window.findChild<QAction *>(u"actionPreferences"_s);
@@ -596,6 +610,8 @@ void TestPreferencesDialog::mainWindowInDark()
     QVERIFY2(darkBanner.lightness() < window.palette().color(QPalette::WindowText).lightness(),
              qPrintable(darkBanner.name()));
     QVERIFY(contrast(banner->palette().color(QPalette::WindowText), darkBanner) >= 4.5);
+    QCOMPARE(statusColour(),
+             Theme::foreground(Theme::Tone::Success, Theme::schemePalette(Appearance::Dark)));
     for (QLabel *label : window.findChildren<QLabel *>()) {
         if (!label->isVisible() || label->text().isEmpty())
             continue;
