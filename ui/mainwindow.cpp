@@ -826,7 +826,7 @@ void MainWindow::createRegistrationsDock()
     m_historyDock->raise();
 
     m_reachPreview = new ReachPreview(m_context.client, m_composer);
-    m_reachPreview->setInputsVisible(false);
+    m_reachPreview->setCompact(true);
     m_composer->addPage(m_reachPreview, tr("Reach"));
 
     // F5 is the window's alone: with the views' own F5 too, Qt would find it ambiguous and do

@@ -96,9 +96,10 @@ ReachPreview::ReachPreview(Nh::HubClient *client, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     const int em = m_table->fontMetrics().horizontalAdvance(u'M');
-    m_table->setColumnWidth(Nh::RegistrationModel::Platform, em * 15);
-    m_table->setColumnWidth(Nh::RegistrationModel::RegistrationId, em * 12);
-    m_table->setColumnWidth(Nh::RegistrationModel::Handle, em * 14);
+    // Narrow enough for the composer's column; the middle of an id or handle is elided.
+    m_table->setColumnWidth(Nh::RegistrationModel::Platform, em * 10);
+    m_table->setColumnWidth(Nh::RegistrationModel::RegistrationId, em * 9);
+    m_table->setColumnWidth(Nh::RegistrationModel::Handle, em * 10);
     m_table->setColumnWidth(Nh::RegistrationModel::Tags, em * 14);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         emit registrationActivated(
@@ -116,12 +117,16 @@ ReachPreview::ReachPreview(Nh::HubClient *client, QWidget *parent)
     connect(m_collector, &Nh::RegistrationCollector::finished, this, &ReachPreview::onFetched);
 
     auto *row = new QHBoxLayout;
+    m_inputRow = row;
     row->addWidget(m_formatCombo);
     row->addWidget(m_tagEdit, 1);
+    // Takes the room the fields leave when hidden (setCompact()): buttons stay right.
+    row->addStretch(0);
     row->addWidget(m_refreshButton);
     row->addWidget(m_progress);
     row->addWidget(m_cancelButton);
     auto *layout = new QVBoxLayout(this);
+    m_layout = layout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(row);
     layout->addWidget(m_errorBanner);
@@ -165,10 +170,19 @@ void ReachPreview::setDeviceHandles(const QStringList &handles)
     evaluate();
 }
 
-void ReachPreview::setInputsVisible(bool visible)
+void ReachPreview::setCompact(bool compact)
 {
-    m_formatCombo->setVisible(visible);
-    m_tagEdit->setVisible(visible);
+    m_formatCombo->setVisible(!compact);
+    m_tagEdit->setVisible(!compact);
+    if (compact) {
+        m_layout->removeWidget(m_summary);
+        m_inputRow->insertWidget(0, m_summary, 1);
+    } else {
+        m_inputRow->removeWidget(m_summary);
+        m_layout->insertWidget(m_layout->indexOf(m_errorBanner) + 1, m_summary);
+    }
+    for (const int column : {Nh::RegistrationModel::Expiry, Nh::RegistrationModel::TemplateName})
+        m_table->setColumnHidden(column, compact);
 }
 
 void ReachPreview::setConnected(bool connected, const QString &note)

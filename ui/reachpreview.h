@@ -12,10 +12,12 @@
 class QAction;
 class QComboBox;
 class QFrame;
+class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QVBoxLayout;
 class TagExpressionEdit;
 namespace Nh {
 class HubClient;
@@ -51,8 +53,12 @@ public:
      */
     void setDeviceHandles(const QStringList &handles);
     QStringList deviceHandles() const { return m_handles; }
-    /** Hides the format and expression fields, for a preview fed by the composer. */
-    void setInputsVisible(bool visible);
+    /**
+     * The form for a preview fed by the composer, in its narrow column: no format and
+     * expression fields (the composer's are used), the summary beside Refresh, and only the
+     * platform, id, handle and tags columns.
+     */
+    void setCompact(bool compact);
     /**
      * Whether the client has a connection for the current profile. Disconnected: a fetch in
      * flight is dropped, the registrations are forgotten, `note` is the summary and refresh()
@@ -131,4 +137,6 @@ private:
     QTableView *m_table = nullptr;
     QLabel *m_note = nullptr;
     QAction *m_refreshAction = nullptr;
+    QHBoxLayout *m_inputRow = nullptr;
+    QVBoxLayout *m_layout = nullptr;
 };

@@ -37,6 +37,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -1195,8 +1196,25 @@ void TestMainWindow::publishScreenshot(const QString &path, const QString &name)
     if (dir.isEmpty() || path.isEmpty())
         return;
     const QString target = dir + u'/' + name + u".png"_s;
-    QFile::remove(target);
-    QVERIFY2(QFile::copy(path, target), qPrintable(target));
+    // The README's copies are kept small: the strongest PNG compression, then, while that is
+    // not enough, fewer bits per channel (32, then 16 levels). Accent colours keep their hue,
+    // which a 256-colour palette loses; flat UI colours move by a few steps at most.
+    constexpr qint64 kMaxBytes = 300 * 1024;
+    const QImage original = QImage(path).convertToFormat(QImage::Format_RGB32);
+    QVERIFY2(original.save(target, "PNG", 0), qPrintable(target));
+    for (const QRgb mask : {0xfff8f8f8U, 0xfff0f0f0U}) {
+        if (QFileInfo(target).size() <= kMaxBytes)
+            break;
+        QImage image = original;
+        for (int y = 0; y < image.height(); ++y) {
+            auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+            for (int x = 0; x < image.width(); ++x)
+                line[x] &= mask;
+        }
+        QVERIFY2(image.save(target, "PNG", 0), qPrintable(target));
+    }
+    QVERIFY2(QFileInfo(target).size() <= kMaxBytes,
+             qPrintable(u"%1: %2 bytes"_s.arg(target).arg(QFileInfo(target).size())));
 }
 
 void TestMainWindow::screenshots_data()
@@ -1223,6 +1241,10 @@ void TestMainWindow::screenshots()
     // The Registrations dock in front, one registration's details open.
     RegistrationsBrowser *browser = m_window->registrationsBrowser();
     m_window->showRegistrations();
+    // Tall enough for the details pane, as someone browsing would drag it.
+    auto *historyDock = child<QDockWidget>(u"historyDock"_s);
+    const int historyHeight = historyDock->height();
+    m_window->resizeDocks({child<QDockWidget>(u"registrationsDock"_s)}, {330}, Qt::Vertical);
     QTRY_VERIFY(browser->model()->rowCount() > 3 && !browser->model()->isLoading());
     browser->table()->selectRow(1);
     QTRY_VERIFY(!browser->detailsXml().isEmpty()
@@ -1232,7 +1254,8 @@ void TestMainWindow::screenshots()
     path = UiTest::saveScreenshot(m_window.get(), u"registrations"_s + suffix);
     QVERIFY(!path.isEmpty());
     publishScreenshot(path, u"registrations"_s + suffix);
-    child<QDockWidget>(u"historyDock"_s)->raise();
+    historyDock->raise();
+    m_window->resizeDocks({historyDock}, {historyHeight}, Qt::Vertical);
     m_window->composer()->findChild<QTabWidget *>(u"composerTabs"_s)->setCurrentIndex(0);
 
     Nh::FaultRule rule;
@@ -1244,6 +1267,7 @@ void TestMainWindow::screenshots()
     QTRY_COMPARE(m_window->historyPanel()->rowCount(), 2);
     path = UiTest::saveScreenshot(m_window.get(), u"mainwindow-error"_s + suffix);
     QVERIFY(!path.isEmpty());
+    publishScreenshot(path, u"history"_s + suffix);
 
     child<PayloadEditor>(u"payloadEditor"_s)
         ->setPlainText(u"{\n  \"aps\": {\n    \"alert\": \"Hello\",\n  }\n}"_s);
@@ -1262,6 +1286,7 @@ void TestMainWindow::screenshots()
     QTRY_VERIFY(compare->isVisible());
     path = UiTest::saveScreenshot(compare, u"compare"_s + suffix);
     QVERIFY(!path.isEmpty());
+    publishScreenshot(path, u"compare"_s + suffix);
     compare->close();
 
     // A new profile with a broken connection string.
