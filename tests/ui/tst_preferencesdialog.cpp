@@ -19,7 +19,10 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QGroupBox>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -92,6 +95,8 @@ private slots:
     void schemePalettesAreCompleteAndReadable_data();
     void schemePalettesAreCompleteAndReadable();
     void tonesFollowTheScheme();
+    void iconsLegibleInBothSchemes_data();
+    void iconsLegibleInBothSchemes();
     void retentionPrunesButKeepsPinned();
     void declinedDeletionChangesNothing();
     void retentionWithoutDeletionAsksNothing();
@@ -320,6 +325,51 @@ void TestPreferencesDialog::tonesFollowTheScheme()
     QCOMPARE(label->palette().color(QPalette::WindowText),
              Theme::foreground(Theme::Tone::Success, dark));
     QCOMPARE(label->findChildren<QObject *>(QString(), Qt::FindDirectChildrenOnly).size(), 1);
+}
+
+void TestPreferencesDialog::iconsLegibleInBothSchemes_data()
+{
+    QTest::addColumn<QString>("name");
+    const QStringList files = QDir(u":/icons"_s).entryList({u"*.svg"_s}, QDir::Files);
+    QVERIFY(files.size() >= 17);
+    for (const QString &file : files)
+        QTest::newRow(qPrintable(file)) << QFileInfo(file).completeBaseName();
+}
+
+void TestPreferencesDialog::iconsLegibleInBothSchemes()
+{
+    QFETCH(QString, name);
+    const QImage image =
+        Theme::icon(name).pixmap(48, 48).toImage().convertToFormat(QImage::Format_ARGB32);
+    QVERIFY(!image.isNull());
+    // Its outline (drawn pixels next to transparent ones) must stand apart from the window
+    // behind it in either scheme: a dark-on-transparent glyph vanishes on the dark window, a
+    // pale one on the light window. What lies inside (white glyphs on a fill) is not at stake.
+    const auto drawn = [&image](int x, int y) {
+        return x >= 0 && y >= 0 && x < image.width() && y < image.height()
+            && image.pixelColor(x, y).alphaF() >= 0.5;
+    };
+    for (const Appearance appearance : {Appearance::Light, Appearance::Dark}) {
+        const QColor window = Theme::schemePalette(appearance).color(QPalette::Window);
+        int outline = 0;
+        int visible = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                if (!drawn(x, y)
+                    || (drawn(x - 1, y) && drawn(x + 1, y) && drawn(x, y - 1) && drawn(x, y + 1)))
+                    continue;
+                ++outline;
+                QColor c = image.pixelColor(x, y);
+                c.setAlpha(255);
+                if (contrast(c, window) >= 2.5)
+                    ++visible;
+            }
+        }
+        QVERIFY2(outline > 0, qPrintable(name));
+        QVERIFY2(visible * 10 >= outline * 9,
+                 qPrintable(u"%1 on %2: %3 of %4 outline pixels stand out"_s.arg(
+                     name, window.name(), QString::number(visible), QString::number(outline))));
+    }
 }
 
 void TestPreferencesDialog::retentionPrunesButKeepsPinned()
