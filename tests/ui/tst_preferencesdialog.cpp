@@ -406,6 +406,7 @@ void TestPreferencesDialog::retentionPrunesButKeepsPinned()
     QVERIFY2(box->informativeText().contains(u"Pinned"_s), qPrintable(box->informativeText()));
     QVERIFY(dialog.isVisible());
     QCOMPARE(removed.size(), 0);
+    QVERIFY(!UiTest::saveScreenshot(box, u"preferences-confirm-delete"_s).isEmpty());
     auto *confirm = box->findChild<QPushButton *>(u"confirmDeleteButton"_s);
     QVERIFY(confirm);
     confirm->click();
