@@ -29,6 +29,7 @@
 #include <QDockWidget>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -48,6 +49,7 @@ namespace {
 
 const QString kStateGroup = u"State/"_s;
 const QString kHistoryHeaderKey = u"State/historyHeader"_s;
+const QString kRegistrationsHeaderKey = u"State/registrationsHeader"_s;
 constexpr int kStatusTimeoutMs = 8000;
 constexpr int kProblemTimeoutMs = 15000;
 
@@ -860,6 +862,12 @@ void MainWindow::createRegistrationsDock()
             &MainWindow::prepareTestSend);
     connect(m_registrations, &RegistrationsBrowser::exchangeFinished, this,
             [this](const Nh::Exchange &e) { recordExchange(e, {}); });
+    // Esc cancels the browser's request while it has the focus, but a send in flight owns Esc:
+    // two enabled Esc actions would be ambiguous, and Qt would cancel neither.
+    connect(m_composer, &ComposerWidget::sendingChanged, this, [this](bool sending) {
+        m_registrations->cancelAction()->setShortcut(sending ? QKeySequence()
+                                                             : QKeySequence(Qt::Key_Escape));
+    });
     connect(m_composer, &ComposerWidget::targetChanged, this, &MainWindow::updateReachTarget);
     connect(m_reachPreview, &ReachPreview::reachChanged, this, [this](int reached) {
         m_composer->setPageTitle(m_reachPreview,
@@ -984,6 +992,7 @@ void MainWindow::saveWindowState() const
             s.setValue(kStateGroup + splitter->objectName(), splitter->saveState());
     }
     s.setValue(kHistoryHeaderKey, m_historyPanel->headerState());
+    s.setValue(kRegistrationsHeaderKey, m_registrations->table()->horizontalHeader()->saveState());
 }
 
 bool MainWindow::restoreWindowState()
@@ -1000,6 +1009,9 @@ bool MainWindow::restoreWindowState()
     }
     if (s.contains(kHistoryHeaderKey))
         m_historyPanel->restoreHeaderState(s.value(kHistoryHeaderKey).toByteArray());
+    if (s.contains(kRegistrationsHeaderKey))
+        m_registrations->table()->horizontalHeader()->restoreState(
+            s.value(kRegistrationsHeaderKey).toByteArray());
     return true;
 }
 

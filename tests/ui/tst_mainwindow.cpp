@@ -37,6 +37,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QImage>
 #include <QInputDialog>
 #include <QLabel>
@@ -94,6 +95,7 @@ private slots:
     void switchingProfileRefreshesHubViews();
     void profileWithoutKeyShowsNotConnected();
     void windowStateRestoresRegistrationsDock();
+    void escCancelsTheSendWhileTheBrowserLoads();
     void screenshots_data();
     void screenshots();
 
@@ -1169,10 +1171,15 @@ void TestMainWindow::windowStateRestoresRegistrationsDock()
     QVERIFY(total > 100);
     split->setSizes({total / 4, total - total / 4});
     const QList<int> wanted = split->sizes();
+    QHeaderView *header = m_window->registrationsBrowser()->table()->horizontalHeader();
+    const int platformWidth = header->sectionSize(0) + 37;
+    header->resizeSection(0, platformWidth);
     m_window->close();
     m_window.reset();
     makeWindow();
     QCOMPARE(child<QSplitter>(u"registrationsSplitter"_s)->sizes(), wanted);
+    QCOMPARE(m_window->registrationsBrowser()->table()->horizontalHeader()->sectionSize(0),
+             platformWidth);
 
     // Floating stays floating.
     auto *dock = child<QDockWidget>(u"registrationsDock"_s);
@@ -1188,6 +1195,49 @@ void TestMainWindow::windowStateRestoresRegistrationsDock()
     m_window.reset();
     makeWindow();
     QVERIFY(child<QDockWidget>(u"registrationsDock"_s)->isHidden());
+}
+
+void TestMainWindow::escCancelsTheSendWhileTheBrowserLoads()
+{
+    QVERIFY(makeLoadedWindow());
+    for (const QString &operation : {u"registrations.list"_s, u"send.test"_s}) {
+        Nh::FaultRule rule;
+        rule.operation = operation;
+        rule.count = 1;
+        rule.fault = *Nh::Fault::parse(u"stall"_s);
+        m_harness->emulator.faults().add(rule);
+    }
+    RegistrationsBrowser *browser = m_window->registrationsBrowser();
+    browser->refresh();
+    QVERIFY(browser->model()->isLoading());
+    QVERIFY(browser->cancelAction()->isEnabled());
+    ComposerWidget *composer = m_window->composer();
+    QSignalSpy finished(composer, &ComposerWidget::exchangeFinished);
+    child<QPushButton>(u"sendButton"_s)->click();
+    QVERIFY(composer->isSending());
+    // Both can be cancelled; only one action answers Esc.
+    int esc = 0;
+    for (const QAction *a : m_window->findChildren<QAction *>()) {
+        if (a->isEnabled() && a->shortcuts().contains(QKeySequence(Qt::Key_Escape)))
+            ++esc;
+    }
+    QCOMPARE(esc, 1);
+    QTest::failOnWarning(QRegularExpression(u"Ambiguous shortcut"_s));
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->showRegistrations();
+    QTest::keyClick(browser->table(), Qt::Key_Escape);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(finished.first().first().value<Nh::Exchange>().result, Nh::ExchangeResult::Cancelled);
+    // The send done, Esc is the browser's again while it has the focus.
+    QCOMPARE(browser->cancelAction()->shortcut(), QKeySequence(Qt::Key_Escape));
+    QVERIFY(browser->model()->isLoading());
+    QSignalSpy page(browser->model(), &Nh::RegistrationModel::pageFinished);
+    m_window->showRegistrations();
+    QVERIFY(browser->table()->hasFocus());
+    QVERIFY(browser->cancelAction()->isEnabled());
+    QTest::keyClick(browser->table(), Qt::Key_Escape);
+    QTRY_COMPARE_WITH_TIMEOUT(page.size(), 1, 10000);
+    QCOMPARE(page.first().first().value<Nh::Exchange>().result, Nh::ExchangeResult::Cancelled);
 }
 
 void TestMainWindow::publishScreenshot(const QString &path, const QString &name)
