@@ -240,6 +240,24 @@ private:
     Tone m_tone = Tone::Neutral;
 };
 
+/**
+ * Rich text takes the colour of its links from the application palette when it is parsed, so a
+ * label keeps the previous scheme's (dark blue on a dark banner) until its text is set again.
+ */
+void reparseLinks()
+{
+    const QWidgetList widgets = QApplication::allWidgets();
+    for (QWidget *widget : widgets) {
+        auto *label = qobject_cast<QLabel *>(widget);
+        if (!label || label->textFormat() == Qt::PlainText
+            || !label->text().contains(u"<a "_s, Qt::CaseInsensitive))
+            continue;
+        const QString text = label->text();
+        label->clear(); // setText() ignores the text it already has
+        label->setText(text);
+    }
+}
+
 } // namespace
 
 QPalette schemePalette(Appearance appearance)
@@ -272,6 +290,7 @@ void applyAppearance(Appearance appearance)
     // Top-level widgets get the change as a posted event; deliver it now, so every window is in
     // the new scheme when this returns (a preview, a screenshot, the next paint).
     QCoreApplication::sendPostedEvents(nullptr, QEvent::ApplicationPaletteChange);
+    reparseLinks();
 }
 
 Appearance currentAppearance()
