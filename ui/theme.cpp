@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QToolTip>
 #include <QWidget>
 
 using namespace Qt::Literals::StringLiterals;
@@ -120,6 +121,7 @@ struct SystemLook
     bool captured = false;
     QString styleName;
     QPalette palette;
+    QPalette toolTipPalette;
     Appearance current = Appearance::System;
 };
 
@@ -139,6 +141,8 @@ void captureSystemLook()
     // Its resolve mask is empty unless something set the palette before: restoring it then
     // resolves every role against the style and platform again, as at start-up.
     look.palette = QApplication::palette();
+    // Tool tips have a palette of their own on some platforms (Windows, KDE).
+    look.toolTipPalette = QToolTip::palette();
 }
 
 void setStyleNamed(const QString &name)
@@ -283,9 +287,12 @@ void applyAppearance(Appearance appearance)
     if (appearance == Appearance::System) {
         setStyleNamed(look.styleName);
         QApplication::setPalette(look.palette);
+        QToolTip::setPalette(look.toolTipPalette);
     } else {
         setStyleNamed(kFusion);
-        QApplication::setPalette(schemePalette(appearance));
+        const QPalette palette = schemePalette(appearance);
+        QApplication::setPalette(palette);
+        QToolTip::setPalette(palette);
     }
     // Top-level widgets get the change as a posted event; deliver it now, so every window is in
     // the new scheme when this returns (a preview, a screenshot, the next paint).

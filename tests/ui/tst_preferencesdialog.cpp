@@ -36,6 +36,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <optional>
 
 using namespace Qt::Literals::StringLiterals;
@@ -115,6 +116,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<Nh::HistoryStore> m_history;
     QPalette m_systemPalette;
+    QColor m_systemToolTipBase;
 };
 
 void TestPreferencesDialog::initTestCase()
@@ -123,6 +125,7 @@ void TestPreferencesDialog::initTestCase()
     // What main() does first: the platform's look is remembered for "Follow the system".
     Theme::applyAppearance(Appearance::System);
     m_systemPalette = QApplication::palette();
+    m_systemToolTipBase = QToolTip::palette().color(QPalette::ToolTipBase);
     QVERIFY2(!windowDarkerThanText(m_systemPalette), "the offscreen platform palette is light");
 }
 
@@ -213,6 +216,12 @@ void TestPreferencesDialog::appearanceChangesTheApplicationPalette()
     QVERIFY2(windowDarkerThanText(QApplication::palette()),
              qPrintable(QApplication::palette().color(QPalette::Window).name()));
     QCOMPARE(QApplication::style()->name().toLower(), u"fusion"_s);
+    // Tool tips too, in their own readable pair.
+    const QPalette darkScheme = Theme::schemePalette(Appearance::Dark);
+    QCOMPARE(QToolTip::palette().color(QPalette::ToolTipBase),
+             darkScheme.color(QPalette::ToolTipBase));
+    QCOMPARE(QToolTip::palette().color(QPalette::ToolTipText),
+             darkScheme.color(QPalette::ToolTipText));
     // The dialog itself repaints in the new scheme.
     QVERIFY(windowDarkerThanText(dialog.palette()));
     QVERIFY(windowDarkerThanText(dialog.appearanceCombo()->palette()));
@@ -229,6 +238,7 @@ void TestPreferencesDialog::appearanceChangesTheApplicationPalette()
                             QPalette::Highlight, QPalette::ToolTipBase}) {
         QCOMPARE(QApplication::palette().color(role), m_systemPalette.color(role));
     }
+    QCOMPARE(QToolTip::palette().color(QPalette::ToolTipBase), m_systemToolTipBase);
 
     // OK keeps Dark and stores it.
     dialog.appearanceCombo()->setCurrentIndex(
