@@ -32,9 +32,11 @@ QPalette schemePalette(Nh::Settings::Appearance appearance);
 /**
  * Applies `appearance` to the whole application, live: Light and Dark switch to the Fusion style
  * (the one style that honours every palette role on every platform) with schemePalette();
- * System restores the style and palette the platform gave the application. The first call
- * remembers those, so call it once at start-up, before any other palette is set. Widgets receive
- * QEvent::PaletteChange; tones set with paintLabel() and paintBanner() follow by themselves.
+ * System restores the style and palette the platform gave the application. Tool tips follow,
+ * and labels with links are parsed again (rich text fixes a link's colour when it is parsed).
+ * The first call remembers the platform's look, so call it once at start-up, before any other
+ * palette is set. Every window has received QEvent::PaletteChange when it returns; tones set
+ * with paintLabel() and paintBanner() follow by themselves.
  */
 void applyAppearance(Nh::Settings::Appearance appearance);
 /** What applyAppearance() was last given; System before the first call. */
