@@ -93,7 +93,9 @@ def js_rate(args, emulator, n, concurrency):
                 "NH_HUB": emulator.info["hub"], "NH_TAGS": TAGS, "BENCH_N": str(n),
                 "BENCH_CONCURRENCY": str(concurrency)})
     script = os.path.join(args.work_dir, "bench_send_js.mjs")
-    result = run_json("JS SDK", [args.node, script], env)
+    # Debian 12's Node 18 keeps the WebCrypto global the SDK signs with behind a flag.
+    _, flags = js_sdk.node_flags(args.node)
+    result = run_json("JS SDK", [args.node, *flags, script], env)
     return result["rate"]
 
 
