@@ -66,6 +66,26 @@ QString profileIdText(const QUuid &id)
     return id.toString(QUuid::WithoutBraces);
 }
 
+/**
+ * A word-wrapped label that asks for the height its text needs at its current width. The
+ * main window's layout sizes the central widget from size hints, not heightForWidth(), so a
+ * plain QLabel with a long sentence is cut off at the bottom.
+ */
+class WrappingLabel final : public QLabel
+{
+public:
+    using QLabel::QLabel;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        const int needed = heightForWidth(width());
+        if (needed > 0 && needed != minimumHeight())
+            setMinimumHeight(needed);
+    }
+};
+
 } // namespace
 
 MainWindow::MainWindow(const AppContext &context, QWidget *parent)
@@ -385,7 +405,7 @@ QWidget *MainWindow::createBanner()
     m_banner->setObjectName(u"emulatorBanner"_s);
     m_banner->setFrameShape(QFrame::StyledPanel);
     m_bannerIcon = new QLabel(m_banner);
-    m_bannerText = new QLabel(m_banner);
+    m_bannerText = new WrappingLabel(m_banner);
     m_bannerText->setObjectName(u"emulatorBannerText"_s);
     m_bannerText->setWordWrap(true);
     m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);

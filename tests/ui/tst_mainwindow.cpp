@@ -37,6 +37,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QFrame>
 #include <QHeaderView>
 #include <QImage>
 #include <QInputDialog>
@@ -1159,6 +1160,12 @@ void TestMainWindow::profileWithoutKeyShowsNotConnected()
     QCOMPARE(operations(u"registrations.list"_s), lists);
     QVERIFY(!reach->isFetching());
     QVERIFY(!browser->model()->isLoading());
+    // The banner's long keychain sentence is shown whole, not cut at the bottom.
+    auto *banner = child<QFrame>(u"emulatorBanner"_s);
+    QCoreApplication::processEvents();
+    QVERIFY2(banner->height() >= banner->heightForWidth(banner->width()),
+             qPrintable(
+                 u"%1 < %2"_s.arg(banner->height()).arg(banner->heightForWidth(banner->width()))));
 }
 
 void TestMainWindow::windowStateRestoresRegistrationsDock()
