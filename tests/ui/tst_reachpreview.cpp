@@ -3,7 +3,8 @@
 //
 // ReachPreview offscreen against the bundled emulator: the local preview agrees with the
 // emulator's real test-send outcome, the fetch note and its bound, cancel, a hub fault's
-// sentence, a located parse error, screenshots.
+// sentence, a located parse error, a direct send's handles, the disconnected state, the compact
+// form, screenshots.
 
 #include "client/hubclient.h"
 #include "emulator/emulatorstate.h"
@@ -17,6 +18,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -37,6 +39,9 @@ private slots:
     void cancelShowsSentence();
     void faultShowsSentence();
     void parseErrorIsLocated();
+    void directSendListsTheHandle();
+    void disconnectedForgetsAndRefusesToFetch();
+    void compactHidesTheFields();
     void screenshots_data();
     void screenshots();
 
@@ -229,6 +234,97 @@ void TestReachPreview::parseErrorIsLocated()
     m_preview->setTagExpression(u"sports && (lang:en)"_s);
     QVERIFY(m_preview->errorText().isEmpty());
     QVERIFY(m_preview->reachedCount() >= 0);
+}
+
+void TestReachPreview::directSendListsTheHandle()
+{
+    QVERIFY(fetch());
+    const Nh::Registration *apple = nullptr;
+    for (const auto &[id, r] : hub().registrations) {
+        if (r.platform == Nh::Platform::Apple && !r.isTemplate) {
+            apple = &r;
+            break;
+        }
+    }
+    QVERIFY(apple);
+    QStringList carrying;
+    for (const auto &[id, r] : hub().registrations) {
+        if (r.platform == Nh::Platform::Apple && !r.isTemplate && r.handle == apple->handle)
+            carrying << r.registrationId;
+    }
+    m_preview->setFormat(Nh::Format::Apple);
+    QSignalSpy reach(m_preview.get(), &ReachPreview::reachChanged);
+    m_preview->setDeviceHandles({apple->handle, u"unregistered-handle"_s});
+    QCOMPARE(reach.size(), 1);
+    // Both handles are sent to; only the registered one is listed.
+    QCOMPARE(m_preview->reachedCount(), 2);
+    QVERIFY2(m_preview->summaryText().contains(u"2 device handle"_s),
+             qPrintable(m_preview->summaryText()));
+    QStringList listed;
+    for (const Nh::Registration &r : m_preview->model()->registrations())
+        listed << r.registrationId;
+    listed.sort();
+    carrying.sort();
+    QCOMPARE(listed, carrying);
+    QVERIFY2(m_preview->noteText().contains(u": %1."_s.arg(carrying.size())),
+             qPrintable(m_preview->noteText()));
+    QVERIFY(!m_preview->isFetching());
+    // Another format's registrations with that handle are not the direct send's.
+    m_preview->setFormat(Nh::Format::FcmV1);
+    QCOMPARE(m_preview->model()->rowCount(), 0);
+    // A tag expression again leaves the direct send.
+    m_preview->setTagExpression(u"sports"_s);
+    QVERIFY2(m_preview->summaryText().startsWith(u"Reaches"_s),
+             qPrintable(m_preview->summaryText()));
+}
+
+void TestReachPreview::disconnectedForgetsAndRefusesToFetch()
+{
+    m_preview->setFormat(Nh::Format::Apple);
+    m_preview->setTagExpression(u"sports"_s);
+    QVERIFY(fetch());
+    QVERIFY(m_preview->reachedCount() > 0);
+    m_preview->setConnected(false, u"Not connected: test."_s);
+    QVERIFY(!m_preview->isConnected());
+    QCOMPARE(m_preview->fetchedCount(), -1);
+    QCOMPARE(m_preview->reachedCount(), -1);
+    QCOMPARE(m_preview->model()->rowCount(), 0);
+    QCOMPARE(m_preview->summaryText(), u"Not connected: test."_s);
+    QVERIFY(m_preview->errorText().isEmpty());
+    QVERIFY(!m_preview->refreshAction()->isEnabled());
+    const qsizetype requests = m_harness->emulator.log().size();
+    m_preview->refresh();
+    QVERIFY(!m_preview->isFetching());
+    QCOMPARE(m_harness->emulator.log().size(), requests);
+    // Typing still says "not connected", without an error.
+    m_preview->setTagExpression(u"politics"_s);
+    QCOMPARE(m_preview->summaryText(), u"Not connected: test."_s);
+
+    m_preview->setConnected(true);
+    QVERIFY(m_preview->refreshAction()->isEnabled());
+    QVERIFY(fetch());
+    QCOMPARE(m_preview->fetchedCount(), int(hub().registrations.size()));
+}
+
+void TestReachPreview::compactHidesTheFields()
+{
+    m_preview->show();
+    auto *tags = m_preview->findChild<TagExpressionEdit *>(u"reachTags"_s);
+    QVERIFY(tags->isVisible());
+    m_preview->setCompact(true);
+    QVERIFY(!tags->isVisible());
+    QVERIFY(!m_preview->findChild<QWidget *>(u"reachFormat"_s)->isVisible());
+    auto *table = m_preview->findChild<QTableView *>(u"reachTable"_s);
+    QVERIFY(table->isColumnHidden(Nh::RegistrationModel::Expiry));
+    QVERIFY(!table->isColumnHidden(Nh::RegistrationModel::Tags));
+    // The summary shares the row with Refresh: on the same line.
+    auto *summary = m_preview->findChild<QLabel *>(u"reachSummary"_s);
+    auto *refresh = m_preview->findChild<QPushButton *>(u"refreshReach"_s);
+    QTRY_VERIFY(summary->geometry().intersects(
+        QRect(0, refresh->geometry().top(), m_preview->width(), refresh->height())));
+    m_preview->setCompact(false);
+    QVERIFY(tags->isVisible());
+    QVERIFY(!table->isColumnHidden(Nh::RegistrationModel::Expiry));
 }
 
 void TestReachPreview::screenshots_data()
