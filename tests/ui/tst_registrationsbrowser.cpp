@@ -49,6 +49,7 @@ private slots:
     void byChannel();
     void badTagIsRefusedInline();
     void createEditDeleteRoundTrip();
+    void disconnectedEmptiesAndRefuses();
     void editWithStaleEtagShowsSentence();
     void listFault_data();
     void listFault();
@@ -296,6 +297,8 @@ void TestRegistrationsBrowser::badTagIsRefusedInline()
 
 void TestRegistrationsBrowser::createEditDeleteRoundTrip()
 {
+    // What the window records in its history: the changes, not the reads.
+    QSignalSpy exchanges(m_browser.get(), &RegistrationsBrowser::exchangeFinished);
     QVERIFY(refreshAndWait());
     const int before = int(hub().registrations.size());
 
@@ -360,6 +363,34 @@ void TestRegistrationsBrowser::createEditDeleteRoundTrip()
     QTRY_COMPARE_WITH_TIMEOUT(int(hub().registrations.count(id)), 0, 10000);
     QTRY_COMPARE(m_browser->model()->rowOf(id), -1);
     QVERIFY(m_browser->errorText().isEmpty());
+    QStringList operations;
+    for (const QList<QVariant> &args : std::as_const(exchanges))
+        operations << args.first().value<Nh::Exchange>().operation;
+    QCOMPARE(operations,
+             (QStringList {u"registrations.create"_s, u"registrations.put"_s,
+                           u"registrations.delete"_s}));
+}
+
+void TestRegistrationsBrowser::disconnectedEmptiesAndRefuses()
+{
+    QVERIFY(refreshAndWait());
+    QVERIFY(m_browser->model()->rowCount() > 0);
+    m_browser->setConnected(false, u"Not connected: test."_s);
+    QVERIFY(!m_browser->isConnected());
+    QCOMPARE(m_browser->model()->rowCount(), 0);
+    QCOMPARE(m_browser->errorText(), u"Not connected: test."_s);
+    QVERIFY(!m_browser->refreshAction()->isEnabled());
+    QVERIFY(!m_browser->newAction()->isEnabled());
+    const qsizetype requests = m_harness->emulator.log().size();
+    m_browser->refresh();
+    QVERIFY(!m_browser->model()->isLoading());
+    QCOMPARE(m_harness->emulator.log().size(), requests);
+
+    m_browser->setConnected(true);
+    QVERIFY(m_browser->errorText().isEmpty());
+    QVERIFY(m_browser->newAction()->isEnabled());
+    QVERIFY(refreshAndWait());
+    QCOMPARE(m_browser->model()->rowCount(), int(hub().registrations.size()));
 }
 
 void TestRegistrationsBrowser::editWithStaleEtagShowsSentence()
