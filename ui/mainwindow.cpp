@@ -25,6 +25,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFrame>
@@ -243,6 +244,18 @@ void MainWindow::createActions()
     m_deleteProfileAction = make(u"actionDeleteProfile"_s, tr("&Delete Profile…"),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), u"remove"_s);
     connect(m_deleteProfileAction, &QAction::triggered, this, &MainWindow::deleteProfile);
+    m_importProfilesAction = make(u"actionImportProfiles"_s, tr("&Import Profiles…"), {});
+    connect(m_importProfilesAction, &QAction::triggered, this, &MainWindow::importProfiles);
+    m_exportProfilesAction = make(u"actionExportProfiles"_s, tr("E&xport Profiles…"), {});
+    connect(m_exportProfilesAction, &QAction::triggered, this, &MainWindow::exportProfiles);
+    m_profileImporter = new ProfileImporter(m_context.profiles, this);
+    m_profileImporter->setPathChooser(m_profilePathChooser);
+    connect(m_profileImporter, &ProfileImporter::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
+    connect(m_profileImporter, &ProfileImporter::busyChanged, this, [this](bool busy) {
+        m_importProfilesAction->setEnabled(!busy);
+        setKeyProgress(busy ? tr("Importing profiles and storing their keys…") : QString());
+    });
     m_sasAction = make(u"actionSasInspector"_s, tr("&SAS Token Inspector…"),
                        QKeySequence(Qt::CTRL | Qt::Key_I), u"lock"_s);
     connect(m_sasAction, &QAction::triggered, this, &MainWindow::showSasInspector);
@@ -307,6 +320,8 @@ void MainWindow::createMenus()
     file->addAction(m_editProfileAction);
     file->addAction(m_duplicateProfileAction);
     file->addAction(m_deleteProfileAction);
+    file->addAction(m_importProfilesAction);
+    file->addAction(m_exportProfilesAction);
     file->addSeparator();
     file->addAction(m_sasAction);
     file->addSeparator();
@@ -712,6 +727,40 @@ void MainWindow::deleteProfile()
         });
     });
     box->open();
+}
+
+void MainWindow::setProfilePathChooser(PathChooser chooser)
+{
+    m_profilePathChooser = std::move(chooser);
+    m_profileImporter->setPathChooser(m_profilePathChooser);
+}
+
+void MainWindow::importProfiles()
+{
+    m_profileImporter->chooseAndImport();
+}
+
+void MainWindow::exportProfiles()
+{
+    auto *dialog = new ProfileExportDialog(m_context.profiles, this);
+    dialog->setPathChooser(m_profilePathChooser);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(
+        dialog, &ProfileExportDialog::exportFinished, this,
+        [this, dialog](const Nh::Status &status) {
+            if (!status)
+                return; // the dialog stays open and shows why
+            const int count = int(dialog->selectedIds().size());
+            const QString path = dialog->writtenPath();
+            statusBar()->showMessage(
+                dialog->includeKeysBox()->isChecked()
+                    ? tr("Exported %n profile(s) to %1, WITH their keys in plain text.", nullptr,
+                         count)
+                          .arg(path)
+                    : tr("Exported %n profile(s) to %1, without keys.", nullptr, count).arg(path),
+                kProblemTimeoutMs);
+        });
+    dialog->open();
 }
 
 void MainWindow::showSasInspector()

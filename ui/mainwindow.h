@@ -4,6 +4,7 @@
 
 #include "appcontext.h"
 #include "client/exchange.h"
+#include "profiletransfer.h"
 #include "protocol/notification.h"
 #include "store/historystore.h"
 #include "store/profile.h"
@@ -64,6 +65,8 @@ public:
     bool isProfileReady() const { return m_profileReady; }
     /** Switches to profile `id`: the client's connection, the banner, the title. */
     void activateProfile(const QUuid &id);
+    /** Where profile import and export ask for their file (tests skip the file dialog). */
+    void setProfilePathChooser(PathChooser chooser);
 
     /** Writes geometry, dock, splitter and column state to the "State/" group. */
     void saveWindowState() const;
@@ -80,6 +83,10 @@ public slots:
     void duplicateProfile();
     /** Asks, then deletes the current profile and its key. */
     void deleteProfile();
+    /** Profiles from an export file; the current profile stays. */
+    void importProfiles();
+    /** The export dialog (which profiles, keys only when asked). */
+    void exportProfiles();
     void showSasInspector();
     /** Shows and raises the Registrations dock, focused on its table. */
     void showRegistrations();
@@ -154,6 +161,10 @@ private:
     QAction *m_editProfileAction = nullptr;
     QAction *m_duplicateProfileAction = nullptr;
     QAction *m_deleteProfileAction = nullptr;
+    QAction *m_importProfilesAction = nullptr;
+    QAction *m_exportProfilesAction = nullptr;
+    ProfileImporter *m_profileImporter = nullptr;
+    PathChooser m_profilePathChooser = &chooseProfileFile;
     QAction *m_sasAction = nullptr;
     QAction *m_searchHistoryAction = nullptr;
     QAction *m_quitAction = nullptr;

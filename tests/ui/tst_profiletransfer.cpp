@@ -8,6 +8,7 @@
 // says where it is broken). Keys live in the real keychain under with_keyring.sh unlocked; the
 // rows that need it skip in the bare run.
 
+#include "mainwindow.h"
 #include "profileswitcher.h"
 #include "profiletransfer.h"
 #include "store/profilestore.h"
@@ -23,6 +24,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -66,6 +69,7 @@ private slots:
     void importWithoutKeysMakesNamesUnique();
     void brokenFileImportsNothing_data();
     void brokenFileImportsNothing();
+    void mainWindowProfileMenu();
 
 private:
     /** A Hub profile with its key in the keychain (unlocked) or in memory for this run. */
@@ -442,6 +446,59 @@ void TestProfileTransfer::brokenFileImportsNothing()
     auto *box = window.findChild<QMessageBox *>(u"profileImportProblem"_s);
     QVERIFY(box);
     QCOMPARE(box->text(), message);
+}
+
+void TestProfileTransfer::mainWindowProfileMenu()
+{
+    UiHarness harness;
+    QVERIFY(harness.start());
+    const Nh::Profile other = harness.addEmulatorProfile(u"Other hub"_s, u"otherHub"_s);
+    MainWindow window(harness.context());
+    window.activateProfile(other.id);
+    const QString exported = harness.dir.filePath(u"window-export.json"_s);
+    QString importFrom;
+    window.setProfilePathChooser(
+        [&](QWidget *, bool save, const QString &) { return save ? exported : importFrom; });
+    window.show();
+
+    // The two actions follow the profile actions in the Profile menu.
+    QMenu *menu = window.menuBar()->actions().constFirst()->menu();
+    QVERIFY(menu);
+    QStringList names;
+    for (const QAction *a : menu->actions())
+        names << a->objectName();
+    const qsizetype del = names.indexOf(u"actionDeleteProfile"_s);
+    QVERIFY2(del >= 0, qPrintable(names.join(u',')));
+    QCOMPARE(names.value(del + 1), u"actionImportProfiles"_s);
+    QCOMPARE(names.value(del + 2), u"actionExportProfiles"_s);
+
+    // Export: the dialog, all profiles, no keys.
+    window.findChild<QAction *>(u"actionExportProfiles"_s)->trigger();
+    auto *dialog = window.findChild<ProfileExportDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->includeKeysBox()->isChecked());
+    QSignalSpy finished(dialog, &ProfileExportDialog::exportFinished);
+    dialog->exportButton()->click();
+    QVERIFY(finished.wait(kWaitMs));
+    QVERIFY(finished.first().first().value<Nh::Status>().ok());
+    const QJsonObject root = QJsonDocument::fromJson(readAll(exported)).object();
+    QCOMPARE(root.value(u"profiles"_s).toArray().size(), harness.profiles->count());
+    QCOMPARE(root.value(u"containsKeys"_s).toBool(true), false);
+
+    // Import the same file: every profile again under a new name, the current one kept.
+    importFrom = exported;
+    const int before = harness.profiles->count();
+    auto *switcher = window.profileSwitcher();
+    QSignalSpy imported(window.findChild<ProfileImporter *>(), &ProfileImporter::finished);
+    window.findChild<QAction *>(u"actionImportProfiles"_s)->trigger();
+    QVERIFY(imported.wait(kWaitMs));
+    QVERIFY(imported.first().first().value<Nh::Status>().ok());
+    QCOMPARE(harness.profiles->count(), 2 * before);
+    QCOMPARE(switcher->combo()->count(), 2 * before);
+    QCOMPARE(switcher->currentProfileId(), other.id);
+    QCOMPARE(window.currentProfile().id, other.id);
+    QVERIFY(harness.profiles->isNameTaken(u"Other hub (2)"_s));
 }
 
 QTEST_MAIN(TestProfileTransfer)
