@@ -171,11 +171,9 @@ void ProfileExportDialog::accept()
         return;
     m_error->hide();
     setBusy(true);
-    // All checked means all: the file then also has profiles added while the dialog was open.
-    const bool all = ids.size() == m_store->count();
-    Nh::ProfileJob *job = m_store->exportProfiles(all ? QList<QUuid>() : ids,
-                                                  withKeys ? Nh::ProfileStore::KeyExport::With
-                                                           : Nh::ProfileStore::KeyExport::Without);
+    // Exactly the checked rows: never a profile added since, which the user has not seen.
+    Nh::ProfileJob *job = m_store->exportProfiles(
+        ids, withKeys ? Nh::ProfileStore::KeyExport::With : Nh::ProfileStore::KeyExport::Without);
     job->setAutoDelete(false);
     connect(job, &Nh::ProfileJob::finished, this, [this, job, path](const Nh::Status &status) {
         job->deleteLater();

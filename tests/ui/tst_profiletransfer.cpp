@@ -64,6 +64,7 @@ private slots:
     void exportWithoutKeysHasNoKey();
     void exportWithKeysWarnsAndProtectsTheFile();
     void cancelledPathWritesNothing();
+    void onlyTheListedProfilesGoOut();
     void unwritablePathIsShown();
     void importRoundTrip();
     void importWithoutKeysMakesNamesUnique();
@@ -286,6 +287,36 @@ void TestProfileTransfer::cancelledPathWritesNothing()
     QTest::qWait(0);
     QCOMPARE(finished.size(), 0);
     QCOMPARE(QDir(m_dir->path()).entryList({u"*.json"_s}, QDir::Files).size(), 0);
+}
+
+void TestProfileTransfer::onlyTheListedProfilesGoOut()
+{
+    const QString path = m_dir->filePath(u"listed.json"_s);
+    ProfileExportDialog dialog(m_store.get());
+    dialog.setPathChooser([&](QWidget *, bool, const QString &) { return path; });
+    dialog.show();
+    const int listed = dialog.profileList()->count();
+    // Added after the dialog opened, and removed: neither is in the file.
+    Nh::Profile late = *m_store->profile(m_orders);
+    late.id = {};
+    late.name = u"Late arrival"_s;
+    QVERIFY(m_store->add(late));
+    // Removing needs the keychain (the key goes first); the bare run keeps Alerts.
+    const bool removing = keychainUnlocked();
+    if (removing) {
+        QSignalSpy removed(m_store->remove(m_alerts), &Nh::ProfileJob::finished);
+        QVERIFY(removed.wait(kWaitMs));
+        QVERIFY(removed.first().first().value<Nh::Status>().ok());
+    }
+    QCOMPARE(dialog.profileList()->count(), removing ? listed - 1 : listed);
+    QSignalSpy finished(&dialog, &ProfileExportDialog::exportFinished);
+    dialog.exportButton()->click();
+    QVERIFY(finished.wait(kWaitMs));
+    QVERIFY(finished.first().first().value<Nh::Status>().ok());
+    const QByteArray bytes = readAll(path);
+    QVERIFY2(!bytes.contains("Late arrival"), bytes.constData());
+    QVERIFY2(bytes.contains("\"Alerts\"") != removing, bytes.constData());
+    QVERIFY2(bytes.contains("\"Orders\""), bytes.constData());
 }
 
 void TestProfileTransfer::unwritablePathIsShown()
