@@ -244,9 +244,11 @@ void MainWindow::createActions()
     m_deleteProfileAction = make(u"actionDeleteProfile"_s, tr("&Delete Profile…"),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), u"remove"_s);
     connect(m_deleteProfileAction, &QAction::triggered, this, &MainWindow::deleteProfile);
-    m_importProfilesAction = make(u"actionImportProfiles"_s, tr("&Import Profiles…"), {});
+    m_importProfilesAction = make(u"actionImportProfiles"_s, tr("&Import Profiles…"),
+                                  QKeySequence(Qt::CTRL | Qt::Key_O));
     connect(m_importProfilesAction, &QAction::triggered, this, &MainWindow::importProfiles);
-    m_exportProfilesAction = make(u"actionExportProfiles"_s, tr("E&xport Profiles…"), {});
+    m_exportProfilesAction = make(u"actionExportProfiles"_s, tr("E&xport Profiles…"),
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_exportProfilesAction, &QAction::triggered, this, &MainWindow::exportProfiles);
     m_profileImporter = new ProfileImporter(m_context.profiles, this);
     m_profileImporter->setPathChooser(m_profilePathChooser);
