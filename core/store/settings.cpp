@@ -22,12 +22,11 @@ struct Entry
     int max = 0;
 };
 
-const std::array<Entry, 5> &table()
+const std::array<Entry, 4> &table()
 {
-    static const std::array<Entry, 5> entries {{
+    static const std::array<Entry, 4> entries {{
         {Settings::kSendTimeoutKey, QVariant(30000), 1000, 600000},
         {Settings::kDefaultApiVersionKey, QVariant(u"2020-06"_s)},
-        {Settings::kHistoryLimitKey, QVariant(1000), 10, 100000},
         {Settings::kLastProfileKey, QVariant(QString())},
         {Settings::kAppearanceKey, QVariant(u"system"_s)},
     }};
@@ -139,17 +138,6 @@ void Settings::setDefaultApiVersion(const QString &version)
 {
     if (isApiVersion(version))
         write(kDefaultApiVersionKey, version);
-}
-
-int Settings::historyLimit() const
-{
-    return read(kHistoryLimitKey).toInt();
-}
-
-void Settings::setHistoryLimit(int rows)
-{
-    const Entry &e = entry(kHistoryLimitKey);
-    write(kHistoryLimitKey, qBound(e.min, rows, e.max));
 }
 
 Settings::Appearance Settings::appearance() const

@@ -26,10 +26,11 @@ public:
     /** The keys (R9); defaults and ranges are in settings.cpp. */
     static constexpr QStringView kSendTimeoutKey = u"Send/TimeoutMs"; // 30000, 1000–600000
     static constexpr QStringView kDefaultApiVersionKey = u"Send/DefaultApiVersion"; // "2020-06"
-    static constexpr QStringView kHistoryLimitKey = u"History/Limit"; // 1000, 10–100000
     static constexpr QStringView kLastProfileKey = u"General/LastProfileId"; // null
     static constexpr QStringView kAppearanceKey = u"Appearance/ColorScheme"; // "system"
     static constexpr QStringView kStateGroup = u"State";
+    // The history's retention limit is not here: it lives in the history file itself
+    // (HistoryStore::setRetention), so nhcli and every console honour the same limit.
 
     /** The colour scheme of the desktop console: the platform's, or a fixed light or dark one. */
     enum class Appearance { System, Light, Dark };
@@ -63,10 +64,6 @@ public:
     /** The API version new profiles start with. */
     QString defaultApiVersion() const;
     void setDefaultApiVersion(const QString &version);
-
-    /** How many exchanges the history keeps. */
-    int historyLimit() const;
-    void setHistoryLimit(int rows);
 
     /** The colour scheme override; System (the default) follows the platform. */
     Appearance appearance() const;
