@@ -1007,12 +1007,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+457"/>
+        <location filename="../../ui/mainwindow.cpp" line="+527"/>
         <source>nhconsole — %1</source>
         <translation>nhconsole — %1</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-371"/>
         <source>Sending… press Esc to cancel</source>
         <translation>Senden… Esc zum Abbrechen</translation>
     </message>
@@ -1022,12 +1022,12 @@
         <translation>Bereit. Ctrl+Enter sendet.</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-88"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>&amp;New Profile…</source>
         <translation>&amp;Neues Profil…</translation>
     </message>
@@ -1052,7 +1052,7 @@
         <translation>Profil &amp;löschen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <source>&amp;SAS Token Inspector…</source>
         <translation>&amp;SAS-Token-Inspektor…</translation>
     </message>
@@ -1117,7 +1117,7 @@
         <translation>&amp;Profil</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+87"/>
         <source>Profile </source>
         <translation>Profil </translation>
     </message>
@@ -1147,7 +1147,32 @@
         <translation>&lt;b&gt;Produktions-Hub.&lt;/b&gt; „%1“ sendet an Hub &lt;tt&gt;%2&lt;/tt&gt; unter &lt;tt&gt;%3&lt;/tt&gt;: Benachrichtigungen erreichen echte Geräte. nhconsole fragt vor jeder Sendung nach.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-220"/>
+        <source>&amp;Import Profiles…</source>
+        <translation>Profile &amp;importieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport Profiles…</source>
+        <translation>Profile e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Importing profiles and storing their keys…</source>
+        <translation>Profile werden importiert und ihre Schlüssel gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Pre&amp;ferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>H&amp;ub</source>
+        <translation>H&amp;ub</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>The key of “%1” is held in memory for this run only: the system keychain could not keep it. It is never written to disk.</source>
         <translation>Der Schlüssel von „%1“ wird nur für diese Sitzung im Speicher gehalten: Der System-Schlüsselbund konnte ihn nicht aufbewahren. Er wird nie auf die Festplatte geschrieben.</translation>
     </message>
@@ -1162,7 +1187,12 @@
         <translation>Dieses Profil und seinen Schlüssel löschen</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+10"/>
+        <source>Connecting to “%1”…</source>
+        <translation>Verbindung zu „%1“ wird hergestellt…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>The bundled emulator is not running.</source>
         <translation>Der mitgelieferte Emulator läuft nicht.</translation>
     </message>
@@ -1182,7 +1212,7 @@
         <translation>%1 · Hub %2 · Regel %3 · %4</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Sending to “%1” (hub %2)</source>
         <translation>Sendungen gehen an „%1“ (Hub %2)</translation>
     </message>
@@ -1192,7 +1222,12 @@
         <translation>%1 · nicht verbunden</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>Not connected: “%1” has no working connection yet, so there is nothing to list.</source>
+        <translation>Nicht verbunden: „%1“ hat noch keine funktionierende Verbindung, daher gibt es nichts aufzulisten.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Key for this run</source>
         <translation>Schlüssel für diese Sitzung</translation>
     </message>
@@ -1202,7 +1237,7 @@
         <translation>Der SAS-Schlüssel der Zugriffsregel „%1“ für „%2“. Er wird im Speicher gehalten, bis nhconsole beendet wird, und nie auf die Festplatte geschrieben.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Copying “%1” and its key…</source>
         <translation>„%1“ und sein Schlüssel werden kopiert…</translation>
     </message>
@@ -1237,8 +1272,24 @@
         <source>Deleted the profile “%1”</source>
         <translation>Profil „%1“ gelöscht</translation>
     </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>Exported %n profile(s) to %1, WITH their keys in plain text.</source>
+        <translation>
+            <numerusform>%n Profil nach %1 exportiert, MIT seinem Schlüssel im Klartext.</numerusform>
+            <numerusform>%n Profile nach %1 exportiert, MIT ihren Schlüsseln im Klartext.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n profile(s) to %1, without keys.</source>
+        <translation>
+            <numerusform>%n Profil nach %1 exportiert, ohne Schlüssel.</numerusform>
+            <numerusform>%n Profile nach %1 exportiert, ohne Schlüssel.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Production hub</source>
         <translation>Produktions-Hub</translation>
     </message>
@@ -1279,17 +1330,17 @@
         <translation>Erneut gesendet: %1</translation>
     </message>
     <message>
-        <location line="-441"/>
+        <location line="-510"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>&amp;Notification</source>
         <translation>Be&amp;nachrichtigung</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>Hi&amp;story</source>
         <translation>&amp;Verlauf</translation>
     </message>
@@ -1299,7 +1350,7 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1315,7 +1366,7 @@
         <translation>Echten Hub hinzufügen…</translation>
     </message>
     <message>
-        <location line="+334"/>
+        <location line="+379"/>
         <source>%1: %2 delivered, %3 failed</source>
         <translation>%1: %2 zugestellt, %3 fehlgeschlagen</translation>
     </message>
@@ -1325,7 +1376,58 @@
         <translation> (%1 ms)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>Registrations</source>
+        <translation>Registrierungen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+42"/>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reload from the hub: the reach preview and known tags when the composer has the focus, the registrations otherwise (F5)</source>
+        <translation>Neu vom Hub laden: die Reichweitenvorschau und die bekannten Tags, wenn der Nachrichteneditor den Fokus hat, sonst die Registrierungen (F5)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show &amp;Registrations</source>
+        <translation>&amp;Registrierungen anzeigen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Reach (%1)</source>
+        <translation>Reichweite (%1)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nothing to refresh: “%1” is not connected.</source>
+        <translation>Nichts zu aktualisieren: „%1“ ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fetching the hub&apos;s registrations for the reach preview and tag completion…</source>
+        <translation>Die Registrierungen des Hubs werden für die Reichweitenvorschau und die Tag-Vervollständigung abgerufen…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Ready to send to registration %1: check the payload, then press Send (Ctrl+Enter).</source>
+        <translation>Bereit zum Senden an Registrierung %1: Prüfen Sie die Payload und klicken Sie dann auf „Senden“ (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Registration %1 is not among those loaded in Registrations; load more or refresh to find it.</source>
+        <translation>Registrierung %1 ist nicht unter den in „Registrierungen“ geladenen; laden Sie weitere oder aktualisieren Sie, um sie zu finden.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>About nhconsole</source>
         <translation>Über nhconsole</translation>
     </message>
@@ -6609,6 +6711,24 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>Nh::ProfileTransfer</name>
+    <message>
+        <location filename="../../ui/profiletransfer.cpp" line="+41"/>
+        <source>Profile exports (*.json);;All files (*)</source>
+        <translation>Profilexporte (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export Profiles</source>
+        <translation>Profile exportieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import Profiles</source>
+        <translation>Profile importieren</translation>
+    </message>
+</context>
+<context>
     <name>Nh::ProfilesCommand</name>
     <message>
         <location filename="../../core/cli/profilescommand.cpp" line="+27"/>
@@ -8046,9 +8166,187 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/preferencesdialog.cpp" line="+47"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light or Dark overrides the desktop&apos;s colours for nhconsole; “Follow the system” uses them again.</source>
+        <translation>„Hell“ oder „Dunkel“ überschreibt die Farben des Desktops für nhconsole; „Wie das System“ verwendet sie wieder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colour &amp;scheme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shown at once; Cancel goes back to the previous scheme.</source>
+        <translation>Wird sofort angezeigt; „Abbrechen“ kehrt zum vorherigen Schema zurück.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> exchanges</source>
+        <translation> Austausche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many exchanges to keep, newest first, not counting pinned ones (an exchange is one request and its response). 0 keeps them all.</source>
+        <translation>Wie viele Austausche aufbewahrt werden, die neuesten zuerst, angeheftete nicht mitgezählt (ein Austausch ist eine Anfrage und ihre Antwort). 0 bewahrt alle auf.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchanges sent more than this many days ago are deleted, in days (up to %1). 0 never deletes by age.</source>
+        <translation>Austausche, die vor mehr als so vielen Tagen gesendet wurden, werden gelöscht, in Tagen (bis zu %1). 0 löscht nie nach Alter.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keep at &amp;most:</source>
+        <translation>&amp;Höchstens aufbewahren:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete exchanges o&amp;lder than:</source>
+        <translation>Austausche &amp;löschen, die älter sind als:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New profiles</source>
+        <translation>Neue Profile</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long a send may wait for data from the hub before it is given up, in seconds (%1–%2).</source>
+        <translation>Wie lange ein Sendevorgang auf Daten vom Hub warten darf, bevor er aufgegeben wird, in Sekunden (%1–%2).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The api-version query parameter new profiles send, as YYYY-MM (2020-06 is the newest the hub documents).</source>
+        <translation>Der Abfrageparameter api-version, den neue Profile senden, im Format YYYY-MM (2020-06 ist die neueste, die der Hub dokumentiert).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send &amp;timeout:</source>
+        <translation>&amp;Zeitüberschreitung beim Senden:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Default &amp;API version:</source>
+        <translation>Standard-API-&amp;Version:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Profiles you add from now on start with these; every existing profile keeps its own (Edit Profile).</source>
+        <translation>Profile, die Sie ab jetzt hinzufügen, beginnen mit diesen Werten; jedes bestehende Profil behält seine eigenen (Profil bearbeiten).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Puts every preference back to its default; nothing is saved before OK.</source>
+        <translation>Setzt alle Einstellungen auf ihre Standardwerte zurück; vor „OK“ wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Pinned exchanges are always kept. The limits are stored in the history file, so nhcli keeps to them too.</source>
+        <translation>Angeheftete Austausche werden immer aufbewahrt. Die Grenzen werden in der Verlaufsdatei gespeichert, daher hält sich auch nhcli daran.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No history file is open in this run (see the warning at start-up), so there is nothing to keep or delete.</source>
+        <translation>In dieser Sitzung ist keine Verlaufsdatei geöffnet (siehe die Warnung beim Start), daher gibt es nichts aufzubewahren oder zu löschen.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Default API version: enter one, as YYYY-MM (like 2020-06).</source>
+        <translation>Standard-API-Version: Geben Sie eine ein, im Format YYYY-MM (wie 2020-06).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default API version: “%1” is not one; write it as YYYY-MM (like 2020-06), optionally with a day and -preview.</source>
+        <translation>Standard-API-Version: „%1“ ist keine gültige Version; schreiben Sie sie im Format YYYY-MM (wie 2020-06), optional mit Tag und -preview.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Delete History?</source>
+        <translation>Verlauf löschen?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The new limits delete 1 exchange from the history now.</source>
+        <translation>Die neuen Grenzen löschen jetzt 1 Austausch aus dem Verlauf.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new limits delete %1 exchanges from the history now.</source>
+        <translation>Die neuen Grenzen löschen jetzt %1 Austausche aus dem Verlauf.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Older exchanges will be deleted from the history now.</source>
+        <translation>Ältere Austausche werden jetzt aus dem Verlauf gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pinned exchanges are kept. Deleted ones cannot be restored.</source>
+        <translation>Angeheftete Austausche bleiben erhalten. Gelöschte können nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete and Save</source>
+        <translation>&amp;Löschen und speichern</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profiledialog.cpp" line="+36"/>
+        <location filename="../../ui/profiledialog.cpp" line="+37"/>
         <source>No colour</source>
         <translation>Keine Farbe</translation>
     </message>
@@ -8083,7 +8381,7 @@ Beispiele:
         <translation>Grau</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+97"/>
         <source>New Profile</source>
         <translation>Neues Profil</translation>
     </message>
@@ -8109,8 +8407,19 @@ Beispiele:
     </message>
     <message>
         <location line="+9"/>
-        <source>Azure portal ▸ the hub ▸ Access Policies. The key goes to the system keychain only.</source>
-        <translation>Azure-Portal ▸ der Hub ▸ Access Policies. Der Schlüssel wird nur im Schlüsselbund des Systems gespeichert.</translation>
+        <location line="+276"/>
+        <source>Reveal the Key</source>
+        <translation>Schlüssel aufdecken</translation>
+    </message>
+    <message>
+        <location line="-273"/>
+        <source>Show the SharedAccessKey in clear; it is hidden again when this window loses focus</source>
+        <translation>SharedAccessKey im Klartext anzeigen; er wird wieder verborgen, wenn dieses Fenster den Fokus verliert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Azure portal ▸ the hub ▸ Access Policies. The key is shown as •••• and goes to the system keychain only.</source>
+        <translation>Azure-Portal ▸ der Hub ▸ Access Policies. Der Schlüssel wird als •••• angezeigt und nur im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -8178,7 +8487,7 @@ Beispiele:
         <translation>&amp;Farbe:</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+58"/>
         <source>Paste the connection string of one of the hub&apos;s access policies.</source>
         <translation>Fügen Sie die Verbindungszeichenfolge einer der Zugriffsregeln (Access Policies) des Hubs ein.</translation>
     </message>
@@ -8193,7 +8502,12 @@ Beispiele:
         <translation>Es gibt bereits ein Profil namens „%1“; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+88"/>
+        <source>Hide the Key</source>
+        <translation>Schlüssel verbergen</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Storing the key in the system keychain… (it may ask to be unlocked)</source>
         <translation>Schlüssel wird im Schlüsselbund des Systems gespeichert… (möglicherweise muss er entsperrt werden)</translation>
     </message>
@@ -8206,6 +8520,90 @@ Beispiele:
         <location line="+17"/>
         <source>&lt;b&gt;The system keychain cannot keep the key.&lt;/b&gt; %1&lt;p&gt;You can still use this profile: nhconsole can keep the key in memory for this run only. It is never written to disk; when nhconsole quits it is gone, and you paste it again next time (or fix the keychain).&lt;/p&gt;</source>
         <translation>&lt;b&gt;Der Schlüsselbund des Systems kann den Schlüssel nicht aufbewahren.&lt;/b&gt; %1&lt;p&gt;Sie können dieses Profil trotzdem verwenden: nhconsole kann den Schlüssel nur für diese Sitzung im Speicher halten. Er wird nie auf die Festplatte geschrieben; wenn nhconsole beendet wird, ist er verloren, und Sie fügen ihn beim nächsten Mal erneut ein (oder reparieren den Schlüsselbund).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileExportDialog</name>
+    <message>
+        <location filename="../../ui/profiletransfer.cpp" line="+10"/>
+        <source>Export Profiles</source>
+        <translation>Profile exportieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Profiles to export:</source>
+        <translation>Zu exportierende Profile:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Include the SAS &amp;keys from the keychain</source>
+        <translation>SAS-&amp;Schlüssel aus dem Schlüsselbund einschließen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file will contain the SAS keys in plain text. Anyone who reads it can send to these hubs: keep it private (it is written readable by you only) and delete it once imported.</source>
+        <translation>Die Datei wird die SAS-Schlüssel im Klartext enthalten. Jeder, der sie liest, kann an diese Hubs senden: Halten Sie sie privat (sie wird nur für Sie lesbar geschrieben) und löschen Sie sie nach dem Import.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading the keys from the keychain…</source>
+        <translation>Die Schlüssel werden aus dem Schlüsselbund gelesen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>The file %1 cannot be written: %2.</source>
+        <translation>Die Datei %1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file %1 could not be written completely: %2.</source>
+        <translation>Die Datei %1 konnte nicht vollständig geschrieben werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileImporter</name>
+    <message>
+        <location line="+31"/>
+        <source>The file %1 cannot be read: %2.</source>
+        <translation>Die Datei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Importing profiles from %1…</source>
+        <translation>Profile werden aus %1 importiert…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing was imported from %1. %2</source>
+        <translation>Aus %1 wurde nichts importiert. %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profiles from %1 were imported, but: %2</source>
+        <translation>Die Profile aus %1 wurden importiert, aber: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Import Profiles</source>
+        <translation>Profile importieren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Imported %n profile(s): %1.</source>
+        <translation>
+            <numerusform>%n Profil importiert: %1.</numerusform>
+            <numerusform>%n Profile importiert: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8284,19 +8682,19 @@ Beispiele:
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Fetching registrations… %1 so far</source>
         <translation>Registrierungen werden abgerufen… bisher %1</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+149"/>
         <source>No registrations fetched yet.</source>
         <translation>Noch keine Registrierungen abgerufen.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden.</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -8355,27 +8753,27 @@ Beispiele:
         <translation>Der Hub hat mehr als %1 Registrierungen; nur die ersten %1 wurden abgerufen, daher kann die tatsächliche Reichweite größer sein.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Enter the device handle of a direct send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Geräte-Handle einer direkten Sendung ein.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>A direct send goes to %n device handle(s), registered or not.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Eine direkte Sendung geht an %n Geräte-Handle, registriert oder nicht.</numerusform>
+            <numerusform>Eine direkte Sendung geht an %n Geräte-Handles, registriert oder nicht.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Registrations on the hub with this handle, for this format: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungen auf dem Hub mit diesem Handle für dieses Format: %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refresh to see which registrations carry this handle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren Sie, um zu sehen, welche Registrierungen dieses Handle tragen.</translation>
     </message>
 </context>
 <context>
@@ -8559,7 +8957,7 @@ Beispiele:
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+105"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -8830,7 +9228,7 @@ Beispiele:
         <translation>Die Verlaufsdatei (Standard: %1).</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>No history</source>
         <translation>Kein Verlauf</translation>
     </message>
