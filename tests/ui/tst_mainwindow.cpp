@@ -152,6 +152,8 @@ private:
     }
     /** The window with its first listing and reach fetch done. */
     bool makeLoadedWindow();
+    /** A hub profile at the emulator's address (other hub) whose key is in no keychain. */
+    Nh::Result<Nh::Profile> addKeylessHubProfile();
     /** Writes the screenshot to NH_SCREENSHOT_DIR too (the README's), when that is set. */
     static void publishScreenshot(const QString &path, const QString &name);
     /** Waits until the history file holds `count` exchanges; returns their summaries. */
@@ -734,14 +736,7 @@ void TestMainWindow::hubProfileWithoutKeyOffersASessionKey()
     // A hub profile at the emulator's address whose key is in no keychain: bare (no bus), the
     // keychain is unavailable; under with_keyring.sh it simply has no entry. Either way the
     // window says so, refuses to send, and takes a key for this run.
-    Nh::Profile p;
-    p.name = u"Hub without key"_s;
-    p.kind = Nh::ProfileKind::Hub;
-    p.host = u"127.0.0.1"_s;
-    p.port = m_harness->emulator.port();
-    p.hub = UiHarness::kOtherHub.toString();
-    p.keyName = u"DefaultFullSharedAccessSignature"_s;
-    const auto added = m_harness->profiles->add(p);
+    const auto added = addKeylessHubProfile();
     QVERIFY2(added, added ? "" : qPrintable(added.error().message));
     makeWindow();
     QSignalSpy activated(m_window.get(), &MainWindow::profileActivated);
@@ -1122,7 +1117,7 @@ void TestMainWindow::switchingProfileRefreshesHubViews()
     QVERIFY(browser->errorText().isEmpty());
 }
 
-void TestMainWindow::profileWithoutKeyShowsNotConnected()
+Nh::Result<Nh::Profile> TestMainWindow::addKeylessHubProfile()
 {
     Nh::Profile p;
     p.name = u"Hub without key"_s;
@@ -1131,7 +1126,12 @@ void TestMainWindow::profileWithoutKeyShowsNotConnected()
     p.port = m_harness->emulator.port();
     p.hub = UiHarness::kOtherHub.toString();
     p.keyName = u"DefaultFullSharedAccessSignature"_s;
-    const auto added = m_harness->profiles->add(p);
+    return m_harness->profiles->add(p);
+}
+
+void TestMainWindow::profileWithoutKeyShowsNotConnected()
+{
+    const auto added = addKeylessHubProfile();
     QVERIFY(added);
     QVERIFY(makeLoadedWindow());
     RegistrationsBrowser *browser = m_window->registrationsBrowser();
