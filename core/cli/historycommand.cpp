@@ -496,23 +496,16 @@ void HistoryCommand::exportRecords(const QString &format, const QStringList &ids
     if (!records)
         return fail(ExitCode::Usage, records.error().message);
 
-    QByteArray data;
-    QList<Warning> warnings;
-    if (format == u"curl"_s) {
-        const auto script = exchangesToCurlScript(*records);
-        if (!script)
-            return fail(ExitCode::Invalid, script.error().message);
-        data = script->toUtf8();
-        warnings = script.warnings();
-    } else if (format == u"har"_s) {
-        const auto har = exchangesToHar(*records);
-        if (!har)
-            return fail(ExitCode::Invalid, har.error().message);
-        data = *har;
-        warnings = har.warnings();
-    } else {
-        data = exchangesToJson(*records);
-    }
+    ExportFormat kind = ExportFormat::Json;
+    if (format == u"curl"_s)
+        kind = ExportFormat::Curl;
+    else if (format == u"har"_s)
+        kind = ExportFormat::Har;
+    const auto exported = exportExchanges(*records, kind);
+    if (!exported)
+        return fail(ExitCode::Invalid, exported.error().message);
+    const QByteArray &data = *exported;
+    const QList<Warning> &warnings = exported.warnings();
     if (output.isEmpty() || output == u"-"_s) {
         m_session.printWarnings(warnings);
         m_session.out() << QString::fromUtf8(data);

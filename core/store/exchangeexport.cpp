@@ -116,7 +116,8 @@ bool isToken(const QByteArray &word)
         && std::all_of(word.cbegin(), word.cend(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-QString curlCommand(const HistoryRecord &r, const CurlOptions &options, bool *usesPlaceholder)
+QString curlCommand(const HistoryRecord &r, const CurlOptions &options, bool *usesPlaceholder,
+                    bool *usesToken = nullptr)
 {
     const Exchange &e = r.exchange;
     const bool hasBody = !e.requestBody.isEmpty();
@@ -126,12 +127,16 @@ QString curlCommand(const HistoryRecord &r, const CurlOptions &options, bool *us
     if (!((method == "GET" && !hasBody) || (method == "POST" && hasBody)))
         first +=
             u"-X "_s + (isToken(method) ? QString::fromLatin1(method) : shellQuote(method)) + u' ';
+    if (!options.caCertificate.isEmpty())
+        first += u"--cacert "_s + shellQuote(options.caCertificate.toUtf8()) + u' ';
     QStringList parts {first + shellQuote(e.url.toEncoded())};
     const QString fresh = options.freshAuthorization ? options.freshAuthorization(r) : QString();
     for (const auto &[name, value] : e.requestHeaders) {
         if (name.compare(kAuthorization, Qt::CaseInsensitive) == 0) {
             if (!fresh.isEmpty()) {
                 parts.append(u"-H "_s + shellQuote(name + ": " + oneLine(fresh).toUtf8()));
+                if (usesToken)
+                    *usesToken = true;
             } else {
                 // Double quotes: the shell expands the variable, and nothing else is in them.
                 parts.append(u"-H \""_s + QString::fromUtf8(name) + u": ${"_s
@@ -186,6 +191,7 @@ Result<QString> exchangesToCurlScript(const QList<HistoryRecord> &records,
     QStringList commands;
     QList<Warning> warnings;
     bool placeholder = false;
+    bool tokens = false;
     for (const HistoryRecord &record : records) {
         const HistoryRecord r = historyRecordFor(record.exchange, record.context);
         const Exchange &e = r.exchange;
@@ -200,13 +206,20 @@ Result<QString> exchangesToCurlScript(const QList<HistoryRecord> &records,
             comment += u" (profile "_s + r.context.profileName + u')';
         if (!record.label.isEmpty())
             comment += u": "_s + record.label;
-        commands.append(oneLine(comment) + u'\n' + curlCommand(r, options, &placeholder));
+        commands.append(oneLine(comment) + u'\n' + curlCommand(r, options, &placeholder, &tokens));
     }
+    // Signed tokens are secrets until they expire: the file must not claim otherwise.
+    const char *const header = tokens
+        ? QT_TRANSLATE_N_NOOP("Nh::ExchangeExport",
+                              "%n exchange(s) exported from the nhconsole history with signed "
+                              "SAS tokens (never the key). Keep this file private until they "
+                              "expire.")
+        : QT_TRANSLATE_N_NOOP("Nh::ExchangeExport",
+                              "%n exchange(s) exported from the nhconsole history. They hold "
+                              "no secret.");
     QString script = u"#!/bin/sh\n# "_s
-        + oneLine(QCoreApplication::translate(
-            "Nh::ExchangeExport",
-            "%n exchange(s) exported from the nhconsole history. They hold no secret.", nullptr,
-            int(commands.size())))
+        + oneLine(QCoreApplication::translate("Nh::ExchangeExport", header, nullptr,
+                                              int(commands.size())))
         + u'\n';
     if (placeholder) {
         const QString message =
@@ -426,6 +439,41 @@ Result<QByteArray> exchangesToHar(const QList<HistoryRecord> &records)
     Result<QByteArray> result(QJsonDocument(QJsonObject {{u"log"_s, log}}).toJson());
     result.setWarnings(warnings);
     return result;
+}
+
+Result<QByteArray> exportExchanges(const QList<HistoryRecord> &records, ExportFormat format,
+                                   const CurlOptions &options)
+{
+    switch (format) {
+    case ExportFormat::Curl: {
+        const auto script = exchangesToCurlScript(records, options);
+        if (!script)
+            return script.error();
+        Result<QByteArray> data(script->toUtf8());
+        data.setWarnings(script.warnings());
+        return data;
+    }
+    case ExportFormat::Json:
+        return exchangesToJson(records);
+    case ExportFormat::Har:
+        return exchangesToHar(records);
+    }
+    Q_UNREACHABLE();
+    return QByteArray();
+}
+
+QString exportSuffix(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Curl:
+        return u".sh"_s;
+    case ExportFormat::Json:
+        return u".json"_s;
+    case ExportFormat::Har:
+        return u".har"_s;
+    }
+    Q_UNREACHABLE();
+    return QString();
 }
 
 } // namespace Nh

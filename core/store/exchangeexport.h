@@ -29,6 +29,8 @@ struct CurlOptions
     std::function<QString(const HistoryRecord &record)> freshAuthorization;
     /// The shell variable of the placeholder: -H "Authorization: ${NH_SAS_TOKEN}".
     QString tokenVariable = QStringLiteral("NH_SAS_TOKEN");
+    /// A certificate file curl must trust (the local emulator's): --cacert before the URL.
+    QString caCertificate;
 };
 
 /**
@@ -62,6 +64,19 @@ QByteArray exchangesToJson(const QList<HistoryRecord> &records);
  * that were never sent are left out, each with a warning.
  */
 Result<QByteArray> exchangesToHar(const QList<HistoryRecord> &records);
+
+/// The file formats of exchange exports, shared by the history, the exchange view and nhcli.
+enum class ExportFormat { Curl, Json, Har };
+
+/**
+ * `records` as the bytes of an export file in `format`: a curl script (exchangesToCurlScript,
+ * UTF-8), the JSON document (exchangesToJson) or a HAR log (exchangesToHar), with the warnings
+ * those give. `options` is used by the curl script only.
+ */
+Result<QByteArray> exportExchanges(const QList<HistoryRecord> &records, ExportFormat format,
+                                   const CurlOptions &options = {});
+/// The usual file name suffix of `format`: ".sh", ".json" or ".har".
+QString exportSuffix(ExportFormat format);
 
 /**
  * Quotes `text` as one word for a POSIX shell (dash included): in single quotes, or, for bytes

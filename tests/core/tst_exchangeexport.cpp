@@ -95,6 +95,9 @@ private slots:
     void curlRunsInSh_data();
     void curlRunsInSh();
     void curlScriptNeedsToken();
+    void curlTrustsCertificate();
+    void exportFormats_data();
+    void exportFormats();
     void json();
     void har();
     void harTransportError();
@@ -166,6 +169,11 @@ void TestExchangeExport::curlFreshToken()
     QVERIFY(seen.exchange.authorization.isEmpty());
     QVERIFY(headerValue(seen.exchange.requestHeaders, "Authorization")->contains("sig=[redacted]"));
     QCOMPARE(seen.exchange.url, testSend().exchange.url);
+    // A script with tokens says it is a secret; one with the placeholder says it holds none.
+    const QString script = exchangesToCurlScript({testSend()}, options).value();
+    QVERIFY2(script.contains(u"Keep this file private"_s), qPrintable(script));
+    QVERIFY(!script.contains(u"no secret"_s));
+    QVERIFY(exchangesToCurlScript({testSend()}).value().contains(u"They hold no secret."_s));
 }
 
 void TestExchangeExport::curlNeverSent()
@@ -285,6 +293,56 @@ void TestExchangeExport::curlScriptNeedsToken()
     QVERIFY(sh.exitCode() != 0);
     QVERIFY2(sh.readAllStandardError().contains("NH_SAS_TOKEN"), "the message names the variable");
     QVERIFY2(!QFile::exists(m_dir.filePath(u"args"_s)), "curl ran without a token");
+}
+
+void TestExchangeExport::curlTrustsCertificate()
+{
+    CurlOptions options;
+    options.caCertificate = u"/tmp/it's here/emulator.pem"_s;
+    const auto curl = exchangeToCurl(testSend(), options);
+    QVERIFY(curl);
+    // Before the URL, quoted as one word whatever the path holds.
+    QVERIFY2(curl->startsWith(u"curl --cacert '/tmp/it'\\''s here/emulator.pem' 'https://"_s),
+             qPrintable(curl.value()));
+    QVERIFY(!exchangeToCurl(testSend())->contains(u"--cacert"_s));
+}
+
+void TestExchangeExport::exportFormats_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("curl") << int(ExportFormat::Curl) << u".sh"_s
+                          << exchangesToCurlScript({testSend(), neverSent()})->toUtf8();
+    QTest::newRow("json") << int(ExportFormat::Json) << u".json"_s << QByteArray();
+    QTest::newRow("har") << int(ExportFormat::Har) << u".har"_s
+                         << *exchangesToHar({testSend(), neverSent()});
+}
+
+void TestExchangeExport::exportFormats()
+{
+    QFETCH(int, format);
+    QFETCH(QString, suffix);
+    QFETCH(QByteArray, expected);
+    const auto kind = ExportFormat(format);
+    QCOMPARE(exportSuffix(kind), suffix);
+    const auto data = exportExchanges({testSend(), neverSent()}, kind);
+    QVERIFY(data);
+    if (kind == ExportFormat::Json) {
+        // Its "exported" time differs from a second call's, and so does the id given to an
+        // exchange that never had one; the sent exchange does not.
+        const QJsonObject got = QJsonDocument::fromJson(*data).object();
+        const QJsonObject want =
+            QJsonDocument::fromJson(exchangesToJson({testSend(), neverSent()})).object();
+        const QJsonArray gotList = got.value(u"exchanges"_s).toArray();
+        QCOMPARE(gotList.size(), 2); // JSON keeps what was never sent: it is history, not replay
+        QCOMPARE(gotList.first(), want.value(u"exchanges"_s).toArray().first());
+        QVERIFY(data.warnings().isEmpty());
+    } else {
+        QCOMPARE(*data, expected);
+        // The exchange that was never sent is left out, with a warning.
+        QCOMPARE(data.warnings().size(), 1);
+    }
 }
 
 void TestExchangeExport::json()
