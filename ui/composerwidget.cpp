@@ -617,7 +617,15 @@ Nh::Notification ComposerWidget::notification() const
 
 bool ComposerWidget::canSend() const
 {
-    return m_refusal.isEmpty() && !isSending();
+    return m_refusal.isEmpty() && m_connectionProblem.isEmpty() && !isSending();
+}
+
+void ComposerWidget::setConnectionProblem(const QString &problem)
+{
+    if (problem == m_connectionProblem)
+        return;
+    m_connectionProblem = problem;
+    updateSendState();
 }
 
 // --- validation -------------------------------------------------------------------------------
@@ -887,6 +895,11 @@ void ComposerWidget::updateSendState()
     } else if (!m_refusal.isEmpty()) {
         m_refusalLabel->setText(tr("<b>Cannot send:</b> %1").arg(m_refusal.toHtmlEscaped()));
         Theme::paintLabel(m_refusalLabel, Theme::Tone::Failure);
+    } else if (!m_connectionProblem.isEmpty()) {
+        // The notification is fine; the hub is what is missing.
+        m_refusalLabel->setText(
+            tr("<b>Not connected:</b> %1").arg(m_connectionProblem.toHtmlEscaped()));
+        Theme::paintLabel(m_refusalLabel, Theme::Tone::Warning);
     } else {
         QString target;
         switch (targetKind()) {
@@ -965,6 +978,11 @@ bool ComposerWidget::prettyPrint()
 void ComposerWidget::refreshKnownTags()
 {
     fetchTags({}, kTagPages, {});
+}
+
+void ComposerWidget::setKnownTags(const QStringList &tags)
+{
+    m_tagEdit->setKnownTags(tags);
 }
 
 void ComposerWidget::fetchTags(const QString &continuationToken, int pagesLeft, QStringList tags)

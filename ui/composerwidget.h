@@ -80,6 +80,12 @@ public:
     Nh::Notification notification() const;
     /** Why Send is refused; empty when the notification can be sent. */
     QString refusal() const { return m_refusal; }
+    /**
+     * Why there is no hub to send to (no key, keychain refused, emulator down), or empty when
+     * connected. While set, Send is off and the status line says so; everything typed stays.
+     */
+    void setConnectionProblem(const QString &problem);
+    QString connectionProblem() const { return m_connectionProblem; }
     bool canSend() const;
     bool isSending() const { return !m_job.isNull(); }
 
@@ -104,6 +110,8 @@ public slots:
     bool prettyPrint();
     /** Asks the hub for its registrations and offers their tags for completion. */
     void refreshKnownTags();
+    /** Tags to offer as the user types (e.g. from the reach preview's fetch); no request. */
+    void setKnownTags(const QStringList &tags);
 
 signals:
     void sendStarted(const Nh::Notification &notification);
@@ -142,6 +150,7 @@ private:
     QTimer *m_validateTimer = nullptr;
     bool m_syncing = false;
     QString m_refusal;
+    QString m_connectionProblem;
     QString m_previewAuthorization;
     QString m_emittedTarget; ///< what targetChanged() last announced
     struct Status

@@ -2,17 +2,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exchangeview.h"
 
+#include "exportfile.h"
 #include "headersview.h"
 #include "outcomeview.h"
 #include "store/exchangeexport.h"
 #include "theme.h"
 
 #include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -51,12 +55,16 @@ ExchangeView::ExchangeView(QWidget *parent)
                                      "signature only while revealed, never the key)"));
     m_copyJsonButton = toolButton(this, u"copyJsonButton"_s, u"copy"_s, tr("Copy JSON"),
                                   tr("Copy the whole exchange as JSON (secrets redacted)"));
+    m_saveButton = toolButton(this, u"saveButton"_s, u"save"_s, tr("Save…"),
+                              tr("Save the exchange as a HAR file (opens in browser developer "
+                                 "tools), as JSON or as a curl script"));
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_title, 1);
     bar->addWidget(m_revealButton);
     bar->addWidget(m_copyCurlButton);
     bar->addWidget(m_copyJsonButton);
+    bar->addWidget(m_saveButton);
 
     m_headers = new HeadersView(this);
     m_headers->setObjectName(u"requestPane"_s);
@@ -79,6 +87,7 @@ ExchangeView::ExchangeView(QWidget *parent)
     connect(m_revealButton, &QToolButton::toggled, this, &ExchangeView::setRevealed);
     connect(m_copyCurlButton, &QToolButton::clicked, this, &ExchangeView::copyCurl);
     connect(m_copyJsonButton, &QToolButton::clicked, this, &ExchangeView::copyJson);
+    connect(m_saveButton, &QToolButton::clicked, this, &ExchangeView::save);
     clear();
 }
 
@@ -103,6 +112,7 @@ void ExchangeView::setExchange(const Nh::Exchange &exchange)
     m_revealButton->setEnabled(!exchange.authorization.isEmpty());
     m_copyCurlButton->setEnabled(!exchange.url.isEmpty());
     m_copyJsonButton->setEnabled(true);
+    m_saveButton->setEnabled(true);
     emit exchangeChanged();
 }
 
@@ -117,6 +127,7 @@ void ExchangeView::clear()
     m_revealButton->setEnabled(false);
     m_copyCurlButton->setEnabled(false);
     m_copyJsonButton->setEnabled(false);
+    m_saveButton->setEnabled(false);
     emit exchangeChanged();
 }
 
@@ -136,11 +147,19 @@ void ExchangeView::setRevealed(bool on)
     emit revealChanged(on);
 }
 
-QString ExchangeView::curlCommand() const
+Nh::HistoryRecord ExchangeView::record() const
 {
-    if (!m_hasExchange)
-        return {};
+    // Unredacted: every export redacts through historyRecordFor() itself.
+    Nh::HistoryRecord r;
+    r.exchange = m_exchange;
+    return r;
+}
+
+Nh::CurlOptions ExchangeView::curlOptions() const
+{
     Nh::CurlOptions options;
+    // The emulator's self-signed certificate: curl must trust it to connect at all.
+    options.caCertificate = m_caCertificatePath;
     if (isRevealed() && !m_exchange.authorization.isEmpty()) {
         // The token that was sent (a signature with an expiry), never the key.
         const QString sent = m_exchange.authorization;
@@ -148,28 +167,22 @@ QString ExchangeView::curlCommand() const
             return sent;
         };
     }
-    Nh::HistoryRecord record;
-    record.exchange = m_exchange;
-    const auto curl = Nh::exchangeToCurl(record, options);
-    if (!curl)
+    return options;
+}
+
+QString ExchangeView::curlCommand() const
+{
+    if (!m_hasExchange)
         return {};
-    QString command = curl.value();
-    if (!m_caCertificatePath.isEmpty()) {
-        // The emulator's self-signed certificate: curl must trust it to connect at all.
-        const qsizetype at = command.indexOf(u"curl "_s);
-        if (at >= 0)
-            command.insert(at + 5,
-                           u"--cacert "_s + Nh::shellQuote(m_caCertificatePath.toUtf8()) + u' ');
-    }
-    return command;
+    const auto curl = Nh::exchangeToCurl(record(), curlOptions());
+    return curl ? curl.value() : QString();
 }
 
 QByteArray ExchangeView::json() const
 {
     if (!m_hasExchange)
         return {};
-    return QJsonDocument(Nh::exchangeToJson(Nh::historyRecordFor(m_exchange)))
-        .toJson(QJsonDocument::Indented);
+    return QJsonDocument(Nh::exchangeToJson(record())).toJson(QJsonDocument::Indented);
 }
 
 void ExchangeView::copyCurl()
@@ -188,4 +201,49 @@ void ExchangeView::copyJson()
         return;
     QGuiApplication::clipboard()->setText(QString::fromUtf8(json()));
     emit message(tr("Copied the exchange as JSON (secrets redacted)"));
+}
+
+Nh::Status ExchangeView::saveTo(const QString &path, Nh::ExportFormat format) const
+{
+    if (!m_hasExchange)
+        return Nh::makeError(Nh::ErrorCode::MissingField, tr("No exchange is shown to save."));
+    const auto data = Nh::exportExchanges({record()}, format, curlOptions());
+    if (!data)
+        return data.error();
+    return ExportFile::write(path, data.value());
+}
+
+void ExchangeView::save()
+{
+    if (!m_hasExchange)
+        return;
+    const QList<Nh::ExportFormat> formats {Nh::ExportFormat::Har, Nh::ExportFormat::Json,
+                                           Nh::ExportFormat::Curl};
+    QStringList filters;
+    for (const Nh::ExportFormat f : formats)
+        filters.append(ExportFile::filter(f));
+    QString chosen = filters.first();
+    const QString base = u"nhconsole-"_s + m_exchange.operation + u'-'
+        + m_exchange.started.toUTC().toString(u"yyyyMMdd-HHmmss"_s);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Exchange"),
+                                                      base + Nh::exportSuffix(formats.first()),
+                                                      filters.join(u";;"_s), &chosen);
+    if (path.isEmpty())
+        return;
+    // The file name's suffix decides when it names a format; otherwise the chosen filter does.
+    Nh::ExportFormat format = formats.at(std::max(qsizetype(0), filters.indexOf(chosen)));
+    for (const Nh::ExportFormat f : formats) {
+        if (path.endsWith(Nh::exportSuffix(f), Qt::CaseInsensitive))
+            format = f;
+    }
+    if (const Nh::Status saved = saveTo(path, format); !saved) {
+        QMessageBox::warning(this, tr("Save failed"), saved.error().message);
+        return;
+    }
+    emit message(format == Nh::ExportFormat::Curl && isRevealed()
+                     ? tr("Saved the exchange to %1 with the token that was sent; treat the file "
+                          "as a secret until it expires")
+                           .arg(QDir::toNativeSeparators(path))
+                     : tr("Saved the exchange to %1; the file holds no key or signature")
+                           .arg(QDir::toNativeSeparators(path)));
 }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "client/exchange.h"
+#include "common/result.h"
+#include "store/exchangeexport.h"
 
 #include <QWidget>
 
@@ -15,9 +17,10 @@ class QToolButton;
 /**
  * One exchange, request and answer side by side (issue #7): HeadersView | OutcomeView in a
  * QSplitter, with a toolbar to reveal secrets (off by default, and off again whenever another
- * exchange is shown, style.md R8) and to copy the exchange as curl or as JSON. The copies come
- * from core's ExchangeExport, so they never hold the key: curl's Authorization is the token that
- * was sent while Reveal is on and a ${NH_SAS_TOKEN} placeholder otherwise; JSON is redacted.
+ * exchange is shown, style.md R8), to copy the exchange as curl or as JSON, and to save it as
+ * HAR, JSON or a curl script. The copies come from core's ExchangeExport, so they never hold the
+ * key: curl's Authorization is the token that was sent while Reveal is on and a ${NH_SAS_TOKEN}
+ * placeholder otherwise; JSON is redacted.
  */
 class ExchangeView final : public QWidget
 {
@@ -40,6 +43,12 @@ public:
     /** What the copy actions put on the clipboard, with the signature as currently shown. */
     QString curlCommand() const;
     QByteArray json() const;
+    /**
+     * Writes the exchange to `path` as a curl script, JSON or a HAR 1.2 log (the History's
+     * export formats). The script carries the token that was sent only while Reveal is on; JSON
+     * and HAR are redacted. Fails with a sentence naming the file when it cannot be written.
+     */
+    Nh::Status saveTo(const QString &path, Nh::ExportFormat format) const;
 
     QSplitter *splitter() const { return m_splitter; }
     HeadersView *headersView() const { return m_headers; }
@@ -49,6 +58,8 @@ public slots:
     void setRevealed(bool on);
     void copyCurl();
     void copyJson();
+    /** Asks for a file and a format (HAR, JSON or curl script), then saveTo(). */
+    void save();
 
 signals:
     void revealChanged(bool on);
@@ -58,6 +69,10 @@ signals:
     void message(const QString &text);
 
 private:
+    /** The shown exchange as the exports take it. */
+    Nh::HistoryRecord record() const;
+    Nh::CurlOptions curlOptions() const;
+
     Nh::Exchange m_exchange;
     bool m_hasExchange = false;
     QString m_caCertificatePath;
@@ -65,6 +80,7 @@ private:
     QToolButton *m_revealButton = nullptr;
     QToolButton *m_copyCurlButton = nullptr;
     QToolButton *m_copyJsonButton = nullptr;
+    QToolButton *m_saveButton = nullptr;
     QSplitter *m_splitter = nullptr;
     HeadersView *m_headers = nullptr;
     OutcomeView *m_outcome = nullptr;

@@ -3,6 +3,7 @@
 #include "historypanel.h"
 
 #include "comparedialog.h"
+#include "exportfile.h"
 #include "models/historyfiltermodel.h"
 #include "models/historymodel.h"
 #include "protocol/platform.h"
@@ -15,7 +16,6 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
@@ -25,7 +25,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -406,6 +405,12 @@ bool HistoryPanel::selectExchange(const QUuid &id)
     return true;
 }
 
+void HistoryPanel::clearSelection()
+{
+    m_current = {};
+    m_table->selectionModel()->clear();
+}
+
 void HistoryPanel::selectRows(const QList<int> &rows)
 {
     QItemSelection selection;
@@ -642,39 +647,16 @@ Nh::Status HistoryPanel::exportTo(const QList<QUuid> &ids, ExportFormat format, 
     const auto records = load(ids);
     if (!records)
         return records.error();
-    QByteArray data;
-    QList<Nh::Warning> warnings;
-    switch (format) {
-    case ExportFormat::Curl: {
-        Nh::CurlOptions options;
-        if (freshTokens && m_signer)
-            options.freshAuthorization = m_signer;
-        const auto script = Nh::exchangesToCurlScript(records.value(), options);
-        if (!script)
-            return script.error();
-        data = script.value().toUtf8();
-        warnings = script.warnings();
-        break;
-    }
-    case ExportFormat::Json:
-        data = Nh::exchangesToJson(records.value());
-        break;
-    case ExportFormat::Har: {
-        const auto har = Nh::exchangesToHar(records.value());
-        if (!har)
-            return har.error();
-        data = har.value();
-        warnings = har.warnings();
-        break;
-    }
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        return Nh::makeError(Nh::ErrorCode::InvalidValue,
-                             tr("Could not write “%1”: %2").arg(path, file.errorString()));
-    }
-    Nh::Status done;
-    for (const Nh::Warning &w : std::as_const(warnings))
+    Nh::CurlOptions options;
+    if (freshTokens && m_signer)
+        options.freshAuthorization = m_signer;
+    const auto data = Nh::exportExchanges(records.value(), format, options);
+    if (!data)
+        return data.error();
+    Nh::Status done = ExportFile::write(path, data.value());
+    if (!done)
+        return done;
+    for (const Nh::Warning &w : data.warnings())
         done.addWarning(w);
     return done;
 }
@@ -684,25 +666,9 @@ void HistoryPanel::exportSelected(ExportFormat format, bool freshTokens)
     const QList<QUuid> ids = selectedIds();
     if (ids.isEmpty())
         return;
-    QString filter;
-    QString suffix;
-    switch (format) {
-    case ExportFormat::Curl:
-        filter = tr("Shell scripts (*.sh)");
-        suffix = u".sh"_s;
-        break;
-    case ExportFormat::Json:
-        filter = tr("JSON (*.json)");
-        suffix = u".json"_s;
-        break;
-    case ExportFormat::Har:
-        filter = tr("HTTP archives (*.har)");
-        suffix = u".har"_s;
-        break;
-    }
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export %n exchange(s)", nullptr, int(ids.size())),
-                                     u"nhconsole-history"_s + suffix, filter);
+        ExportFile::askPath(this, tr("Export %n exchange(s)", nullptr, int(ids.size())),
+                            u"nhconsole-history"_s, format);
     if (path.isEmpty())
         return;
     const Nh::Status done = exportTo(ids, format, path, freshTokens);
@@ -710,9 +676,14 @@ void HistoryPanel::exportSelected(ExportFormat format, bool freshTokens)
         QMessageBox::warning(this, tr("Export failed"), done.error().message);
         return;
     }
-    emit message(tr("Exported %n exchange(s) to %1; the file holds no key or signature", nullptr,
-                    int(ids.size()))
-                     .arg(path));
+    emit message(freshTokens
+                     ? tr("Exported %n exchange(s) to %1 with fresh tokens (never the key); "
+                          "treat the file as a secret until they expire",
+                          nullptr, int(ids.size()))
+                           .arg(path)
+                     : tr("Exported %n exchange(s) to %1; the file holds no key or signature",
+                          nullptr, int(ids.size()))
+                           .arg(path));
 }
 
 void HistoryPanel::changeEvent(QEvent *event)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "store/exchangeexport.h"
 #include "store/historystore.h"
 
 #include <QList>
@@ -38,7 +39,7 @@ class HistoryPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(HistoryPanel)
 
 public:
-    enum class ExportFormat { Curl, Json, Har };
+    using ExportFormat = Nh::ExportFormat;
     enum class TimeRange { Any, LastHour, LastDay, LastWeek, LastMonth };
 
     /** Neither pointer is owned; `profiles` may be null (no profile filter). */
@@ -55,6 +56,11 @@ public:
 
     /** Selects the row of `id` (fetching pages until found); false when it is not shown. */
     bool selectExchange(const QUuid &id);
+    /**
+     * No row is current: the window shows an exchange the history has not written yet. Clicking
+     * the row that was current then opens it again (it would do nothing were it still current).
+     */
+    void clearSelection();
     void selectRows(const QList<int> &rows);
     QList<QUuid> selectedIds() const;
 

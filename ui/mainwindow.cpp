@@ -9,10 +9,12 @@
 #include "historypanel.h"
 #include "installationdialog.h"
 #include "localemulator.h"
+#include "outcomeview.h"
 #include "payloadeditor.h"
 #include "preferencesdialog.h"
 #include "profiledialog.h"
 #include "profileswitcher.h"
+#include "protocol/notificationoutcome.h"
 #include "protocol/sastoken.h"
 #include "reachpreview.h"
 #include "registrationsbrowser.h"
@@ -282,6 +284,11 @@ void MainWindow::createActions()
     m_copyJsonAction = make(u"actionCopyJson"_s, tr("Copy as &JSON"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J), u"copy"_s);
     connect(m_copyJsonAction, &QAction::triggered, m_exchangeView, &ExchangeView::copyJson);
+    m_saveExchangeAction =
+        make(u"actionSaveExchange"_s, tr("&Save Exchange…"), QKeySequence::Save, u"save"_s);
+    if (m_saveExchangeAction->shortcut().isEmpty())
+        m_saveExchangeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    connect(m_saveExchangeAction, &QAction::triggered, m_exchangeView, &ExchangeView::save);
     m_revealAction = make(u"actionReveal"_s, tr("&Reveal Secrets"),
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), u"reveal"_s);
     m_revealAction->setCheckable(true);
@@ -309,6 +316,7 @@ void MainWindow::createActions()
         const bool has = m_exchangeView->hasExchange();
         m_copyCurlAction->setEnabled(has);
         m_copyJsonAction->setEnabled(has);
+        m_saveExchangeAction->setEnabled(has);
         m_revealAction->setEnabled(has && !m_exchangeView->exchange().authorization.isEmpty());
     };
     connect(m_exchangeView, &ExchangeView::exchangeChanged, this, updateExchangeActions);
@@ -332,6 +340,7 @@ void MainWindow::createMenus()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_copyCurlAction);
     edit->addAction(m_copyJsonAction);
+    edit->addAction(m_saveExchangeAction);
     edit->addSeparator();
     edit->addAction(m_revealAction);
     // Preferences: the dialog previews, applies and stores what it changes by itself.
@@ -520,6 +529,7 @@ void MainWindow::activateProfile(const QUuid &id)
     disconnectHubViews(tr("Connecting to “%1”…").arg(p.name));
     m_profile = p;
     m_profileReady = false;
+    m_composer->setConnectionProblem(tr("connecting to “%1”…").arg(p.name));
     m_profileProblem.clear();
     m_keyJob = nullptr; // a read still in flight is for another profile now
     Nh::Settings(m_context.settings).setLastProfileId(p.id);
@@ -587,6 +597,7 @@ void MainWindow::connectProfile(const Nh::Profile &p, const QString &key)
     }
     m_context.client->setConnection(c);
     m_profileReady = true;
+    m_composer->setConnectionProblem({});
     m_composer->setEnabled(true);
     if (p.defaultFormat)
         m_composer->setFormat(*p.defaultFormat);
@@ -594,7 +605,6 @@ void MainWindow::connectProfile(const Nh::Profile &p, const QString &key)
         m_composer->setTargetKind(ComposerWidget::TargetKind::Tags);
         m_composer->setTagExpression(p.defaultTags);
     }
-    m_composer->refreshKnownTags();
     m_exchangeView->setCaCertificatePath(p.isEmulator() && emulator ? emulator->certificatePath()
                                                                     : QString());
     m_profileStatus->setText(tr("%1 · hub %2 · rule %3 · %4")
@@ -618,6 +628,8 @@ void MainWindow::profileFailed(const Nh::Profile &p, const Nh::Error &error)
     m_profileReady = false;
     m_profileProblem = error.message;
     m_composer->setEnabled(true);
+    m_composer->setConnectionProblem(
+        tr("“%1” has no working connection; the banner above says why.").arg(p.name));
     m_profileStatus->setText(tr("%1 · not connected").arg(p.name));
     // One plain note in each view; the banner above carries the reason.
     disconnectHubViews(tr("Not connected: “%1” has no working connection yet, so there is "
@@ -838,7 +850,7 @@ void MainWindow::resend(const Nh::HistoryRecord &record)
                                                  : notes.join(u' '));
         connect(job, &Nh::HubJob::finished, this, [this, context](const Nh::Exchange &e) {
             recordExchange(e, context);
-            m_exchangeView->setExchange(e);
+            showLiveExchange(e);
             statusBar()->showMessage(tr("Re-sent: %1").arg(Nh::exchangeResultDisplayName(e.result)),
                                      kStatusTimeoutMs);
         });
@@ -860,7 +872,7 @@ void MainWindow::showExchangeFinished(const Nh::Exchange &exchange)
     Nh::HistoryContext context;
     context.describe(m_lastNotification);
     // The exchange view first: the history's written() then selects its row.
-    m_exchangeView->setExchange(exchange);
+    showLiveExchange(exchange);
     recordExchange(exchange, context);
     QString text = Nh::exchangeResultDisplayName(exchange.result);
     if (exchange.outcome) {
@@ -872,6 +884,23 @@ void MainWindow::showExchangeFinished(const Nh::Exchange &exchange)
     if (exchange.totalMs >= 0)
         text += tr(" (%1 ms)").arg(exchange.totalMs);
     statusBar()->showMessage(text, kStatusTimeoutMs);
+    if (exchange.outcome) {
+        QStringList refused;
+        for (const Nh::RegistrationResult &r : std::as_const(exchange.outcome->results)) {
+            const Nh::OutcomeKind kind = Nh::classifyOutcome(r.outcome);
+            if (kind == Nh::OutcomeKind::InvalidHandle || kind == Nh::OutcomeKind::ExpiredHandle)
+                refused << r.registrationId;
+        }
+        m_registrations->noteRefusedRegistrations(refused);
+    }
+}
+
+void MainWindow::showLiveExchange(const Nh::Exchange &exchange)
+{
+    m_exchangeView->setExchange(exchange);
+    // Its row comes when the history has written it (written() selects it); until then the
+    // row that was current is not what the view shows.
+    m_historyPanel->clearSelection();
 }
 
 void MainWindow::showHistoryRecord(const Nh::HistoryRecord &record)
@@ -946,6 +975,12 @@ void MainWindow::createRegistrationsDock()
     });
     connect(m_reachPreview, &ReachPreview::registrationActivated, this,
             &MainWindow::showRegistration);
+    // One fetch serves both: the tags completion offers are those of the registrations the
+    // reach preview lists (the composer's own fetch stays for its Refresh Known Tags action).
+    connect(m_reachPreview, &ReachPreview::knownTagsChanged, m_composer,
+            &ComposerWidget::setKnownTags);
+    connect(m_exchangeView->outcomeView(), &OutcomeView::registrationActivated, this,
+            &MainWindow::showRegistration);
 }
 
 void MainWindow::showRegistrations()
@@ -965,7 +1000,6 @@ void MainWindow::refreshFocusedView()
     const QWidget *focus = QApplication::focusWidget();
     if (focus && (focus == m_composer || m_composer->isAncestorOf(focus))) {
         m_reachPreview->refresh();
-        m_composer->refreshKnownTags();
         statusBar()->showMessage(tr("Fetching the hub's registrations for the reach preview "
                                     "and tag completion…"),
                                  kStatusTimeoutMs);

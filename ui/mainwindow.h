@@ -129,6 +129,8 @@ private:
     /** The browser and the preview forget the old connection; `note` says why. */
     void disconnectHubViews(const QString &note);
     void showHistoryRecord(const Nh::HistoryRecord &record);
+    /** An exchange that just finished, before the history has written it. */
+    void showLiveExchange(const Nh::Exchange &exchange);
     void setKeyProgress(const QString &text);
     void showAbout();
     void resetLayout();
@@ -170,6 +172,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_copyCurlAction = nullptr;
     QAction *m_copyJsonAction = nullptr;
+    QAction *m_saveExchangeAction = nullptr;
     QAction *m_revealAction = nullptr;
     QAction *m_focusPayloadAction = nullptr;
     QAction *m_focusTagsAction = nullptr;

@@ -14,6 +14,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QResizeEvent>
 #include <QScrollArea>
@@ -114,14 +115,46 @@ OutcomeView::OutcomeView(QWidget *parent)
     m_resultsTable->setTextElideMode(Qt::ElideRight);
     m_resultsTable->horizontalHeader()->setSectionResizeMode(Nh::OutcomeModel::Explanation,
                                                              QHeaderView::Stretch);
+    connect(m_resultsTable, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const QString id =
+            index.siblingAtColumn(Nh::OutcomeModel::RegistrationId).data().toString();
+        if (!id.isEmpty())
+            emit registrationActivated(id);
+    });
     m_resultsPlaceholder = new QLabel(this);
     m_resultsPlaceholder->setObjectName(u"resultsPlaceholder"_s);
     m_resultsPlaceholder->setWordWrap(true);
     m_resultsPlaceholder->setAlignment(Qt::AlignCenter);
     m_resultsPlaceholder->setMargin(24);
+    // Under the table, the current row's ids and the hub's words whole: the table elides them
+    // at the usual pane width.
+    m_resultDetail = new QLabel(this);
+    m_resultDetail->setObjectName(u"resultDetail"_s);
+    m_resultDetail->setWordWrap(true);
+    m_resultDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_resultDetail->setContentsMargins(4, 4, 4, 4);
+    m_resultDetail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    // In a scroll area below a splitter handle: a long explanation never pushes the window's
+    // other panes smaller, and the user chooses how much room each half gets.
+    auto *detailScroll = new QScrollArea(this);
+    detailScroll->setObjectName(u"resultDetailScroll"_s);
+    detailScroll->setWidget(m_resultDetail);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+    detailScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *resultsSplit = new QSplitter(Qt::Vertical, this);
+    resultsSplit->setObjectName(u"resultsSplitter"_s);
+    resultsSplit->addWidget(m_resultsTable);
+    resultsSplit->addWidget(detailScroll);
+    resultsSplit->setStretchFactor(0, 3);
+    resultsSplit->setStretchFactor(1, 1);
+    resultsSplit->setChildrenCollapsible(false);
+    m_resultsPage = resultsSplit;
+    connect(m_resultsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &OutcomeView::showResultDetail);
     m_resultsStack = new QStackedWidget(this);
     m_resultsStack->addWidget(m_resultsPlaceholder);
-    m_resultsStack->addWidget(m_resultsTable);
+    m_resultsStack->addWidget(m_resultsPage);
 
     // --- response tab ---
     auto *response = new QWidget(this);
@@ -214,7 +247,7 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
     m_tabs->setTabText(ResultsTab,
                        rows > 0 ? tr("Registrations (%1)").arg(rows) : tr("Registrations"));
     if (rows > 0) {
-        m_resultsStack->setCurrentWidget(m_resultsTable);
+        m_resultsStack->setCurrentWidget(m_resultsPage);
         m_resultsTable->resizeColumnsToContents();
         // Ids are recognised by their start and end; the outcome and its explanation read
         // best wide: they share what is left (elided, whole on hover), so the table never
@@ -230,6 +263,16 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
             const int cap = qMax(ems * em, header->sectionSizeHint(column));
             m_resultsTable->setColumnWidth(column, qMin(m_resultsTable->columnWidth(column), cap));
         }
+        // The first failure is what the user came for; otherwise the first row.
+        int row = 0;
+        for (int r = 0; r < rows; ++r) {
+            if (!m_outcomeModel->index(r, 0).data(Nh::OutcomeModel::SucceededRole).toBool()) {
+                row = r;
+                break;
+            }
+        }
+        m_resultsTable->setCurrentIndex(m_outcomeProxy->index(row, 0));
+        revealCurrentResult();
     } else {
         m_resultsStack->setCurrentWidget(m_resultsPlaceholder);
         QString why;
@@ -372,8 +415,10 @@ void OutcomeView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     if (event->size().width() != event->oldSize().width()
-        || event->size().height() != event->oldSize().height())
+        || event->size().height() != event->oldSize().height()) {
         fitBanner();
+        revealCurrentResult();
+    }
 }
 
 void OutcomeView::applyTone()
@@ -384,6 +429,8 @@ void OutcomeView::applyTone()
     Theme::paintLabel(m_title, tone);
     m_outcomeProxy->setPalette(palette());
     m_responseProxy->setPalette(palette());
+    if (m_resultDetail)
+        showResultDetail(m_resultsTable->currentIndex());
 }
 
 void OutcomeView::clear()
@@ -402,6 +449,40 @@ void OutcomeView::clear()
                                      "what it means."));
     m_resultsStack->setCurrentWidget(m_resultsPlaceholder);
     m_tabs->setTabText(ResultsTab, tr("Registrations"));
+}
+
+void OutcomeView::revealCurrentResult()
+{
+    // Queued: once the rows and the pane's new size are laid out, however short the pane, the
+    // chosen result (the first failure) is in view.
+    QMetaObject::invokeMethod(
+        m_resultsTable,
+        [table = m_resultsTable] {
+            if (table->currentIndex().isValid())
+                table->scrollTo(table->currentIndex());
+        },
+        Qt::QueuedConnection);
+}
+
+void OutcomeView::showResultDetail(const QModelIndex &current)
+{
+    if (!current.isValid()) {
+        m_resultDetail->setText(tr("Select a registration to read its whole result here."));
+        return;
+    }
+    const auto cell = [&current](int column, int role = Qt::DisplayRole) {
+        return current.siblingAtColumn(column).data(role).toString().toHtmlEscaped();
+    };
+    const bool ok = current.data(Nh::OutcomeModel::SucceededRole).toBool();
+    const QString outcome = u"<span style=\"color:%1\">%2</span>"_s.arg(
+        Theme::foreground(ok ? Theme::Tone::Success : Theme::Tone::Failure, palette()).name(),
+        cell(Nh::OutcomeModel::Outcome));
+    QString text = tr("<b>%1</b> · registration <tt>%2</tt> · handle <tt>%3</tt>")
+                       .arg(cell(Nh::OutcomeModel::Platform),
+                            cell(Nh::OutcomeModel::RegistrationId), cell(Nh::OutcomeModel::Handle))
+        + u"<br>"_s + outcome;
+    // What it means and what to do are in the banner above and in each row's tooltip.
+    m_resultDetail->setText(text);
 }
 
 void OutcomeView::changeEvent(QEvent *event)

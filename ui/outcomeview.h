@@ -8,6 +8,7 @@
 
 class PayloadEditor;
 class QFrame;
+class QModelIndex;
 class QLabel;
 class QScrollArea;
 class QStackedWidget;
@@ -43,6 +44,10 @@ public:
     /** The client-side NotificationOutcomeState of an exchange (nh-rest.md §5.3). */
     static QString outcomeState(const Nh::Exchange &exchange);
 
+signals:
+    /** A row of the results table was activated (double-click, Enter): show that registration. */
+    void registrationActivated(const QString &registrationId);
+
 protected:
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
@@ -53,6 +58,10 @@ private:
     /** Gives the banner the height its text needs, up to a share of the view; beyond that it
      *  scrolls, so a long sentence is never clipped. */
     void fitBanner();
+    /** Scrolls the results table to its current row once it is laid out. */
+    void revealCurrentResult();
+    /** The current row of the results table, whole, under it. */
+    void showResultDetail(const QModelIndex &current);
 
     Nh::OutcomeModel *m_outcomeModel = nullptr;
     StatusDecorationProxy *m_outcomeProxy = nullptr;
@@ -70,6 +79,8 @@ private:
     QTabWidget *m_tabs = nullptr;
     QStackedWidget *m_resultsStack = nullptr;
     QTableView *m_resultsTable = nullptr;
+    QWidget *m_resultsPage = nullptr;
+    QLabel *m_resultDetail = nullptr;
     QLabel *m_resultsPlaceholder = nullptr;
     QLabel *m_responseStatus = nullptr;
     QTableView *m_responseTable = nullptr;

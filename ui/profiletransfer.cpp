@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profiletransfer.h"
 
+#include "exportfile.h"
 #include "store/profilestore.h"
 #include "theme.h"
 
@@ -17,7 +18,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -186,7 +186,10 @@ void ProfileExportDialog::accept()
         const QByteArray data = job->data();
         const bool containsKeys =
             QJsonDocument::fromJson(data).object().value(u"containsKeys"_s).toBool();
-        if (const Nh::Status written = writeFile(path, data, containsKeys); !written) {
+        // A file with keys is for its owner only, from before the first byte is written.
+        const auto access =
+            containsKeys ? ExportFile::Access::OwnerOnly : ExportFile::Access::Everyone;
+        if (const Nh::Status written = ExportFile::write(path, data, access); !written) {
             fail(written.error().message);
             emit exportFinished(written);
             return;
@@ -195,26 +198,6 @@ void ProfileExportDialog::accept()
         emit exportFinished(status);
         QDialog::accept();
     });
-}
-
-Nh::Status ProfileExportDialog::writeFile(const QString &path, const QByteArray &data,
-                                          bool containsKeys) const
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return Nh::makeError(Nh::ErrorCode::InvalidValue,
-                             tr("The file %1 cannot be written: %2.")
-                                 .arg(QDir::toNativeSeparators(path), file.errorString()));
-    }
-    // A file with keys is for its owner only, from before the first byte is written.
-    if (containsKeys)
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (file.write(data) != data.size() || !file.commit()) {
-        return Nh::makeError(Nh::ErrorCode::InvalidValue,
-                             tr("The file %1 could not be written completely: %2.")
-                                 .arg(QDir::toNativeSeparators(path), file.errorString()));
-    }
-    return {};
 }
 
 ProfileImporter::ProfileImporter(Nh::ProfileStore *store, QWidget *window)

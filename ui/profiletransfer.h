@@ -68,7 +68,6 @@ private:
     void updateState();
     void setBusy(bool busy);
     void fail(const QString &message);
-    Nh::Status writeFile(const QString &path, const QByteArray &data, bool containsKeys) const;
 
     Nh::ProfileStore *m_store;
     PathChooser m_chooser;

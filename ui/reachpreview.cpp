@@ -278,6 +278,7 @@ void ReachPreview::onFetched()
     }
     known.sort(Qt::CaseInsensitive);
     m_tagEdit->setKnownTags(known);
+    emit knownTagsChanged(known);
     evaluate();
 }
 

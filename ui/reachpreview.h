@@ -100,6 +100,8 @@ signals:
     void reachChanged(int reached);
     /** A row was double-clicked (e.g. to show it in the registrations browser). */
     void registrationActivated(const QString &registrationId);
+    /** Every tag of the registrations just fetched, sorted: what tag completion can offer. */
+    void knownTagsChanged(const QStringList &tags);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -29,6 +29,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -471,6 +472,21 @@ void RegistrationsBrowser::showError(const QString &sentence, int tone)
     m_errorLabel->setText(sentence);
     Theme::paintBanner(m_errorBanner, Theme::Tone(tone));
     m_errorBanner->show();
+}
+
+void RegistrationsBrowser::noteRefusedRegistrations(const QStringList &registrationIds)
+{
+    if (!m_connected)
+        return;
+    const auto listed =
+        std::count_if(registrationIds.cbegin(), registrationIds.cend(),
+                      [this](const QString &id) { return m_model->rowOf(id) >= 0; });
+    if (listed == 0)
+        return;
+    showError(tr("The last send found %n listed registration(s) whose handle the push service "
+                 "refused; the hub deletes such registrations. Press F5 to reload the list.",
+                 nullptr, int(listed)),
+              int(Theme::Tone::Warning));
 }
 
 void RegistrationsBrowser::clearError()

@@ -106,6 +106,13 @@ public:
     void setConnected(bool connected, const QString &note = {});
     bool isConnected() const { return m_connected; }
 
+    /**
+     * A send reported that the push service refused these registrations' handles, so the hub
+     * deletes them. When any of them is listed, a note says so and asks for F5 (the hub removes
+     * them on its own schedule, so the list is not reloaded behind the user's back).
+     */
+    void noteRefusedRegistrations(const QStringList &registrationIds);
+
     /** The target a test send to `registration` uses (see SendTestTarget). */
     static SendTestTarget sendTestTarget(const Nh::Registration &registration);
 

@@ -35,6 +35,20 @@ QVariant StatusDecorationProxy::data(const QModelIndex &index, int role) const
             return Theme::foreground(ok ? Theme::Tone::Success : Theme::Tone::Failure, m_palette);
         if (role == Qt::FontRole && index.column() == Nh::OutcomeModel::Handle)
             return Theme::monospace();
+        // The registration id opens that registration (OutcomeView::registrationActivated).
+        if (index.column() == Nh::OutcomeModel::RegistrationId) {
+            if (role == Qt::ForegroundRole)
+                return m_palette.brush(QPalette::Link);
+            if (role == Qt::FontRole) {
+                QFont f;
+                f.setUnderline(true);
+                return f;
+            }
+            if (role == Qt::ToolTipRole)
+                return tr("Registration %1: double-click or press Enter to show it in "
+                          "Registrations")
+                    .arg(QIdentityProxyModel::data(index, Qt::DisplayRole).toString());
+        }
     } else {
         const auto origin = Nh::HeaderModel::Origin(
             QIdentityProxyModel::data(index, Nh::HeaderModel::OriginRole).toInt());

@@ -6,17 +6,19 @@
 // very settings, keychain entries and history file that nhconsole does. main() builds the same
 // object graph as app/gui/main.cpp; the steps are what a user does with the window:
 //
-//   gui_driver add     NAME HUB CA-FILE   connection string on stdin → a profile (key to the
-//   keychain) gui_driver send    NAME CA-FILE N     select the profile, press Send N times, export
-//   the
-//                                         history as curl, JSON and HAR into $HOME/exports
-//   gui_driver stall   NAME CA-FILE       select the profile, press Send and wait for ever (the
-//                                         hub stalls): the caller kills the process mid-send
+//   gui_driver add   NAME HUB CA-FILE  connection string on stdin → a profile (key to the
+//                                       keychain)
+//   gui_driver send  NAME CA-FILE N    select the profile, press Send N times, export the
+//                                       history as curl, JSON and HAR into $HOME/exports, and
+//                                       Save the shown exchange in each format there too
+//   gui_driver stall NAME CA-FILE      select the profile, press Send and wait for ever (the
+//                                       hub stalls): the caller kills the process mid-send
 //
 // Prints one line per step; "sending" on stdout marks the moment a send is on the wire.
 
 #include "client/hubclient.h"
 #include "emulator/hubemulator.h"
+#include "exchangeview.h"
 #include "mainwindow.h"
 #include "store/exchangeexport.h"
 #include "store/historystore.h"
@@ -95,6 +97,16 @@ int addProfile(Nh::ProfileStore &profiles, const QString &name, const QString &h
     return 0;
 }
 
+QString exportDir()
+{
+    const QString dir = QDir::homePath() + u"/exports"_s;
+    QDir().mkpath(dir);
+    return dir;
+}
+
+constexpr Nh::ExportFormat kFormats[] {Nh::ExportFormat::Curl, Nh::ExportFormat::Json,
+                                       Nh::ExportFormat::Har};
+
 void exportHistory(Nh::HistoryStore &history)
 {
     Nh::HistoryReader &reader = history.reader();
@@ -107,23 +119,26 @@ void exportHistory(Nh::HistoryStore &history)
     auto records = reader.load(ids);
     if (!records)
         die(records.error().message);
-    const QString dir = QDir::homePath() + u"/exports"_s;
-    QDir().mkpath(dir);
-    auto write = [&](const QString &name, const QByteArray &data) {
-        QFile f(dir + u'/' + name);
-        if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size())
+    for (const Nh::ExportFormat format : kFormats) {
+        const auto data = Nh::exportExchanges(*records, format);
+        if (!data)
+            die(data.error().message);
+        QFile f(exportDir() + u"/gui"_s + Nh::exportSuffix(format));
+        if (!f.open(QIODevice::WriteOnly) || f.write(*data) != data->size())
             die(u"cannot write "_s + f.fileName());
-    };
-    auto curl = Nh::exchangesToCurlScript(*records);
-    if (!curl)
-        die(curl.error().message);
-    write(u"gui.sh"_s, curl->toUtf8());
-    write(u"gui.json"_s, Nh::exchangesToJson(*records));
-    auto har = Nh::exchangesToHar(*records);
-    if (!har)
-        die(har.error().message);
-    write(u"gui.har"_s, *har);
+    }
     out() << "exported " << records->size() << " exchanges" << Qt::endl;
+}
+
+/** The exchange view's Save, as the user gets it: Reveal off. */
+void saveShownExchange(const MainWindow &window)
+{
+    for (const Nh::ExportFormat format : kFormats) {
+        const QString path = exportDir() + u"/view"_s + Nh::exportSuffix(format);
+        if (const Nh::Status saved = window.exchangeView()->saveTo(path, format); !saved)
+            die(saved.error().message);
+    }
+    out() << "saved the shown exchange" << Qt::endl;
 }
 
 } // namespace
@@ -191,6 +206,7 @@ int main(int argc, char *argv[])
     }
     out() << "sent " << sends << Qt::endl;
     exportHistory(*history);
+    saveShownExchange(window);
     window.close();
     return 0;
 }

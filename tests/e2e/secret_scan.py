@@ -197,7 +197,7 @@ def gui_paths(run, emu, cs):
     verbose = {"QT_LOGGING_RULES": "*.debug=true"}
     run.step("GUI: new profile from a pasted connection string",
              [gui, "add", "E2E GUI", hub, ca], stdin=(cs + "\n").encode(), env=verbose)
-    run.step("GUI: send 3 times, export history as curl, JSON and HAR",
+    run.step("GUI: send 3 times, export history and Save the shown exchange as curl, JSON, HAR",
              [gui, "send", "E2E GUI", ca, "3"], env=verbose)
     if arm_stall(emu):
         run.crash("GUI killed mid-send", [gui, "stall", "E2E GUI", ca], env=verbose,
@@ -234,6 +234,11 @@ def main():
             gui_paths(run, emu, cs)
         # An export that came out empty would pass the scan for the wrong reason.
         exports = os.path.join(home, "exports")
+        if args.gui_driver:
+            for name in ("gui.sh", "gui.json", "gui.har", "view.sh", "view.json", "view.har"):
+                if not os.path.exists(os.path.join(exports, name)):
+                    print("FAIL export %s was not written" % name)
+                    run.failures.append("export " + name)
         for name in sorted(os.listdir(exports)):
             if os.path.getsize(os.path.join(exports, name)) < 100:
                 print("FAIL export %s is (nearly) empty" % name)

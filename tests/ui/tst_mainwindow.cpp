@@ -17,10 +17,12 @@
 #include "mainwindow.h"
 #include "models/headermodel.h"
 #include "models/historymodel.h"
+#include "models/outcomemodel.h"
 #include "models/registrationmodel.h"
 #include "payloadeditor.h"
 #include "profiledialog.h"
 #include "profileswitcher.h"
+#include "protocol/notificationoutcome.h"
 #include "reachpreview.h"
 #include "registrationsbrowser.h"
 #include "sasinspector.h"
@@ -30,9 +32,9 @@
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QApplication>
+#include <QBrush>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDeadlineTimer>
 #include <QDialog>
 #include <QDockWidget>
 #include <QFile>
@@ -41,6 +43,9 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -55,6 +60,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -76,6 +82,8 @@ private slots:
     void serverFaultShowsSentence();
     void cancelStopsAStalledSend();
     void secretsRedactedAndRevealResets();
+    void newExchangeIsNotHiddenBehindAnOldRow();
+    void saveExchangeWritesEveryFormat();
     void windowStateIsSavedAndRestored();
     void everyMenuActionShowsItsShortcut();
     void historyReopensAnOldExchange();
@@ -88,10 +96,13 @@ private slots:
     void duplicateAndDeleteProfile();
     void sasInspectorDecodesTheToken();
     void registrationsDockListsTheHub();
+    void refusedHandlesAreNotedInTheDock();
     void f5RefreshesTheViewInFocus();
     void sendTestFillsTheComposerWithoutSending();
     void reachPreviewFollowsTheComposer();
     void reachPreviewOpensARegistration();
+    void outcomeRowOpensItsRegistration();
+    void outcomeDetailShowsTheWholeResult();
     void registrationChangesAreRecorded();
     void switchingProfileRefreshesHubViews();
     void profileWithoutKeyShowsNotConnected();
@@ -211,9 +222,8 @@ QList<Nh::HistorySummary> TestMainWindow::storedExchanges(int count)
         return rows.size() >= count;
     };
     // The writes are committed off the UI thread; wait for them as the window does.
-    QDeadlineTimer deadline(10000);
-    while (!read() && !deadline.hasExpired())
-        QTest::qWait(20);
+    if (!QTest::qWaitFor(read, 10000))
+        qWarning("only %d of %d exchanges written after 10 s", int(rows.size()), count);
     return rows;
 }
 
@@ -436,6 +446,88 @@ void TestMainWindow::secretsRedactedAndRevealResets()
     QVERIFY(!reveal->isChecked());
     QVERIFY(!m_window->findChild<QAction *>(u"actionReveal"_s)->isChecked());
     QVERIFY2(authorizationCell().contains(u"[redacted]"_s), qPrintable(authorizationCell()));
+}
+
+void TestMainWindow::newExchangeIsNotHiddenBehindAnOldRow()
+{
+    makeWindow();
+    HistoryPanel *history = m_window->historyPanel();
+    const Nh::Exchange first = sendAndWait();
+    QTRY_COMPARE(history->selectedIds(), QList<QUuid> {first.id});
+    // The next answer is shown before the history has written it: the old row is no longer
+    // the current one, so clicking it opens it again instead of doing nothing.
+    const Nh::Exchange second = sendAndWait();
+    QCOMPARE(m_window->exchangeView()->exchange().id, second.id);
+    QVERIFY(!history->selectedIds().contains(first.id));
+    QVERIFY(history->selectExchange(first.id));
+    QCOMPARE(m_window->exchangeView()->exchange().id, first.id);
+    // Once written, the new exchange's row does not take the user's choice away.
+    QTRY_COMPARE(history->rowCount(), 2);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_window->exchangeView()->exchange().id, first.id);
+}
+
+void TestMainWindow::saveExchangeWritesEveryFormat()
+{
+    makeWindow();
+    auto *action = m_window->findChild<QAction *>(u"actionSaveExchange"_s);
+    QVERIFY(action);
+    QVERIFY(!action->isEnabled());
+    QVERIFY(!child<QToolButton>(u"saveButton"_s)->isEnabled());
+    const Nh::Exchange sent = sendAndWait();
+    QCOMPARE(sent.result, Nh::ExchangeResult::Success);
+    QVERIFY(action->isEnabled());
+    QVERIFY(child<QToolButton>(u"saveButton"_s)->isEnabled());
+    const QString signature = sent.authorization.section(u"sig="_s, 1).section(u'&', 0, 0);
+    QVERIFY(!signature.isEmpty());
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto read = [](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    ExchangeView *view = m_window->exchangeView();
+
+    // HAR: one entry, the request that was sent, the hub's answer; no signature.
+    const QString har = dir.filePath(u"send.har"_s);
+    QVERIFY(view->saveTo(har, Nh::ExportFormat::Har));
+    const QByteArray harBytes = read(har);
+    const QJsonArray entries =
+        QJsonDocument::fromJson(harBytes).object()[u"log"_s][u"entries"_s].toArray();
+    QCOMPARE(entries.size(), 1);
+    const QJsonObject entry = entries.first().toObject();
+    QCOMPARE(entry[u"request"_s][u"url"_s].toString(), QString::fromUtf8(sent.url.toEncoded()));
+    QCOMPARE(entry[u"response"_s][u"status"_s].toInt(), sent.status);
+    QVERIFY(!harBytes.contains(signature.toUtf8()));
+
+    // JSON: the same exchange, redacted.
+    const QString json = dir.filePath(u"send.json"_s);
+    QVERIFY(view->saveTo(json, Nh::ExportFormat::Json));
+    const QByteArray jsonBytes = read(json);
+    QVERIFY(jsonBytes.contains(sent.id.toString(QUuid::WithoutBraces).toUtf8()));
+    QVERIFY(!jsonBytes.contains(signature.toUtf8()));
+
+    // curl: trusts the emulator's certificate; the token only while revealed.
+    const QString curl = dir.filePath(u"send.sh"_s);
+    QVERIFY(view->saveTo(curl, Nh::ExportFormat::Curl));
+    QByteArray script = read(curl);
+    const QByteArray cacert =
+        "--cacert " + Nh::shellQuote(m_harness->emulator.certificatePath().toUtf8()).toUtf8();
+    QVERIFY2(script.contains(cacert), script.constData());
+    QVERIFY(script.contains("${NH_SAS_TOKEN}"));
+    QVERIFY(!script.contains(signature.toUtf8()));
+    child<QToolButton>(u"revealButton"_s)->click();
+    QVERIFY(view->saveTo(curl, Nh::ExportFormat::Curl));
+    script = read(curl);
+    QVERIFY(script.contains(signature.toUtf8()));
+
+    // A file that cannot be written: the sentence names it, and the old file stays whole.
+    const QString blocked = dir.filePath(u"missing/dir/send.har"_s);
+    const Nh::Status failed = view->saveTo(blocked, Nh::ExportFormat::Har);
+    QVERIFY(!failed);
+    QVERIFY2(failed.error().message.contains(u"send.har"_s), qPrintable(failed.error().message));
+    QCOMPARE(read(har), harBytes);
 }
 
 void TestMainWindow::windowStateIsSavedAndRestored()
@@ -851,13 +943,13 @@ bool TestMainWindow::makeLoadedWindow()
     makeWindow();
     RegistrationsBrowser *browser = m_window->registrationsBrowser();
     const int total = int(hub().registrations.size());
-    QDeadlineTimer deadline(15000);
-    while (!deadline.hasExpired()
-           && (browser->model()->isLoading() || browser->model()->rowCount() != total
-               || m_window->reachPreview()->isFetching()
-               || m_window->reachPreview()->fetchedCount() != total))
-        QTest::qWait(10);
-    return !deadline.hasExpired();
+    return QTest::qWaitFor(
+        [&] {
+            return !browser->model()->isLoading() && browser->model()->rowCount() == total
+                && !m_window->reachPreview()->isFetching()
+                && m_window->reachPreview()->fetchedCount() == total;
+        },
+        15000);
 }
 
 void TestMainWindow::registrationsDockListsTheHub()
@@ -876,6 +968,13 @@ void TestMainWindow::registrationsDockListsTheHub()
     QVERIFY(expected.size() > 3);
     QTRY_COMPARE_WITH_TIMEOUT(modelIds(browser->model()), expected, 15000);
     QVERIFY2(browser->errorText().isEmpty(), qPrintable(browser->errorText()));
+    // One listing for the dock and one for the reach preview (the demo hub fits a page of
+    // each); tag completion offers the reach preview's tags instead of listing a third time.
+    ReachPreview *reach = m_window->reachPreview();
+    QTRY_COMPARE_WITH_TIMEOUT(reach->fetchedCount(), int(expected.size()), 15000);
+    QCOMPARE(operations(u"registrations.list"_s), 2);
+    QVERIFY(
+        child<TagExpressionEdit>(u"tagExpressionEdit"_s)->knownTags().contains(u"user:alice"_s));
     // Ctrl+G brings it to the front.
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QTest::keyClick(m_window.get(), Qt::Key_G, Qt::ControlModifier);
@@ -883,6 +982,36 @@ void TestMainWindow::registrationsDockListsTheHub()
     QVERIFY(browser->table()->hasFocus());
     // The browser's reads are not history: only sends and changes are.
     QCOMPARE(m_window->historyPanel()->rowCount(), 0);
+}
+
+void TestMainWindow::refusedHandlesAreNotedInTheDock()
+{
+    makeWindow();
+    RegistrationsBrowser *browser = m_window->registrationsBrowser();
+    const QStringList all = hubIds([](const Nh::Registration &) { return true; });
+    QTRY_COMPARE_WITH_TIMEOUT(modelIds(browser->model()), all, 15000);
+
+    // The first-run send reaches a registration whose handle the push service refuses.
+    const Nh::Exchange sent = sendAndWait();
+    QVERIFY(sent.outcome);
+    QStringList refused;
+    for (const Nh::RegistrationResult &r : std::as_const(sent.outcome->results)) {
+        if (Nh::classifyOutcome(r.outcome) == Nh::OutcomeKind::InvalidHandle
+            || Nh::classifyOutcome(r.outcome) == Nh::OutcomeKind::ExpiredHandle)
+            refused << r.registrationId;
+    }
+    QVERIFY(!refused.isEmpty());
+    // Still listed, with a note that says why it will go and how to see that.
+    QVERIFY(browser->model()->rowOf(refused.first()) >= 0);
+    QVERIFY2(browser->errorText().contains(u"refused"_s) && browser->errorText().contains(u"F5"_s),
+             qPrintable(browser->errorText()));
+
+    // F5 reloads: the hub has deleted it, and the note is gone.
+    QSignalSpy pages(browser->model(), &Nh::RegistrationModel::pageFinished);
+    browser->refreshAction()->trigger();
+    QVERIFY(pages.wait(10000));
+    QCOMPARE(browser->model()->rowOf(refused.first()), -1);
+    QVERIFY2(browser->errorText().isEmpty(), qPrintable(browser->errorText()));
 }
 
 void TestMainWindow::f5RefreshesTheViewInFocus()
@@ -1063,6 +1192,65 @@ void TestMainWindow::reachPreviewOpensARegistration()
     QCOMPARE(browser->currentRegistration()->registrationId, id);
 }
 
+void TestMainWindow::outcomeRowOpensItsRegistration()
+{
+    QVERIFY(makeLoadedWindow());
+    const Nh::Exchange sent = sendAndWait();
+    QVERIFY(sent.outcome && !sent.outcome->results.isEmpty());
+    auto *table = child<QTableView>(u"resultsTable"_s);
+    QTRY_VERIFY(table->isVisible());
+    // A registration the hub keeps (a refused one is deleted, and the dock says so).
+    int row = -1;
+    for (int r = 0; r < table->model()->rowCount() && row < 0; ++r) {
+        if (table->model()->index(r, 0).data(Nh::OutcomeModel::SucceededRole).toBool())
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    const QModelIndex cell = table->model()->index(row, Nh::OutcomeModel::RegistrationId);
+    const QString id = cell.data().toString();
+    QVERIFY(!id.isEmpty());
+    // It reads as a link and says what it does.
+    QCOMPARE(cell.data(Qt::ForegroundRole).value<QBrush>().color(),
+             table->palette().color(QPalette::Link));
+    QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(id));
+    const QPoint at = table->visualRect(cell).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+    RegistrationsBrowser *browser = m_window->registrationsBrowser();
+    QTRY_VERIFY(browser->isVisible());
+    QTRY_VERIFY(browser->currentRegistration().has_value());
+    QCOMPARE(browser->currentRegistration()->registrationId, id);
+}
+
+void TestMainWindow::outcomeDetailShowsTheWholeResult()
+{
+    makeWindow();
+    const Nh::Exchange sent = sendAndWait();
+    QVERIFY(sent.outcome);
+    auto *table = child<QTableView>(u"resultsTable"_s);
+    auto *detail = child<QLabel>(u"resultDetail"_s);
+    QTRY_VERIFY(detail->isVisible());
+    // The failure is chosen first: its registration, handle and the hub's words, none of it
+    // elided as it is in the table's columns.
+    const QModelIndex current = table->currentIndex();
+    QVERIFY(current.isValid());
+    QVERIFY(!current.data(Nh::OutcomeModel::SucceededRole).toBool());
+    const Nh::RegistrationResult &failed = sent.outcome->results.at(current.row());
+    QVERIFY(Nh::classifyOutcome(failed.outcome) != Nh::OutcomeKind::Success);
+    const QString text = detail->text();
+    for (const QString &part : {failed.registrationId, failed.pnsHandle, failed.outcome})
+        QVERIFY2(text.contains(part.toHtmlEscaped()), qPrintable(part + u" in "_s + text));
+    // Another row, another detail.
+    int other = -1;
+    for (int r = 0; r < table->model()->rowCount() && other < 0; ++r) {
+        if (r != current.row())
+            other = r;
+    }
+    QVERIFY(other >= 0);
+    table->setCurrentIndex(table->model()->index(other, 0));
+    QVERIFY(detail->text().contains(sent.outcome->results.at(other).registrationId));
+}
+
 void TestMainWindow::registrationChangesAreRecorded()
 {
     QVERIFY(makeLoadedWindow());
@@ -1150,6 +1338,12 @@ void TestMainWindow::profileWithoutKeyShowsNotConnected()
     QCOMPARE(reach->model()->rowCount(), 0);
     QVERIFY2(reach->errorText().isEmpty(), qPrintable(reach->errorText()));
     QVERIFY2(reach->summaryText().startsWith(u"Not connected"_s), qPrintable(reach->summaryText()));
+    // The composer keeps what it holds, but offers no Send and says why (not "Ready").
+    QVERIFY(!child<QPushButton>(u"sendButton"_s)->isEnabled());
+    QVERIFY(!m_window->composer()->sendAction()->isEnabled());
+    const QString composerStatus = child<QLabel>(u"sendStatus"_s)->text();
+    QVERIFY2(composerStatus.contains(u"Not connected"_s) && composerStatus.contains(added->name),
+             qPrintable(composerStatus));
     // F5 asks nothing of the old connection.
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     m_window->showRegistrations();

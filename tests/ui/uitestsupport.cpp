@@ -30,6 +30,8 @@ bool UiHarness::start()
     // LocalEmulator's options, and a second hub for the profile switch.
     Nh::EmulatorOptions options;
     options.seedDemoData = true;
+    // Written like the app's, so curl exports carry --cacert.
+    options.certificateDir = dir.filePath(u"emulator"_s);
     options.additionalHubs = {kOtherHub.toString()};
     const Nh::Status st = emulator.start(options);
     if (!st) {
