@@ -293,12 +293,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+423"/>
+        <location line="+431"/>
         <source>Template properties: the hub puts each value into the $(name) placeholders of the registrations&apos; templates. Edit here or in the JSON below; both stay in sync.</source>
         <translation>Vorlageneigenschaften: Der Hub setzt jeden Wert in die $(name)-Platzhalter der Vorlagen der Registrierungen ein. Bearbeiten Sie sie hier oder im JSON unten; beide bleiben synchron.</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-424"/>
         <source>Add a property</source>
         <translation>Eigenschaft hinzufügen</translation>
     </message>
@@ -393,7 +393,7 @@
         <translation>Senden</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+185"/>
         <source>Fix the JSON below to edit the properties as a table.</source>
         <translation>Korrigieren Sie das JSON unten, um die Eigenschaften als Tabelle zu bearbeiten.</translation>
     </message>
@@ -439,6 +439,11 @@
         <location line="+3"/>
         <source>&lt;b&gt;Cannot send:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Senden nicht möglich:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Not connected:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Nicht verbunden:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -487,7 +492,7 @@
         <translation>Nur gültiges JSON oder XML kann formatiert werden</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Could not read the hub&apos;s tags: %1</source>
         <translation>Die Tags des Hubs konnten nicht gelesen werden: %1</translation>
     </message>
@@ -503,13 +508,13 @@
 <context>
     <name>ExchangeView</name>
     <message>
-        <location filename="../../ui/exchangeview.cpp" line="+45"/>
-        <location line="+90"/>
+        <location filename="../../ui/exchangeview.cpp" line="+49"/>
+        <location line="+97"/>
         <source>Reveal secrets</source>
         <translation>Geheimnisse aufdecken</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-96"/>
         <source>Show the SAS signature in the Authorization header. It is hidden again when another exchange is shown.</source>
         <translation>Die SAS-Signatur im Authorization-Header anzeigen. Sie wird wieder verborgen, sobald ein anderer Austausch angezeigt wird.</translation>
     </message>
@@ -529,7 +534,17 @@
         <translation>Den gesamten Austausch als JSON kopieren (Geheimnisse geschwärzt)</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+1"/>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the exchange as a HAR file (opens in browser developer tools), as JSON or as a curl script</source>
+        <translation>Den Austausch als HAR-Datei (öffnet sich in den Entwicklerwerkzeugen des Browsers), als JSON oder als curl-Skript speichern</translation>
+    </message>
+    <message>
+        <location line="+129"/>
         <source>Copied the request as curl, with the token that was sent</source>
         <translation>Anfrage als curl kopiert, mit dem gesendeten Token</translation>
     </message>
@@ -544,24 +559,77 @@
         <translation>Austausch als JSON kopiert (Geheimnisse geschwärzt)</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="+6"/>
+        <source>No exchange is shown to save.</source>
+        <translation>Es wird kein Austausch angezeigt, der gespeichert werden könnte.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save Exchange</source>
+        <translation>Austausch speichern</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save failed</source>
+        <translation>Speichern fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved the exchange to %1 with the token that was sent; treat the file as a secret until it expires</source>
+        <translation>Austausch in %1 gespeichert, mit dem gesendeten Token; behandeln Sie die Datei bis zu dessen Ablauf als Geheimnis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved the exchange to %1; the file holds no key or signature</source>
+        <translation>Austausch in %1 gespeichert; die Datei enthält weder Schlüssel noch Signatur</translation>
+    </message>
+    <message>
+        <location line="-187"/>
         <source>Copy JSON</source>
         <translation>JSON kopieren</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · started %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · gestartet %3</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>&lt;b&gt;Exchange&lt;/b&gt; · nothing sent yet</source>
         <translation>&lt;b&gt;Austausch&lt;/b&gt; · noch nichts gesendet</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Hide secrets</source>
         <translation>Geheimnisse verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFile</name>
+    <message>
+        <location filename="../../ui/exportfile.cpp" line="+13"/>
+        <source>Shell scripts (*.sh)</source>
+        <translation>Shell-Skripte (*.sh)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP archives (*.har)</source>
+        <translation>HTTP-Archive (*.har)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The file %1 cannot be written: %2.</source>
+        <translation>Die Datei %1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file %1 could not be written completely: %2.</source>
+        <translation>Die Datei %1 konnte nicht vollständig geschrieben werden: %2.</translation>
     </message>
 </context>
 <context>
@@ -625,7 +693,7 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/historypanel.cpp" line="+138"/>
+        <location filename="../../ui/historypanel.cpp" line="+137"/>
         <source>Search headers, bodies, targets, labels (Ctrl+F)</source>
         <translation>Header, Bodys, Ziele, Bezeichnungen durchsuchen (Ctrl+F)</translation>
     </message>
@@ -765,7 +833,7 @@
         <translation>Alle Profile</translation>
     </message>
     <message numerus="yes">
-        <location line="+178"/>
+        <location line="+184"/>
         <source>%n exchange(s)</source>
         <translation>
             <numerusform>%n Austausch</numerusform>
@@ -829,28 +897,8 @@
             <numerusform>%n Austausche aus dem Verlauf gelöscht</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+40"/>
-        <source>Could not write “%1”: %2</source>
-        <translation>„%1“ konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Shell scripts (*.sh)</source>
-        <translation>Shell-Skripte (*.sh)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>HTTP archives (*.har)</source>
-        <translation>HTTP-Archive (*.har)</translation>
-    </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+31"/>
         <source>Export %n exchange(s)</source>
         <translation>
             <numerusform>%n Austausch exportieren</numerusform>
@@ -863,7 +911,15 @@
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Exported %n exchange(s) to %1 with fresh tokens (never the key); treat the file as a secret until they expire</source>
+        <translation>
+            <numerusform>%n Austausch nach %1 exportiert, mit frischen Tokens (nie dem Schlüssel); behandeln Sie die Datei bis zu deren Ablauf als Geheimnis</numerusform>
+            <numerusform>%n Austausche nach %1 exportiert, mit frischen Tokens (nie dem Schlüssel); behandeln Sie die Datei bis zu deren Ablauf als Geheimnis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Exported %n exchange(s) to %1; the file holds no key or signature</source>
         <translation>
             <numerusform>%n Austausch nach %1 exportiert; die Datei enthält keinen Schlüssel und keine Signatur</numerusform>
@@ -1007,12 +1063,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+527"/>
+        <location filename="../../ui/mainwindow.cpp" line="+537"/>
         <source>nhconsole — %1</source>
         <translation>nhconsole — %1</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-379"/>
         <source>Sending… press Esc to cancel</source>
         <translation>Senden… Esc zum Abbrechen</translation>
     </message>
@@ -1082,7 +1138,7 @@
         <translation>Als &amp;JSON kopieren</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>&amp;Reveal Secrets</source>
         <translation>Geheimnisse &amp;aufdecken</translation>
     </message>
@@ -1112,12 +1168,12 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Profile</source>
         <translation>&amp;Profil</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Profile </source>
         <translation>Profil </translation>
     </message>
@@ -1147,7 +1203,7 @@
         <translation>&lt;b&gt;Produktions-Hub.&lt;/b&gt; „%1“ sendet an Hub &lt;tt&gt;%2&lt;/tt&gt; unter &lt;tt&gt;%3&lt;/tt&gt;: Benachrichtigungen erreichen echte Geräte. nhconsole fragt vor jeder Sendung nach.</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-227"/>
         <source>&amp;Import Profiles…</source>
         <translation>Profile &amp;importieren…</translation>
     </message>
@@ -1162,7 +1218,12 @@
         <translation>Profile werden importiert und ihre Schlüssel gespeichert…</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+27"/>
+        <source>&amp;Save Exchange…</source>
+        <translation>Austausch &amp;speichern…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
@@ -1192,7 +1253,12 @@
         <translation>Verbindung zu „%1“ wird hergestellt…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>connecting to “%1”…</source>
+        <translation>Verbindung zu „%1“ wird hergestellt…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The bundled emulator is not running.</source>
         <translation>Der mitgelieferte Emulator läuft nicht.</translation>
     </message>
@@ -1217,7 +1283,12 @@
         <translation>Sendungen gehen an „%1“ (Hub %2)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>“%1” has no working connection; the banner above says why.</source>
+        <translation>„%1“ hat keine funktionierende Verbindung; das Banner oben nennt den Grund.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 · not connected</source>
         <translation>%1 · nicht verbunden</translation>
     </message>
@@ -1330,12 +1401,12 @@
         <translation>Erneut gesendet: %1</translation>
     </message>
     <message>
-        <location line="-510"/>
+        <location line="-514"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&amp;Notification</source>
         <translation>Be&amp;nachrichtigung</translation>
     </message>
@@ -1366,7 +1437,7 @@
         <translation>Echten Hub hinzufügen…</translation>
     </message>
     <message>
-        <location line="+379"/>
+        <location line="+382"/>
         <source>%1: %2 delivered, %3 failed</source>
         <translation>%1: %2 zugestellt, %3 fehlgeschlagen</translation>
     </message>
@@ -1376,7 +1447,7 @@
         <translation> (%1 ms)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+34"/>
         <source>Registrations</source>
         <translation>Registrierungen</translation>
     </message>
@@ -1407,12 +1478,12 @@
         <translation>Reichweite (%1)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Nothing to refresh: “%1” is not connected.</source>
         <translation>Nichts zu aktualisieren: „%1“ ist nicht verbunden.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Fetching the hub&apos;s registrations for the reach preview and tag completion…</source>
         <translation>Die Registrierungen des Hubs werden für die Reichweitenvorschau und die Tag-Vervollständigung abgerufen…</translation>
     </message>
@@ -3264,7 +3335,15 @@ Beispiele:
         <translation>Der Austausch von %1 (%2) wurde nie gesendet und hat daher keine Anfrage, die exportiert werden kann</translation>
     </message>
     <message numerus="yes">
-        <location line="+171"/>
+        <location line="+178"/>
+        <source>%n exchange(s) exported from the nhconsole history with signed SAS tokens (never the key). Keep this file private until they expire.</source>
+        <translation>
+            <numerusform>%n Austausch aus dem nhconsole-Verlauf exportiert, mit signierten SAS-Tokens (nie dem Schlüssel). Halten Sie diese Datei bis zu deren Ablauf privat.</numerusform>
+            <numerusform>%n Austausche aus dem nhconsole-Verlauf exportiert, mit signierten SAS-Tokens (nie dem Schlüssel). Halten Sie diese Datei bis zu deren Ablauf privat.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n exchange(s) exported from the nhconsole history. They hold no secret.</source>
         <translation>
             <numerusform>%n Austausch aus dem nhconsole-Verlauf exportiert. Er enthält kein Geheimnis.</numerusform>
@@ -3272,7 +3351,7 @@ Beispiele:
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>set %1 to a SharedAccessSignature token for the hub</source>
         <translation>%1 auf ein SharedAccessSignature-Token für den Hub setzen</translation>
     </message>
@@ -4339,12 +4418,12 @@ Beispiele:
     </message>
     <message>
         <location line="+12"/>
-        <location line="+279"/>
+        <location line="+272"/>
         <source>No history yet at %1.</source>
         <translation>Noch kein Verlauf unter %1.</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-269"/>
         <source>There is no history at %1 yet.</source>
         <translation>Unter %1 gibt es noch keinen Verlauf.</translation>
     </message>
@@ -4454,7 +4533,7 @@ Beispiele:
         <translation>„%1“ ist keine Austausch-ID.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+35"/>
         <source>The file %1 cannot be written: %2.</source>
         <translation>Die Datei %1 kann nicht geschrieben werden: %2.</translation>
     </message>
@@ -8009,7 +8088,7 @@ Beispiele:
 <context>
     <name>OutcomeView</name>
     <message>
-        <location filename="../../ui/outcomeview.cpp" line="+48"/>
+        <location filename="../../ui/outcomeview.cpp" line="+49"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -8019,7 +8098,7 @@ Beispiele:
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+138"/>
         <source>Started (UTC)</source>
         <translation>Gestartet (UTC)</translation>
     </message>
@@ -8041,12 +8120,12 @@ Beispiele:
     <message>
         <location line="+10"/>
         <location line="+51"/>
-        <location line="+189"/>
+        <location line="+203"/>
         <source>Registrations</source>
         <translation>Registrierungen</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-253"/>
         <source>Response</source>
         <translation>Antwort</translation>
     </message>
@@ -8091,7 +8170,7 @@ Beispiele:
         <translation>Registrierungen (%1)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>No registration matched this format and target, so the hub reached no device.</source>
         <translation>Keine Registrierung passte zu diesem Format und Ziel, daher hat der Hub kein Gerät erreicht.</translation>
     </message>
@@ -8160,9 +8239,19 @@ Beispiele:
         <translation>&lt;b&gt;Nächster Schritt:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Press Send (Ctrl+Enter) to see the hub&apos;s answer here: each registration the test send reached, its outcome and what it means.</source>
         <translation>Drücken Sie Senden (Ctrl+Enter), um hier die Antwort des Hubs zu sehen: jede Registrierung, die die Testsendung erreicht hat, ihr Ergebnis und was es bedeutet.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Select a registration to read its whole result here.</source>
+        <translation>Wählen Sie eine Registrierung, um hier ihr ganzes Ergebnis zu lesen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · registration &lt;tt&gt;%2&lt;/tt&gt; · handle &lt;tt&gt;%3&lt;/tt&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · Registrierung &lt;tt&gt;%2&lt;/tt&gt; · Handle &lt;tt&gt;%3&lt;/tt&gt;</translation>
     </message>
 </context>
 <context>
@@ -8559,21 +8648,11 @@ Beispiele:
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
-    <message>
-        <location line="+98"/>
-        <source>The file %1 cannot be written: %2.</source>
-        <translation>Die Datei %1 kann nicht geschrieben werden: %2.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The file %1 could not be written completely: %2.</source>
-        <translation>Die Datei %1 konnte nicht vollständig geschrieben werden: %2.</translation>
-    </message>
 </context>
 <context>
     <name>ProfileImporter</name>
     <message>
-        <location line="+31"/>
+        <location line="+120"/>
         <source>The file %1 cannot be read: %2.</source>
         <translation>Die Datei %1 kann nicht gelesen werden: %2.</translation>
     </message>
@@ -8692,7 +8771,7 @@ Beispiele:
         <translation>Noch keine Registrierungen abgerufen.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Not connected.</source>
         <translation>Nicht verbunden.</translation>
     </message>
@@ -8827,7 +8906,7 @@ Beispiele:
 <context>
     <name>RegistrationsBrowser</name>
     <message>
-        <location filename="../../ui/registrationsbrowser.cpp" line="+138"/>
+        <location filename="../../ui/registrationsbrowser.cpp" line="+139"/>
         <source>&amp;Refresh Registrations</source>
         <translation>Registrierungen &amp;aktualisieren</translation>
     </message>
@@ -8956,8 +9035,16 @@ Beispiele:
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
+    <message numerus="yes">
+        <location line="+75"/>
+        <source>The last send found %n listed registration(s) whose handle the push service refused; the hub deletes such registrations. Press F5 to reload the list.</source>
+        <translation>
+            <numerusform>Der letzte Versand fand %n aufgeführte Registrierung, deren Handle der Push-Dienst abgelehnt hat; der Hub löscht solche Registrierungen. Drücken Sie F5, um die Liste neu zu laden.</numerusform>
+            <numerusform>Der letzte Versand fand %n aufgeführte Registrierungen, deren Handle der Push-Dienst abgelehnt hat; der Hub löscht solche Registrierungen. Drücken Sie F5, um die Liste neu zu laden.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+105"/>
+        <location line="+45"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -9208,6 +9295,14 @@ Beispiele:
         <location line="+1"/>
         <source>expires in %1</source>
         <translation>läuft in %1 ab</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDecorationProxy</name>
+    <message>
+        <location filename="../../ui/statusdecorationproxy.cpp" line="+48"/>
+        <source>Registration %1: double-click or press Enter to show it in Registrations</source>
+        <translation>Registrierung %1: Doppelklick oder Eingabetaste zeigt sie unter Registrierungen</translation>
     </message>
 </context>
 <context>
