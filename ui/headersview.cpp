@@ -93,8 +93,8 @@ HeadersView::HeadersView(QWidget *parent)
 
 void HeadersView::setExchange(const Nh::Exchange &e)
 {
-    m_requestLine->setText(QString::fromLatin1(e.method) + u' '
-                           + e.url.toDisplayString(QUrl::FullyDecoded));
+    // Decoded where that keeps the URL unambiguous (QUrl's display form), user info dropped.
+    m_requestLine->setText(QString::fromLatin1(e.method) + u' ' + e.url.toDisplayString());
     if (e.url.isEmpty())
         m_requestLine->setText(QString::fromLatin1(e.method));
     // The model holds the real token so Reveal can show it; it displays it redacted.
