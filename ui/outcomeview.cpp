@@ -110,10 +110,11 @@ OutcomeView::OutcomeView(QWidget *parent)
     // --- results tab ---
     m_resultsTable = makeTable(this, u"resultsTable"_s);
     m_resultsTable->setModel(m_outcomeProxy);
-    // One line per registration: long outcomes and explanations are elided, whole on hover.
+    // One line per registration: the result in a word or two, then the hub's own sentence, which
+    // is elided (whole on hover and in the detail line under the table).
     m_resultsTable->setWordWrap(false);
     m_resultsTable->setTextElideMode(Qt::ElideRight);
-    m_resultsTable->horizontalHeader()->setSectionResizeMode(Nh::OutcomeModel::Explanation,
+    m_resultsTable->horizontalHeader()->setSectionResizeMode(Nh::OutcomeModel::Outcome,
                                                              QHeaderView::Stretch);
     connect(m_resultsTable, &QTableView::activated, this, [this](const QModelIndex &index) {
         const QString id =
@@ -249,14 +250,12 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
     if (rows > 0) {
         m_resultsStack->setCurrentWidget(m_resultsPage);
         m_resultsTable->resizeColumnsToContents();
-        // Ids are recognised by their start and end; the outcome and its explanation read
-        // best wide: they share what is left (elided, whole on hover), so the table never
+        // Platform and result fit whole; ids are recognised by their start and end; the hub's
+        // sentence gets what is left (elided, whole on hover and below), so the table never
         // needs a horizontal scroll bar at the usual pane width.
         const int em = fontMetrics().horizontalAdvance(u'M');
-        const QList<QPair<int, int>> caps {{Nh::OutcomeModel::Platform, 10},
-                                           {Nh::OutcomeModel::Handle, 8},
-                                           {Nh::OutcomeModel::RegistrationId, 8},
-                                           {Nh::OutcomeModel::Outcome, 13}};
+        const QList<QPair<int, int>> caps {{Nh::OutcomeModel::Handle, 8},
+                                           {Nh::OutcomeModel::RegistrationId, 8}};
         QHeaderView *header = m_resultsTable->horizontalHeader();
         for (const auto &[column, ems] : caps) {
             // Never narrower than the column's title.
@@ -477,11 +476,15 @@ void OutcomeView::showResultDetail(const QModelIndex &current)
     const QString outcome = u"<span style=\"color:%1\">%2</span>"_s.arg(
         Theme::foreground(ok ? Theme::Tone::Success : Theme::Tone::Failure, palette()).name(),
         cell(Nh::OutcomeModel::Outcome));
-    QString text = tr("<b>%1</b> · registration <tt>%2</tt> · handle <tt>%3</tt>")
-                       .arg(cell(Nh::OutcomeModel::Platform),
-                            cell(Nh::OutcomeModel::RegistrationId), cell(Nh::OutcomeModel::Handle))
-        + u"<br>"_s + outcome;
-    // What it means and what to do are in the banner above and in each row's tooltip.
+    // The row whole: who, what the hub said, what it means and what to do about it.
+    const QString text =
+        tr("<b>%1</b> · registration <tt>%2</tt> · handle <tt>%3</tt>")
+            .arg(cell(Nh::OutcomeModel::Platform), cell(Nh::OutcomeModel::RegistrationId),
+                 cell(Nh::OutcomeModel::Handle))
+        + u"<br>"_s + outcome + u"<br>"_s
+        + tr("%1 <b>Next:</b> %2")
+              .arg(current.data(Nh::OutcomeModel::CauseRole).toString().toHtmlEscaped(),
+                   current.data(Nh::OutcomeModel::NextStepRole).toString().toHtmlEscaped());
     m_resultDetail->setText(text);
 }
 

@@ -31,7 +31,9 @@ QVariant StatusDecorationProxy::data(const QModelIndex &index, int role) const
         const bool ok = QIdentityProxyModel::data(index, Nh::OutcomeModel::SucceededRole).toBool();
         if (role == Qt::DecorationRole && index.column() == Nh::OutcomeModel::Platform)
             return Theme::toneIcon(ok ? Theme::Tone::Success : Theme::Tone::Failure);
-        if (role == Qt::ForegroundRole && index.column() == Nh::OutcomeModel::Outcome)
+        if (role == Qt::ForegroundRole
+            && (index.column() == Nh::OutcomeModel::Result
+                || index.column() == Nh::OutcomeModel::Outcome))
             return Theme::foreground(ok ? Theme::Tone::Success : Theme::Tone::Failure, m_palette);
         if (role == Qt::FontRole && index.column() == Nh::OutcomeModel::Handle)
             return Theme::monospace();

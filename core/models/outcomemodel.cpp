@@ -90,6 +90,25 @@ OutcomeAdvice outcomeAdvice(OutcomeKind kind, QStringView applicationPlatform)
                          "message's telemetry may say more.")};
 }
 
+QString outcomeKindLabel(OutcomeKind kind)
+{
+    switch (kind) {
+    case OutcomeKind::Success:
+        return OutcomeModel::tr("Accepted");
+    case OutcomeKind::InvalidHandle:
+        return OutcomeModel::tr("Invalid handle");
+    case OutcomeKind::ExpiredHandle:
+        return OutcomeModel::tr("Expired handle");
+    case OutcomeKind::BadCredentials:
+        return OutcomeModel::tr("Bad credentials");
+    case OutcomeKind::InvalidPayload:
+        return OutcomeModel::tr("Payload refused");
+    case OutcomeKind::Unknown:
+        break;
+    }
+    return OutcomeModel::tr("Not recognised");
+}
+
 OutcomeModel::OutcomeModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
@@ -137,14 +156,14 @@ QVariant OutcomeModel::data(const QModelIndex &index, int role) const
             return r.pnsHandle;
         case RegistrationId:
             return r.registrationId;
+        case Result:
+            return outcomeKindLabel(kind);
         case Outcome:
             return r.outcome;
-        case Explanation:
-            return outcomeAdvice(kind, r.applicationPlatform).cause;
         }
         return {};
     case Qt::ToolTipRole: {
-        if (index.column() == Explanation || index.column() == Outcome) {
+        if (index.column() == Result || index.column() == Outcome) {
             const OutcomeAdvice advice = outcomeAdvice(kind, r.applicationPlatform);
             return QString(r.outcome + u"\n\n"_s + advice.cause + u"\n"_s + advice.nextStep);
         }
@@ -176,10 +195,10 @@ QVariant OutcomeModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Device handle");
     case RegistrationId:
         return tr("Registration id");
+    case Result:
+        return tr("Result");
     case Outcome:
-        return tr("Outcome");
-    case Explanation:
-        return tr("What it means");
+        return tr("Hub's outcome");
     }
     return {};
 }

@@ -23,6 +23,9 @@ struct OutcomeAdvice
 // TODO(#7): defer to Nh::explain() (core/client/explainer.h) once it covers per-result outcomes.
 OutcomeAdvice outcomeAdvice(OutcomeKind kind, QStringView applicationPlatform);
 
+/** A short name for `kind` that fits a table column ("Accepted", "Invalid handle", …). */
+QString outcomeKindLabel(OutcomeKind kind);
+
 /**
  * The per-registration results of one test send, one row each, in the order the hub sent them
  * (style.md R10). Read-only; QtCore only: icons and colours come from a proxy in ui/.
@@ -33,7 +36,8 @@ class OutcomeModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(OutcomeModel)
 
 public:
-    enum Column { Platform, Handle, RegistrationId, Outcome, Explanation, ColumnCount };
+    /// Result is the kind in a word or two (outcomeKindLabel); Outcome is the hub's own text.
+    enum Column { Platform, Handle, RegistrationId, Result, Outcome, ColumnCount };
     enum Role {
         OutcomeKindRole = Qt::UserRole, ///< int(Nh::OutcomeKind)
         SucceededRole, ///< bool: the hub handed the notification to the PNS

@@ -544,7 +544,7 @@
         <translation>Den Austausch als HAR-Datei (öffnet sich in den Entwicklerwerkzeugen des Browsers), als JSON oder als curl-Skript speichern</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+134"/>
         <source>Copied the request as curl, with the token that was sent</source>
         <translation>Anfrage als curl kopiert, mit dem gesendeten Token</translation>
     </message>
@@ -564,7 +564,7 @@
         <translation>Es wird kein Austausch angezeigt, der gespeichert werden könnte.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Save Exchange</source>
         <translation>Austausch speichern</translation>
     </message>
@@ -584,7 +584,7 @@
         <translation>Austausch in %1 gespeichert; die Datei enthält weder Schlüssel noch Signatur</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-191"/>
         <source>Copy JSON</source>
         <translation>JSON kopieren</translation>
     </message>
@@ -3351,7 +3351,7 @@ Beispiele:
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>set %1 to a SharedAccessSignature token for the hub</source>
         <translation>%1 auf ein SharedAccessSignature-Token für den Hub setzen</translation>
     </message>
@@ -6132,7 +6132,37 @@ Beispiele:
         <translation>Suchen Sie nach dem genauen Text in der Notification-Hubs-Dokumentation; die Telemetrie der Nachricht sagt möglicherweise mehr.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+8"/>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid handle</source>
+        <translation>Ungültiges Handle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expired handle</source>
+        <translation>Abgelaufenes Handle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bad credentials</source>
+        <translation>Falsche Anmeldedaten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload refused</source>
+        <translation>Nutzlast abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not recognised</source>
+        <translation>Nicht erkannt</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>Platform</source>
         <translation>Plattform</translation>
     </message>
@@ -6148,13 +6178,13 @@ Beispiele:
     </message>
     <message>
         <location line="+2"/>
-        <source>Outcome</source>
+        <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>What it means</source>
-        <translation>Bedeutung</translation>
+        <source>Hub&apos;s outcome</source>
+        <translation>Antwort des Hubs</translation>
     </message>
 </context>
 <context>
@@ -8098,7 +8128,7 @@ Beispiele:
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>Started (UTC)</source>
         <translation>Gestartet (UTC)</translation>
     </message>
@@ -8120,12 +8150,12 @@ Beispiele:
     <message>
         <location line="+10"/>
         <location line="+51"/>
-        <location line="+203"/>
+        <location line="+201"/>
         <source>Registrations</source>
         <translation>Registrierungen</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-251"/>
         <source>Response</source>
         <translation>Antwort</translation>
     </message>
@@ -8170,7 +8200,7 @@ Beispiele:
         <translation>Registrierungen (%1)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>No registration matched this format and target, so the hub reached no device.</source>
         <translation>Keine Registrierung passte zu diesem Format und Ziel, daher hat der Hub kein Gerät erreicht.</translation>
     </message>
@@ -8249,9 +8279,14 @@ Beispiele:
         <translation>Wählen Sie eine Registrierung, um hier ihr ganzes Ergebnis zu lesen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · registration &lt;tt&gt;%2&lt;/tt&gt; · handle &lt;tt&gt;%3&lt;/tt&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · Registrierung &lt;tt&gt;%2&lt;/tt&gt; · Handle &lt;tt&gt;%3&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 &lt;b&gt;Next:&lt;/b&gt; %2</source>
+        <translation>%1 &lt;b&gt;Nächster Schritt:&lt;/b&gt; %2</translation>
     </message>
 </context>
 <context>
@@ -9300,7 +9335,7 @@ Beispiele:
 <context>
     <name>StatusDecorationProxy</name>
     <message>
-        <location filename="../../ui/statusdecorationproxy.cpp" line="+48"/>
+        <location filename="../../ui/statusdecorationproxy.cpp" line="+50"/>
         <source>Registration %1: double-click or press Enter to show it in Registrations</source>
         <translation>Registrierung %1: Doppelklick oder Eingabetaste zeigt sie unter Registrierungen</translation>
     </message>

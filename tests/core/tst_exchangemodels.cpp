@@ -80,14 +80,21 @@ void TestExchangeModels::outcomeRows()
              int(OutcomeKind::Unknown));
     QCOMPARE(model.index(0, 0).data(OutcomeModel::SucceededRole).toBool(), true);
     QCOMPARE(model.index(1, 0).data(OutcomeModel::SucceededRole).toBool(), false);
-    // The explanation column is the cause; the tooltip adds the outcome text and the next step.
-    const QString cause = model.index(1, OutcomeModel::Explanation).data().toString();
-    QCOMPARE(cause, model.index(1, 0).data(OutcomeModel::CauseRole).toString());
-    const QString tip = model.index(1, OutcomeModel::Explanation).data(Qt::ToolTipRole).toString();
+    // The result column names the kind in a word or two; its tooltip has the hub's text, the
+    // cause and the next step.
+    QCOMPARE(model.index(0, OutcomeModel::Result).data().toString(), u"Accepted"_s);
+    QCOMPARE(model.index(1, OutcomeModel::Result).data().toString(), u"Expired handle"_s);
+    QCOMPARE(model.index(2, OutcomeModel::Result).data().toString(), u"Not recognised"_s);
+    const QString cause = model.index(1, 0).data(OutcomeModel::CauseRole).toString();
+    QVERIFY(!cause.isEmpty());
+    const QString tip = model.index(1, OutcomeModel::Result).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QString(kOutcomeExpiredHandle)), qPrintable(tip));
+    QVERIFY2(tip.contains(cause), qPrintable(tip));
     QVERIFY2(tip.contains(model.index(1, 0).data(OutcomeModel::NextStepRole).toString()),
              qPrintable(tip));
-    QCOMPARE(model.headerData(OutcomeModel::Outcome, Qt::Horizontal).toString(), u"Outcome"_s);
+    QCOMPARE(model.headerData(OutcomeModel::Result, Qt::Horizontal).toString(), u"Result"_s);
+    QCOMPARE(model.headerData(OutcomeModel::Outcome, Qt::Horizontal).toString(),
+             u"Hub's outcome"_s);
 }
 
 void TestExchangeModels::outcomeAdviceByKind_data()
@@ -96,21 +103,24 @@ void TestExchangeModels::outcomeAdviceByKind_data()
     QTest::addColumn<QString>("platform");
     QTest::addColumn<QString>("causeMentions");
     QTest::addColumn<QString>("nextMentions");
+    QTest::addColumn<QString>("label");
     QTest::newRow("success") << QString(kOutcomeSuccess) << u"apple"_s << u"accepted"_s
-                             << u"apns-push-type"_s;
+                             << u"apns-push-type"_s << u"Accepted"_s;
     QTest::newRow("invalid handle") << QString(kOutcomeInvalidHandle) << u"apple"_s << u"sandbox"_s
-                                    << u"deleted this registration"_s;
+                                    << u"deleted this registration"_s << u"Invalid handle"_s;
     QTest::newRow("expired handle")
-        << QString(kOutcomeExpiredHandle) << u"fcmv1"_s << u"uninstalled"_s << u"register again"_s;
-    QTest::newRow("wrong token, apple") << QString(kOutcomeWrongToken) << u"apple"_s
-                                        << u"Apple (APNs) certificate"_s << u"Azure portal"_s;
+        << QString(kOutcomeExpiredHandle) << u"fcmv1"_s << u"uninstalled"_s << u"register again"_s
+        << u"Expired handle"_s;
+    QTest::newRow("wrong token, apple")
+        << QString(kOutcomeWrongToken) << u"apple"_s << u"Apple (APNs) certificate"_s
+        << u"Azure portal"_s << u"Bad credentials"_s;
     QTest::newRow("invalid token, fcm v1")
         << QString(kOutcomeInvalidToken) << u"fcmv1"_s << u"FCM v1) service account"_s
-        << u"FCM v1) service account"_s;
+        << u"FCM v1) service account"_s << u"Bad credentials"_s;
     QTest::newRow("payload") << QString(kOutcomeInvalidPayload) << u"windows"_s
-                             << u"refused the payload"_s << u"headers"_s;
+                             << u"refused the payload"_s << u"headers"_s << u"Payload refused"_s;
     QTest::newRow("unknown") << u"Throttled by the PNS"_s << u"gcm"_s << u"does not recognise"_s
-                             << u"documentation"_s;
+                             << u"documentation"_s << u"Not recognised"_s;
 }
 
 void TestExchangeModels::outcomeAdviceByKind()
@@ -119,10 +129,13 @@ void TestExchangeModels::outcomeAdviceByKind()
     QFETCH(QString, platform);
     QFETCH(QString, causeMentions);
     QFETCH(QString, nextMentions);
+    QFETCH(QString, label);
     OutcomeModel model;
     NotificationOutcome o;
     o.results = {{platform, u"h"_s, u"1"_s, outcome}};
     model.setOutcome(o);
+    QCOMPARE(model.index(0, OutcomeModel::Result).data().toString(), label);
+    QCOMPARE(model.index(0, OutcomeModel::Outcome).data().toString(), outcome);
     const QString cause = model.index(0, 0).data(OutcomeModel::CauseRole).toString();
     const QString next = model.index(0, 0).data(OutcomeModel::NextStepRole).toString();
     QVERIFY2(cause.contains(causeMentions), qPrintable(cause));

@@ -1240,8 +1240,14 @@ void TestMainWindow::outcomeDetailShowsTheWholeResult()
     const Nh::RegistrationResult &failed = sent.outcome->results.at(current.row());
     QVERIFY(Nh::classifyOutcome(failed.outcome) != Nh::OutcomeKind::Success);
     const QString text = detail->text();
-    for (const QString &part : {failed.registrationId, failed.pnsHandle, failed.outcome})
+    // ... and what the outcome means and what to do, which the table has no room for.
+    for (const QString &part : {failed.registrationId, failed.pnsHandle, failed.outcome,
+                                current.data(Nh::OutcomeModel::CauseRole).toString(),
+                                current.data(Nh::OutcomeModel::NextStepRole).toString()})
         QVERIFY2(text.contains(part.toHtmlEscaped()), qPrintable(part + u" in "_s + text));
+    // The table names each row's kind in a word or two, coloured by success.
+    QCOMPARE(current.siblingAtColumn(Nh::OutcomeModel::Result).data().toString(),
+             Nh::outcomeKindLabel(Nh::classifyOutcome(failed.outcome)));
     // Another row, another detail.
     int other = -1;
     for (int r = 0; r < table->model()->rowCount() && other < 0; ++r) {
