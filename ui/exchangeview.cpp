@@ -159,7 +159,7 @@ Nh::CurlOptions ExchangeView::curlOptions() const
 {
     Nh::CurlOptions options;
     // The emulator's self-signed certificate: curl must trust it to connect at all.
-    options.caCertificate = m_caCertificatePath;
+    options.caCertificate = m_certificateLookup;
     if (isRevealed() && !m_exchange.authorization.isEmpty()) {
         // The token that was sent (a signature with an expiry), never the key.
         const QString sent = m_exchange.authorization;

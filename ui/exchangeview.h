@@ -37,8 +37,11 @@ public:
     const Nh::Exchange &exchange() const { return m_exchange; }
 
     bool isRevealed() const;
-    /** The emulator's certificate file, added to curl exports as --cacert. */
-    void setCaCertificatePath(const QString &path) { m_caCertificatePath = path; }
+    /** Which certificate file curl must trust for an exchange (--cacert); see Nh::CurlOptions. */
+    void setCertificateLookup(std::function<QString(const Nh::HistoryRecord &)> lookup)
+    {
+        m_certificateLookup = std::move(lookup);
+    }
 
     /** What the copy actions put on the clipboard, with the signature as currently shown. */
     QString curlCommand() const;
@@ -75,7 +78,7 @@ private:
 
     Nh::Exchange m_exchange;
     bool m_hasExchange = false;
-    QString m_caCertificatePath;
+    std::function<QString(const Nh::HistoryRecord &)> m_certificateLookup;
     QLabel *m_title = nullptr;
     QToolButton *m_revealButton = nullptr;
     QToolButton *m_copyCurlButton = nullptr;

@@ -650,6 +650,7 @@ Nh::Status HistoryPanel::exportTo(const QList<QUuid> &ids, ExportFormat format, 
     Nh::CurlOptions options;
     if (freshTokens && m_signer)
         options.freshAuthorization = m_signer;
+    options.caCertificate = m_certificateLookup;
     const auto data = Nh::exportExchanges(records.value(), format, options);
     if (!data)
         return data.error();

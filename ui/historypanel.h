@@ -83,6 +83,11 @@ public:
      */
     using TokenSigner = std::function<QString(const Nh::HistoryRecord &record)>;
     void setTokenSigner(TokenSigner signer);
+    /** Which certificate file curl must trust for a stored exchange; see Nh::CurlOptions. */
+    void setCertificateLookup(std::function<QString(const Nh::HistoryRecord &)> lookup)
+    {
+        m_certificateLookup = std::move(lookup);
+    }
 
     /** Writes the exchanges `ids` to `path` as `format`; `freshTokens` signs each curl command
      *  with the token signer instead of the placeholder. Errors name the file. */
@@ -148,6 +153,7 @@ private:
     QTableView *m_table = nullptr;
     QUuid m_current;
     TokenSigner m_signer;
+    std::function<QString(const Nh::HistoryRecord &)> m_certificateLookup;
 
     QAction *m_resendAction = nullptr;
     QAction *m_compareAction = nullptr;

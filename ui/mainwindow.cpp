@@ -175,6 +175,18 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
         return Nh::Sas::generateForHub(c.connectionString, c.hub, QDateTime::currentDateTimeUtc())
             .header();
     });
+    // Curl commands for exchanges with the bundled emulator trust its certificate, whichever
+    // profile is current; a stored exchange with a real hub never gets it.
+    const auto certificate = [this](const Nh::HistoryRecord &record) -> QString {
+        const Nh::HubEmulator *emulator = m_context.emulator;
+        const QUrl &url = record.exchange.url;
+        if (emulator && emulator->isListening() && isLoopback(url.host())
+            && url.port() == int(emulator->port()))
+            return emulator->certificatePath();
+        return {};
+    };
+    m_exchangeView->setCertificateLookup(certificate);
+    m_historyPanel->setCertificateLookup(certificate);
     connect(m_exchangeView, &ExchangeView::revealChanged, m_revealAction, &QAction::setChecked);
     connect(m_profileSwitcher, &ProfileSwitcher::profileActivated, this,
             &MainWindow::activateProfile);
@@ -605,8 +617,6 @@ void MainWindow::connectProfile(const Nh::Profile &p, const QString &key)
         m_composer->setTargetKind(ComposerWidget::TargetKind::Tags);
         m_composer->setTagExpression(p.defaultTags);
     }
-    m_exchangeView->setCaCertificatePath(p.isEmulator() && emulator ? emulator->certificatePath()
-                                                                    : QString());
     m_profileStatus->setText(tr("%1 · hub %2 · rule %3 · %4")
                                  .arg(p.name, p.hub, c.connectionString.keyName(),
                                       c.connectionString.hubUrl(p.hub).host()));

@@ -127,8 +127,9 @@ QString curlCommand(const HistoryRecord &r, const CurlOptions &options, bool *us
     if (!((method == "GET" && !hasBody) || (method == "POST" && hasBody)))
         first +=
             u"-X "_s + (isToken(method) ? QString::fromLatin1(method) : shellQuote(method)) + u' ';
-    if (!options.caCertificate.isEmpty())
-        first += u"--cacert "_s + shellQuote(options.caCertificate.toUtf8()) + u' ';
+    if (const QString ca = options.caCertificate ? options.caCertificate(r) : QString();
+        !ca.isEmpty())
+        first += u"--cacert "_s + shellQuote(ca.toUtf8()) + u' ';
     QStringList parts {first + shellQuote(e.url.toEncoded())};
     const QString fresh = options.freshAuthorization ? options.freshAuthorization(r) : QString();
     for (const auto &[name, value] : e.requestHeaders) {

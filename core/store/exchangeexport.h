@@ -29,8 +29,12 @@ struct CurlOptions
     std::function<QString(const HistoryRecord &record)> freshAuthorization;
     /// The shell variable of the placeholder: -H "Authorization: ${NH_SAS_TOKEN}".
     QString tokenVariable = QStringLiteral("NH_SAS_TOKEN");
-    /// A certificate file curl must trust (the local emulator's): --cacert before the URL.
-    QString caCertificate;
+    /**
+     * The certificate file curl must trust to reach the record's server (the local emulator's
+     * self-signed one), added as --cacert before the URL; an empty string for none. Exports may
+     * mix servers, so it is asked per record.
+     */
+    std::function<QString(const HistoryRecord &record)> caCertificate;
 };
 
 /**

@@ -297,14 +297,23 @@ void TestExchangeExport::curlScriptNeedsToken()
 
 void TestExchangeExport::curlTrustsCertificate()
 {
+    // Asked per record: only the exchange with the emulator's address gets the certificate.
+    HistoryRecord emulator = testSend();
+    emulator.exchange.url =
+        QUrl(u"https://127.0.0.1:44847/myHub/messages/?api-version=2020-06&test"_s);
     CurlOptions options;
-    options.caCertificate = u"/tmp/it's here/emulator.pem"_s;
-    const auto curl = exchangeToCurl(testSend(), options);
+    options.caCertificate = [](const HistoryRecord &r) {
+        return r.exchange.url.port() == 44847 ? u"/tmp/it's here/emulator.pem"_s : QString();
+    };
+    const auto curl = exchangeToCurl(emulator, options);
     QVERIFY(curl);
     // Before the URL, quoted as one word whatever the path holds.
     QVERIFY2(curl->startsWith(u"curl --cacert '/tmp/it'\\''s here/emulator.pem' 'https://"_s),
              qPrintable(curl.value()));
-    QVERIFY(!exchangeToCurl(testSend())->contains(u"--cacert"_s));
+    QVERIFY(!exchangeToCurl(testSend(), options)->contains(u"--cacert"_s));
+    QVERIFY(!exchangeToCurl(emulator)->contains(u"--cacert"_s));
+    const QString script = exchangesToCurlScript({testSend(), emulator}, options).value();
+    QCOMPARE(script.count(u"--cacert"_s), 1);
 }
 
 void TestExchangeExport::exportFormats_data()

@@ -654,6 +654,10 @@ void TestMainWindow::resendAddsANewExchange()
     // (A token signed in the same second as the send equals the one sent: the signature
     // covers only the resource and the expiry, so that is no leak.)
     QVERIFY(script.contains("&skn=DefaultFullSharedAccessSignature"));
+    // It reaches the emulator: curl trusts its certificate.
+    const QByteArray cacert =
+        "--cacert " + Nh::shellQuote(m_harness->emulator.certificatePath().toUtf8()).toUtf8();
+    QVERIFY2(script.contains(cacert), script.constData());
 }
 
 void TestMainWindow::historySearchAndFilters()
