@@ -19,6 +19,7 @@
 #include "reachpreview.h"
 #include "registrationsbrowser.h"
 #include "sasinspector.h"
+#include "store/exchangeexport.h"
 #include "store/profilestore.h"
 #include "store/secretstore.h"
 #include "store/settings.h"
@@ -58,11 +59,6 @@ constexpr int kProblemTimeoutMs = 15000;
 
 /** The tag expression a first send uses: it reaches every Apple demo registration. */
 const QString kDemoExpression = u"sports || politics"_s;
-
-bool isLoopback(const QString &host)
-{
-    return host == u"127.0.0.1"_s || host == u"localhost"_s || host == u"::1"_s;
-}
 
 QString profileIdText(const QUuid &id)
 {
@@ -180,7 +176,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     const auto certificate = [this](const Nh::HistoryRecord &record) -> QString {
         const Nh::HubEmulator *emulator = m_context.emulator;
         const QUrl &url = record.exchange.url;
-        if (emulator && emulator->isListening() && isLoopback(url.host())
+        if (emulator && emulator->isListening() && Nh::isLoopbackHost(url.host())
             && url.port() == int(emulator->port()))
             return emulator->certificatePath();
         return {};
@@ -603,7 +599,7 @@ void MainWindow::connectProfile(const Nh::Profile &p, const QString &key)
     } else {
         c = p.connection(key);
         // A hub profile may point at the bundled emulator too; trust its certificate then.
-        if (emulator && emulator->isListening() && isLoopback(p.host)
+        if (emulator && emulator->isListening() && Nh::isLoopbackHost(p.host)
             && p.port == int(emulator->port()))
             c.caCertificates = {emulator->certificate()};
     }

@@ -113,11 +113,14 @@ Status CliSession::useConnection(HubConnection c)
     return {};
 }
 
+QString CliSession::caFile() const
+{
+    return connection.caFile.isEmpty() ? m_io.env.value(kCaEnv).trimmed() : connection.caFile;
+}
+
 Status CliSession::addCaCertificates(HubConnection &c) const
 {
-    QString caFile = connection.caFile;
-    if (caFile.isEmpty())
-        caFile = m_io.env.value(kCaEnv).trimmed();
+    const QString caFile = this->caFile();
     if (caFile.isEmpty())
         return {};
     const QList<QSslCertificate> certificates = QSslCertificate::fromPath(caFile, QSsl::Pem);

@@ -48,6 +48,9 @@ public:
     bool json = false;
     ConnectionOptions connection;
 
+    /** The extra trusted certificate file: --ca-file, else NH_CA_FILE; empty for none. */
+    QString caFile() const;
+
     /** Colours on stdout: a terminal, and NO_COLOR not set. */
     bool colour() const;
     TextRenderer renderer() const;

@@ -501,7 +501,11 @@ void HistoryCommand::exportRecords(const QString &format, const QStringList &ids
         kind = ExportFormat::Curl;
     else if (format == u"har"_s)
         kind = ExportFormat::Har;
-    const auto exported = exportExchanges(*records, kind);
+    // Commands for exchanges with a local emulator trust the certificate this run was told to
+    // (--ca-file or NH_CA_FILE), as the commands that made them did.
+    CurlOptions options;
+    options.caCertificate = loopbackCertificate(m_session.caFile());
+    const auto exported = exportExchanges(*records, kind, options);
     if (!exported)
         return fail(ExitCode::Invalid, exported.error().message);
     const QByteArray &data = *exported;

@@ -5,6 +5,8 @@
 #include "common/redaction.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <algorithm>
@@ -461,6 +463,21 @@ Result<QByteArray> exportExchanges(const QList<HistoryRecord> &records, ExportFo
     }
     Q_UNREACHABLE();
     return QByteArray();
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    return host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0
+        || QHostAddress(host).isLoopback();
+}
+
+std::function<QString(const HistoryRecord &record)> loopbackCertificate(const QString &path)
+{
+    if (path.isEmpty())
+        return {};
+    return [absolute = QFileInfo(path).absoluteFilePath()](const HistoryRecord &r) {
+        return isLoopbackHost(r.exchange.url.host()) ? absolute : QString();
+    };
 }
 
 QString exportSuffix(ExportFormat format)

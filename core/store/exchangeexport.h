@@ -82,6 +82,16 @@ Result<QByteArray> exportExchanges(const QList<HistoryRecord> &records, ExportFo
 /// The usual file name suffix of `format`: ".sh", ".json" or ".har".
 QString exportSuffix(ExportFormat format);
 
+/// Whether `host` (a URL's host) is this machine: "localhost", 127.0.0.0/8 or ::1.
+bool isLoopbackHost(const QString &host);
+
+/**
+ * A CurlOptions::caCertificate lookup that gives `path` (made absolute) to the exchanges with a
+ * loopback host, such as the local emulator's, and nothing to the others: --cacert replaces
+ * curl's own trust store, so a real hub's command must not get it. Empty `path`: no lookup.
+ */
+std::function<QString(const HistoryRecord &record)> loopbackCertificate(const QString &path);
+
 /**
  * Quotes `text` as one word for a POSIX shell (dash included): in single quotes, or, for bytes
  * that are not UTF-8 or hold NUL, as "$(printf '…')" with octal escapes (trailing line feeds

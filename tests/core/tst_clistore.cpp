@@ -205,6 +205,8 @@ void TestCliStore::writeFixture()
     c.result = ExchangeResult::HubError;
     Exchange d = sendExchange(kT0.addSecs(-2 * 3600), "template", "news");
     d.requestBody = "{\"message\":\"zebra crossing\"}";
+    // Sent to a local emulator: its curl command trusts NH_CA_FILE.
+    d.url = QUrl(u"https://127.0.0.1:44847/myhub/messages?api-version=2020-06&test"_s);
     Exchange e = sendExchange(kT0.addSecs(-3600), "apple", "vip");
     QSignalSpy written(store.get(), &HistoryStore::written);
     QSignalSpy updated(store.get(), &HistoryStore::updated);
@@ -422,8 +424,10 @@ void TestCliStore::historyExport_data()
     QTest::addColumn<QStringList>("markers");
     QTest::newRow("json (default)") << QString() << QStringList {u"\"nhconsole-history\""_s};
     QTest::newRow("json") << u"json"_s << QStringList {u"\"nhconsole-history\""_s};
+    // a went to a real hub, d to a local emulator, whose certificate (NH_CA_FILE) curl trusts.
     QTest::newRow("curl") << u"curl"_s
                           << QStringList {u"curl 'https://ns.servicebus.windows.net/myhub/"_s,
+                                          u"curl --cacert '%1' 'https://127.0.0.1:44847/myhub/"_s,
                                           u"-H 'ServiceBusNotification-Tags: news'"_s};
     QTest::newRow("har") << u"har"_s << QStringList {u"\"version\": \"1.2\""_s, u"\"entries\""_s};
 }
@@ -439,8 +443,12 @@ void TestCliStore::historyExport()
     Run r = run(args);
     RUN_OK(r);
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    for (const QString &m : markers)
-        QVERIFY2(r.out.contains(m), qPrintable(m + u" missing in "_s + r.out.left(600)));
+    for (const QString &m : markers) {
+        const QString marker = m.contains(u"%1"_s) ? m.arg(m_caFile) : m;
+        QVERIFY2(r.out.contains(marker), qPrintable(marker + u" missing in "_s + r.out.left(900)));
+    }
+    if (format == u"curl"_s)
+        QCOMPARE(r.out.count(u"--cacert"_s), 1);
     // Only d and a, oldest first.
     const QString a = m_names.key(u"a"_s);
     const QString d = m_names.key(u"d"_s);

@@ -9,6 +9,7 @@
 #include "store/exchangediff.h"
 #include "store/exchangeexport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -314,6 +315,18 @@ void TestExchangeExport::curlTrustsCertificate()
     QVERIFY(!exchangeToCurl(emulator)->contains(u"--cacert"_s));
     const QString script = exchangesToCurlScript({testSend(), emulator}, options).value();
     QCOMPARE(script.count(u"--cacert"_s), 1);
+
+    // The lookup for a CA file: loopback hosts only, the path made absolute.
+    for (const QString &host :
+         {u"localhost"_s, u"LOCALHOST"_s, u"127.0.0.1"_s, u"127.8.9.10"_s, u"::1"_s})
+        QVERIFY2(isLoopbackHost(host), qPrintable(host));
+    for (const QString &host : {u"ns.servicebus.windows.net"_s, u"10.0.0.1"_s,
+                                u"127.0.0.1.nip.io"_s, u"localhost.example"_s, QString()})
+        QVERIFY2(!isLoopbackHost(host), qPrintable(host));
+    QVERIFY(!loopbackCertificate(QString()));
+    const auto lookup = loopbackCertificate(u"ca.pem"_s);
+    QCOMPARE(lookup(emulator), QDir::current().absoluteFilePath(u"ca.pem"_s));
+    QCOMPARE(lookup(testSend()), QString());
 }
 
 void TestExchangeExport::exportFormats_data()
