@@ -38,7 +38,7 @@ public:
 
     bool isRevealed() const;
     /** Which certificate file curl must trust for an exchange (--cacert); see Nh::CurlOptions. */
-    void setCertificateLookup(std::function<QString(const Nh::HistoryRecord &)> lookup)
+    void setCertificateLookup(Nh::CurlOptions::PerRecord lookup)
     {
         m_certificateLookup = std::move(lookup);
     }
@@ -78,7 +78,7 @@ private:
 
     Nh::Exchange m_exchange;
     bool m_hasExchange = false;
-    std::function<QString(const Nh::HistoryRecord &)> m_certificateLookup;
+    Nh::CurlOptions::PerRecord m_certificateLookup;
     QLabel *m_title = nullptr;
     QToolButton *m_revealButton = nullptr;
     QToolButton *m_copyCurlButton = nullptr;

@@ -93,7 +93,7 @@ HeadersView::HeadersView(QWidget *parent)
 
 void HeadersView::setExchange(const Nh::Exchange &e)
 {
-    // Decoded where that keeps the URL unambiguous (QUrl's display form), user info dropped.
+    // Decoded where that keeps the URL unambiguous (QUrl's display form), any password dropped.
     m_requestLine->setText(QString::fromLatin1(e.method) + u' ' + e.url.toDisplayString());
     if (e.url.isEmpty())
         m_requestLine->setText(QString::fromLatin1(e.method));

@@ -81,10 +81,10 @@ public:
      * its hub), or returns an empty string when it cannot (another hub, no key): the curl export
      * then keeps the ${NH_SAS_TOKEN} placeholder. Never given a key; see Nh::CurlOptions.
      */
-    using TokenSigner = std::function<QString(const Nh::HistoryRecord &record)>;
+    using TokenSigner = Nh::CurlOptions::PerRecord;
     void setTokenSigner(TokenSigner signer);
     /** Which certificate file curl must trust for a stored exchange; see Nh::CurlOptions. */
-    void setCertificateLookup(std::function<QString(const Nh::HistoryRecord &)> lookup)
+    void setCertificateLookup(Nh::CurlOptions::PerRecord lookup)
     {
         m_certificateLookup = std::move(lookup);
     }
@@ -153,7 +153,7 @@ private:
     QTableView *m_table = nullptr;
     QUuid m_current;
     TokenSigner m_signer;
-    std::function<QString(const Nh::HistoryRecord &)> m_certificateLookup;
+    Nh::CurlOptions::PerRecord m_certificateLookup;
 
     QAction *m_resendAction = nullptr;
     QAction *m_compareAction = nullptr;

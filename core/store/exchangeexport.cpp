@@ -471,7 +471,7 @@ bool isLoopbackHost(const QString &host)
         || QHostAddress(host).isLoopback();
 }
 
-std::function<QString(const HistoryRecord &record)> loopbackCertificate(const QString &path)
+CurlOptions::PerRecord loopbackCertificate(const QString &path)
 {
     if (path.isEmpty())
         return {};

@@ -21,12 +21,15 @@ namespace Nh {
  */
 struct CurlOptions
 {
+    /// A text chosen for each exported record (a token, a certificate file), or an empty string.
+    using PerRecord = std::function<QString(const HistoryRecord &record)>;
+
     /**
      * Returns a freshly signed Authorization value for the exchange's URL (for example
      * Sas::generate(...).header() with the profile's key), or an empty string for the
      * placeholder. It receives the redacted record, never a key.
      */
-    std::function<QString(const HistoryRecord &record)> freshAuthorization;
+    PerRecord freshAuthorization;
     /// The shell variable of the placeholder: -H "Authorization: ${NH_SAS_TOKEN}".
     QString tokenVariable = QStringLiteral("NH_SAS_TOKEN");
     /**
@@ -34,7 +37,7 @@ struct CurlOptions
      * self-signed one), added as --cacert before the URL; an empty string for none. Exports may
      * mix servers, so it is asked per record.
      */
-    std::function<QString(const HistoryRecord &record)> caCertificate;
+    PerRecord caCertificate;
 };
 
 /**
@@ -90,7 +93,7 @@ bool isLoopbackHost(const QString &host);
  * loopback host, such as the local emulator's, and nothing to the others: --cacert replaces
  * curl's own trust store, so a real hub's command must not get it. Empty `path`: no lookup.
  */
-std::function<QString(const HistoryRecord &record)> loopbackCertificate(const QString &path);
+CurlOptions::PerRecord loopbackCertificate(const QString &path);
 
 /**
  * Quotes `text` as one word for a POSIX shell (dash included): in single quotes, or, for bytes
