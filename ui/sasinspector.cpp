@@ -203,6 +203,10 @@ void SasInspector::setRevealed(bool on)
     m_signature->setText(m_token.signature.isEmpty() ? QString()
                                                      : (on ? m_token.signature : kRedacted));
     m_header->setText(shownAuthorization());
+    // The value is longer than the field: show its start ("SharedAccessSignature sr=…"), the
+    // whole on hover.
+    m_header->setCursorPosition(0);
+    m_header->setToolTip(m_header->text());
     m_copy->setEnabled(!m_authorization.isEmpty() && on);
 }
 

@@ -1544,6 +1544,7 @@ void TestMainWindow::screenshots()
     QTRY_VERIFY(!child<QPushButton>(u"sendButton"_s)->isEnabled());
     path = UiTest::saveScreenshot(m_window.get(), u"mainwindow-invalid"_s + suffix);
     QVERIFY(!path.isEmpty());
+    publishScreenshot(path, u"composer-invalid"_s + suffix);
 
     // The history's compare view over the two sends.
     HistoryPanel *history = m_window->historyPanel();
@@ -1569,6 +1570,7 @@ void TestMainWindow::screenshots()
     QTRY_VERIFY(dialog->isVisible());
     path = UiTest::saveScreenshot(dialog, u"profile-new-error"_s + suffix);
     QVERIFY(!path.isEmpty());
+    publishScreenshot(path, u"profile-error"_s + suffix);
     dialog->reject();
 
     m_window->showSasInspector();
@@ -1576,6 +1578,7 @@ void TestMainWindow::screenshots()
     QTRY_VERIFY(sas && sas->isVisible());
     path = UiTest::saveScreenshot(sas, u"sas-inspector"_s + suffix);
     QVERIFY(!path.isEmpty());
+    publishScreenshot(path, u"sas-inspector"_s + suffix);
     sas->close();
 
     // A production profile: badge and banner.

@@ -76,6 +76,10 @@ void TestSasInspector::decodesTheCurrentToken()
     QCOMPARE(inspector.findChild<QLineEdit *>(u"sasSignature"_s)->text(), u"[redacted]"_s);
     const QString header = inspector.findChild<QLineEdit *>(u"sasHeader"_s)->text();
     QVERIFY2(header.contains(u"sig=[redacted]&"_s), qPrintable(header));
+    // Its start shows ("SharedAccessSignature sr=…"), the whole on hover.
+    QVERIFY(header.startsWith(u"SharedAccessSignature sr="_s));
+    QCOMPARE(inspector.findChild<QLineEdit *>(u"sasHeader"_s)->cursorPosition(), 0);
+    QCOMPARE(inspector.findChild<QLineEdit *>(u"sasHeader"_s)->toolTip(), header);
     QVERIFY(!header.contains(t.rawSig));
     QVERIFY(!UiTest::visibleText(&inspector).contains(kKey));
     QVERIFY(!header.contains(kKey));
