@@ -207,10 +207,11 @@ Nh::Status ExchangeView::saveTo(const QString &path, Nh::ExportFormat format) co
 {
     if (!m_hasExchange)
         return Nh::makeError(Nh::ErrorCode::MissingField, tr("No exchange is shown to save."));
-    const auto data = Nh::exportExchanges({record()}, format, curlOptions());
+    const Nh::CurlOptions options = curlOptions();
+    const auto data = Nh::exportExchanges({record()}, format, options);
     if (!data)
         return data.error();
-    return ExportFile::write(path, data.value());
+    return ExportFile::write(path, data.value(), ExportFile::accessFor(format, options));
 }
 
 void ExchangeView::save()

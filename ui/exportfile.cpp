@@ -27,6 +27,12 @@ QString ExportFile::askPath(QWidget *parent, const QString &title, const QString
                                         filter(format));
 }
 
+ExportFile::Access ExportFile::accessFor(Nh::ExportFormat format, const Nh::CurlOptions &options)
+{
+    return format == Nh::ExportFormat::Curl && options.freshAuthorization ? Access::OwnerOnly
+                                                                          : Access::Everyone;
+}
+
 Nh::Status ExportFile::write(const QString &path, const QByteArray &data, Access access)
 {
     QSaveFile file(path);

@@ -36,4 +36,9 @@ public:
      */
     static Nh::Status write(const QString &path, const QByteArray &data,
                             Access access = Access::Everyone);
+    /**
+     * Who may read an exchange export: a curl script that may carry signed tokens (the options
+     * sign a token) is for its owner only, like a profile export with keys; the rest is redacted.
+     */
+    static Access accessFor(Nh::ExportFormat format, const Nh::CurlOptions &options);
 };

@@ -654,7 +654,7 @@ Nh::Status HistoryPanel::exportTo(const QList<QUuid> &ids, ExportFormat format, 
     const auto data = Nh::exportExchanges(records.value(), format, options);
     if (!data)
         return data.error();
-    Nh::Status done = ExportFile::write(path, data.value());
+    Nh::Status done = ExportFile::write(path, data.value(), ExportFile::accessFor(format, options));
     if (!done)
         return done;
     for (const Nh::Warning &w : data.warnings())

@@ -283,6 +283,11 @@ void TestHistoryPanel::curlWithFreshTokens()
     QCOMPARE(data.count("sig=FRESH"), 2);
     QVERIFY(data.contains("${NH_SAS_TOKEN}")); // the declined one
     QVERIFY(!data.contains(kSig));
+    // Signed tokens are secrets until they expire: the file is its owner's only.
+    QCOMPARE(file.permissions()
+                 & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+                    | QFileDevice::WriteOther),
+             QFileDevice::Permissions());
 }
 
 void TestHistoryPanel::headerStateRoundTrips()

@@ -523,6 +523,11 @@ void TestMainWindow::saveExchangeWritesEveryFormat()
     QVERIFY(view->saveTo(curl, Nh::ExportFormat::Curl));
     script = read(curl);
     QVERIFY(script.contains(signature.toUtf8()));
+    // With the token it is a secret until it expires: its owner's only.
+    QCOMPARE(QFile::permissions(curl)
+                 & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+                    | QFileDevice::WriteOther),
+             QFileDevice::Permissions());
 
     // A file that cannot be written: the sentence names it, and the old file stays whole.
     const QString blocked = dir.filePath(u"missing/dir/send.har"_s);
