@@ -890,6 +890,16 @@ void MainWindow::showExchangeFinished(const Nh::Exchange &exchange)
     if (exchange.totalMs >= 0)
         text += tr(" (%1 ms)").arg(exchange.totalMs);
     statusBar()->showMessage(text, kStatusTimeoutMs);
+}
+
+void MainWindow::showLiveExchange(const Nh::Exchange &exchange)
+{
+    m_exchangeView->setExchange(exchange);
+    // Its row comes when the history has written it (written() selects it); until then the
+    // row that was current is not what the view shows.
+    m_historyPanel->clearSelection();
+    // A send or a re-send whose outcome names refused handles: the hub deletes those
+    // registrations, which the Registrations dock may still list.
     if (exchange.outcome) {
         QStringList refused;
         for (const Nh::RegistrationResult &r : std::as_const(exchange.outcome->results)) {
@@ -899,14 +909,6 @@ void MainWindow::showExchangeFinished(const Nh::Exchange &exchange)
         }
         m_registrations->noteRefusedRegistrations(refused);
     }
-}
-
-void MainWindow::showLiveExchange(const Nh::Exchange &exchange)
-{
-    m_exchangeView->setExchange(exchange);
-    // Its row comes when the history has written it (written() selects it); until then the
-    // row that was current is not what the view shows.
-    m_historyPanel->clearSelection();
 }
 
 void MainWindow::showHistoryRecord(const Nh::HistoryRecord &record)

@@ -129,7 +129,7 @@ private:
     /** The browser and the preview forget the old connection; `note` says why. */
     void disconnectHubViews(const QString &note);
     void showHistoryRecord(const Nh::HistoryRecord &record);
-    /** An exchange that just finished, before the history has written it. */
+    /** An exchange that just finished (a send or a re-send), before the history wrote it. */
     void showLiveExchange(const Nh::Exchange &exchange);
     void setKeyProgress(const QString &text);
     void showAbout();

@@ -1023,6 +1023,23 @@ void TestMainWindow::refusedHandlesAreNotedInTheDock()
     QVERIFY(pages.wait(10000));
     QCOMPARE(browser->model()->rowOf(refused.first()), -1);
     QVERIFY2(browser->errorText().isEmpty(), qPrintable(browser->errorText()));
+
+    // A re-send from the history notes them too: another refused handle, listed after F5.
+    Nh::Registration bad;
+    bad.platform = Nh::Platform::Apple;
+    bad.tags = {u"sports"_s};
+    bad.handle = u"0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABinvalid"_s;
+    Nh::HubJob *create = m_harness->client.createRegistration(bad);
+    QSignalSpy created(create, &Nh::HubJob::finished);
+    QVERIFY(created.wait(10000));
+    QCOMPARE(created.first().first().value<Nh::Exchange>().result, Nh::ExchangeResult::Success);
+    browser->refreshAction()->trigger();
+    QVERIFY(pages.wait(10000));
+    HistoryPanel *history = m_window->historyPanel();
+    QTRY_COMPARE(history->rowCount(), 1);
+    history->selectRows({0});
+    history->resendAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(browser->errorText().contains(u"F5"_s), 10000);
 }
 
 void TestMainWindow::f5RefreshesTheViewInFocus()
