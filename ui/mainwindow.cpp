@@ -60,6 +60,13 @@ constexpr int kProblemTimeoutMs = 15000;
 /** The tag expression a first send uses: it reaches every Apple demo registration. */
 const QString kDemoExpression = u"sports || politics"_s;
 
+/** Whether `host`:`port` is the bundled emulator, running in this process. */
+bool isBundledEmulator(const Nh::HubEmulator *emulator, const QString &host, int port)
+{
+    return emulator && emulator->isListening() && Nh::isLoopbackHost(host)
+        && port == int(emulator->port());
+}
+
 QString profileIdText(const QUuid &id)
 {
     return id.toString(QUuid::WithoutBraces);
@@ -174,12 +181,10 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     // Curl commands for exchanges with the bundled emulator trust its certificate, whichever
     // profile is current; a stored exchange with a real hub never gets it.
     const auto certificate = [this](const Nh::HistoryRecord &record) -> QString {
-        const Nh::HubEmulator *emulator = m_context.emulator;
         const QUrl &url = record.exchange.url;
-        if (emulator && emulator->isListening() && Nh::isLoopbackHost(url.host())
-            && url.port() == int(emulator->port()))
-            return emulator->certificatePath();
-        return {};
+        return isBundledEmulator(m_context.emulator, url.host(), url.port())
+            ? m_context.emulator->certificatePath()
+            : QString();
     };
     m_exchangeView->setCertificateLookup(certificate);
     m_historyPanel->setCertificateLookup(certificate);
@@ -599,8 +604,7 @@ void MainWindow::connectProfile(const Nh::Profile &p, const QString &key)
     } else {
         c = p.connection(key);
         // A hub profile may point at the bundled emulator too; trust its certificate then.
-        if (emulator && emulator->isListening() && Nh::isLoopbackHost(p.host)
-            && p.port == int(emulator->port()))
+        if (isBundledEmulator(emulator, p.host, p.port))
             c.caCertificates = {emulator->certificate()};
     }
     m_context.client->setConnection(c);
