@@ -469,8 +469,8 @@ void OutcomeView::showResultDetail(const QModelIndex &current)
         m_resultDetail->setText(tr("Select a registration to read its whole result here."));
         return;
     }
-    const auto cell = [&current](int column, int role = Qt::DisplayRole) {
-        return current.siblingAtColumn(column).data(role).toString().toHtmlEscaped();
+    const auto cell = [&current](int column) {
+        return current.siblingAtColumn(column).data().toString().toHtmlEscaped();
     };
     const bool ok = current.data(Nh::OutcomeModel::SucceededRole).toBool();
     const QString outcome = u"<span style=\"color:%1\">%2</span>"_s.arg(
