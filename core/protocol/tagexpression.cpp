@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QVarLengthArray>
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -303,6 +304,8 @@ struct TagExpression::Data
         /// count. Tag: `first` indexes distinctTags.
         qsizetype first = 0;
         qsizetype count = 0;
+        /// Operators on the longest path down from here (0 for a tag).
+        int depth = 0;
     };
 
     bool isBinary(qsizetype n) const
@@ -442,6 +445,8 @@ private:
     /// End of the last consumed token, for node spans.
     qsizetype m_prevEnd = 0;
     int m_depth = 0;
+    /// Where the operators first nested deeper than kMaxDepth, or -1.
+    qsizetype m_tooDeepAt = -1;
     Error m_error;
     /// A tag's text → its index in distinctTags; filled only once there are more than
     /// kLinearSearchLimit distinct tags, since real expressions have few and a hash per parse
@@ -560,6 +565,10 @@ qsizetype TagExpression::Parser::addNode(Kind kind, qsizetype offset, qsizetype 
     node.length = end - offset;
     node.first = qsizetype(m_d.children.size());
     node.count = operands.size();
+    for (const qsizetype operand : operands)
+        node.depth = std::max(node.depth, m_d.nodes[operand].depth + 1);
+    if (node.depth > kMaxDepth && m_tooDeepAt < 0)
+        m_tooDeepAt = offset;
     m_d.children.insert(m_d.children.end(), operands.cbegin(), operands.cend());
     m_d.nodes.push_back(std::move(node));
     return qsizetype(m_d.nodes.size()) - 1;
@@ -585,6 +594,17 @@ std::optional<qsizetype> TagExpression::Parser::run()
     }
     if (m_token.type != Token::End) {
         unexpected(TagExpression::tr("expected '&&', '||' or the end of the expression"));
+        return std::nullopt;
+    }
+    if (m_tooDeepAt >= 0) {
+        // Within kMaxDepth '(' and '!', yet deeper in operators: `a || !!…!b && c` reads as
+        // `a || (!!…!b && c)`, which is how normalized() writes it.
+        fail(makeError(ErrorCode::LimitExceeded,
+                       TagExpression::tr("The expression is nested too deeply at position %1: at "
+                                         "most %2 operators may enclose one another ('&&' "
+                                         "binding tighter than '||' counts as a level)")
+                           .arg(position(m_tooDeepAt), QString::number(kMaxDepth)),
+                       m_tooDeepAt, 1));
         return std::nullopt;
     }
     return root;

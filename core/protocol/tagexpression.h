@@ -50,7 +50,12 @@ public:
     static constexpr int kMaxTagsOrOnly = 20;
     /** Most tag occurrences in an expression that uses `&&` or `!` (nh-rest.md §6.3). */
     static constexpr int kMaxTags = 6;
-    /** Most nested `(` and `!` together; deeper input is refused rather than recursed into. */
+    /**
+     * Most nested `(` and `!` together, and most nested operators (`!`, `&&`, `||`, counting an
+     * `&&` that binds tighter than `||` without parentheses): deeper input is refused rather than
+     * recursed into. The second bound keeps normalized(), which writes those parentheses out,
+     * within the first.
+     */
     static constexpr int kMaxDepth = 64;
 
     TagExpression() = default;

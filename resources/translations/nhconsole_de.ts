@@ -564,7 +564,7 @@
         <translation>Es wird kein Austausch angezeigt, der gespeichert werden könnte.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Save Exchange</source>
         <translation>Austausch speichern</translation>
     </message>
@@ -584,7 +584,7 @@
         <translation>Austausch in %1 gespeichert; die Datei enthält weder Schlüssel noch Signatur</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-192"/>
         <source>Copy JSON</source>
         <translation>JSON kopieren</translation>
     </message>
@@ -622,7 +622,7 @@
         <translation>HTTP-Archive (*.har)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>The file %1 cannot be written: %2.</source>
         <translation>Die Datei %1 kann nicht geschrieben werden: %2.</translation>
     </message>
@@ -898,7 +898,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Export %n exchange(s)</source>
         <translation>
             <numerusform>%n Austausch exportieren</numerusform>
@@ -1063,27 +1063,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+537"/>
+        <location filename="../../ui/mainwindow.cpp" line="+550"/>
         <source>nhconsole — %1</source>
         <translation>nhconsole — %1</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-389"/>
         <source>Sending… press Esc to cancel</source>
         <translation>Senden… Esc zum Abbrechen</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>Ready. Ctrl+Enter sends.</source>
         <translation>Bereit. Ctrl+Enter sendet.</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-98"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+114"/>
         <source>&amp;New Profile…</source>
         <translation>&amp;Neues Profil…</translation>
     </message>
@@ -1273,7 +1273,7 @@
         <translation>Der Emulator hat keine Zugriffsregel namens „%1“; seine Zugriffsregeln sind %2.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>%1 · hub %2 · rule %3 · %4</source>
         <translation>%1 · Hub %2 · Regel %3 · %4</translation>
     </message>
@@ -1401,7 +1401,7 @@
         <translation>Erneut gesendet: %1</translation>
     </message>
     <message>
-        <location line="-514"/>
+        <location line="-511"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1437,7 +1437,7 @@
         <translation>Echten Hub hinzufügen…</translation>
     </message>
     <message>
-        <location line="+382"/>
+        <location line="+379"/>
         <source>%1: %2 delivered, %3 failed</source>
         <translation>%1: %2 zugestellt, %3 fehlgeschlagen</translation>
     </message>
@@ -1447,7 +1447,7 @@
         <translation> (%1 ms)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Registrations</source>
         <translation>Registrierungen</translation>
     </message>
@@ -1744,7 +1744,7 @@ Befehle:
         <translation>%1: Die Datei %2 kann nicht gelesen werden: %3.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>--connection-string - expects the connection string as the first line of standard input, but it is empty.</source>
         <translation>--connection-string - erwartet die Verbindungszeichenfolge in der ersten Zeile der Standardeingabe, diese ist aber leer.</translation>
     </message>
@@ -3330,12 +3330,12 @@ Beispiele:
 <context>
     <name>Nh::ExchangeExport</name>
     <message>
-        <location filename="../../core/store/exchangeexport.cpp" line="+35"/>
+        <location filename="../../core/store/exchangeexport.cpp" line="+37"/>
         <source>The exchange of %1 (%2) was never sent, so it has no request to export</source>
         <translation>Der Austausch von %1 (%2) wurde nie gesendet und hat daher keine Anfrage, die exportiert werden kann</translation>
     </message>
     <message numerus="yes">
-        <location line="+178"/>
+        <location line="+179"/>
         <source>%n exchange(s) exported from the nhconsole history with signed SAS tokens (never the key). Keep this file private until they expire.</source>
         <translation>
             <numerusform>%n Austausch aus dem nhconsole-Verlauf exportiert, mit signierten SAS-Tokens (nie dem Schlüssel). Halten Sie diese Datei bis zu deren Ablauf privat.</numerusform>
@@ -4418,12 +4418,12 @@ Beispiele:
     </message>
     <message>
         <location line="+12"/>
-        <location line="+272"/>
+        <location line="+276"/>
         <source>No history yet at %1.</source>
         <translation>Noch kein Verlauf unter %1.</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-273"/>
         <source>There is no history at %1 yet.</source>
         <translation>Unter %1 gibt es noch keinen Verlauf.</translation>
     </message>
@@ -4533,7 +4533,7 @@ Beispiele:
         <translation>„%1“ ist keine Austausch-ID.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>The file %1 cannot be written: %2.</source>
         <translation>Die Datei %1 kann nicht geschrieben werden: %2.</translation>
     </message>
@@ -7732,7 +7732,7 @@ Beispiele:
 <context>
     <name>Nh::TagExpression</name>
     <message>
-        <location filename="../../core/protocol/tagexpression.cpp" line="+120"/>
+        <location filename="../../core/protocol/tagexpression.cpp" line="+121"/>
         <source>Invalid character %1 at position %2 in a tag: valid tag characters are alphanumeric, _, @, -, ., : and #</source>
         <translation>Ungültiges Zeichen %1 an Position %2 in einem Tag: Gültige Tag-Zeichen sind alphanumerische Zeichen, _, @, -, ., : und #</translation>
     </message>
@@ -7792,7 +7792,7 @@ Beispiele:
         <translation>Tags dürfen nicht mit $ beginnen. Das Tag an Position %1 tut das; System-Tags wie $InstallationId:{id} fügt der Dienst selbst hinzu</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+218"/>
         <source>Single &apos;&amp;&apos; at position %1: use &apos;&amp;&amp;&apos;</source>
         <translation>Einzelnes &apos;&amp;&apos; an Position %1: Verwenden Sie &apos;&amp;&amp;&apos;</translation>
     </message>
@@ -7822,7 +7822,7 @@ Beispiele:
         <translation>Der Ausdruck ist an Position %1 zu tief verschachtelt: Höchstens %2 Ebenen von &apos;(&apos; und &apos;!&apos; sind erlaubt</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>The tag expression is empty</source>
         <translation>Der Tag-Ausdruck ist leer</translation>
     </message>
@@ -7837,7 +7837,12 @@ Beispiele:
         <translation>erwartet wurde &apos;&amp;&amp;&apos;, &apos;||&apos; oder das Ende des Ausdrucks</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+7"/>
+        <source>The expression is nested too deeply at position %1: at most %2 operators may enclose one another (&apos;&amp;&amp;&apos; binding tighter than &apos;||&apos; counts as a level)</source>
+        <translation>Der Ausdruck ist an Position %1 zu tief verschachtelt: höchstens %2 Operatoren dürfen einander umschließen (ein &apos;&amp;&amp;&apos;, das stärker bindet als &apos;||&apos;, zählt als eine Ebene)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>&apos;&amp;&amp;&apos; and &apos;||&apos; are mixed without parentheses at position %1: the service does not document their precedence; nhconsole reads this as %2</source>
         <translation>&apos;&amp;&amp;&apos; und &apos;||&apos; sind an Position %1 ohne Klammern gemischt: Der Dienst dokumentiert ihre Rangfolge nicht; nhconsole liest dies als %2</translation>
     </message>
@@ -8279,12 +8284,12 @@ Beispiele:
         <translation>Wählen Sie eine Registrierung, um hier ihr ganzes Ergebnis zu lesen.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · registration &lt;tt&gt;%2&lt;/tt&gt; · handle &lt;tt&gt;%3&lt;/tt&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · Registrierung &lt;tt&gt;%2&lt;/tt&gt; · Handle &lt;tt&gt;%3&lt;/tt&gt;</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1 &lt;b&gt;Next:&lt;/b&gt; %2</source>
         <translation>%1 &lt;b&gt;Nächster Schritt:&lt;/b&gt; %2</translation>
     </message>
@@ -9322,7 +9327,7 @@ Beispiele:
         <translation>%1 UTC (%2 Ortszeit)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>expired %1 ago</source>
         <translation>vor %1 abgelaufen</translation>
     </message>

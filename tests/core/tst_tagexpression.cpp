@@ -433,6 +433,22 @@ void Tst_TagExpression::depth()
     QVERIFY(!mixedResult.ok());
     QCOMPARE(mixedResult.error().code, ErrorCode::LimitExceeded);
     QCOMPARE(mixedResult.error().offset, qsizetype(64));
+
+    // '&&' under '||' without parentheses is a level too: normalized() writes it out as '(',
+    // and what it writes must parse again (the tag expression fuzzer found this).
+    const QString bangs(TagExpression::kMaxDepth - 2, u'!');
+    const auto deepest = TagExpression::parse(QString(u"a || "_s + bangs + u"j && w"_s));
+    QVERIFY2(deepest.ok(), qPrintable(deepest.ok() ? QString() : describe(deepest.error())));
+    QCOMPARE(deepest->normalized(), QString(u"a || ("_s + bangs + u"j && w)"_s));
+    QVERIFY(TagExpression::parse(deepest->normalized()).ok());
+    const auto overOperators = TagExpression::parse(QString(u"a || !"_s + bangs + u"j && w"_s));
+    QVERIFY(!overOperators.ok());
+    QCOMPARE(overOperators.error().code, ErrorCode::LimitExceeded);
+    // Located at the outermost operator over the limit: here the '||' that encloses the rest.
+    QCOMPARE(overOperators.error().offset, qsizetype(0));
+    QVERIFY2(overOperators.error().message.contains(u"position 1"_s)
+                 && overOperators.error().message.contains(u"'&&' binding tighter"_s),
+             qPrintable(overOperators.error().message));
 }
 
 void Tst_TagExpression::hostile()
