@@ -122,7 +122,7 @@ ComposerWidget::ComposerWidget(Nh::HubClient *client, QWidget *parent)
     m_sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return),
                                 QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_sendAction->setToolTip(tr("Send the notification (Ctrl+Enter)"));
-    connect(m_sendAction, &QAction::triggered, this, &ComposerWidget::send);
+    connect(m_sendAction, &QAction::triggered, this, &ComposerWidget::requestSend);
     m_cancelAction = new QAction(Theme::icon(u"cancel"_s), tr("&Cancel Send"), this);
     m_cancelAction->setObjectName(u"actionCancel"_s);
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -479,7 +479,7 @@ QWidget *ComposerWidget::buildSendRow()
     h->addWidget(m_progress);
     h->addWidget(m_cancelButton);
     h->addWidget(m_sendButton);
-    connect(m_sendButton, &QPushButton::clicked, this, &ComposerWidget::send);
+    connect(m_sendButton, &QPushButton::clicked, this, &ComposerWidget::requestSend);
     connect(m_cancelButton, &QPushButton::clicked, this, &ComposerWidget::cancel);
     return row;
 }
@@ -922,6 +922,27 @@ void ComposerWidget::updateSendState()
 }
 
 // --- sending ----------------------------------------------------------------------------------
+
+void ComposerWidget::requestSend()
+{
+    if (isSending())
+        return;
+    if (m_sendGate)
+        m_sendGate([this] { send(); });
+    else
+        send();
+}
+
+void ComposerWidget::focusPayload()
+{
+    m_editor->setFocus();
+}
+
+void ComposerWidget::focusTagExpression()
+{
+    setTargetKind(TargetKind::Tags);
+    m_tagEdit->setFocus();
+}
 
 void ComposerWidget::send()
 {

@@ -7,6 +7,7 @@
 
 #include <QPointer>
 #include <QWidget>
+#include <functional>
 #include <optional>
 
 class PayloadEditor;
@@ -102,7 +103,22 @@ public:
     /** Brings the tab of `page` to the front. */
     void showPage(QWidget *page);
 
+    /**
+     * Asked before every send the user starts (Send button, Ctrl+Enter): the gate calls
+     * `proceed` to go on, or does not (a production hub that the user did not confirm, no
+     * connection). Without a gate, a request sends at once.
+     */
+    using SendGate = std::function<void(const std::function<void()> &proceed)>;
+    void setSendGate(SendGate gate) { m_sendGate = std::move(gate); }
+    /** Puts the keyboard focus into the payload editor. */
+    void focusPayload();
+    /** Switches the target to a tag expression and puts the focus there. */
+    void focusTagExpression();
+
 public slots:
+    /** What the Send button and Ctrl+Enter do: asks the send gate, then send(). */
+    void requestSend();
+    /** Sends now, without asking the gate. */
     void send();
     void cancel();
     /** Validates at once (edits are validated after a short pause). */
@@ -150,6 +166,7 @@ private:
     QTimer *m_validateTimer = nullptr;
     bool m_syncing = false;
     QString m_refusal;
+    SendGate m_sendGate;
     QString m_connectionProblem;
     QString m_previewAuthorization;
     QString m_emittedTarget; ///< what targetChanged() last announced

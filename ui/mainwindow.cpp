@@ -108,12 +108,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_exchangeView->setObjectName(u"exchangeView"_s);
 
     // Every send passes here first, so a production profile can ask before it goes out.
-    if (auto *button = m_composer->findChild<QPushButton *>(u"sendButton"_s)) {
-        disconnect(button, &QPushButton::clicked, m_composer, &ComposerWidget::send);
-        connect(button, &QPushButton::clicked, this, &MainWindow::send);
-    }
-    disconnect(m_composer->sendAction(), &QAction::triggered, m_composer, &ComposerWidget::send);
-    connect(m_composer->sendAction(), &QAction::triggered, this, &MainWindow::send);
+    m_composer->setSendGate([this](const std::function<void()> &proceed) { gateSend(proceed); });
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
@@ -310,13 +305,11 @@ void MainWindow::createActions()
     m_focusPayloadAction =
         make(u"actionFocusPayload"_s, tr("Go to &Payload"), QKeySequence(Qt::CTRL | Qt::Key_1));
     connect(m_focusPayloadAction, &QAction::triggered, this,
-            [this] { m_composer->findChild<PayloadEditor *>(u"payloadEditor"_s)->setFocus(); });
+            m_composer, &ComposerWidget::focusPayload);
     m_focusTagsAction =
         make(u"actionFocusTags"_s, tr("Go to &Tag Expression"), QKeySequence(Qt::CTRL | Qt::Key_L));
-    connect(m_focusTagsAction, &QAction::triggered, this, [this] {
-        m_composer->setTargetKind(ComposerWidget::TargetKind::Tags);
-        m_composer->findChild<TagExpressionEdit *>(u"tagExpressionEdit"_s)->setFocus();
-    });
+    connect(m_focusTagsAction, &QAction::triggered, m_composer,
+            &ComposerWidget::focusTagExpression);
     m_resetLayoutAction = make(u"actionResetLayout"_s, tr("Reset &Layout"), QKeySequence());
     connect(m_resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
 
@@ -825,6 +818,11 @@ void MainWindow::confirmSend(const QString &what, const std::function<void()> &g
 
 void MainWindow::send()
 {
+    m_composer->requestSend();
+}
+
+void MainWindow::gateSend(const std::function<void()> &proceed)
+{
     if (m_composer->isSending())
         return;
     if (!m_profileReady) {
@@ -833,7 +831,7 @@ void MainWindow::send()
             kProblemTimeoutMs);
         return;
     }
-    confirmSend(tr("this notification"), [this] { m_composer->send(); });
+    confirmSend(tr("this notification"), proceed);
 }
 
 void MainWindow::resend(const Nh::HistoryRecord &record)
@@ -1059,7 +1057,7 @@ void MainWindow::prepareTestSend(const SendTestTarget &target)
     // The hub has no test mode for a direct send; the composer greys the flag out then.
     m_composer->setTestSend(true);
     m_composer->validateNow();
-    m_composer->findChild<PayloadEditor *>(u"payloadEditor"_s)->setFocus();
+    m_composer->focusPayload();
     statusBar()->showMessage(tr("Ready to send to registration %1: check the payload, then "
                                 "press Send (Ctrl+Enter).")
                                  .arg(target.registrationId),

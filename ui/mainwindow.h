@@ -119,6 +119,8 @@ private:
     void profileFailed(const Nh::Profile &profile, const Nh::Error &error);
     void askForSessionKey();
     /** Runs `go` now, or after a confirmation when the current profile is production. */
+    /** The composer's send gate: refuses while not connected, asks on a production hub. */
+    void gateSend(const std::function<void()> &proceed);
     void confirmSend(const QString &what, const std::function<void()> &go);
     void recordExchange(const Nh::Exchange &exchange, Nh::HistoryContext context);
     void showExchangeFinished(const Nh::Exchange &exchange);
