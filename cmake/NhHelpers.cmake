@@ -44,16 +44,47 @@ if(NH_FUZZ)
     target_compile_options(nh_flags INTERFACE -fsanitize=fuzzer-no-link)
 endif()
 
+# nh_test_flags: what test code compiles with (NH_TEST_CXX_FLAGS) on top of nh_flags. Test code
+# is most of the build's compile time and none of what ships: it gets -O1 and line tables (the
+# sanitizer stage uses -O0), while the libraries it tests keep the build type's flags.
+set(NH_TEST_CXX_FLAGS "-O1 -g1" CACHE STRING "Compiler flags of test code (tests/), after the build type's")
+separate_arguments(nh_test_cxx_flags UNIX_COMMAND "${NH_TEST_CXX_FLAGS}")
+add_library(nh_test_flags INTERFACE)
+target_compile_options(nh_test_flags INTERFACE ${nh_test_cxx_flags})
+
 set(NH_LAYERING_SOURCE "${PROJECT_SOURCE_DIR}/core/common/layering.cpp")
 
-# nh_add_core_library(<name> SOURCES ... [PUBLIC_LIBS ...] [PRIVATE_LIBS ...])
+include(NhPch)
+
+# nh_add_core_library(<name> SOURCES ... [PUBLIC_LIBS ...] [PRIVATE_LIBS ...] [PCH <level>])
 # A static library of core/: it compiles layering.cpp, so linking QtGui or QtWidgets into it,
-# directly or through a dependency, is a compile error.
+# directly or through a dependency, is a compile error. PCH names the precompiled header set it
+# reuses (cmake/NhPch.cmake): core (the default) or network.
 function(nh_add_core_library name)
-    cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LIBS;PRIVATE_LIBS" ${ARGN})
+    cmake_parse_arguments(ARG "" "PCH" "SOURCES;PUBLIC_LIBS;PRIVATE_LIBS" ${ARGN})
     add_library(${name} STATIC ${ARG_SOURCES} ${NH_LAYERING_SOURCE})
     target_include_directories(${name} PUBLIC "${PROJECT_SOURCE_DIR}/core")
     target_link_libraries(${name} PUBLIC nh_flags ${ARG_PUBLIC_LIBS} PRIVATE ${ARG_PRIVATE_LIBS})
+    if(NOT ARG_PCH)
+        set(ARG_PCH core)
+    endif()
+    nh_use_pch(${name} ${ARG_PCH})
+endfunction()
+
+# The precompiled header level of a test or benchmark: widgets for GUI suites, core for suites
+# that link only QtCore libraries, network for the rest.
+set(NH_QTCORE_ONLY_LIBS nh_protocol nh_models_exchange nh_i18n Qt6::Core Qt6::Sql)
+function(nh_pch_level_for out gui)
+    set(level core)
+    foreach(lib IN LISTS ARGN)
+        if(NOT lib IN_LIST NH_QTCORE_ONLY_LIBS)
+            set(level network)
+        endif()
+    endforeach()
+    if(gui)
+        set(level widgets)
+    endif()
+    set(${out} ${level} PARENT_SCOPE)
 endfunction()
 
 # nh_add_test(<name> SOURCES ... [LIBS ...] [GUI] [TIMEOUT s] [LABELS ...])
@@ -69,8 +100,10 @@ function(nh_add_test name)
         math(EXPR ARG_TIMEOUT "${ARG_TIMEOUT} * 3")
     endif()
     add_executable(${name} ${ARG_SOURCES})
-    target_link_libraries(${name} PRIVATE nh_flags Qt6::Test ${ARG_LIBS})
+    target_link_libraries(${name} PRIVATE nh_flags nh_test_flags Qt6::Test ${ARG_LIBS})
     target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/tests/support")
+    nh_pch_level_for(level "${ARG_GUI}" ${ARG_LIBS})
+    nh_use_pch(${name} ${level} TEST)
     target_compile_definitions(${name} PRIVATE
         NH_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
         NH_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
@@ -103,10 +136,15 @@ endfunction()
 # the same run (never timed assertions). ctest runs it once at a small scale (NH_BENCH_QUICK=1)
 # so that it keeps building and its correctness checks keep running; run it by hand for figures.
 function(nh_add_bench name)
+    if(NOT NH_BUILD_BENCH)
+        return()
+    endif()
     cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
-    target_link_libraries(${name} PRIVATE nh_flags ${ARG_LIBS})
+    target_link_libraries(${name} PRIVATE nh_flags nh_test_flags ${ARG_LIBS})
     target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/tests/support")
+    nh_pch_level_for(level FALSE ${ARG_LIBS})
+    nh_use_pch(${name} ${level} TEST)
     target_compile_definitions(${name} PRIVATE NH_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES
