@@ -35,6 +35,8 @@ import time
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "interop"))
+sys.path.insert(0, os.path.join(HERE, "..", "support"))
+import shared_dir  # noqa: E402
 from emulator_process import (EmulatorError, EmulatorProcess, client_env,  # noqa: E402
                               exit_on_sigterm, indent)
 import js_sdk  # noqa: E402  (its npm ci installer)
@@ -126,6 +128,7 @@ def main():
         if not os.access(path, os.X_OK):
             print("bench_send: FAILED: %s not found at %s" % (what, path))
             return 1
+    shared_dir.require(args.seed_dir, "the seed sample (shared/seed)")
     if not os.path.isfile(os.path.join(args.seed_dir, "NotificationHub.py")):
         print("bench_send: FAILED: the seed sample is not in %s" % args.seed_dir)
         return 1

@@ -16,6 +16,8 @@ import sys
 
 sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import shared_dir  # noqa: E402
 from emulator_process import (EmulatorError, EmulatorProcess, client_env,  # noqa: E402
                               exit_on_sigterm, indent, last_line)
 
@@ -52,6 +54,7 @@ def main(argv):
         print("usage: seed_sample.py <nhemulator> <run_sample.py>", file=sys.stderr)
         return 2
     emulator_path, sample = argv[1], argv[2]
+    shared_dir.require(os.path.dirname(sample), "the seed sample (shared/seed)")
     if not os.path.isfile(sample):
         print("FAIL setup: the seed sample runner %r does not exist (the shared/ folder must sit "
               "beside the clone)" % sample)
