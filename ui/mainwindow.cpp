@@ -304,8 +304,7 @@ void MainWindow::createActions()
 
     m_focusPayloadAction =
         make(u"actionFocusPayload"_s, tr("Go to &Payload"), QKeySequence(Qt::CTRL | Qt::Key_1));
-    connect(m_focusPayloadAction, &QAction::triggered, this,
-            m_composer, &ComposerWidget::focusPayload);
+    connect(m_focusPayloadAction, &QAction::triggered, m_composer, &ComposerWidget::focusPayload);
     m_focusTagsAction =
         make(u"actionFocusTags"_s, tr("Go to &Tag Expression"), QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_focusTagsAction, &QAction::triggered, m_composer,
