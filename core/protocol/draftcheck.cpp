@@ -377,18 +377,19 @@ DraftCheck checkDraft(const Draft &draft, const QDateTime &now)
     QStringList refusals;
 
     // The payload (and the platform headers that go with it).
-    const Status payload = payloadBuilder(draft.format).validate(draft.payload, draft.customHeaders);
+    const Status payload =
+        payloadBuilder(draft.format).validate(draft.payload, draft.customHeaders);
     if (!payload) {
         check.payload = failure(payload.error());
         refusals << payload.error().message;
     } else if (!payload.warnings().isEmpty()) {
         check.payload = {payload.warnings().first().message, DraftNote::Tone::Warning, {}};
     } else {
-        check.payload = {NoteTr::tr("Valid %1 payload, %n byte(s).", nullptr,
-                                    int(draft.payload.size()))
-                             .arg(formatDisplayName(draft.format)),
-                         DraftNote::Tone::Success,
-                         {}};
+        check.payload = {
+            NoteTr::tr("Valid %1 payload, %n byte(s).", nullptr, int(draft.payload.size()))
+                .arg(formatDisplayName(draft.format)),
+            DraftNote::Tone::Success,
+            {}};
     }
 
     // The user's headers.

@@ -70,8 +70,7 @@ struct DraftCheck
  * refusal is the first failure in that order. Pure: no widgets, no network; `now` decides
  * whether a schedule time is in the past.
  */
-DraftCheck checkDraft(const Draft &draft,
-                      const QDateTime &now = QDateTime::currentDateTimeUtc());
+DraftCheck checkDraft(const Draft &draft, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
 /**
  * Validates a notification (body, headers, target, schedule) and builds its request. `now`
