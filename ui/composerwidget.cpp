@@ -295,7 +295,13 @@ void ComposerWidget::validateNow()
     m_validateTimer->stop();
     m_check = Nh::checkDraft(draft());
     m_refusal = m_check->refusal;
-    showCheck(*m_check);
+    if (m_check->payload.error)
+        m_editor->setError(*m_check->payload.error);
+    else
+        m_editor->clearError();
+    m_target->showTagNote(m_check->target);
+    updateAutomaticHeaders(m_check->sendHeaders);
+    showNotes(*m_check);
     updateSendState();
 
     const QString target = QString::number(int(format())) + u'|'
@@ -307,17 +313,11 @@ void ComposerWidget::validateNow()
     }
 }
 
-void ComposerWidget::showCheck(const Nh::DraftCheck &check)
+void ComposerWidget::showNotes(const Nh::DraftCheck &check)
 {
-    if (check.payload.error)
-        m_editor->setError(*check.payload.error);
-    else
-        m_editor->clearError();
     showDraftNote(m_payloadLabel, check.payload);
-    m_target->showTagNote(check.target);
     m_headers->setStatus(check.headers.text, draftNoteTone(check.headers.tone));
     m_options->showScheduleNote(check.schedule);
-    updateAutomaticHeaders(check.sendHeaders);
     updateTestOption();
     const bool payloadFails = check.payload.tone == Nh::DraftNote::Tone::Failure;
     m_tabs->setTabIcon(0, payloadFails ? Theme::toneIcon(Theme::Tone::Failure) : QIcon());
@@ -482,7 +482,7 @@ void ComposerWidget::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && m_check) {
-        showCheck(*m_check);
+        showNotes(*m_check);
         updateSendState();
     }
 }

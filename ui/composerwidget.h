@@ -142,11 +142,14 @@ private:
     void scheduleValidation();
     void onPayloadEdited();
     void onPropertiesEdited(const Nh::TemplateProperties &properties);
-    void showCheck(const Nh::DraftCheck &check);
+    /** The draft check's notes and tab icons, in the tones of the current palette. */
+    void showNotes(const Nh::DraftCheck &check);
     void updateAutomaticHeaders(const Nh::HttpHeaders &headers);
     void updateTestOption();
     void updateSendState();
     void setSending(bool sending);
+    /** Pages through the hub's registrations (up to `pagesLeft` pages) and offers their tags:
+     *  the composer's one loop over registrations. */
     void fetchTags(const QString &continuationToken, int pagesLeft, QStringList tags);
 
     Nh::HubClient *m_client;

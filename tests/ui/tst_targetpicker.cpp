@@ -164,8 +164,9 @@ private slots:
         QTest::newRow("tags") << Kind::Tags << u" a && <b> "_s
                               << u"tags <tt>a &amp;&amp; "
                                  "&lt;b&gt;</tt>"_s;
-        QTest::newRow("one device") << Kind::Devices << u"h1"_s << u"1 device"_s;
-        QTest::newRow("devices") << Kind::Devices << u"h1 h2"_s << u"2 devices"_s;
+        // No translator here: the plural form reads as written in the source.
+        QTest::newRow("one device") << Kind::Devices << u"h1"_s << u"1 device(s)"_s;
+        QTest::newRow("devices") << Kind::Devices << u"h1 h2"_s << u"2 device(s)"_s;
         QTest::newRow("everyone") << Kind::Broadcast << QString()
                                   << u"every %1 registration"_s.arg(
                                          Nh::formatDisplayName(Nh::Format::Apple));
