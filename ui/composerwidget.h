@@ -3,34 +3,25 @@
 #pragma once
 
 #include "client/exchange.h"
-#include "protocol/notification.h"
+#include "protocol/draftcheck.h"
+#include "targetpicker.h"
 
 #include <QPointer>
 #include <QWidget>
 #include <functional>
 #include <optional>
 
+class FormatBar;
+class HeadersEditor;
 class PayloadEditor;
 class QAction;
-class QButtonGroup;
-class QCheckBox;
-class QComboBox;
-class QDateTimeEdit;
 class QLabel;
-class QLineEdit;
-class QProgressBar;
-class QPushButton;
-class QRadioButton;
-class QSplitter;
 class QTabWidget;
-class QTableView;
-class QTableWidget;
+class SendBar;
+class SendOptions;
 class QTimer;
-class QToolButton;
-class StatusDecorationProxy;
-class TagExpressionEdit;
+class TemplatePropertiesTable;
 namespace Nh {
-class HeaderModel;
 class HubClient;
 class HubJob;
 } // namespace Nh
@@ -49,8 +40,7 @@ class ComposerWidget final : public QWidget
     Q_DISABLE_COPY_MOVE(ComposerWidget)
 
 public:
-    enum class TargetKind { Tags, Devices, Broadcast };
-    Q_ENUM(TargetKind)
+    using TargetKind = TargetPicker::Kind;
 
     /** `client` must outlive the widget. */
     explicit ComposerWidget(Nh::HubClient *client, QWidget *parent = nullptr);
@@ -64,21 +54,25 @@ public:
     void setPayload(const QByteArray &body);
     QByteArray payload() const;
     void setTargetKind(TargetKind kind);
-    TargetKind targetKind() const;
-    void setTagExpression(const QString &expression);
-    QString tagExpression() const;
+    TargetKind targetKind() const { return m_target->kind(); }
+    void setTagExpression(const QString &expression) { m_target->setTagExpression(expression); }
+    QString tagExpression() const { return m_target->tagExpression(); }
     /** Handles separated by white space or commas: one is a direct send, more a batch. */
-    void setDeviceHandles(const QString &handles);
+    void setDeviceHandles(const QString &handles) { m_target->setDeviceHandles(handles); }
     /** The handles of a direct send, as typed (split at white space and commas). */
-    QStringList deviceHandles() const;
+    QStringList deviceHandles() const { return m_target->deviceHandles(); }
     void setTestSend(bool on);
     bool isTestSend() const;
+    /** Whether the target and schedule allow a test send (the flag is greyed out when not). */
+    bool isTestPossible() const;
     void setSchedule(const std::optional<QDateTime> &when);
     Nh::HttpHeaders customHeaders() const;
     void setCustomHeaders(const Nh::HttpHeaders &headers);
 
     /** The notification as composed now (it may be invalid). */
     Nh::Notification notification() const;
+    /** Everything composed now, as the draft check reads it. */
+    Nh::Draft draft() const;
     /** Why Send is refused; empty when the notification can be sent. */
     QString refusal() const { return m_refusal; }
     /**
@@ -144,22 +138,19 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    QWidget *buildFormatRow();
     QWidget *buildPayloadTab();
-    QWidget *buildHeadersTab();
-    QWidget *buildTargetBox();
-    QWidget *buildOptionsBox();
-    QWidget *buildSendRow();
     void scheduleValidation();
     void onPayloadEdited();
-    void onPropertiesEdited();
-    void fillProperties(const Nh::TemplateProperties &properties);
-    void updateAutomaticHeaders(const std::optional<Nh::PreparedSend> &prepared);
-    void updateTargetWidgets();
+    void onPropertiesEdited(const Nh::TemplateProperties &properties);
+    /** The draft check's notes and tab icons, in the tones of the current palette. */
+    void showNotes(const Nh::DraftCheck &check);
+    void updateAutomaticHeaders(const Nh::HttpHeaders &headers);
+    void updateTestOption();
     void updateSendState();
     void setSending(bool sending);
+    /** Pages through the hub's registrations (up to `pagesLeft` pages) and offers their tags:
+     *  the composer's one loop over registrations. */
     void fetchTags(const QString &continuationToken, int pagesLeft, QStringList tags);
-    void paintStatuses();
 
     Nh::HubClient *m_client;
     QPointer<Nh::HubJob> m_job;
@@ -170,49 +161,17 @@ private:
     QString m_connectionProblem;
     QString m_previewAuthorization;
     QString m_emittedTarget; ///< what targetChanged() last announced
-    struct Status
-    {
-        QString text;
-        int tone = 0;
-    };
-    Status m_payloadStatus;
-    Status m_tagStatus;
-    Status m_headersStatus;
-    Status m_scheduleStatus;
+    std::optional<Nh::DraftCheck> m_check; ///< the last validation
 
-    QComboBox *m_formatCombo = nullptr;
-    QComboBox *m_presetCombo = nullptr;
-    QToolButton *m_prettyButton = nullptr;
+    FormatBar *m_formatBar = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QSplitter *m_payloadSplitter = nullptr;
-    QWidget *m_propertiesPane = nullptr;
-    QTableWidget *m_properties = nullptr;
-    QLabel *m_propertiesNote = nullptr;
+    TemplatePropertiesTable *m_properties = nullptr;
     PayloadEditor *m_editor = nullptr;
     QLabel *m_payloadLabel = nullptr;
-    Nh::HeaderModel *m_headerModel = nullptr;
-    StatusDecorationProxy *m_headerProxy = nullptr;
-    QTableView *m_headersTable = nullptr;
-    QToolButton *m_addHeaderButton = nullptr;
-    QToolButton *m_removeHeaderButton = nullptr;
-    QLabel *m_headersLabel = nullptr;
-    QButtonGroup *m_targetGroup = nullptr;
-    QRadioButton *m_tagsRadio = nullptr;
-    QRadioButton *m_devicesRadio = nullptr;
-    QRadioButton *m_broadcastRadio = nullptr;
-    TagExpressionEdit *m_tagEdit = nullptr;
-    QLabel *m_tagLabel = nullptr;
-    QLineEdit *m_devicesEdit = nullptr;
-    QLabel *m_broadcastNote = nullptr;
-    QCheckBox *m_testCheck = nullptr;
-    QLabel *m_testNote = nullptr;
-    QCheckBox *m_scheduleCheck = nullptr;
-    QDateTimeEdit *m_scheduleEdit = nullptr;
-    QLabel *m_scheduleLabel = nullptr;
-    QLabel *m_refusalLabel = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QPushButton *m_cancelButton = nullptr;
-    QPushButton *m_sendButton = nullptr;
+    HeadersEditor *m_headers = nullptr;
+    TargetPicker *m_target = nullptr;
+    SendOptions *m_options = nullptr;
+    SendBar *m_sendBar = nullptr;
     QAction *m_sendAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_prettyAction = nullptr;

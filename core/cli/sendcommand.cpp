@@ -8,6 +8,7 @@
 #include "cli/historycommand.h"
 #include "cli/profilescommand.h"
 #include "client/hubclient.h"
+#include "protocol/draftcheck.h"
 #include "protocol/payloadbuilder.h"
 #include "store/historystore.h"
 

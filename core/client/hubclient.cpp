@@ -4,6 +4,7 @@
 
 #include "client/networkerrors.h"
 #include "common/logging.h"
+#include "protocol/draftcheck.h"
 #include "protocol/registrationfeed.h"
 
 #include <QCoreApplication>

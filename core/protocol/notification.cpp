@@ -2,13 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/notification.h"
 
-#include "protocol/directbatch.h"
-#include "protocol/payloadbuilder.h"
 #include "protocol/payloads/templatepayload.h"
-#include "protocol/tagexpression.h"
 
 #include <QCoreApplication>
-#include <QSet>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -21,49 +17,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Nh::Notification)
 };
-
-QByteArray bytes(QByteArrayView v)
-{
-    return v.toByteArray();
-}
-
-/** Offset of the first control character (a header value must not hold one), or -1. */
-qsizetype firstControl(QStringView s)
-{
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        const char16_t c = s.at(i).unicode();
-        if (c < 0x20 || c == 0x7F)
-            return i;
-    }
-    return -1;
-}
-
-Status checkHandle(const QString &handle, qsizetype index, qsizetype count)
-{
-    const QString place =
-        count > 1 ? Tr::tr("Device handle %1").arg(index + 1) : Tr::tr("The device handle");
-    if (handle.trimmed().isEmpty()) {
-        return makeError(ErrorCode::EmptyField, Tr::tr("%1 is empty").arg(place), -1, 0,
-                         QString::fromLatin1(kDeviceHandleHeader));
-    }
-    if (const qsizetype at = firstControl(handle); at >= 0) {
-        return makeError(ErrorCode::InvalidValue,
-                         Tr::tr("%1 contains a line break or control character at position %2")
-                             .arg(place)
-                             .arg(at + 1),
-                         at, 1, QString::fromLatin1(kDeviceHandleHeader));
-    }
-    return {};
-}
-
-bool isHex(QStringView s)
-{
-    for (const QChar c : s) {
-        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F')))
-            return false;
-    }
-    return !s.isEmpty();
-}
 
 /** "2026-01-31T12:00:00" reader with located errors (positions are 1-based in messages). */
 class ScheduleTimeReader
@@ -244,35 +197,6 @@ Result<TemplateProperties> templateProperties(const QByteArray &body)
     return TemplatePayload::propertiesFromBody(body);
 }
 
-Status validateTagTarget(QStringView expression)
-{
-    const QStringView trimmed = expression.trimmed();
-    if (trimmed.isEmpty()) {
-        return makeError(ErrorCode::EmptyField,
-                         Tr::tr("The tag expression is empty; choose a broadcast to reach every "
-                                "registration"),
-                         -1, 0, QString::fromLatin1(kTagsHeader));
-    }
-    if (const qsizetype at = firstControl(expression); at >= 0) {
-        return makeError(ErrorCode::InvalidValue,
-                         Tr::tr("The tag expression contains a line break or control character at "
-                                "position %1")
-                             .arg(at + 1),
-                         at, 1, QString::fromLatin1(kTagsHeader));
-    }
-    const auto parsed = TagExpression::parse(expression);
-    if (!parsed) {
-        Error e = parsed.error();
-        if (e.where.isEmpty())
-            e.where = QString::fromLatin1(kTagsHeader);
-        return e;
-    }
-    Status result;
-    for (const auto &w : parsed.warnings())
-        result.addWarning(w);
-    return result;
-}
-
 QByteArray formatScheduleTime(const QDateTime &time)
 {
     const QDateTime utc = time.toUTC();
@@ -287,199 +211,6 @@ QByteArray formatScheduleTime(const QDateTime &time)
 Result<QDateTime> parseScheduleTime(QByteArrayView value)
 {
     return ScheduleTimeReader(value).read();
-}
-
-Result<PreparedSend> prepareSend(const Notification &notification, const QDateTime &now)
-{
-    const PayloadBuilder &builder = payloadBuilder(notification.format);
-    const Target &target = notification.target;
-    QList<Warning> warnings;
-    PreparedSend out;
-    out.path = u"messages"_s;
-
-    // --- target ---
-    const bool direct =
-        target.kind == Target::Kind::DeviceHandle || target.kind == Target::Kind::DeviceHandles;
-    if (direct && notification.format == Format::Template) {
-        return makeError(
-            ErrorCode::InvalidValue,
-            Tr::tr("A template notification cannot be sent to a device handle: the hub "
-                   "needs a registration's template to render it. Choose a native "
-                   "format or a tag target"),
-            -1, 0, QString::fromLatin1(kDeviceHandleHeader));
-    }
-    QString tags;
-    QStringList handles;
-    HttpHeaders userHeaders = notification.headers;
-    switch (target.kind) {
-    case Target::Kind::Broadcast:
-        break;
-    case Target::Kind::TagExpression: {
-        const Status s = validateTagTarget(target.tagExpression);
-        if (!s)
-            return s.error();
-        warnings.append(s.warnings());
-        tags = target.tagExpression.trimmed();
-        break;
-    }
-    case Target::Kind::DeviceHandle: {
-        if (target.deviceHandles.size() != 1) {
-            return makeError(
-                target.deviceHandles.isEmpty() ? ErrorCode::EmptyField : ErrorCode::InvalidValue,
-                Tr::tr("A direct send needs exactly one device handle (%1 given); use a "
-                       "direct batch for more")
-                    .arg(target.deviceHandles.size()),
-                -1, 0, QString::fromLatin1(kDeviceHandleHeader));
-        }
-        if (const Status s = checkHandle(target.deviceHandles.first(), 0, 1); !s)
-            return s.error();
-        handles.append(target.deviceHandles.first().trimmed());
-        if (notification.format == Format::Apple && !isHex(handles.first())) {
-            Warning w;
-            w.message = Tr::tr("An APNs device token is hexadecimal; this handle is not, so APNs "
-                               "will likely refuse it");
-            warnings.append(w);
-        }
-        if (notification.format == Format::Browser) {
-            // The subscription keys travel as headers; the user's own headers win.
-            if (!hasHeader(userHeaders, kP256dhHeader) && !target.p256dh.isEmpty())
-                userHeaders.append({bytes(kP256dhHeader), target.p256dh});
-            if (!hasHeader(userHeaders, kAuthHeader) && !target.auth.isEmpty())
-                userHeaders.append({bytes(kAuthHeader), target.auth});
-            for (const QByteArrayView name : {kP256dhHeader, kAuthHeader}) {
-                if (!hasHeader(userHeaders, name)) {
-                    return makeError(ErrorCode::MissingField,
-                                     Tr::tr("A browser direct send needs the subscription's %1 key "
-                                            "(the header %1)")
-                                         .arg(QString::fromLatin1(name)),
-                                     -1, 0, QString::fromLatin1(name));
-                }
-            }
-        }
-        break;
-    }
-    case Target::Kind::DeviceHandles: {
-        if (target.deviceHandles.isEmpty()) {
-            return makeError(ErrorCode::EmptyField,
-                             Tr::tr("A direct batch needs at least one device handle"), -1, 0,
-                             u"devices"_s);
-        }
-        if (target.deviceHandles.size() > kMaxDirectBatchHandles) {
-            return makeError(ErrorCode::LimitExceeded,
-                             Tr::tr("A direct batch takes at most %1 device handles, not %2")
-                                 .arg(kMaxDirectBatchHandles)
-                                 .arg(target.deviceHandles.size()),
-                             -1, 0, u"devices"_s);
-        }
-        QSet<QString> seen;
-        for (qsizetype i = 0; i < target.deviceHandles.size(); ++i) {
-            const QString &handle = target.deviceHandles.at(i);
-            if (const Status s = checkHandle(handle, i, target.deviceHandles.size()); !s)
-                return s.error();
-            const QString trimmed = handle.trimmed();
-            if (seen.contains(trimmed)) {
-                Warning w;
-                w.message =
-                    Tr::tr("Device handle %1 repeats an earlier one; the device may get the "
-                           "notification twice")
-                        .arg(i + 1);
-                warnings.append(w);
-            }
-            seen.insert(trimmed);
-            handles.append(trimmed);
-        }
-        if (notification.format == Format::Browser) {
-            Warning w;
-            w.message =
-                Tr::tr("A direct batch has no place for each subscription's P256DH and Auth "
-                       "keys; whether the hub delivers browser batches is unconfirmed");
-            warnings.append(w);
-        }
-        break;
-    }
-    }
-
-    // --- schedule ---
-    QByteArray scheduleTime;
-    if (notification.scheduleTime) {
-        const QDateTime &when = *notification.scheduleTime;
-        const QString where = QString::fromLatin1(kScheduleTimeHeader);
-        if (!when.isValid()) {
-            return makeError(ErrorCode::InvalidValue,
-                             Tr::tr("The schedule time is not a valid time"), -1, 0, where);
-        }
-        if (direct) {
-            return makeError(ErrorCode::InvalidValue,
-                             Tr::tr("Scheduled sends go to tags or to everyone; the hub cannot "
-                                    "schedule a direct send to device handles"),
-                             -1, 0, where);
-        }
-        const QDateTime utc = when.toUTC();
-        const QDateTime nowUtc = now.toUTC();
-        if (utc < nowUtc) {
-            return makeError(ErrorCode::InvalidValue,
-                             Tr::tr("The schedule time %1 UTC is in the past (now %2 UTC)")
-                                 .arg(QString::fromLatin1(formatScheduleTime(utc)),
-                                      QString::fromLatin1(formatScheduleTime(nowUtc))),
-                             -1, 0, where);
-        }
-        if (utc > nowUtc.addDays(kMaxScheduleDays)) {
-            return makeError(ErrorCode::LimitExceeded,
-                             Tr::tr("The schedule time %1 UTC is more than %2 days ahead; the hub "
-                                    "schedules at most %2 days in advance")
-                                 .arg(QString::fromLatin1(formatScheduleTime(utc)))
-                                 .arg(kMaxScheduleDays),
-                             -1, 0, where);
-        }
-        scheduleTime = formatScheduleTime(utc);
-        out.path = u"schedulednotifications"_s;
-    }
-
-    // --- payload and platform headers ---
-    const Status valid = builder.validate(notification.body, userHeaders);
-    if (!valid)
-        return valid.error();
-    warnings.append(valid.warnings());
-
-    const auto userContentType = headerValue(userHeaders, kContentTypeHeader);
-    const QByteArray payloadType = userContentType
-        ? userContentType->trimmed()
-        : builder.contentType(notification.body, userHeaders);
-
-    HttpHeaders &headers = out.headers;
-    headers.append({bytes(kFormatHeader), formatWireName(notification.format).toLatin1()});
-    if (!tags.isEmpty())
-        headers.append({bytes(kTagsHeader), tags.toUtf8()});
-    if (target.kind == Target::Kind::DeviceHandle)
-        headers.append({bytes(kDeviceHandleHeader), handles.first().toUtf8()});
-    if (!scheduleTime.isEmpty())
-        headers.append({bytes(kScheduleTimeHeader), scheduleTime});
-
-    if (target.kind == Target::Kind::DeviceHandles) {
-        const QByteArray boundary = batchBoundaryFor(notification.body);
-        out.path = u"messages/$batch"_s;
-        out.body = buildDirectBatchBody(payloadType, notification.body, handles, boundary);
-        headers.append({bytes(kContentTypeHeader), directBatchContentType(boundary)});
-        if (out.body.size() > kMaxSendBodyBytes) {
-            Warning w;
-            w.message =
-                Tr::tr("The batch request is %1 bytes; the hub refuses single sends over %2 "
-                       "bytes and does not document its limit for batches")
-                    .arg(out.body.size())
-                    .arg(kMaxSendBodyBytes);
-            warnings.append(w);
-        }
-    } else {
-        out.body = notification.body;
-        headers.append({bytes(kContentTypeHeader), payloadType});
-    }
-    headers.append(builder.platformHeaders(notification.body, userHeaders));
-    if (direct)
-        out.queryFlags.append(u"direct"_s);
-
-    Result<PreparedSend> result(std::move(out));
-    result.setWarnings(warnings);
-    return result;
 }
 
 } // namespace Nh

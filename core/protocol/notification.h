@@ -79,7 +79,10 @@ QByteArray templateBody(const TemplateProperties &properties);
  */
 Result<TemplateProperties> templateProperties(const QByteArray &body);
 
-/** The request pieces of a send, minus what the client adds (Authorization, api-version). */
+/**
+ * The request pieces of a send, minus what the client adds (Authorization, api-version).
+ * prepareSend() and checkDraft() in protocol/draftcheck.h build it.
+ */
 struct PreparedSend
 {
     /// Relative to the hub: "messages", "messages/$batch" or "schedulednotifications".
@@ -92,24 +95,6 @@ struct PreparedSend
     /// The payload, or the multipart body of a direct batch.
     QByteArray body;
 };
-
-/**
- * Validates a notification (body, headers, target, schedule) and builds its request. `now`
- * decides whether a schedule time is in the past or more than kMaxScheduleDays ahead (both
- * Errors: the service refuses them). Errors name the field in Error::where; warnings (PNS
- * limits, retired platforms, tag-expression remarks, …) are carried on the result. A tag
- * target goes through validateTagTarget().
- */
-Result<PreparedSend> prepareSend(const Notification &notification,
-                                 const QDateTime &now = QDateTime::currentDateTimeUtc());
-
-/**
- * The check of a tag target (prepareSend() calls it; a composer may call it as the user
- * types): non-empty (EmptyField), no control characters (InvalidValue), then
- * Nh::TagExpression::parse() with the service's tag limits enforced; its errors keep their
- * offsets in `expression` and get where = "ServiceBusNotification-Tags"; its warnings are kept.
- */
-Status validateTagTarget(QStringView expression);
 
 /** `yyyy-MM-ddTHH:mm:ss` in UTC, no zone suffix: the .NET "s" form the SDKs send. */
 QByteArray formatScheduleTime(const QDateTime &time);

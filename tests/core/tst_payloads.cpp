@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The nhconsole authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/directbatch.h"
+#include "protocol/draftcheck.h"
 #include "protocol/notification.h"
 #include "protocol/payloadbuilder.h"
 #include "protocol/payloads/mpnspayload.h"
