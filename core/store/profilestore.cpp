@@ -2,6 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/profilestore.h"
 
+#include "common/logging.h"
+#include "protocol/crypto.h"
+#include "protocol/tagexpression.h"
+#include "store/profilecodec.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,514 +17,15 @@
 #include <QUrl>
 #include <algorithm>
 
-#include "common/logging.h"
-#include "protocol/crypto.h"
-#include "protocol/tagexpression.h"
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace Nh {
 
-// ---------------------------------------------------------------------------------------------
-// Profile (profile.h is a value type without a .cpp of its own)
-
 namespace {
-
-QString trProfile(const char *text)
-{
-    return QCoreApplication::translate("Nh::Profile", text);
-}
-
-QString trStore(const char *text)
-{
-    return QCoreApplication::translate("Nh::ProfileStore", text);
-}
-
-/** 1-based position for messages. */
-qsizetype pos(qsizetype offset)
-{
-    return offset + 1;
-}
-
-/** The first line break or other control character, or -1. */
-qsizetype firstControl(QStringView text)
-{
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i].category() == QChar::Other_Control)
-            return i;
-    }
-    return -1;
-}
-
-bool isRuleNameChar(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9')
-        || u == u'.' || u == u'-' || u == u'_';
-}
-
-bool isApiVersion(const QString &text)
-{
-    static const QRegularExpression re(u"^\\d{4}-\\d{2}(-\\d{2})?(-preview)?$"_s);
-    return re.match(text).hasMatch();
-}
-
-bool isColour(const QString &text)
-{
-    static const QRegularExpression re(u"^#[0-9a-fA-F]{6}$"_s);
-    return re.match(text).hasMatch();
-}
-
-Error fieldError(ErrorCode code, const QString &message, const QString &field,
-                 qsizetype offset = -1, qsizetype length = 0)
-{
-    return makeError(code, message, offset, length, field);
-}
 
 QString shownName(const Profile &p)
 {
     return p.name.trimmed().isEmpty() ? p.id.toString(QUuid::WithoutBraces) : p.name;
-}
-
-} // namespace
-
-QString profileKindName(ProfileKind kind)
-{
-    return kind == ProfileKind::Emulator ? u"emulator"_s : u"hub"_s;
-}
-
-std::optional<ProfileKind> profileKindFromName(QStringView name)
-{
-    if (name.compare(u"hub", Qt::CaseInsensitive) == 0)
-        return ProfileKind::Hub;
-    if (name.compare(u"emulator", Qt::CaseInsensitive) == 0)
-        return ProfileKind::Emulator;
-    return std::nullopt;
-}
-
-Profile defaultEmulatorProfile()
-{
-    Profile p;
-    p.id = kEmulatorProfileId;
-    p.name = trProfile("Local emulator");
-    p.kind = ProfileKind::Emulator;
-    // The defaults of HubEmulator (EmulatorOptions::hubName and its full-access rule).
-    p.hub = u"myHub"_s;
-    p.keyName = u"DefaultFullSharedAccessSignature"_s;
-    p.label = trProfile("emulator");
-    p.colour = u"#2e7d32"_s;
-    return p;
-}
-
-QString Profile::endpoint() const
-{
-    if (kind != ProfileKind::Hub || host.isEmpty())
-        return {};
-    QUrl url;
-    url.setScheme(u"sb"_s);
-    url.setHost(host);
-    if (port > 0)
-        url.setPort(port);
-    url.setPath(u"/"_s);
-    return url.toString();
-}
-
-HubConnection Profile::connection(const QString &key) const
-{
-    HubConnection c;
-    c.connectionString = ConnectionString::fromParts(host, port, keyName, key);
-    c.hub = hub;
-    c.apiVersion = apiVersion;
-    c.transferTimeoutMs = timeoutMs;
-    return c;
-}
-
-HubConnection Profile::connection(const ConnectionString &live) const
-{
-    HubConnection c;
-    c.connectionString = live;
-    c.hub = hub;
-    c.apiVersion = apiVersion;
-    c.transferTimeoutMs = timeoutMs;
-    return c;
-}
-
-Status Profile::validate() const
-{
-    const QString trimmedName = name.trimmed();
-    if (trimmedName.isEmpty())
-        return fieldError(ErrorCode::EmptyField, tr("A profile needs a name."), u"name"_s);
-    if (name.size() > kMaxNameLength) {
-        return fieldError(ErrorCode::LimitExceeded,
-                          tr("The profile name “%1…” is %2 characters long; the limit is %3.")
-                              .arg(name.left(20))
-                              .arg(name.size())
-                              .arg(kMaxNameLength),
-                          u"name"_s, kMaxNameLength, name.size() - kMaxNameLength);
-    }
-    if (const qsizetype at = firstControl(name); at >= 0) {
-        return fieldError(ErrorCode::InvalidValue,
-                          tr("The profile name has a line break or control character at position "
-                             "%1.")
-                              .arg(pos(at)),
-                          u"name"_s, at, 1);
-    }
-    const QString who = name;
-
-    if (kind == ProfileKind::Hub) {
-        if (host.trimmed().isEmpty()) {
-            return fieldError(ErrorCode::EmptyField,
-                              tr("Profile “%1” has no endpoint host; paste the connection string "
-                                 "of its namespace.")
-                                  .arg(who),
-                              u"host"_s);
-        }
-        QUrl url;
-        url.setHost(host, QUrl::StrictMode);
-        if (url.host().isEmpty() || host.contains(u'/') || host.contains(u' ')) {
-            return fieldError(
-                ErrorCode::InvalidValue,
-                tr("The endpoint host “%1” of profile “%2” is not a host name.").arg(host, who),
-                u"host"_s);
-        }
-        if (port != -1 && (port < 1 || port > 65535)) {
-            return fieldError(ErrorCode::InvalidValue,
-                              tr("The port %1 of profile “%2” is not between 1 and 65535.")
-                                  .arg(port)
-                                  .arg(who),
-                              u"port"_s);
-        }
-    }
-
-    if (const Status hubOk = validateHubName(hub); !hubOk) {
-        Error e = hubOk.error();
-        e.message = tr("Profile “%1”: %2.").arg(who, e.message);
-        if (e.code == ErrorCode::Empty)
-            e.code = ErrorCode::EmptyField;
-        e.where = u"hub"_s;
-        return e;
-    }
-
-    if (keyName.isEmpty()) {
-        return fieldError(ErrorCode::EmptyField,
-                          tr("Profile “%1” has no SAS rule name (SharedAccessKeyName).").arg(who),
-                          u"keyName"_s);
-    }
-    if (keyName.size() > 256) {
-        return fieldError(ErrorCode::LimitExceeded,
-                          tr("The SAS rule name of profile “%1” is %2 characters long; the limit "
-                             "is 256.")
-                              .arg(who)
-                              .arg(keyName.size()),
-                          u"keyName"_s, 256, keyName.size() - 256);
-    }
-    for (qsizetype i = 0; i < keyName.size(); ++i) {
-        if (!isRuleNameChar(keyName[i])) {
-            return fieldError(ErrorCode::InvalidValue,
-                              tr("The SAS rule name of profile “%1” has the character '%2' at "
-                                 "position %3; rule names use letters, digits, '.', '-' and '_'.")
-                                  .arg(who)
-                                  .arg(keyName[i])
-                                  .arg(pos(i)),
-                              u"keyName"_s, i, 1);
-        }
-    }
-
-    if (!isApiVersion(apiVersion)) {
-        return fieldError(ErrorCode::InvalidValue,
-                          tr("The API version “%1” of profile “%2” is not a version like "
-                             "2020-06.")
-                              .arg(apiVersion, who),
-                          u"apiVersion"_s);
-    }
-    if (timeoutMs < kMinTimeoutMs || timeoutMs > kMaxTimeoutMs) {
-        return fieldError(ErrorCode::InvalidValue,
-                          tr("The timeout of profile “%1” is %2 ms; it must be between %3 and %4 "
-                             "ms.")
-                              .arg(who)
-                              .arg(timeoutMs)
-                              .arg(kMinTimeoutMs)
-                              .arg(kMaxTimeoutMs),
-                          u"timeoutMs"_s);
-    }
-    if (!defaultTags.trimmed().isEmpty()) {
-        const auto parsed = TagExpression::parse(defaultTags);
-        if (!parsed) {
-            Error e = parsed.error();
-            e.message = tr("Profile “%1”: the default tag expression is not valid. %2")
-                            .arg(who, e.message);
-            e.where = u"defaultTags"_s;
-            return e;
-        }
-    }
-    if (label.size() > kMaxLabelLength) {
-        return fieldError(ErrorCode::LimitExceeded,
-                          tr("The label of profile “%1” is %2 characters long; the limit is %3.")
-                              .arg(who)
-                              .arg(label.size())
-                              .arg(kMaxLabelLength),
-                          u"label"_s, kMaxLabelLength, label.size() - kMaxLabelLength);
-    }
-    if (const qsizetype at = firstControl(label); at >= 0) {
-        return fieldError(ErrorCode::InvalidValue,
-                          tr("The label of profile “%1” has a line break or control character at "
-                             "position %2.")
-                              .arg(who)
-                              .arg(pos(at)),
-                          u"label"_s, at, 1);
-    }
-    if (!colour.isEmpty() && !isColour(colour)) {
-        return fieldError(ErrorCode::InvalidValue,
-                          tr("The colour “%1” of profile “%2” is not of the form #rrggbb.")
-                              .arg(colour, who),
-                          u"colour"_s);
-    }
-    return {};
-}
-
-// ---------------------------------------------------------------------------------------------
-// Settings and JSON forms of a profile
-
-namespace {
-
-const QString kName = u"Name"_s;
-const QString kKind = u"Kind"_s;
-const QString kHost = u"Host"_s;
-const QString kPort = u"Port"_s;
-const QString kHub = u"Hub"_s;
-const QString kKeyName = u"KeyName"_s;
-const QString kApiVersion = u"ApiVersion"_s;
-const QString kTimeoutMs = u"TimeoutMs"_s;
-const QString kDefaultFormat = u"DefaultFormat"_s;
-const QString kDefaultTags = u"DefaultTags"_s;
-const QString kLabel = u"Label"_s;
-const QString kColour = u"Colour"_s;
-const QString kProduction = u"Production"_s;
-
-QString groupOf(const QUuid &id)
-{
-    return ProfileStore::kGroup.toString() + u'/' + id.toString(QUuid::WithoutBraces);
-}
-
-/** Writes every field; never a key (there is no field for one). */
-void writeProfile(QSettings *s, const Profile &p)
-{
-    s->remove(groupOf(p.id));
-    s->beginGroup(groupOf(p.id));
-    s->setValue(kName, p.name);
-    s->setValue(kKind, profileKindName(p.kind));
-    if (p.kind == ProfileKind::Hub) {
-        s->setValue(kHost, p.host);
-        s->setValue(kPort, p.port);
-    }
-    s->setValue(kHub, p.hub);
-    s->setValue(kKeyName, p.keyName);
-    s->setValue(kApiVersion, p.apiVersion);
-    s->setValue(kTimeoutMs, p.timeoutMs);
-    s->setValue(kDefaultFormat, p.defaultFormat ? formatWireName(*p.defaultFormat) : QString());
-    s->setValue(kDefaultTags, p.defaultTags);
-    s->setValue(kLabel, p.label);
-    s->setValue(kColour, p.colour);
-    s->setValue(kProduction, p.production);
-    s->endGroup();
-}
-
-int intValue(const QVariant &v, int fallback)
-{
-    bool ok = false;
-    const int n = v.toInt(&ok);
-    return ok ? n : fallback;
-}
-
-/** Reads the subgroup `group` of the current (Profiles) group; nullopt for what is not one. */
-std::optional<Profile> readProfile(QSettings *s, const QString &group)
-{
-    const QUuid id = QUuid::fromString(group);
-    if (id.isNull())
-        return std::nullopt;
-    s->beginGroup(group);
-    Profile p;
-    p.id = id;
-    p.name = s->value(kName).toString();
-    const auto kind = profileKindFromName(s->value(kKind, u"hub"_s).toString());
-    if (kind)
-        p.kind = *kind;
-    p.host = s->value(kHost).toString();
-    p.port = intValue(s->value(kPort), -1);
-    p.hub = s->value(kHub).toString();
-    p.keyName = s->value(kKeyName).toString();
-    p.apiVersion = s->value(kApiVersion, p.apiVersion).toString();
-    p.timeoutMs = intValue(s->value(kTimeoutMs), p.timeoutMs);
-    p.defaultFormat = formatFromWireName(s->value(kDefaultFormat).toString());
-    p.defaultTags = s->value(kDefaultTags).toString();
-    p.label = s->value(kLabel).toString();
-    p.colour = s->value(kColour).toString();
-    p.production = s->value(kProduction, false).toBool();
-    s->endGroup();
-    if (!kind)
-        return std::nullopt;
-    return p;
-}
-
-QJsonObject toJson(const Profile &p, const QString *key)
-{
-    QJsonObject o;
-    o.insert(u"id"_s, p.id.toString(QUuid::WithoutBraces));
-    o.insert(u"name"_s, p.name);
-    o.insert(u"kind"_s, profileKindName(p.kind));
-    if (p.kind == ProfileKind::Hub) {
-        o.insert(u"host"_s, p.host);
-        o.insert(u"port"_s, p.port);
-    }
-    o.insert(u"hub"_s, p.hub);
-    o.insert(u"keyName"_s, p.keyName);
-    o.insert(u"apiVersion"_s, p.apiVersion);
-    o.insert(u"timeoutMs"_s, p.timeoutMs);
-    if (p.defaultFormat)
-        o.insert(u"defaultFormat"_s, formatWireName(*p.defaultFormat));
-    if (!p.defaultTags.isEmpty())
-        o.insert(u"defaultTags"_s, p.defaultTags);
-    if (!p.label.isEmpty())
-        o.insert(u"label"_s, p.label);
-    if (!p.colour.isEmpty())
-        o.insert(u"colour"_s, p.colour);
-    o.insert(u"production"_s, p.production);
-    if (key)
-        o.insert(u"key"_s, *key);
-    return o;
-}
-
-QString entryPath(int index, const QString &field = {})
-{
-    const QString base = u"profiles[%1]"_s.arg(index);
-    return field.isEmpty() ? base : base + u'.' + field;
-}
-
-Error entryError(ErrorCode code, int index, const QString &field, const QString &message)
-{
-    return makeError(code, message, -1, 0, entryPath(index, field));
-}
-
-QString typeError(int index, const QString &field, const QString &expected)
-{
-    return trStore("Profile %1 in the file: “%2” must be %3.").arg(index + 1).arg(field, expected);
-}
-
-Result<ProfileWithKey> fromJson(const QJsonValue &value, int index)
-{
-    if (!value.isObject()) {
-        return entryError(ErrorCode::InvalidValue, index, {},
-                          trStore("Profile %1 in the file is not a JSON object.").arg(index + 1));
-    }
-    const QJsonObject o = value.toObject();
-    ProfileWithKey out;
-    Profile &p = out.profile;
-    p.id = QUuid::createUuid();
-
-    auto text = [&](const QString &field, QString *target, bool required) -> Status {
-        const QJsonValue v = o.value(field);
-        if (v.isUndefined() || v.isNull()) {
-            if (!required)
-                return {};
-            return entryError(ErrorCode::MissingField, index, field,
-                              trStore("Profile %1 in the file has no “%2”.")
-                                  .arg(index + 1)
-                                  .arg(field));
-        }
-        if (!v.isString()) {
-            return entryError(ErrorCode::InvalidValue, index, field,
-                              typeError(index, field, trStore("a string")));
-        }
-        *target = v.toString();
-        return {};
-    };
-    auto number = [&](const QString &field, int *target) -> Status {
-        const QJsonValue v = o.value(field);
-        if (v.isUndefined() || v.isNull())
-            return {};
-        const double d = v.toDouble(0.5);
-        if (!v.isDouble() || d != double(qint64(d)) || d < -1 || d > 1e9) {
-            return entryError(ErrorCode::InvalidValue, index, field,
-                              typeError(index, field, trStore("a whole number")));
-        }
-        *target = int(d);
-        return {};
-    };
-
-    QString kindText = u"hub"_s;
-    for (const Status &s : {text(u"name"_s, &p.name, true), text(u"kind"_s, &kindText, false)}) {
-        if (!s)
-            return s.error();
-    }
-    const auto kind = profileKindFromName(kindText);
-    if (!kind) {
-        return entryError(ErrorCode::InvalidValue, index, u"kind"_s,
-                          trStore("Profile %1 in the file has the kind “%2”; expected “hub” or "
-                                  "“emulator”.")
-                              .arg(index + 1)
-                              .arg(kindText));
-    }
-    p.kind = *kind;
-    const bool hub = p.kind == ProfileKind::Hub;
-    QString format;
-    const Status checks[] = {
-        text(u"host"_s, &p.host, hub),
-        number(u"port"_s, &p.port),
-        text(u"hub"_s, &p.hub, true),
-        text(u"keyName"_s, &p.keyName, true),
-        text(u"apiVersion"_s, &p.apiVersion, false),
-        number(u"timeoutMs"_s, &p.timeoutMs),
-        text(u"defaultFormat"_s, &format, false),
-        text(u"defaultTags"_s, &p.defaultTags, false),
-        text(u"label"_s, &p.label, false),
-        text(u"colour"_s, &p.colour, false),
-        text(u"key"_s, &out.key, false),
-    };
-    for (const Status &s : checks) {
-        if (!s)
-            return s.error();
-    }
-    p.host = p.host.toLower();
-    p.colour = p.colour.toLower();
-    if (!format.isEmpty()) {
-        p.defaultFormat = formatFromWireName(format);
-        if (!p.defaultFormat) {
-            return entryError(ErrorCode::InvalidValue, index, u"defaultFormat"_s,
-                              trStore("Profile %1 in the file has the format “%2”, which this "
-                                      "nhconsole does not know.")
-                                  .arg(index + 1)
-                                  .arg(format));
-        }
-    }
-    const QJsonValue production = o.value(u"production"_s);
-    if (!production.isUndefined() && !production.isNull()) {
-        if (!production.isBool()) {
-            return entryError(ErrorCode::InvalidValue, index, u"production"_s,
-                              typeError(index, u"production"_s, trStore("true or false")));
-        }
-        p.production = production.toBool();
-    }
-    if (const Status valid = p.validate(); !valid) {
-        Error e = valid.error();
-        e.where = entryPath(index, e.where);
-        return e;
-    }
-
-    Result<ProfileWithKey> result(out);
-    if (o.contains(u"key"_s)) {
-        if (!hub) {
-            result.value().key.clear();
-            result.addWarning({trStore("Profile “%1” in the file is an emulator profile; its "
-                                       "“key” is ignored (the emulator gives the key).")
-                                   .arg(p.name)});
-        } else if (out.key.isEmpty() || Crypto::firstInvalidBase64Index(out.key) >= 0) {
-            // Never quote the key itself.
-            return entryError(ErrorCode::InvalidValue, index, u"key"_s,
-                              trStore("The key of profile “%1” in the file is not base64.")
-                                  .arg(p.name));
-        }
-    }
-    return result;
 }
 
 } // namespace
@@ -549,12 +55,12 @@ void ProfileStore::load()
 {
     m_profiles.clear();
     m_settings->beginGroup(kGroup.toString());
-    const int version = intValue(m_settings->value(u"Version"_s), kFormatVersion);
+    const int version = ProfileCodec::intValue(m_settings->value(u"Version"_s), kFormatVersion);
     if (version > kFormatVersion)
         qCWarning(lcStore) << "profiles were saved by a newer nhconsole, version" << version;
     const QStringList groups = m_settings->childGroups();
     for (const QString &group : groups) {
-        if (auto p = readProfile(m_settings, group))
+        if (auto p = ProfileCodec::readProfile(m_settings, group))
             m_profiles.append(*p);
         else
             qCWarning(lcStore) << "skipping settings group" << group << "(not a profile)";
@@ -645,7 +151,7 @@ Status ProfileStore::settingsStatus() const
 Status ProfileStore::save(const Profile &profile)
 {
     m_settings->setValue(kGroup.toString() + u"/Version"_s, kFormatVersion);
-    writeProfile(m_settings, profile);
+    ProfileCodec::writeProfile(m_settings, profile);
     return settingsStatus();
 }
 
@@ -702,10 +208,10 @@ Status ProfileStore::update(const Profile &changed)
     if (const Status valid = p.validate(); !valid)
         return valid;
     if (isNameTaken(p.name, p.id)) {
-        return makeError(ErrorCode::DuplicateField,
-                         tr("There is a profile named “%1” already; profile names must be unique.")
-                             .arg(p.name),
-                         -1, 0, u"name"_s);
+        return makeError(
+            ErrorCode::DuplicateField,
+            tr("There is a profile named “%1” already; profile names must be unique.").arg(p.name),
+            -1, 0, u"name"_s);
     }
     if (p == m_profiles.at(i))
         return {};
@@ -720,10 +226,10 @@ Status ProfileStore::rename(const QUuid &id, const QString &name)
 {
     auto p = profile(id);
     if (!p) {
-        return makeError(ErrorCode::InvalidValue,
-                         tr("The profile %1 does not exist (any more).")
-                             .arg(id.toString(QUuid::WithoutBraces)),
-                         -1, 0, u"id"_s);
+        return makeError(
+            ErrorCode::InvalidValue,
+            tr("The profile %1 does not exist (any more).").arg(id.toString(QUuid::WithoutBraces)),
+            -1, 0, u"id"_s);
     }
     p->name = name;
     return update(*p);
@@ -741,7 +247,7 @@ void ProfileStore::removeNow(const QUuid &id)
     const int i = indexOf(id);
     if (i < 0)
         return;
-    m_settings->remove(groupOf(id));
+    m_settings->remove(ProfileCodec::groupOf(id));
     m_settings->sync();
     m_profiles.removeAt(i);
     emit profileRemoved(id);
@@ -801,104 +307,17 @@ Result<ProfileWithKey> ProfileStore::fromConnectionString(QStringView text, cons
 QByteArray ProfileStore::exportJson(const QList<QUuid> &ids,
                                     const QHash<QUuid, QString> &keys) const
 {
-    QJsonArray list;
-    bool containsKeys = false;
+    QList<Profile> chosen;
     for (const Profile &p : m_profiles) {
-        if (!ids.isEmpty() && !ids.contains(p.id))
-            continue;
-        const auto key = keys.constFind(p.id);
-        const bool withKey = p.needsKey() && key != keys.cend() && !key->isEmpty();
-        containsKeys = containsKeys || withKey;
-        list.append(toJson(p, withKey ? &*key : nullptr));
+        if (ids.isEmpty() || ids.contains(p.id))
+            chosen.append(p);
     }
-    QJsonObject root;
-    root.insert(u"format"_s, kExportFormat.toString());
-    root.insert(u"version"_s, kFormatVersion);
-    root.insert(u"containsKeys"_s, containsKeys);
-    if (containsKeys) {
-        root.insert(u"warning"_s,
-                    tr("This file contains SAS keys in plain text. Anyone who has it can send "
-                       "to these hubs. Keep it safe and delete it once it is imported."));
-    }
-    root.insert(u"profiles"_s, list);
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return ProfileCodec::exportJson(chosen, keys);
 }
 
 Result<QList<ProfileWithKey>> ProfileStore::parseExport(const QByteArray &json)
 {
-    if (json.trimmed().isEmpty())
-        return makeError(ErrorCode::Empty, tr("The profile file is empty."));
-    if (json.size() > kMaxImportBytes) {
-        return makeError(ErrorCode::LimitExceeded,
-                         tr("The profile file is %1 bytes long; at most %2 bytes are read.")
-                             .arg(json.size())
-                             .arg(kMaxImportBytes),
-                         kMaxImportBytes, json.size() - kMaxImportBytes);
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const qsizetype at = qBound(qsizetype(0), qsizetype(parseError.offset), json.size());
-        const ErrorCode code = parseError.error == QJsonParseError::DeepNesting
-            ? ErrorCode::LimitExceeded
-            : (at >= json.size() ? ErrorCode::Truncated : ErrorCode::Syntax);
-        return makeError(code,
-                         tr("The profile file is not valid JSON at position %1: %2.")
-                             .arg(pos(at))
-                             .arg(parseError.errorString()),
-                         at, 1);
-    }
-    if (!doc.isObject()) {
-        return makeError(ErrorCode::UnexpectedRoot,
-                         tr("The profile file does not hold a JSON object at the top."));
-    }
-    const QJsonObject root = doc.object();
-    const QString format = root.value(u"format"_s).toString();
-    if (format != kExportFormat) {
-        return makeError(ErrorCode::UnexpectedRoot,
-                         tr("This is not an nhconsole profile export: its “format” is “%1”, "
-                            "expected “%2”.")
-                             .arg(format, kExportFormat.toString()),
-                         -1, 0, u"format"_s);
-    }
-    const QJsonValue version = root.value(u"version"_s);
-    if (!version.isDouble()) {
-        return makeError(ErrorCode::MissingField,
-                         tr("The profile file has no “version” number."), -1, 0, u"version"_s);
-    }
-    if (version.toDouble() > kFormatVersion) {
-        return makeError(ErrorCode::InvalidValue,
-                         tr("The profile file has version %1; this nhconsole reads version %2. "
-                            "Update nhconsole to import it.")
-                             .arg(version.toDouble())
-                             .arg(kFormatVersion),
-                         -1, 0, u"version"_s);
-    }
-    const QJsonValue profiles = root.value(u"profiles"_s);
-    if (!profiles.isArray()) {
-        return makeError(ErrorCode::MissingField,
-                         tr("The profile file has no “profiles” list."), -1, 0, u"profiles"_s);
-    }
-    const QJsonArray list = profiles.toArray();
-    if (list.size() > kMaxImportProfiles) {
-        return makeError(ErrorCode::LimitExceeded,
-                         tr("The profile file lists %1 profiles; at most %2 are imported.")
-                             .arg(list.size())
-                             .arg(kMaxImportProfiles),
-                         -1, 0, u"profiles"_s);
-    }
-    QList<ProfileWithKey> out;
-    QList<Warning> warnings;
-    for (int i = 0; i < list.size(); ++i) {
-        auto entry = fromJson(list.at(i), i);
-        if (!entry)
-            return entry.error();
-        warnings.append(entry.warnings());
-        out.append(entry.value());
-    }
-    Result<QList<ProfileWithKey>> result(out);
-    result.setWarnings(warnings);
-    return result;
+    return ProfileCodec::parseExport(json);
 }
 
 // --- jobs ---
@@ -949,19 +368,21 @@ ProfileJob *ProfileStore::create(const Profile &profile, const QString &key)
         return job;
     }
     if (key.isEmpty()) {
-        finishLater(job, makeError(ErrorCode::EmptyField,
-                                   tr("Profile “%1” needs its SAS key: paste the connection "
-                                      "string of the namespace.")
-                                       .arg(p.name),
-                                   -1, 0, u"key"_s));
+        finishLater(job,
+                    makeError(ErrorCode::EmptyField,
+                              tr("Profile “%1” needs its SAS key: paste the connection "
+                                 "string of the namespace.")
+                                  .arg(p.name),
+                              -1, 0, u"key"_s));
         return job;
     }
     if (Crypto::firstInvalidBase64Index(key) >= 0) {
-        finishLater(job, makeError(ErrorCode::InvalidValue,
-                                   tr("The key of profile “%1” is not base64; copy it again from "
-                                      "the portal.")
-                                       .arg(p.name),
-                                   -1, 0, u"key"_s));
+        finishLater(job,
+                    makeError(ErrorCode::InvalidValue,
+                              tr("The key of profile “%1” is not base64; copy it again from "
+                                 "the portal.")
+                                  .arg(p.name),
+                              -1, 0, u"key"_s));
         return job;
     }
     SecretJob *secret = m_secrets->writeKey(p.id, p.name, key);
@@ -990,21 +411,23 @@ ProfileJob *ProfileStore::changeKey(const QUuid &id, const QString &key)
     auto *job = new ProfileJob(ProfileJob::Operation::ChangeKey, this);
     const auto p = profile(id);
     if (!p || !p->needsKey()) {
-        finishLater(job, makeError(ErrorCode::InvalidValue,
-                                   p ? tr("Profile “%1” is an emulator profile; the emulator "
-                                          "gives its key.")
-                                           .arg(p->name)
-                                     : tr("The profile %1 does not exist (any more).")
-                                           .arg(id.toString(QUuid::WithoutBraces)),
-                                   -1, 0, u"id"_s));
+        finishLater(job,
+                    makeError(ErrorCode::InvalidValue,
+                              p ? tr("Profile “%1” is an emulator profile; the emulator "
+                                     "gives its key.")
+                                      .arg(p->name)
+                                : tr("The profile %1 does not exist (any more).")
+                                      .arg(id.toString(QUuid::WithoutBraces)),
+                              -1, 0, u"id"_s));
         return job;
     }
     if (key.isEmpty() || Crypto::firstInvalidBase64Index(key) >= 0) {
-        finishLater(job, makeError(ErrorCode::InvalidValue,
-                                   tr("The key of profile “%1” is not base64; copy it again from "
-                                      "the portal.")
-                                       .arg(p->name),
-                                   -1, 0, u"key"_s));
+        finishLater(job,
+                    makeError(ErrorCode::InvalidValue,
+                              tr("The key of profile “%1” is not base64; copy it again from "
+                                 "the portal.")
+                                  .arg(p->name),
+                              -1, 0, u"key"_s));
         return job;
     }
     job->m_ids = {id};
@@ -1022,16 +445,17 @@ ProfileJob *ProfileStore::duplicate(const QUuid &id, const QString &name)
     auto *job = new ProfileJob(ProfileJob::Operation::Duplicate, this);
     const auto source = profile(id);
     if (!source) {
-        finishLater(job, makeError(ErrorCode::InvalidValue,
-                                   tr("The profile %1 does not exist (any more).")
-                                       .arg(id.toString(QUuid::WithoutBraces)),
-                                   -1, 0, u"id"_s));
+        finishLater(job,
+                    makeError(ErrorCode::InvalidValue,
+                              tr("The profile %1 does not exist (any more).")
+                                  .arg(id.toString(QUuid::WithoutBraces)),
+                              -1, 0, u"id"_s));
         return job;
     }
     Profile copy = *source;
     copy.id = QUuid::createUuid();
-    copy.name = name.trimmed().isEmpty() ? uniqueName(tr("%1 (copy)").arg(source->name))
-                                         : name.trimmed();
+    copy.name =
+        name.trimmed().isEmpty() ? uniqueName(tr("%1 (copy)").arg(source->name)) : name.trimmed();
     if (const Status ok = checkNew(copy); !ok) {
         finishLater(job, ok);
         return job;
@@ -1094,19 +518,21 @@ ProfileJob *ProfileStore::remove(const QUuid &id)
     auto *job = new ProfileJob(ProfileJob::Operation::Remove, this);
     const auto p = profile(id);
     if (!p) {
-        finishLater(job, makeError(ErrorCode::InvalidValue,
-                                   tr("The profile %1 does not exist (any more).")
-                                       .arg(id.toString(QUuid::WithoutBraces)),
-                                   -1, 0, u"id"_s));
+        finishLater(job,
+                    makeError(ErrorCode::InvalidValue,
+                              tr("The profile %1 does not exist (any more).")
+                                  .arg(id.toString(QUuid::WithoutBraces)),
+                              -1, 0, u"id"_s));
         return job;
     }
     job->m_ids = {id};
     if (id == kEmulatorProfileId) {
-        finishLater(job, makeError(ErrorCode::InvalidValue,
-                                   tr("“%1” is built in and cannot be deleted; you can rename or "
-                                      "edit it.")
-                                       .arg(p->name),
-                                   -1, 0, u"id"_s));
+        finishLater(job,
+                    makeError(ErrorCode::InvalidValue,
+                              tr("“%1” is built in and cannot be deleted; you can rename or "
+                                 "edit it.")
+                                  .arg(p->name),
+                              -1, 0, u"id"_s));
         return job;
     }
     if (!p->needsKey()) {
@@ -1137,10 +563,11 @@ ProfileJob *ProfileStore::exportProfiles(const QList<QUuid> &ids, KeyExport keys
     QList<Profile> chosen;
     for (const QUuid &id : ids) {
         if (indexOf(id) < 0) {
-            finishLater(job, makeError(ErrorCode::InvalidValue,
-                                       tr("The profile %1 does not exist (any more).")
-                                           .arg(id.toString(QUuid::WithoutBraces)),
-                                       -1, 0, u"id"_s));
+            finishLater(job,
+                        makeError(ErrorCode::InvalidValue,
+                                  tr("The profile %1 does not exist (any more).")
+                                      .arg(id.toString(QUuid::WithoutBraces)),
+                                  -1, 0, u"id"_s));
             return job;
         }
     }
@@ -1164,8 +591,7 @@ ProfileJob *ProfileStore::exportProfiles(const QList<QUuid> &ids, KeyExport keys
     const QList<QUuid> all = job->m_ids;
     // Started from the event loop so that finished() never comes from inside this call.
     QMetaObject::invokeMethod(
-        job,
-        [this, job, pending, all] { readKeysThenExport(job, pending, all, {}, {}); },
+        job, [this, job, pending, all] { readKeysThenExport(job, pending, all, {}, {}); },
         Qt::QueuedConnection);
     return job;
 }
