@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/profile.h"
 
-#include "protocol/crypto.h"
 #include "protocol/tagexpression.h"
 
 #include <QRegularExpression>
