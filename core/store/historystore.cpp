@@ -18,16 +18,6 @@ namespace Nh {
 
 using namespace HistoryDb;
 
-namespace {
-
-/** The translation context of this file's messages; lupdate reads it from here. */
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Nh::HistoryStore)
-};
-
-} // namespace
-
 QString HistoryStore::defaultPath()
 {
     // Shared by nhconsole and nhcli, whatever the running application's name.

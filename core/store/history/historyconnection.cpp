@@ -11,16 +11,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Nh::HistoryDb {
 
-namespace {
-
-/** The translation context of this file's messages; lupdate reads it from here. */
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Nh::HistoryStore)
-};
-
-} // namespace
-
 QString newConnectionName(QStringView role)
 {
     return u"nh-history-"_s + role + u'-' + QUuid::createUuid().toString(QUuid::Id128);

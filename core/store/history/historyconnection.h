@@ -4,6 +4,7 @@
 
 #include "common/result.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -17,6 +18,12 @@
  * history (schema, reader, writer thread) runs its SQL through. Internal to nh_store.
  */
 namespace Nh::HistoryDb {
+
+/** The translation context of the history's messages; lupdate reads it from here. */
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Nh::HistoryStore)
+};
 
 /// How long a statement waits for another writer's lock before it fails.
 constexpr int kBusyTimeoutMs = 10000;

@@ -19,16 +19,6 @@ namespace Nh {
 
 using namespace HistoryDb;
 
-namespace {
-
-/** The translation context of this file's messages; lupdate reads it from here. */
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Nh::HistoryStore)
-};
-
-} // namespace
-
 Result<std::unique_ptr<HistoryReader>> HistoryReader::open(const QString &path)
 {
     std::unique_ptr<HistoryReader> reader(new HistoryReader);

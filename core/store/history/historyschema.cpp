@@ -14,12 +14,6 @@ namespace Nh::HistoryDb {
 
 namespace {
 
-/** The translation context of this file's messages; lupdate reads it from here. */
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Nh::HistoryStore)
-};
-
 bool fts5Available(QSqlDatabase &db)
 {
     if (execSql(db, u"CREATE VIRTUAL TABLE temp.nh_fts5_probe USING fts5(x)"_s))

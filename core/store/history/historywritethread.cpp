@@ -20,12 +20,6 @@ using namespace HistoryDb;
 
 namespace {
 
-/** The translation context of this file's messages; lupdate reads it from here. */
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Nh::HistoryStore)
-};
-
 /// Ops committed in one transaction at most, so a burst is committed (and reported) in steps.
 constexpr int kMaxBatch = 500;
 /// BEGIN IMMEDIATE tries, each waiting up to the busy timeout for another writer.
