@@ -2,14 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/profilecodec.h"
 
+#include "protocol/crypto.h"
 #include "store/profilestore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSettings>
-
-#include "protocol/crypto.h"
 
 using namespace Qt::Literals::StringLiterals;
 
