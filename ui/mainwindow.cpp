@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "client/hubclient.h"
+#include "client/resend.h"
 #include "composerwidget.h"
 #include "emulator/hubemulator.h"
 #include "exchangeview.h"
@@ -841,7 +842,7 @@ void MainWindow::resend(const Nh::HistoryRecord &record)
             kProblemTimeoutMs);
         return;
     }
-    const auto request = Nh::resendRequest(record);
+    const auto request = Nh::resendRequest(record.exchange);
     if (!request) {
         statusBar()->showMessage(request.error().message, kProblemTimeoutMs);
         return;

@@ -7,6 +7,7 @@
 #include "cli/exchangetext.h"
 #include "cli/profilescommand.h"
 #include "client/hubclient.h"
+#include "client/resend.h"
 #include "store/exchangeexport.h"
 #include "store/profilestore.h"
 
@@ -439,7 +440,7 @@ void HistoryCommand::resend(const QCommandLineParser &parser, const QString &id)
 
 void HistoryCommand::resendWith(const HistoryRecord &record, const HistoryContext &context)
 {
-    const auto request = resendRequest(record);
+    const auto request = resendRequest(record.exchange);
     if (!request)
         return fail(ExitCode::Invalid, request.error().message);
     m_session.printWarnings(request.warnings());

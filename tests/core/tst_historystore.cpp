@@ -6,6 +6,7 @@
 // retention, re-send against the emulator, and a writer process killed mid-write.
 
 #include "client/hubclient.h"
+#include "client/resend.h"
 #include "common/redaction.h"
 #include "emulatorfixture.h"
 #include "protocol/notificationoutcome.h"
@@ -944,7 +945,7 @@ void TestHistoryStore::resendAgainstEmulator()
     auto record = (*store)->reader().load(original.id);
     QVERIFY(record);
 
-    auto request = resendRequest(record.value());
+    auto request = resendRequest(record.value().exchange);
     QVERIFY2(request, qPrintable(request ? QString() : request.error().message));
     QCOMPARE(request->operation, u"send.test"_s);
     QCOMPARE(request->method, "POST"_ba);
@@ -993,7 +994,7 @@ void TestHistoryStore::resendRefusals()
     r.exchange.operation = u"send"_s;
     r.exchange.result = ExchangeResult::Invalid;
     r.exchange.url = url.isEmpty() ? QUrl() : QUrl(url);
-    auto request = resendRequest(r);
+    auto request = resendRequest(r.exchange);
     QVERIFY(!request);
     QCOMPARE(int(request.error().code), code);
     QVERIFY2(request.error().message.contains(phrase), qPrintable(request.error().message));
@@ -1001,7 +1002,7 @@ void TestHistoryStore::resendRefusals()
     // A redacted secret in the body goes out as it is, with a warning.
     r.exchange.url = QUrl(u"https://ns/myhub/messages?api-version=2020-06"_s);
     r.exchange.requestBody = "sig=[redacted]";
-    auto warned = resendRequest(r);
+    auto warned = resendRequest(r.exchange);
     QVERIFY(warned);
     QCOMPARE(warned.warnings().size(), 1);
     QVERIFY(warned.warnings().first().message.contains(u"[redacted]"_s));

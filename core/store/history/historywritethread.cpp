@@ -1,0 +1,247 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/history/historywritethread.h"
+
+#include "common/logging.h"
+#include "store/history/historyconnection.h"
+#include "store/history/historyrowcodec.h"
+#include "store/historystore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlQuery>
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Nh {
+
+using namespace HistoryDb;
+
+namespace {
+
+/// Ops committed in one transaction at most, so a burst is committed (and reported) in steps.
+constexpr int kMaxBatch = 500;
+/// BEGIN IMMEDIATE tries, each waiting up to the busy timeout for another writer.
+constexpr int kBeginAttempts = 3;
+constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
+
+} // namespace
+
+void HistoryWriter::run()
+{
+    const QString name = newConnectionName(u"writer");
+    const Status opened = openConnection(m_path, name, true);
+    for (;;) {
+        QList<WriteOp> batch;
+        {
+            QMutexLocker lock(&m_mutex);
+            m_inFlight = 0;
+            while (m_queue.isEmpty() && !m_stopping)
+                m_wake.wait(&m_mutex);
+            if (m_queue.isEmpty())
+                break;
+            const qsizetype n = std::min<qsizetype>(m_queue.size(), kMaxBatch);
+            batch = m_queue.first(n);
+            m_queue.remove(0, n);
+            m_inFlight = int(n);
+        }
+        if (!opened) {
+            failAll(batch, opened.error().message);
+            continue;
+        }
+        QSqlDatabase db = QSqlDatabase::database(name);
+        // IMMEDIATE takes the write lock up front: a deferred transaction that later needs it
+        // can fail at once with SQLITE_BUSY, past the busy handler, when another process writes.
+        std::optional<QString> beginError;
+        for (int attempt = 0; attempt < kBeginAttempts; ++attempt) {
+            beginError = execSql(db, u"BEGIN IMMEDIATE"_s);
+            if (!beginError)
+                break;
+        }
+        if (beginError) {
+            failAll(batch,
+                    Tr::tr("Could not write to the history file %1: %2")
+                        .arg(nativePath(m_path), *beginError));
+            continue;
+        }
+        Report report;
+        bool added = false;
+        for (const WriteOp &op : std::as_const(batch))
+            apply(db, op, report, added);
+        if (added)
+            prune(db, report);
+        if (auto error = execSql(db, u"COMMIT"_s)) {
+            execSql(db, u"ROLLBACK"_s);
+            failAll(batch,
+                    Tr::tr("Could not write to the history file %1: %2")
+                        .arg(nativePath(m_path), *error));
+            continue;
+        }
+        deliver(std::move(report));
+    }
+    closeConnection(name);
+}
+
+bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, bool &added)
+{
+    if (const auto *add = std::get_if<AddOp>(&op)) {
+        added = true;
+        const HistoryRecord r = historyRecordFor(add->exchange, add->context);
+        const Exchange &e = r.exchange;
+        const QString uuid = e.id.toString(QUuid::WithoutBraces);
+        QSqlQuery q(db);
+        q.prepare(insertSql());
+        const QVariantList values = bindValues(r);
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        if (!q.exec()) {
+            report.failed.append({e.id,
+                                  Tr::tr("Could not write to the history file %1: %2")
+                                      .arg(nativePath(m_path), sqlError(q))});
+            return false;
+        }
+        const bool inserted = q.numRowsAffected() > 0;
+        q.finish();
+        qint64 rowId = 0;
+        if (inserted) {
+            rowId = scalar(db, u"SELECT last_insert_rowid()"_s).value_or(0).toLongLong();
+            for (const QString &tag : std::as_const(r.tags)) {
+                execSql(db,
+                        u"INSERT OR IGNORE INTO exchange_tags (tag, exchange_id) VALUES (?, ?)"_s,
+                        {tag, rowId});
+            }
+        } else {
+            // The same exchange added twice (a retry of the caller): it is stored once.
+            rowId = scalar(db, u"SELECT id FROM exchanges WHERE uuid = ?"_s, {uuid})
+                        .value_or(0)
+                        .toLongLong();
+        }
+        report.written.append({e.id, rowId});
+        return true;
+    }
+    if (const auto *pin = std::get_if<PinOp>(&op)) {
+        if (auto error = execSql(db, u"UPDATE exchanges SET pinned = ? WHERE uuid = ?"_s,
+                                 {pin->pinned ? 1 : 0, pin->id.toString(QUuid::WithoutBraces)})) {
+            report.failed.append({pin->id, *error});
+            return false;
+        }
+        report.updated.append(pin->id);
+        return true;
+    }
+    if (const auto *label = std::get_if<LabelOp>(&op)) {
+        if (auto error =
+                execSql(db, u"UPDATE exchanges SET label = COALESCE(?, '') WHERE uuid = ?"_s,
+                        {label->label.trimmed(), label->id.toString(QUuid::WithoutBraces)})) {
+            report.failed.append({label->id, *error});
+            return false;
+        }
+        report.updated.append(label->id);
+        return true;
+    }
+    if (const auto *remove = std::get_if<RemoveOp>(&op)) {
+        for (const QUuid &id : remove->ids) {
+            report.removed += deleteWhere(db, u"uuid = ?"_s, {id.toString(QUuid::WithoutBraces)});
+        }
+        return true;
+    }
+    if (const auto *retention = std::get_if<RetentionOp>(&op)) {
+        execSql(db, u"INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_count', ?)"_s,
+                {QString::number(std::max(0, retention->policy.maxCount))});
+        execSql(db, u"INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_days', ?)"_s,
+                {QString::number(std::max(0, retention->policy.maxAgeDays))});
+        prune(db, report);
+        return true;
+    }
+    return true;
+}
+
+QList<QUuid> HistoryWriter::deleteWhere(QSqlDatabase &db, const QString &condition,
+                                        const QVariantList &values)
+{
+    QList<QUuid> ids;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT uuid FROM exchanges WHERE "_s + condition);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (q.exec()) {
+        while (q.next())
+            ids.append(QUuid::fromString(q.value(0).toString()));
+    }
+    q.finish();
+    if (ids.isEmpty())
+        return ids;
+    if (auto error = execSql(db, u"DELETE FROM exchanges WHERE "_s + condition, values)) {
+        qCWarning(lcStore) << "history delete failed:" << *error;
+        return {};
+    }
+    return ids;
+}
+
+void HistoryWriter::prune(QSqlDatabase &db, Report &report)
+{
+    int maxCount = RetentionPolicy::kDefaultMaxCount;
+    int maxDays = 0;
+    if (auto v = scalar(db, u"SELECT value FROM meta WHERE key = 'retention_count'"_s))
+        maxCount = v->toInt();
+    if (auto v = scalar(db, u"SELECT value FROM meta WHERE key = 'retention_days'"_s))
+        maxDays = v->toInt();
+    if (maxDays > 0) {
+        const qint64 cutoff =
+            QDateTime::currentDateTimeUtc().toMSecsSinceEpoch() - qint64(maxDays) * kDayMs;
+        report.removed += deleteWhere(db, u"pinned = 0 AND started_ms < ?"_s, {cutoff});
+    }
+    if (maxCount > 0) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT started_ms, id FROM exchanges WHERE pinned = 0 "
+                  u"ORDER BY started_ms DESC, id DESC LIMIT 1 OFFSET ?"_s);
+        q.addBindValue(maxCount);
+        if (q.exec() && q.next()) {
+            const QVariantList edge = {q.value(0), q.value(1)};
+            q.finish();
+            report.removed += deleteWhere(db, u"pinned = 0 AND (started_ms, id) <= (?, ?)"_s, edge);
+        }
+    }
+}
+
+void HistoryWriter::failAll(const QList<WriteOp> &ops, const QString &message)
+{
+    qCWarning(lcStore).noquote() << message;
+    Report report;
+    for (const WriteOp &op : ops) {
+        if (const auto *add = std::get_if<AddOp>(&op))
+            report.failed.append({add->exchange.id, message});
+        else if (const auto *pin = std::get_if<PinOp>(&op))
+            report.failed.append({pin->id, message});
+        else if (const auto *label = std::get_if<LabelOp>(&op))
+            report.failed.append({label->id, message});
+        else if (const auto *remove = std::get_if<RemoveOp>(&op)) {
+            for (const QUuid &id : remove->ids)
+                report.failed.append({id, message});
+        }
+    }
+    deliver(std::move(report));
+}
+
+void HistoryWriter::deliver(Report report)
+{
+    HistoryStore *store = m_store;
+    // Emitted in the store's thread; events still queued when the store is destroyed are
+    // dropped with it.
+    QMetaObject::invokeMethod(
+        store,
+        [store, report = std::move(report)] {
+            for (const auto &[id, rowId] : report.written)
+                emit store->written(id, rowId);
+            for (const QUuid &id : report.updated)
+                emit store->updated(id);
+            if (!report.removed.isEmpty())
+                emit store->removed(report.removed);
+            for (const auto &[id, message] : report.failed)
+                emit store->writeFailed(id, message);
+        },
+        Qt::QueuedConnection);
+}
+} // namespace Nh
