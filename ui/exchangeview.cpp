@@ -91,6 +91,11 @@ ExchangeView::ExchangeView(QWidget *parent)
     clear();
 }
 
+QList<QSplitter *> ExchangeView::splitters() const
+{
+    return QList<QSplitter *> {m_splitter, m_headers->splitter()} + m_outcome->splitters();
+}
+
 void ExchangeView::setExchange(const Nh::Exchange &exchange)
 {
     const bool other = !m_hasExchange || exchange.id != m_exchange.id;

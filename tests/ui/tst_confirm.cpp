@@ -1,0 +1,223 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Confirm (issue #14): the one question box of the console, its test answer, and WindowState,
+// which keeps the listed splitters and states in the "State/" group.
+#include "confirm.h"
+#include "windowstate.h"
+
+#include <QMainWindow>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+Confirm::Question deleteQuestion()
+{
+    Confirm::Question q;
+    q.objectName = u"confirmThing"_s;
+    q.title = u"Delete thing"_s;
+    q.text = u"Delete the thing?"_s;
+    q.acceptText = u"Delete"_s;
+    q.acceptObjectName = u"confirmThingButton"_s;
+    q.acceptRole = QMessageBox::DestructiveRole;
+    return q;
+}
+
+} // namespace
+
+class TestConfirm final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cleanup();
+    void boxAsksAndAccepts();
+    void cancelDoesNothing();
+    void standardYesButton();
+    void testAnswerSkipsTheBox_data();
+    void testAnswerSkipsTheBox();
+    void goneParentRunsNothing();
+    void windowStateKeepsWhatIsListed();
+};
+
+void TestConfirm::cleanup()
+{
+    Confirm::setAnswerForTesting({});
+}
+
+void TestConfirm::boxAsksAndAccepts()
+{
+    QWidget parent;
+    parent.show();
+    int accepted = 0;
+    QMessageBox *box = Confirm::ask(&parent, deleteQuestion(), [&accepted] { ++accepted; });
+    QVERIFY(box);
+    QCOMPARE(parent.findChild<QMessageBox *>(u"confirmThing"_s), box);
+    QTRY_VERIFY(box->isVisible());
+    QCOMPARE(box->windowModality(), Qt::WindowModal);
+    QCOMPARE(box->windowTitle(), u"Delete thing"_s);
+    QCOMPARE(box->text(), u"Delete the thing?"_s);
+    QCOMPARE(box->icon(), QMessageBox::Warning);
+    QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+    auto *accept = box->findChild<QPushButton *>(u"confirmThingButton"_s);
+    QVERIFY(accept);
+    QCOMPARE(accept->text(), u"Delete"_s);
+    QCOMPARE(box->buttonRole(accept), QMessageBox::DestructiveRole);
+    QCOMPARE(accepted, 0);
+    accept->click();
+    QCOMPARE(accepted, 1);
+    // The box deletes itself.
+    QTRY_VERIFY(!parent.findChild<QMessageBox *>(u"confirmThing"_s));
+}
+
+void TestConfirm::cancelDoesNothing()
+{
+    QWidget parent;
+    parent.show();
+    int accepted = 0;
+    QMessageBox *box = Confirm::ask(&parent, deleteQuestion(), [&accepted] { ++accepted; });
+    QVERIFY(box);
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!parent.findChild<QMessageBox *>(u"confirmThing"_s));
+    QCOMPARE(accepted, 0);
+}
+
+void TestConfirm::standardYesButton()
+{
+    QWidget parent;
+    parent.show();
+    Confirm::Question q;
+    q.objectName = u"confirmYes"_s;
+    q.icon = QMessageBox::Question;
+    q.title = u"Really?"_s;
+    q.text = u"Go on?"_s;
+    int accepted = 0;
+    QMessageBox *box = Confirm::ask(&parent, q, [&accepted] { ++accepted; });
+    QVERIFY(box);
+    QCOMPARE(box->icon(), QMessageBox::Question);
+    QVERIFY(box->button(QMessageBox::Yes));
+    QCOMPARE(box->buttons().size(), 2); // Yes and Cancel, nothing else
+    QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+    box->button(QMessageBox::Yes)->click();
+    QCOMPARE(accepted, 1);
+}
+
+void TestConfirm::testAnswerSkipsTheBox_data()
+{
+    QTest::addColumn<bool>("answer");
+    QTest::newRow("accept") << true;
+    QTest::newRow("refuse") << false;
+}
+
+void TestConfirm::testAnswerSkipsTheBox()
+{
+    QFETCH(bool, answer);
+    QList<Confirm::Question> asked;
+    Confirm::setAnswerForTesting([&asked, answer](const Confirm::Question &q) {
+        asked << q;
+        return answer;
+    });
+    QWidget parent;
+    int accepted = 0;
+    QVERIFY(!Confirm::ask(&parent, deleteQuestion(), [&accepted] { ++accepted; }));
+    QVERIFY(!parent.findChild<QMessageBox *>());
+    // Answered after ask() returned, as a user would.
+    QCOMPARE(asked.size(), 0);
+    QTRY_COMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().objectName, u"confirmThing"_s);
+    QCOMPARE(asked.first().text, u"Delete the thing?"_s);
+    QCOMPARE(accepted, answer ? 1 : 0);
+
+    // An empty answer brings the box back.
+    Confirm::setAnswerForTesting({});
+    QMessageBox *box = Confirm::ask(&parent, deleteQuestion(), [] {});
+    QVERIFY(box);
+    box->button(QMessageBox::Cancel)->click();
+}
+
+void TestConfirm::goneParentRunsNothing()
+{
+    bool accepted = false;
+    Confirm::setAnswerForTesting([](const Confirm::Question &) { return true; });
+    auto parent = std::make_unique<QWidget>();
+    Confirm::ask(parent.get(), deleteQuestion(), [&accepted] { accepted = true; });
+    parent.reset();
+    // A later question (with a parent that lives) is answered: the first one is gone for good.
+    QWidget other;
+    bool otherAccepted = false;
+    Confirm::ask(&other, deleteQuestion(), [&otherAccepted] { otherAccepted = true; });
+    QTRY_VERIFY(otherAccepted);
+    QVERIFY(!accepted);
+}
+
+void TestConfirm::windowStateKeepsWhatIsListed()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QSettings settings(dir.filePath(u"state.conf"_s), QSettings::IniFormat);
+    QByteArray extra = "first";
+    QByteArray restored;
+    QList<int> wanted;
+    {
+        QMainWindow window;
+        auto *split = new QSplitter(&window);
+        split->setObjectName(u"listedSplitter"_s);
+        split->addWidget(new QWidget);
+        split->addWidget(new QWidget);
+        auto *unlisted = new QSplitter(&window);
+        unlisted->setObjectName(u"unlistedSplitter"_s);
+        window.setCentralWidget(split);
+        window.resize(800, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        split->setSizes({200, 600});
+        wanted = split->sizes();
+        WindowState state(&window, &settings);
+        state.addSplitter(split);
+        state.addState(
+            u"extra"_s, [&extra] { return extra; },
+            [&restored](const QByteArray &b) { restored = b; });
+        QVERIFY(!state.restore()); // nothing saved yet
+        QVERIFY(restored.isEmpty());
+        state.save();
+    }
+    QVERIFY(settings.contains(u"State/geometry"_s));
+    QVERIFY(settings.contains(u"State/windowState"_s));
+    QVERIFY(settings.contains(u"State/listedSplitter"_s));
+    QVERIFY(!settings.contains(u"State/unlistedSplitter"_s));
+    QCOMPARE(settings.value(u"State/extra"_s).toByteArray(), "first"_ba);
+
+    QMainWindow window;
+    auto *split = new QSplitter(&window);
+    split->setObjectName(u"listedSplitter"_s);
+    split->addWidget(new QWidget);
+    split->addWidget(new QWidget);
+    window.setCentralWidget(split);
+    WindowState state(&window, &settings);
+    state.addSplitter(split);
+    state.addState(
+        u"extra"_s, [] { return QByteArray(); },
+        [&restored](const QByteArray &b) { restored = b; });
+    QVERIFY(state.restore());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE(split->sizes(), wanted);
+    QCOMPARE(restored, "first"_ba);
+
+    // Reset Layout: the group is gone.
+    state.forget();
+    QVERIFY(!settings.contains(u"State/geometry"_s));
+    QVERIFY(!settings.contains(u"State/extra"_s));
+    QVERIFY(!state.restore());
+}
+
+QTEST_MAIN(TestConfirm)
+#include "tst_confirm.moc"
