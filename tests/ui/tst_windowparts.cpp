@@ -1,11 +1,17 @@
 // SPDX-FileCopyrightText: 2026 The nhconsole authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Confirm (issue #14): the one question box of the console, its test answer, and WindowState,
-// which keeps the listed splitters and states in the "State/" group.
+// The main window's parts (issue #14): Confirm, the one question box of the console, and its
+// test answer; Banner, which says where sends go for each state of the ProfileSession (the
+// bundled emulator of UiHarness, real); WindowState, which keeps the listed splitters and states
+// in the "State/" group.
+#include "banner.h"
+#include "client/profilesession.h"
 #include "confirm.h"
+#include "uitestsupport.h"
 #include "windowstate.h"
 
+#include <QLabel>
 #include <QMainWindow>
 #include <QPushButton>
 #include <QSettings>
@@ -33,7 +39,7 @@ Confirm::Question deleteQuestion()
 
 } // namespace
 
-class TestConfirm final : public QObject
+class TestWindowParts final : public QObject
 {
     Q_OBJECT
 
@@ -46,14 +52,33 @@ private slots:
     void testAnswerSkipsTheBox();
     void goneParentRunsNothing();
     void windowStateKeepsWhatIsListed();
+    void bannerForTheEmulator();
+    void bannerForAProductionHub();
+    void bannerWhenTheEmulatorIsMissing();
+    void bannerAsksForAMissingKey();
+    void bannerForAKeyInMemory();
+
+private:
+    std::unique_ptr<Nh::ProfileSession> makeSession(UiHarness &harness, bool withEmulator = true);
 };
 
-void TestConfirm::cleanup()
+std::unique_ptr<Nh::ProfileSession> TestWindowParts::makeSession(UiHarness &harness,
+                                                                 bool withEmulator)
+{
+    Nh::ProfileSession::Services services;
+    services.client = &harness.client;
+    services.profiles = harness.profiles.get();
+    services.secrets = &harness.secrets;
+    services.emulator = withEmulator ? &harness.emulator : nullptr;
+    return std::make_unique<Nh::ProfileSession>(services);
+}
+
+void TestWindowParts::cleanup()
 {
     Confirm::setAnswerForTesting({});
 }
 
-void TestConfirm::boxAsksAndAccepts()
+void TestWindowParts::boxAsksAndAccepts()
 {
     QWidget parent;
     parent.show();
@@ -78,7 +103,7 @@ void TestConfirm::boxAsksAndAccepts()
     QTRY_VERIFY(!parent.findChild<QMessageBox *>(u"confirmThing"_s));
 }
 
-void TestConfirm::cancelDoesNothing()
+void TestWindowParts::cancelDoesNothing()
 {
     QWidget parent;
     parent.show();
@@ -90,7 +115,7 @@ void TestConfirm::cancelDoesNothing()
     QCOMPARE(accepted, 0);
 }
 
-void TestConfirm::standardYesButton()
+void TestWindowParts::standardYesButton()
 {
     QWidget parent;
     parent.show();
@@ -110,14 +135,14 @@ void TestConfirm::standardYesButton()
     QCOMPARE(accepted, 1);
 }
 
-void TestConfirm::testAnswerSkipsTheBox_data()
+void TestWindowParts::testAnswerSkipsTheBox_data()
 {
     QTest::addColumn<bool>("answer");
     QTest::newRow("accept") << true;
     QTest::newRow("refuse") << false;
 }
 
-void TestConfirm::testAnswerSkipsTheBox()
+void TestWindowParts::testAnswerSkipsTheBox()
 {
     QFETCH(bool, answer);
     QList<Confirm::Question> asked;
@@ -143,7 +168,7 @@ void TestConfirm::testAnswerSkipsTheBox()
     box->button(QMessageBox::Cancel)->click();
 }
 
-void TestConfirm::goneParentRunsNothing()
+void TestWindowParts::goneParentRunsNothing()
 {
     bool accepted = false;
     Confirm::setAnswerForTesting([](const Confirm::Question &) { return true; });
@@ -158,7 +183,7 @@ void TestConfirm::goneParentRunsNothing()
     QVERIFY(!accepted);
 }
 
-void TestConfirm::windowStateKeepsWhatIsListed()
+void TestWindowParts::windowStateKeepsWhatIsListed()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -219,5 +244,128 @@ void TestConfirm::windowStateKeepsWhatIsListed()
     QVERIFY(!state.restore());
 }
 
-QTEST_MAIN(TestConfirm)
-#include "tst_confirm.moc"
+void TestWindowParts::bannerForTheEmulator()
+{
+    UiHarness harness;
+    QVERIFY(harness.start());
+    auto session = makeSession(harness);
+    session->activate(Nh::kEmulatorProfileId);
+    QVERIFY(session->isReady());
+    QWidget parent;
+    auto *banner = new Banner(&parent);
+    parent.show();
+    banner->showFor(*session, false);
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->objectName(), u"emulatorBanner"_s);
+    const QString text = banner->findChild<QLabel *>(u"emulatorBannerText"_s)->text();
+    QVERIFY2(text.contains(u"You are sending to the local emulator"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"127.0.0.1"_s), qPrintable(text));
+    auto *button = banner->findChild<QPushButton *>(u"bannerAddHubButton"_s);
+    QVERIFY(button->isVisible());
+    QCOMPARE(button->text(), u"Add a real hub…"_s);
+    QSignalSpy addHub(banner, &Banner::addHubRequested);
+    QSignalSpy key(banner, &Banner::sessionKeyRequested);
+    button->click();
+    QCOMPARE(addHub.size(), 1);
+    QCOMPARE(key.size(), 0);
+}
+
+void TestWindowParts::bannerForAProductionHub()
+{
+    UiHarness harness;
+    QVERIFY(harness.start());
+    const Nh::Profile p = harness.addEmulatorProfile(u"Live"_s, harness.emulator.hubName(), true);
+    auto session = makeSession(harness);
+    session->activate(p.id);
+    QVERIFY(session->isReady());
+    QWidget parent;
+    auto *banner = new Banner(&parent);
+    parent.show();
+    banner->showFor(*session, false);
+    QVERIFY(banner->isVisible());
+    const QString text = banner->findChild<QLabel *>(u"emulatorBannerText"_s)->text();
+    QVERIFY2(text.contains(u"Production hub."_s), qPrintable(text));
+    QVERIFY2(text.contains(u"“Live”"_s), qPrintable(text));
+    QVERIFY(!banner->findChild<QPushButton *>(u"bannerAddHubButton"_s)->isVisible());
+}
+
+void TestWindowParts::bannerWhenTheEmulatorIsMissing()
+{
+    UiHarness harness;
+    QVERIFY(harness.start());
+    auto session = makeSession(harness, false);
+    session->activate(Nh::kEmulatorProfileId);
+    QCOMPARE(session->state(), Nh::ProfileSession::State::Failed);
+    QWidget parent;
+    auto *banner = new Banner(&parent);
+    parent.show();
+    banner->showFor(*session, false);
+    const QString text = banner->findChild<QLabel *>(u"emulatorBannerText"_s)->text();
+    QVERIFY2(text.contains(u"The bundled emulator is not available."_s), qPrintable(text));
+    QVERIFY2(text.contains(u"The bundled emulator is not running."_s), qPrintable(text));
+    QSignalSpy addHub(banner, &Banner::addHubRequested);
+    banner->findChild<QPushButton *>(u"bannerAddHubButton"_s)->click();
+    QCOMPARE(addHub.size(), 1);
+}
+
+void TestWindowParts::bannerAsksForAMissingKey()
+{
+    UiHarness harness;
+    QVERIFY(harness.start());
+    Nh::Profile p;
+    p.name = u"Keyless"_s;
+    p.host = u"127.0.0.1"_s;
+    p.port = int(harness.emulator.port());
+    p.hub = harness.emulator.hubName();
+    p.keyName = u"DefaultFullSharedAccessSignature"_s;
+    const auto added = harness.profiles->add(p);
+    QVERIFY(added.ok());
+    auto session = makeSession(harness);
+    session->activate(added.value().id);
+    QTRY_COMPARE_WITH_TIMEOUT(session->state(), Nh::ProfileSession::State::NeedsKey, 20000);
+    QWidget parent;
+    auto *banner = new Banner(&parent);
+    parent.show();
+    banner->showFor(*session, false);
+    const QString text = banner->findChild<QLabel *>(u"emulatorBannerText"_s)->text();
+    QVERIFY2(text.contains(u"“Keyless” cannot send yet."_s), qPrintable(text));
+    auto *button = banner->findChild<QPushButton *>(u"bannerAddHubButton"_s);
+    QCOMPARE(button->text(), u"Enter the key for this run…"_s);
+    QSignalSpy addHub(banner, &Banner::addHubRequested);
+    QSignalSpy key(banner, &Banner::sessionKeyRequested);
+    button->click();
+    QCOMPARE(key.size(), 1);
+    QCOMPARE(addHub.size(), 0);
+}
+
+void TestWindowParts::bannerForAKeyInMemory()
+{
+    UiHarness harness;
+    QVERIFY(harness.start());
+    Nh::Profile p;
+    p.name = u"In memory"_s;
+    p.host = u"127.0.0.1"_s;
+    p.port = int(harness.emulator.port());
+    p.hub = harness.emulator.hubName();
+    p.keyName = u"DefaultFullSharedAccessSignature"_s;
+    const auto added = harness.profiles->add(p);
+    QVERIFY(added.ok());
+    harness.secrets.keepInMemory(added.value().id, harness.emulator.connectionString().key());
+    auto session = makeSession(harness);
+    session->activate(added.value().id);
+    QTRY_VERIFY_WITH_TIMEOUT(session->isReady(), 20000);
+    QWidget parent;
+    auto *banner = new Banner(&parent);
+    parent.show();
+    banner->showFor(*session, true);
+    QVERIFY(banner->isVisible());
+    const QString text = banner->findChild<QLabel *>(u"emulatorBannerText"_s)->text();
+    QVERIFY2(text.contains(u"held in memory for this run only"_s), qPrintable(text));
+    QVERIFY(!banner->findChild<QPushButton *>(u"bannerAddHubButton"_s)->isVisible());
+    // An ordinary connected hub needs no banner.
+    banner->showFor(*session, false);
+    QVERIFY(!banner->isVisible());
+}
+
+QTEST_MAIN(TestWindowParts)
+#include "tst_windowparts.moc"
