@@ -121,13 +121,13 @@ QWidget *ComposerWidget::buildPayloadTab()
     editorLayout->addWidget(m_editor, 1);
     editorLayout->addWidget(m_payloadLabel);
 
-    auto *splitter = new QSplitter(Qt::Vertical, tab);
-    splitter->setObjectName(u"payloadSplitter"_s);
-    splitter->addWidget(m_properties);
-    splitter->addWidget(editorPane);
-    splitter->setChildrenCollapsible(false);
+    m_payloadSplitter = new QSplitter(Qt::Vertical, tab);
+    m_payloadSplitter->setObjectName(u"payloadSplitter"_s);
+    m_payloadSplitter->addWidget(m_properties);
+    m_payloadSplitter->addWidget(editorPane);
+    m_payloadSplitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(tab);
-    layout->addWidget(splitter);
+    layout->addWidget(m_payloadSplitter);
 
     connect(m_editor, &QPlainTextEdit::textChanged, this, &ComposerWidget::onPayloadEdited);
     connect(m_properties, &TemplatePropertiesTable::propertiesEdited, this,

@@ -16,6 +16,7 @@ class HeadersEditor;
 class PayloadEditor;
 class QAction;
 class QLabel;
+class QSplitter;
 class QTabWidget;
 class SendBar;
 class SendOptions;
@@ -96,6 +97,8 @@ public:
     void setPageTitle(QWidget *page, const QString &title);
     /** Brings the tab of `page` to the front. */
     void showPage(QWidget *page);
+    /** The splitters whose sizes the window saves and restores. */
+    QList<QSplitter *> splitters() const { return {m_payloadSplitter}; }
 
     /**
      * Asked before every send the user starts (Send button, Ctrl+Enter): the gate calls
@@ -167,6 +170,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     TemplatePropertiesTable *m_properties = nullptr;
     PayloadEditor *m_editor = nullptr;
+    QSplitter *m_payloadSplitter = nullptr;
     QLabel *m_payloadLabel = nullptr;
     HeadersEditor *m_headers = nullptr;
     TargetPicker *m_target = nullptr;

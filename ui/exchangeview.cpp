@@ -15,7 +15,6 @@
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QToolButton>
@@ -91,6 +90,11 @@ ExchangeView::ExchangeView(QWidget *parent)
     clear();
 }
 
+QList<QSplitter *> ExchangeView::splitters() const
+{
+    return QList<QSplitter *> {m_splitter, m_headers->splitter()} + m_outcome->splitters();
+}
+
 void ExchangeView::setExchange(const Nh::Exchange &exchange)
 {
     const bool other = !m_hasExchange || exchange.id != m_exchange.id;
@@ -103,12 +107,6 @@ void ExchangeView::setExchange(const Nh::Exchange &exchange)
                               exchange.started.toLocalTime().toString(u"HH:mm:ss"_s)));
     m_headers->setExchange(exchange);
     m_outcome->setExchange(exchange);
-    // A long URL does not fit the request line: show its start (the host and the path) and the
-    // whole line on hover.
-    if (auto *line = m_headers->findChild<QLineEdit *>(u"requestLine"_s)) {
-        line->setCursorPosition(0);
-        line->setToolTip(line->text());
-    }
     m_revealButton->setEnabled(!exchange.authorization.isEmpty());
     m_copyCurlButton->setEnabled(!exchange.url.isEmpty());
     m_copyJsonButton->setEnabled(true);

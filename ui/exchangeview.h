@@ -6,6 +6,7 @@
 #include "common/result.h"
 #include "store/exchangeexport.h"
 
+#include <QList>
 #include <QWidget>
 
 class HeadersView;
@@ -56,6 +57,9 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     HeadersView *headersView() const { return m_headers; }
     OutcomeView *outcomeView() const { return m_outcome; }
+    /** Every splitter of the view (its own, the request's, the outcome's), whose sizes the
+     *  window keeps between runs. */
+    QList<QSplitter *> splitters() const;
 
 public slots:
     void setRevealed(bool on);

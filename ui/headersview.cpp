@@ -97,6 +97,10 @@ void HeadersView::setExchange(const Nh::Exchange &e)
     m_requestLine->setText(QString::fromLatin1(e.method) + u' ' + e.url.toDisplayString());
     if (e.url.isEmpty())
         m_requestLine->setText(QString::fromLatin1(e.method));
+    // A long URL does not fit the line: show its start (the host and the path) and the whole
+    // line on hover.
+    m_requestLine->setCursorPosition(0);
+    m_requestLine->setToolTip(m_requestLine->text());
     // The model holds the real token so Reveal can show it; it displays it redacted.
     m_model->setHeaders(e.requestHeadersFor(Nh::Reveal::Yes), Nh::HeaderModel::Origin::Sent);
     m_table->resizeColumnToContents(Nh::HeaderModel::Name);
@@ -139,6 +143,7 @@ void HeadersView::setExchange(const Nh::Exchange &e)
 void HeadersView::clear()
 {
     m_requestLine->clear();
+    m_requestLine->setToolTip({});
     m_model->setRows({});
     m_sasInfo->clear();
     m_sasInfo->hide();

@@ -3,6 +3,7 @@
 #include "historypanel.h"
 
 #include "comparedialog.h"
+#include "confirm.h"
 #include "exportfile.h"
 #include "models/historyfiltermodel.h"
 #include "models/historymodel.h"
@@ -24,7 +25,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -623,22 +623,19 @@ void HistoryPanel::deleteSelected()
     const QList<QUuid> ids = selectedIds();
     if (ids.isEmpty() || !m_store)
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete from the history"),
-                                tr("Delete %n exchange(s) from the history? This cannot be undone.",
-                                   nullptr, int(ids.size())),
-                                QMessageBox::Cancel, this);
-    box->setObjectName(u"confirmDeleteExchanges"_s);
-    QPushButton *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    remove->setObjectName(u"confirmDeleteButton"_s);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, remove, ids] {
-        if (box->clickedButton() != remove)
-            return;
+    Confirm::Question question;
+    question.objectName = u"confirmDeleteExchanges"_s;
+    question.icon = QMessageBox::Question;
+    question.title = tr("Delete from the history");
+    question.text = tr("Delete %n exchange(s) from the history? This cannot be undone.", nullptr,
+                       int(ids.size()));
+    question.acceptText = tr("Delete");
+    question.acceptObjectName = u"confirmDeleteButton"_s;
+    question.acceptRole = QMessageBox::DestructiveRole;
+    Confirm::ask(this, question, [this, ids] {
         m_store->remove(ids);
         emit message(tr("Deleted %n exchange(s) from the history", nullptr, int(ids.size())));
     });
-    box->open();
 }
 
 Nh::Status HistoryPanel::exportTo(const QList<QUuid> &ids, ExportFormat format, const QString &path,

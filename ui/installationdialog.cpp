@@ -3,6 +3,7 @@
 #include "installationdialog.h"
 
 #include "client/hubclient.h"
+#include "confirm.h"
 #include "payloadeditor.h"
 #include "theme.h"
 
@@ -190,19 +191,16 @@ void InstallationDialog::deleteInstallation()
     const QString id = installationId();
     if (id.isEmpty() || isBusy())
         return;
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete installation"),
-                                tr("Delete installation %1 and the registrations it made?").arg(id),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(u"confirmDelete"_s);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, id] {
-        if (box->clickedButton() != box->button(QMessageBox::Yes) || isBusy())
+    Confirm::Question question;
+    question.objectName = u"confirmDelete"_s;
+    question.title = tr("Delete installation");
+    question.text = tr("Delete installation %1 and the registrations it made?").arg(id);
+    Confirm::ask(this, question, [this, id] {
+        if (isBusy())
             return;
         m_pending = u"delete"_s;
         run(m_client->deleteInstallation(id), tr("Deleting installation…"));
     });
-    box->open();
 }
 
 void InstallationDialog::cancel()

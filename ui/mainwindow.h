@@ -4,6 +4,10 @@
 
 #include "appcontext.h"
 #include "client/exchange.h"
+#include "client/profilesession.h"
+#include "hubviews.h"
+#include "notekind.h"
+#include "profileactions.h"
 #include "profiletransfer.h"
 #include "protocol/notification.h"
 #include "store/historystore.h"
@@ -12,34 +16,33 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <functional>
+#include <memory>
 
+class Banner;
 class ComposerWidget;
 class ExchangeView;
 class HistoryPanel;
+class SendFlow;
 class ProfileSwitcher;
 class ReachPreview;
 class RegistrationsBrowser;
 class SasInspector;
+class WindowState;
 struct SendTestTarget;
 class QAction;
 class QDockWidget;
-class QFrame;
 class QLabel;
 class QProgressBar;
-class QPushButton;
 class QSplitter;
-namespace Nh {
-class SecretJob;
-} // namespace Nh
 
 /**
- * The console's window (style.md R11): it owns the actions, menus, profile switcher, status bar
- * and window state, and wires ComposerWidget → HistoryStore/HistoryPanel → ExchangeView. The
- * panes do the work.
+ * The console's window (style.md R11): wiring only. It lays out the panes (composer, exchange
+ * view, history and registrations docks), puts their actions into menus and the toolbar, and
+ * connects ComposerWidget → HistoryStore/HistoryPanel → ExchangeView. The panes do the work;
+ * the current profile's connection is Nh::ProfileSession's, the Profile menu's work
+ * ProfileActions', the banner Banner's and the saved layout WindowState's.
  *
- * The current profile decides where the client sends: an Emulator profile uses the running
- * bundled emulator, a Hub profile its key from the keychain (read asynchronously; sends wait for
- * it). Every exchange is written to the history with source "gui" and the profile's id.
+ * Every exchange is written to the history with source "gui" and the profile's id.
  */
 class MainWindow final : public QMainWindow
 {
@@ -55,16 +58,18 @@ public:
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     ProfileSwitcher *profileSwitcher() const { return m_profileSwitcher; }
     /** The hub's registrations, in the "registrationsDock" dock. */
-    RegistrationsBrowser *registrationsBrowser() const { return m_registrations; }
+    RegistrationsBrowser *registrationsBrowser() const { return m_hubViews->registrations(); }
     /** What the composer's target reaches: the composer's "Reach" tab. */
-    ReachPreview *reachPreview() const { return m_reachPreview; }
+    ReachPreview *reachPreview() const { return m_hubViews->reachPreview(); }
+    /** The current profile and its connection state. */
+    Nh::ProfileSession *session() const { return m_session; }
 
     /** The profile sends go to. */
-    const Nh::Profile &currentProfile() const { return m_profile; }
+    const Nh::Profile &currentProfile() const { return m_session->profile(); }
     /** True once the current profile's connection is in place (its key read). */
-    bool isProfileReady() const { return m_profileReady; }
+    bool isProfileReady() const { return m_session->isReady(); }
     /** Switches to profile `id`: the client's connection, the banner, the title. */
-    void activateProfile(const QUuid &id);
+    void activateProfile(const QUuid &id) { m_session->activate(id); }
     /** Where profile import and export ask for their file (tests skip the file dialog). */
     void setProfilePathChooser(PathChooser chooser);
 
@@ -73,32 +78,35 @@ public:
     /** Reads it back; returns false when nothing was saved yet. */
     bool restoreWindowState();
 
+    /** A sentence in the status bar, kept for as long as `kind` says. */
+    void showNote(const QString &text, NoteKind kind = NoteKind::Info);
+
 public slots:
     /** Send, asking first when the current profile is a production one. */
     void send();
     /** Sends a stored exchange again under the current profile (a new exchange). */
     void resend(const Nh::HistoryRecord &record);
-    void newProfile();
-    void editProfile();
-    void duplicateProfile();
+    void newProfile() { m_profileActions->newProfile(); }
+    void editProfile() { m_profileActions->editProfile(); }
+    void duplicateProfile() { m_profileActions->duplicateProfile(); }
     /** Asks, then deletes the current profile and its key. */
-    void deleteProfile();
+    void deleteProfile() { m_profileActions->deleteProfile(); }
     /** Profiles from an export file; the current profile stays. */
-    void importProfiles();
+    void importProfiles() { m_profileActions->importProfiles(); }
     /** The export dialog (which profiles, keys only when asked). */
-    void exportProfiles();
+    void exportProfiles() { m_profileActions->exportProfiles(); }
     void showSasInspector();
     /** Shows and raises the Registrations dock, focused on its table. */
-    void showRegistrations();
+    void showRegistrations() { m_hubViews->show(); }
     /**
      * F5: reloads from the hub what the keyboard focus is in. In the composer (its reach
      * preview included): the registrations the reach preview and tag completion are evaluated
      * from. Anywhere else: the Registrations dock, which is shown. A profile that is not
      * connected refreshes nothing and says so.
      */
-    void refreshFocusedView();
+    void refreshFocusedView() { m_hubViews->refreshFocused(); }
     /** Fills the composer for a test send to one registration and focuses it; never sends. */
-    void prepareTestSend(const SendTestTarget &target);
+    void prepareTestSend(const SendTestTarget &target) { m_hubViews->prepareTestSend(target); }
 
 signals:
     /** The current profile's connection is in place (or could not be, `ready` false). */
@@ -106,69 +114,46 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     void createActions();
     void createMenus();
     void createToolBar();
-    QWidget *createBanner();
+    void createStatusBar();
+    void createWindowState();
+    void connectSession();
+    void connectExchanges();
+    /** The switcher, title, status bar and banner follow the session's state. */
+    void showSessionState(Nh::ProfileSession::State state);
     void updateBanner();
-    void updateProfileActions();
-    void connectProfile(const Nh::Profile &profile, const QString &key);
-    void profileFailed(const Nh::Profile &profile, const Nh::Error &error);
     void askForSessionKey();
-    /** Runs `go` now, or after a confirmation when the current profile is production. */
-    /** The composer's send gate: refuses while not connected, asks on a production hub. */
-    void gateSend(const std::function<void()> &proceed);
-    void confirmSend(const QString &what, const std::function<void()> &go);
-    void recordExchange(const Nh::Exchange &exchange, Nh::HistoryContext context);
-    void showExchangeFinished(const Nh::Exchange &exchange);
-    void createRegistrationsDock();
-    /** Feeds the reach preview the composer's format and target. */
-    void updateReachTarget();
-    void showRegistration(const QString &registrationId);
-    /** The browser and the preview forget the old connection; `note` says why. */
-    void disconnectHubViews(const QString &note);
     void showHistoryRecord(const Nh::HistoryRecord &record);
     /** An exchange that just finished (a send or a re-send), before the history wrote it. */
     void showLiveExchange(const Nh::Exchange &exchange);
-    void setKeyProgress(const QString &text);
+    /** The progress bar and `text` while keys are read or written; empty hides both. */
+    void setBusy(const QString &text);
     void showAbout();
     void resetLayout();
 
     AppContext m_context;
-    Nh::Profile m_profile;
-    bool m_profileReady = false;
-    QString m_profileProblem;
-    QPointer<Nh::SecretJob> m_keyJob;
-    Nh::Notification m_lastNotification;
+    Nh::ProfileSession *m_session = nullptr;
+    bool m_readingKey = false;
 
     ComposerWidget *m_composer = nullptr;
     ExchangeView *m_exchangeView = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     ProfileSwitcher *m_profileSwitcher = nullptr;
+    ProfileActions *m_profileActions = nullptr;
+    SendFlow *m_sendFlow = nullptr;
+    HubViews *m_hubViews = nullptr;
     QPointer<SasInspector> m_sasInspector;
     QSplitter *m_mainSplitter = nullptr;
     QDockWidget *m_historyDock = nullptr;
-    RegistrationsBrowser *m_registrations = nullptr;
-    QDockWidget *m_registrationsDock = nullptr;
-    ReachPreview *m_reachPreview = nullptr;
-    QFrame *m_banner = nullptr;
-    QLabel *m_bannerIcon = nullptr;
-    QLabel *m_bannerText = nullptr;
-    QPushButton *m_bannerButton = nullptr;
+    Banner *m_banner = nullptr;
     QLabel *m_profileStatus = nullptr;
     QProgressBar *m_keyProgress = nullptr;
+    std::unique_ptr<WindowState> m_windowState;
 
-    QAction *m_newProfileAction = nullptr;
-    QAction *m_editProfileAction = nullptr;
-    QAction *m_duplicateProfileAction = nullptr;
-    QAction *m_deleteProfileAction = nullptr;
-    QAction *m_importProfilesAction = nullptr;
-    QAction *m_exportProfilesAction = nullptr;
-    ProfileImporter *m_profileImporter = nullptr;
-    PathChooser m_profilePathChooser = &chooseProfileFile;
     QAction *m_sasAction = nullptr;
     QAction *m_searchHistoryAction = nullptr;
     QAction *m_quitAction = nullptr;
@@ -179,8 +164,6 @@ private:
     QAction *m_focusPayloadAction = nullptr;
     QAction *m_focusTagsAction = nullptr;
     QAction *m_resetLayoutAction = nullptr;
-    QAction *m_refreshAction = nullptr;
-    QAction *m_showRegistrationsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 };

@@ -151,6 +151,7 @@ OutcomeView::OutcomeView(QWidget *parent)
     resultsSplit->setStretchFactor(1, 1);
     resultsSplit->setChildrenCollapsible(false);
     m_resultsPage = resultsSplit;
+    m_splitters.append(resultsSplit);
     connect(m_resultsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &OutcomeView::showResultDetail);
     m_resultsStack = new QStackedWidget(this);
@@ -173,6 +174,7 @@ OutcomeView::OutcomeView(QWidget *parent)
     responseSplit->setObjectName(u"responseSplitter"_s);
     responseSplit->addWidget(m_responseTable);
     responseSplit->addWidget(m_rawResponse);
+    m_splitters.append(responseSplit);
     auto *responseLayout = new QVBoxLayout(response);
     responseLayout->addWidget(m_responseStatus);
     responseLayout->addWidget(responseSplit, 1);

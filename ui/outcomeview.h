@@ -4,6 +4,7 @@
 
 #include "client/exchange.h"
 
+#include <QList>
 #include <QWidget>
 
 class PayloadEditor;
@@ -11,6 +12,7 @@ class QFrame;
 class QModelIndex;
 class QLabel;
 class QScrollArea;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTableWidget;
@@ -40,6 +42,8 @@ public:
     void setExchange(const Nh::Exchange &exchange);
     void clear();
     Nh::OutcomeModel *outcomeModel() const { return m_outcomeModel; }
+    /** The results and response splitters, whose sizes the window keeps between runs. */
+    QList<QSplitter *> splitters() const { return m_splitters; }
 
     /** The client-side NotificationOutcomeState of an exchange (nh-rest.md §5.3). */
     static QString outcomeState(const Nh::Exchange &exchange);
@@ -74,6 +78,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_sentence = nullptr;
     QLabel *m_detail = nullptr;
+    QList<QSplitter *> m_splitters;
     QLabel *m_advice = nullptr;
     QLabel *m_summary = nullptr;
     QTabWidget *m_tabs = nullptr;

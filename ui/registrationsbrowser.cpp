@@ -6,6 +6,7 @@
 #include "installationdialog.h"
 #include "models/registrationmodel.h"
 #include "payloadeditor.h"
+#include "protocol/notificationoutcome.h"
 #include "protocol/tagexpression.h"
 #include "registrationdialog.h"
 #include "theme.h"
@@ -487,6 +488,19 @@ void RegistrationsBrowser::noteRefusedRegistrations(const QStringList &registrat
                  "refused; the hub deletes such registrations. Press F5 to reload the list.",
                  nullptr, int(listed)),
               int(Theme::Tone::Warning));
+}
+
+void RegistrationsBrowser::noteRefusedRegistrations(const Nh::Exchange &exchange)
+{
+    if (!exchange.outcome)
+        return;
+    QStringList refused;
+    for (const Nh::RegistrationResult &r : std::as_const(exchange.outcome->results)) {
+        const Nh::OutcomeKind kind = Nh::classifyOutcome(r.outcome);
+        if (kind == Nh::OutcomeKind::InvalidHandle || kind == Nh::OutcomeKind::ExpiredHandle)
+            refused << r.registrationId;
+    }
+    noteRefusedRegistrations(refused);
 }
 
 void RegistrationsBrowser::clearError()

@@ -77,6 +77,8 @@ public:
 
     Nh::RegistrationModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    /** The table beside the selected registration's details; the window keeps its sizes. */
+    QSplitter *splitter() const { return m_splitter; }
     /** The registration selected in the table; nullopt when none. */
     std::optional<Nh::Registration> currentRegistration() const;
     /** Selects the row of `registrationId`; false when it is not loaded. */
@@ -112,6 +114,9 @@ public:
      * them on its own schedule, so the list is not reloaded behind the user's back).
      */
     void noteRefusedRegistrations(const QStringList &registrationIds);
+    /** The same for the registrations whose handle `exchange`'s outcome names as invalid or
+     *  expired (a send or a re-send that just finished). */
+    void noteRefusedRegistrations(const Nh::Exchange &exchange);
 
     /** The target a test send to `registration` uses (see SendTestTarget). */
     static SendTestTarget sendTestTarget(const Nh::Registration &registration);
