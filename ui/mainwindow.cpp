@@ -546,10 +546,9 @@ void MainWindow::activateProfile(const QUuid &id)
         const Nh::HubEmulator *emulator = m_context.emulator;
         if (!emulator || !m_context.emulatorStatus.ok() || !emulator->isListening()) {
             profileFailed(p,
-                          m_context.emulatorStatus.ok()
-                              ? Nh::makeError(Nh::ErrorCode::MissingField,
-                                              tr("The bundled emulator is not running."))
-                              : m_context.emulatorStatus.error());
+                          m_context.emulatorStatus.ok() ? Nh::makeError(
+                              Nh::ErrorCode::Usage, tr("The bundled emulator is not running."))
+                                                        : m_context.emulatorStatus.error());
             return;
         }
         connectProfile(p, {});
@@ -581,7 +580,7 @@ void MainWindow::connectProfile(const Nh::Profile &p, const QString &key)
         const Nh::ConnectionString live = emulator->connectionString(p.keyName);
         if (live.key().isEmpty()) {
             profileFailed(p,
-                          Nh::makeError(Nh::ErrorCode::InvalidValue,
+                          Nh::makeError(Nh::ErrorCode::NotFound,
                                         tr("The emulator has no SAS rule named “%1”; its "
                                            "rules are %2.")
                                             .arg(p.keyName, emulator->ruleNames().join(u", "_s))));

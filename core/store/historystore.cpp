@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "common/redaction.h"
 #include "protocol/notification.h"
+#include "protocol/operation.h"
 #include "protocol/platform.h"
 #include "protocol/tagexpression.h"
 
@@ -127,7 +128,7 @@ Status openConnection(const QString &path, const QString &name, bool writer)
     db.setDatabaseName(path);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
     if (!db.open()) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          Tr::tr("Could not open the history file %1: %2")
                              .arg(QDir::toNativeSeparators(path), db.lastError().text()));
     }
@@ -135,7 +136,7 @@ Status openConnection(const QString &path, const QString &name, bool writer)
     // are batched, so the fsyncs stay few.
     const QString sync = writer ? u"PRAGMA synchronous=FULL"_s : u"PRAGMA synchronous=NORMAL"_s;
     if (auto error = execSql(db, sync)) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          Tr::tr("Could not read the history file %1: %2")
                              .arg(QDir::toNativeSeparators(path), *error));
     }
@@ -249,7 +250,7 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
     {
         QSqlQuery q(db);
         if (!q.exec(u"PRAGMA journal_mode=WAL"_s)) {
-            return makeError(ErrorCode::InvalidValue,
+            return makeError(ErrorCode::Storage,
                              Tr::tr("Could not read the history file %1: %2")
                                  .arg(nativePath(path), sqlError(q)));
         }
@@ -257,12 +258,12 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
     }
     if (auto error = execSql(db, u"BEGIN IMMEDIATE"_s)) {
         return makeError(
-            ErrorCode::InvalidValue,
+            ErrorCode::Storage,
             Tr::tr("Could not prepare the history file %1: %2").arg(nativePath(path), *error));
     }
-    const auto fail = [&](const QString &message) -> Status {
+    const auto fail = [&](const QString &message, ErrorCode code = ErrorCode::Storage) -> Status {
         execSql(db, u"ROLLBACK"_s);
-        return makeError(ErrorCode::InvalidValue, message);
+        return makeError(code, message);
     };
     const int version = scalar(db, u"PRAGMA user_version"_s).value_or(0).toInt();
     if (version > kSchemaVersion) {
@@ -271,7 +272,8 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
                    "reads up to %3)")
                 .arg(nativePath(path))
                 .arg(version)
-                .arg(kSchemaVersion));
+                .arg(kSchemaVersion),
+            ErrorCode::InvalidValue);
     }
     if (version == 0) {
         const qint64 tables =
@@ -462,8 +464,7 @@ std::optional<Error> errorFromJson(const QVariant &value)
         return std::nullopt;
     Error e;
     const int code = o.value(u"code"_s).toInt();
-    e.code = code >= 0 && code <= int(ErrorCode::UnknownKeyName) ? ErrorCode(code)
-                                                                 : ErrorCode::InvalidValue;
+    e.code = code >= 0 && code <= int(kLastErrorCode) ? ErrorCode(code) : ErrorCode::InvalidValue;
     e.message = o.value(u"message"_s).toString();
     e.offset = qsizetype(o.value(u"offset"_s).toDouble(-1));
     e.length = qsizetype(o.value(u"length"_s).toDouble());
@@ -910,9 +911,10 @@ HistoryRecord historyRecordFor(const Exchange &exchange, const HistoryContext &c
         } else if (handle) {
             c.targetKind = TargetKind::Device;
             c.target = QString::fromUtf8(*handle).trimmed();
-        } else if (e.operation == u"send.batch"_s || path.endsWith(u"$batch"_s)) {
+        } else if (e.operation == operationName(Operation::SendBatch)
+                   || path.endsWith(u"$batch"_s)) {
             c.targetKind = TargetKind::Batch;
-        } else if (e.operation.startsWith(u"send"_s)) {
+        } else if (e.operation.startsWith(operationName(Operation::Send))) {
             c.targetKind = TargetKind::Broadcast;
         } else if (!path.isEmpty()) {
             c.targetKind = TargetKind::Resource;
@@ -931,7 +933,7 @@ HistoryRecord historyRecordFor(const Exchange &exchange, const HistoryContext &c
     if (c.targetKind == TargetKind::Tags) {
         if (auto parsed = TagExpression::parse(c.target, TagExpression::Limits::Report))
             r.tags = parsed->tags();
-    } else if (e.operation == u"registrations.bytag"_s) {
+    } else if (e.operation == operationName(Operation::RegistrationsByTag)) {
         const QStringList segments = path.split(u'/');
         if (segments.size() >= 2 && segments.first() == u"tags"_s)
             r.tags = {segments.at(1)};
@@ -943,15 +945,15 @@ HistoryRecord historyRecordFor(const Exchange &exchange, const HistoryContext &c
 Expect expectedResponse(const QString &operation)
 {
     static const QHash<QString, Expect> table = {
-        {u"send.test"_s, Expect::Outcome},
-        {u"registrations.create"_s, Expect::Registration},
-        {u"registrations.put"_s, Expect::Registration},
-        {u"registrations.get"_s, Expect::Registration},
-        {u"registrations.list"_s, Expect::Feed},
-        {u"registrations.bytag"_s, Expect::Feed},
-        {u"installations.get"_s, Expect::Installation},
-        {u"telemetry.get"_s, Expect::Details},
-        {u"feedback.get"_s, Expect::Text},
+        {operationName(Operation::SendTest), Expect::Outcome},
+        {operationName(Operation::RegistrationsCreate), Expect::Registration},
+        {operationName(Operation::RegistrationsPut), Expect::Registration},
+        {operationName(Operation::RegistrationsGet), Expect::Registration},
+        {operationName(Operation::RegistrationsList), Expect::Feed},
+        {operationName(Operation::RegistrationsByTag), Expect::Feed},
+        {operationName(Operation::InstallationsGet), Expect::Installation},
+        {operationName(Operation::TelemetryGet), Expect::Details},
+        {operationName(Operation::FeedbackGet), Expect::Text},
     };
     return table.value(operation, Expect::Nothing);
 }
@@ -1092,7 +1094,7 @@ Result<std::unique_ptr<HistoryReader>> HistoryReader::open(const QString &path)
     reader->m_connection = newConnectionName(u"reader");
     if (!QFileInfo::exists(path)) {
         QSqlDatabase::removeDatabase(reader->m_connection);
-        return makeError(ErrorCode::Empty,
+        return makeError(ErrorCode::NotFound,
                          Tr::tr("There is no history file at %1").arg(nativePath(path)));
     }
     if (auto opened = openConnection(path, reader->m_connection, false); !opened)
@@ -1132,14 +1134,14 @@ Result<qint64> HistoryReader::count(const HistoryFilter &filter) const
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(u"SELECT count(*) FROM exchanges WHERE "_s + w.sql)) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          Tr::tr("Could not search the history file %1: %2")
                              .arg(nativePath(m_path), sqlError(q)));
     }
     for (const QVariant &v : w.values)
         q.addBindValue(v);
     if (!q.exec() || !q.next()) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          Tr::tr("Could not search the history file %1: %2")
                              .arg(nativePath(m_path), sqlError(q)));
     }
@@ -1156,14 +1158,14 @@ static Result<QList<HistorySummary>> runSummaries(const QString &connection, con
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
         return makeError(
-            ErrorCode::InvalidValue,
+            ErrorCode::Storage,
             Tr::tr("Could not search the history file %1: %2").arg(nativePath(path), sqlError(q)));
     }
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec()) {
         return makeError(
-            ErrorCode::InvalidValue,
+            ErrorCode::Storage,
             Tr::tr("Could not search the history file %1: %2").arg(nativePath(path), sqlError(q)));
     }
     QList<HistorySummary> rows;
@@ -1248,7 +1250,7 @@ Result<HistoryRecord> HistoryReader::load(const QUuid &id) const
         return list.error();
     if (list->isEmpty()) {
         return makeError(
-            ErrorCode::MissingField,
+            ErrorCode::NotFound,
             Tr::tr("The exchange %1 is no longer in the history (deleted, or removed by "
                    "the history limit)")
                 .arg(id.toString(QUuid::WithoutBraces)),
@@ -1264,14 +1266,14 @@ Result<QList<HistoryRecord>> HistoryReader::load(const QList<QUuid> &ids) const
     q.setForwardOnly(true);
     if (!q.prepare(u"SELECT "_s + kRecordColumns + u" FROM exchanges WHERE uuid = ?"_s)) {
         return makeError(
-            ErrorCode::InvalidValue,
+            ErrorCode::Storage,
             Tr::tr("Could not read the history file %1: %2").arg(nativePath(m_path), sqlError(q)));
     }
     QList<HistoryRecord> records;
     for (const QUuid &id : ids) {
         q.addBindValue(id.toString(QUuid::WithoutBraces));
         if (!q.exec()) {
-            return makeError(ErrorCode::InvalidValue,
+            return makeError(ErrorCode::Storage,
                              Tr::tr("Could not read the history file %1: %2")
                                  .arg(nativePath(m_path), sqlError(q)));
         }
@@ -1660,10 +1662,10 @@ Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &path)
 Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &path, Options options)
 {
     if (path.isEmpty())
-        return makeError(ErrorCode::Empty, Tr::tr("No history file was given"));
+        return makeError(ErrorCode::Usage, Tr::tr("No history file was given"));
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          Tr::tr("Could not create the folder %1 for the history file")
                              .arg(nativePath(info.absolutePath())));
     }

@@ -602,7 +602,7 @@ Result<Profile> ProfileStore::find(QStringView nameOrId) const
     QStringList names;
     for (const Profile &p : m_profiles)
         names.append(u"“"_s + p.name + u"”"_s);
-    return makeError(ErrorCode::InvalidValue,
+    return makeError(ErrorCode::NotFound,
                      tr("There is no profile “%1”. The profiles are: %2.")
                          .arg(wanted.toString(), names.join(u", "_s)),
                      -1, 0, u"profile"_s);
@@ -635,7 +635,7 @@ Status ProfileStore::settingsStatus() const
     m_settings->sync();
     if (m_settings->status() == QSettings::NoError)
         return {};
-    return makeError(ErrorCode::InvalidValue,
+    return makeError(ErrorCode::Storage,
                      tr("The settings file %1 could not be written; check that its folder exists "
                         "and is writable.")
                          .arg(m_settings->fileName()),
@@ -686,7 +686,7 @@ Status ProfileStore::update(const Profile &changed)
 {
     const int i = indexOf(changed.id);
     if (i < 0) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::NotFound,
                          tr("The profile “%1” does not exist (any more).").arg(shownName(changed)),
                          -1, 0, u"id"_s);
     }
@@ -720,10 +720,10 @@ Status ProfileStore::rename(const QUuid &id, const QString &name)
 {
     auto p = profile(id);
     if (!p) {
-        return makeError(ErrorCode::InvalidValue,
-                         tr("The profile %1 does not exist (any more).")
-                             .arg(id.toString(QUuid::WithoutBraces)),
-                         -1, 0, u"id"_s);
+        return makeError(
+            ErrorCode::NotFound,
+            tr("The profile %1 does not exist (any more).").arg(id.toString(QUuid::WithoutBraces)),
+            -1, 0, u"id"_s);
     }
     p->name = name;
     return update(*p);
@@ -990,13 +990,14 @@ ProfileJob *ProfileStore::changeKey(const QUuid &id, const QString &key)
     auto *job = new ProfileJob(ProfileJob::Operation::ChangeKey, this);
     const auto p = profile(id);
     if (!p || !p->needsKey()) {
-        finishLater(job, makeError(ErrorCode::InvalidValue,
-                                   p ? tr("Profile “%1” is an emulator profile; the emulator "
-                                          "gives its key.")
-                                           .arg(p->name)
-                                     : tr("The profile %1 does not exist (any more).")
-                                           .arg(id.toString(QUuid::WithoutBraces)),
-                                   -1, 0, u"id"_s));
+        finishLater(job,
+                    makeError(p ? ErrorCode::Usage : ErrorCode::NotFound,
+                              p ? tr("Profile “%1” is an emulator profile; the emulator "
+                                     "gives its key.")
+                                      .arg(p->name)
+                                : tr("The profile %1 does not exist (any more).")
+                                      .arg(id.toString(QUuid::WithoutBraces)),
+                              -1, 0, u"id"_s));
         return job;
     }
     if (key.isEmpty() || Crypto::firstInvalidBase64Index(key) >= 0) {
@@ -1022,10 +1023,11 @@ ProfileJob *ProfileStore::duplicate(const QUuid &id, const QString &name)
     auto *job = new ProfileJob(ProfileJob::Operation::Duplicate, this);
     const auto source = profile(id);
     if (!source) {
-        finishLater(job, makeError(ErrorCode::InvalidValue,
-                                   tr("The profile %1 does not exist (any more).")
-                                       .arg(id.toString(QUuid::WithoutBraces)),
-                                   -1, 0, u"id"_s));
+        finishLater(job,
+                    makeError(ErrorCode::NotFound,
+                              tr("The profile %1 does not exist (any more).")
+                                  .arg(id.toString(QUuid::WithoutBraces)),
+                              -1, 0, u"id"_s));
         return job;
     }
     Profile copy = *source;
@@ -1094,10 +1096,11 @@ ProfileJob *ProfileStore::remove(const QUuid &id)
     auto *job = new ProfileJob(ProfileJob::Operation::Remove, this);
     const auto p = profile(id);
     if (!p) {
-        finishLater(job, makeError(ErrorCode::InvalidValue,
-                                   tr("The profile %1 does not exist (any more).")
-                                       .arg(id.toString(QUuid::WithoutBraces)),
-                                   -1, 0, u"id"_s));
+        finishLater(job,
+                    makeError(ErrorCode::NotFound,
+                              tr("The profile %1 does not exist (any more).")
+                                  .arg(id.toString(QUuid::WithoutBraces)),
+                              -1, 0, u"id"_s));
         return job;
     }
     job->m_ids = {id};
@@ -1137,10 +1140,11 @@ ProfileJob *ProfileStore::exportProfiles(const QList<QUuid> &ids, KeyExport keys
     QList<Profile> chosen;
     for (const QUuid &id : ids) {
         if (indexOf(id) < 0) {
-            finishLater(job, makeError(ErrorCode::InvalidValue,
-                                       tr("The profile %1 does not exist (any more).")
-                                           .arg(id.toString(QUuid::WithoutBraces)),
-                                       -1, 0, u"id"_s));
+            finishLater(job,
+                        makeError(ErrorCode::NotFound,
+                                  tr("The profile %1 does not exist (any more).")
+                                      .arg(id.toString(QUuid::WithoutBraces)),
+                                  -1, 0, u"id"_s));
             return job;
         }
     }
