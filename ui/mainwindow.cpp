@@ -546,9 +546,10 @@ void MainWindow::activateProfile(const QUuid &id)
         const Nh::HubEmulator *emulator = m_context.emulator;
         if (!emulator || !m_context.emulatorStatus.ok() || !emulator->isListening()) {
             profileFailed(p,
-                          m_context.emulatorStatus.ok() ? Nh::makeError(
-                              Nh::ErrorCode::Usage, tr("The bundled emulator is not running."))
-                                                        : m_context.emulatorStatus.error());
+                          m_context.emulatorStatus.ok()
+                              ? Nh::makeError(Nh::ErrorCode::Usage,
+                                              tr("The bundled emulator is not running."))
+                              : m_context.emulatorStatus.error());
             return;
         }
         connectProfile(p, {});

@@ -220,7 +220,7 @@ QString OutcomeView::outcomeState(const Nh::Exchange &e)
         return u"NoTargetFound"_s;
     if (e.outcome)
         return u"DetailedStateAvailable"_s;
-    if (e.operation.startsWith(operationName(Operation::Send)))
+    if (e.operation.startsWith(Nh::operationName(Nh::Operation::Send)))
         return u"Enqueued"_s;
     return {};
 }
@@ -279,8 +279,8 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
         if (e.result == Nh::ExchangeResult::NoTargets)
             why = tr("No registration matched this format and target, so the hub reached no "
                      "device.");
-        else if (e.ok() && e.operation.startsWith(operationName(Operation::Send))
-                 && e.operation != operationName(Operation::SendTest))
+        else if (e.ok() && e.operation.startsWith(Nh::operationName(Nh::Operation::Send))
+                 && e.operation != Nh::operationName(Nh::Operation::SendTest))
             why = tr("The hub reports each registration's outcome only for test sends. Turn on "
                      "Test send in the composer to see them.");
         else if (!e.ok())
@@ -344,7 +344,8 @@ void OutcomeView::showBanner(const Nh::Exchange &e)
         } else {
             tone = Theme::Tone::Success;
             title = status + Nh::exchangeResultDisplayName(e.result);
-            if (sentence.isEmpty() && e.operation.startsWith(operationName(Operation::Send)))
+            if (sentence.isEmpty()
+                && e.operation.startsWith(Nh::operationName(Nh::Operation::Send)))
                 sentence = tr("The hub accepted the notification. Only a test send says which "
                               "registrations it reached.");
         }

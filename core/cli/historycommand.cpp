@@ -198,7 +198,7 @@ bool HistoryCommand::buildFilter(const QCommandLineParser &parser)
             // A profile deleted since: its exchanges are still there.
             m_filter.profileId = id.toString(QUuid::WithoutBraces);
         } else {
-            fail(ErrorCode::Usage, found.error().message);
+            fail(found.error()); // NotFound: a usage error
             return false;
         }
     }

@@ -720,10 +720,10 @@ Status ProfileStore::rename(const QUuid &id, const QString &name)
 {
     auto p = profile(id);
     if (!p) {
-        return makeError(
-            ErrorCode::NotFound,
-            tr("The profile %1 does not exist (any more).").arg(id.toString(QUuid::WithoutBraces)),
-            -1, 0, u"id"_s);
+        return makeError(ErrorCode::NotFound,
+                         tr("The profile %1 does not exist (any more).")
+                             .arg(id.toString(QUuid::WithoutBraces)),
+                         -1, 0, u"id"_s);
     }
     p->name = name;
     return update(*p);
@@ -990,14 +990,13 @@ ProfileJob *ProfileStore::changeKey(const QUuid &id, const QString &key)
     auto *job = new ProfileJob(ProfileJob::Operation::ChangeKey, this);
     const auto p = profile(id);
     if (!p || !p->needsKey()) {
-        finishLater(job,
-                    makeError(p ? ErrorCode::Usage : ErrorCode::NotFound,
-                              p ? tr("Profile “%1” is an emulator profile; the emulator "
-                                     "gives its key.")
-                                      .arg(p->name)
-                                : tr("The profile %1 does not exist (any more).")
-                                      .arg(id.toString(QUuid::WithoutBraces)),
-                              -1, 0, u"id"_s));
+        finishLater(job, makeError(p ? ErrorCode::Usage : ErrorCode::NotFound,
+                                   p ? tr("Profile “%1” is an emulator profile; the emulator "
+                                          "gives its key.")
+                                           .arg(p->name)
+                                     : tr("The profile %1 does not exist (any more).")
+                                           .arg(id.toString(QUuid::WithoutBraces)),
+                                   -1, 0, u"id"_s));
         return job;
     }
     if (key.isEmpty() || Crypto::firstInvalidBase64Index(key) >= 0) {
@@ -1023,11 +1022,10 @@ ProfileJob *ProfileStore::duplicate(const QUuid &id, const QString &name)
     auto *job = new ProfileJob(ProfileJob::Operation::Duplicate, this);
     const auto source = profile(id);
     if (!source) {
-        finishLater(job,
-                    makeError(ErrorCode::NotFound,
-                              tr("The profile %1 does not exist (any more).")
-                                  .arg(id.toString(QUuid::WithoutBraces)),
-                              -1, 0, u"id"_s));
+        finishLater(job, makeError(ErrorCode::NotFound,
+                                   tr("The profile %1 does not exist (any more).")
+                                       .arg(id.toString(QUuid::WithoutBraces)),
+                                   -1, 0, u"id"_s));
         return job;
     }
     Profile copy = *source;
@@ -1096,11 +1094,10 @@ ProfileJob *ProfileStore::remove(const QUuid &id)
     auto *job = new ProfileJob(ProfileJob::Operation::Remove, this);
     const auto p = profile(id);
     if (!p) {
-        finishLater(job,
-                    makeError(ErrorCode::NotFound,
-                              tr("The profile %1 does not exist (any more).")
-                                  .arg(id.toString(QUuid::WithoutBraces)),
-                              -1, 0, u"id"_s));
+        finishLater(job, makeError(ErrorCode::NotFound,
+                                   tr("The profile %1 does not exist (any more).")
+                                       .arg(id.toString(QUuid::WithoutBraces)),
+                                   -1, 0, u"id"_s));
         return job;
     }
     job->m_ids = {id};
@@ -1140,11 +1137,10 @@ ProfileJob *ProfileStore::exportProfiles(const QList<QUuid> &ids, KeyExport keys
     QList<Profile> chosen;
     for (const QUuid &id : ids) {
         if (indexOf(id) < 0) {
-            finishLater(job,
-                        makeError(ErrorCode::NotFound,
-                                  tr("The profile %1 does not exist (any more).")
-                                      .arg(id.toString(QUuid::WithoutBraces)),
-                                  -1, 0, u"id"_s));
+            finishLater(job, makeError(ErrorCode::NotFound,
+                                       tr("The profile %1 does not exist (any more).")
+                                           .arg(id.toString(QUuid::WithoutBraces)),
+                                       -1, 0, u"id"_s));
             return job;
         }
     }

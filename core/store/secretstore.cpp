@@ -431,8 +431,8 @@ Error SecretStore::keychainError(const SecretJob *job, KeychainIssue issue,
             text = tr("The keychain could not remove the key of profile “%1”: %2.");
         break;
     }
-    return makeError(ErrorCode::Keychain, text.arg(job->m_profileName, shownDetail(detail)), -1, 0,
-                     keychainKey(job->m_profileId));
+    return makeError(ErrorCode::Keychain, text.arg(job->m_profileName, shownDetail(detail)),
+                     -1, 0, keychainKey(job->m_profileId));
 }
 
 } // namespace Nh
