@@ -204,7 +204,7 @@ void ExchangeView::copyJson()
 Nh::Status ExchangeView::saveTo(const QString &path, Nh::ExportFormat format) const
 {
     if (!m_hasExchange)
-        return Nh::makeError(Nh::ErrorCode::MissingField, tr("No exchange is shown to save."));
+        return Nh::makeError(Nh::ErrorCode::Usage, tr("No exchange is shown to save."));
     const Nh::CurlOptions options = curlOptions();
     const auto data = Nh::exportExchanges({record()}, format, options);
     if (!data)

@@ -37,14 +37,14 @@ Nh::Status ExportFile::write(const QString &path, const QByteArray &data, Access
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return Nh::makeError(Nh::ErrorCode::InvalidValue,
+        return Nh::makeError(Nh::ErrorCode::Storage,
                              tr("The file %1 cannot be written: %2.")
                                  .arg(QDir::toNativeSeparators(path), file.errorString()));
     }
     if (access == Access::OwnerOnly)
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (file.write(data) != data.size() || !file.commit()) {
-        return Nh::makeError(Nh::ErrorCode::InvalidValue,
+        return Nh::makeError(Nh::ErrorCode::Storage,
                              tr("The file %1 could not be written completely: %2.")
                                  .arg(QDir::toNativeSeparators(path), file.errorString()));
     }

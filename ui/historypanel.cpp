@@ -553,7 +553,7 @@ void HistoryPanel::updateCount()
 Nh::Result<QList<Nh::HistoryRecord>> HistoryPanel::load(const QList<QUuid> &ids) const
 {
     if (!m_store)
-        return Nh::makeError(Nh::ErrorCode::MissingField, tr("There is no history file."));
+        return Nh::makeError(Nh::ErrorCode::Storage, tr("There is no history file."));
     return m_store->reader().load(ids);
 }
 

@@ -6,6 +6,7 @@
 #include "models/headermodel.h"
 #include "models/outcomemodel.h"
 #include "payloadeditor.h"
+#include "protocol/operation.h"
 #include "statusdecorationproxy.h"
 #include "theme.h"
 
@@ -221,7 +222,7 @@ QString OutcomeView::outcomeState(const Nh::Exchange &e)
         return u"NoTargetFound"_s;
     if (e.outcome)
         return u"DetailedStateAvailable"_s;
-    if (e.operation.startsWith(u"send"_s))
+    if (e.operation.startsWith(Nh::operationName(Nh::Operation::Send)))
         return u"Enqueued"_s;
     return {};
 }
@@ -280,7 +281,8 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
         if (e.result == Nh::ExchangeResult::NoTargets)
             why = tr("No registration matched this format and target, so the hub reached no "
                      "device.");
-        else if (e.ok() && e.operation.startsWith(u"send"_s) && e.operation != u"send.test"_s)
+        else if (e.ok() && e.operation.startsWith(Nh::operationName(Nh::Operation::Send))
+                 && e.operation != Nh::operationName(Nh::Operation::SendTest))
             why = tr("The hub reports each registration's outcome only for test sends. Turn on "
                      "Test send in the composer to see them.");
         else if (!e.ok())
@@ -344,7 +346,8 @@ void OutcomeView::showBanner(const Nh::Exchange &e)
         } else {
             tone = Theme::Tone::Success;
             title = status + Nh::exchangeResultDisplayName(e.result);
-            if (sentence.isEmpty() && e.operation.startsWith(u"send"_s))
+            if (sentence.isEmpty()
+                && e.operation.startsWith(Nh::operationName(Nh::Operation::Send)))
                 sentence = tr("The hub accepted the notification. Only a test send says which "
                               "registrations it reached.");
         }

@@ -224,7 +224,7 @@ void ProfileImporter::importFile(const QString &path)
     const QString shown = QDir::toNativeSeparators(path);
     if (!file.open(QIODevice::ReadOnly)) {
         const Nh::Error e =
-            Nh::makeError(Nh::ErrorCode::InvalidValue,
+            Nh::makeError(Nh::ErrorCode::Storage,
                           tr("The file %1 cannot be read: %2.").arg(shown, file.errorString()));
         QMetaObject::invokeMethod(
             this, [this, e] { report(e, {}); }, Qt::QueuedConnection);

@@ -99,7 +99,7 @@ void Cli::cancel()
     if (m_command)
         m_command->cancel();
     else if (m_started && !m_finished)
-        finish(int(ExitCode::Failure));
+        finish(int(exitCodeFor(ErrorCode::Cancelled)));
 }
 
 void Cli::finish(int code)
@@ -195,7 +195,7 @@ void Cli::run(const QStringList &arguments)
         cleanUp(nullptr);
         if (!commandName.isEmpty() && !command)
             return finish(session.fail(
-                ExitCode::Usage,
+                ErrorCode::Usage,
                 Tr::tr("Unknown command '%1'. Run nhcli --help for the list.").arg(commandName)));
         session.out() << helpText(parser, usage);
         return finish(int(ExitCode::Ok));
@@ -208,7 +208,7 @@ void Cli::run(const QStringList &arguments)
     session.json = parser.isSet(global.json);
     if (!parsed) {
         cleanUp(nullptr);
-        return finish(session.fail(ExitCode::Usage,
+        return finish(session.fail(ErrorCode::Usage,
                                    parser.errorText() + u' '
                                        + Tr::tr("Run nhcli %1--help for the options.")
                                              .arg(command ? command->name() + u' ' : QString())));
@@ -217,10 +217,10 @@ void Cli::run(const QStringList &arguments)
         cleanUp(nullptr);
         if (commandName.isEmpty()) {
             session.err() << helpText(parser, usage);
-            return finish(session.fail(ExitCode::Usage, Tr::tr("Name a command.")));
+            return finish(session.fail(ErrorCode::Usage, Tr::tr("Name a command.")));
         }
         return finish(session.fail(
-            ExitCode::Usage,
+            ErrorCode::Usage,
             Tr::tr("Unknown command '%1'. Run nhcli --help for the list.").arg(commandName)));
     }
 
@@ -235,7 +235,7 @@ void Cli::run(const QStringList &arguments)
         const double seconds = parser.value(global.timeout).toDouble(&ok);
         if (!ok || seconds <= 0 || seconds > 24 * 3600) {
             cleanUp(nullptr);
-            return finish(session.fail(ExitCode::Usage,
+            return finish(session.fail(ErrorCode::Usage,
                                        Tr::tr("--timeout takes a number of seconds, not '%1'.")
                                            .arg(parser.value(global.timeout))));
         }

@@ -51,7 +51,7 @@ void CliCommand::done(int code)
         this, [this, code] { emit finished(code); }, Qt::QueuedConnection);
 }
 
-void CliCommand::fail(ExitCode code, const QString &message)
+void CliCommand::fail(ErrorCode code, const QString &message)
 {
     done(m_session.fail(code, message));
 }

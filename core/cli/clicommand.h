@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cli/cli.h"
+#include "common/result.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -60,8 +61,10 @@ protected:
     /** Ends the command with `code`; later calls are ignored. */
     void done(int code);
     void done(ExitCode code) { done(int(code)); }
-    /** Prints a usage or input failure (CliSession::fail) and ends the command. */
-    void fail(ExitCode code, const QString &message);
+    /** Prints a failure of kind `code` (CliSession::fail) and ends the command with its exit
+     *  status (exitCodeFor()). */
+    void fail(ErrorCode code, const QString &message);
+    void fail(const Error &error) { fail(error.code, error.message); }
     /** Keeps `job` so that cancel() reaches it. */
     void track(HubJob *job);
     /**

@@ -25,41 +25,6 @@ QString bodyText(const QByteArray &body)
 
 } // namespace
 
-QString errorCodeName(ErrorCode code)
-{
-    switch (code) {
-    case ErrorCode::None:
-        return u"none"_s;
-    case ErrorCode::Empty:
-        return u"empty"_s;
-    case ErrorCode::Syntax:
-        return u"syntax"_s;
-    case ErrorCode::MissingField:
-        return u"missing-field"_s;
-    case ErrorCode::EmptyField:
-        return u"empty-field"_s;
-    case ErrorCode::DuplicateField:
-        return u"duplicate-field"_s;
-    case ErrorCode::InvalidValue:
-        return u"invalid-value"_s;
-    case ErrorCode::LimitExceeded:
-        return u"limit-exceeded"_s;
-    case ErrorCode::Truncated:
-        return u"truncated"_s;
-    case ErrorCode::UnexpectedRoot:
-        return u"unexpected-root"_s;
-    case ErrorCode::InvalidSignature:
-        return u"invalid-signature"_s;
-    case ErrorCode::ExpiredToken:
-        return u"expired-token"_s;
-    case ErrorCode::InvalidAudience:
-        return u"invalid-audience"_s;
-    case ErrorCode::UnknownKeyName:
-        return u"unknown-key-name"_s;
-    }
-    return u"unknown"_s;
-}
-
 QJsonObject errorToJson(const Error &error)
 {
     QJsonObject o {{u"code"_s, errorCodeName(error.code)}, {u"message"_s, error.message}};
@@ -245,6 +210,7 @@ QJsonObject exchangeToJson(const Exchange &e)
         o.insert(u"hubError"_s, hubErrorToJson(*e.hubError));
     if (!e.ok()) {
         QJsonObject error = e.error ? errorToJson(*e.error) : QJsonObject();
+        error.insert(u"code"_s, errorCodeName(exchangeErrorCode(e)));
         error.insert(u"message"_s, e.errorSentence);
         o.insert(u"error"_s, error);
     }

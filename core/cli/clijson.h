@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cli/clierrors.h"
 #include "client/exchange.h"
 #include "common/result.h"
 
@@ -14,9 +15,10 @@ namespace Nh {
 // The --json shapes of nhcli (issue #5). Keys are camelCase and stable; secrets are redacted
 // exactly as in the human output (request headers come redacted from the Exchange).
 
-/** "syntax", "limit-exceeded", … for ErrorCode (untranslated, for scripts). */
-QString errorCodeName(ErrorCode code);
-/** {code, message, offset?, length?, line?, column?, where?} (location fields only when set). */
+/**
+ * {code, message, offset?, length?, line?, column?, where?} (location fields only when set);
+ * code is errorCodeName().
+ */
 QJsonObject errorToJson(const Error &error);
 /** [{message, offset?}] */
 QJsonArray warningsToJson(const QList<Warning> &warnings);

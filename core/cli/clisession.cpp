@@ -58,7 +58,7 @@ Result<QByteArray> CliSession::stdinBytes()
 {
     if (!m_stdin) {
         if (!m_io.in || !m_io.in->isReadable())
-            return makeError(ErrorCode::Empty, tr("Standard input cannot be read."));
+            return makeError(ErrorCode::Usage, tr("Standard input cannot be read."));
         m_stdin = m_io.in->readAll();
     }
     return *m_stdin;
@@ -88,7 +88,7 @@ Result<QByteArray> CliSession::readArgument(const QString &spec, const QString &
         }
         auto bytes = stdinBytes();
         if (!bytes)
-            return makeError(ErrorCode::Empty,
+            return makeError(ErrorCode::Usage,
                              tr("%1 - reads standard input, which cannot be read.").arg(what));
         m_stdin = QByteArray();
         return *bytes;
@@ -98,7 +98,7 @@ Result<QByteArray> CliSession::readArgument(const QString &spec, const QString &
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return makeError(
-                ErrorCode::InvalidValue,
+                ErrorCode::Storage,
                 tr("%1: the file %2 cannot be read: %3.").arg(what, path, file.errorString()));
         return file.readAll();
     }
@@ -125,7 +125,7 @@ Status CliSession::addCaCertificates(HubConnection &c) const
         return {};
     const QList<QSslCertificate> certificates = QSslCertificate::fromPath(caFile, QSsl::Pem);
     if (certificates.isEmpty())
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          tr("No PEM certificate could be read from %1 (--ca-file or "
                             "NH_CA_FILE).")
                              .arg(caFile));
@@ -144,7 +144,7 @@ Result<HubConnection> CliSession::hubConnection()
         if (arg == u"-"_s) {
             auto line = stdinLine();
             if (!line || line->isEmpty())
-                return makeError(ErrorCode::Empty,
+                return makeError(ErrorCode::Usage,
                                  tr("--connection-string - expects the connection string as the "
                                     "first line of standard input, but it is empty."));
             text = *line;
@@ -158,7 +158,7 @@ Result<HubConnection> CliSession::hubConnection()
         } else {
             if (hasKey(arg))
                 return makeError(
-                    ErrorCode::InvalidValue,
+                    ErrorCode::Usage,
                     tr("Refusing a connection string with a SharedAccessKey on the command line: "
                        "every user of this machine can read it in the process list (ps), and it "
                        "stays in your shell history. Pass it on standard input with "
@@ -173,7 +173,7 @@ Result<HubConnection> CliSession::hubConnection()
         text = m_io.env.value(kConnectionEnv).trimmed();
         source = kConnectionEnv;
         if (text.isEmpty())
-            return makeError(ErrorCode::MissingField,
+            return makeError(ErrorCode::Usage,
                              tr("No hub connection: set NH_CONNECTION_STRING and NH_HUB, or pass "
                                 "--connection-string - with the string on standard input and "
                                 "--hub NAME. nhcli never takes a key as an argument."));
@@ -181,7 +181,7 @@ Result<HubConnection> CliSession::hubConnection()
     if (!hasKey(text)) {
         const QString key = m_io.env.value(kKeyEnv).trimmed();
         if (key.isEmpty())
-            return makeError(ErrorCode::MissingField,
+            return makeError(ErrorCode::Usage,
                              tr("The connection string from %1 has no SharedAccessKey. Set "
                                 "NH_SAS_KEY, or pass the whole string on standard input.")
                                  .arg(source));
@@ -204,7 +204,7 @@ Result<HubConnection> CliSession::hubConnection()
     if (c.hub.isEmpty())
         c.hub = parsed->entityPath();
     if (c.hub.isEmpty())
-        return makeError(ErrorCode::MissingField,
+        return makeError(ErrorCode::Usage,
                          tr("No hub name: pass --hub NAME or set NH_HUB (a connection string "
                             "names the namespace, not the hub)."));
     if (auto st = validateHubName(c.hub); !st)
@@ -231,21 +231,29 @@ Result<HubClient *> CliSession::client()
     return m_client.get();
 }
 
-int CliSession::fail(ExitCode code, const QString &message, const QList<Warning> &warnings)
+int CliSession::fail(const Error &error, const QList<Warning> &warnings)
 {
+    return fail(error.code, error.message, warnings);
+}
+
+int CliSession::fail(ErrorCode code, const QString &message, const QList<Warning> &warnings)
+{
+    const ExitCode exit = exitCodeFor(code);
     if (json) {
-        QJsonObject error {{u"kind"_s, exitCodeName(code)}, {u"message"_s, message}};
+        QJsonObject error {{u"kind"_s, exitCodeName(exit)},
+                           {u"code"_s, errorCodeName(code)},
+                           {u"message"_s, message}};
         QJsonObject o {{u"ok"_s, false}, {u"error"_s, error}};
         if (!warnings.isEmpty())
             o.insert(u"warnings"_s, warningsToJson(warnings));
-        printJson(o, int(code));
+        printJson(o, int(exit));
     } else {
         printWarnings(warnings);
         // One line on stderr, whatever the width: logs and grep read it.
         err() << renderer().styled(tr("error:"), Tone::Bad) << u' ' << message << u'\n';
         err().flush();
     }
-    return int(code);
+    return int(exit);
 }
 
 void CliSession::printJson(QJsonObject object, int exitCode, bool compact)
@@ -265,52 +273,6 @@ void CliSession::printWarnings(const QList<Warning> &warnings)
     for (const Warning &w : warnings)
         err() << renderer().styled(tr("warning:"), Tone::Warn) << u' ' << w.message << u'\n';
     err().flush();
-}
-
-QString CliSession::exitCodeName(ExitCode code)
-{
-    switch (code) {
-    case ExitCode::Ok:
-        return u"ok"_s;
-    case ExitCode::Failure:
-        return u"failure"_s;
-    case ExitCode::Usage:
-        return u"usage"_s;
-    case ExitCode::Invalid:
-        return u"invalid"_s;
-    case ExitCode::Transport:
-        return u"transport"_s;
-    case ExitCode::Hub:
-        return u"hub"_s;
-    case ExitCode::NoTargets:
-        return u"no-targets"_s;
-    case ExitCode::BadResponse:
-        return u"bad-response"_s;
-    }
-    return u"failure"_s;
-}
-
-ExitCode exitCodeFor(const Exchange &e)
-{
-    switch (e.result) {
-    case ExchangeResult::Success:
-        return ExitCode::Ok;
-    case ExchangeResult::NoTargets:
-        return ExitCode::NoTargets;
-    case ExchangeResult::HubError:
-        return ExitCode::Hub;
-    case ExchangeResult::TransportError:
-    case ExchangeResult::Timeout:
-        return ExitCode::Transport;
-    case ExchangeResult::BadResponse:
-        return ExitCode::BadResponse;
-    case ExchangeResult::Invalid:
-        return ExitCode::Invalid;
-    case ExchangeResult::Pending:
-    case ExchangeResult::Cancelled:
-        break;
-    }
-    return ExitCode::Failure;
 }
 
 std::optional<Platform> platformFromCliName(QStringView name)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cli/cli.h"
+#include "cli/clierrors.h"
 #include "cli/textrenderer.h"
 #include "client/hubclient.h"
 #include "common/result.h"
@@ -80,16 +81,18 @@ public:
      */
     Result<QByteArray> readArgument(const QString &spec, const QString &what);
 
-    /** Prints a failure: human text on stderr, or with --json a JSON document on stdout. */
-    int fail(ExitCode code, const QString &message, const QList<Warning> &warnings = {});
+    /**
+     * Prints a failure of kind `code`: human text on stderr, or with --json a JSON document on
+     * stdout ({ok, error: {kind, code, message}, exitCode}). Returns exitCodeFor(code).
+     */
+    int fail(ErrorCode code, const QString &message, const QList<Warning> &warnings = {});
+    /** fail(error.code, error.message, warnings). */
+    int fail(const Error &error, const QList<Warning> &warnings = {});
     /** Prints `object` with "exitCode" added as one JSON document on stdout (compact: on one
      *  line, for output that a script must read before the command ends). */
     void printJson(QJsonObject object, int exitCode, bool compact = false);
     /** "warning: …" lines on stderr (human mode only). */
     void printWarnings(const QList<Warning> &warnings);
-
-    /** The untranslated name of an exit code for JSON: "usage", "transport", … */
-    static QString exitCodeName(ExitCode code);
 
 private:
     Result<QByteArray> stdinBytes();
@@ -103,9 +106,6 @@ private:
     std::optional<QString> m_stdinConnection;
     std::optional<HubConnection> m_profileConnection;
 };
-
-/** The exit code for how an exchange ended. */
-ExitCode exitCodeFor(const Exchange &exchange);
 
 /**
  * A platform as people type it on the command line: the installation names ("apns", "wns",

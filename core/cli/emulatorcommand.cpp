@@ -90,19 +90,19 @@ QList<QCommandLineOption> EmulatorCommand::options() const
 void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList &arguments)
 {
     if (!arguments.isEmpty())
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     Tr::tr("emulator takes no arguments ('%1').").arg(arguments.first()));
     bool ok = false;
     const uint port = parser.value(m_port).toUInt(&ok);
     if (!ok || port > 65535)
         return fail(
-            ExitCode::Usage,
+            ErrorCode::Usage,
             Tr::tr("--port takes a number from 0 to 65535, not '%1'.").arg(parser.value(m_port)));
     EmulatorOptions options;
     options.port = quint16(port);
     if (!m_session.connection.hub.isEmpty()) {
         if (auto st = validateHubName(m_session.connection.hub); !st)
-            return fail(ExitCode::Usage, st.error().message);
+            return fail(ErrorCode::Usage, st.error().message);
         options.hubName = m_session.connection.hub;
     }
     options.certificateDir = parser.isSet(m_certDir)
@@ -114,7 +114,7 @@ void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList 
 
     m_emulator = std::make_unique<HubEmulator>();
     if (auto st = m_emulator->start(options); !st)
-        return fail(ExitCode::Failure, st.error().message);
+        return fail(ErrorCode::Storage, st.error().message); // its files or its port
     if (parser.isSet(m_log)) {
         connect(m_emulator.get(), &HubEmulator::exchangeLogged, this,
                 [this](const EmulatorLogEntry &e) {

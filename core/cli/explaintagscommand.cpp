@@ -57,14 +57,14 @@ QList<QCommandLineOption> ExplainTagsCommand::options() const
 void ExplainTagsCommand::start(const QCommandLineParser &parser, const QStringList &arguments)
 {
     if (arguments.size() != 1)
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     tr("explain-tags takes one expression; quote it so that the shell keeps it "
                        "whole: nhcli explain-tags 'a && !b'."));
     QString text = arguments.first();
     if (text == u"-"_s) {
         auto bytes = m_session.readArgument(text, u"EXPR"_s);
         if (!bytes)
-            return fail(ExitCode::Usage, bytes.error().message);
+            return fail(ErrorCode::Usage, bytes.error().message);
         text = QString::fromUtf8(*bytes).trimmed();
     }
 
@@ -73,8 +73,7 @@ void ExplainTagsCommand::start(const QCommandLineParser &parser, const QStringLi
     if (parser.isSet(m_registrationTags)) {
         auto tags = parseTagList(parser.value(m_registrationTags));
         if (!tags)
-            return fail(ExitCode::Usage,
-                        tr("--registration-tags: %1").arg(tags.error().message));
+            return fail(ErrorCode::Usage, tr("--registration-tags: %1").arg(tags.error().message));
         registrationTags = *tags;
     }
 
@@ -83,17 +82,18 @@ void ExplainTagsCommand::start(const QCommandLineParser &parser, const QStringLi
     QTextStream &out = m_session.out();
     if (!parsed) {
         const Error &e = parsed.error();
+        const ExitCode code = exitCodeFor(e.code);
         if (m_session.json) {
             m_session.printJson({{u"ok"_s, false},
                                  {u"valid"_s, false},
                                  {u"expression"_s, text},
                                  {u"error"_s, errorToJson(e)}},
-                                int(ExitCode::Invalid));
+                                int(code));
         } else {
             out << r.labelled(tr("invalid:"), e.message, Tone::Bad)
                 << caretLines(text, e.offset, e.length);
         }
-        return done(ExitCode::Invalid);
+        return done(code);
     }
 
     const TagExpression &x = *parsed;
@@ -103,7 +103,7 @@ void ExplainTagsCommand::start(const QCommandLineParser &parser, const QStringLi
         const QSet<QString> set(registrationTags.cbegin(), registrationTags.cend());
         matches = x.matches(set);
     }
-    const ExitCode code = limits ? ExitCode::Ok : ExitCode::Invalid;
+    const ExitCode code = limits ? ExitCode::Ok : exitCodeFor(limits.error().code);
 
     if (m_session.json) {
         QJsonObject o {{u"ok"_s, limits.ok()},

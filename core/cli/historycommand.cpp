@@ -178,7 +178,7 @@ bool HistoryCommand::buildFilter(const QCommandLineParser &parser)
             return true;
         const auto t = parseCliTime(parser.value(option), now);
         if (!t) {
-            fail(ExitCode::Usage,
+            fail(ErrorCode::Usage,
                  tr("--%1 takes 30m, 2h, 7d (ago) or an ISO 8601 time such as "
                     "2026-01-31T12:00:00 (UTC), not '%2'.")
                      .arg(option.names().constFirst(), parser.value(option)));
@@ -199,7 +199,7 @@ bool HistoryCommand::buildFilter(const QCommandLineParser &parser)
             // A profile deleted since: its exchanges are still there.
             m_filter.profileId = id.toString(QUuid::WithoutBraces);
         } else {
-            fail(ExitCode::Usage, found.error().message);
+            fail(found.error()); // NotFound: a usage error
             return false;
         }
     }
@@ -207,7 +207,7 @@ bool HistoryCommand::buildFilter(const QCommandLineParser &parser)
     static const QStringList exportFormats {u"curl"_s, u"json"_s, u"har"_s};
     if (!format.isEmpty() && !exportFormats.contains(format.toLower())) {
         if (!formatFromWireName(format)) {
-            fail(ExitCode::Usage, tr("Unknown --format '%1'.").arg(format));
+            fail(ErrorCode::Usage, tr("Unknown --format '%1'.").arg(format));
             return false;
         }
         m_filter.format = format;
@@ -227,7 +227,7 @@ bool HistoryCommand::buildFilter(const QCommandLineParser &parser)
                 }
             }
             if (!known) {
-                fail(ExitCode::Usage,
+                fail(ErrorCode::Usage,
                      tr("Unknown --status '%1'; use %2.").arg(n.trimmed(), statusNames()));
                 return false;
             }
@@ -237,7 +237,7 @@ bool HistoryCommand::buildFilter(const QCommandLineParser &parser)
         bool ok = false;
         m_limitRows = parser.value(m_limit).toInt(&ok);
         if (!ok || m_limitRows < 0) {
-            fail(ExitCode::Usage,
+            fail(ErrorCode::Usage,
                  tr("--limit takes a whole number, 0 for all, not '%1'.")
                      .arg(parser.value(m_limit)));
             return false;
@@ -252,7 +252,7 @@ bool HistoryCommand::openReader()
 {
     auto reader = HistoryReader::open(m_path);
     if (!reader) {
-        fail(ExitCode::Failure, reader.error().message);
+        fail(ErrorCode::Storage, reader.error().message);
         return false;
     }
     m_reader = std::move(reader).value();
@@ -266,16 +266,16 @@ void HistoryCommand::start(const QCommandLineParser &parser, const QStringList &
     static const QStringList actions {u"list"_s, u"show"_s, u"resend"_s, u"export"_s, u"prune"_s};
     if (!actions.contains(action)) {
         return fail(
-            ExitCode::Usage,
+            ErrorCode::Usage,
             action.isEmpty()
                 ? tr("Name an action: history list|show|resend|export|prune. Run nhcli "
                      "history --help for more.")
                 : tr("Unknown action '%1'; use list, show, resend, export or prune.").arg(action));
     }
     if ((action == u"list"_s || action == u"prune"_s) && !rest.isEmpty())
-        return fail(ExitCode::Usage, tr("history %1 takes no arguments.").arg(action));
+        return fail(ErrorCode::Usage, tr("history %1 takes no arguments.").arg(action));
     if ((action == u"show"_s || action == u"resend"_s) && rest.size() != 1)
-        return fail(ExitCode::Usage, tr("history %1 takes one exchange id, or last.").arg(action));
+        return fail(ErrorCode::Usage, tr("history %1 takes one exchange id, or last.").arg(action));
     m_path = cliHistoryPath(parser.value(m_history));
     if (!buildFilter(parser))
         return;
@@ -290,7 +290,7 @@ void HistoryCommand::start(const QCommandLineParser &parser, const QStringList &
                 m_session.err() << tr("No history yet at %1.").arg(m_path) << u'\n';
             return done(ExitCode::Ok);
         }
-        return fail(ExitCode::Failure, tr("There is no history at %1 yet.").arg(m_path));
+        return fail(ErrorCode::Storage, tr("There is no history at %1 yet.").arg(m_path));
     }
     if (!openReader())
         return;
@@ -313,25 +313,25 @@ std::optional<HistoryRecord> HistoryCommand::recordFor(const QString &id)
     if (id.trimmed().compare(kLast, Qt::CaseInsensitive) == 0) {
         const auto newest = m_reader->page(m_filter, {}, nullptr, 1);
         if (!newest) {
-            fail(ExitCode::Failure, newest.error().message);
+            fail(ErrorCode::Storage, newest.error().message);
             return std::nullopt;
         }
         if (newest->isEmpty()) {
-            fail(ExitCode::Usage, tr("No exchange in the history passes the filters."));
+            fail(ErrorCode::Usage, tr("No exchange in the history passes the filters."));
             return std::nullopt;
         }
         uuid = newest->first().id;
     } else {
         uuid = QUuid::fromString(id.trimmed());
         if (uuid.isNull()) {
-            fail(ExitCode::Usage,
+            fail(ErrorCode::Usage,
                  tr("'%1' is not an exchange id (as history list shows them) or last.").arg(id));
             return std::nullopt;
         }
     }
     auto record = m_reader->load(uuid);
     if (!record) {
-        fail(ExitCode::Usage, record.error().message);
+        fail(ErrorCode::Usage, record.error().message);
         return std::nullopt;
     }
     return record.value();
@@ -342,7 +342,7 @@ void HistoryCommand::list()
     const auto rows = m_reader->page(m_filter, {}, nullptr, m_limitRows);
     const auto total = m_reader->count(m_filter);
     if (!rows || !total)
-        return fail(ExitCode::Failure, !rows ? rows.error().message : total.error().message);
+        return fail(ErrorCode::Storage, !rows ? rows.error().message : total.error().message);
     if (m_session.json) {
         QJsonArray list;
         for (const HistorySummary &s : rows.value())
@@ -427,11 +427,8 @@ void HistoryCommand::resend(const QCommandLineParser &parser, const QString &id)
         return resendWith(*record, context);
     connectWithProfile(m_session, *m_profiles, parser.value(m_profile), this,
                        [this, record = *record, context](const Result<Profile> &p) mutable {
-                           if (!p) {
-                               return fail(p.error().where == u"profile"_s ? ExitCode::Usage
-                                                                           : ExitCode::Failure,
-                                           p.error().message);
-                           }
+                           if (!p)
+                               return fail(p.error());
                            context.profileId = p->id.toString(QUuid::WithoutBraces);
                            context.profileName = p->name;
                            resendWith(record, context);
@@ -442,11 +439,11 @@ void HistoryCommand::resendWith(const HistoryRecord &record, const HistoryContex
 {
     const auto request = resendRequest(record.exchange);
     if (!request)
-        return fail(ExitCode::Invalid, request.error().message);
+        return fail(request.error());
     m_session.printWarnings(request.warnings());
     auto client = m_session.client();
     if (!client)
-        return fail(ExitCode::Usage, client.error().message);
+        return fail(ErrorCode::Usage, client.error().message);
     auto store = HistoryStore::open(m_path);
     if (store)
         m_store = std::move(store).value();
@@ -482,20 +479,20 @@ void HistoryCommand::exportRecords(const QString &format, const QStringList &ids
         }
         const QUuid uuid = QUuid::fromString(id.trimmed());
         if (uuid.isNull())
-            return fail(ExitCode::Usage, tr("'%1' is not an exchange id.").arg(id));
+            return fail(ErrorCode::Usage, tr("'%1' is not an exchange id.").arg(id));
         wanted.append(uuid);
     }
     if (ids.isEmpty()) {
         const auto rows = m_reader->page(m_filter, {}, nullptr, m_limitRows);
         if (!rows)
-            return fail(ExitCode::Failure, rows.error().message);
+            return fail(ErrorCode::Storage, rows.error().message);
         // Oldest first, as a script replays them.
         for (auto it = rows->crbegin(); it != rows->crend(); ++it)
             wanted.append(it->id);
     }
     const auto records = m_reader->load(wanted);
     if (!records)
-        return fail(ExitCode::Usage, records.error().message);
+        return fail(ErrorCode::Usage, records.error().message);
 
     ExportFormat kind = ExportFormat::Json;
     if (format == u"curl"_s)
@@ -508,7 +505,7 @@ void HistoryCommand::exportRecords(const QString &format, const QStringList &ids
     options.caCertificate = loopbackCertificate(m_session.caFile());
     const auto exported = exportExchanges(*records, kind, options);
     if (!exported)
-        return fail(ExitCode::Invalid, exported.error().message);
+        return fail(exported.error());
     const QByteArray &data = *exported;
     const QList<Warning> &warnings = exported.warnings();
     if (output.isEmpty() || output == u"-"_s) {
@@ -520,7 +517,7 @@ void HistoryCommand::exportRecords(const QString &format, const QStringList &ids
     QFile file(output);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size()
         || !file.flush()) {
-        return fail(ExitCode::Failure,
+        return fail(ErrorCode::Storage,
                     tr("The file %1 cannot be written: %2.").arg(output, file.errorString()));
     }
     file.close();
@@ -544,14 +541,14 @@ void HistoryCommand::exportRecords(const QString &format, const QStringList &ids
 void HistoryCommand::prune(const QCommandLineParser &parser)
 {
     if (!parser.isSet(m_keep) && !parser.isSet(m_olderThan))
-        return fail(ExitCode::Usage, tr("history prune needs --keep N or --older-than DAYS."));
+        return fail(ErrorCode::Usage, tr("history prune needs --keep N or --older-than DAYS."));
     const auto number = [&](const QCommandLineOption &o, int *into) {
         if (!parser.isSet(o))
             return true;
         bool ok = false;
         *into = parser.value(o).toInt(&ok);
         if (!ok || *into < 0) {
-            fail(ExitCode::Usage,
+            fail(ErrorCode::Usage,
                  tr("--%1 takes a whole number, not '%2'.")
                      .arg(o.names().constFirst(), parser.value(o)));
             return false;
@@ -568,7 +565,7 @@ void HistoryCommand::prune(const QCommandLineParser &parser)
     }
     auto opened = HistoryStore::open(m_path);
     if (!opened)
-        return fail(ExitCode::Failure, opened.error().message);
+        return fail(ErrorCode::Storage, opened.error().message);
     m_store = std::move(opened).value();
     const HistoryReader &reader = m_store->reader();
 
@@ -589,23 +586,23 @@ void HistoryCommand::prune(const QCommandLineParser &parser)
         old.to = old.to.isValid() ? std::min(old.to, cutoff) : cutoff;
         const auto rows = reader.page(old, {}, nullptr, std::numeric_limits<int>::max());
         if (!rows)
-            return fail(ExitCode::Failure, rows.error().message);
+            return fail(ErrorCode::Storage, rows.error().message);
         collect(*rows);
     }
     if (keep >= 0) {
         const auto newest = reader.page(m_filter, {}, nullptr, keep);
         if (!newest)
-            return fail(ExitCode::Failure, newest.error().message);
+            return fail(ErrorCode::Storage, newest.error().message);
         if (newest->size() == keep && keep > 0) {
             const auto rest =
                 reader.page(m_filter, {}, &newest->last(), std::numeric_limits<int>::max());
             if (!rest)
-                return fail(ExitCode::Failure, rest.error().message);
+                return fail(ErrorCode::Storage, rest.error().message);
             collect(*rest);
         } else if (keep == 0) {
             const auto all = reader.page(m_filter, {}, nullptr, std::numeric_limits<int>::max());
             if (!all)
-                return fail(ExitCode::Failure, all.error().message);
+                return fail(ErrorCode::Storage, all.error().message);
             collect(*all);
         }
     }
@@ -638,7 +635,7 @@ void HistoryCommand::prune(const QCommandLineParser &parser)
                     this,
                     [this, message] {
                         m_store.reset();
-                        fail(ExitCode::Failure, message);
+                        fail(ErrorCode::Storage, message);
                     },
                     Qt::QueuedConnection);
             });

@@ -80,21 +80,21 @@ void InstallationsCommand::start(const QCommandLineParser &parser, const QString
     static const QStringList actions {u"get"_s, u"put"_s, u"patch"_s, u"delete"_s};
     if (!actions.contains(action))
         return fail(
-            ExitCode::Usage,
+            ErrorCode::Usage,
             action.isEmpty()
                 ? Tr::tr("installations needs an action: get, put, patch or delete.")
                 : Tr::tr("Unknown action '%1': use get, put, patch or delete.").arg(action));
     if (id.isEmpty() && action != u"put"_s)
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     Tr::tr("installations %1 needs an installation ID.").arg(action));
     if (arguments.size() > 2)
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     Tr::tr("Too many arguments for installations %1: '%2'.")
                         .arg(action, arguments.value(2)));
 
     auto client = m_session.client();
     if (!client)
-        return fail(ExitCode::Usage, client.error().message);
+        return fail(ErrorCode::Usage, client.error().message);
     m_client = *client;
 
     if (action == u"put"_s)
@@ -120,12 +120,12 @@ void InstallationsCommand::put(const QCommandLineParser &parser, const QString &
     if (parser.isSet(m_body)) {
         if (parser.isSet(m_platform) || parser.isSet(m_pushChannel) || parser.isSet(m_tags)
             || parser.isSet(m_userId))
-            return fail(ExitCode::Usage,
+            return fail(ErrorCode::Usage,
                         Tr::tr("Give the installation either as --body or with --platform, "
                                "--push-channel, --tags and --user-id, not both."));
         auto body = m_session.readArgument(parser.value(m_body), u"--body"_s);
         if (!body)
-            return fail(ExitCode::Usage, body.error().message);
+            return fail(ErrorCode::Usage, body.error().message);
         QByteArray json = *body;
         if (!id.isEmpty()) {
             // The ID on the command line wins; set it before the check, which requires one.
@@ -138,17 +138,17 @@ void InstallationsCommand::put(const QCommandLineParser &parser, const QString &
         }
         auto parsed = parseInstallation(json);
         if (!parsed)
-            return fail(ExitCode::Invalid, Tr::tr("--body: %1").arg(parsed.error().message));
+            return fail(parsed.error().code, Tr::tr("--body: %1").arg(parsed.error().message));
         m_session.printWarnings(parsed.warnings());
         installation = *parsed;
     } else {
         if (id.isEmpty() || !parser.isSet(m_platform) || !parser.isSet(m_pushChannel))
-            return fail(ExitCode::Usage,
+            return fail(ErrorCode::Usage,
                         Tr::tr("installations put needs --body, or an ID with --platform and "
                                "--push-channel."));
         const auto platform = platformFromCliName(parser.value(m_platform));
         if (!platform)
-            return fail(ExitCode::Usage,
+            return fail(ErrorCode::Usage,
                         Tr::tr("Unknown --platform '%1'; use one of: %2.")
                             .arg(parser.value(m_platform), platformCliNames()));
         installation.installationId = id;
@@ -158,13 +158,13 @@ void InstallationsCommand::put(const QCommandLineParser &parser, const QString &
         if (parser.isSet(m_tags)) {
             auto tags = parseTagList(parser.value(m_tags), false);
             if (!tags)
-                return fail(ExitCode::Invalid, Tr::tr("--tags: %1").arg(tags.error().message));
+                return fail(tags.error().code, Tr::tr("--tags: %1").arg(tags.error().message));
             m_session.printWarnings(tags.warnings());
             installation.tags = *tags;
         }
         // The same checks as a --body, on what will be sent.
         if (auto check = parseInstallation(installationJson(installation)); !check)
-            return fail(ExitCode::Invalid, check.error().message);
+            return fail(check.error());
     }
     HubJob *job = m_client->putInstallation(installation);
     track(job);
@@ -181,19 +181,20 @@ void InstallationsCommand::put(const QCommandLineParser &parser, const QString &
 void InstallationsCommand::patch(const QCommandLineParser &parser, const QString &id)
 {
     if (!parser.isSet(m_body))
-        return fail(ExitCode::Usage, Tr::tr("installations patch needs --body with a JSON Patch."));
+        return fail(ErrorCode::Usage,
+                    Tr::tr("installations patch needs --body with a JSON Patch."));
     auto body = m_session.readArgument(parser.value(m_body), u"--body"_s);
     if (!body)
-        return fail(ExitCode::Usage, body.error().message);
+        return fail(ErrorCode::Usage, body.error().message);
     QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(*body, &error);
     if (error.error != QJsonParseError::NoError)
-        return fail(ExitCode::Invalid,
+        return fail(ErrorCode::Syntax,
                     Tr::tr("--body is not JSON: %1 at position %2.")
                         .arg(error.errorString())
                         .arg(error.offset + 1));
     if (!doc.isArray())
-        return fail(ExitCode::Invalid,
+        return fail(ErrorCode::UnexpectedRoot,
                     Tr::tr("--body must be a JSON Patch: an array of operations such as "
                            "[{\"op\":\"add\",\"path\":\"/tags\",\"value\":\"news\"}]."));
     HubJob *job = m_client->patchInstallation(id, *body);

@@ -50,7 +50,8 @@ void connectWithProfile(CliSession &session, CliProfiles &profiles, const QStrin
             session.connection.hub = p.hub;
         auto c = session.hubConnection();
         if (!c) {
-            return later(makeError(c.error().code,
+            // Where the emulator runs is local configuration that could not be read.
+            return later(makeError(ErrorCode::Storage,
                                    CliSession::tr("Profile “%1” is the local emulator: %2")
                                        .arg(p.name, c.error().message)));
         }
@@ -154,12 +155,14 @@ QList<QCommandLineOption> ProfilesCommand::options() const
             m_defaultTags, m_apiVersion, m_withKeys,   m_output};
 }
 
-void ProfilesCommand::failWith(const Error &error, ExitCode code, const QList<Warning> &warnings)
+void ProfilesCommand::failWith(const Error &error, const QList<Warning> &warnings)
 {
     if (m_session.json) {
+        const ExitCode code = exitCodeFor(error.code);
         QJsonObject o {{u"ok"_s, false},
                        {u"error"_s,
-                        QJsonObject {{u"kind"_s, CliSession::exitCodeName(code)},
+                        QJsonObject {{u"kind"_s, exitCodeName(code)},
+                                     {u"code"_s, errorCodeName(error.code)},
                                      {u"message"_s, error.message},
                                      {u"detail"_s, errorToJson(error)}}}};
         if (!warnings.isEmpty())
@@ -167,7 +170,7 @@ void ProfilesCommand::failWith(const Error &error, ExitCode code, const QList<Wa
         m_session.printJson(o, int(code));
         return done(code);
     }
-    fail(code, error.message);
+    fail(error);
 }
 
 void ProfilesCommand::start(const QCommandLineParser &parser, const QStringList &arguments)
@@ -176,13 +179,13 @@ void ProfilesCommand::start(const QCommandLineParser &parser, const QStringList 
     const QStringList rest = arguments.mid(1);
     const auto one = [&](const QString &what) -> std::optional<QString> {
         if (rest.size() != 1) {
-            fail(ExitCode::Usage, tr("profiles %1 takes one %2.").arg(action, what));
+            fail(ErrorCode::Usage, tr("profiles %1 takes one %2.").arg(action, what));
             return std::nullopt;
         }
         return rest.first();
     };
     if (action.isEmpty()) {
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     tr("Name an action: profiles list|show|add|remove|import|"
                        "export. Run nhcli profiles --help for more."));
     }
@@ -190,13 +193,13 @@ void ProfilesCommand::start(const QCommandLineParser &parser, const QStringList 
                                       u"remove"_s, u"import"_s, u"export"_s};
     if (!actions.contains(action)) {
         return fail(
-            ExitCode::Usage,
+            ErrorCode::Usage,
             tr("Unknown action '%1'; use list, show, add, remove, import or export.").arg(action));
     }
     m_profiles = std::make_unique<CliProfiles>();
     if (action == u"list"_s) {
         if (!rest.isEmpty())
-            return fail(ExitCode::Usage, tr("profiles list takes no arguments."));
+            return fail(ErrorCode::Usage, tr("profiles list takes no arguments."));
         return list();
     }
     if (action == u"export"_s)
@@ -250,7 +253,7 @@ void ProfilesCommand::show(const QString &nameOrId)
 {
     const auto found = m_profiles->store->find(nameOrId);
     if (!found)
-        return failWith(found.error(), ExitCode::Usage);
+        return failWith(found.error());
     const Profile p = found.value();
     const auto print = [this, p](const QString &keyState, const QString &keyText) {
         if (m_session.json) {
@@ -299,7 +302,7 @@ void ProfilesCommand::show(const QString &nameOrId)
 void ProfilesCommand::add(const QCommandLineParser &parser, const QString &name)
 {
     if (!m_session.hasConnection()) {
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     tr("profiles add needs the hub connection: --connection-string - with the "
                        "string on standard input, --connection-string @FILE, or "
                        "NH_CONNECTION_STRING; and --hub NAME unless the string has an "
@@ -307,12 +310,12 @@ void ProfilesCommand::add(const QCommandLineParser &parser, const QString &name)
     }
     auto connection = m_session.hubConnection();
     if (!connection)
-        return fail(ExitCode::Usage, connection.error().message);
+        return fail(ErrorCode::Usage, connection.error().message);
     m_session.printWarnings(connection.warnings());
     auto draft = ProfileStore::fromConnectionString(connection->connectionString.toString(),
                                                     connection->hub, name);
     if (!draft)
-        return failWith(draft.error(), ExitCode::Invalid);
+        return failWith(draft.error());
     Profile p = draft->profile;
     p.label = parser.value(m_label).trimmed();
     p.colour = parser.value(m_colour).trimmed().toLower();
@@ -323,17 +326,16 @@ void ProfilesCommand::add(const QCommandLineParser &parser, const QString &name)
     if (parser.isSet(m_defaultFormat)) {
         p.defaultFormat = formatFromWireName(parser.value(m_defaultFormat).trimmed());
         if (!p.defaultFormat) {
-            return fail(ExitCode::Usage,
+            return fail(ErrorCode::Usage,
                         tr("Unknown --format '%1'.").arg(parser.value(m_defaultFormat)));
         }
     }
     if (const Status valid = p.validate(); !valid)
-        return failWith(valid.error(), ExitCode::Invalid);
+        return failWith(valid.error());
     ProfileJob *job = m_profiles->store->create(p, draft->key);
     connect(job, &ProfileJob::finished, this, [this, p](const Status &s) {
         if (!s)
-            return failWith(s.error(),
-                            s.error().where == u"name"_s ? ExitCode::Invalid : ExitCode::Failure);
+            return failWith(s.error()); // a taken name is input refused, the keychain is not
         if (m_session.json) {
             QJsonObject o {{u"ok"_s, true},
                            {u"profile"_s, profilesJson(*m_profiles->store, {p.id}).first()}};
@@ -354,13 +356,12 @@ void ProfilesCommand::remove(const QString &nameOrId)
 {
     const auto found = m_profiles->store->find(nameOrId);
     if (!found)
-        return failWith(found.error(), ExitCode::Usage);
+        return failWith(found.error());
     const Profile p = found.value();
     ProfileJob *job = m_profiles->store->remove(p.id);
     connect(job, &ProfileJob::finished, this, [this, p](const Status &s) {
         if (!s) {
-            return failWith(s.error(),
-                            p.id == kEmulatorProfileId ? ExitCode::Invalid : ExitCode::Failure);
+            return failWith(s.error()); // the built-in profile is refused as input
         }
         if (m_session.json) {
             QJsonObject o {{u"ok"_s, true},
@@ -382,15 +383,13 @@ void ProfilesCommand::importFile(const QString &path)
     auto bytes =
         m_session.readArgument(path == u"-"_s ? path : u"@"_s + path, tr("profiles import"));
     if (!bytes)
-        return fail(ExitCode::Failure, bytes.error().message);
+        return fail(ErrorCode::Storage, bytes.error().message);
     ProfileJob *job = m_profiles->store->importProfiles(*bytes);
     connect(job, &ProfileJob::finished, this, [this, job](const Status &s) {
         if (!s) {
             // A file that is refused as a whole adds nothing; a key that could not be stored
             // leaves the profiles imported without it.
-            return failWith(s.error(),
-                            job->profileIds().isEmpty() ? ExitCode::Invalid : ExitCode::Failure,
-                            s.warnings());
+            return failWith(s.error(), s.warnings());
         }
         const QList<QUuid> ids = job->profileIds();
         if (m_session.json) {
@@ -417,7 +416,7 @@ void ProfilesCommand::exportProfiles(const QCommandLineParser &parser, const QSt
     for (const QString &n : names) {
         const auto found = m_profiles->store->find(n);
         if (!found)
-            return failWith(found.error(), ExitCode::Usage);
+            return failWith(found.error());
         ids.append(found->id);
     }
     const bool withKeys = parser.isSet(m_withKeys);
@@ -428,7 +427,7 @@ void ProfilesCommand::exportProfiles(const QCommandLineParser &parser, const QSt
     connect(job, &ProfileJob::finished, this, [this, job, output](const Status &s) {
         job->deleteLater();
         if (!s)
-            return failWith(s.error(), ExitCode::Failure);
+            return failWith(s.error());
         const QByteArray data = job->data();
         const bool containsKeys =
             QJsonDocument::fromJson(data).object().value(u"containsKeys"_s).toBool();
@@ -440,14 +439,14 @@ void ProfilesCommand::exportProfiles(const QCommandLineParser &parser, const QSt
         }
         QFile file(output);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            return fail(ExitCode::Failure,
+            return fail(ErrorCode::Storage,
                         tr("The file %1 cannot be written: %2.").arg(output, file.errorString()));
         }
         // A file with keys is for its owner only.
         if (containsKeys)
             file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         if (file.write(data) != data.size() || !file.flush()) {
-            return fail(ExitCode::Failure,
+            return fail(ErrorCode::Storage,
                         tr("The file %1 could not be written completely: %2.")
                             .arg(output, file.errorString()));
         }

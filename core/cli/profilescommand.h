@@ -37,7 +37,8 @@ struct CliProfiles
  * --ca-file still apply). An Emulator profile takes the running emulator's connection from
  * --connection-string / NH_CONNECTION_STRING, and the profile's hub unless --hub is given.
  * `done` is called once, never from inside this call; an error is a sentence for the user
- * (an unknown profile is ErrorCode::InvalidValue with where "profile").
+ * (an unknown profile is ErrorCode::NotFound; a key the keychain cannot give is Keychain, a
+ * connection that cannot be read locally Storage).
  */
 void connectWithProfile(CliSession &session, CliProfiles &profiles, const QString &nameOrId,
                         QObject *context, std::function<void(const Result<Profile> &)> done);
@@ -71,8 +72,8 @@ private:
     void remove(const QString &nameOrId);
     void importFile(const QString &path);
     void exportProfiles(const QCommandLineParser &parser, const QStringList &names);
-    /** Ends with the store's error: a refused input (Invalid), the keychain (Failure). */
-    void failWith(const Error &error, ExitCode code, const QList<Warning> &warnings = {});
+    /** Ends with the store's error; its code gives the exit status (exitCodeFor()). */
+    void failWith(const Error &error, const QList<Warning> &warnings = {});
 
     QCommandLineOption m_label;
     QCommandLineOption m_colour;

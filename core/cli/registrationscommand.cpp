@@ -105,23 +105,23 @@ void RegistrationsCommand::start(const QCommandLineParser &parser, const QString
     const bool needsId = action == u"get"_s || action == u"update"_s || action == u"delete"_s;
     const qsizetype maxArgs = action == u"list"_s ? 1 : 2;
     if (action.isEmpty())
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     Tr::tr("registrations needs an action: list, get, create, update or delete."));
     if (action != u"list"_s && action != u"create"_s && !needsId)
         return fail(
-            ExitCode::Usage,
+            ErrorCode::Usage,
             Tr::tr("Unknown action '%1': use list, get, create, update or delete.").arg(action));
     if (needsId && id.isEmpty())
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     Tr::tr("registrations %1 needs a registration ID.").arg(action));
     if (arguments.size() > maxArgs)
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     Tr::tr("Too many arguments for registrations %1: '%2'.")
                         .arg(action, arguments.value(maxArgs)));
 
     auto client = m_session.client();
     if (!client)
-        return fail(ExitCode::Usage, client.error().message);
+        return fail(ErrorCode::Usage, client.error().message);
     m_client = *client;
 
     if (action == u"list"_s)
@@ -148,7 +148,7 @@ bool RegistrationsCommand::etag(const QCommandLineParser &parser, std::optional<
     bool ok = false;
     const qint64 n = value.toLongLong(&ok);
     if (!ok || n < 1) {
-        fail(ExitCode::Usage,
+        fail(ErrorCode::Usage,
              Tr::tr("--etag takes the registration's ETag number or '*', not '%1'.")
                  .arg(parser.value(m_etag)));
         return false;
@@ -163,25 +163,25 @@ void RegistrationsCommand::list(const QCommandLineParser &parser)
     m_list.top = parser.value(m_top).toInt(&ok);
     if (!ok || m_list.top < 1 || m_list.top > 1000)
         return fail(
-            ExitCode::Usage,
+            ErrorCode::Usage,
             Tr::tr("--top takes a number from 1 to 1000, not '%1'.").arg(parser.value(m_top)));
     m_list.all = parser.isSet(m_all);
     m_list.tag = parser.value(m_tag);
     m_list.continuation = parser.value(m_continuation);
     if (parser.isSet(m_tag) && (parser.isSet(m_platform) || parser.isSet(m_handle)))
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     Tr::tr("List by --tag or by --platform and --handle, not both."));
     if (parser.isSet(m_tag)) {
         if (auto st = validateTag(m_list.tag, true); !st)
-            return fail(ExitCode::Invalid, Tr::tr("--tag: %1").arg(st.error().message));
+            return fail(st.error().code, Tr::tr("--tag: %1").arg(st.error().message));
     }
     if (parser.isSet(m_platform) != parser.isSet(m_handle))
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     Tr::tr("Listing by channel needs both --platform and --handle."));
     if (parser.isSet(m_platform)) {
         const auto platform = platformFromCliName(parser.value(m_platform));
         if (!platform)
-            return fail(ExitCode::Usage,
+            return fail(ErrorCode::Usage,
                         Tr::tr("Unknown --platform '%1'; use one of: %2.")
                             .arg(parser.value(m_platform), platformCliNames()));
         m_list.filter = HubClient::channelFilter(*platform, parser.value(m_handle));
@@ -279,20 +279,20 @@ bool RegistrationsCommand::apply(const QCommandLineParser &parser, Registration 
     if (parser.isSet(m_platform)) {
         const auto platform = platformFromCliName(parser.value(m_platform));
         if (!platform) {
-            fail(ExitCode::Usage,
+            fail(ErrorCode::Usage,
                  Tr::tr("Unknown --platform '%1'; use one of: %2.")
                      .arg(parser.value(m_platform), platformCliNames()));
             return false;
         }
         if (!creating && *platform != r.platform) {
             fail(
-                ExitCode::Usage,
+                ErrorCode::Usage,
                 Tr::tr("A registration cannot change its platform; delete it and create another."));
             return false;
         }
         r.platform = *platform;
     } else if (creating) {
-        fail(ExitCode::Usage,
+        fail(ErrorCode::Usage,
              Tr::tr("registrations create needs --platform (%1) and --handle.")
                  .arg(platformCliNames()));
         return false;
@@ -300,13 +300,13 @@ bool RegistrationsCommand::apply(const QCommandLineParser &parser, Registration 
     if (parser.isSet(m_handle))
         r.handle = parser.value(m_handle).trimmed();
     if (creating && r.handle.isEmpty()) {
-        fail(ExitCode::Usage, Tr::tr("registrations create needs --handle."));
+        fail(ErrorCode::Usage, Tr::tr("registrations create needs --handle."));
         return false;
     }
     if (parser.isSet(m_tags)) {
         auto tags = parseTagList(parser.value(m_tags), false);
         if (!tags) {
-            fail(ExitCode::Invalid, Tr::tr("--tags: %1").arg(tags.error().message));
+            fail(tags.error().code, Tr::tr("--tags: %1").arg(tags.error().message));
             return false;
         }
         m_session.printWarnings(tags.warnings());
@@ -315,7 +315,7 @@ bool RegistrationsCommand::apply(const QCommandLineParser &parser, Registration 
     if (parser.isSet(m_bodyTemplate)) {
         auto body = m_session.readArgument(parser.value(m_bodyTemplate), u"--body-template"_s);
         if (!body) {
-            fail(ExitCode::Usage, body.error().message);
+            fail(ErrorCode::Usage, body.error().message);
             return false;
         }
         r.isTemplate = true;
@@ -328,7 +328,7 @@ bool RegistrationsCommand::apply(const QCommandLineParser &parser, Registration 
     if (parser.isSet(m_auth))
         r.auth = parser.value(m_auth);
     if (r.platform == Platform::Browser && (r.p256dh.isEmpty() || r.auth.isEmpty())) {
-        fail(ExitCode::Usage, Tr::tr("A browser registration needs --p256dh and --auth."));
+        fail(ErrorCode::Usage, Tr::tr("A browser registration needs --p256dh and --auth."));
         return false;
     }
     return true;
@@ -354,7 +354,7 @@ void RegistrationsCommand::update(const QCommandLineParser &parser, const QStrin
         return;
     if (!parser.isSet(m_tags) && !parser.isSet(m_handle) && !parser.isSet(m_bodyTemplate)
         && !parser.isSet(m_templateName) && !parser.isSet(m_p256dh) && !parser.isSet(m_auth))
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     Tr::tr("Nothing to update: give --tags, --handle, --body-template, "
                            "--template-name, --p256dh or --auth."));
     // Read, change, write back: a PUT replaces the whole description.

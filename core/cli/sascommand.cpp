@@ -89,7 +89,7 @@ QList<QCommandLineOption> SasCommand::options() const
 void SasCommand::start(const QCommandLineParser &parser, const QStringList &arguments)
 {
     if (!arguments.isEmpty())
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     Tr::tr("sas takes no arguments ('%1'); a token to read goes in --decode.")
                         .arg(arguments.first()));
     if (parser.isSet(m_decode))
@@ -103,7 +103,7 @@ void SasCommand::build(const QCommandLineParser &parser)
     bool ok = false;
     const qint64 ttl = parser.value(m_ttl).toLongLong(&ok);
     if (!ok || ttl < 1 || ttl > kMaxTtlSeconds)
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     Tr::tr("--ttl takes a number of seconds from 1 to %1, not '%2'.")
                         .arg(kMaxTtlSeconds)
                         .arg(parser.value(m_ttl)));
@@ -114,12 +114,12 @@ void SasCommand::build(const QCommandLineParser &parser)
         options.audience = Sas::Audience::Namespace;
     else if (audience != u"hub"_s)
         return fail(
-            ExitCode::Usage,
+            ErrorCode::Usage,
             Tr::tr("--audience is hub or namespace, not '%1'.").arg(parser.value(m_audience)));
 
     auto connection = m_session.hubConnection();
     if (!connection)
-        return fail(ExitCode::Usage, connection.error().message);
+        return fail(ErrorCode::Usage, connection.error().message);
     m_session.printWarnings(connection.warnings());
     const ConnectionString &cs = connection->connectionString;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -154,11 +154,11 @@ void SasCommand::decode(const QCommandLineParser &parser)
 {
     auto bytes = m_session.readArgument(parser.value(m_decode), u"--decode"_s);
     if (!bytes)
-        return fail(ExitCode::Usage, bytes.error().message);
+        return fail(ErrorCode::Usage, bytes.error().message);
     const QString text = QString::fromUtf8(*bytes).trimmed();
     const auto decoded = Sas::decode(text);
     if (!decoded)
-        return fail(ExitCode::Invalid,
+        return fail(decoded.error().code,
                     Tr::tr("Not a SharedAccessSignature token: %1").arg(decoded.error().message));
 
     // Checking needs the key: only when a connection is configured.
@@ -168,7 +168,7 @@ void SasCommand::decode(const QCommandLineParser &parser)
     if (m_session.hasConnection()) {
         auto connection = m_session.hubConnection();
         if (!connection)
-            return fail(ExitCode::Usage, connection.error().message);
+            return fail(ErrorCode::Usage, connection.error().message);
         const ConnectionString &cs = connection->connectionString;
         checkedFor = cs.keyName() + u" @ "_s + cs.hubUrl(connection->hub).toString();
         if (decoded->keyName.compare(cs.keyName(), Qt::CaseInsensitive) != 0) {
@@ -182,7 +182,7 @@ void SasCommand::decode(const QCommandLineParser &parser)
             check = Sas::validate(*decoded, cs.key(), url, now);
         }
     }
-    const ExitCode code = check && !check->ok() ? ExitCode::Invalid : ExitCode::Ok;
+    const ExitCode code = check && !check->ok() ? exitCodeFor(check->error().code) : ExitCode::Ok;
 
     if (m_session.json) {
         QJsonObject o =

@@ -149,7 +149,7 @@ bool SendCommand::build(const QCommandLineParser &parser)
     // Format and body.
     const auto format = formatFromWireName(parser.value(m_format).trimmed());
     if (!format) {
-        fail(ExitCode::Usage,
+        fail(ErrorCode::Usage,
              tr("Unknown --format '%1'; use one of: %2.")
                  .arg(parser.value(m_format), formatNames()));
         return false;
@@ -157,11 +157,11 @@ bool SendCommand::build(const QCommandLineParser &parser)
     m_notification.format = *format;
     if (parser.isSet(m_template)) {
         if (parser.isSet(m_payload)) {
-            fail(ExitCode::Usage, tr("Give either --payload or --template properties, not both."));
+            fail(ErrorCode::Usage, tr("Give either --payload or --template properties, not both."));
             return false;
         }
         if (parser.isSet(m_format) && *format != Format::Template) {
-            fail(ExitCode::Usage,
+            fail(ErrorCode::Usage,
                  tr("--template builds a template body; it cannot be sent as --format %1.")
                      .arg(parser.value(m_format)));
             return false;
@@ -172,7 +172,7 @@ bool SendCommand::build(const QCommandLineParser &parser)
         for (const QString &pair : values) {
             const qsizetype eq = pair.indexOf(u'=');
             if (eq <= 0) {
-                fail(ExitCode::Usage, tr("--template expects NAME=VALUE, not '%1'.").arg(pair));
+                fail(ErrorCode::Usage, tr("--template expects NAME=VALUE, not '%1'.").arg(pair));
                 return false;
             }
             properties.append({pair.left(eq), pair.mid(eq + 1)});
@@ -181,7 +181,7 @@ bool SendCommand::build(const QCommandLineParser &parser)
     } else if (parser.isSet(m_payload)) {
         auto body = m_session.readArgument(parser.value(m_payload), u"--payload"_s);
         if (!body) {
-            fail(ExitCode::Usage, body.error().message);
+            fail(ErrorCode::Usage, body.error().message);
             return false;
         }
         m_notification.body = *body;
@@ -193,7 +193,7 @@ bool SendCommand::build(const QCommandLineParser &parser)
     const int targets =
         int(parser.isSet(m_tags)) + int(parser.isSet(m_handle)) + int(parser.isSet(m_broadcast));
     if (targets != 1) {
-        fail(ExitCode::Usage,
+        fail(ErrorCode::Usage,
              targets == 0 ? tr("Say who receives the send: --tags EXPR, --handle HANDLE (repeat "
                                "for a batch) or --broadcast.")
                           : tr("Give only one of --tags, --handle and --broadcast."));
@@ -213,7 +213,7 @@ bool SendCommand::build(const QCommandLineParser &parser)
     for (const QString &header : headers) {
         const qsizetype colon = header.indexOf(u':');
         if (colon <= 0) {
-            fail(ExitCode::Usage, tr("--header expects NAME:VALUE, not '%1'.").arg(header));
+            fail(ErrorCode::Usage, tr("--header expects NAME:VALUE, not '%1'.").arg(header));
             return false;
         }
         m_notification.headers.append(
@@ -223,7 +223,7 @@ bool SendCommand::build(const QCommandLineParser &parser)
     if (parser.isSet(m_schedule)) {
         const auto when = scheduleTime(parser.value(m_schedule), QDateTime::currentDateTimeUtc());
         if (!when) {
-            fail(ExitCode::Usage,
+            fail(ErrorCode::Usage,
                  tr("--schedule expects 2026-01-31T12:00:00 (UTC), an ISO 8601 time with Z or "
                     "an offset, or +30s/+10m/+2h/+1d, not '%1'.")
                      .arg(parser.value(m_schedule)));
@@ -239,7 +239,7 @@ bool SendCommand::build(const QCommandLineParser &parser)
         bool ok = false;
         const int n = parser.value(option).toInt(&ok);
         if (!ok || n < 1 || n > max) {
-            fail(ExitCode::Usage,
+            fail(ErrorCode::Usage,
                  tr("--%1 takes a whole number from 1 to %2, not '%3'.")
                      .arg(option.names().constFirst())
                      .arg(max)
@@ -253,7 +253,7 @@ bool SendCommand::build(const QCommandLineParser &parser)
         || !positive(m_concurrency, kMaxConcurrency, &m_parallel))
         return false;
     if (parser.isSet(m_concurrency) && !parser.isSet(m_repeat)) {
-        fail(ExitCode::Usage, tr("--concurrency only applies with --repeat."));
+        fail(ErrorCode::Usage, tr("--concurrency only applies with --repeat."));
         return false;
     }
     m_parallel = std::min(m_parallel, m_count);
@@ -263,24 +263,22 @@ bool SendCommand::build(const QCommandLineParser &parser)
 void SendCommand::start(const QCommandLineParser &parser, const QStringList &arguments)
 {
     if (!arguments.isEmpty())
-        return fail(ExitCode::Usage,
+        return fail(ErrorCode::Usage,
                     tr("send takes no arguments ('%1'); the payload goes in --payload.")
                         .arg(arguments.first()));
     if (parser.isSet(m_history) && parser.isSet(m_noHistory))
-        return fail(ExitCode::Usage, tr("Give either --history or --no-history, not both."));
+        return fail(ErrorCode::Usage, tr("Give either --history or --no-history, not both."));
     if (!parser.isSet(m_profile))
         return proceed(parser);
     if (m_session.connection.connectionString) {
-        return fail(ExitCode::Usage, tr("Give either --profile or --connection-string, not both."));
+        return fail(ErrorCode::Usage,
+                    tr("Give either --profile or --connection-string, not both."));
     }
     m_profiles = std::make_unique<CliProfiles>();
     connectWithProfile(m_session, *m_profiles, parser.value(m_profile), this,
                        [this, &parser](const Result<Profile> &p) {
-                           if (!p) {
-                               return fail(p.error().where == u"profile"_s ? ExitCode::Usage
-                                                                           : ExitCode::Failure,
-                                           p.error().message);
-                           }
+                           if (!p)
+                               return fail(p.error());
                            m_profileId = p->id.toString(QUuid::WithoutBraces);
                            m_profileName = p->name;
                            proceed(parser);
@@ -325,7 +323,7 @@ void SendCommand::proceed(const QCommandLineParser &parser)
     // The connection first: its line on stdin comes before a '-' payload.
     auto client = m_session.client();
     if (!client)
-        return fail(ExitCode::Usage, client.error().message);
+        return fail(ErrorCode::Usage, client.error().message);
     m_client = *client;
     if (!build(parser))
         return;
@@ -437,7 +435,7 @@ void SendCommand::finishRepeat()
     const double maxMs = sorted.isEmpty() ? 0 : double(sorted.last()) / 1e6;
     const int errors = m_completed - m_results.value(ExchangeResult::Success);
     const int code = m_firstFailure ? int(exitCodeFor(*m_firstFailure))
-        : m_completed < m_count     ? int(ExitCode::Failure)
+        : m_completed < m_count     ? int(exitCodeFor(ErrorCode::Cancelled))
                                     : int(ExitCode::Ok);
 
     if (m_session.json) {

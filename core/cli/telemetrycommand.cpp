@@ -62,10 +62,10 @@ QList<QCommandLineOption> TelemetryCommand::options() const
 void TelemetryCommand::start(const QCommandLineParser &, const QStringList &arguments)
 {
     if (arguments.size() != 1 || arguments.first().trimmed().isEmpty())
-        return fail(ExitCode::Usage, Tr::tr("telemetry takes one notification ID."));
+        return fail(ErrorCode::Usage, Tr::tr("telemetry takes one notification ID."));
     auto client = m_session.client();
     if (!client)
-        return fail(ExitCode::Usage, client.error().message);
+        return fail(ErrorCode::Usage, client.error().message);
     HubJob *job = (*client)->telemetry(arguments.first().trimmed());
     track(job);
     connect(job, &HubJob::finished, this, [this](const Exchange &e) {

@@ -67,4 +67,35 @@ QString exchangeResultDisplayName(ExchangeResult result)
     return {};
 }
 
+ErrorCode errorCodeFor(ExchangeResult result)
+{
+    switch (result) {
+    case ExchangeResult::TransportError:
+        return ErrorCode::Transport;
+    case ExchangeResult::Timeout:
+        return ErrorCode::Timeout;
+    case ExchangeResult::Cancelled:
+        return ErrorCode::Cancelled;
+    case ExchangeResult::HubError:
+        return ErrorCode::HubRejected;
+    case ExchangeResult::BadResponse:
+        return ErrorCode::BadResponse;
+    case ExchangeResult::Pending:
+    case ExchangeResult::Success:
+    case ExchangeResult::NoTargets:
+    case ExchangeResult::Invalid:
+        break;
+    }
+    return ErrorCode::None;
+}
+
+ErrorCode exchangeErrorCode(const Exchange &exchange)
+{
+    if (exchange.result == ExchangeResult::Invalid)
+        return exchange.error ? exchange.error->code : ErrorCode::InvalidValue;
+    if (exchange.result == ExchangeResult::Pending)
+        return ErrorCode::Cancelled; // asked for while it never ended: it was stopped
+    return errorCodeFor(exchange.result);
+}
+
 } // namespace Nh

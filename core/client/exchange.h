@@ -62,8 +62,7 @@ struct Attempt
 struct Exchange
 {
     QUuid id = QUuid::createUuid();
-    QString
-        operation; ///< "send", "send.test", "registrations.list", … (as the emulator names them)
+    QString operation; ///< operationName(): "send", "send.test", "registrations.list", …
     QString hub;
     QDateTime started;
 
@@ -121,6 +120,19 @@ struct Exchange
 /** A short untranslated name for files and JSON ("success", "no-targets", "hub-error", …). */
 QString exchangeResultName(ExchangeResult result);
 QString exchangeResultDisplayName(ExchangeResult result);
+
+/**
+ * The error domain of an ending: Transport, Timeout, Cancelled, HubRejected or BadResponse;
+ * None for Success, NoTargets and Pending, and also for Invalid, whose code is the refusal's
+ * own (see exchangeErrorCode()).
+ */
+ErrorCode errorCodeFor(ExchangeResult result);
+/**
+ * What went wrong with `exchange`, as one ErrorCode: errorCodeFor(result); for a request
+ * refused before sending the refusal's code (Syntax, LimitExceeded, …); Cancelled for one that
+ * is still pending. None when it is ok().
+ */
+ErrorCode exchangeErrorCode(const Exchange &exchange);
 
 } // namespace Nh
 

@@ -3,6 +3,7 @@
 #include "client/explainer.h"
 
 #include "protocol/notificationoutcome.h"
+#include "protocol/operation.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -72,7 +73,7 @@ QString errorText(const Exchange &e)
 
 bool isSendOperation(const QString &operation)
 {
-    return operation.startsWith(u"send"_s);
+    return operation.startsWith(operationName(Operation::Send));
 }
 
 /** The format of a send, from its ServiceBusNotification-Format header. */
@@ -435,9 +436,9 @@ QString requiredClaimForOperation(const QString &operation, const QUrl &url)
     if (isSendOperation(operation) || operation.startsWith(u"schedules."_s)
         || operation.startsWith(u"telemetry."_s) || operation.startsWith(u"feedback."_s))
         return u"Send"_s;
-    if (operation == u"registrations.bytag")
+    if (operation == operationName(Operation::RegistrationsByTag))
         return u"Manage"_s;
-    if (operation == u"registrations.list") {
+    if (operation == operationName(Operation::RegistrationsList)) {
         const bool byChannel = url.query(QUrl::FullyDecoded).contains(u"$filter"_s);
         return byChannel ? u"Listen"_s : u"Manage"_s;
     }
@@ -807,7 +808,8 @@ Explanation explain(const Exchange &e)
                 kind = HubErrorKind::RegistrationNotFound;
             else if (e.operation.startsWith(u"installations."_s))
                 kind = HubErrorKind::InstallationNotFound;
-            else if (e.operation == u"telemetry.get" || e.operation == u"schedules.cancel")
+            else if (e.operation == operationName(Operation::TelemetryGet)
+                     || e.operation == operationName(Operation::SchedulesCancel))
                 kind = HubErrorKind::NotificationNotFound;
             if (kind == HubErrorKind::RegistrationNotFound)
                 return explainHubError(404, u"registration");
@@ -849,7 +851,7 @@ Explanation explain(const Exchange &e)
         return explainDetails(*e.details);
     Explanation x;
     if (isSendOperation(e.operation)) {
-        if (e.operation == u"send.scheduled")
+        if (e.operation == operationName(Operation::SendScheduled))
             x.cause =
                 Tr::tr("The hub accepted the scheduled send; it goes out at its schedule time.");
         else

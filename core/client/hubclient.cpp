@@ -5,6 +5,7 @@
 #include "client/networkerrors.h"
 #include "common/logging.h"
 #include "protocol/draftcheck.h"
+#include "protocol/operation.h"
 #include "protocol/registrationfeed.h"
 
 #include <QCoreApplication>
@@ -251,7 +252,7 @@ void HubClient::onReplyFinished(HubJob *job)
         e.errorSentence =
             describeTransportError(error, reply->errorString(), e.url, job->m_sslErrors,
                                    e.abortReason, m_connection.transferTimeoutMs);
-        e.error = makeError(ErrorCode::InvalidValue, e.errorSentence);
+        e.error = makeError(errorCodeFor(e.result), e.errorSentence);
         finish(job);
         return;
     }
@@ -287,7 +288,7 @@ void HubClient::onReplyFinished(HubJob *job)
                                                       : ExchangeResult::Timeout;
         e.errorSentence = describeTransportError(error, reply->errorString(), e.url, {},
                                                  e.abortReason, m_connection.transferTimeoutMs);
-        e.error = makeError(ErrorCode::InvalidValue, e.errorSentence);
+        e.error = makeError(errorCodeFor(e.result), e.errorSentence);
     } else if (error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied
                && e.ok()) {
         const QByteArray length =
@@ -312,7 +313,7 @@ void HubClient::interpret(Exchange &e, Expect expect) const
     e.etag = QString::fromUtf8(headerValue(e.responseHeaders, "ETag").value_or(QByteArray()));
     e.continuationToken = QString::fromUtf8(
         headerValue(e.responseHeaders, "x-ms-continuationtoken").value_or(QByteArray()));
-    if (!e.location.isEmpty() && e.operation.startsWith(u"send"_s))
+    if (!e.location.isEmpty() && e.operation.startsWith(operationName(Operation::Send)))
         e.notificationId = lastPathSegment(e.location);
 
     if (e.status < 200 || e.status > 299) {
@@ -322,7 +323,7 @@ void HubClient::interpret(Exchange &e, Expect expect) const
         }
         e.result = ExchangeResult::HubError;
         e.errorSentence = describeHubError(e);
-        e.error = makeError(ErrorCode::InvalidValue, e.errorSentence);
+        e.error = makeError(ErrorCode::HubRejected, e.errorSentence);
         return;
     }
 
@@ -397,7 +398,7 @@ HubJob *HubClient::send(const Notification &notification, bool test)
     if (!prepared) {
         // Refused before sending: report it through the job like any other failure.
         auto *job = new HubJob(this);
-        job->m_exchange.operation = u"send"_s;
+        job->m_exchange.operation = operationName(Operation::Send);
         job->m_exchange.hub = m_connection.hub;
         job->m_exchange.method = "POST";
         job->m_exchange.started = QDateTime::currentDateTimeUtc();
@@ -425,15 +426,16 @@ HubJob *HubClient::send(const Notification &notification, bool test)
     for (const QString &flag : std::as_const(prepared->queryFlags))
         r.query.append({flag, QString()});
     if (direct)
-        r.operation = prepared->path.endsWith(u"$batch"_s) ? u"send.batch"_s : u"send.direct"_s;
+        r.operation = prepared->path.endsWith(u"$batch"_s) ? operationName(Operation::SendBatch)
+                                                           : operationName(Operation::SendDirect);
     else if (scheduled)
-        r.operation = u"send.scheduled"_s;
+        r.operation = operationName(Operation::SendScheduled);
     else if (test) {
-        r.operation = u"send.test"_s;
+        r.operation = operationName(Operation::SendTest);
         r.query.append({u"test"_s, QString()});
         r.expect = Expect::Outcome;
     } else {
-        r.operation = u"send"_s;
+        r.operation = operationName(Operation::Send);
     }
     HubJob *job = start(r);
     job->m_exchange.warnings = prepared.warnings();
@@ -442,7 +444,7 @@ HubJob *HubClient::send(const Notification &notification, bool test)
 
 HubJob *HubClient::cancelScheduled(const QString &scheduledId)
 {
-    return start({u"schedules.cancel"_s,
+    return start({operationName(Operation::SchedulesCancel),
                   "DELETE",
                   u"schedulednotifications/"_s + scheduledId,
                   {},
@@ -453,13 +455,18 @@ HubJob *HubClient::cancelScheduled(const QString &scheduledId)
 
 HubJob *HubClient::telemetry(const QString &notificationId)
 {
-    return start(
-        {u"telemetry.get"_s, "GET", u"messages/"_s + notificationId, {}, {}, {}, Expect::Details});
+    return start({operationName(Operation::TelemetryGet),
+                  "GET",
+                  u"messages/"_s + notificationId,
+                  {},
+                  {},
+                  {},
+                  Expect::Details});
 }
 
 HubJob *HubClient::createRegistrationId()
 {
-    return start({u"registrationids.create"_s,
+    return start({operationName(Operation::RegistrationIdsCreate),
                   "POST",
                   u"registrationIDs"_s,
                   {},
@@ -470,7 +477,7 @@ HubJob *HubClient::createRegistrationId()
 
 HubJob *HubClient::createRegistration(const Registration &registration)
 {
-    return start({u"registrations.create"_s,
+    return start({operationName(Operation::RegistrationsCreate),
                   "POST",
                   u"registrations"_s,
                   {},
@@ -481,7 +488,7 @@ HubJob *HubClient::createRegistration(const Registration &registration)
 
 HubJob *HubClient::putRegistration(const Registration &registration, std::optional<qint64> ifMatch)
 {
-    HubRequest r {u"registrations.put"_s,
+    HubRequest r {operationName(Operation::RegistrationsPut),
                   "PUT",
                   u"registrations/"_s + registration.registrationId,
                   {},
@@ -496,7 +503,7 @@ HubJob *HubClient::putRegistration(const Registration &registration, std::option
 
 HubJob *HubClient::getRegistration(const QString &id)
 {
-    return start({u"registrations.get"_s,
+    return start({operationName(Operation::RegistrationsGet),
                   "GET",
                   u"registrations/"_s + id,
                   {},
@@ -507,7 +514,7 @@ HubJob *HubClient::getRegistration(const QString &id)
 
 HubJob *HubClient::deleteRegistration(const QString &id, qint64 ifMatch)
 {
-    return start({u"registrations.delete"_s,
+    return start({operationName(Operation::RegistrationsDelete),
                   "DELETE",
                   u"registrations/"_s + id,
                   {},
@@ -519,7 +526,8 @@ HubJob *HubClient::deleteRegistration(const QString &id, qint64 ifMatch)
 HubJob *HubClient::listRegistrations(const ListQuery &q)
 {
     HubRequest r;
-    r.operation = q.tag.isEmpty() ? u"registrations.list"_s : u"registrations.bytag"_s;
+    r.operation = q.tag.isEmpty() ? operationName(Operation::RegistrationsList)
+                                  : operationName(Operation::RegistrationsByTag);
     r.path = q.tag.isEmpty() ? u"registrations"_s : u"tags/"_s + q.tag + u"/registrations"_s;
     r.expect = Expect::Feed;
     if (q.top > 0)
@@ -562,7 +570,7 @@ QString HubClient::channelFilter(Platform platform, const QString &handle)
 
 HubJob *HubClient::putInstallation(const Installation &installation)
 {
-    return start({u"installations.put"_s,
+    return start({operationName(Operation::InstallationsPut),
                   "PUT",
                   u"installations/"_s + installation.installationId,
                   {},
@@ -573,7 +581,7 @@ HubJob *HubClient::putInstallation(const Installation &installation)
 
 HubJob *HubClient::getInstallation(const QString &id)
 {
-    return start({u"installations.get"_s,
+    return start({operationName(Operation::InstallationsGet),
                   "GET",
                   u"installations/"_s + id,
                   {},
@@ -584,7 +592,7 @@ HubJob *HubClient::getInstallation(const QString &id)
 
 HubJob *HubClient::patchInstallation(const QString &id, const QByteArray &jsonPatch)
 {
-    return start({u"installations.patch"_s,
+    return start({operationName(Operation::InstallationsPatch),
                   "PATCH",
                   u"installations/"_s + id,
                   {},
@@ -595,7 +603,7 @@ HubJob *HubClient::patchInstallation(const QString &id, const QByteArray &jsonPa
 
 HubJob *HubClient::deleteInstallation(const QString &id)
 {
-    return start({u"installations.delete"_s,
+    return start({operationName(Operation::InstallationsDelete),
                   "DELETE",
                   u"installations/"_s + id,
                   {},
@@ -606,7 +614,13 @@ HubJob *HubClient::deleteInstallation(const QString &id)
 
 HubJob *HubClient::feedbackContainer()
 {
-    return start({u"feedback.get"_s, "GET", u"feedbackcontainer"_s, {}, {}, {}, Expect::Text});
+    return start({operationName(Operation::FeedbackGet),
+                  "GET",
+                  u"feedbackcontainer"_s,
+                  {},
+                  {},
+                  {},
+                  Expect::Text});
 }
 
 } // namespace Nh

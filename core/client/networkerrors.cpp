@@ -3,6 +3,7 @@
 #include "client/networkerrors.h"
 
 #include "client/explainer.h"
+#include "protocol/operation.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -163,15 +164,16 @@ QString entityId(const Exchange &e)
 
 QString expectedBody(const QString &operation)
 {
-    if (operation == u"send.test")
+    if (operation == operationName(Operation::SendTest))
         return Tr::tr("a NotificationOutcome (XML)");
-    if (operation == u"registrations.list" || operation == u"registrations.bytag")
+    if (operation == operationName(Operation::RegistrationsList)
+        || operation == operationName(Operation::RegistrationsByTag))
         return Tr::tr("a registration feed (Atom XML)");
     if (operation.startsWith(u"registrations."_s))
         return Tr::tr("a registration entry (Atom XML)");
-    if (operation == u"installations.get")
+    if (operation == operationName(Operation::InstallationsGet))
         return Tr::tr("an installation (JSON)");
-    if (operation == u"telemetry.get")
+    if (operation == operationName(Operation::TelemetryGet))
         return Tr::tr("NotificationDetails telemetry (XML)");
     return Tr::tr("the expected body");
 }
@@ -183,7 +185,7 @@ QString throttleAdvice(const Exchange &e)
     bool ok = false;
     const int retryAfter = header(e.responseHeaders, "Retry-After").toInt(&ok);
     // Only test sends have the fixed 10-a-minute limit; other calls meet the tier's quotas.
-    const QString slowDown = e.operation == u"send.test"
+    const QString slowDown = e.operation == operationName(Operation::SendTest)
         ? Tr::tr("Slow down: test sends are limited to 10 a minute.")
         : Tr::tr("Slow down: the namespace's pricing tier limits how many calls a hub accepts; "
                  "space the calls out, or move the namespace to a higher tier.");
@@ -251,41 +253,7 @@ QString describeCertificate(const QSslCertificate &c)
 
 QString operationDisplayName(const QString &operation)
 {
-    static const QHash<QString, const char *> kNames = {
-        {u"send"_s, QT_TRANSLATE_NOOP("Nh::NetworkErrors", "the send")},
-        {u"send.test"_s, QT_TRANSLATE_NOOP("Nh::NetworkErrors", "the test send")},
-        {u"send.direct"_s, QT_TRANSLATE_NOOP("Nh::NetworkErrors", "the direct send")},
-        {u"send.batch"_s, QT_TRANSLATE_NOOP("Nh::NetworkErrors", "the direct batch send")},
-        {u"send.scheduled"_s, QT_TRANSLATE_NOOP("Nh::NetworkErrors", "the scheduled send")},
-        {u"schedules.cancel"_s,
-         QT_TRANSLATE_NOOP("Nh::NetworkErrors", "cancelling the scheduled send")},
-        {u"telemetry.get"_s, QT_TRANSLATE_NOOP("Nh::NetworkErrors", "reading the telemetry")},
-        {u"registrationids.create"_s,
-         QT_TRANSLATE_NOOP("Nh::NetworkErrors", "creating a registration id")},
-        {u"registrations.create"_s,
-         QT_TRANSLATE_NOOP("Nh::NetworkErrors", "creating the registration")},
-        {u"registrations.put"_s, QT_TRANSLATE_NOOP("Nh::NetworkErrors", "saving the registration")},
-        {u"registrations.get"_s,
-         QT_TRANSLATE_NOOP("Nh::NetworkErrors", "reading the registration")},
-        {u"registrations.delete"_s,
-         QT_TRANSLATE_NOOP("Nh::NetworkErrors", "deleting the registration")},
-        {u"registrations.list"_s, QT_TRANSLATE_NOOP("Nh::NetworkErrors", "listing registrations")},
-        {u"registrations.bytag"_s,
-         QT_TRANSLATE_NOOP("Nh::NetworkErrors", "listing registrations by tag")},
-        {u"installations.put"_s, QT_TRANSLATE_NOOP("Nh::NetworkErrors", "saving the installation")},
-        {u"installations.get"_s,
-         QT_TRANSLATE_NOOP("Nh::NetworkErrors", "reading the installation")},
-        {u"installations.patch"_s,
-         QT_TRANSLATE_NOOP("Nh::NetworkErrors", "patching the installation")},
-        {u"installations.delete"_s,
-         QT_TRANSLATE_NOOP("Nh::NetworkErrors", "deleting the installation")},
-        {u"feedback.get"_s,
-         QT_TRANSLATE_NOOP("Nh::NetworkErrors", "reading the feedback container")},
-    };
-    const char *name = kNames.value(operation);
-    if (name)
-        return Tr::tr(name);
-    return operation.isEmpty() ? Tr::tr("the request") : Tr::tr("the request %1").arg(operation);
+    return operationDescription(operation);
 }
 
 QString describeTransportError(QNetworkReply::NetworkError error, const QString &qtMessage,
@@ -398,10 +366,12 @@ QString describeHubError(const Exchange &e)
     if (e.status == 404 && kind != HubErrorKind::HubNotFound) {
         if (e.operation.startsWith(u"installations."_s))
             kind = HubErrorKind::InstallationNotFound;
-        else if (e.operation == u"registrations.get" || e.operation == u"registrations.put"
-                 || e.operation == u"registrations.delete")
+        else if (e.operation == operationName(Operation::RegistrationsGet)
+                 || e.operation == operationName(Operation::RegistrationsPut)
+                 || e.operation == operationName(Operation::RegistrationsDelete))
             kind = HubErrorKind::RegistrationNotFound; // only these name a registration
-        else if (e.operation == u"telemetry.get" || e.operation == u"schedules.cancel")
+        else if (e.operation == operationName(Operation::TelemetryGet)
+                 || e.operation == operationName(Operation::SchedulesCancel))
             kind = HubErrorKind::NotificationNotFound;
         else
             kind = HubErrorKind::NotFound;
@@ -475,7 +445,7 @@ QString describeHubError(const Exchange &e)
         next = explainHubError(404, u"Installation not found").nextStep;
         break;
     case HubErrorKind::NotificationNotFound:
-        if (e.operation == u"schedules.cancel") {
+        if (e.operation == operationName(Operation::SchedulesCancel)) {
             what = Tr::tr("hub '%1' has no scheduled notification '%2'").arg(e.hub, id);
             next = Tr::tr("It was already sent or cancelled, or the id is wrong.");
         } else {

@@ -48,7 +48,7 @@ void ProfileSession::activate(const QUuid &id)
         const HubEmulator *emulator = m_services.emulator;
         const Status &status = m_services.emulatorStatus;
         if (!emulator || !status.ok() || !emulator->isListening()) {
-            fail(status.ok() ? makeError(ErrorCode::MissingField,
+            fail(status.ok() ? makeError(ErrorCode::Usage,
                                          tr("The bundled emulator is not running."))
                              : status.error());
             return;
@@ -84,7 +84,7 @@ void ProfileSession::connectProfile(const QString &key)
     if (p.isEmulator()) {
         const ConnectionString live = emulator->connectionString(p.keyName);
         if (live.key().isEmpty()) {
-            fail(makeError(ErrorCode::InvalidValue,
+            fail(makeError(ErrorCode::NotFound,
                            tr("The emulator has no SAS rule named “%1”; its rules are %2.")
                                .arg(p.keyName, emulator->ruleNames().join(u", "_s))));
             return;

@@ -3,6 +3,7 @@
 #include "client/resend.h"
 
 #include "common/redaction.h"
+#include "protocol/operation.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -34,15 +35,15 @@ QString pathBelowHub(const QUrl &url, const QString &hub)
 Expect expectedResponse(const QString &operation)
 {
     static const QHash<QString, Expect> table = {
-        {u"send.test"_s, Expect::Outcome},
-        {u"registrations.create"_s, Expect::Registration},
-        {u"registrations.put"_s, Expect::Registration},
-        {u"registrations.get"_s, Expect::Registration},
-        {u"registrations.list"_s, Expect::Feed},
-        {u"registrations.bytag"_s, Expect::Feed},
-        {u"installations.get"_s, Expect::Installation},
-        {u"telemetry.get"_s, Expect::Details},
-        {u"feedback.get"_s, Expect::Text},
+        {operationName(Operation::SendTest), Expect::Outcome},
+        {operationName(Operation::RegistrationsCreate), Expect::Registration},
+        {operationName(Operation::RegistrationsPut), Expect::Registration},
+        {operationName(Operation::RegistrationsGet), Expect::Registration},
+        {operationName(Operation::RegistrationsList), Expect::Feed},
+        {operationName(Operation::RegistrationsByTag), Expect::Feed},
+        {operationName(Operation::InstallationsGet), Expect::Installation},
+        {operationName(Operation::TelemetryGet), Expect::Details},
+        {operationName(Operation::FeedbackGet), Expect::Text},
     };
     return table.value(operation, Expect::Nothing);
 }

@@ -27,7 +27,21 @@ enum class ErrorCode {
     ExpiredToken,
     InvalidAudience,
     UnknownKeyName,
+    // Domains beyond parsing: what failed around the input. Appended, never reordered: the
+    // history stores the numeric value.
+    Transport, ///< no HTTP answer: DNS, refused connection, TLS, reset, proxy
+    Timeout, ///< no answer within the transfer timeout
+    Cancelled, ///< the user (or the program on the user's behalf) stopped it
+    HubRejected, ///< the hub answered with a 4xx or 5xx status
+    BadResponse, ///< a 2xx answer whose body could not be read (the parse error is in the text)
+    Storage, ///< a local file or database cannot be opened, read or written
+    Keychain, ///< the keychain cannot give, store or remove a secret (none stored, locked, …)
+    NotFound, ///< a named local thing (profile, exchange) does not exist
+    Usage, ///< asked in a way that cannot work: a bad command line, a call in the wrong state
 };
+
+/** The last ErrorCode, for code that reads stored numeric values back. */
+inline constexpr ErrorCode kLastErrorCode = ErrorCode::Usage;
 
 /**
  * A located error. `message` is a complete translated sentence that already names the place

@@ -10,6 +10,7 @@
 #include "protocol/notification.h"
 #include "protocol/notificationdetails.h"
 #include "protocol/notificationoutcome.h"
+#include "protocol/operation.h"
 #include "protocol/payloadbuilder.h"
 #include "protocol/registrationfeed.h"
 #include "protocol/sastoken.h"
@@ -182,7 +183,7 @@ struct EmulatorService::Route
 {
     QByteArray method;
     QStringView pattern;
-    QStringView operation; ///< for fault rules and the request log
+    Operation operation; ///< named in fault rules and the request log (operationName())
     Right right;
     /** Listing registrations: Listen with a $filter (by channel), else Manage. */
     bool manageUnlessFiltered = false;
@@ -212,71 +213,76 @@ const QList<EmulatorService::Route> &EmulatorService::routes()
     using S = EmulatorService;
     // Within a pattern, methods are listed in the order the Allow header names them.
     static const QList<Route> kRoutes {
-        {"POST"_ba, u"messages", u"send", Right::Send, false, false,
+        {"POST"_ba, u"messages", Operation::Send, Right::Send, false, false,
          [](S &s, Context &c) {
              return flag(c.query, u"direct"_s) ? s.sendDirect(c) : s.send(c);
          }},
-        {"POST"_ba, u"messages/$batch", u"send.batch", Right::Send, false, false,
+        {"POST"_ba, u"messages/$batch", Operation::SendBatch, Right::Send, false, false,
          [](S &s, Context &c) {
              return s.sendBatch(c);
          }},
-        {"GET"_ba, u"messages/{}", u"telemetry.get", Right::Send, false, false,
+        {"GET"_ba, u"messages/{}", Operation::TelemetryGet, Right::Send, false, false,
          [](S &s, Context &c) {
              return s.telemetry(c, c.segments.at(1));
          }},
-        {"POST"_ba, u"schedulednotifications", u"send.scheduled", Right::Send, false, false,
+        {"POST"_ba, u"schedulednotifications", Operation::SendScheduled, Right::Send, false, false,
          [](S &s, Context &c) {
              return s.sendScheduled(c);
          }},
-        {"DELETE"_ba, u"schedulednotifications/{}", u"schedules.cancel", Right::Send, false, false,
+        {"DELETE"_ba, u"schedulednotifications/{}", Operation::SchedulesCancel, Right::Send, false,
+         false,
          [](S &s, Context &c) {
              return s.cancelScheduled(c, c.segments.at(1));
          }},
-        {"POST"_ba, u"registrationids", u"registrationids.create", Right::Listen, false, false,
+        {"POST"_ba, u"registrationids", Operation::RegistrationIdsCreate, Right::Listen, false,
+         false,
          [](S &s, Context &c) {
              return s.createRegistrationId(c);
          }},
-        {"GET"_ba, u"registrations", u"registrations.list", Right::Manage, true, false,
+        {"GET"_ba, u"registrations", Operation::RegistrationsList, Right::Manage, true, false,
          [](S &s, Context &c) {
              return s.listRegistrations(c, {});
          }},
-        {"POST"_ba, u"registrations", u"registrations.create", Right::Listen, false, false,
+        {"POST"_ba, u"registrations", Operation::RegistrationsCreate, Right::Listen, false, false,
          [](S &s, Context &c) {
              return s.createRegistration(c);
          }},
-        {"GET"_ba, u"registrations/{}", u"registrations.get", Right::Listen, false, true,
+        {"GET"_ba, u"registrations/{}", Operation::RegistrationsGet, Right::Listen, false, true,
          [](S &s, Context &c) {
              return s.getRegistration(c, c.segments.at(1));
          }},
-        {"PUT"_ba, u"registrations/{}", u"registrations.put", Right::Listen, false, true,
+        {"PUT"_ba, u"registrations/{}", Operation::RegistrationsPut, Right::Listen, false, true,
          [](S &s, Context &c) {
              return s.putRegistration(c, c.segments.at(1));
          }},
-        {"DELETE"_ba, u"registrations/{}", u"registrations.delete", Right::Listen, false, true,
+        {"DELETE"_ba, u"registrations/{}", Operation::RegistrationsDelete, Right::Listen, false,
+         true,
          [](S &s, Context &c) {
              return s.deleteRegistration(c, c.segments.at(1));
          }},
-        {"GET"_ba, u"tags/{}/registrations", u"registrations.bytag", Right::Manage, false, false,
+        {"GET"_ba, u"tags/{}/registrations", Operation::RegistrationsByTag, Right::Manage, false,
+         false,
          [](S &s, Context &c) {
              return s.listRegistrations(c, c.segments.at(1));
          }},
-        {"GET"_ba, u"installations/{}", u"installations.get", Right::Listen, false, true,
+        {"GET"_ba, u"installations/{}", Operation::InstallationsGet, Right::Listen, false, true,
          [](S &s, Context &c) {
              return s.getInstallation(c, c.segments.at(1));
          }},
-        {"PUT"_ba, u"installations/{}", u"installations.put", Right::Listen, false, true,
+        {"PUT"_ba, u"installations/{}", Operation::InstallationsPut, Right::Listen, false, true,
          [](S &s, Context &c) {
              return s.putInstallation(c, c.segments.at(1));
          }},
-        {"PATCH"_ba, u"installations/{}", u"installations.patch", Right::Listen, false, true,
+        {"PATCH"_ba, u"installations/{}", Operation::InstallationsPatch, Right::Listen, false, true,
          [](S &s, Context &c) {
              return s.patchInstallation(c, c.segments.at(1));
          }},
-        {"DELETE"_ba, u"installations/{}", u"installations.delete", Right::Listen, false, true,
+        {"DELETE"_ba, u"installations/{}", Operation::InstallationsDelete, Right::Listen, false,
+         true,
          [](S &s, Context &c) {
              return s.deleteInstallation(c, c.segments.at(1));
          }},
-        {"GET"_ba, u"feedbackcontainer", u"feedback.get", Right::Send, false, false,
+        {"GET"_ba, u"feedbackcontainer", Operation::FeedbackGet, Right::Send, false, false,
          [](S &s, Context &c) {
              return s.feedbackContainer(c);
          }},
@@ -313,9 +319,10 @@ EmulatorReply EmulatorService::error(int status, const QString &text, int retryA
 
 int EmulatorService::successStatus(const QString &operation)
 {
-    if (operation.startsWith(u"send"_s) || operation == u"registrationids.create")
+    if (operation.startsWith(operationName(Operation::Send))
+        || operation == operationName(Operation::RegistrationIdsCreate))
         return 201;
-    if (operation == u"installations.delete")
+    if (operation == operationName(Operation::InstallationsDelete))
         return 204;
     return 200;
 }
@@ -336,11 +343,12 @@ EmulatorRoute EmulatorService::route(const EmulatorRequest &request) const
         if (r->pattern == u"messages") { // one route, three kinds of send
             const auto flags = queryItems(request.url);
             return {flag(flags, u"direct"_s)
-                        ? u"send.direct"_s
-                        : (flag(flags, u"test"_s) ? u"send.test"_s : u"send"_s),
+                        ? operationName(Operation::SendDirect)
+                        : (flag(flags, u"test"_s) ? operationName(Operation::SendTest)
+                                                  : operationName(Operation::Send)),
                     hub};
         }
-        return {r->operation.toString(), hub};
+        return {operationName(r->operation), hub};
     }
     const QString m = QString::fromLatin1(request.method);
     const auto at = [&](int i) {
@@ -350,27 +358,32 @@ EmulatorRoute EmulatorService::route(const EmulatorRequest &request) const
     const auto q = queryItems(request.url);
     if (at(1) == u"messages") {
         if (n == 2)
-            return {flag(q, u"direct"_s) ? u"send.direct"_s
-                                         : (flag(q, u"test"_s) ? u"send.test"_s : u"send"_s),
+            return {flag(q, u"direct"_s) ? operationName(Operation::SendDirect)
+                                         : (flag(q, u"test"_s) ? operationName(Operation::SendTest)
+                                                               : operationName(Operation::Send)),
                     hub};
         if (n == 3 && s.at(2) == u"$batch")
-            return {u"send.batch"_s, hub};
+            return {operationName(Operation::SendBatch), hub};
         if (n == 3)
-            return {u"telemetry.get"_s, hub};
+            return {operationName(Operation::TelemetryGet), hub};
     } else if (at(1) == u"schedulednotifications") {
-        return {n == 2 ? u"send.scheduled"_s : u"schedules.cancel"_s, hub};
+        return {n == 2 ? operationName(Operation::SendScheduled)
+                       : operationName(Operation::SchedulesCancel),
+                hub};
     } else if (at(1) == u"registrationids") {
-        return {u"registrationids.create"_s, hub};
+        return {operationName(Operation::RegistrationIdsCreate), hub};
     } else if (at(1) == u"registrations") {
         if (n == 2)
-            return {m == u"POST" ? u"registrations.create"_s : u"registrations.list"_s, hub};
+            return {m == u"POST" ? operationName(Operation::RegistrationsCreate)
+                                 : operationName(Operation::RegistrationsList),
+                    hub};
         return {u"registrations."_s + m.toLower(), hub};
     } else if (at(1) == u"tags") {
-        return {u"registrations.bytag"_s, hub};
+        return {operationName(Operation::RegistrationsByTag), hub};
     } else if (at(1) == u"installations") {
         return {u"installations."_s + m.toLower(), hub};
     } else if (at(1) == u"feedbackcontainer") {
-        return {u"feedback.get"_s, hub};
+        return {operationName(Operation::FeedbackGet), hub};
     }
     return {u"unknown"_s, hub};
 }

@@ -44,7 +44,7 @@ Result<std::unique_ptr<EmulatorStore>> EmulatorStore::open(const QString &path)
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, store->m_connection);
     db.setDatabaseName(path);
     if (!db.open()) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          Tr::tr("Could not open the emulator data file %1: %2")
                              .arg(path, db.lastError().text()));
     }
@@ -81,7 +81,7 @@ Result<std::unique_ptr<EmulatorStore>> EmulatorStore::open(const QString &path)
     };
     for (const QString &sql : schema) {
         if (!store->exec(sql)) {
-            return makeError(ErrorCode::InvalidValue,
+            return makeError(ErrorCode::Storage,
                              Tr::tr("Could not prepare the emulator data file %1: %2")
                                  .arg(path, db.lastError().text()));
         }
@@ -155,7 +155,7 @@ Status EmulatorStore::load(EmulatorState &state)
     state.attachStore(this);
     if (broken) {
         return makeError(
-            ErrorCode::InvalidValue,
+            ErrorCode::Storage,
             Tr::tr("%1 stored registrations or installations could not be read and were "
                    "skipped")
                 .arg(broken));

@@ -42,8 +42,10 @@ struct Fault
 };
 
 /**
- * A fault that applies to the requests it matches: an operation name ("send", "test-send",
- * "registrations.list", … or "*"), optionally one hub, for the next `count` matches (-1: all).
+ * A fault that applies to the requests it matches: an operation name as operationName() spells
+ * it ("send.test", "registrations.list", …), the first part of one ("send" covers every send,
+ * "registrations" every registration route) or "*"; optionally one hub; for the next `count`
+ * matches (-1: all).
  */
 struct FaultRule
 {

@@ -406,7 +406,7 @@ HubEmulator::~HubEmulator()
 Status HubEmulator::start(const EmulatorOptions &options)
 {
     if (isListening())
-        return makeError(ErrorCode::InvalidValue, Tr::tr("The emulator is already running"));
+        return makeError(ErrorCode::Usage, Tr::tr("The emulator is already running"));
     for (const QString &hub : QStringList {options.hubName} + options.additionalHubs) {
         if (auto st = validateHubName(hub); !st)
             return makeError(st.error().code,
@@ -467,7 +467,7 @@ Status HubEmulator::start(const EmulatorOptions &options)
         delete d->server;
         d->server = nullptr;
         return makeError(
-            ErrorCode::InvalidValue,
+            ErrorCode::Storage,
             Tr::tr("Could not listen on 127.0.0.1:%1: the port is taken or not allowed")
                 .arg(options.port));
     }

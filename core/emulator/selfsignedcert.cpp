@@ -163,7 +163,7 @@ Result<CertificatePair> loadOrCreateCertificate(const QString &dir)
     if (!made)
         return made;
     if (!QDir().mkpath(dir))
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          Tr::tr("Could not create the folder %1").arg(dir));
     const auto write = [](const QString &path, const QByteArray &data, QFile::Permissions perms) {
         QSaveFile f(path);
@@ -176,7 +176,7 @@ Result<CertificatePair> loadOrCreateCertificate(const QString &dir)
     if (!write(keyFileName(dir), made->privateKeyPem, QFile::ReadOwner | QFile::WriteOwner)
         || !write(certificateFileName(dir), made->certificatePem,
                   QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther)) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          Tr::tr("Could not write the emulator certificate to %1").arg(dir));
     }
     return made;

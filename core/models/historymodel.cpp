@@ -199,9 +199,9 @@ int HistoryModel::rowOf(const QUuid &id) const
 Result<HistoryRecord> HistoryModel::record(int row) const
 {
     if (!m_reader)
-        return makeError(ErrorCode::Empty, m_error);
+        return makeError(ErrorCode::Storage, m_error);
     if (row < 0 || row >= m_rows.size()) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::NotFound,
                          tr("There is no row %1 in the history list").arg(row + 1));
     }
     return m_reader->load(m_rows.at(row).id);

@@ -33,10 +33,10 @@ Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &path)
 Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &path, Options options)
 {
     if (path.isEmpty())
-        return makeError(ErrorCode::Empty, Tr::tr("No history file was given"));
+        return makeError(ErrorCode::Usage, Tr::tr("No history file was given"));
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          Tr::tr("Could not create the folder %1 for the history file")
                              .arg(nativePath(info.absolutePath())));
     }

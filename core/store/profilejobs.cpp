@@ -112,7 +112,7 @@ ProfileJob *ProfileStore::changeKey(const QUuid &id, const QString &key)
     const auto p = profile(id);
     if (!p || !p->needsKey()) {
         finishLater(job,
-                    makeError(ErrorCode::InvalidValue,
+                    makeError(p ? ErrorCode::Usage : ErrorCode::NotFound,
                               p ? tr("Profile “%1” is an emulator profile; the emulator "
                                      "gives its key.")
                                       .arg(p->name)
@@ -146,7 +146,7 @@ ProfileJob *ProfileStore::duplicate(const QUuid &id, const QString &name)
     const auto source = profile(id);
     if (!source) {
         finishLater(job,
-                    makeError(ErrorCode::InvalidValue,
+                    makeError(ErrorCode::NotFound,
                               tr("The profile %1 does not exist (any more).")
                                   .arg(id.toString(QUuid::WithoutBraces)),
                               -1, 0, u"id"_s));
@@ -219,7 +219,7 @@ ProfileJob *ProfileStore::remove(const QUuid &id)
     const auto p = profile(id);
     if (!p) {
         finishLater(job,
-                    makeError(ErrorCode::InvalidValue,
+                    makeError(ErrorCode::NotFound,
                               tr("The profile %1 does not exist (any more).")
                                   .arg(id.toString(QUuid::WithoutBraces)),
                               -1, 0, u"id"_s));
@@ -264,7 +264,7 @@ ProfileJob *ProfileStore::exportProfiles(const QList<QUuid> &ids, KeyExport keys
     for (const QUuid &id : ids) {
         if (indexOf(id) < 0) {
             finishLater(job,
-                        makeError(ErrorCode::InvalidValue,
+                        makeError(ErrorCode::NotFound,
                                   tr("The profile %1 does not exist (any more).")
                                       .arg(id.toString(QUuid::WithoutBraces)),
                                   -1, 0, u"id"_s));

@@ -91,7 +91,7 @@ Result<Profile> ProfileStore::find(QStringView nameOrId) const
     QStringList names;
     for (const Profile &p : m_profiles)
         names.append(u"“"_s + p.name + u"”"_s);
-    return makeError(ErrorCode::InvalidValue,
+    return makeError(ErrorCode::NotFound,
                      tr("There is no profile “%1”. The profiles are: %2.")
                          .arg(wanted.toString(), names.join(u", "_s)),
                      -1, 0, u"profile"_s);
@@ -124,7 +124,7 @@ Status ProfileStore::settingsStatus() const
     m_settings->sync();
     if (m_settings->status() == QSettings::NoError)
         return {};
-    return makeError(ErrorCode::InvalidValue,
+    return makeError(ErrorCode::Storage,
                      tr("The settings file %1 could not be written; check that its folder exists "
                         "and is writable.")
                          .arg(m_settings->fileName()),
@@ -175,7 +175,7 @@ Status ProfileStore::update(const Profile &changed)
 {
     const int i = indexOf(changed.id);
     if (i < 0) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::NotFound,
                          tr("The profile “%1” does not exist (any more).").arg(shownName(changed)),
                          -1, 0, u"id"_s);
     }
@@ -210,7 +210,7 @@ Status ProfileStore::rename(const QUuid &id, const QString &name)
     auto p = profile(id);
     if (!p) {
         return makeError(
-            ErrorCode::InvalidValue,
+            ErrorCode::NotFound,
             tr("The profile %1 does not exist (any more).").arg(id.toString(QUuid::WithoutBraces)),
             -1, 0, u"id"_s);
     }

@@ -376,7 +376,7 @@ Error SecretStore::keychainError(const SecretJob *job, KeychainIssue issue,
     case KeychainIssue::NotFound:
         text = tr("No key is stored in the keychain for profile “%1”. Paste its connection "
                   "string again to store the key.");
-        return makeError(ErrorCode::MissingField, text.arg(job->m_profileName), -1, 0,
+        return makeError(ErrorCode::Keychain, text.arg(job->m_profileName), -1, 0,
                          keychainKey(job->m_profileId));
     case KeychainIssue::Unavailable:
         if (op == Op::Read)
@@ -431,7 +431,7 @@ Error SecretStore::keychainError(const SecretJob *job, KeychainIssue issue,
             text = tr("The keychain could not remove the key of profile “%1”: %2.");
         break;
     }
-    return makeError(ErrorCode::InvalidValue, text.arg(job->m_profileName, shownDetail(detail)),
+    return makeError(ErrorCode::Keychain, text.arg(job->m_profileName, shownDetail(detail)),
                      -1, 0, keychainKey(job->m_profileId));
 }
 

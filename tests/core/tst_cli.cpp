@@ -20,6 +20,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
@@ -33,7 +34,16 @@ const QString kListenRule = u"DefaultListenSharedAccessSignature"_s;
 const QString kAppleHandle = u"62BCD3484834B7E2DC56733AC5509259230CC1BA82BA1AE7D06E91908A05A8FA"_s;
 
 /** Which environment a row runs with. */
-enum class Env { Default, NoConnection, ListenRule, NoCa, Keyless, KeylessWithKey };
+enum class Env {
+    Default,
+    NoConnection,
+    ListenRule,
+    NoCa,
+    Keyless,
+    KeylessWithKey,
+    WrongKey, ///< the right rule with another key: the hub answers 401
+    NothingListening, ///< a loopback port that was just free: the connection is refused
+};
 
 } // namespace
 
@@ -49,6 +59,8 @@ private slots:
 
     void exitCodes_data();
     void exitCodes();
+    void jsonErrorCodes_data();
+    void jsonErrorCodes();
     void helpPerCommand_data();
     void helpPerCommand();
     void sendJson();
@@ -148,6 +160,25 @@ QProcessEnvironment TestCli::environment(Env env) const
         if (env == Env::KeylessWithKey)
             e.insert(u"NH_SAS_KEY"_s, full.key());
         break;
+    case Env::WrongKey:
+        e.insert(u"NH_CONNECTION_STRING"_s,
+                 u"Endpoint=sb://127.0.0.1:%1/;SharedAccessKeyName=%2;SharedAccessKey=%3"_s
+                     .arg(f.emulator.port())
+                     .arg(full.keyName(), QString::fromLatin1(QByteArray(32, 'k').toBase64())));
+        break;
+    case Env::NothingListening: {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            if (probe.listen(QHostAddress::LocalHost))
+                port = probe.serverPort();
+        }
+        e.insert(
+            u"NH_CONNECTION_STRING"_s,
+            u"Endpoint=sb://127.0.0.1:%1/;SharedAccessKeyName=%2;SharedAccessKey=%3"_s.arg(port)
+                .arg(full.keyName(), full.key()));
+        break;
+    }
     }
     e.insert(u"NH_HUB"_s, f.hub());
     if (env != Env::NoCa)
@@ -315,6 +346,65 @@ void TestCli::exitCodes()
         QCOMPARE(r.json.value(u"exitCode"_s).toInt(), code);
         QCOMPARE(r.json.value(u"ok"_s).toBool(), code == 0);
     }
+}
+
+// One ErrorCode gives both the exit status and the --json error code (core/cli/clierrors.cpp).
+void TestCli::jsonErrorCodes_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<Env>("env");
+    QTest::addColumn<int>("exit");
+    QTest::addColumn<QString>("code"); // error.code
+    QTest::addColumn<QString>("kind"); // error.kind (failures before any exchange), or empty
+
+    const QStringList send {u"send"_s,   u"--format"_s, u"apple"_s,
+                            u"--tags"_s, u"sports"_s,   u"--json"_s};
+    QTest::newRow("timeout: the emulator stalls")
+        << (send
+            + QStringList {u"--timeout"_s, u"0.3"_s, u"--header"_s, u"X-Nh-Emulator-Fault:stall"_s})
+        << Env::Default << 4 << u"timeout"_s << QString();
+    QTest::newRow("refused: nothing listens")
+        << send << Env::NothingListening << 4 << u"transport"_s << QString();
+    QTest::newRow("401: a wrong key")
+        << send << Env::WrongKey << 5 << u"hub-rejected"_s << QString();
+    QTest::newRow("unreadable answer")
+        << (send + QStringList {u"--header"_s, u"X-Nh-Emulator-Fault:garbage"_s}) << Env::Default
+        << 7 << u"bad-response"_s << QString();
+    QTest::newRow("payload refused before sending")
+        << (send + QStringList {u"--payload"_s, u"{\"aps\":"_s}) << Env::Default << 3
+        << u"truncated"_s << QString();
+    QTest::newRow("bad argument: no target")
+        << QStringList {u"send"_s, u"--format"_s, u"apple"_s, u"--json"_s} << Env::Default << 2
+        << u"usage"_s << u"usage"_s;
+    QTest::newRow("bad argument: --timeout") << (send + QStringList {u"--timeout"_s, u"soon"_s})
+                                             << Env::Default << 2 << u"usage"_s << u"usage"_s;
+    QTest::newRow("unknown profile")
+        << QStringList {u"profiles"_s, u"show"_s, u"no such profile"_s, u"--json"_s} << Env::Default
+        << 2 << u"not-found"_s << u"usage"_s;
+}
+
+void TestCli::jsonErrorCodes()
+{
+    QFETCH(QStringList, args);
+    QFETCH(Env, env);
+    QFETCH(int, exit);
+    QFETCH(QString, code);
+    QFETCH(QString, kind);
+    const Run r = run(args, env);
+    RUN_OK(r);
+    QVERIFY2(
+        r.code == exit,
+        qPrintable(u"exit %1, expected %2; output:\n"_s.arg(r.code).arg(exit) + r.out + r.err));
+    QVERIFY2(r.jsonOk, qPrintable(r.out + r.err));
+    QCOMPARE(r.json.value(u"exitCode"_s).toInt(), exit);
+    QCOMPARE(r.json.value(u"ok"_s).toBool(), false);
+    const QJsonObject error = r.json.value(u"error"_s).toObject();
+    QCOMPARE(error.value(u"code"_s).toString(), code);
+    QVERIFY(!error.value(u"message"_s).toString().isEmpty());
+    if (kind.isEmpty())
+        QVERIFY(r.json.contains(u"request"_s)); // an exchange was reported
+    else
+        QCOMPARE(error.value(u"kind"_s).toString(), kind);
 }
 
 void TestCli::helpPerCommand_data()

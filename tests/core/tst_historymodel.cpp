@@ -509,7 +509,7 @@ void TestHistoryModel::removes()
     NH_VERIFY_OK(reader);
     const auto gone = (*reader)->load(b);
     QVERIFY(!gone.ok());
-    QCOMPARE(gone.error().code, ErrorCode::MissingField);
+    QCOMPARE(gone.error().code, ErrorCode::NotFound);
     NH_VERIFY_OK(model.record(0));
     QCOMPARE(model.record(0)->exchange.id, m_names.key(u"e"_s));
     QVERIFY(!model.record(7).ok());

@@ -749,7 +749,7 @@ void TestHistoryStore::pinLabelDelete()
     QCOMPARE(s.reader().count().value(), 1);
     auto gone = s.reader().load(a.id);
     QVERIFY(!gone);
-    QCOMPARE(gone.error().code, ErrorCode::MissingField);
+    QCOMPARE(gone.error().code, ErrorCode::NotFound);
     QVERIFY2(gone.error().message.contains(a.id.toString(QUuid::WithoutBraces)),
              qPrintable(gone.error().message));
     // The tag table follows the deletes.
@@ -837,11 +837,10 @@ void TestHistoryStore::refusesFiles_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("phrase");
 
-    QTest::newRow("garbage") << QByteArray(4096, 'x') << QString() << int(ErrorCode::InvalidValue)
+    QTest::newRow("garbage") << QByteArray(4096, 'x') << QString() << int(ErrorCode::Storage)
                              << u"history file"_s;
-    QTest::newRow("truncated SQLite header")
-        << "SQLite format 3\0\x10\0"_ba << QString() << int(ErrorCode::InvalidValue)
-        << u"history file"_s;
+    QTest::newRow("truncated SQLite header") << "SQLite format 3\0\x10\0"_ba << QString()
+                                             << int(ErrorCode::Storage) << u"history file"_s;
     QTest::newRow("another application's database")
         << QByteArray() << u"CREATE TABLE contacts (name TEXT)"_s << int(ErrorCode::UnexpectedRoot)
         << u"not an nhconsole history file"_s;

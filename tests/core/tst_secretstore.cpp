@@ -318,7 +318,7 @@ void TestSecretStore::roundTripThroughTheKeychain()
     f = await(store.readKey(id, u"Contoso prod"_s));
     QVERIFY(!f.result->ok());
     QCOMPARE(f.issue, KeychainIssue::NotFound);
-    QCOMPARE(f.result->error().code, Nh::ErrorCode::MissingField);
+    QCOMPARE(f.result->error().code, Nh::ErrorCode::Keychain);
     QCOMPARE(f.result->error().where, entry);
     QVERIFY2(f.result->error().message.contains(u"No key is stored in the keychain for profile "
                                                 u"“Contoso prod”"_s),

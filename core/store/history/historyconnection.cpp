@@ -65,7 +65,7 @@ Status openConnection(const QString &path, const QString &name, bool writer)
     db.setDatabaseName(path);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
     if (!db.open()) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          Tr::tr("Could not open the history file %1: %2")
                              .arg(QDir::toNativeSeparators(path), db.lastError().text()));
     }
@@ -73,7 +73,7 @@ Status openConnection(const QString &path, const QString &name, bool writer)
     // are batched, so the fsyncs stay few.
     const QString sync = writer ? u"PRAGMA synchronous=FULL"_s : u"PRAGMA synchronous=NORMAL"_s;
     if (auto error = execSql(db, sync)) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          Tr::tr("Could not read the history file %1: %2")
                              .arg(QDir::toNativeSeparators(path), *error));
     }

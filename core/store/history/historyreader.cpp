@@ -26,7 +26,7 @@ Result<std::unique_ptr<HistoryReader>> HistoryReader::open(const QString &path)
     reader->m_connection = newConnectionName(u"reader");
     if (!QFileInfo::exists(path)) {
         QSqlDatabase::removeDatabase(reader->m_connection);
-        return makeError(ErrorCode::Empty,
+        return makeError(ErrorCode::NotFound,
                          Tr::tr("There is no history file at %1").arg(nativePath(path)));
     }
     if (auto opened = openConnection(path, reader->m_connection, false); !opened)
@@ -66,14 +66,14 @@ Result<qint64> HistoryReader::count(const HistoryFilter &filter) const
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(u"SELECT count(*) FROM exchanges WHERE "_s + w.sql)) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          Tr::tr("Could not search the history file %1: %2")
                              .arg(nativePath(m_path), sqlError(q)));
     }
     for (const QVariant &v : w.values)
         q.addBindValue(v);
     if (!q.exec() || !q.next()) {
-        return makeError(ErrorCode::InvalidValue,
+        return makeError(ErrorCode::Storage,
                          Tr::tr("Could not search the history file %1: %2")
                              .arg(nativePath(m_path), sqlError(q)));
     }
@@ -90,14 +90,14 @@ static Result<QList<HistorySummary>> runSummaries(const QString &connection, con
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
         return makeError(
-            ErrorCode::InvalidValue,
+            ErrorCode::Storage,
             Tr::tr("Could not search the history file %1: %2").arg(nativePath(path), sqlError(q)));
     }
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec()) {
         return makeError(
-            ErrorCode::InvalidValue,
+            ErrorCode::Storage,
             Tr::tr("Could not search the history file %1: %2").arg(nativePath(path), sqlError(q)));
     }
     QList<HistorySummary> rows;
@@ -182,7 +182,7 @@ Result<HistoryRecord> HistoryReader::load(const QUuid &id) const
         return list.error();
     if (list->isEmpty()) {
         return makeError(
-            ErrorCode::MissingField,
+            ErrorCode::NotFound,
             Tr::tr("The exchange %1 is no longer in the history (deleted, or removed by "
                    "the history limit)")
                 .arg(id.toString(QUuid::WithoutBraces)),
@@ -199,14 +199,14 @@ Result<QList<HistoryRecord>> HistoryReader::load(const QList<QUuid> &ids) const
     if (!q.prepare(u"SELECT "_s + selectColumns(Selection::Record)
                    + u" FROM exchanges WHERE uuid = ?"_s)) {
         return makeError(
-            ErrorCode::InvalidValue,
+            ErrorCode::Storage,
             Tr::tr("Could not read the history file %1: %2").arg(nativePath(m_path), sqlError(q)));
     }
     QList<HistoryRecord> records;
     for (const QUuid &id : ids) {
         q.addBindValue(id.toString(QUuid::WithoutBraces));
         if (!q.exec()) {
-            return makeError(ErrorCode::InvalidValue,
+            return makeError(ErrorCode::Storage,
                              Tr::tr("Could not read the history file %1: %2")
                                  .arg(nativePath(m_path), sqlError(q)));
         }

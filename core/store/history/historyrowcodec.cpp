@@ -149,8 +149,7 @@ std::optional<Error> errorFromJson(const QVariant &value)
         return std::nullopt;
     Error e;
     const int code = o.value(u"code"_s).toInt();
-    e.code = code >= 0 && code <= int(ErrorCode::UnknownKeyName) ? ErrorCode(code)
-                                                                 : ErrorCode::InvalidValue;
+    e.code = code >= 0 && code <= int(kLastErrorCode) ? ErrorCode(code) : ErrorCode::InvalidValue;
     e.message = o.value(u"message"_s).toString();
     e.offset = qsizetype(o.value(u"offset"_s).toDouble(-1));
     e.length = qsizetype(o.value(u"length"_s).toDouble());

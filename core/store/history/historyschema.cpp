@@ -85,7 +85,7 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
     {
         QSqlQuery q(db);
         if (!q.exec(u"PRAGMA journal_mode=WAL"_s)) {
-            return makeError(ErrorCode::InvalidValue,
+            return makeError(ErrorCode::Storage,
                              Tr::tr("Could not read the history file %1: %2")
                                  .arg(nativePath(path), sqlError(q)));
         }
@@ -93,12 +93,12 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
     }
     if (auto error = execSql(db, u"BEGIN IMMEDIATE"_s)) {
         return makeError(
-            ErrorCode::InvalidValue,
+            ErrorCode::Storage,
             Tr::tr("Could not prepare the history file %1: %2").arg(nativePath(path), *error));
     }
-    const auto fail = [&](const QString &message) -> Status {
+    const auto fail = [&](const QString &message, ErrorCode code = ErrorCode::Storage) -> Status {
         execSql(db, u"ROLLBACK"_s);
-        return makeError(ErrorCode::InvalidValue, message);
+        return makeError(code, message);
     };
     const int version = scalar(db, u"PRAGMA user_version"_s).value_or(0).toInt();
     if (version > kSchemaVersion) {
@@ -107,7 +107,8 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
                    "reads up to %3)")
                 .arg(nativePath(path))
                 .arg(version)
-                .arg(kSchemaVersion));
+                .arg(kSchemaVersion),
+            ErrorCode::InvalidValue);
     }
     if (version == 0) {
         const qint64 tables =

@@ -4,6 +4,7 @@
 
 #include "client/resend.h"
 #include "common/redaction.h"
+#include "protocol/operation.h"
 #include "protocol/notification.h"
 #include "protocol/platform.h"
 #include "protocol/tagexpression.h"
@@ -159,9 +160,9 @@ HistoryRecord historyRecordFor(const Exchange &exchange, const HistoryContext &c
         } else if (handle) {
             c.targetKind = TargetKind::Device;
             c.target = QString::fromUtf8(*handle).trimmed();
-        } else if (e.operation == u"send.batch"_s || path.endsWith(u"$batch"_s)) {
+        } else if (e.operation == operationName(Operation::SendBatch) || path.endsWith(u"$batch"_s)) {
             c.targetKind = TargetKind::Batch;
-        } else if (e.operation.startsWith(u"send"_s)) {
+        } else if (e.operation.startsWith(operationName(Operation::Send))) {
             c.targetKind = TargetKind::Broadcast;
         } else if (!path.isEmpty()) {
             c.targetKind = TargetKind::Resource;
@@ -180,7 +181,7 @@ HistoryRecord historyRecordFor(const Exchange &exchange, const HistoryContext &c
     if (c.targetKind == TargetKind::Tags) {
         if (auto parsed = TagExpression::parse(c.target, TagExpression::Limits::Report))
             r.tags = parsed->tags();
-    } else if (e.operation == u"registrations.bytag"_s) {
+    } else if (e.operation == operationName(Operation::RegistrationsByTag)) {
         const QStringList segments = path.split(u'/');
         if (segments.size() >= 2 && segments.first() == u"tags"_s)
             r.tags = {segments.at(1)};
