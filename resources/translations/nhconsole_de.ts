@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../ui/banner.cpp" line="+75"/>
+        <source>&lt;b&gt;The bundled emulator is not available.&lt;/b&gt; %1 Sends will fail until a hub is reachable; add one with its connection string (Profile ▸ New Profile…).</source>
+        <translation>&lt;b&gt;Der mitgelieferte Emulator ist nicht verfügbar.&lt;/b&gt; %1 Sendungen schlagen fehl, bis ein Hub erreichbar ist; fügen Sie einen mit seiner Verbindungszeichenfolge hinzu (Profil ▸ Neues Profil…).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+26"/>
+        <source>Add a real hub…</source>
+        <translation>Echten Hub hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>&lt;b&gt;“%1” cannot send yet.&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;„%1“ kann noch nicht senden.&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the key for this run…</source>
+        <translation>Schlüssel für diese Sitzung eingeben…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Production hub.&lt;/b&gt; “%1” sends to hub &lt;tt&gt;%2&lt;/tt&gt; at &lt;tt&gt;%3&lt;/tt&gt;: notifications reach real devices. nhconsole asks before every send.</source>
+        <translation>&lt;b&gt;Produktions-Hub.&lt;/b&gt; „%1“ sendet an Hub &lt;tt&gt;%2&lt;/tt&gt; unter &lt;tt&gt;%3&lt;/tt&gt;: Benachrichtigungen erreichen echte Geräte. nhconsole fragt vor jeder Sendung nach.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;You are sending to the local emulator&lt;/b&gt; bundled with nhconsole (hub &lt;tt&gt;%1&lt;/tt&gt; at &lt;tt&gt;%2&lt;/tt&gt;), with demo registrations for every platform. Nothing leaves this machine. To use a real hub, add a connection profile with its connection string (Profile ▸ New Profile…, Ctrl+N).</source>
+        <translation>&lt;b&gt;Sie senden an den lokalen Emulator&lt;/b&gt;, der mit nhconsole mitgeliefert wird (Hub &lt;tt&gt;%1&lt;/tt&gt; unter &lt;tt&gt;%2&lt;/tt&gt;), mit Demo-Registrierungen für jede Plattform. Nichts verlässt diesen Rechner. Um einen echten Hub zu verwenden, fügen Sie ein Verbindungsprofil mit seiner Verbindungszeichenfolge hinzu (Profil ▸ Neues Profil…, Ctrl+N).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The key of “%1” is held in memory for this run only: the system keychain could not keep it. It is never written to disk.</source>
+        <translation>Der Schlüssel von „%1“ wird nur für diese Sitzung im Speicher gehalten: Der System-Schlüsselbund konnte ihn nicht aufbewahren. Er wird nie auf die Festplatte geschrieben.</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <location filename="../../ui/comparedialog.cpp" line="+45"/>
@@ -171,58 +210,17 @@
 <context>
     <name>ComposerWidget</name>
     <message>
-        <location filename="../../ui/composerwidget.cpp" line="+77"/>
-        <source>Signed with the profile&apos;s key when you send (a SAS token valid for one hour).</source>
-        <translation>Wird beim Senden mit dem Schlüssel des Profils signiert (ein SAS-Token, eine Stunde gültig).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The REST API version nhconsole speaks.</source>
-        <translation>Die REST-API-Version, die nhconsole spricht.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>From the format picker.</source>
-        <translation>Aus der Formatauswahl.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>From the tag expression, as written.</source>
-        <translation>Aus dem Tag-Ausdruck, wie geschrieben.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>From the device handle of a direct send.</source>
-        <translation>Aus dem Geräte-Handle einer direkten Sendung.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>From the schedule time, in UTC.</source>
-        <translation>Aus der geplanten Sendezeit, in UTC.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Chosen for the format and body; add your own Content-Type to override it.</source>
-        <translation>Passend zu Format und Inhalt gewählt; fügen Sie einen eigenen Content-Type hinzu, um ihn zu überschreiben.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Derived from the payload; add a header of the same name to override it.</source>
-        <translation>Aus der Payload abgeleitet; fügen Sie einen Header mit demselben Namen hinzu, um ihn zu überschreiben.</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location filename="../../ui/composerwidget.cpp" line="+42"/>
         <source>&amp;Send</source>
         <translation>&amp;Senden</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+346"/>
         <source>Send the notification (Ctrl+Enter)</source>
         <translation>Benachrichtigung senden (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location line="+2"/>
         <source>&amp;Cancel Send</source>
         <translation>Senden a&amp;bbrechen</translation>
     </message>
@@ -247,239 +245,27 @@
         <translation>&lt;b&gt;Verfassen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Payload</source>
         <translation>Payload</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Headers</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>The ServiceBusNotification-Format: which registrations the hub sends to (a native platform, or templates)</source>
-        <translation>Das ServiceBusNotification-Format: an welche Registrierungen der Hub sendet (eine native Plattform oder Vorlagen)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ready-made payloads for this format; each one is valid</source>
-        <translation>Fertige Payloads für dieses Format; jede davon ist gültig</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Pretty-print</source>
-        <translation>Formatieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Format</source>
-        <translation>&amp;Format</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>P&amp;reset</source>
-        <translation>&amp;Voreinstellung</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Property</source>
-        <translation>Eigenschaft</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+431"/>
-        <source>Template properties: the hub puts each value into the $(name) placeholders of the registrations&apos; templates. Edit here or in the JSON below; both stay in sync.</source>
-        <translation>Vorlageneigenschaften: Der Hub setzt jeden Wert in die $(name)-Platzhalter der Vorlagen der Registrierungen ein. Bearbeiten Sie sie hier oder im JSON unten; beide bleiben synchron.</translation>
-    </message>
-    <message>
-        <location line="-424"/>
-        <source>Add a property</source>
-        <translation>Eigenschaft hinzufügen</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Remove the selected properties</source>
-        <translation>Ausgewählte Eigenschaften entfernen</translation>
-    </message>
-    <message>
-        <location line="+74"/>
-        <source>Add header</source>
-        <translation>Header hinzufügen</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Grey rows are set by nhconsole from the format, body and target; your own rows override them and can be edited.</source>
-        <translation>Graue Zeilen setzt nhconsole aus Format, Inhalt und Ziel; Ihre eigenen Zeilen überschreiben sie und können bearbeitet werden.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Other header…</source>
-        <translation>Anderer Header…</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Target</source>
-        <translation>Ziel</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ta&amp;gs</source>
-        <translation>&amp;Tags</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Device</source>
-        <translation>&amp;Gerät</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Everyone</source>
-        <translation>&amp;Alle</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>sports &amp;&amp; (lang:en || lang:fr)</source>
-        <translation>sports &amp;&amp; (lang:en || lang:fr)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>PNS handle; several separated by spaces for a batch</source>
-        <translation>PNS-Handle; für einen Stapel mehrere, durch Leerzeichen getrennt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every registration of this format in the hub.</source>
-        <translation>Jede Registrierung dieses Formats im Hub.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>T&amp;est send</source>
-        <translation>T&amp;estsendung</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The hub answers with each registration&apos;s outcome. It reaches at most 10 registrations and allows about 10 test sends a minute; direct and scheduled sends cannot be test sends.</source>
-        <translation>Der Hub antwortet mit dem Ergebnis jeder Registrierung. Eine Testsendung erreicht höchstens 10 Registrierungen, und etwa 10 Testsendungen pro Minute sind erlaubt; direkte und geplante Sendungen können keine Testsendungen sein.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Sc&amp;hedule at</source>
-        <translation>&amp;Planen für</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Stop waiting for the hub (Esc)</source>
-        <translation>Nicht mehr auf den Hub warten (Esc)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Send</source>
-        <translation>Senden</translation>
-    </message>
-    <message>
-        <location line="+185"/>
-        <source>Fix the JSON below to edit the properties as a table.</source>
-        <translation>Korrigieren Sie das JSON unten, um die Eigenschaften als Tabelle zu bearbeiten.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+63"/>
-        <source>Valid %1 payload, %n byte(s).</source>
-        <translation>
-            <numerusform>Gültige %1-Payload, %n Byte.</numerusform>
-            <numerusform>Gültige %1-Payload, %n Byte.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Reads as &lt;tt&gt;%1&lt;/tt&gt; · %2 of %3 tags (%4)</source>
-        <translation>Gelesen als &lt;tt&gt;%1&lt;/tt&gt; · %2 von %3 Tags (%4)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>only ||</source>
-        <translation>nur ||</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>with &amp;&amp; or !</source>
-        <translation>mit &amp;&amp; oder !</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Enter the device handle to send to.</source>
-        <translation>Geben Sie das Geräte-Handle ein, an das gesendet werden soll.</translation>
-    </message>
-    <message>
-        <location line="+85"/>
+        <location line="+265"/>
         <source>Headers (%1)</source>
         <translation>Header (%1)</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>Waiting for the hub…</source>
-        <translation>Warten auf den Hub…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&lt;b&gt;Cannot send:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Senden nicht möglich:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&lt;b&gt;Not connected:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Nicht verbunden:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>tags &lt;tt&gt;%1&lt;/tt&gt;</source>
-        <translation>Tags &lt;tt&gt;%1&lt;/tt&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n device(s)</source>
-        <translation>
-            <numerusform>%n Gerät</numerusform>
-            <numerusform>%n Geräte</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>every %1 registration</source>
-        <translation>alle Registrierungen für %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ready: test send to %1.</source>
-        <translation>Bereit: Testsendung an %1.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ready: send to %1.</source>
-        <translation>Bereit: Senden an %1.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+57"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The hub is throttling; attempt %1 in %n s</source>
         <translation>
             <numerusform>Der Hub drosselt; Versuch %1 in %n s</numerusform>
@@ -487,12 +273,12 @@
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Only valid JSON or XML can be pretty-printed</source>
         <translation>Nur gültiges JSON oder XML kann formatiert werden</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Could not read the hub&apos;s tags: %1</source>
         <translation>Die Tags des Hubs konnten nicht gelesen werden: %1</translation>
     </message>
@@ -508,13 +294,13 @@
 <context>
     <name>ExchangeView</name>
     <message>
-        <location filename="../../ui/exchangeview.cpp" line="+49"/>
-        <location line="+97"/>
+        <location filename="../../ui/exchangeview.cpp" line="+48"/>
+        <location line="+96"/>
         <source>Reveal secrets</source>
         <translation>Geheimnisse aufdecken</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-95"/>
         <source>Show the SAS signature in the Authorization header. It is hidden again when another exchange is shown.</source>
         <translation>Die SAS-Signatur im Authorization-Header anzeigen. Sie wird wieder verborgen, sobald ein anderer Austausch angezeigt wird.</translation>
     </message>
@@ -544,7 +330,7 @@
         <translation>Den Austausch als HAR-Datei (öffnet sich in den Entwicklerwerkzeugen des Browsers), als JSON oder als curl-Skript speichern</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+133"/>
         <source>Copied the request as curl, with the token that was sent</source>
         <translation>Anfrage als curl kopiert, mit dem gesendeten Token</translation>
     </message>
@@ -584,17 +370,17 @@
         <translation>Austausch in %1 gespeichert; die Datei enthält weder Schlüssel noch Signatur</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-191"/>
         <source>Copy JSON</source>
         <translation>JSON kopieren</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · started %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · gestartet %3</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>&lt;b&gt;Exchange&lt;/b&gt; · nothing sent yet</source>
         <translation>&lt;b&gt;Austausch&lt;/b&gt; · noch nichts gesendet</translation>
     </message>
@@ -633,6 +419,97 @@
     </message>
 </context>
 <context>
+    <name>FormatBar</name>
+    <message>
+        <location filename="../../ui/formatbar.cpp" line="+33"/>
+        <source>The ServiceBusNotification-Format: which registrations the hub sends to (a native platform, or templates)</source>
+        <translation>Das ServiceBusNotification-Format: an welche Registrierungen der Hub sendet (eine native Plattform oder Vorlagen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ready-made payloads for this format; each one is valid</source>
+        <translation>Fertige Payloads für dieses Format; jede davon ist gültig</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pretty-print</source>
+        <translation>Formatieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;reset</source>
+        <translation>&amp;Voreinstellung</translation>
+    </message>
+</context>
+<context>
+    <name>HeadersEditor</name>
+    <message>
+        <location filename="../../ui/headerseditor.cpp" line="+47"/>
+        <source>Signed with the profile&apos;s key when you send (a SAS token valid for one hour).</source>
+        <translation>Wird beim Senden mit dem Schlüssel des Profils signiert (ein SAS-Token, eine Stunde gültig).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The REST API version nhconsole speaks.</source>
+        <translation>Die REST-API-Version, die nhconsole spricht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the format picker.</source>
+        <translation>Aus der Formatauswahl.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the tag expression, as written.</source>
+        <translation>Aus dem Tag-Ausdruck, wie geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the device handle of a direct send.</source>
+        <translation>Aus dem Geräte-Handle einer direkten Sendung.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the schedule time, in UTC.</source>
+        <translation>Aus der geplanten Sendezeit, in UTC.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chosen for the format and body; add your own Content-Type to override it.</source>
+        <translation>Passend zu Format und Inhalt gewählt; fügen Sie einen eigenen Content-Type hinzu, um ihn zu überschreiben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Derived from the payload; add a header of the same name to override it.</source>
+        <translation>Aus der Payload abgeleitet; fügen Sie einen Header mit demselben Namen hinzu, um ihn zu überschreiben.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Add header</source>
+        <translation>Header hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Grey rows are set by nhconsole from the format, body and target; your own rows override them and can be edited.</source>
+        <translation>Graue Zeilen setzt nhconsole aus Format, Inhalt und Ziel; Ihre eigenen Zeilen überschreiben sie und können bearbeitet werden.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Other header…</source>
+        <translation>Anderer Header…</translation>
+    </message>
+</context>
+<context>
     <name>HeadersView</name>
     <message>
         <location filename="../../ui/headersview.cpp" line="+28"/>
@@ -651,12 +528,12 @@
     </message>
     <message>
         <location line="+22"/>
-        <location line="+73"/>
+        <location line="+78"/>
         <source>&lt;b&gt;Body&lt;/b&gt;</source>
         <translation>&lt;b&gt;Body&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location line="-37"/>
+        <location line="-38"/>
         <source>in %n min</source>
         <translation>
             <numerusform>in %n Minute</numerusform>
@@ -872,7 +749,7 @@
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Delete from the history</source>
         <translation>Aus dem Verlauf löschen</translation>
     </message>
@@ -885,12 +762,12 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Deleted %n exchange(s) from the history</source>
         <translation>
             <numerusform>%n Austausch aus dem Verlauf gelöscht</numerusform>
@@ -898,7 +775,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Export %n exchange(s)</source>
         <translation>
             <numerusform>%n Austausch exportieren</numerusform>
@@ -928,9 +805,73 @@
     </message>
 </context>
 <context>
+    <name>HubViews</name>
+    <message>
+        <location filename="../../ui/hubviews.cpp" line="+26"/>
+        <source>Registrations</source>
+        <translation>Registrierungen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+18"/>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reach (%1)</source>
+        <translation>Reichweite (%1)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reload from the hub: the reach preview and known tags when the composer has the focus, the registrations otherwise (F5)</source>
+        <translation>Neu vom Hub laden: die Reichweitenvorschau und die bekannten Tags, wenn der Nachrichteneditor den Fokus hat, sonst die Registrierungen (F5)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show &amp;Registrations</source>
+        <translation>&amp;Registrierungen anzeigen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Nothing to refresh: “%1” is not connected.</source>
+        <translation>Nichts zu aktualisieren: „%1“ ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fetching the hub&apos;s registrations for the reach preview and tag completion…</source>
+        <translation>Die Registrierungen des Hubs werden für die Reichweitenvorschau und die Tag-Vervollständigung abgerufen…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Registration %1 is not among those loaded in Registrations; load more or refresh to find it.</source>
+        <translation>Registrierung %1 ist nicht unter den in „Registrierungen“ geladenen; laden Sie weitere oder aktualisieren Sie, um sie zu finden.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Ready to send to registration %1: check the payload, then press Send (Ctrl+Enter).</source>
+        <translation>Bereit zum Senden an Registrierung %1: Prüfen Sie die Payload und klicken Sie dann auf „Senden“ (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Connecting to “%1”…</source>
+        <translation>Verbindung zu „%1“ wird hergestellt…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not connected: “%1” has no working connection yet, so there is nothing to list.</source>
+        <translation>Nicht verbunden: „%1“ hat noch keine funktionierende Verbindung, daher gibt es nichts aufzulisten.</translation>
+    </message>
+</context>
+<context>
     <name>InstallationDialog</name>
     <message>
-        <location filename="../../ui/installationdialog.cpp" line="+41"/>
+        <location filename="../../ui/installationdialog.cpp" line="+42"/>
         <source>Installation</source>
         <translation>Installation</translation>
     </message>
@@ -995,7 +936,7 @@
         <translation>Installation wird gepatcht…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Delete installation</source>
         <translation>Installation löschen</translation>
     </message>
@@ -1005,12 +946,12 @@
         <translation>Installation %1 und die von ihr erstellten Registrierungen löschen?</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Deleting installation…</source>
         <translation>Installation wird gelöscht…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Loaded installation %1 (%2 ms).</source>
         <translation>Installation %1 geladen (%2 ms).</translation>
     </message>
@@ -1063,52 +1004,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+550"/>
+        <location filename="../../ui/mainwindow.cpp" line="+426"/>
         <source>nhconsole — %1</source>
         <translation>nhconsole — %1</translation>
     </message>
     <message>
-        <location line="-389"/>
-        <source>Sending… press Esc to cancel</source>
-        <translation>Senden… Esc zum Abbrechen</translation>
-    </message>
-    <message>
-        <location line="+72"/>
+        <location line="-291"/>
         <source>Ready. Ctrl+Enter sends.</source>
         <translation>Bereit. Ctrl+Enter sendet.</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-39"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+114"/>
-        <source>&amp;New Profile…</source>
-        <translation>&amp;Neues Profil…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add a hub from its connection string (Ctrl+N)</source>
-        <translation>Einen Hub über seine Verbindungszeichenfolge hinzufügen (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Edit Profile…</source>
-        <translation>Profil b&amp;earbeiten…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>D&amp;uplicate Profile</source>
-        <translation>Profil &amp;duplizieren</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Delete Profile…</source>
-        <translation>Profil &amp;löschen…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+124"/>
         <source>&amp;SAS Token Inspector…</source>
         <translation>&amp;SAS-Token-Inspektor…</translation>
     </message>
@@ -1143,17 +1054,17 @@
         <translation>Geheimnisse &amp;aufdecken</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Go to &amp;Payload</source>
         <translation>Zur &amp;Payload</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Go to &amp;Tag Expression</source>
         <translation>Zum &amp;Tag-Ausdruck</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Reset &amp;Layout</source>
         <translation>&amp;Layout zurücksetzen</translation>
     </message>
@@ -1173,132 +1084,57 @@
         <translation>&amp;Profil</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+73"/>
         <source>Profile </source>
         <translation>Profil </translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>&lt;b&gt;The bundled emulator is not available.&lt;/b&gt; %1 Sends will fail until a hub is reachable; add one with its connection string (Profile ▸ New Profile…).</source>
-        <translation>&lt;b&gt;Der mitgelieferte Emulator ist nicht verfügbar.&lt;/b&gt; %1 Sendungen schlagen fehl, bis ein Hub erreichbar ist; fügen Sie einen mit seiner Verbindungszeichenfolge hinzu (Profil ▸ Neues Profil…).</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&lt;b&gt;“%1” cannot send yet.&lt;/b&gt; %2</source>
-        <translation>&lt;b&gt;„%1“ kann noch nicht senden.&lt;/b&gt; %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Enter the key for this run…</source>
-        <translation>Schlüssel für diese Sitzung eingeben…</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&lt;b&gt;You are sending to the local emulator&lt;/b&gt; bundled with nhconsole (hub &lt;tt&gt;%1&lt;/tt&gt; at &lt;tt&gt;%2&lt;/tt&gt;), with demo registrations for every platform. Nothing leaves this machine. To use a real hub, add a connection profile with its connection string (Profile ▸ New Profile…, Ctrl+N).</source>
-        <translation>&lt;b&gt;Sie senden an den lokalen Emulator&lt;/b&gt;, der mit nhconsole mitgeliefert wird (Hub &lt;tt&gt;%1&lt;/tt&gt; unter &lt;tt&gt;%2&lt;/tt&gt;), mit Demo-Registrierungen für jede Plattform. Nichts verlässt diesen Rechner. Um einen echten Hub zu verwenden, fügen Sie ein Verbindungsprofil mit seiner Verbindungszeichenfolge hinzu (Profil ▸ Neues Profil…, Ctrl+N).</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <source>&lt;b&gt;Production hub.&lt;/b&gt; “%1” sends to hub &lt;tt&gt;%2&lt;/tt&gt; at &lt;tt&gt;%3&lt;/tt&gt;: notifications reach real devices. nhconsole asks before every send.</source>
-        <translation>&lt;b&gt;Produktions-Hub.&lt;/b&gt; „%1“ sendet an Hub &lt;tt&gt;%2&lt;/tt&gt; unter &lt;tt&gt;%3&lt;/tt&gt;: Benachrichtigungen erreichen echte Geräte. nhconsole fragt vor jeder Sendung nach.</translation>
-    </message>
-    <message>
-        <location line="-227"/>
-        <source>&amp;Import Profiles…</source>
-        <translation>Profile &amp;importieren…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>E&amp;xport Profiles…</source>
-        <translation>Profile e&amp;xportieren…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Importing profiles and storing their keys…</source>
-        <translation>Profile werden importiert und ihre Schlüssel gespeichert…</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="-111"/>
         <source>&amp;Save Exchange…</source>
         <translation>Austausch &amp;speichern…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+52"/>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>H&amp;ub</source>
         <translation>H&amp;ub</translation>
     </message>
     <message>
-        <location line="+131"/>
-        <source>The key of “%1” is held in memory for this run only: the system keychain could not keep it. It is never written to disk.</source>
-        <translation>Der Schlüssel von „%1“ wird nur für diese Sitzung im Speicher gehalten: Der System-Schlüsselbund konnte ihn nicht aufbewahren. Er wird nie auf die Festplatte geschrieben.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>The local emulator profile cannot be deleted</source>
-        <translation>Das Profil des lokalen Emulators kann nicht gelöscht werden</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delete this profile and its key</source>
-        <translation>Dieses Profil und seinen Schlüssel löschen</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Connecting to “%1”…</source>
-        <translation>Verbindung zu „%1“ wird hergestellt…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+73"/>
         <source>connecting to “%1”…</source>
         <translation>Verbindung zu „%1“ wird hergestellt…</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>The bundled emulator is not running.</source>
-        <translation>Der mitgelieferte Emulator läuft nicht.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+42"/>
         <source>Reading the key of “%1” from the system keychain…</source>
         <translation>Der Schlüssel von „%1“ wird aus dem System-Schlüsselbund gelesen…</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>The emulator has no SAS rule named “%1”; its rules are %2.</source>
-        <translation>Der Emulator hat keine Zugriffsregel namens „%1“; seine Zugriffsregeln sind %2.</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+11"/>
         <source>%1 · hub %2 · rule %3 · %4</source>
         <translation>%1 · Hub %2 · Regel %3 · %4</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Sending to “%1” (hub %2)</source>
         <translation>Sendungen gehen an „%1“ (Hub %2)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-46"/>
         <source>“%1” has no working connection; the banner above says why.</source>
         <translation>„%1“ hat keine funktionierende Verbindung; das Banner oben nennt den Grund.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+41"/>
         <source>%1 · not connected</source>
         <translation>%1 · nicht verbunden</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Not connected: “%1” has no working connection yet, so there is nothing to list.</source>
-        <translation>Nicht verbunden: „%1“ hat noch keine funktionierende Verbindung, daher gibt es nichts aufzulisten.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>Key for this run</source>
         <translation>Schlüssel für diese Sitzung</translation>
     </message>
@@ -1308,197 +1144,37 @@
         <translation>Der SAS-Schlüssel der Zugriffsregel „%1“ für „%2“. Er wird im Speicher gehalten, bis nhconsole beendet wird, und nie auf die Festplatte geschrieben.</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>Copying “%1” and its key…</source>
-        <translation>„%1“ und sein Schlüssel werden kopiert…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Duplicate Profile</source>
-        <translation>Profil duplizieren</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+18"/>
-        <source>Delete Profile</source>
-        <translation>Profil löschen</translation>
-    </message>
-    <message>
-        <location line="-17"/>
-        <source>Delete the profile “%1” and its key from the system keychain? Its exchanges stay in the history.</source>
-        <translation>Das Profil „%1“ und seinen Schlüssel aus dem System-Schlüsselbund löschen? Seine Austausche bleiben im Verlauf.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Deleting “%1” and its key…</source>
-        <translation>„%1“ und sein Schlüssel werden gelöscht…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Deleted the profile “%1”</source>
-        <translation>Profil „%1“ gelöscht</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+33"/>
-        <source>Exported %n profile(s) to %1, WITH their keys in plain text.</source>
-        <translation>
-            <numerusform>%n Profil nach %1 exportiert, MIT seinem Schlüssel im Klartext.</numerusform>
-            <numerusform>%n Profile nach %1 exportiert, MIT ihren Schlüsseln im Klartext.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Exported %n profile(s) to %1, without keys.</source>
-        <translation>
-            <numerusform>%n Profil nach %1 exportiert, ohne Schlüssel.</numerusform>
-            <numerusform>%n Profile nach %1 exportiert, ohne Schlüssel.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Production hub</source>
-        <translation>Produktions-Hub</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“%1” is a production hub (%2): %3 reaches real devices. Send anyway?</source>
-        <translation>„%1“ ist ein Produktions-Hub (%2): %3 erreicht echte Geräte. Trotzdem senden?</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Send to Production</source>
-        <translation>An Produktion senden</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <location line="+11"/>
-        <source>Not sent: “%1” is not connected. %2</source>
-        <translation>Nicht gesendet: „%1“ ist nicht verbunden. %2</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>this notification</source>
-        <translation>diese Benachrichtigung</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>this re-sent request</source>
-        <translation>diese erneut gesendete Anfrage</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Re-sending… press Esc to cancel</source>
-        <translation>Erneut senden… Esc zum Abbrechen</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Re-sent: %1</source>
-        <translation>Erneut gesendet: %1</translation>
-    </message>
-    <message>
-        <location line="-511"/>
+        <location line="-175"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>&amp;Notification</source>
         <translation>Be&amp;nachrichtigung</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Hi&amp;story</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <location line="+30"/>
-        <source>Add a real hub…</source>
-        <translation>Echten Hub hinzufügen…</translation>
-    </message>
-    <message>
-        <location line="+379"/>
-        <source>%1: %2 delivered, %3 failed</source>
-        <translation>%1: %2 zugestellt, %3 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source> (%1 ms)</source>
-        <translation> (%1 ms)</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>Registrations</source>
-        <translation>Registrierungen</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+42"/>
-        <source>Reach</source>
-        <translation>Reichweite</translation>
-    </message>
-    <message>
-        <location line="-36"/>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reload from the hub: the reach preview and known tags when the composer has the focus, the registrations otherwise (F5)</source>
-        <translation>Neu vom Hub laden: die Reichweitenvorschau und die bekannten Tags, wenn der Nachrichteneditor den Fokus hat, sonst die Registrierungen (F5)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Show &amp;Registrations</source>
-        <translation>&amp;Registrierungen anzeigen</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Reach (%1)</source>
-        <translation>Reichweite (%1)</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Nothing to refresh: “%1” is not connected.</source>
-        <translation>Nichts zu aktualisieren: „%1“ ist nicht verbunden.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Fetching the hub&apos;s registrations for the reach preview and tag completion…</source>
-        <translation>Die Registrierungen des Hubs werden für die Reichweitenvorschau und die Tag-Vervollständigung abgerufen…</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Ready to send to registration %1: check the payload, then press Send (Ctrl+Enter).</source>
-        <translation>Bereit zum Senden an Registrierung %1: Prüfen Sie die Payload und klicken Sie dann auf „Senden“ (Ctrl+Enter).</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Registration %1 is not among those loaded in Registrations; load more or refresh to find it.</source>
-        <translation>Registrierung %1 ist nicht unter den in „Registrierungen“ geladenen; laden Sie weitere oder aktualisieren Sie, um sie zu finden.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+177"/>
         <source>About nhconsole</source>
         <translation>Über nhconsole</translation>
     </message>
@@ -1784,7 +1460,7 @@ Befehle:
         <translation>Aus %1 konnte kein PEM-Zertifikat gelesen werden (--ca-file oder NH_CA_FILE).</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+124"/>
         <location filename="../../core/cli/exchangetext.cpp" line="+138"/>
         <source>error:</source>
         <translation>Fehler:</translation>
@@ -2103,7 +1779,7 @@ Befehle:
         <translation>Installation %1 gespeichert.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>installations patch needs --body with a JSON Patch.</source>
         <translation>installations patch braucht --body mit einem JSON Patch.</translation>
     </message>
@@ -2606,7 +2282,7 @@ Beispiele:
         <translation>Body</translation>
     </message>
     <message>
-        <location filename="../../core/cli/profilescommand.cpp" line="+54"/>
+        <location filename="../../core/cli/profilescommand.cpp" line="+55"/>
         <source>Profile “%1” is the local emulator: %2</source>
         <translation>Profil „%1“ ist der lokale Emulator: %2</translation>
     </message>
@@ -2953,14 +2629,45 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>Nh::DraftCheck</name>
+    <message>
+        <location filename="../../core/protocol/draftcheck.cpp" line="+242"/>
+        <source>Reads as &lt;tt&gt;%1&lt;/tt&gt; · %2 of %3 tags (%4)</source>
+        <translation>Gelesen als &lt;tt&gt;%1&lt;/tt&gt; · %2 von %3 Tags (%4)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>only ||</source>
+        <translation>nur ||</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>with &amp;&amp; or !</source>
+        <translation>mit &amp;&amp; oder !</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+143"/>
+        <source>Valid %1 payload, %n byte(s).</source>
+        <translation>
+            <numerusform>Gültige %1-Payload, %n Byte.</numerusform>
+            <numerusform>Gültige %1-Payload, %n Byte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Enter the device handle to send to.</source>
+        <translation>Geben Sie das Geräte-Handle ein, an das gesendet werden soll.</translation>
+    </message>
+</context>
+<context>
     <name>Nh::EmulatorService</name>
     <message>
-        <location filename="../../core/emulator/emulatorservice.cpp" line="+101"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="+102"/>
         <source>An invalid tag(s) &apos;%1&apos; was supplied. Valid tag characters are alphanumeric, _, @, -, ., : and #.</source>
         <translation>Ungültige Tags „%1“ wurden angegeben. Gültige Tag-Zeichen sind alphanumerische Zeichen sowie _, @, -, ., : und #.</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+297"/>
         <source>No service is hosted at the specified address &apos;%1&apos;.</source>
         <translation>Unter der angegebenen Adresse „%1“ wird kein Dienst bereitgestellt.</translation>
     </message>
@@ -3385,12 +3092,12 @@ Beispiel:
         <translation>explain-tags nimmt einen einzigen Ausdruck an; setzen Sie ihn in Anführungszeichen, damit die Shell ihn zusammenhält: nhcli explain-tags &apos;a &amp;&amp; !b&apos;.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>--registration-tags: %1</source>
         <translation>--registration-tags: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>invalid:</source>
         <translation>ungültig:</translation>
     </message>
@@ -3458,7 +3165,7 @@ Beispiel:
 <context>
     <name>Nh::Explainer</name>
     <message>
-        <location filename="../../core/client/explainer.cpp" line="+105"/>
+        <location filename="../../core/client/explainer.cpp" line="+106"/>
         <source>The push service says this registration&apos;s handle is no longer valid: the app was uninstalled, or the device&apos;s token was renewed. The hub deletes such registrations.</source>
         <translation>Der Push-Dienst meldet, dass das Handle dieser Registrierung nicht mehr gültig ist: Die App wurde deinstalliert oder das Token des Geräts wurde erneuert. Der Hub löscht solche Registrierungen.</translation>
     </message>
@@ -4098,7 +3805,7 @@ Beispiel:
         <translation>Korrigieren Sie den markierten Teil und senden Sie erneut.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>The hub answered %1, but its body could not be read: %2</source>
         <translation>Der Hub hat mit %1 geantwortet, aber sein Body konnte nicht gelesen werden: %2</translation>
     </message>
@@ -4278,7 +3985,7 @@ Beispiel:
 <context>
     <name>Nh::HistoryCommand</name>
     <message>
-        <location filename="../../core/cli/historycommand.cpp" line="+105"/>
+        <location filename="../../core/cli/historycommand.cpp" line="+106"/>
         <source>The history file (default: the desktop console&apos;s).</source>
         <translation>Die Verlaufsdatei (Standard: die der Desktop-Konsole).</translation>
     </message>
@@ -4418,12 +4125,12 @@ Beispiele:
     </message>
     <message>
         <location line="+12"/>
-        <location line="+276"/>
+        <location line="+273"/>
         <source>No history yet at %1.</source>
         <translation>Noch kein Verlauf unter %1.</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-270"/>
         <source>There is no history at %1 yet.</source>
         <translation>Unter %1 gibt es noch keinen Verlauf.</translation>
     </message>
@@ -4528,7 +4235,7 @@ Beispiele:
         <translation>ja</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>&apos;%1&apos; is not an exchange id.</source>
         <translation>„%1“ ist keine Austausch-ID.</translation>
     </message>
@@ -4650,34 +4357,34 @@ Beispiele:
 <context>
     <name>Nh::HistoryStore</name>
     <message>
-        <location filename="../../core/store/historystore.cpp" line="+131"/>
+        <location filename="../../core/store/history/historyconnection.cpp" line="+69"/>
         <source>Could not open the history file %1: %2</source>
         <translation>Die Verlaufsdatei %1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+114"/>
-        <location line="+1015"/>
+        <location filename="../../core/store/history/historyreader.cpp" line="+203"/>
         <location line="+7"/>
+        <location filename="../../core/store/history/historyschema.cpp" line="+89"/>
         <source>Could not read the history file %1: %2</source>
         <translation>Die Verlaufsdatei %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="-1014"/>
-        <location line="+43"/>
+        <location filename="../../core/store/history/historyschema.cpp" line="+8"/>
+        <location line="+44"/>
         <location line="+20"/>
         <location line="+3"/>
         <source>Could not prepare the history file %1: %2</source>
         <translation>Die Verlaufsdatei %1 konnte nicht vorbereitet werden: %2</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+834"/>
+        <location filename="../../core/store/history/historyreader.cpp" line="-172"/>
+        <location filename="../../core/store/history/historyschema.cpp" line="-58"/>
         <source>The history file %1 was written by a newer nhconsole (schema %2; this one reads up to %3)</source>
         <translation>Die Verlaufsdatei %1 wurde von einem neueren nhconsole geschrieben (Schema %2; dieses liest bis %3)</translation>
     </message>
     <message>
-        <location line="-820"/>
+        <location filename="../../core/store/history/historyschema.cpp" line="+15"/>
         <source>%1 is a database, but not an nhconsole history file</source>
         <translation>%1 ist eine Datenbank, aber keine Verlaufsdatei von nhconsole</translation>
     </message>
@@ -4687,7 +4394,7 @@ Beispiele:
         <translation>Die Verlaufsdatei %1 konnte nicht indiziert werden: %2</translation>
     </message>
     <message>
-        <location line="+517"/>
+        <location filename="../../core/store/history/historytypes.cpp" line="+84"/>
         <source>Success</source>
         <translation>Erfolg</translation>
     </message>
@@ -4707,22 +4414,22 @@ Beispiele:
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location filename="../../core/client/resend.cpp" line="+55"/>
         <source>The exchange of %1 was never sent (%2), so there is no request to send again</source>
         <translation>Der Austausch von %1 wurde nie gesendet (%2), daher gibt es keine Anfrage, die erneut gesendet werden könnte</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The stored URL %1 is not below the hub &quot;%2&quot;, so it cannot be sent again</source>
         <translation>Die gespeicherte URL %1 liegt nicht unterhalb des Hubs „%2“, daher kann sie nicht erneut gesendet werden</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>A secret in this exchange was redacted when it was stored; the request sent again carries &quot;[redacted]&quot; in its place</source>
         <translation>Ein Geheimnis in diesem Austausch wurde beim Speichern geschwärzt; die erneut gesendete Anfrage enthält an seiner Stelle &quot;[redacted]&quot;</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location filename="../../core/store/history/historyreader.cpp" line="-8"/>
         <source>There is no history file at %1</source>
         <translation>Unter %1 gibt es keine Verlaufsdatei</translation>
     </message>
@@ -4745,14 +4452,14 @@ Beispiele:
         <translation>Der Austausch %1 ist nicht mehr im Verlauf (gelöscht oder durch das Verlaufslimit entfernt)</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location filename="../../core/store/history/historywritethread.cpp" line="+64"/>
         <location line="+13"/>
-        <location line="+69"/>
+        <location line="+23"/>
         <source>Could not write to the history file %1: %2</source>
         <translation>In die Verlaufsdatei %1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location filename="../../core/store/historystore.cpp" line="+36"/>
         <source>No history file was given</source>
         <translation>Es wurde keine Verlaufsdatei angegeben</translation>
     </message>
@@ -4765,7 +4472,7 @@ Beispiele:
 <context>
     <name>Nh::HubClient</name>
     <message>
-        <location filename="../../core/client/hubclient.cpp" line="+233"/>
+        <location filename="../../core/client/hubclient.cpp" line="+235"/>
         <source>The response is larger than %1 MB, far more than any answer of the hub, so nhconsole stopped reading it</source>
         <translation>Die Antwort ist größer als %1 MB, weit mehr als jede Antwort des Hubs, daher hat nhconsole das Lesen abgebrochen</translation>
     </message>
@@ -5247,7 +4954,7 @@ Beispiele:
 <context>
     <name>Nh::NetworkErrors</name>
     <message>
-        <location filename="../../core/client/networkerrors.cpp" line="+80"/>
+        <location filename="../../core/client/networkerrors.cpp" line="+81"/>
         <source>no host name</source>
         <translation>kein Host-Name</translation>
     </message>
@@ -5307,7 +5014,7 @@ Beispiele:
         <translation>ein NotificationOutcome (XML)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>a registration feed (Atom XML)</source>
         <translation>ein Registrierungs-Feed (Atom XML)</translation>
     </message>
@@ -5377,27 +5084,27 @@ Beispiele:
         <translation>„%1“ (%2, SHA-256 %3, gültig %4 bis %5)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../core/protocol/operation.cpp" line="+29"/>
         <source>the send</source>
         <translation>die Sendung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the test send</source>
         <translation>die Testsendung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the direct send</source>
         <translation>die Direktsendung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the direct batch send</source>
         <translation>die direkte Batch-Sendung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the scheduled send</source>
         <translation>die geplante Sendung</translation>
     </message>
@@ -5407,7 +5114,7 @@ Beispiele:
         <translation>das Abbrechen der geplanten Sendung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>reading the telemetry</source>
         <translation>das Lesen der Telemetrie</translation>
     </message>
@@ -5422,7 +5129,7 @@ Beispiele:
         <translation>das Erstellen der Registrierung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>saving the registration</source>
         <translation>das Speichern der Registrierung</translation>
     </message>
@@ -5437,7 +5144,7 @@ Beispiele:
         <translation>das Löschen der Registrierung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>listing registrations</source>
         <translation>das Auflisten der Registrierungen</translation>
     </message>
@@ -5447,7 +5154,7 @@ Beispiele:
         <translation>das Auflisten der Registrierungen nach Tag</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>saving the installation</source>
         <translation>das Speichern der Installation</translation>
     </message>
@@ -5472,7 +5179,7 @@ Beispiele:
         <translation>das Lesen des Feedback-Containers</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+48"/>
         <source>the request</source>
         <translation>die Anfrage</translation>
     </message>
@@ -5482,7 +5189,7 @@ Beispiele:
         <translation>die Anfrage %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../core/client/networkerrors.cpp" line="+16"/>
         <source>Cancelled: you stopped the request to %1 before it answered; the hub may still have received it.</source>
         <translation>Abgebrochen: Sie haben die Anfrage an %1 gestoppt, bevor eine Antwort kam; der Hub hat sie möglicherweise trotzdem erhalten.</translation>
     </message>
@@ -5563,7 +5270,7 @@ Beispiele:
         <translation>(unbekannt)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>the signature of the SAS token of rule &apos;%1&apos; is not valid (InvalidSignature)</source>
         <translation>die Signatur des SAS-Tokens der Zugriffsregel „%1“ ist ungültig (InvalidSignature)</translation>
     </message>
@@ -5781,7 +5488,7 @@ Beispiele:
 <context>
     <name>Nh::Notification</name>
     <message>
-        <location filename="../../core/protocol/notification.cpp" line="+44"/>
+        <location filename="../../core/protocol/draftcheck.cpp" line="-367"/>
         <source>Device handle %1</source>
         <translation>Geräte-Handle %1</translation>
     </message>
@@ -5801,7 +5508,7 @@ Beispiele:
         <translation>%1 enthält an Position %2 einen Zeilenumbruch oder ein Steuerzeichen</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../core/protocol/notification.cpp" line="+38"/>
         <source>The schedule time is empty</source>
         <translation>Der Sendezeitpunkt ist leer</translation>
     </message>
@@ -5861,7 +5568,7 @@ Beispiele:
         <translation>erwartet wurde &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../../core/protocol/draftcheck.cpp" line="+234"/>
         <source>The tag expression is empty; choose a broadcast to reach every registration</source>
         <translation>Der Tag-Ausdruck ist leer; wählen Sie einen Broadcast, um jede Registrierung zu erreichen</translation>
     </message>
@@ -5871,12 +5578,12 @@ Beispiele:
         <translation>Der Tag-Ausdruck enthält an Position %1 einen Zeilenumbruch oder ein Steuerzeichen</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="-192"/>
         <source>A template notification cannot be sent to a device handle: the hub needs a registration&apos;s template to render it. Choose a native format or a tag target</source>
         <translation>Eine Vorlagenbenachrichtigung kann nicht an ein Geräte-Handle gesendet werden: Der Hub braucht die Vorlage einer Registrierung, um sie zu erzeugen. Wählen Sie ein natives Format oder ein Tag-Ziel</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>A direct send needs exactly one device handle (%1 given); use a direct batch for more</source>
         <translation>Eine direkte Sendung braucht genau ein Geräte-Handle (%1 angegeben); verwenden Sie für mehrere einen direkten Batch</translation>
     </message>
@@ -5901,22 +5608,22 @@ Beispiele:
         <translation>Ein direkter Batch nimmt höchstens %1 Geräte-Handles an, nicht %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Device handle %1 repeats an earlier one; the device may get the notification twice</source>
         <translation>Geräte-Handle %1 wiederholt ein früheres; das Gerät erhält die Benachrichtigung möglicherweise zweimal</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>A direct batch has no place for each subscription&apos;s P256DH and Auth keys; whether the hub delivers browser batches is unconfirmed</source>
         <translation>Ein direkter Batch hat keinen Platz für die P256DH- und Auth-Schlüssel der einzelnen Abonnements; ob der Hub Browser-Batches zustellt, ist nicht bestätigt</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>The schedule time is not a valid time</source>
         <translation>Der Sendezeitpunkt ist keine gültige Zeit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Scheduled sends go to tags or to everyone; the hub cannot schedule a direct send to device handles</source>
         <translation>Geplante Sendungen gehen an Tags oder an alle; der Hub kann keine direkte Sendung an Geräte-Handles planen</translation>
     </message>
@@ -5931,7 +5638,7 @@ Beispiele:
         <translation>Der Sendezeitpunkt %1 UTC liegt mehr als %2 Tage in der Zukunft; der Hub plant höchstens %2 Tage im Voraus</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+132"/>
         <source>The batch request is %1 bytes; the hub refuses single sends over %2 bytes and does not document its limit for batches</source>
         <translation>Die Batch-Anfrage ist %1 Bytes groß; der Hub lehnt einzelne Sendungen über %2 Bytes ab und dokumentiert sein Limit für Batches nicht</translation>
     </message>
@@ -6510,7 +6217,7 @@ Beispiele:
 <context>
     <name>Nh::Profile</name>
     <message>
-        <location filename="../../core/store/profilestore.cpp" line="+151"/>
+        <location filename="../../core/store/profile.cpp" line="+129"/>
         <source>A profile needs a name.</source>
         <translation>Ein Profil braucht einen Namen.</translation>
     </message>
@@ -6535,12 +6242,12 @@ Beispiele:
         <translation>Der Endpunkt-Host „%1“ von Profil „%2“ ist kein Host-Name.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The port %1 of profile “%2” is not between 1 and 65535.</source>
         <translation>Der Port %1 von Profil „%2“ liegt nicht zwischen 1 und 65535.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Profile “%1”: %2.</source>
         <translation>Profil „%1“: %2.</translation>
     </message>
@@ -6570,12 +6277,12 @@ Beispiele:
         <translation>Die Zeitüberschreitung von Profil „%1“ beträgt %2 ms; sie muss zwischen %3 und %4 ms liegen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Profile “%1”: the default tag expression is not valid. %2</source>
         <translation>Profil „%1“: Der Standard-Tag-Ausdruck ist ungültig. %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The label of profile “%1” is %2 characters long; the limit is %3.</source>
         <translation>Die Bezeichnung von Profil „%1“ ist %2 Zeichen lang; das Limit ist %3.</translation>
     </message>
@@ -6585,7 +6292,7 @@ Beispiele:
         <translation>Die Bezeichnung von Profil „%1“ enthält an Position %2 einen Zeilenumbruch oder ein Steuerzeichen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The colour “%1” of profile “%2” is not of the form #rrggbb.</source>
         <translation>Die Farbe „%1“ von Profil „%2“ hat nicht die Form #rrggbb.</translation>
     </message>
@@ -6655,9 +6362,22 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>Nh::ProfileSession</name>
+    <message>
+        <location filename="../../core/client/profilesession.cpp" line="+52"/>
+        <source>The bundled emulator is not running.</source>
+        <translation>Der mitgelieferte Emulator läuft nicht.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The emulator has no SAS rule named “%1”; its rules are %2.</source>
+        <translation>Der Emulator hat keine Zugriffsregel namens „%1“; seine Zugriffsregeln sind %2.</translation>
+    </message>
+</context>
+<context>
     <name>Nh::ProfileStore</name>
     <message>
-        <location filename="../../core/store/profilestore.cpp" line="+333"/>
+        <location filename="../../core/store/profilestore.cpp" line="+95"/>
         <source>There is no profile “%1”. The profiles are: %2.</source>
         <translation>Es gibt kein Profil „%1“. Die Profile sind: %2.</translation>
     </message>
@@ -6678,12 +6398,12 @@ Beispiele:
     </message>
     <message>
         <location line="+6"/>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>There is a profile named “%1” already; profile names must be unique.</source>
         <translation>Es gibt bereits ein Profil namens „%1“; Profilnamen müssen eindeutig sein.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>The profile “%1” does not exist (any more).</source>
         <translation>Das Profil „%1“ existiert nicht (mehr).</translation>
     </message>
@@ -6693,16 +6413,16 @@ Beispiele:
         <translation>Profil „%1“ kann nicht zwischen Hub und Emulator wechseln; erstellen Sie stattdessen ein neues Profil.</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location line="+273"/>
-        <location line="+29"/>
-        <location line="+72"/>
-        <location line="+43"/>
+        <location filename="../../core/store/profilejobs.cpp" line="+119"/>
+        <location line="+31"/>
+        <location line="+73"/>
+        <location line="+45"/>
+        <location filename="../../core/store/profilestore.cpp" line="+28"/>
         <source>The profile %1 does not exist (any more).</source>
         <translation>Das Profil %1 existiert nicht (mehr).</translation>
     </message>
     <message>
-        <location line="-378"/>
+        <location filename="../../core/store/profilestore.cpp" line="+38"/>
         <source>The hub name “%1” is taken from the connection string&apos;s EntityPath.</source>
         <translation>Der Hub-Name „%1“ stammt aus dem EntityPath der Verbindungszeichenfolge.</translation>
     </message>
@@ -6712,7 +6432,7 @@ Beispiele:
         <translation>Geben Sie den Hub-Namen ein: Eine Verbindungszeichenfolge nennt den Namespace und eine SAS-Regel, nicht den Hub.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../core/store/profilecodec.cpp" line="+297"/>
         <source>This file contains SAS keys in plain text. Anyone who has it can send to these hubs. Keep it safe and delete it once it is imported.</source>
         <translation>Diese Datei enthält SAS-Schlüssel im Klartext. Jeder, der sie besitzt, kann an diese Hubs senden. Bewahren Sie sie sicher auf und löschen Sie sie, sobald sie importiert ist.</translation>
     </message>
@@ -6727,7 +6447,7 @@ Beispiele:
         <translation>Die Profildatei ist %1 Byte lang; es werden höchstens %2 Byte gelesen.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The profile file is not valid JSON at position %1: %2.</source>
         <translation>Die Profildatei ist an Position %1 kein gültiges JSON: %2.</translation>
     </message>
@@ -6762,33 +6482,33 @@ Beispiele:
         <translation>Die Profildatei listet %1 Profile auf; höchstens %2 werden importiert.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location filename="../../core/store/profilejobs.cpp" line="-195"/>
         <source>Profile “%1” needs its SAS key: paste the connection string of the namespace.</source>
         <translation>Profil „%1“ benötigt seinen SAS-Schlüssel: Fügen Sie die Verbindungszeichenfolge des Namespace ein.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+43"/>
+        <location line="+9"/>
+        <location line="+45"/>
         <source>The key of profile “%1” is not base64; copy it again from the portal.</source>
         <translation>Der Schlüssel von Profil „%1“ ist kein Base64; kopieren Sie ihn erneut aus dem Portal.</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Profile “%1” is an emulator profile; the emulator gives its key.</source>
         <translation>Profil „%1“ ist ein Emulator-Profil; der Emulator stellt seinen Schlüssel bereit.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>%1 (copy)</source>
         <translation>%1 (Kopie)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Profile “%1” has no key in the keychain, so its copy “%2” has none either; paste the connection string to add one.</source>
         <translation>Profil „%1“ hat keinen Schlüssel im Schlüsselbund, daher hat auch seine Kopie „%2“ keinen; fügen Sie die Verbindungszeichenfolge ein, um einen hinzuzufügen.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>“%1” is built in and cannot be deleted; you can rename or edit it.</source>
         <translation>„%1“ ist eingebaut und kann nicht gelöscht werden; Sie können es umbenennen oder bearbeiten.</translation>
     </message>
@@ -6919,7 +6639,7 @@ Beispiele:
   nhcli send --profile Orders --format apple --tags sports</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>profiles %1 takes one %2.</source>
         <translation>profiles %1 erwartet genau ein Argument: %2.</translation>
     </message>
@@ -7089,12 +6809,12 @@ Beispiele:
         <translation>Unbekanntes --format „%1“.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Added profile “%1” (%2, hub %3); its key is in the keychain.</source>
         <translation>Profil „%1“ hinzugefügt (%2, Hub %3); sein Schlüssel liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Removed profile “%1” and its key.</source>
         <translation>Profil „%1“ und sein Schlüssel wurden entfernt.</translation>
     </message>
@@ -7104,7 +6824,7 @@ Beispiele:
         <translation>profiles import</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Imported %n profile(s): %1.</source>
         <translation>
             <numerusform>%n Profil importiert: %1.</numerusform>
@@ -7527,7 +7247,7 @@ Beispiele:
 <context>
     <name>Nh::SendCommand</name>
     <message>
-        <location filename="../../core/cli/sendcommand.cpp" line="+76"/>
+        <location filename="../../core/cli/sendcommand.cpp" line="+77"/>
         <source>The ServiceBusNotification-Format: %1 (default: template).</source>
         <translation>Das ServiceBusNotification-Format: %1 (Standard: template).</translation>
     </message>
@@ -7679,12 +7399,12 @@ Beispiele:
         <translation>Geben Sie entweder --history oder --no-history an, nicht beides.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Give either --profile or --connection-string, not both.</source>
         <translation>Geben Sie entweder --profile oder --connection-string an, nicht beides.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>The exchange is not written to the history: %1</source>
         <translation>Der Austausch wird nicht in den Verlauf geschrieben: %1</translation>
     </message>
@@ -8123,7 +7843,7 @@ Beispiele:
 <context>
     <name>OutcomeView</name>
     <message>
-        <location filename="../../ui/outcomeview.cpp" line="+49"/>
+        <location filename="../../ui/outcomeview.cpp" line="+50"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -8133,7 +7853,7 @@ Beispiele:
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>Started (UTC)</source>
         <translation>Gestartet (UTC)</translation>
     </message>
@@ -8155,12 +7875,12 @@ Beispiele:
     <message>
         <location line="+10"/>
         <location line="+51"/>
-        <location line="+201"/>
+        <location line="+203"/>
         <source>Registrations</source>
         <translation>Registrierungen</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-253"/>
         <source>Response</source>
         <translation>Antwort</translation>
     </message>
@@ -8210,7 +7930,7 @@ Beispiele:
         <translation>Keine Registrierung passte zu diesem Format und Ziel, daher hat der Hub kein Gerät erreicht.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The hub reports each registration&apos;s outcome only for test sends. Turn on Test send in the composer to see them.</source>
         <translation>Der Hub meldet das Ergebnis jeder Registrierung nur bei Testsendungen. Schalten Sie im Editor „Testsendung“ ein, um sie zu sehen.</translation>
     </message>
@@ -8259,7 +7979,7 @@ Beispiele:
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The hub accepted the notification. Only a test send says which registrations it reached.</source>
         <translation>Der Hub hat die Benachrichtigung angenommen. Nur eine Testsendung zeigt, welche Registrierungen sie erreicht hat.</translation>
     </message>
@@ -8470,6 +8190,111 @@ Beispiele:
         <location line="+1"/>
         <source>&amp;Delete and Save</source>
         <translation>&amp;Löschen und speichern</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileActions</name>
+    <message>
+        <location filename="../../ui/profileactions.cpp" line="+25"/>
+        <source>&amp;New Profile…</source>
+        <translation>&amp;Neues Profil…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a hub from its connection string (Ctrl+N)</source>
+        <translation>Einen Hub über seine Verbindungszeichenfolge hinzufügen (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit Profile…</source>
+        <translation>Profil b&amp;earbeiten…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>D&amp;uplicate Profile</source>
+        <translation>Profil &amp;duplizieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Delete Profile…</source>
+        <translation>Profil &amp;löschen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import Profiles…</source>
+        <translation>Profile &amp;importieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport Profiles…</source>
+        <translation>Profile e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Importing profiles and storing their keys…</source>
+        <translation>Profile werden importiert und ihre Schlüssel gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The local emulator profile cannot be deleted</source>
+        <translation>Das Profil des lokalen Emulators kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete this profile and its key</source>
+        <translation>Dieses Profil und seinen Schlüssel löschen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Copying “%1” and its key…</source>
+        <translation>„%1“ und sein Schlüssel werden kopiert…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Duplicate Profile</source>
+        <translation>Profil duplizieren</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+13"/>
+        <source>Delete Profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Delete the profile “%1” and its key from the system keychain? Its exchanges stay in the history.</source>
+        <translation>Das Profil „%1“ und seinen Schlüssel aus dem System-Schlüsselbund löschen? Seine Austausche bleiben im Verlauf.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deleting “%1” and its key…</source>
+        <translation>„%1“ und sein Schlüssel werden gelöscht…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deleted the profile “%1”</source>
+        <translation>Profil „%1“ gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Exported %n profile(s) to %1, WITH their keys in plain text.</source>
+        <translation>
+            <numerusform>%n Profil nach %1 exportiert, MIT seinem Schlüssel im Klartext.</numerusform>
+            <numerusform>%n Profile nach %1 exportiert, MIT ihren Schlüsseln im Klartext.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n profile(s) to %1, without keys.</source>
+        <translation>
+            <numerusform>%n Profil nach %1 exportiert, ohne Schlüssel.</numerusform>
+            <numerusform>%n Profile nach %1 exportiert, ohne Schlüssel.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8946,7 +8771,7 @@ Beispiele:
 <context>
     <name>RegistrationsBrowser</name>
     <message>
-        <location filename="../../ui/registrationsbrowser.cpp" line="+139"/>
+        <location filename="../../ui/registrationsbrowser.cpp" line="+140"/>
         <source>&amp;Refresh Registrations</source>
         <translation>Registrierungen &amp;aktualisieren</translation>
     </message>
@@ -9084,7 +8909,7 @@ Beispiele:
         </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+58"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -9338,11 +9163,224 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>SendBar</name>
+    <message>
+        <location filename="../../ui/sendbar.cpp" line="+27"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop waiting for the hub (Esc)</source>
+        <translation>Nicht mehr auf den Hub warten (Esc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send the notification (Ctrl+Enter)</source>
+        <translation>Benachrichtigung senden (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Waiting for the hub…</source>
+        <translation>Warten auf den Hub…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;Cannot send:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Senden nicht möglich:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;Not connected:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Nicht verbunden:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ready: test send to %1.</source>
+        <translation>Bereit: Testsendung an %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ready: send to %1.</source>
+        <translation>Bereit: Senden an %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SendFlow</name>
+    <message>
+        <location filename="../../ui/sendflow.cpp" line="+26"/>
+        <source>Sending… press Esc to cancel</source>
+        <translation>Senden… Esc zum Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not sent: “%1” is not connected. %2</source>
+        <translation>Nicht gesendet: „%1“ ist nicht verbunden. %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Production hub</source>
+        <translation>Produktions-Hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is a production hub (%2): %3 reaches real devices. Send anyway?</source>
+        <translation>„%1“ ist ein Produktions-Hub (%2): %3 erreicht echte Geräte. Trotzdem senden?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send to Production</source>
+        <translation>An Produktion senden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>this notification</source>
+        <translation>diese Benachrichtigung</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>this re-sent request</source>
+        <translation>diese erneut gesendete Anfrage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-sending… press Esc to cancel</source>
+        <translation>Erneut senden… Esc zum Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Re-sent: %1</source>
+        <translation>Erneut gesendet: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: %2 delivered, %3 failed</source>
+        <translation>%1: %2 zugestellt, %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (%1 ms)</source>
+        <translation> (%1 ms)</translation>
+    </message>
+</context>
+<context>
+    <name>SendOptions</name>
+    <message>
+        <location filename="../../ui/sendoptions.cpp" line="+17"/>
+        <source>T&amp;est send</source>
+        <translation>T&amp;estsendung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hub answers with each registration&apos;s outcome. It reaches at most 10 registrations and allows about 10 test sends a minute; direct and scheduled sends cannot be test sends.</source>
+        <translation>Der Hub antwortet mit dem Ergebnis jeder Registrierung. Eine Testsendung erreicht höchstens 10 Registrierungen, und etwa 10 Testsendungen pro Minute sind erlaubt; direkte und geplante Sendungen können keine Testsendungen sein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sc&amp;hedule at</source>
+        <translation>&amp;Planen für</translation>
+    </message>
+</context>
+<context>
     <name>StatusDecorationProxy</name>
     <message>
         <location filename="../../ui/statusdecorationproxy.cpp" line="+50"/>
         <source>Registration %1: double-click or press Enter to show it in Registrations</source>
         <translation>Registrierung %1: Doppelklick oder Eingabetaste zeigt sie unter Registrierungen</translation>
+    </message>
+</context>
+<context>
+    <name>TargetPicker</name>
+    <message>
+        <location filename="../../ui/targetpicker.cpp" line="+35"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ta&amp;gs</source>
+        <translation>&amp;Tags</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Device</source>
+        <translation>&amp;Gerät</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Everyone</source>
+        <translation>&amp;Alle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>sports &amp;&amp; (lang:en || lang:fr)</source>
+        <translation>sports &amp;&amp; (lang:en || lang:fr)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PNS handle; several separated by spaces for a batch</source>
+        <translation>PNS-Handle; für einen Stapel mehrere, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every registration of this format in the hub.</source>
+        <translation>Jede Registrierung dieses Formats im Hub.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>tags &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>Tags &lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n device(s)</source>
+        <translation>
+            <numerusform>%n Gerät</numerusform>
+            <numerusform>%n Geräte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every %1 registration</source>
+        <translation>alle Registrierungen für %1</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePropertiesTable</name>
+    <message>
+        <location filename="../../ui/templatepropertiestable.cpp" line="+21"/>
+        <source>Template properties: the hub puts each value into the $(name) placeholders of the registrations&apos; templates. Edit here or in the JSON below; both stay in sync.</source>
+        <translation>Vorlageneigenschaften: Der Hub setzt jeden Wert in die $(name)-Platzhalter der Vorlagen der Registrierungen ein. Bearbeiten Sie sie hier oder im JSON unten; beide bleiben synchron.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add a property</source>
+        <translation>Eigenschaft hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove the selected properties</source>
+        <translation>Ausgewählte Eigenschaften entfernen</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Fix the JSON below to edit the properties as a table.</source>
+        <translation>Korrigieren Sie das JSON unten, um die Eigenschaften als Tabelle zu bearbeiten.</translation>
     </message>
 </context>
 <context>
