@@ -85,6 +85,12 @@ ProfileJob *ProfileStore::create(const Profile &profile, const QString &key)
                               -1, 0, u"key"_s));
         return job;
     }
+    writeKeyThenAdd(job, p, key);
+    return job;
+}
+
+void ProfileStore::writeKeyThenAdd(ProfileJob *job, const Profile &p, const QString &key)
+{
     SecretJob *secret = m_secrets->writeKey(p.id, p.name, key);
     connect(secret, &SecretJob::finished, job, [this, job, secret, p](const Result<QString> &r) {
         job->m_issue = secret->issue();
@@ -103,7 +109,6 @@ ProfileJob *ProfileStore::create(const Profile &profile, const QString &key)
         job->m_keyLocation = secret->location();
         finish(job, withWarnings({}, r.warnings()));
     });
-    return job;
 }
 
 ProfileJob *ProfileStore::changeKey(const QUuid &id, const QString &key)
@@ -191,24 +196,7 @@ ProfileJob *ProfileStore::duplicate(const QUuid &id, const QString &name)
                     finish(job, s);
                     return;
                 }
-                SecretJob *write = m_secrets->writeKey(copy.id, copy.name, r.value());
-                connect(write, &SecretJob::finished, job,
-                        [this, job, write, copy](const Result<QString> &w) {
-                            job->m_issue = write->issue();
-                            if (!w) {
-                                finish(job, w.error());
-                                return;
-                            }
-                            const auto added = add(copy);
-                            if (!added) {
-                                m_secrets->deleteKey(copy.id, copy.name);
-                                finish(job, added.error());
-                                return;
-                            }
-                            job->m_ids = {copy.id};
-                            job->m_keyLocation = write->location();
-                            finish(job, withWarnings({}, w.warnings()));
-                        });
+                writeKeyThenAdd(job, copy, r.value());
             });
     return job;
 }

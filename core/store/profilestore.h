@@ -175,6 +175,8 @@ private:
     void removeNow(const QUuid &id);
     void finish(ProfileJob *job, const Status &status);
     void finishLater(ProfileJob *job, const Status &status);
+    /** Writes `key` to the keychain, then adds `p`; takes the key back out if the add fails. */
+    void writeKeyThenAdd(ProfileJob *job, const Profile &p, const QString &key);
     void readKeysThenExport(ProfileJob *job, QList<Profile> pending, QList<QUuid> ids,
                             QHash<QUuid, QString> keys, QList<Warning> warnings);
     void storeImportedKeys(ProfileJob *job, QList<ProfileWithKey> pending, int imported,
