@@ -41,10 +41,37 @@ QString lastPathSegment(const QString &url)
 
 // --- HubJob -----------------------------------------------------------------------------------
 
-HubJob::HubJob(QObject *parent)
-    : QObject(parent)
+HubJob::HubJob(HubClient *client, const HubRequest &request, const QList<Warning> &warnings)
+    : QObject(client)
+    , m_client(client)
+    , m_request(request)
 {
     m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &HubJob::attempt);
+    Exchange &e = m_exchange;
+    e.operation = request.operation;
+    e.hub = client->connection().hub;
+    e.method = request.method;
+    e.requestBody = request.body;
+    e.started = QDateTime::currentDateTimeUtc();
+    e.warnings = warnings;
+    // Started from the event loop, so finished() can never fire before the caller connects.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_finished)
+                attempt();
+        },
+        Qt::QueuedConnection);
+}
+
+HubJob::HubJob(HubClient *client, const Exchange &refused)
+    : QObject(client)
+    , m_client(client)
+    , m_exchange(refused)
+{
+    m_retryTimer.setSingleShot(true);
+    QMetaObject::invokeMethod(this, &HubJob::finish, Qt::QueuedConnection);
 }
 
 void HubJob::cancel()
@@ -54,17 +81,10 @@ void HubJob::cancel()
     m_exchange.abortReason = AbortReason::User;
     if (m_retryTimer.isActive()) {
         m_retryTimer.stop();
-        auto *client = qobject_cast<HubClient *>(parent());
         m_exchange.result = ExchangeResult::Cancelled;
         m_exchange.errorSentence = describeTransportError(QNetworkReply::OperationCanceledError, {},
                                                           m_exchange.url, {}, AbortReason::User, 0);
-        QMetaObject::invokeMethod(
-            client,
-            [client, self = QPointer<HubJob>(this)] {
-                if (self)
-                    client->finish(self);
-            },
-            Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &HubJob::finish, Qt::QueuedConnection);
         return;
     }
     if (m_reply)
@@ -132,38 +152,22 @@ QNetworkRequest HubClient::buildRequest(const HubRequest &r, const QDateTime &no
 
 HubJob *HubClient::start(const HubRequest &request)
 {
-    auto *job = new HubJob(this);
-    job->m_request = request;
-    Exchange &e = job->m_exchange;
-    e.operation = request.operation;
-    e.hub = m_connection.hub;
-    e.method = request.method;
-    e.requestBody = request.body;
-    e.started = QDateTime::currentDateTimeUtc();
-    // Started from the event loop, so finished() can never fire before the caller connects.
-    QMetaObject::invokeMethod(
-        this,
-        [this, job = QPointer<HubJob>(job)] {
-            if (job && !job->m_finished)
-                attempt(job);
-        },
-        Qt::QueuedConnection);
-    return job;
+    return new HubJob(this, request);
 }
 
-void HubClient::attempt(HubJob *job)
+void HubJob::attempt()
 {
-    if (job->m_exchange.abortReason == AbortReason::User) {
-        job->m_exchange.result = ExchangeResult::Cancelled;
-        job->m_exchange.errorSentence =
+    if (m_exchange.abortReason == AbortReason::User) {
+        m_exchange.result = ExchangeResult::Cancelled;
+        m_exchange.errorSentence =
             describeTransportError(QNetworkReply::OperationCanceledError, {},
-                                   requestUrl(job->m_request), {}, AbortReason::User, 0);
-        finish(job);
+                                   m_client->requestUrl(m_request), {}, AbortReason::User, 0);
+        finish();
         return;
     }
-    Exchange &e = job->m_exchange;
+    Exchange &e = m_exchange;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QNetworkRequest request = buildRequest(job->m_request, now, &e.authorization);
+    QNetworkRequest request = m_client->buildRequest(m_request, now, &e.authorization);
     // What was sent: a request's own Authorization header replaces (or removes) the signed one.
     e.authorization = QString::fromUtf8(request.rawHeader("Authorization"));
     e.url = request.url();
@@ -179,41 +183,41 @@ void HubClient::attempt(HubJob *job)
     e.responseHeaders.clear();
     e.responseBody.clear();
     e.timeToFirstByteMs = -1;
-    job->m_sslErrors.clear();
-    job->m_head.clear();
-    job->m_tooLarge = false;
-    job->m_clock.start();
+    m_sslErrors.clear();
+    m_head.clear();
+    m_tooLarge = false;
+    m_clock.start();
 
     qCInfo(lcClient).noquote() << e.method << redactSecrets(e.url.toString());
-    QNetworkReply *reply =
-        m_nam->sendCustomRequest(request, job->m_request.method, job->m_request.body);
-    job->m_reply = reply;
-    connect(reply, &QNetworkReply::metaDataChanged, job, [job] {
-        if (job->m_exchange.timeToFirstByteMs < 0)
-            job->m_exchange.timeToFirstByteMs = job->m_clock.elapsed();
+    QNetworkReply *reply = m_client->networkAccessManager()->sendCustomRequest(
+        request, m_request.method, m_request.body);
+    m_reply = reply;
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (m_exchange.timeToFirstByteMs < 0)
+            m_exchange.timeToFirstByteMs = m_clock.elapsed();
     });
-    connect(reply, &QNetworkReply::sslErrors, job, [job](const QList<QSslError> &errors) {
-        job->m_sslErrors = errors; // reported, never ignored
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        m_sslErrors = errors; // reported, never ignored
     });
-    connect(reply, &QNetworkReply::uploadProgress, job, &HubJob::uploadProgress);
-    connect(reply, &QNetworkReply::downloadProgress, job, &HubJob::downloadProgress);
-    connect(reply, &QNetworkReply::downloadProgress, job, [job, reply](qint64 received, qint64) {
-        if (received <= kMaxResponseBytes || job->m_tooLarge)
+    connect(reply, &QNetworkReply::uploadProgress, this, &HubJob::uploadProgress);
+    connect(reply, &QNetworkReply::downloadProgress, this, &HubJob::downloadProgress);
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
+        if (received <= HubClient::kMaxResponseBytes || m_tooLarge)
             return;
-        job->m_tooLarge = true;
-        job->m_head = reply->read(kKeptResponseBytes);
+        m_tooLarge = true;
+        m_head = reply->read(HubClient::kKeptResponseBytes);
         reply->abort(); // finished() follows through onReplyFinished
     });
-    connect(reply, &QNetworkReply::finished, job, [this, job] { onReplyFinished(job); });
+    connect(reply, &QNetworkReply::finished, this, &HubJob::onReplyFinished);
 }
 
-void HubClient::onReplyFinished(HubJob *job)
+void HubJob::onReplyFinished()
 {
-    QNetworkReply *reply = job->m_reply;
-    job->m_reply = nullptr;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
     reply->deleteLater();
-    Exchange &e = job->m_exchange;
-    const qint64 elapsed = job->m_clock.elapsed();
+    Exchange &e = m_exchange;
+    const qint64 elapsed = m_clock.elapsed();
     e.totalMs = elapsed;
     e.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     e.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
@@ -226,15 +230,15 @@ void HubClient::onReplyFinished(HubJob *job)
     a.totalMs = elapsed;
 
     const QNetworkReply::NetworkError error = reply->error();
-    if (job->m_tooLarge) {
-        e.responseBody = job->m_head;
+    if (m_tooLarge) {
+        e.responseBody = m_head;
         e.result = ExchangeResult::BadResponse;
         e.error = makeError(ErrorCode::LimitExceeded,
                             Tr::tr("The response is larger than %1 MB, far more than any answer "
                                    "of the hub, so nhconsole stopped reading it")
-                                .arg(kMaxResponseBytes / (1024 * 1024)));
+                                .arg(HubClient::kMaxResponseBytes / (1024 * 1024)));
         e.errorSentence = describeBadResponse(e, *e.error);
-        finish(job);
+        finish();
         return;
     }
     if (e.status == 0) {
@@ -248,10 +252,10 @@ void HubClient::onReplyFinished(HubJob *job)
             : e.abortReason == AbortReason::Timeout   ? ExchangeResult::Timeout
                                                       : ExchangeResult::TransportError;
         e.errorSentence =
-            describeTransportError(error, reply->errorString(), e.url, job->m_sslErrors,
-                                   e.abortReason, m_connection.transferTimeoutMs);
+            describeTransportError(error, reply->errorString(), e.url, m_sslErrors, e.abortReason,
+                                   m_client->connection().transferTimeoutMs);
         e.error = makeError(ErrorCode::InvalidValue, e.errorSentence);
-        finish(job);
+        finish();
         return;
     }
 
@@ -263,17 +267,15 @@ void HubClient::onReplyFinished(HubJob *job)
                                    .trimmed()
                                    .toInt(&ok);
         a.retryAfterSeconds = ok ? retryAfter : -1;
-        if (ok && retryAfter >= 0 && retryAfter <= m_connection.maxRetryAfterSeconds
-            && e.attempts.size() <= m_connection.maxRetries) {
-            job->m_retryTimer.disconnect();
-            connect(&job->m_retryTimer, &QTimer::timeout, this, [this, job] { attempt(job); });
-            job->m_retryTimer.start(retryAfter * 1000);
+        if (ok && retryAfter >= 0 && retryAfter <= m_client->connection().maxRetryAfterSeconds
+            && e.attempts.size() <= m_client->connection().maxRetries) {
+            m_retryTimer.start(retryAfter * 1000);
             // After start(), so a cancel() from a slot of retrying() stops the wait.
-            emit job->retrying(int(e.attempts.size()), retryAfter);
+            emit retrying(int(e.attempts.size()), retryAfter);
             return;
         }
     }
-    interpret(e, job->m_request.expect);
+    interpret(e, m_request.expect);
     // The answer broke off after its status line. A cancel or the transfer timeout says so; else
     // the connection closed before the body's Content-Length was reached, and even an operation
     // that expects no body did not get a whole answer, so it is no success.
@@ -284,8 +286,9 @@ void HubClient::onReplyFinished(HubJob *job)
             e.abortReason = AbortReason::Timeout;
         e.result = e.abortReason == AbortReason::User ? ExchangeResult::Cancelled
                                                       : ExchangeResult::Timeout;
-        e.errorSentence = describeTransportError(error, reply->errorString(), e.url, {},
-                                                 e.abortReason, m_connection.transferTimeoutMs);
+        e.errorSentence =
+            describeTransportError(error, reply->errorString(), e.url, {}, e.abortReason,
+                                   m_client->connection().transferTimeoutMs);
         e.error = makeError(ErrorCode::InvalidValue, e.errorSentence);
     } else if (error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied
                && e.ok()) {
@@ -299,10 +302,10 @@ void HubClient::onReplyFinished(HubJob *job)
                                 .arg(QString::fromLatin1(length)));
         e.errorSentence = describeBadResponse(e, *e.error);
     }
-    finish(job);
+    finish();
 }
 
-void HubClient::interpret(Exchange &e, Expect expect) const
+void HubJob::interpret(Exchange &e, Expect expect)
 {
     e.trackingId =
         QString::fromUtf8(headerValue(e.responseHeaders, "TrackingId").value_or(QByteArray()));
@@ -373,19 +376,19 @@ void HubClient::interpret(Exchange &e, Expect expect) const
         : ExchangeResult::Success;
 }
 
-void HubClient::finish(HubJob *job)
+void HubJob::finish()
 {
-    if (job->m_finished)
+    if (m_finished)
         return;
-    job->m_finished = true;
-    Exchange &e = job->m_exchange;
+    m_finished = true;
+    Exchange &e = m_exchange;
     if (e.totalMs < 0 && !e.attempts.isEmpty())
         e.totalMs = e.attempts.first().started.msecsTo(QDateTime::currentDateTimeUtc());
     qCInfo(lcClient).noquote() << e.operation << exchangeResultName(e.result) << e.status
                                << e.totalMs << "ms";
-    emit job->finished(e);
-    if (job->m_autoDelete)
-        job->deleteLater();
+    emit finished(e);
+    if (m_autoDelete)
+        deleteLater();
 }
 
 // --- operations -------------------------------------------------------------------------------
@@ -395,24 +398,17 @@ HubJob *HubClient::send(const Notification &notification, bool test)
     auto prepared = prepareSend(notification);
     if (!prepared) {
         // Refused before sending: report it through the job like any other failure.
-        auto *job = new HubJob(this);
-        job->m_exchange.operation = u"send"_s;
-        job->m_exchange.hub = m_connection.hub;
-        job->m_exchange.method = "POST";
-        job->m_exchange.started = QDateTime::currentDateTimeUtc();
-        job->m_exchange.requestBody = notification.body;
-        job->m_exchange.result = ExchangeResult::Invalid;
-        job->m_exchange.error = prepared.error();
-        job->m_exchange.errorSentence = prepared.error().message;
-        job->m_exchange.warnings = prepared.warnings();
-        QMetaObject::invokeMethod(
-            this,
-            [this, job = QPointer<HubJob>(job)] {
-                if (job)
-                    finish(job);
-            },
-            Qt::QueuedConnection);
-        return job;
+        Exchange refused;
+        refused.operation = u"send"_s;
+        refused.hub = m_connection.hub;
+        refused.method = "POST";
+        refused.started = QDateTime::currentDateTimeUtc();
+        refused.requestBody = notification.body;
+        refused.result = ExchangeResult::Invalid;
+        refused.error = prepared.error();
+        refused.errorSentence = prepared.error().message;
+        refused.warnings = prepared.warnings();
+        return new HubJob(this, refused);
     }
     HubRequest r;
     r.method = "POST";
@@ -434,59 +430,50 @@ HubJob *HubClient::send(const Notification &notification, bool test)
     } else {
         r.operation = u"send"_s;
     }
-    HubJob *job = start(r);
-    job->m_exchange.warnings = prepared.warnings();
-    return job;
+    return new HubJob(this, r, prepared.warnings());
 }
 
 HubJob *HubClient::cancelScheduled(const QString &scheduledId)
 {
-    return start({u"schedules.cancel"_s,
-                  "DELETE",
-                  u"schedulednotifications/"_s + scheduledId,
-                  {},
-                  {},
-                  {},
-                  Expect::Nothing});
+    return start({.operation = u"schedules.cancel"_s,
+                  .method = "DELETE",
+                  .path = u"schedulednotifications/"_s + scheduledId});
 }
 
 HubJob *HubClient::telemetry(const QString &notificationId)
 {
-    return start(
-        {u"telemetry.get"_s, "GET", u"messages/"_s + notificationId, {}, {}, {}, Expect::Details});
+    return start({.operation = u"telemetry.get"_s,
+                  .method = "GET",
+                  .path = u"messages/"_s + notificationId,
+                  .expect = Expect::Details});
 }
 
 HubJob *HubClient::createRegistrationId()
 {
-    return start({u"registrationids.create"_s,
-                  "POST",
-                  u"registrationIDs"_s,
-                  {},
-                  {{"Content-Type", kAtomEntryType}},
-                  {},
-                  Expect::Nothing});
+    return start({.operation = u"registrationids.create"_s,
+                  .method = "POST",
+                  .path = u"registrationIDs"_s,
+                  .headers = {{"Content-Type", kAtomEntryType}}});
 }
 
 HubJob *HubClient::createRegistration(const Registration &registration)
 {
-    return start({u"registrations.create"_s,
-                  "POST",
-                  u"registrations"_s,
-                  {},
-                  {{"Content-Type", kAtomEntryType}},
-                  registrationRequestXml(registration),
-                  Expect::Registration});
+    return start({.operation = u"registrations.create"_s,
+                  .method = "POST",
+                  .path = u"registrations"_s,
+                  .headers = {{"Content-Type", kAtomEntryType}},
+                  .body = registrationRequestXml(registration),
+                  .expect = Expect::Registration});
 }
 
 HubJob *HubClient::putRegistration(const Registration &registration, std::optional<qint64> ifMatch)
 {
-    HubRequest r {u"registrations.put"_s,
-                  "PUT",
-                  u"registrations/"_s + registration.registrationId,
-                  {},
-                  {{"Content-Type", kAtomEntryType}},
-                  registrationRequestXml(registration),
-                  Expect::Registration};
+    HubRequest r {.operation = u"registrations.put"_s,
+                  .method = "PUT",
+                  .path = u"registrations/"_s + registration.registrationId,
+                  .headers = {{"Content-Type", kAtomEntryType}},
+                  .body = registrationRequestXml(registration),
+                  .expect = Expect::Registration};
     if (ifMatch)
         r.headers.append(
             {"If-Match", *ifMatch == 0 ? "*"_ba : '"' + QByteArray::number(*ifMatch) + '"'});
@@ -495,24 +482,19 @@ HubJob *HubClient::putRegistration(const Registration &registration, std::option
 
 HubJob *HubClient::getRegistration(const QString &id)
 {
-    return start({u"registrations.get"_s,
-                  "GET",
-                  u"registrations/"_s + id,
-                  {},
-                  {},
-                  {},
-                  Expect::Registration});
+    return start({.operation = u"registrations.get"_s,
+                  .method = "GET",
+                  .path = u"registrations/"_s + id,
+                  .expect = Expect::Registration});
 }
 
 HubJob *HubClient::deleteRegistration(const QString &id, qint64 ifMatch)
 {
-    return start({u"registrations.delete"_s,
-                  "DELETE",
-                  u"registrations/"_s + id,
-                  {},
-                  {{"If-Match", ifMatch == 0 ? "*"_ba : '"' + QByteArray::number(ifMatch) + '"'}},
-                  {},
-                  Expect::Nothing});
+    return start({.operation = u"registrations.delete"_s,
+                  .method = "DELETE",
+                  .path = u"registrations/"_s + id,
+                  .headers = {{"If-Match",
+                               ifMatch == 0 ? "*"_ba : '"' + QByteArray::number(ifMatch) + '"'}}});
 }
 
 HubJob *HubClient::listRegistrations(const ListQuery &q)
@@ -561,51 +543,43 @@ QString HubClient::channelFilter(Platform platform, const QString &handle)
 
 HubJob *HubClient::putInstallation(const Installation &installation)
 {
-    return start({u"installations.put"_s,
-                  "PUT",
-                  u"installations/"_s + installation.installationId,
-                  {},
-                  {{"Content-Type", "application/json"}},
-                  installationJson(installation),
-                  Expect::Nothing});
+    return start({.operation = u"installations.put"_s,
+                  .method = "PUT",
+                  .path = u"installations/"_s + installation.installationId,
+                  .headers = {{"Content-Type", "application/json"}},
+                  .body = installationJson(installation)});
 }
 
 HubJob *HubClient::getInstallation(const QString &id)
 {
-    return start({u"installations.get"_s,
-                  "GET",
-                  u"installations/"_s + id,
-                  {},
-                  {},
-                  {},
-                  Expect::Installation});
+    return start({.operation = u"installations.get"_s,
+                  .method = "GET",
+                  .path = u"installations/"_s + id,
+                  .expect = Expect::Installation});
 }
 
 HubJob *HubClient::patchInstallation(const QString &id, const QByteArray &jsonPatch)
 {
-    return start({u"installations.patch"_s,
-                  "PATCH",
-                  u"installations/"_s + id,
-                  {},
-                  {{"Content-Type", "application/json-patch+json"}},
-                  jsonPatch,
-                  Expect::Nothing});
+    return start({.operation = u"installations.patch"_s,
+                  .method = "PATCH",
+                  .path = u"installations/"_s + id,
+                  .headers = {{"Content-Type", "application/json-patch+json"}},
+                  .body = jsonPatch});
 }
 
 HubJob *HubClient::deleteInstallation(const QString &id)
 {
-    return start({u"installations.delete"_s,
-                  "DELETE",
-                  u"installations/"_s + id,
-                  {},
-                  {},
-                  {},
-                  Expect::Nothing});
+    return start({.operation = u"installations.delete"_s,
+                  .method = "DELETE",
+                  .path = u"installations/"_s + id});
 }
 
 HubJob *HubClient::feedbackContainer()
 {
-    return start({u"feedback.get"_s, "GET", u"feedbackcontainer"_s, {}, {}, {}, Expect::Text});
+    return start({.operation = u"feedback.get"_s,
+                  .method = "GET",
+                  .path = u"feedbackcontainer"_s,
+                  .expect = Expect::Text});
 }
 
 } // namespace Nh
