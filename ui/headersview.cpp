@@ -4,6 +4,7 @@
 
 #include "models/headermodel.h"
 #include "payloadeditor.h"
+#include "protocol/xmlutil.h"
 #include "statusdecorationproxy.h"
 #include "theme.h"
 
@@ -127,7 +128,7 @@ void HeadersView::setExchange(const Nh::Exchange &e)
         if (auto json = PayloadEditor::prettyJson(e.requestBody))
             return *json;
         if (e.requestBody.trimmed().startsWith('<')) {
-            if (auto xml = PayloadEditor::prettyXml(e.requestBody))
+            if (auto xml = Nh::Xml::pretty(e.requestBody))
                 return *xml;
         }
         return e.requestBody;

@@ -2,18 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "localemulator.h"
 
+#include "emulator/emulatorlauncher.h"
 #include "emulator/hubemulator.h"
-
-#include <QStandardPaths>
-
-using namespace Qt::Literals::StringLiterals;
 
 namespace LocalEmulator {
 
 QString defaultCertificateDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-        + u"/nhconsole/emulator"_s;
+    return Nh::EmulatorLauncher::defaultCertificateDir();
 }
 
 Nh::Status start(Nh::HubEmulator &emulator, const QString &certificateDir)
@@ -26,10 +22,8 @@ Nh::Status start(Nh::HubEmulator &emulator, const QString &certificateDir)
 
 Nh::HubConnection connection(const Nh::HubEmulator &emulator)
 {
-    const Nh::ConnectionString cs = emulator.connectionString();
     Nh::HubConnection c;
-    c.connectionString =
-        Nh::ConnectionString::fromParts(u"127.0.0.1"_s, emulator.port(), cs.keyName(), cs.key());
+    c.connectionString = Nh::EmulatorLauncher::loopbackConnectionString(emulator);
     c.hub = emulator.hubName();
     c.caCertificates = {emulator.certificate()};
     return c;

@@ -3,6 +3,7 @@
 #include "payloadeditor.h"
 
 #include "protocol/payloadbuilder.h"
+#include "protocol/xmlutil.h"
 #include "theme.h"
 
 #include <QHelpEvent>
@@ -10,8 +11,6 @@
 #include <QPainter>
 #include <QTextBlock>
 #include <QToolTip>
-#include <QXmlStreamReader>
-#include <QXmlStreamWriter>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -134,7 +133,7 @@ bool PayloadEditor::prettyPrint()
     if (trimmed.startsWith(u'{') || trimmed.startsWith(u'['))
         pretty = prettyJson(text);
     else if (trimmed.startsWith(u'<'))
-        pretty = prettyXml(text);
+        pretty = Nh::Xml::pretty(text);
     if (!pretty)
         return false;
     setPayload(*pretty);
@@ -195,36 +194,6 @@ std::optional<QByteArray> PayloadEditor::prettyJson(const QByteArray &json)
         }
     }
     return out;
-}
-
-std::optional<QByteArray> PayloadEditor::prettyXml(const QByteArray &xml)
-{
-    QXmlStreamReader reader(xml);
-    QByteArray out;
-    QXmlStreamWriter writer(&out);
-    writer.setAutoFormatting(true);
-    writer.setAutoFormattingIndent(2);
-    bool sawDeclaration = false;
-    while (!reader.atEnd()) {
-        reader.readNext();
-        if (reader.hasError())
-            break;
-        if (reader.isCharacters() && reader.isWhitespace())
-            continue;
-        if (reader.isStartDocument()) {
-            sawDeclaration = !reader.documentVersion().isEmpty();
-            if (!sawDeclaration)
-                continue;
-        }
-        if (reader.isEndDocument())
-            continue;
-        writer.writeCurrentToken(reader);
-    }
-    if (reader.hasError())
-        return std::nullopt;
-    if (!sawDeclaration && out.startsWith('\n'))
-        out.remove(0, 1);
-    return out.trimmed();
 }
 
 int PayloadEditor::lineNumberAreaWidth() const

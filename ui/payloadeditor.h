@@ -43,8 +43,6 @@ public:
 
     /** Two-space indented JSON with keys in document order; nullopt when not valid JSON. */
     static std::optional<QByteArray> prettyJson(const QByteArray &json);
-    /** Two-space indented XML; nullopt when not well-formed. */
-    static std::optional<QByteArray> prettyXml(const QByteArray &xml);
 
     int lineNumberAreaWidth() const;
 

@@ -4,6 +4,7 @@
 
 #include "payloadeditor.h"
 #include "protocol/registrationfeed.h"
+#include "protocol/xmlutil.h"
 #include "theme.h"
 
 #include <QComboBox>
@@ -12,8 +13,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QXmlStreamReader>
-#include <QXmlStreamWriter>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -38,7 +37,7 @@ RegistrationDialog::RegistrationDialog(const Nh::Registration &registration, QWi
         m_kind->findData(int(registration.platform) * 2 + (registration.isTemplate ? 1 : 0)));
     m_kind->setEnabled(false);
     const QByteArray xml = Nh::registrationRequestXml(registration);
-    m_editor->setPayload(indentXml(xml));
+    m_editor->setPayload(Nh::Xml::pretty(xml).value_or(xml));
     validate();
 }
 
@@ -86,50 +85,6 @@ void RegistrationDialog::build()
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
     resize(720, 480);
-}
-
-QByteArray RegistrationDialog::indentXml(const QByteArray &xml)
-{
-    // QXmlStreamWriter invents n1:/n2: prefixes for namespaced names; writing the qualified
-    // names and the declarations as plain attributes keeps the document as the hub wrote it.
-    QXmlStreamReader reader(xml);
-    reader.setNamespaceProcessing(false);
-    QByteArray out;
-    QXmlStreamWriter writer(&out);
-    writer.setAutoFormatting(true);
-    writer.setAutoFormattingIndent(2);
-    while (!reader.atEnd()) {
-        switch (reader.readNext()) {
-        case QXmlStreamReader::StartDocument:
-            // Only when the input had a declaration: the hub's answers have none.
-            if (!reader.documentVersion().isEmpty())
-                writer.writeStartDocument(reader.documentVersion().toString());
-            break;
-        case QXmlStreamReader::StartElement:
-            writer.writeStartElement(reader.qualifiedName().toString());
-            for (const QXmlStreamAttribute &a : reader.attributes())
-                writer.writeAttribute(a.qualifiedName().toString(), a.value().toString());
-            break;
-        case QXmlStreamReader::EndElement:
-            writer.writeEndElement();
-            break;
-        case QXmlStreamReader::Characters:
-            if (reader.isCDATA())
-                writer.writeCDATA(reader.text().toString());
-            else if (!reader.isWhitespace())
-                writer.writeCharacters(reader.text().toString());
-            break;
-        case QXmlStreamReader::Comment:
-            writer.writeComment(reader.text().toString());
-            break;
-        default:
-            break;
-        }
-    }
-    if (reader.hasError())
-        return xml;
-    writer.writeEndDocument();
-    return out.trimmed();
 }
 
 QByteArray RegistrationDialog::skeleton(const Nh::RegistrationKind &kind)
@@ -181,7 +136,8 @@ QByteArray RegistrationDialog::skeleton(const Nh::RegistrationKind &kind)
             break;
         }
     }
-    return indentXml(Nh::registrationRequestXml(r));
+    const QByteArray xml = Nh::registrationRequestXml(r);
+    return Nh::Xml::pretty(xml).value_or(xml);
 }
 
 void RegistrationDialog::loadSkeleton()

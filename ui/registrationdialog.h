@@ -37,12 +37,6 @@ public:
     QString errorText() const;
     PayloadEditor *editor() const { return m_editor; }
 
-    /**
-     * `xml` indented by two spaces with its own namespace prefixes kept (the hub's default
-     * namespaces stay default); the input unchanged when it is not well-formed.
-     */
-    static QByteArray indentXml(const QByteArray &xml);
-
     /** The request XML of a new registration of `kind` with placeholder handle and tags. */
     static QByteArray skeleton(const Nh::RegistrationKind &kind);
 

@@ -8,6 +8,7 @@
 #include "payloadeditor.h"
 #include "protocol/notificationoutcome.h"
 #include "protocol/tagexpression.h"
+#include "protocol/xmlutil.h"
 #include "registrationdialog.h"
 #include "theme.h"
 
@@ -593,7 +594,7 @@ void RegistrationsBrowser::fetchDetails(const QString &registrationId)
         // The list's entry may be stale (another client); the hub's own answer wins.
         m_model->upsert(*e.registration);
         showDetails(*e.registration);
-        m_xml->setPayload(RegistrationDialog::indentXml(e.responseBody));
+        m_xml->setPayload(Nh::Xml::pretty(e.responseBody).value_or(e.responseBody));
         m_detailsNote->setText(tr("As the hub returned it at %1 (%2 ms).")
                                    .arg(QTime::currentTime().toString(u"HH:mm:ss"_s))
                                    .arg(e.totalMs));

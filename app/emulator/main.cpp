@@ -4,6 +4,7 @@
 // nhemulator: the bundled Notification Hubs emulator as a process of its own, for the CLI, the
 // interop tests (the Python seed, the official JS SDK) and anyone pointing a real client at it.
 
+#include "emulator/emulatorlauncher.h"
 #include "emulator/emulatorstate.h"
 #include "emulator/faults.h"
 #include "emulator/hubemulator.h"
@@ -14,26 +15,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QStandardPaths>
 #include <QTextStream>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-
-QString rightsText(Nh::Rights rights)
-{
-    QStringList names;
-    if (rights.testFlag(Nh::Right::Listen))
-        names << QCoreApplication::translate("nhemulator", "Listen");
-    if (rights.testFlag(Nh::Right::Send))
-        names << QCoreApplication::translate("nhemulator", "Send");
-    if (rights.testFlag(Nh::Right::Manage))
-        names << QCoreApplication::translate("nhemulator", "Manage");
-    return names.join(u", "_s);
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -117,10 +101,8 @@ int main(int argc, char *argv[])
     options.hubName = hubs.value(0, u"myHub"_s);
     options.additionalHubs = hubs.mid(1);
     options.dataFile = parser.value(data);
-    options.certificateDir = parser.isSet(certDir)
-        ? parser.value(certDir)
-        : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-            + u"/nhconsole/emulator"_s;
+    options.certificateDir = parser.isSet(certDir) ? parser.value(certDir)
+                                                   : Nh::EmulatorLauncher::defaultCertificateDir();
     options.seedDemoData = !parser.isSet(noDemo);
     options.throttleTestSends = parser.isSet(throttle);
 
@@ -171,8 +153,8 @@ int main(int argc, char *argv[])
         out << QCoreApplication::translate("nhemulator", "\nConnection strings (hub name: %1):\n")
                    .arg(emulator.hubName());
         for (const Nh::SasRule &r : emulator.state().rules) {
-            out << u"  "_s << r.name << u" ("_s << rightsText(r.rights) << u"):\n    "_s
-                << emulator.connectionString(r.name).toString() << u'\n';
+            out << u"  "_s << r.name << u" ("_s << Nh::EmulatorLauncher::rightsText(r.rights)
+                << u"):\n    "_s << emulator.connectionString(r.name).toString() << u'\n';
         }
         out << QCoreApplication::translate("nhemulator", "\nPress Ctrl+C to stop.\n");
     }

@@ -3,12 +3,12 @@
 #include "cli/emulatorcommand.h"
 
 #include "cli/clisession.h"
+#include "emulator/emulatorlauncher.h"
 #include "emulator/emulatorstate.h"
 #include "emulator/hubemulator.h"
 
 #include <QDir>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <QTextStream>
 
 using namespace Qt::Literals::StringLiterals;
@@ -22,18 +22,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Nh::Cli)
 };
-
-QString rightsText(Rights rights)
-{
-    QStringList names;
-    if (rights.testFlag(Right::Listen))
-        names << Tr::tr("Listen");
-    if (rights.testFlag(Right::Send))
-        names << Tr::tr("Send");
-    if (rights.testFlag(Right::Manage))
-        names << Tr::tr("Manage");
-    return names.join(u", "_s);
-}
 
 /** Single quotes for a POSIX shell. */
 QString shellQuoted(const QString &text)
@@ -105,10 +93,8 @@ void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList 
             return fail(ErrorCode::Usage, st.error().message);
         options.hubName = m_session.connection.hub;
     }
-    options.certificateDir = parser.isSet(m_certDir)
-        ? parser.value(m_certDir)
-        : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-            + u"/nhconsole/emulator"_s;
+    options.certificateDir = parser.isSet(m_certDir) ? parser.value(m_certDir)
+                                                     : EmulatorLauncher::defaultCertificateDir();
     options.dataFile = parser.value(m_data);
     options.seedDemoData = !parser.isSet(m_noDemoData);
 
@@ -123,12 +109,8 @@ void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList 
                 });
     }
 
-    // 127.0.0.1 rather than localhost: a bare chroot may not resolve it (toolchain.md P7).
     const auto stringFor = [this](const QString &rule) {
-        const ConnectionString cs = m_emulator->connectionString(rule);
-        return ConnectionString::fromParts(u"127.0.0.1"_s, m_emulator->port(), cs.keyName(),
-                                           cs.key())
-            .toString();
+        return EmulatorLauncher::loopbackConnectionString(*m_emulator, rule).toString();
     };
     const QString certificate = QDir::toNativeSeparators(m_emulator->certificatePath());
     const QString fullRule = u"DefaultFullSharedAccessSignature"_s;
@@ -155,8 +137,8 @@ void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList 
     out << Tr::tr("Certificate: %1").arg(certificate) << u"\n\n";
     out << Tr::tr("Connection strings:") << u'\n';
     for (const SasRule &rule : m_emulator->state().rules) {
-        out << u"  "_s << rule.name << u" ("_s << rightsText(rule.rights) << u"):\n    "_s
-            << stringFor(rule.name) << u'\n';
+        out << u"  "_s << rule.name << u" ("_s << EmulatorLauncher::rightsText(rule.rights)
+            << u"):\n    "_s << stringFor(rule.name) << u'\n';
     }
     out << u'\n' << Tr::tr("For nhcli in another shell:") << u'\n';
     out << u"export NH_CONNECTION_STRING="_s << shellQuoted(stringFor(fullRule)) << u'\n';

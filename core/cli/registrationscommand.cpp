@@ -5,6 +5,7 @@
 #include "cli/clijson.h"
 #include "cli/clisession.h"
 #include "client/hubclient.h"
+#include "client/registrationpager.h"
 #include "protocol/tagexpression.h"
 
 #include <QJsonArray>
@@ -196,51 +197,58 @@ void RegistrationsCommand::fetchPage()
     q.tag = m_list.tag;
     q.filter = m_list.filter;
     q.continuationToken = m_list.continuation;
-    HubJob *job = m_client->listRegistrations(q);
-    track(job);
-    connect(job, &HubJob::finished, this, [this](const Exchange &e) {
-        if (!e.ok() || !e.feed)
-            return done(report(e, {}));
-        ++m_list.pages;
-        m_list.entries += e.feed->entries;
-        const QString next = e.continuationToken.isEmpty()
-            ? QString::fromLatin1(e.feed->continuationToken)
-            : e.continuationToken;
-        const bool more = !next.isEmpty() && next != m_list.continuation;
-        m_list.continuation = more ? next : QString();
-        if (more && m_list.all && m_list.pages < kMaxPages)
-            return fetchPage();
-
-        if (m_session.json) {
-            QJsonArray entries;
-            for (const Registration &r : std::as_const(m_list.entries))
-                entries.append(registrationToJson(r));
-            QJsonObject o {{u"ok"_s, true},
-                           {u"count"_s, qint64(m_list.entries.size())},
-                           {u"pages"_s, m_list.pages},
-                           {u"registrations"_s, entries}};
-            if (!m_list.continuation.isEmpty())
-                o.insert(u"continuationToken"_s, m_list.continuation);
-            m_session.printJson(o, 0);
-            return done(ExitCode::Ok);
-        }
-        QList<QStringList> rows;
-        for (const Registration &r : std::as_const(m_list.entries)) {
-            rows.append({r.registrationId, kindText(r), r.handle, r.tags.join(u","_s),
-                         QString::number(r.etag)});
-        }
-        const TextRenderer renderer = m_session.renderer();
-        QTextStream &out = m_session.out();
-        out << renderer.table({Tr::tr("Registration"), Tr::tr("Kind"), Tr::tr("Handle"),
-                               Tr::tr("Tags"), Tr::tr("ETag")},
-                              rows);
-        out << Tr::tr("%n registration(s)", nullptr, int(m_list.entries.size())) << u'\n';
-        if (!m_list.continuation.isEmpty())
-            out << renderer.styled(
-                Tr::tr("More: --continuation %1 (or --all)").arg(m_list.continuation), Tone::Dim)
-                << u'\n';
-        done(ExitCode::Ok);
+    m_pager = new RegistrationPager(m_client, this);
+    m_pager->setMaxPages(m_list.all ? kMaxPages : 1);
+    connect(m_pager, &RegistrationPager::page, this,
+            [this](const QList<Registration> &entries) { m_list.entries += entries; });
+    connect(m_pager, &RegistrationPager::finished, this, [this](const Status &result) {
+        if (!result)
+            return done(report(m_pager->lastExchange(), {}));
+        m_list.pages = m_pager->pages();
+        m_list.continuation = m_pager->hasMore() ? m_pager->nextToken() : QString();
+        printList();
     });
+    m_pager->start(q);
+}
+
+void RegistrationsCommand::cancel()
+{
+    if (m_pager)
+        m_pager->cancel();
+    CliCommand::cancel();
+}
+
+void RegistrationsCommand::printList()
+{
+    if (m_session.json) {
+        QJsonArray entries;
+        for (const Registration &r : std::as_const(m_list.entries))
+            entries.append(registrationToJson(r));
+        QJsonObject o {{u"ok"_s, true},
+                       {u"count"_s, qint64(m_list.entries.size())},
+                       {u"pages"_s, m_list.pages},
+                       {u"registrations"_s, entries}};
+        if (!m_list.continuation.isEmpty())
+            o.insert(u"continuationToken"_s, m_list.continuation);
+        m_session.printJson(o, 0);
+        return done(ExitCode::Ok);
+    }
+    QList<QStringList> rows;
+    for (const Registration &r : std::as_const(m_list.entries)) {
+        rows.append({r.registrationId, kindText(r), r.handle, r.tags.join(u","_s),
+                     QString::number(r.etag)});
+    }
+    const TextRenderer renderer = m_session.renderer();
+    QTextStream &out = m_session.out();
+    out << renderer.table(
+        {Tr::tr("Registration"), Tr::tr("Kind"), Tr::tr("Handle"), Tr::tr("Tags"), Tr::tr("ETag")},
+        rows);
+    out << Tr::tr("%n registration(s)", nullptr, int(m_list.entries.size())) << u'\n';
+    if (!m_list.continuation.isEmpty())
+        out << renderer.styled(
+            Tr::tr("More: --continuation %1 (or --all)").arg(m_list.continuation), Tone::Dim)
+            << u'\n';
+    done(ExitCode::Ok);
 }
 
 void RegistrationsCommand::printRegistration(const Registration &r)

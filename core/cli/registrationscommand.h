@@ -10,6 +10,7 @@
 namespace Nh {
 
 class HubClient;
+class RegistrationPager;
 
 /**
  * `nhcli registrations list|get|create|update|delete`: the hub's registrations (nh-rest.md
@@ -33,10 +34,12 @@ public:
     QString syntax() const override;
     QList<QCommandLineOption> options() const override;
     void start(const QCommandLineParser &parser, const QStringList &arguments) override;
+    void cancel() override;
 
 private:
     void list(const QCommandLineParser &parser);
     void fetchPage();
+    void printList();
     void get(const QString &id);
     void create(const QCommandLineParser &parser, const QString &id);
     void update(const QCommandLineParser &parser, const QString &id);
@@ -61,6 +64,7 @@ private:
     QCommandLineOption m_etag;
 
     HubClient *m_client = nullptr;
+    RegistrationPager *m_pager = nullptr;
     // list
     struct ListState
     {

@@ -43,10 +43,37 @@ QString lastPathSegment(const QString &url)
 
 // --- HubJob -----------------------------------------------------------------------------------
 
-HubJob::HubJob(QObject *parent)
-    : QObject(parent)
+HubJob::HubJob(HubClient *client, const HubRequest &request, const QList<Warning> &warnings)
+    : QObject(client)
+    , m_client(client)
+    , m_request(request)
 {
     m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &HubJob::attempt);
+    Exchange &e = m_exchange;
+    e.operation = request.operation;
+    e.hub = client->connection().hub;
+    e.method = request.method;
+    e.requestBody = request.body;
+    e.started = QDateTime::currentDateTimeUtc();
+    e.warnings = warnings;
+    // Started from the event loop, so finished() can never fire before the caller connects.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_finished)
+                attempt();
+        },
+        Qt::QueuedConnection);
+}
+
+HubJob::HubJob(HubClient *client, const Exchange &refused)
+    : QObject(client)
+    , m_client(client)
+    , m_exchange(refused)
+{
+    m_retryTimer.setSingleShot(true);
+    QMetaObject::invokeMethod(this, &HubJob::finish, Qt::QueuedConnection);
 }
 
 void HubJob::cancel()
@@ -56,17 +83,10 @@ void HubJob::cancel()
     m_exchange.abortReason = AbortReason::User;
     if (m_retryTimer.isActive()) {
         m_retryTimer.stop();
-        auto *client = qobject_cast<HubClient *>(parent());
         m_exchange.result = ExchangeResult::Cancelled;
         m_exchange.errorSentence = describeTransportError(QNetworkReply::OperationCanceledError, {},
                                                           m_exchange.url, {}, AbortReason::User, 0);
-        QMetaObject::invokeMethod(
-            client,
-            [client, self = QPointer<HubJob>(this)] {
-                if (self)
-                    client->finish(self);
-            },
-            Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &HubJob::finish, Qt::QueuedConnection);
         return;
     }
     if (m_reply)
@@ -134,38 +154,22 @@ QNetworkRequest HubClient::buildRequest(const HubRequest &r, const QDateTime &no
 
 HubJob *HubClient::start(const HubRequest &request)
 {
-    auto *job = new HubJob(this);
-    job->m_request = request;
-    Exchange &e = job->m_exchange;
-    e.operation = request.operation;
-    e.hub = m_connection.hub;
-    e.method = request.method;
-    e.requestBody = request.body;
-    e.started = QDateTime::currentDateTimeUtc();
-    // Started from the event loop, so finished() can never fire before the caller connects.
-    QMetaObject::invokeMethod(
-        this,
-        [this, job = QPointer<HubJob>(job)] {
-            if (job && !job->m_finished)
-                attempt(job);
-        },
-        Qt::QueuedConnection);
-    return job;
+    return new HubJob(this, request);
 }
 
-void HubClient::attempt(HubJob *job)
+void HubJob::attempt()
 {
-    if (job->m_exchange.abortReason == AbortReason::User) {
-        job->m_exchange.result = ExchangeResult::Cancelled;
-        job->m_exchange.errorSentence =
+    if (m_exchange.abortReason == AbortReason::User) {
+        m_exchange.result = ExchangeResult::Cancelled;
+        m_exchange.errorSentence =
             describeTransportError(QNetworkReply::OperationCanceledError, {},
-                                   requestUrl(job->m_request), {}, AbortReason::User, 0);
-        finish(job);
+                                   m_client->requestUrl(m_request), {}, AbortReason::User, 0);
+        finish();
         return;
     }
-    Exchange &e = job->m_exchange;
+    Exchange &e = m_exchange;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QNetworkRequest request = buildRequest(job->m_request, now, &e.authorization);
+    QNetworkRequest request = m_client->buildRequest(m_request, now, &e.authorization);
     // What was sent: a request's own Authorization header replaces (or removes) the signed one.
     e.authorization = QString::fromUtf8(request.rawHeader("Authorization"));
     e.url = request.url();
@@ -181,41 +185,41 @@ void HubClient::attempt(HubJob *job)
     e.responseHeaders.clear();
     e.responseBody.clear();
     e.timeToFirstByteMs = -1;
-    job->m_sslErrors.clear();
-    job->m_head.clear();
-    job->m_tooLarge = false;
-    job->m_clock.start();
+    m_sslErrors.clear();
+    m_head.clear();
+    m_tooLarge = false;
+    m_clock.start();
 
     qCInfo(lcClient).noquote() << e.method << redactSecrets(e.url.toString());
-    QNetworkReply *reply =
-        m_nam->sendCustomRequest(request, job->m_request.method, job->m_request.body);
-    job->m_reply = reply;
-    connect(reply, &QNetworkReply::metaDataChanged, job, [job] {
-        if (job->m_exchange.timeToFirstByteMs < 0)
-            job->m_exchange.timeToFirstByteMs = job->m_clock.elapsed();
+    QNetworkReply *reply = m_client->networkAccessManager()->sendCustomRequest(
+        request, m_request.method, m_request.body);
+    m_reply = reply;
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (m_exchange.timeToFirstByteMs < 0)
+            m_exchange.timeToFirstByteMs = m_clock.elapsed();
     });
-    connect(reply, &QNetworkReply::sslErrors, job, [job](const QList<QSslError> &errors) {
-        job->m_sslErrors = errors; // reported, never ignored
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        m_sslErrors = errors; // reported, never ignored
     });
-    connect(reply, &QNetworkReply::uploadProgress, job, &HubJob::uploadProgress);
-    connect(reply, &QNetworkReply::downloadProgress, job, &HubJob::downloadProgress);
-    connect(reply, &QNetworkReply::downloadProgress, job, [job, reply](qint64 received, qint64) {
-        if (received <= kMaxResponseBytes || job->m_tooLarge)
+    connect(reply, &QNetworkReply::uploadProgress, this, &HubJob::uploadProgress);
+    connect(reply, &QNetworkReply::downloadProgress, this, &HubJob::downloadProgress);
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
+        if (received <= HubClient::kMaxResponseBytes || m_tooLarge)
             return;
-        job->m_tooLarge = true;
-        job->m_head = reply->read(kKeptResponseBytes);
+        m_tooLarge = true;
+        m_head = reply->read(HubClient::kKeptResponseBytes);
         reply->abort(); // finished() follows through onReplyFinished
     });
-    connect(reply, &QNetworkReply::finished, job, [this, job] { onReplyFinished(job); });
+    connect(reply, &QNetworkReply::finished, this, &HubJob::onReplyFinished);
 }
 
-void HubClient::onReplyFinished(HubJob *job)
+void HubJob::onReplyFinished()
 {
-    QNetworkReply *reply = job->m_reply;
-    job->m_reply = nullptr;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
     reply->deleteLater();
-    Exchange &e = job->m_exchange;
-    const qint64 elapsed = job->m_clock.elapsed();
+    Exchange &e = m_exchange;
+    const qint64 elapsed = m_clock.elapsed();
     e.totalMs = elapsed;
     e.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     e.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
@@ -228,15 +232,15 @@ void HubClient::onReplyFinished(HubJob *job)
     a.totalMs = elapsed;
 
     const QNetworkReply::NetworkError error = reply->error();
-    if (job->m_tooLarge) {
-        e.responseBody = job->m_head;
+    if (m_tooLarge) {
+        e.responseBody = m_head;
         e.result = ExchangeResult::BadResponse;
         e.error = makeError(ErrorCode::LimitExceeded,
                             Tr::tr("The response is larger than %1 MB, far more than any answer "
                                    "of the hub, so nhconsole stopped reading it")
-                                .arg(kMaxResponseBytes / (1024 * 1024)));
+                                .arg(HubClient::kMaxResponseBytes / (1024 * 1024)));
         e.errorSentence = describeBadResponse(e, *e.error);
-        finish(job);
+        finish();
         return;
     }
     if (e.status == 0) {
@@ -250,10 +254,10 @@ void HubClient::onReplyFinished(HubJob *job)
             : e.abortReason == AbortReason::Timeout   ? ExchangeResult::Timeout
                                                       : ExchangeResult::TransportError;
         e.errorSentence =
-            describeTransportError(error, reply->errorString(), e.url, job->m_sslErrors,
-                                   e.abortReason, m_connection.transferTimeoutMs);
+            describeTransportError(error, reply->errorString(), e.url, m_sslErrors, e.abortReason,
+                                   m_client->connection().transferTimeoutMs);
         e.error = makeError(errorCodeFor(e.result), e.errorSentence);
-        finish(job);
+        finish();
         return;
     }
 
@@ -265,17 +269,15 @@ void HubClient::onReplyFinished(HubJob *job)
                                    .trimmed()
                                    .toInt(&ok);
         a.retryAfterSeconds = ok ? retryAfter : -1;
-        if (ok && retryAfter >= 0 && retryAfter <= m_connection.maxRetryAfterSeconds
-            && e.attempts.size() <= m_connection.maxRetries) {
-            job->m_retryTimer.disconnect();
-            connect(&job->m_retryTimer, &QTimer::timeout, this, [this, job] { attempt(job); });
-            job->m_retryTimer.start(retryAfter * 1000);
+        if (ok && retryAfter >= 0 && retryAfter <= m_client->connection().maxRetryAfterSeconds
+            && e.attempts.size() <= m_client->connection().maxRetries) {
+            m_retryTimer.start(retryAfter * 1000);
             // After start(), so a cancel() from a slot of retrying() stops the wait.
-            emit job->retrying(int(e.attempts.size()), retryAfter);
+            emit retrying(int(e.attempts.size()), retryAfter);
             return;
         }
     }
-    interpret(e, job->m_request.expect);
+    interpret(e, m_request.expect);
     // The answer broke off after its status line. A cancel or the transfer timeout says so; else
     // the connection closed before the body's Content-Length was reached, and even an operation
     // that expects no body did not get a whole answer, so it is no success.
@@ -286,8 +288,9 @@ void HubClient::onReplyFinished(HubJob *job)
             e.abortReason = AbortReason::Timeout;
         e.result = e.abortReason == AbortReason::User ? ExchangeResult::Cancelled
                                                       : ExchangeResult::Timeout;
-        e.errorSentence = describeTransportError(error, reply->errorString(), e.url, {},
-                                                 e.abortReason, m_connection.transferTimeoutMs);
+        e.errorSentence =
+            describeTransportError(error, reply->errorString(), e.url, {}, e.abortReason,
+                                   m_client->connection().transferTimeoutMs);
         e.error = makeError(errorCodeFor(e.result), e.errorSentence);
     } else if (error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied
                && e.ok()) {
@@ -301,10 +304,10 @@ void HubClient::onReplyFinished(HubJob *job)
                                 .arg(QString::fromLatin1(length)));
         e.errorSentence = describeBadResponse(e, *e.error);
     }
-    finish(job);
+    finish();
 }
 
-void HubClient::interpret(Exchange &e, Expect expect) const
+void HubJob::interpret(Exchange &e, Expect expect)
 {
     e.trackingId =
         QString::fromUtf8(headerValue(e.responseHeaders, "TrackingId").value_or(QByteArray()));
@@ -375,19 +378,19 @@ void HubClient::interpret(Exchange &e, Expect expect) const
         : ExchangeResult::Success;
 }
 
-void HubClient::finish(HubJob *job)
+void HubJob::finish()
 {
-    if (job->m_finished)
+    if (m_finished)
         return;
-    job->m_finished = true;
-    Exchange &e = job->m_exchange;
+    m_finished = true;
+    Exchange &e = m_exchange;
     if (e.totalMs < 0 && !e.attempts.isEmpty())
         e.totalMs = e.attempts.first().started.msecsTo(QDateTime::currentDateTimeUtc());
     qCInfo(lcClient).noquote() << e.operation << exchangeResultName(e.result) << e.status
                                << e.totalMs << "ms";
-    emit job->finished(e);
-    if (job->m_autoDelete)
-        job->deleteLater();
+    emit finished(e);
+    if (m_autoDelete)
+        deleteLater();
 }
 
 // --- operations -------------------------------------------------------------------------------
@@ -397,24 +400,17 @@ HubJob *HubClient::send(const Notification &notification, bool test)
     auto prepared = prepareSend(notification);
     if (!prepared) {
         // Refused before sending: report it through the job like any other failure.
-        auto *job = new HubJob(this);
-        job->m_exchange.operation = operationName(Operation::Send);
-        job->m_exchange.hub = m_connection.hub;
-        job->m_exchange.method = "POST";
-        job->m_exchange.started = QDateTime::currentDateTimeUtc();
-        job->m_exchange.requestBody = notification.body;
-        job->m_exchange.result = ExchangeResult::Invalid;
-        job->m_exchange.error = prepared.error();
-        job->m_exchange.errorSentence = prepared.error().message;
-        job->m_exchange.warnings = prepared.warnings();
-        QMetaObject::invokeMethod(
-            this,
-            [this, job = QPointer<HubJob>(job)] {
-                if (job)
-                    finish(job);
-            },
-            Qt::QueuedConnection);
-        return job;
+        Exchange refused;
+        refused.operation = operationName(Operation::Send);
+        refused.hub = m_connection.hub;
+        refused.method = "POST";
+        refused.started = QDateTime::currentDateTimeUtc();
+        refused.requestBody = notification.body;
+        refused.result = ExchangeResult::Invalid;
+        refused.error = prepared.error();
+        refused.errorSentence = prepared.error().message;
+        refused.warnings = prepared.warnings();
+        return new HubJob(this, refused);
     }
     HubRequest r;
     r.method = "POST";
@@ -437,64 +433,50 @@ HubJob *HubClient::send(const Notification &notification, bool test)
     } else {
         r.operation = operationName(Operation::Send);
     }
-    HubJob *job = start(r);
-    job->m_exchange.warnings = prepared.warnings();
-    return job;
+    return new HubJob(this, r, prepared.warnings());
 }
 
 HubJob *HubClient::cancelScheduled(const QString &scheduledId)
 {
-    return start({operationName(Operation::SchedulesCancel),
-                  "DELETE",
-                  u"schedulednotifications/"_s + scheduledId,
-                  {},
-                  {},
-                  {},
-                  Expect::Nothing});
+    return start({.operation = operationName(Operation::SchedulesCancel),
+                  .method = "DELETE",
+                  .path = u"schedulednotifications/"_s + scheduledId});
 }
 
 HubJob *HubClient::telemetry(const QString &notificationId)
 {
-    return start({operationName(Operation::TelemetryGet),
-                  "GET",
-                  u"messages/"_s + notificationId,
-                  {},
-                  {},
-                  {},
-                  Expect::Details});
+    return start({.operation = operationName(Operation::TelemetryGet),
+                  .method = "GET",
+                  .path = u"messages/"_s + notificationId,
+                  .expect = Expect::Details});
 }
 
 HubJob *HubClient::createRegistrationId()
 {
-    return start({operationName(Operation::RegistrationIdsCreate),
-                  "POST",
-                  u"registrationIDs"_s,
-                  {},
-                  {{"Content-Type", kAtomEntryType}},
-                  {},
-                  Expect::Nothing});
+    return start({.operation = operationName(Operation::RegistrationIdsCreate),
+                  .method = "POST",
+                  .path = u"registrationIDs"_s,
+                  .headers = {{"Content-Type", kAtomEntryType}}});
 }
 
 HubJob *HubClient::createRegistration(const Registration &registration)
 {
-    return start({operationName(Operation::RegistrationsCreate),
-                  "POST",
-                  u"registrations"_s,
-                  {},
-                  {{"Content-Type", kAtomEntryType}},
-                  registrationRequestXml(registration),
-                  Expect::Registration});
+    return start({.operation = operationName(Operation::RegistrationsCreate),
+                  .method = "POST",
+                  .path = u"registrations"_s,
+                  .headers = {{"Content-Type", kAtomEntryType}},
+                  .body = registrationRequestXml(registration),
+                  .expect = Expect::Registration});
 }
 
 HubJob *HubClient::putRegistration(const Registration &registration, std::optional<qint64> ifMatch)
 {
-    HubRequest r {operationName(Operation::RegistrationsPut),
-                  "PUT",
-                  u"registrations/"_s + registration.registrationId,
-                  {},
-                  {{"Content-Type", kAtomEntryType}},
-                  registrationRequestXml(registration),
-                  Expect::Registration};
+    HubRequest r {.operation = operationName(Operation::RegistrationsPut),
+                  .method = "PUT",
+                  .path = u"registrations/"_s + registration.registrationId,
+                  .headers = {{"Content-Type", kAtomEntryType}},
+                  .body = registrationRequestXml(registration),
+                  .expect = Expect::Registration};
     if (ifMatch)
         r.headers.append(
             {"If-Match", *ifMatch == 0 ? "*"_ba : '"' + QByteArray::number(*ifMatch) + '"'});
@@ -503,24 +485,19 @@ HubJob *HubClient::putRegistration(const Registration &registration, std::option
 
 HubJob *HubClient::getRegistration(const QString &id)
 {
-    return start({operationName(Operation::RegistrationsGet),
-                  "GET",
-                  u"registrations/"_s + id,
-                  {},
-                  {},
-                  {},
-                  Expect::Registration});
+    return start({.operation = operationName(Operation::RegistrationsGet),
+                  .method = "GET",
+                  .path = u"registrations/"_s + id,
+                  .expect = Expect::Registration});
 }
 
 HubJob *HubClient::deleteRegistration(const QString &id, qint64 ifMatch)
 {
-    return start({operationName(Operation::RegistrationsDelete),
-                  "DELETE",
-                  u"registrations/"_s + id,
-                  {},
-                  {{"If-Match", ifMatch == 0 ? "*"_ba : '"' + QByteArray::number(ifMatch) + '"'}},
-                  {},
-                  Expect::Nothing});
+    return start({.operation = operationName(Operation::RegistrationsDelete),
+                  .method = "DELETE",
+                  .path = u"registrations/"_s + id,
+                  .headers = {{"If-Match",
+                               ifMatch == 0 ? "*"_ba : '"' + QByteArray::number(ifMatch) + '"'}}});
 }
 
 HubJob *HubClient::listRegistrations(const ListQuery &q)
@@ -570,57 +547,43 @@ QString HubClient::channelFilter(Platform platform, const QString &handle)
 
 HubJob *HubClient::putInstallation(const Installation &installation)
 {
-    return start({operationName(Operation::InstallationsPut),
-                  "PUT",
-                  u"installations/"_s + installation.installationId,
-                  {},
-                  {{"Content-Type", "application/json"}},
-                  installationJson(installation),
-                  Expect::Nothing});
+    return start({.operation = operationName(Operation::InstallationsPut),
+                  .method = "PUT",
+                  .path = u"installations/"_s + installation.installationId,
+                  .headers = {{"Content-Type", "application/json"}},
+                  .body = installationJson(installation)});
 }
 
 HubJob *HubClient::getInstallation(const QString &id)
 {
-    return start({operationName(Operation::InstallationsGet),
-                  "GET",
-                  u"installations/"_s + id,
-                  {},
-                  {},
-                  {},
-                  Expect::Installation});
+    return start({.operation = operationName(Operation::InstallationsGet),
+                  .method = "GET",
+                  .path = u"installations/"_s + id,
+                  .expect = Expect::Installation});
 }
 
 HubJob *HubClient::patchInstallation(const QString &id, const QByteArray &jsonPatch)
 {
-    return start({operationName(Operation::InstallationsPatch),
-                  "PATCH",
-                  u"installations/"_s + id,
-                  {},
-                  {{"Content-Type", "application/json-patch+json"}},
-                  jsonPatch,
-                  Expect::Nothing});
+    return start({.operation = operationName(Operation::InstallationsPatch),
+                  .method = "PATCH",
+                  .path = u"installations/"_s + id,
+                  .headers = {{"Content-Type", "application/json-patch+json"}},
+                  .body = jsonPatch});
 }
 
 HubJob *HubClient::deleteInstallation(const QString &id)
 {
-    return start({operationName(Operation::InstallationsDelete),
-                  "DELETE",
-                  u"installations/"_s + id,
-                  {},
-                  {},
-                  {},
-                  Expect::Nothing});
+    return start({.operation = operationName(Operation::InstallationsDelete),
+                  .method = "DELETE",
+                  .path = u"installations/"_s + id});
 }
 
 HubJob *HubClient::feedbackContainer()
 {
-    return start({operationName(Operation::FeedbackGet),
-                  "GET",
-                  u"feedbackcontainer"_s,
-                  {},
-                  {},
-                  {},
-                  Expect::Text});
+    return start({.operation = operationName(Operation::FeedbackGet),
+                  .method = "GET",
+                  .path = u"feedbackcontainer"_s,
+                  .expect = Expect::Text});
 }
 
 } // namespace Nh

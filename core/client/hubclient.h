@@ -24,6 +24,8 @@ class QNetworkRequest;
 
 namespace Nh {
 
+class HubClient;
+
 /** Where and how to talk to one hub. */
 struct HubConnection
 {
@@ -43,20 +45,23 @@ struct HubConnection
 /** What the body of a successful response is expected to be. */
 enum class Expect { Nothing, Outcome, Registration, Feed, Installation, Details, Text };
 
-/** One request to the hub before signing: the unit HubClient::start() sends. */
+/** One request to the hub before signing: the unit HubClient::start() sends. Written with
+ *  designated initialisers (`{.operation = …, .method = "PUT", .path = …}`). */
 struct HubRequest
 {
-    QString operation; ///< "send.test", "registrations.get", …
+    QString operation = {}; ///< "send.test", "registrations.get", …
     QByteArray method = "GET";
-    QString path; ///< below the hub: "messages", "registrations/{id}", …
-    QList<QPair<QString, QString>> query; ///< after api-version; an empty value = a bare flag
-    HttpHeaders headers;
-    QByteArray body;
+    QString path = {}; ///< below the hub: "messages", "registrations/{id}", …
+    QList<QPair<QString, QString>> query = {}; ///< after api-version; empty value = a bare flag
+    HttpHeaders headers = {};
+    QByteArray body = {};
     Expect expect = Expect::Nothing;
 };
 
 /**
- * One call in flight (style.md R4, R5). Returned by HubClient and parented to it.
+ * One call in flight (style.md R4, R5). Returned by HubClient and parented to it. The job owns
+ * its lifecycle: it signs and sends each attempt with its client's buildRequest(), retries after
+ * a 429/503 with Retry-After, reads the answer into its Exchange and finishes.
  * finished() is emitted exactly once, asynchronously (never from inside the call that made the
  * job), also after cancel(); the job deletes itself later unless kept with setAutoDelete(false).
  */
@@ -66,6 +71,14 @@ class HubJob final : public QObject
     Q_DISABLE_COPY_MOVE(HubJob)
 
 public:
+    /**
+     * Sends `request` through `client` (its parent, which must outlive it); the first attempt
+     * starts from the event loop. `warnings` go into the exchange. HubClient::start() makes these.
+     */
+    HubJob(HubClient *client, const HubRequest &request, const QList<Warning> &warnings = {});
+    /** A job that sends nothing: it finishes with `refused` (refused before sending). */
+    HubJob(HubClient *client, const Exchange &refused);
+
     const Exchange &exchange() const { return m_exchange; }
     bool isFinished() const { return m_finished; }
     void setAutoDelete(bool on) { m_autoDelete = on; }
@@ -82,9 +95,13 @@ signals:
     void retrying(int attempt, int delaySeconds);
 
 private:
-    friend class HubClient;
-    explicit HubJob(QObject *parent);
+    void attempt();
+    void onReplyFinished();
+    /** Reads a complete answer (status, headers, the body `expect` names) into `e`. */
+    static void interpret(Exchange &e, Expect expect);
+    void finish();
 
+    HubClient *m_client;
     Exchange m_exchange;
     HubRequest m_request;
     QPointer<QNetworkReply> m_reply;
@@ -119,6 +136,8 @@ public:
     static constexpr qint64 kKeptResponseBytes = 64 * 1024;
 
     explicit HubClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
+
+    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
 
     void setConnection(const HubConnection &connection);
     const HubConnection &connection() const { return m_connection; }
@@ -169,12 +188,6 @@ public:
     HubJob *feedbackContainer();
 
 private:
-    friend class HubJob;
-    void attempt(HubJob *job);
-    void onReplyFinished(HubJob *job);
-    void finish(HubJob *job);
-    void interpret(Exchange &e, Expect expect) const;
-
     QNetworkAccessManager *m_nam;
     HubConnection m_connection;
 };

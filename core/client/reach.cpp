@@ -38,21 +38,16 @@ QList<Registration> reachedRegistrations(const QList<Registration> &all, Format 
     return reached;
 }
 
-QString nextContinuationToken(const Exchange &exchange)
-{
-    if (!exchange.ok())
-        return {};
-    if (!exchange.continuationToken.isEmpty())
-        return exchange.continuationToken;
-    if (exchange.feed)
-        return QString::fromLatin1(exchange.feed->continuationToken);
-    return {};
-}
-
 RegistrationCollector::RegistrationCollector(HubClient *client, QObject *parent)
     : QObject(parent)
-    , m_client(client)
-{ }
+    , m_pager(new RegistrationPager(client, this))
+{
+    // A page at a time: the bound decides how many entries the next page asks for.
+    m_pager->setAutoContinue(false);
+    connect(m_pager, &RegistrationPager::page, this, &RegistrationCollector::onPage);
+    connect(m_pager, &RegistrationPager::finished, this,
+            [this](const Status &result) { end(result.ok()); });
+}
 
 void RegistrationCollector::setLimit(int limit)
 {
@@ -61,63 +56,49 @@ void RegistrationCollector::setLimit(int limit)
 
 void RegistrationCollector::start(const HubClient::ListQuery &query)
 {
-    if (m_job) {
-        // A restart replaces the old collection: its late answer must not land in the new one.
-        disconnect(m_job, nullptr, this, nullptr);
-        m_job->cancel();
-        m_job = nullptr;
-    }
-    m_query = query;
     m_registrations.clear();
     m_truncated = false;
     m_ok = false;
-    m_pages = 0;
     m_fetchedAt = {};
-    m_last = {};
-    fetch({});
+    m_running = true;
+    HubClient::ListQuery q = query;
+    q.top = std::min(kPageSize, m_limit);
+    q.continuationToken.clear();
+    m_pager->start(q); // a collection still running is abandoned silently
 }
 
 void RegistrationCollector::cancel()
 {
-    if (m_job)
-        m_job->cancel();
+    if (m_pager->isRunning())
+        m_pager->cancel();
 }
 
-void RegistrationCollector::fetch(const QString &continuationToken)
+void RegistrationCollector::onPage(const QList<Registration> &entries)
 {
-    HubClient::ListQuery q = m_query;
-    q.top = std::min<qsizetype>(kPageSize, m_limit - m_registrations.size());
-    q.continuationToken = continuationToken;
-    m_token = continuationToken;
-    m_job = m_client->listRegistrations(q);
-    connect(m_job, &HubJob::finished, this, &RegistrationCollector::onPage);
-}
-
-void RegistrationCollector::onPage(const Exchange &exchange)
-{
-    m_job = nullptr;
-    m_last = exchange;
-    if (!exchange.ok() || !exchange.feed) {
-        m_ok = false;
-        emit finished();
-        return;
-    }
-    ++m_pages;
     m_fetchedAt = QDateTime::currentDateTimeUtc();
-    const QList<Registration> &entries = exchange.feed->entries;
     const qsizetype room = m_limit - m_registrations.size();
     m_registrations.append(entries.mid(0, room));
     emit progress(int(m_registrations.size()));
-
-    const QString next = nextContinuationToken(exchange);
-    // A hub that hands back the token it was given would page forever.
-    const bool more = !next.isEmpty() && next != m_token;
-    if (more && m_registrations.size() < m_limit) {
-        fetch(next);
+    if (!m_pager->hasMore()) {
+        // The pager's finished() follows.
+        m_truncated = entries.size() > room && m_registrations.size() >= m_limit;
         return;
     }
-    m_truncated = (more || entries.size() > room) && m_registrations.size() >= m_limit;
-    m_ok = true;
+    if (m_registrations.size() < m_limit) {
+        m_pager->setPageSize(int(std::min<qsizetype>(kPageSize, m_limit - m_registrations.size())));
+        m_pager->fetchNext();
+        return;
+    }
+    m_truncated = true;
+    end(true);
+}
+
+void RegistrationCollector::end(bool ok)
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_ok = ok;
     emit finished();
 }
 

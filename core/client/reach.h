@@ -3,13 +3,13 @@
 #pragma once
 
 #include "client/hubclient.h"
+#include "client/registrationpager.h"
 #include "protocol/platform.h"
 #include "protocol/registration.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 
 namespace Nh {
@@ -37,17 +37,10 @@ QList<Registration> reachedRegistrations(const QList<Registration> &all, Format 
                                          const TagExpression *expression);
 
 /**
- * The token that asks for the page after `exchange`'s: the x-ms-continuationtoken header
- * (URL-encoded once, as HubClient::ListQuery wants it) or, when a proxy dropped that header,
- * the token of the feed's rel="next" link. Empty on the last page and for a failed exchange.
- */
-QString nextContinuationToken(const Exchange &exchange);
-
-/**
  * Fetches every registration of a listing (all, by tag or by channel), page after page, up to
- * a bound, for views that evaluate the hub's registrations locally (the reach preview).
- * Asynchronous and cancellable (style.md R4): finished() comes exactly once per start(),
- * after the last page, a failed page, the bound, or cancel().
+ * a bound, for views that evaluate the hub's registrations locally (the reach preview). Pages
+ * with a RegistrationPager. Asynchronous and cancellable (style.md R4): finished() comes
+ * exactly once per start(), after the last page, a failed page, the bound, or cancel().
  */
 class RegistrationCollector final : public QObject
 {
@@ -72,17 +65,17 @@ public:
      * filter select the listing). A collection still running is cancelled first, silently.
      */
     void start(const HubClient::ListQuery &query = {});
-    bool isRunning() const { return !m_job.isNull(); }
+    bool isRunning() const { return m_pager->isRunning(); }
 
     /** What has been fetched so far (everything, once finished() says ok). */
     const QList<Registration> &registrations() const { return m_registrations; }
     /** True when the bound stopped the collection while the hub had more pages. */
     bool isTruncated() const { return m_truncated; }
-    int pages() const { return m_pages; }
+    int pages() const { return m_pager->pages(); }
     /** When the last page arrived (UTC); invalid before the first. */
     QDateTime fetchedAt() const { return m_fetchedAt; }
     /** The exchange that ended the collection: the last page, or the one that failed. */
-    const Exchange &lastExchange() const { return m_last; }
+    const Exchange &lastExchange() const { return m_pager->lastExchange(); }
     /** True when the collection ended without a failed or cancelled page. */
     bool ok() const { return m_ok; }
 
@@ -96,20 +89,16 @@ signals:
     void finished();
 
 private:
-    void fetch(const QString &continuationToken);
-    void onPage(const Exchange &exchange);
+    void onPage(const QList<Registration> &entries);
+    void end(bool ok);
 
-    HubClient *m_client;
-    QPointer<HubJob> m_job;
-    HubClient::ListQuery m_query;
-    QString m_token;
+    RegistrationPager *m_pager;
     int m_limit = kDefaultLimit;
     QList<Registration> m_registrations;
     bool m_truncated = false;
     bool m_ok = false;
-    int m_pages = 0;
+    bool m_running = false;
     QDateTime m_fetchedAt;
-    Exchange m_last;
 };
 
 } // namespace Nh

@@ -6,7 +6,10 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
+#include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <functional>
 
@@ -15,6 +18,9 @@ namespace Nh {
 class EmulatorState;
 class FaultInjector;
 struct EmulatorHub;
+namespace EmulatorOps {
+struct Context;
+}
 
 /** One HTTP request as the transport received it. */
 struct EmulatorRequest
@@ -40,16 +46,42 @@ struct EmulatorRoute
 };
 
 /**
- * The hub's REST semantics, transport-free: routing, SAS validation and claims, every data-plane
- * operation, and the service's statuses, headers and <Error> bodies (nh-rest.md §3–§7,
- * real-clients.md §7 rules 4–19). The transport (HubEmulator) adds faults and the request log.
+ * The hub's REST semantics, transport-free: routing, SAS validation and claims, and the
+ * service's statuses, headers and <Error> bodies (nh-rest.md §3–§7, real-clients.md §7 rules
+ * 4–19). A thin router: the data-plane operations are in EmulatorOps (emulatoroperations.h),
+ * one file per collection. The transport (HubEmulator) adds faults and the request log.
  */
 class EmulatorService
 {
 public:
+    struct Route;
+
+    /** What resolve() found for a request: the route that serves it, or the 404/405 answer. */
+    struct Resolution
+    {
+        enum class Kind {
+            Serve, ///< `target` serves it (once the request is authorized)
+            Control, ///< a test hook below /$emulator/
+            NotHosted, ///< no hub in the path: `refusal` (404) before anything else
+            NoBranch, ///< nothing below the hub fits the path: `refusal` (404) once authorized
+            MethodNotAllowed, ///< the path fits, the method not: `refusal` (405 with Allow)
+        };
+        Kind kind = Kind::NotHosted;
+        /** The operation and hub, for fault rules and the request log (refusals included). */
+        EmulatorRoute route;
+        const Route *target = nullptr;
+        /** For MethodNotAllowed: the route whose claim is checked before the 405, or null. */
+        const Route *claimFirst = nullptr;
+        EmulatorReply refusal;
+    };
+
     EmulatorService(EmulatorState *state, FaultInjector *faults);
 
-    EmulatorRoute route(const EmulatorRequest &request) const;
+    /** Routes `request` once: to its route and operation, or to the 404/405 it gets. */
+    Resolution resolve(const EmulatorRequest &request) const;
+    /** Answers `request` as `resolution` (from resolve()) decided. */
+    EmulatorReply handle(const EmulatorRequest &request, const Resolution &resolution);
+    /** handle(request, resolve(request)). */
     EmulatorReply handle(const EmulatorRequest &request);
 
     /** The service's error response: `<Error><Code/><Detail/></Error>` with a TrackingId. */
@@ -71,37 +103,18 @@ public:
     static constexpr qsizetype kMaxBody = 64 * 1024;
 
 private:
-    struct Context;
-    struct Route;
-    /** The data-plane routes (method + path below the hub → claim, handler, operation). */
+    /** The data-plane routes (method + path below the hub → claim, operation, handler). */
     static const QList<Route> &routes();
     /** The routes of the first pattern that fits `segments` (the path below the hub). */
     static QList<const Route *> routesFor(const QStringList &segments);
-    EmulatorReply dispatch(Context &c);
+    /** How many methods the routes with `pattern` take. */
+    static qsizetype methodCount(QStringView pattern);
+    /** The operation of a request `route` serves. */
+    static QString operationOf(const Route &route, const EmulatorRequest &request);
+    /** The operation of a request to `segments` (below the hub) that no route serves. */
+    static QString unroutedOperation(const QStringList &segments, const QByteArray &method);
+    EmulatorReply dispatch(EmulatorOps::Context &c, const Resolution &resolution);
     EmulatorReply control(const EmulatorRequest &request, const QStringList &segments);
-
-    /** 201 with an absolute Location (`<hub URL>/<locationPath>?api-version=…`), TrackingId and
-     *  x-ms-correlation-request-id: what every kind of send answers (real-clients.md §7 rule 11).
-     */
-    EmulatorReply accepted(const Context &c, const QString &locationPath,
-                           const QByteArray &body = {}, const QString &extraQuery = {}) const;
-    EmulatorReply send(Context &c);
-    EmulatorReply sendDirect(Context &c);
-    EmulatorReply sendBatch(Context &c);
-    EmulatorReply sendScheduled(Context &c);
-    EmulatorReply cancelScheduled(Context &c, const QString &id);
-    EmulatorReply telemetry(Context &c, const QString &id);
-    EmulatorReply createRegistrationId(Context &c);
-    EmulatorReply createRegistration(Context &c);
-    EmulatorReply putRegistration(Context &c, const QString &id);
-    EmulatorReply getRegistration(Context &c, const QString &id);
-    EmulatorReply deleteRegistration(Context &c, const QString &id);
-    EmulatorReply listRegistrations(Context &c, const QString &tag);
-    EmulatorReply putInstallation(Context &c, const QString &id);
-    EmulatorReply getInstallation(Context &c, const QString &id);
-    EmulatorReply patchInstallation(Context &c, const QString &id);
-    EmulatorReply deleteInstallation(Context &c, const QString &id);
-    EmulatorReply feedbackContainer(Context &c);
 
     EmulatorState *m_state;
     FaultInjector *m_faults;

@@ -240,7 +240,8 @@ void HubEmulator::Private::handle(HubEmulator *q, const QHttpServerRequest &requ
     timer.start();
     EmulatorRequest req {methodName(request.method()), request.url(), request.headers(),
                          request.body()};
-    const EmulatorRoute route = service->route(req);
+    const EmulatorService::Resolution resolution = service->resolve(req);
+    const EmulatorRoute &route = resolution.route;
 
     EmulatorLogEntry entry;
     entry.time = QDateTime::currentDateTimeUtc();
@@ -295,7 +296,7 @@ void HubEmulator::Private::handle(HubEmulator *q, const QHttpServerRequest &requ
         return;
     }
 
-    EmulatorReply reply = service->handle(req);
+    EmulatorReply reply = service->handle(req, resolution);
     if (fault && fault->kind == FaultKind::Delay) {
         QPointer<QTcpSocket> guard(socket);
         QTimer::singleShot(fault->delayMs, q, [this, q, guard, entry, reply, fault, timer] {

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/registrationmodel.h"
 
-#include "client/reach.h"
 #include "protocol/platform.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -12,21 +11,25 @@ namespace Nh {
 RegistrationModel::RegistrationModel(HubClient *client, QObject *parent)
     : QAbstractTableModel(parent)
     , m_client(client)
-{ }
+{
+    if (!m_client)
+        return;
+    m_pager = new RegistrationPager(m_client, this);
+    // A page at a time, as the view scrolls.
+    m_pager->setAutoContinue(false);
+    connect(m_pager, &RegistrationPager::page, this, &RegistrationModel::onPage);
+    connect(m_pager, &RegistrationPager::finished, this, &RegistrationModel::onFinished);
+}
 
 void RegistrationModel::setQuery(const HubClient::ListQuery &query)
 {
     const bool wasLoading = isLoading();
-    if (m_job) {
-        // The old listing's late page must not land in the new one.
-        disconnect(m_job, nullptr, this, nullptr);
-        m_job->cancel();
-        m_job = nullptr;
-    }
+    if (m_pager)
+        m_pager->abandon(); // the old listing's late page must not land in the new one
     beginResetModel();
     m_query = query;
     m_rows.clear();
-    m_token.clear();
+    m_started = false;
     m_pages = 0;
     m_paused = false;
     m_hasMore = m_client != nullptr;
@@ -52,14 +55,11 @@ void RegistrationModel::setPageSize(int rows)
 void RegistrationModel::setRegistrations(const QList<Registration> &registrations)
 {
     const bool wasLoading = isLoading();
-    if (m_job) {
-        disconnect(m_job, nullptr, this, nullptr);
-        m_job->cancel();
-        m_job = nullptr;
-    }
+    if (m_pager)
+        m_pager->abandon();
     beginResetModel();
     m_rows = registrations;
-    m_token.clear();
+    m_started = false;
     m_hasMore = false;
     m_paused = false;
     m_pages = 0;
@@ -228,49 +228,58 @@ void RegistrationModel::loadMore()
 
 void RegistrationModel::cancel()
 {
-    if (m_job)
-        m_job->cancel();
+    if (isLoading())
+        m_pager->cancel();
 }
 
 void RegistrationModel::startPage()
 {
     if (isLoading())
         return;
-    HubClient::ListQuery q = m_query;
-    q.top = m_pageSize;
-    q.continuationToken = m_token;
-    m_job = m_client->listRegistrations(q);
-    connect(m_job, &HubJob::finished, this, &RegistrationModel::onPage);
+    if (m_started && m_pager->isActive()) {
+        m_pager->fetchNext();
+    } else {
+        // The first page, or the next one after a failed or cancelled page ended the paging.
+        HubClient::ListQuery q = m_query;
+        q.top = m_pageSize;
+        q.continuationToken = m_started ? m_pager->nextToken() : QString();
+        m_pager->start(q);
+        m_started = true;
+    }
     emit loadingChanged(true);
 }
 
-void RegistrationModel::onPage(const Exchange &exchange)
+void RegistrationModel::onPage(const QList<Registration> &entries)
 {
-    m_job = nullptr;
-    m_last = exchange;
+    m_last = m_pager->lastExchange();
+    ++m_pages;
+    m_hasMore = m_pager->hasMore();
     int added = 0;
-    if (exchange.ok() && exchange.feed) {
-        ++m_pages;
-        const QList<Registration> &entries = exchange.feed->entries;
-        const QString next = nextContinuationToken(exchange);
-        // A hub that hands back the token it was given would page forever.
-        m_hasMore = !next.isEmpty() && next != m_token;
-        m_token = next;
-        if (!entries.isEmpty()) {
-            const int first = int(m_rows.size());
-            beginInsertRows({}, first, first + int(entries.size()) - 1);
-            m_rows.append(entries);
-            endInsertRows();
-            added = int(entries.size());
-        }
-    } else {
-        // Do not let the view ask again at once: the user retries with loadMore().
-        m_paused = true;
+    if (!entries.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(entries.size()) - 1);
+        m_rows.append(entries);
+        endInsertRows();
+        added = int(entries.size());
     }
     // A view may have asked for the next page while the rows went in.
     if (!isLoading())
         emit loadingChanged(false);
-    emit pageFinished(exchange, added);
+    emit pageFinished(m_last, added);
+}
+
+void RegistrationModel::onFinished(const Status &result)
+{
+    if (result.ok())
+        return; // the last page was reported by onPage()
+    m_last = m_pager->lastExchange();
+    // A repeated continuation token ends the listing; any other failure can be retried.
+    m_hasMore = m_hasMore && m_pager->hasMore();
+    // Do not let the view ask again at once: the user retries with loadMore().
+    m_paused = true;
+    if (!isLoading())
+        emit loadingChanged(false);
+    emit pageFinished(m_last, 0);
 }
 
 } // namespace Nh

@@ -3,10 +3,10 @@
 #pragma once
 
 #include "client/hubclient.h"
+#include "client/registrationpager.h"
 #include "protocol/registration.h"
 
 #include <QAbstractTableModel>
-#include <QPointer>
 #include <QString>
 
 namespace Nh {
@@ -14,9 +14,9 @@ namespace Nh {
 /**
  * The registrations of a hub, one row each, in the hub's order (style.md R10), loaded a page at
  * a time as a view scrolls: canFetchMore()/fetchMore() follow the hub's continuation tokens
- * (nh-rest.md §7.5). One page is in flight at most; it can be cancelled, and after a cancelled
- * or failed page the model stops asking for more until loadMore() or refresh().
- * Also usable without a client as a fixed list (setRegistrations()). QtCore only.
+ * (nh-rest.md §7.5) through a RegistrationPager. One page is in flight at most; it can be
+ * cancelled, and after a cancelled or failed page the model stops asking for more until loadMore()
+ * or refresh(). Also usable without a client as a fixed list (setRegistrations()). QtCore only.
  */
 class RegistrationModel final : public QAbstractTableModel
 {
@@ -64,7 +64,7 @@ public:
     /** Removes the row with `id`; false when there is none. */
     bool remove(const QString &registrationId);
 
-    bool isLoading() const { return !m_job.isNull(); }
+    bool isLoading() const { return m_pager && m_pager->isRunning(); }
     /** True when the hub said it has more pages (whether or not the model will ask now). */
     bool hasMorePages() const { return m_hasMore; }
     /** The pages that arrived since the last setQuery(). */
@@ -98,14 +98,15 @@ signals:
 
 private:
     void startPage();
-    void onPage(const Exchange &exchange);
+    void onPage(const QList<Registration> &entries);
+    void onFinished(const Status &result);
 
     HubClient *m_client;
-    QPointer<HubJob> m_job;
+    RegistrationPager *m_pager = nullptr;
     HubClient::ListQuery m_query;
     int m_pageSize = kDefaultPageSize;
     QList<Registration> m_rows;
-    QString m_token;
+    bool m_started = false; ///< the first page of the query was asked for
     bool m_hasMore = false;
     bool m_paused = false;
     int m_pages = 0;

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QStringDecoder>
+#include <QXmlStreamWriter>
 #include <algorithm>
 #include <array>
 #include <limits>
@@ -447,6 +448,60 @@ QString cdataSection(QStringView text)
         appendCharacter(valid, text, &i, false);
     valid.replace("]]>"_L1, "]]]]><![CDATA[>"_L1);
     return "<![CDATA["_L1 + valid + "]]>"_L1;
+}
+
+std::optional<QByteArray> pretty(const QByteArray &xml)
+{
+    // Without namespace processing the declarations are plain attributes and every name is read
+    // as written, so the writer cannot invent prefixes for namespaced names.
+    QXmlStreamReader reader(xml);
+    reader.setNamespaceProcessing(false);
+    QByteArray out;
+    QXmlStreamWriter writer(&out);
+    writer.setAutoFormatting(true);
+    writer.setAutoFormattingIndent(2);
+    while (!reader.atEnd()) {
+        switch (reader.readNext()) {
+        case QXmlStreamReader::StartDocument:
+            // Only when the input had a declaration: the hub's answers have none.
+            if (!reader.documentVersion().isEmpty())
+                writer.writeStartDocument(reader.documentVersion().toString());
+            break;
+        case QXmlStreamReader::StartElement:
+            writer.writeStartElement(reader.qualifiedName().toString());
+            for (const QXmlStreamAttribute &a : reader.attributes())
+                writer.writeAttribute(a.qualifiedName().toString(), a.value().toString());
+            break;
+        case QXmlStreamReader::EndElement:
+            writer.writeEndElement();
+            break;
+        case QXmlStreamReader::Characters:
+            if (reader.isCDATA())
+                writer.writeCDATA(reader.text().toString());
+            else if (!reader.isWhitespace())
+                writer.writeCharacters(reader.text().toString());
+            break;
+        case QXmlStreamReader::Comment:
+            writer.writeComment(reader.text().toString());
+            break;
+        case QXmlStreamReader::ProcessingInstruction:
+            writer.writeProcessingInstruction(reader.processingInstructionTarget().toString(),
+                                              reader.processingInstructionData().toString());
+            break;
+        case QXmlStreamReader::DTD:
+            writer.writeDTD(reader.text().toString());
+            break;
+        case QXmlStreamReader::EntityReference:
+            writer.writeEntityReference(reader.name().toString());
+            break;
+        default:
+            break;
+        }
+    }
+    if (reader.hasError())
+        return std::nullopt;
+    writer.writeEndDocument();
+    return out.trimmed();
 }
 
 } // namespace Nh::Xml

@@ -9,6 +9,7 @@
 #include <QLatin1StringView>
 #include <QString>
 #include <QXmlStreamReader>
+#include <optional>
 
 namespace Nh::Xml {
 
@@ -206,5 +207,13 @@ QString textElement(QLatin1StringView name, QStringView text);
 /** `text` as a CDATA section; "]]>" in it ends one section after "]]" and starts another for
  *  ">"; characters XML 1.0 cannot carry are dropped, a lone surrogate becomes U+FFFD. */
 QString cdataSection(QStringView text);
+
+/**
+ * `xml` indented by two spaces a level, for people to read. Names, prefixes and namespace
+ * declarations stay as written (no invented n1: prefixes); the XML declaration is kept only when
+ * the input has one; text that is only white space is dropped; CDATA sections, comments and
+ * processing instructions are kept. nullopt when `xml` is not well-formed.
+ */
+std::optional<QByteArray> pretty(const QByteArray &xml);
 
 } // namespace Nh::Xml

@@ -157,6 +157,7 @@ private slots:
     void writesTextAsTheServiceDoes_data();
     void writesTextAsTheServiceDoes();
     void feedXmlMatchesRecording();
+    void prettyKeepsTheHubsNames();
     void entryXmlMatchesRecording();
     void nextLinkLikeService();
     void nextLinkReplacesToken();
@@ -1114,6 +1115,28 @@ void Tst_registrationfeed::hubDateTimes()
     QCOMPARE(Nh::hubDateTimeTextWithMs(utc(9999, 12, 31, 23, 59, 59, 999)),
              u"9999-12-31T23:59:59.999Z"_s);
     QCOMPARE(Nh::hubDateTimeText(utc(2018, 11, 7, 0, 18, 38, 500)), u"2018-11-07T00:18:38Z"_s);
+}
+
+void Tst_registrationfeed::prettyKeepsTheHubsNames()
+{
+    // Indented for people, with the prefixes and default namespaces as written (no n1:).
+    const QByteArray xml = "<entry xmlns=\"http://www.w3.org/2005/Atom\"><content "
+                           "type=\"application/xml\"><a:B xmlns:a=\"urn:x\"><a:C>1</a:C>"
+                           "</a:B></content></entry>";
+    const auto pretty = Nh::Xml::pretty(xml);
+    QVERIFY(pretty);
+    QCOMPARE(*pretty,
+             QByteArray("<entry xmlns=\"http://www.w3.org/2005/Atom\">\n"
+                        "  <content type=\"application/xml\">\n"
+                        "    <a:B xmlns:a=\"urn:x\">\n"
+                        "      <a:C>1</a:C>\n"
+                        "    </a:B>\n"
+                        "  </content>\n"
+                        "</entry>"));
+    // A declaration only when the input has one; nothing for a document that is not well-formed.
+    QVERIFY(Nh::Xml::pretty("<?xml version=\"1.0\"?><a/>")->startsWith("<?xml version=\"1.0\""));
+    QVERIFY(Nh::Xml::pretty("<a/>")->startsWith("<a"));
+    QVERIFY(!Nh::Xml::pretty("<a><b></a>"));
 }
 
 QTEST_GUILESS_MAIN(Tst_registrationfeed)

@@ -398,7 +398,7 @@ void emulatorEntry(QByteArrayView input)
             if (accepted("emulator", fault, s.size()) && !Fault::parse(fault->toString()))
                 violated("emulator", "Fault::toString() does not parse", *spec);
         }
-        (void)service.route(req);
+        (void)service.resolve(req);
         const EmulatorReply reply = service.handle(req);
         if (verbose) {
             // NH_FUZZ_VERBOSE=1 shows what each request came to, for writing seeds.

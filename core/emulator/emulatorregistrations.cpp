@@ -1,0 +1,348 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "emulator/emulatoroperations.h"
+#include "protocol/registrationfeed.h"
+#include "protocol/tagexpression.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Nh::EmulatorOps {
+
+namespace {
+
+constexpr int kDefaultTop = 100;
+constexpr int kMaxTop = 1000;
+constexpr int kMaxRegistrationTags = 60;
+
+/** The service's wording for a bad user tag (nh-rest.md §3.4, §6.4). */
+QString invalidTagText(const QString &tag)
+{
+    return Tr::tr(
+               "An invalid tag(s) '%1' was supplied. Valid tag characters are alphanumeric, _, @, "
+               "-, ., : and #.")
+        .arg(tag);
+}
+
+} // namespace
+
+EmulatorReply createRegistrationId(Context &c)
+{
+    EmulatorReply r;
+    r.status = 201;
+    const QString id = EmulatorState::newRegistrationId();
+    r.headers = {
+        {"Content-Type"_ba, kXml},
+        {"Location"_ba,
+         (c.hubUrl() + u"/registrations/"_s + id + u"?api-version="_s + c.apiVersion).toUtf8()},
+        {"Content-Length"_ba, "0"_ba}};
+    return r;
+}
+
+namespace {
+
+/** Refuses what the service refuses in a registration body; nullopt when acceptable. */
+std::optional<QString> registrationProblem(const Registration &reg)
+{
+    if (reg.tags.size() > kMaxRegistrationTags) {
+        return QCoreApplication::translate(
+                   "Nh::EmulatorService",
+                   "A registration can have at most %1 tags; this one has %2.")
+            .arg(kMaxRegistrationTags)
+            .arg(reg.tags.size());
+    }
+    for (const QString &tag : reg.tags) {
+        if (tag.startsWith(u'$') && !tag.startsWith(u"$InstallationId:{"_s)
+            && !tag.startsWith(u"$UserId:{"_s))
+            return QCoreApplication::translate("Nh::EmulatorService", "Tags can not start with $.");
+        if (!validateTag(tag, true))
+            return invalidTagText(tag);
+    }
+    if (reg.tags.join(u',').toUtf8().size() > 8000) {
+        return QCoreApplication::translate(
+                   "Nh::EmulatorService",
+                   "Registration Tags serialized size is more than maximum "
+                   "supported value. Actual Size: '%1' and Max Allowed Size: '8000'")
+            .arg(reg.tags.join(u',').toUtf8().size());
+    }
+    if (reg.isTemplate && reg.platform == Platform::Windows) {
+        const bool hasType =
+            std::any_of(reg.headers.cbegin(), reg.headers.cend(), [](const TemplateHeader &h) {
+                return h.name.compare(u"X-WNS-Type"_s, Qt::CaseInsensitive) == 0;
+            });
+        if (!hasType)
+            return QCoreApplication::translate(
+                "Nh::EmulatorService",
+                "The WnsHeaders of a Windows template registration must contain X-WNS-Type.");
+    }
+    return std::nullopt;
+}
+
+EmulatorReply entryReply(const Registration &reg, const QString &hubUrl, const QString &query,
+                         const QDateTime &now)
+{
+    EmulatorReply r;
+    EntryContext ctx;
+    ctx.baseUrl = hubUrl;
+    ctx.query = query;
+    ctx.now = now;
+    r.headers = {{"Content-Type"_ba, kAtomEntry},
+                 {"ETag"_ba, etagHeader(reg.etag)},
+                 {"Content-Location"_ba,
+                  (hubUrl + u"/registrations/"_s + reg.registrationId + u'?' + query).toUtf8()}};
+    r.body = registrationEntryXml(reg, ctx);
+    return r;
+}
+
+} // namespace
+
+EmulatorReply createRegistration(Context &c)
+{
+    auto parsed = parseRegistrationEntry(c.request.body);
+    if (!parsed)
+        return c.error(400, Tr::tr("The registration is invalid: %1").arg(parsed.error().message));
+    Registration reg = *parsed;
+    if (auto problem = registrationProblem(reg))
+        return c.error(400, *problem);
+    reg.registrationId = EmulatorState::newRegistrationId();
+    reg.etag = 1;
+    reg.expirationTime = Registration::neverExpires();
+    reg.published = c.now;
+    reg.updated = c.now;
+    c.state->putRegistration(*c.hub, reg);
+    return entryReply(reg, c.hubUrl(), c.request.url.query(QUrl::FullyEncoded), c.now);
+}
+
+EmulatorReply putRegistration(Context &c, const QString &id)
+{
+    static const QRegularExpression kIdShape(u"^-?[0-9]+-[0-9]+-[0-9]+$"_s);
+    if (!kIdShape.match(id).hasMatch())
+        return c.error(410,
+                       Tr::tr("The registration id '%1' cannot be used: ids have the form "
+                              "<number>-<number>-<number>, as returned by registrationIDs.")
+                           .arg(id));
+    auto parsed = parseRegistrationEntry(c.request.body);
+    if (!parsed)
+        return c.error(400, Tr::tr("The registration is invalid: %1").arg(parsed.error().message));
+    Registration reg = *parsed;
+    if (!reg.registrationId.isEmpty() && reg.registrationId != id) {
+        return c.error(400,
+                       Tr::tr("The registration id in the body ('%1') differs from the one in the "
+                              "URL ('%2').")
+                           .arg(reg.registrationId, id));
+    }
+    if (auto problem = registrationProblem(reg))
+        return c.error(400, *problem);
+    const auto existing = c.hub->registrations.find(id);
+    const bool exists = existing != c.hub->registrations.end();
+    if (c.hasHeader("If-Match")) {
+        const auto wanted = parseEtag(c.header("If-Match"));
+        if (!wanted)
+            return c.error(400,
+                           Tr::tr("The If-Match header '%1' is not an ETag.")
+                               .arg(QString::fromUtf8(c.header("If-Match"))));
+        if (!exists)
+            return c.error(
+                412,
+                Tr::tr("The registration '%1' does not exist, so If-Match cannot match.").arg(id));
+        if (*wanted != 0 && *wanted != existing->second.etag) {
+            return c.error(412,
+                           Tr::tr("The ETag in If-Match (%1) does not match the registration's "
+                                  "current ETag (%2).")
+                               .arg(*wanted)
+                               .arg(existing->second.etag));
+        }
+    }
+    reg.registrationId = id;
+    reg.etag = exists ? existing->second.etag + 1 : 1;
+    reg.expirationTime = Registration::neverExpires();
+    reg.published = exists ? existing->second.published : c.now;
+    reg.updated = c.now;
+    c.state->putRegistration(*c.hub, reg);
+    return entryReply(reg, c.hubUrl(), c.request.url.query(QUrl::FullyEncoded), c.now);
+}
+
+EmulatorReply getRegistration(Context &c, const QString &id)
+{
+    const auto it = c.hub->registrations.find(id);
+    if (it == c.hub->registrations.end())
+        return c.error(404, Tr::tr("The registration '%1' was not found.").arg(id));
+    return entryReply(it->second, c.hubUrl(), c.request.url.query(QUrl::FullyEncoded), c.now);
+}
+
+EmulatorReply deleteRegistration(Context &c, const QString &id)
+{
+    const auto it = c.hub->registrations.find(id);
+    if (it == c.hub->registrations.end())
+        return c.error(404, Tr::tr("The registration '%1' was not found.").arg(id));
+    if (c.hasHeader("If-Match")) {
+        const auto wanted = parseEtag(c.header("If-Match"));
+        if (!wanted)
+            return c.error(400,
+                           Tr::tr("The If-Match header '%1' is not an ETag.")
+                               .arg(QString::fromUtf8(c.header("If-Match"))));
+        if (*wanted != 0 && *wanted != it->second.etag) {
+            return c.error(412,
+                           Tr::tr("The ETag in If-Match (%1) does not match the registration's "
+                                  "current ETag (%2).")
+                               .arg(*wanted)
+                               .arg(it->second.etag));
+        }
+    }
+    c.state->removeRegistration(*c.hub, id);
+    EmulatorReply r;
+    r.headers = {{"Content-Length"_ba, "0"_ba}};
+    return r;
+}
+
+namespace {
+
+/** One `Field eq 'value'` condition of a $filter (real-clients.md §3, nh-rest.md §7.4). */
+struct FilterTerm
+{
+    QString field;
+    QString value;
+};
+
+std::optional<QList<FilterTerm>> parseFilter(const QString &filter, QString *problem)
+{
+    static const QRegularExpression kTerm(uR"(^\s*([A-Za-z0-9]+)\s+eq\s+'((?:[^']|'')*)'\s*$)"_s);
+    QList<FilterTerm> terms;
+    const QStringList parts = filter.split(
+        QRegularExpression(u"\\s+and\\s+"_s, QRegularExpression::CaseInsensitiveOption));
+    for (const QString &part : parts) {
+        const auto m = kTerm.match(part);
+        if (!m.hasMatch()) {
+            *problem =
+                QCoreApplication::translate("Nh::EmulatorService",
+                                            "The $filter condition \"%1\" is not of the form "
+                                            "Field eq 'value'.")
+                    .arg(part.trimmed());
+            return std::nullopt;
+        }
+        terms.append({m.captured(1), m.captured(2).replace(u"''"_s, u"'"_s)});
+    }
+    return terms;
+}
+
+bool sameValue(const QString &stored, const QString &wanted, Qt::CaseSensitivity cs)
+{
+    // Clients encode channel URIs once more than the query needs (JS encodeURIComponent).
+    return stored.compare(wanted, cs) == 0
+        || stored.compare(QUrl::fromPercentEncoding(wanted.toUtf8()), cs) == 0;
+}
+
+bool matchesFilter(const Registration &r, const QList<FilterTerm> &terms, QString *problem)
+{
+    for (const FilterTerm &t : terms) {
+        const QString f = t.field.toLower();
+        bool ok = false;
+        if (f == u"channeluri") // any handle, as the service treats it (nh-rest.md §7.4)
+            ok = sameValue(r.handle, t.value, Qt::CaseInsensitive);
+        else if (f == u"devicetoken")
+            ok = r.platform == Platform::Apple && sameValue(r.handle, t.value, Qt::CaseInsensitive);
+        else if (f == u"gcmregistrationid")
+            ok = r.platform == Platform::Gcm && sameValue(r.handle, t.value, Qt::CaseSensitive);
+        else if (f == u"fcmv1registrationid")
+            ok = r.platform == Platform::FcmV1 && sameValue(r.handle, t.value, Qt::CaseSensitive);
+        else if (f == u"admregistrationid")
+            ok = r.platform == Platform::Adm && sameValue(r.handle, t.value, Qt::CaseSensitive);
+        else if (f == u"xiaomiregistrationid")
+            ok = r.platform == Platform::Xiaomi && sameValue(r.handle, t.value, Qt::CaseSensitive);
+        else if (f == u"baiduchannelid")
+            ok = r.platform == Platform::Baidu && sameValue(r.handle, t.value, Qt::CaseSensitive);
+        else if (f == u"baiduuserid")
+            ok = r.platform == Platform::Baidu
+                && sameValue(r.baiduUserId, t.value, Qt::CaseSensitive);
+        else if (f == u"endpoint")
+            ok = r.platform == Platform::Browser && sameValue(r.handle, t.value, Qt::CaseSensitive);
+        else if (f == u"p256dh")
+            ok = r.platform == Platform::Browser && sameValue(r.p256dh, t.value, Qt::CaseSensitive);
+        else if (f == u"auth")
+            ok = r.platform == Platform::Browser && sameValue(r.auth, t.value, Qt::CaseSensitive);
+        else {
+            *problem = QCoreApplication::translate("Nh::EmulatorService",
+                                                   "The $filter field '%1' is not supported.")
+                           .arg(t.field);
+            return false;
+        }
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+EmulatorReply listRegistrations(Context &c, const QString &tag)
+{
+    int top = kDefaultTop;
+    if (c.query.contains(u"$top"_s)) {
+        bool ok = false;
+        top = c.query.value(u"$top"_s).toInt(&ok);
+        if (!ok || top < 1)
+            return c.error(
+                400,
+                Tr::tr("$top must be a positive number, not '%1'.").arg(c.query.value(u"$top"_s)));
+        top = std::min(top, kMaxTop);
+    }
+    QList<FilterTerm> terms;
+    if (c.query.contains(u"$filter"_s)) {
+        QString problem;
+        auto parsed = parseFilter(c.query.value(u"$filter"_s), &problem);
+        if (!parsed)
+            return c.error(400, problem);
+        terms = *parsed;
+    }
+    // The token is the id of the last registration of the previous page, in base64.
+    QString after;
+    if (c.query.contains(u"continuationtoken"_s)) {
+        const QByteArray raw =
+            decodeContinuationToken(c.query.value(u"continuationtoken"_s).toUtf8());
+        after = QString::fromUtf8(QByteArray::fromBase64(raw));
+    }
+    QList<Registration> page;
+    QString lastId;
+    bool more = false;
+    for (auto it = after.isEmpty() ? c.hub->registrations.begin()
+                                   : c.hub->registrations.upper_bound(after);
+         it != c.hub->registrations.end(); ++it) {
+        const Registration &r = it->second;
+        if (!tag.isEmpty() && !std::any_of(r.tags.cbegin(), r.tags.cend(), [&](const QString &t) {
+                return t.compare(tag, Qt::CaseInsensitive) == 0;
+            }))
+            continue;
+        if (!terms.isEmpty()) {
+            QString problem;
+            const bool match = matchesFilter(r, terms, &problem);
+            if (!problem.isEmpty())
+                return c.error(400, problem);
+            if (!match)
+                continue;
+        }
+        if (page.size() == top) {
+            more = true;
+            break;
+        }
+        page.append(r);
+        lastId = it->first;
+    }
+    FeedContext ctx;
+    ctx.baseUrl = c.hubUrl();
+    ctx.collectionPath =
+        tag.isEmpty() ? u"registrations"_s : u"tags/"_s + tag + u"/registrations"_s;
+    ctx.query = c.request.url.query(QUrl::FullyEncoded);
+    ctx.updated = c.now;
+    EmulatorReply r;
+    r.headers = {{"Content-Type"_ba, kAtomFeed}};
+    if (more) {
+        ctx.continuationToken = lastId.toUtf8().toBase64();
+        r.headers.append(
+            {"x-ms-continuationtoken"_ba, encodeContinuationToken(ctx.continuationToken)});
+    }
+    r.body = registrationFeedXml(page, ctx);
+    return r;
+}
+
+} // namespace Nh::EmulatorOps
