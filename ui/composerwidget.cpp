@@ -3,6 +3,7 @@
 #include "composerwidget.h"
 
 #include "client/hubclient.h"
+#include "client/registrationpager.h"
 #include "draftnotelabel.h"
 #include "formatbar.h"
 #include "headerseditor.h"
@@ -443,39 +444,36 @@ bool ComposerWidget::prettyPrint()
 
 void ComposerWidget::refreshKnownTags()
 {
-    fetchTags({}, kTagPages, {});
+    // At most kTagPages pages of 100 registrations; their tags, once each, sorted.
+    if (!m_tagPager) {
+        m_tagPager = new Nh::RegistrationPager(m_client, this);
+        m_tagPager->setMaxPages(kTagPages);
+        connect(m_tagPager, &Nh::RegistrationPager::page, this,
+                [this](const QList<Nh::Registration> &registrations) {
+                    for (const Nh::Registration &r : registrations)
+                        m_fetchedTags.append(r.tags);
+                });
+        connect(m_tagPager, &Nh::RegistrationPager::finished, this, [this](const Nh::Status &st) {
+            if (!st) {
+                emit message(tr("Could not read the hub's tags: %1").arg(st.error().message));
+                return;
+            }
+            m_fetchedTags.removeDuplicates();
+            m_fetchedTags.sort(Qt::CaseInsensitive);
+            m_target->setKnownTags(m_fetchedTags);
+            emit message(tr("%n tag(s) known to the hub, offered as you type", nullptr,
+                            int(m_fetchedTags.size())));
+        });
+    }
+    m_fetchedTags.clear();
+    Nh::HubClient::ListQuery query;
+    query.top = Nh::RegistrationPager::kDefaultPageSize;
+    m_tagPager->start(query);
 }
 
 void ComposerWidget::setKnownTags(const QStringList &tags)
 {
     m_target->setKnownTags(tags);
-}
-
-void ComposerWidget::fetchTags(const QString &continuationToken, int pagesLeft, QStringList tags)
-{
-    // Pages through the hub's registrations (at most kTagPages of 100) and collects their tags.
-    Nh::HubClient::ListQuery q;
-    q.top = 100;
-    q.continuationToken = continuationToken;
-    Nh::HubJob *job = m_client->listRegistrations(q);
-    connect(job, &Nh::HubJob::finished, this,
-            [this, pagesLeft, tags](const Nh::Exchange &e) mutable {
-                if (!e.ok() || !e.feed) {
-                    emit message(tr("Could not read the hub's tags: %1").arg(e.errorSentence));
-                    return;
-                }
-                for (const Nh::Registration &r : e.feed->entries)
-                    tags.append(r.tags);
-                if (!e.continuationToken.isEmpty() && pagesLeft > 1) {
-                    fetchTags(e.continuationToken, pagesLeft - 1, tags);
-                    return;
-                }
-                tags.removeDuplicates();
-                tags.sort(Qt::CaseInsensitive);
-                m_target->setKnownTags(tags);
-                emit message(tr("%n tag(s) known to the hub, offered as you type", nullptr,
-                                int(tags.size())));
-            });
 }
 
 void ComposerWidget::changeEvent(QEvent *event)

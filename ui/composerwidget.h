@@ -25,6 +25,7 @@ class TemplatePropertiesTable;
 namespace Nh {
 class HubClient;
 class HubJob;
+class RegistrationPager;
 } // namespace Nh
 
 /**
@@ -153,7 +154,6 @@ private:
     void setSending(bool sending);
     /** Pages through the hub's registrations (up to `pagesLeft` pages) and offers their tags:
      *  the composer's one loop over registrations. */
-    void fetchTags(const QString &continuationToken, int pagesLeft, QStringList tags);
 
     Nh::HubClient *m_client;
     QPointer<Nh::HubJob> m_job;
@@ -171,6 +171,8 @@ private:
     TemplatePropertiesTable *m_properties = nullptr;
     PayloadEditor *m_editor = nullptr;
     QSplitter *m_payloadSplitter = nullptr;
+    Nh::RegistrationPager *m_tagPager = nullptr;
+    QStringList m_fetchedTags; ///< the tags of the pages read so far
     QLabel *m_payloadLabel = nullptr;
     HeadersEditor *m_headers = nullptr;
     TargetPicker *m_target = nullptr;

@@ -450,7 +450,7 @@ QString cdataSection(QStringView text)
     return "<![CDATA["_L1 + valid + "]]>"_L1;
 }
 
-std::optional<QByteArray> pretty(const QByteArray &xml)
+std::optional<QByteArray> pretty(const QByteArray &xml, Attributes order)
 {
     // Without namespace processing the declarations are plain attributes and every name is read
     // as written, so the writer cannot invent prefixes for namespaced names.
@@ -467,11 +467,22 @@ std::optional<QByteArray> pretty(const QByteArray &xml)
             if (!reader.documentVersion().isEmpty())
                 writer.writeStartDocument(reader.documentVersion().toString());
             break;
-        case QXmlStreamReader::StartElement:
+        case QXmlStreamReader::StartElement: {
             writer.writeStartElement(reader.qualifiedName().toString());
-            for (const QXmlStreamAttribute &a : reader.attributes())
-                writer.writeAttribute(a.qualifiedName().toString(), a.value().toString());
+            const QXmlStreamAttributes attributes = reader.attributes();
+            const auto isDeclaration = [](const QXmlStreamAttribute &a) {
+                return a.qualifiedName() == u"xmlns" || a.qualifiedName().startsWith(u"xmlns:");
+            };
+            // Two passes when declarations go first: they, then the rest, each as written.
+            for (int pass = order == Attributes::DeclarationsFirst ? 0 : 1; pass < 2; ++pass) {
+                for (const QXmlStreamAttribute &a : attributes) {
+                    if (order == Attributes::DeclarationsFirst && isDeclaration(a) != (pass == 0))
+                        continue;
+                    writer.writeAttribute(a.qualifiedName().toString(), a.value().toString());
+                }
+            }
             break;
+        }
         case QXmlStreamReader::EndElement:
             writer.writeEndElement();
             break;

@@ -208,12 +208,18 @@ QString textElement(QLatin1StringView name, QStringView text);
  *  ">"; characters XML 1.0 cannot carry are dropped, a lone surrogate becomes U+FFFD. */
 QString cdataSection(QStringView text);
 
+/** The order pretty() writes an element's attributes in. */
+enum class Attributes {
+    AsWritten, ///< as in the input (editors: the user's document stays theirs)
+    DeclarationsFirst, ///< namespace declarations, then the rest (comparing two documents)
+};
+
 /**
  * `xml` indented by two spaces a level, for people to read. Names, prefixes and namespace
  * declarations stay as written (no invented n1: prefixes); the XML declaration is kept only when
  * the input has one; text that is only white space is dropped; CDATA sections, comments and
  * processing instructions are kept. nullopt when `xml` is not well-formed.
  */
-std::optional<QByteArray> pretty(const QByteArray &xml);
+std::optional<QByteArray> pretty(const QByteArray &xml, Attributes order = Attributes::AsWritten);
 
 } // namespace Nh::Xml

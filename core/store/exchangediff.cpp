@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/exchangediff.h"
 
+#include "protocol/xmlutil.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
 #include <QSet>
-#include <QXmlStreamReader>
-#include <QXmlStreamWriter>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
@@ -89,50 +89,10 @@ QStringList splitLines(const QString &text)
 
 std::optional<QString> prettyXml(const QByteArray &body)
 {
-    QXmlStreamReader reader(body);
-    QString out;
-    QXmlStreamWriter writer(&out);
-    writer.setAutoFormatting(true);
-    writer.setAutoFormattingIndent(2);
-    while (!reader.atEnd()) {
-        reader.readNext();
-        if (reader.hasError())
-            return std::nullopt;
-        // Names are written as they came: writeCurrentToken() would invent prefixes (n1:).
-        switch (reader.tokenType()) {
-        case QXmlStreamReader::StartElement:
-            writer.writeStartElement(reader.qualifiedName().toString());
-            for (const QXmlStreamNamespaceDeclaration &ns : reader.namespaceDeclarations()) {
-                writer.writeAttribute(ns.prefix().isEmpty() ? u"xmlns"_s
-                                                            : u"xmlns:"_s + ns.prefix(),
-                                      ns.namespaceUri().toString());
-            }
-            for (const QXmlStreamAttribute &a : reader.attributes())
-                writer.writeAttribute(a.qualifiedName().toString(), a.value().toString());
-            break;
-        case QXmlStreamReader::EndElement:
-            writer.writeEndElement();
-            break;
-        case QXmlStreamReader::Characters:
-            if (reader.isWhitespace())
-                break;
-            if (reader.isCDATA())
-                writer.writeCDATA(reader.text().toString());
-            else
-                writer.writeCharacters(reader.text().toString());
-            break;
-        case QXmlStreamReader::Comment:
-            writer.writeComment(reader.text().toString());
-            break;
-        case QXmlStreamReader::ProcessingInstruction:
-            writer.writeProcessingInstruction(reader.processingInstructionTarget().toString(),
-                                              reader.processingInstructionData().toString());
-            break;
-        default:
-            break; // the declaration, DTD and entity references are not compared
-        }
-    }
-    return out.trimmed();
+    const auto pretty = Xml::pretty(body, Xml::Attributes::DeclarationsFirst);
+    if (!pretty)
+        return std::nullopt;
+    return QString::fromUtf8(*pretty).trimmed();
 }
 
 BodyDiff diffBodies(const QByteArray &left, const QByteArray &right)
