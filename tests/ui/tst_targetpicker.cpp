@@ -53,17 +53,17 @@ private slots:
         QTest::addColumn<QString>("expression");
         QTest::addColumn<QStringList>("deviceHandles");
         QTest::newRow("tags, as typed")
-            << Kind::Tags << u" a || b "_s << u"h1"_s << int(Nh::TargetKind::Tags)
-            << u" a || b "_s << QStringList();
+            << Kind::Tags << u" a || b "_s << u"h1"_s << int(Nh::TargetKind::Tags) << u" a || b "_s
+            << QStringList();
         QTest::newRow("one handle: direct")
-            << Kind::Device << u"a"_s << u" h1 "_s << int(Nh::TargetKind::Device)
-            << QString() << QStringList {u"h1"_s};
-        QTest::newRow("several: batch") << Kind::Device << QString() << u"h1, h2\th3,,h4"_s
-                                        << int(Nh::TargetKind::Batch) << QString()
-                                        << QStringList {u"h1"_s, u"h2"_s, u"h3"_s, u"h4"_s};
+            << Kind::Device << u"a"_s << u" h1 "_s << int(Nh::TargetKind::Device) << QString()
+            << QStringList {u"h1"_s};
+        QTest::newRow("several: batch")
+            << Kind::Device << QString() << u"h1, h2\th3,,h4"_s << int(Nh::TargetKind::Batch)
+            << QString() << QStringList {u"h1"_s, u"h2"_s, u"h3"_s, u"h4"_s};
         QTest::newRow("none: an empty batch")
-            << Kind::Device << QString() << u" , "_s << int(Nh::TargetKind::Batch)
-            << QString() << QStringList();
+            << Kind::Device << QString() << u" , "_s << int(Nh::TargetKind::Batch) << QString()
+            << QStringList();
         QTest::newRow("everyone ignores the fields")
             << Kind::Broadcast << u"a"_s << u"h1"_s << int(Nh::TargetKind::Broadcast) << QString()
             << QStringList();
