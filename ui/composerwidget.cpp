@@ -100,7 +100,7 @@ ComposerWidget::ComposerWidget(Nh::HubClient *client, QWidget *parent)
 
     setFormat(Nh::Format::Apple);
     setTestSend(true);
-    setTargetKind(TargetKind::Broadcast);
+    setTargetKind(Nh::TargetKind::Broadcast);
     validateNow();
 }
 
@@ -176,7 +176,7 @@ QByteArray ComposerWidget::payload() const
     return m_editor->payload();
 }
 
-void ComposerWidget::setTargetKind(TargetKind kind)
+void ComposerWidget::setTargetKind(Nh::TargetKind kind)
 {
     m_target->setKind(kind);
     updateTestOption();
@@ -346,7 +346,7 @@ void ComposerWidget::updateAutomaticHeaders(const Nh::HttpHeaders &headers)
 void ComposerWidget::updateTestOption()
 {
     // The hub has no test mode for direct or scheduled sends (nh-rest.md §4.5, §4.7).
-    const bool possible = targetKind() != TargetKind::Devices && !m_options->schedule();
+    const bool possible = !Nh::isDirectKind(targetKind()) && !m_options->schedule();
     m_options->setTestPossible(possible);
     m_testAction->setEnabled(possible);
 }

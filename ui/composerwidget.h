@@ -42,8 +42,6 @@ class ComposerWidget final : public QWidget
     Q_DISABLE_COPY_MOVE(ComposerWidget)
 
 public:
-    using TargetKind = TargetPicker::Kind;
-
     /** `client` must outlive the widget. */
     explicit ComposerWidget(Nh::HubClient *client, QWidget *parent = nullptr);
 
@@ -55,8 +53,10 @@ public:
 
     void setPayload(const QByteArray &body);
     QByteArray payload() const;
-    void setTargetKind(TargetKind kind);
-    TargetKind targetKind() const { return m_target->kind(); }
+    /** Picks the target field of `kind`: Tags, the handles (Device and Batch alike) or everyone. */
+    void setTargetKind(Nh::TargetKind kind);
+    /** Tags, Device (one handle), Batch (none or several) or Broadcast: the draft's target. */
+    Nh::TargetKind targetKind() const { return m_target->kind(); }
     void setTagExpression(const QString &expression) { m_target->setTagExpression(expression); }
     QString tagExpression() const { return m_target->tagExpression(); }
     /** Handles separated by white space or commas: one is a direct send, more a batch. */

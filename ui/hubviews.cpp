@@ -129,7 +129,7 @@ void HubViews::prepareTestSend(const SendTestTarget &target)
     // setFormat() loads the format's default preset: a payload that fits the registration.
     m_composer->setFormat(target.format);
     if (!target.deviceHandle.isEmpty()) {
-        m_composer->setTargetKind(ComposerWidget::TargetKind::Devices);
+        m_composer->setTargetKind(Nh::TargetKind::Device);
         m_composer->setDeviceHandles(target.deviceHandle);
         if (target.format == Nh::Format::Browser) {
             // A web push is encrypted to the subscription's keys (nh-rest.md §4.4).
@@ -139,7 +139,7 @@ void HubViews::prepareTestSend(const SendTestTarget &target)
             m_composer->setCustomHeaders(headers);
         }
     } else {
-        m_composer->setTargetKind(ComposerWidget::TargetKind::Tags);
+        m_composer->setTargetKind(Nh::TargetKind::Tags);
         m_composer->setTagExpression(target.tagExpression);
     }
     // The hub has no test mode for a direct send; the composer greys the flag out then.
@@ -183,13 +183,16 @@ void HubViews::updateReachTarget()
 {
     m_reachPreview->setFormat(m_composer->format());
     switch (m_composer->targetKind()) {
-    case ComposerWidget::TargetKind::Tags:
+    case Nh::TargetKind::Tags:
         m_reachPreview->setTagExpression(m_composer->tagExpression());
         break;
-    case ComposerWidget::TargetKind::Devices:
+    case Nh::TargetKind::Device:
+    case Nh::TargetKind::Batch:
         m_reachPreview->setDeviceHandles(m_composer->deviceHandles());
         break;
-    case ComposerWidget::TargetKind::Broadcast:
+    case Nh::TargetKind::None:
+    case Nh::TargetKind::Broadcast:
+    case Nh::TargetKind::Resource:
         m_reachPreview->setTagExpression({});
         break;
     }

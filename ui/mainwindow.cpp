@@ -127,7 +127,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     // First run: a ready payload and a target that reaches the demo registrations.
     if (currentProfile().isEmulator() && isProfileReady()
         && currentProfile().defaultTags.isEmpty()) {
-        m_composer->setTargetKind(ComposerWidget::TargetKind::Tags);
+        m_composer->setTargetKind(Nh::TargetKind::Tags);
         m_composer->setTagExpression(kDemoExpression);
         m_composer->validateNow();
     }
@@ -395,7 +395,7 @@ void MainWindow::connectSession()
             if (p.defaultFormat)
                 m_composer->setFormat(*p.defaultFormat);
             if (!p.defaultTags.isEmpty()) {
-                m_composer->setTargetKind(ComposerWidget::TargetKind::Tags);
+                m_composer->setTargetKind(Nh::TargetKind::Tags);
                 m_composer->setTagExpression(p.defaultTags);
             }
         } else {

@@ -38,12 +38,11 @@ TargetPicker::TargetPicker(QWidget *parent)
     m_tagsRadio->setObjectName(u"targetTags"_s);
     m_devicesRadio = new QRadioButton(tr("&Device"), box);
     m_devicesRadio->setObjectName(u"targetDevices"_s);
-    auto *broadcastRadio = new QRadioButton(tr("&Everyone"), box);
-    broadcastRadio->setObjectName(u"targetBroadcast"_s);
+    m_broadcastRadio = new QRadioButton(tr("&Everyone"), box);
+    m_broadcastRadio->setObjectName(u"targetBroadcast"_s);
     m_group = new QButtonGroup(box);
-    m_group->addButton(m_tagsRadio, int(Kind::Tags));
-    m_group->addButton(m_devicesRadio, int(Kind::Devices));
-    m_group->addButton(broadcastRadio, int(Kind::Broadcast));
+    for (QRadioButton *radio : {m_tagsRadio, m_devicesRadio, m_broadcastRadio})
+        m_group->addButton(radio);
 
     m_tagEdit = new TagExpressionEdit(box);
     m_tagEdit->setObjectName(u"tagExpressionEdit"_s);
@@ -63,14 +62,14 @@ TargetPicker::TargetPicker(QWidget *parent)
     grid->addWidget(m_tagLabel, 1, 1);
     grid->addWidget(m_devicesRadio, 2, 0);
     grid->addWidget(m_devicesEdit, 2, 1);
-    grid->addWidget(broadcastRadio, 3, 0);
+    grid->addWidget(m_broadcastRadio, 3, 0);
     grid->addWidget(broadcastNote, 3, 1);
     grid->setColumnStretch(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(box);
 
-    connect(m_group, &QButtonGroup::idToggled, this, [this](int, bool on) {
+    connect(m_group, &QButtonGroup::buttonToggled, this, [this](QAbstractButton *, bool on) {
         if (on) {
             updateFields();
             emit changed();
@@ -82,19 +81,36 @@ TargetPicker::TargetPicker(QWidget *parent)
     connect(m_tagEdit, &QLineEdit::textEdited, this, [this] { m_tagsRadio->setChecked(true); });
     connect(m_devicesEdit, &QLineEdit::textEdited, this,
             [this] { m_devicesRadio->setChecked(true); });
-    broadcastRadio->setChecked(true);
+    m_broadcastRadio->setChecked(true);
     updateFields();
 }
 
-void TargetPicker::setKind(Kind kind)
+void TargetPicker::setKind(Nh::TargetKind kind)
 {
-    m_group->button(int(kind))->setChecked(true);
+    switch (kind) {
+    case Nh::TargetKind::Tags:
+        m_tagsRadio->setChecked(true);
+        break;
+    case Nh::TargetKind::Device:
+    case Nh::TargetKind::Batch:
+        m_devicesRadio->setChecked(true);
+        break;
+    case Nh::TargetKind::None:
+    case Nh::TargetKind::Broadcast:
+    case Nh::TargetKind::Resource:
+        m_broadcastRadio->setChecked(true);
+        break;
+    }
     updateFields();
 }
 
-TargetPicker::Kind TargetPicker::kind() const
+Nh::TargetKind TargetPicker::kind() const
 {
-    return Kind(m_group->checkedId());
+    if (m_tagsRadio->isChecked())
+        return Nh::TargetKind::Tags;
+    if (m_devicesRadio->isChecked())
+        return deviceHandles().size() == 1 ? Nh::TargetKind::Device : Nh::TargetKind::Batch;
+    return Nh::TargetKind::Broadcast;
 }
 
 void TargetPicker::setTagExpression(const QString &expression)
@@ -126,14 +142,15 @@ QString TargetPicker::deviceHandlesText() const
 Nh::Target TargetPicker::target() const
 {
     switch (kind()) {
-    case Kind::Tags:
+    case Nh::TargetKind::Tags:
         return Nh::Target::tags(m_tagEdit->text());
-    case Kind::Devices: {
-        const QStringList handles = deviceHandles();
-        return handles.size() == 1 ? Nh::Target::device(handles.first())
-                                   : Nh::Target::devices(handles);
-    }
-    case Kind::Broadcast:
+    case Nh::TargetKind::Device:
+        return Nh::Target::device(deviceHandles().first());
+    case Nh::TargetKind::Batch:
+        return Nh::Target::devices(deviceHandles());
+    case Nh::TargetKind::None:
+    case Nh::TargetKind::Broadcast:
+    case Nh::TargetKind::Resource:
         break;
     }
     return Nh::Target::broadcast();
@@ -142,11 +159,14 @@ Nh::Target TargetPicker::target() const
 QString TargetPicker::describe(Nh::Format format) const
 {
     switch (kind()) {
-    case Kind::Tags:
+    case Nh::TargetKind::Tags:
         return tr("tags <tt>%1</tt>").arg(m_tagEdit->text().trimmed().toHtmlEscaped());
-    case Kind::Devices:
+    case Nh::TargetKind::Device:
+    case Nh::TargetKind::Batch:
         return tr("%n device(s)", nullptr, int(deviceHandles().size()));
-    case Kind::Broadcast:
+    case Nh::TargetKind::None:
+    case Nh::TargetKind::Broadcast:
+    case Nh::TargetKind::Resource:
         break;
     }
     return tr("every %1 registration").arg(Nh::formatDisplayName(format));
@@ -168,14 +188,14 @@ void TargetPicker::setKnownTags(const QStringList &tags)
 
 void TargetPicker::focusTagExpression()
 {
-    setKind(Kind::Tags);
+    setKind(Nh::TargetKind::Tags);
     m_tagEdit->setFocus();
 }
 
 void TargetPicker::updateFields()
 {
-    const Kind k = kind();
-    m_tagEdit->setEnabled(k == Kind::Tags);
-    m_tagLabel->setVisible(k == Kind::Tags && !m_tagLabel->text().isEmpty());
-    m_devicesEdit->setEnabled(k == Kind::Devices);
+    const bool tags = m_tagsRadio->isChecked();
+    m_tagEdit->setEnabled(tags);
+    m_tagLabel->setVisible(tags && !m_tagLabel->text().isEmpty());
+    m_devicesEdit->setEnabled(m_devicesRadio->isChecked());
 }

@@ -15,7 +15,8 @@ class TagExpressionEdit;
 /**
  * Who a notification goes to: a tag expression (with completion of known tags and a note on
  * how it reads), device handles (one is a direct send, more a direct batch) or everyone.
- * Typing in a field picks its target.
+ * Typing in a field picks its target. It speaks Nh::TargetKind: its one field of handles is
+ * Device or Batch by the number of handles typed.
  */
 class TargetPicker final : public QWidget
 {
@@ -23,13 +24,15 @@ class TargetPicker final : public QWidget
     Q_DISABLE_COPY_MOVE(TargetPicker)
 
 public:
-    enum class Kind { Tags, Devices, Broadcast };
-    Q_ENUM(Kind)
-
     explicit TargetPicker(QWidget *parent = nullptr);
 
-    void setKind(Kind kind);
-    Kind kind() const;
+    /**
+     * Picks the field of `kind`: Tags, the handles (Device and Batch alike) or everyone
+     * (Broadcast). None and Resource are no send target; they pick everyone.
+     */
+    void setKind(Nh::TargetKind kind);
+    /** The kind of target(): Tags, Device (one handle), Batch (none or several) or Broadcast. */
+    Nh::TargetKind kind() const;
     void setTagExpression(const QString &expression);
     QString tagExpression() const;
     /** Handles separated by white space or commas. */
@@ -61,6 +64,7 @@ private:
     QButtonGroup *m_group = nullptr;
     QRadioButton *m_tagsRadio = nullptr;
     QRadioButton *m_devicesRadio = nullptr;
+    QRadioButton *m_broadcastRadio = nullptr;
     TagExpressionEdit *m_tagEdit = nullptr;
     QLabel *m_tagLabel = nullptr;
     QLineEdit *m_devicesEdit = nullptr;

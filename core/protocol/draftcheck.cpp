@@ -79,7 +79,7 @@ Warning warning(const QString &message)
 
 bool isDirect(const Target &target)
 {
-    return target.kind == Target::Kind::DeviceHandle || target.kind == Target::Kind::DeviceHandles;
+    return isDirectKind(target.kind);
 }
 
 /**
@@ -107,9 +107,9 @@ Result<TargetPart> prepareTarget(const Notification &notification, QList<Warning
             -1, 0, QString::fromLatin1(kDeviceHandleHeader));
     }
     switch (target.kind) {
-    case Target::Kind::Broadcast:
+    case TargetKind::Broadcast:
         break;
-    case Target::Kind::TagExpression: {
+    case TargetKind::Tags: {
         const Status s = validateTagTarget(target.tagExpression);
         if (!s)
             return s.error();
@@ -117,7 +117,7 @@ Result<TargetPart> prepareTarget(const Notification &notification, QList<Warning
         part.tags = target.tagExpression.trimmed();
         break;
     }
-    case Target::Kind::DeviceHandle: {
+    case TargetKind::Device: {
         if (target.deviceHandles.size() != 1) {
             return makeError(
                 target.deviceHandles.isEmpty() ? ErrorCode::EmptyField : ErrorCode::InvalidValue,
@@ -153,7 +153,7 @@ Result<TargetPart> prepareTarget(const Notification &notification, QList<Warning
         }
         break;
     }
-    case Target::Kind::DeviceHandles: {
+    case TargetKind::Batch: {
         if (target.deviceHandles.isEmpty()) {
             return makeError(ErrorCode::EmptyField,
                              Tr::tr("A direct batch needs at least one device handle"), -1, 0,
@@ -189,6 +189,13 @@ Result<TargetPart> prepareTarget(const Notification &notification, QList<Warning
         }
         break;
     }
+    case TargetKind::None:
+    case TargetKind::Resource:
+        // Kinds the history records; nothing is sent to them.
+        return makeError(ErrorCode::InvalidValue,
+                         Tr::tr("A notification goes to a tag expression, device handles or "
+                                "everyone"),
+                         -1, 0, u"target"_s);
     }
     return part;
 }
@@ -341,12 +348,12 @@ Result<PreparedSend> prepareSend(const Notification &notification, const QDateTi
     headers.append({bytes(kFormatHeader), formatWireName(notification.format).toLatin1()});
     if (!part->tags.isEmpty())
         headers.append({bytes(kTagsHeader), part->tags.toUtf8()});
-    if (target.kind == Target::Kind::DeviceHandle)
+    if (target.kind == TargetKind::Device)
         headers.append({bytes(kDeviceHandleHeader), part->handles.first().toUtf8()});
     if (!scheduleTime->isEmpty())
         headers.append({bytes(kScheduleTimeHeader), *scheduleTime});
 
-    if (target.kind == Target::Kind::DeviceHandles) {
+    if (target.kind == TargetKind::Batch) {
         const QByteArray boundary = batchBoundaryFor(notification.body);
         out.path = u"messages/$batch"_s;
         out.body = buildDirectBatchBody(payloadType, notification.body, part->handles, boundary);
@@ -400,7 +407,7 @@ DraftCheck checkDraft(const Draft &draft, const QDateTime &now)
 
     // The target.
     switch (draft.target.kind) {
-    case Target::Kind::TagExpression: {
+    case TargetKind::Tags: {
         const Status tags = validateTagTarget(draft.target.tagExpression);
         if (!tags) {
             check.target = failure(tags.error());
@@ -410,12 +417,14 @@ DraftCheck checkDraft(const Draft &draft, const QDateTime &now)
         }
         break;
     }
-    case Target::Kind::DeviceHandle:
-    case Target::Kind::DeviceHandles:
+    case TargetKind::Device:
+    case TargetKind::Batch:
         if (draft.target.deviceHandles.isEmpty())
             refusals << NoteTr::tr("Enter the device handle to send to.");
         break;
-    case Target::Kind::Broadcast:
+    case TargetKind::Broadcast:
+    case TargetKind::None: // prepareSend() refuses these two
+    case TargetKind::Resource:
         break;
     }
 

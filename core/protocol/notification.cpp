@@ -164,7 +164,7 @@ Target Target::broadcast()
 Target Target::tags(const QString &expression)
 {
     Target t;
-    t.kind = Kind::TagExpression;
+    t.kind = TargetKind::Tags;
     t.tagExpression = expression;
     return t;
 }
@@ -172,7 +172,7 @@ Target Target::tags(const QString &expression)
 Target Target::device(const QString &handle, const QByteArray &p256dh, const QByteArray &auth)
 {
     Target t;
-    t.kind = Kind::DeviceHandle;
+    t.kind = TargetKind::Device;
     t.deviceHandles = {handle};
     t.p256dh = p256dh;
     t.auth = auth;
@@ -182,7 +182,7 @@ Target Target::device(const QString &handle, const QByteArray &p256dh, const QBy
 Target Target::devices(const QStringList &handles)
 {
     Target t;
-    t.kind = Kind::DeviceHandles;
+    t.kind = TargetKind::Batch;
     t.deviceHandles = handles;
     return t;
 }

@@ -33,19 +33,33 @@ inline constexpr int kMaxScheduleDays = 7;
 /** Template property values in order; names are the $(name)s of the templates. */
 using TemplateProperties = QList<QPair<QString, QString>>;
 
-/** Who receives a send. */
+/**
+ * What a target is: who a send goes to, and what the history says an exchange aimed at. One
+ * list for the protocol, the history and the composer. The history keeps the values (its
+ * model's target-kind role) and spells them by name in its files, exports and the CLI: keep
+ * the order and add new kinds at the end.
+ */
+enum class TargetKind {
+    None, ///< not known (history: no send and no resource path); never a send target
+    Broadcast, ///< every registration of the format (no Tags header)
+    Tags, ///< ServiceBusNotification-Tags: a tag or a tag expression
+    Device, ///< direct send to one PNS handle (`direct`)
+    Batch, ///< direct batch send, 1 to kMaxDirectBatchHandles handles
+    Resource, ///< history only: a request on a resource path (registrations, …); never sent to
+};
+
+/** Whether `kind` is a direct send: one device handle or a batch of them. */
+constexpr bool isDirectKind(TargetKind kind)
+{
+    return kind == TargetKind::Device || kind == TargetKind::Batch;
+}
+
+/** Who receives a send: Broadcast, Tags, Device or Batch. */
 struct Target
 {
-    enum class Kind {
-        Broadcast, ///< every registration of the format (no Tags header)
-        TagExpression, ///< ServiceBusNotification-Tags: a tag or a tag expression
-        DeviceHandle, ///< direct send to one PNS handle (`direct`)
-        DeviceHandles, ///< direct batch send, 1 to kMaxDirectBatchHandles handles
-    };
-
-    Kind kind = Kind::Broadcast;
-    QString tagExpression; ///< TagExpression: sent as written (trimmed)
-    QStringList deviceHandles; ///< DeviceHandle: exactly one; DeviceHandles: the batch
+    TargetKind kind = TargetKind::Broadcast;
+    QString tagExpression; ///< Tags: sent as written (trimmed)
+    QStringList deviceHandles; ///< Device: exactly one; Batch: the batch
     /// Browser direct sends: the subscription's keys (base64url), sent as the P256DH and Auth
     /// headers. A P256DH/Auth among the notification's own headers takes precedence.
     QByteArray p256dh;

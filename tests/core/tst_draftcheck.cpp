@@ -290,7 +290,7 @@ private slots:
         QCOMPARE(n.format, Format::Apple);
         QCOMPARE(n.body, appleBody());
         QCOMPARE(n.headers, d.customHeaders);
-        QCOMPARE(n.target.kind, Nh::Target::Kind::TagExpression);
+        QCOMPARE(n.target.kind, Nh::TargetKind::Tags);
         QCOMPARE(n.target.tagExpression, u"x"_s);
         QCOMPARE(n.scheduleTime.value(), kNow.addSecs(60));
     }

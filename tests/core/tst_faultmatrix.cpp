@@ -178,7 +178,7 @@ Notification notification(Format format, const QByteArray &body, const Target &t
 /** A send: the body, the platform headers and the target the user typed must survive. */
 HubJob *startSend(Ctx &c, const Notification &n, bool test)
 {
-    if (n.target.kind == Target::Kind::DeviceHandles) {
+    if (n.target.kind == TargetKind::Batch) {
         c.composed.bodyContains.append(n.body);
         for (const QString &h : n.target.deviceHandles)
             c.composed.bodyContains.append(h.toUtf8());
@@ -186,11 +186,11 @@ HubJob *startSend(Ctx &c, const Notification &n, bool test)
         c.composed.bodyExact = n.body;
     }
     c.composed.headers = n.headers;
-    if (n.target.kind == Target::Kind::TagExpression) {
+    if (n.target.kind == TargetKind::Tags) {
         c.composed.headers.append({"ServiceBusNotification-Tags", n.target.tagExpression.toUtf8()});
         c.composed.target = n.target.tagExpression;
     }
-    if (n.target.kind == Target::Kind::DeviceHandle)
+    if (n.target.kind == TargetKind::Device)
         c.composed.headers.append(
             {"ServiceBusNotification-DeviceHandle", n.target.deviceHandles.first().toUtf8()});
     return c.client.send(n, test);

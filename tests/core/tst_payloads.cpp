@@ -1099,6 +1099,15 @@ private slots:
                              "Ts1XbjhazAkj7I99e8QcYP7DkM"}}
             << Nh::Target::device(u"https://push.example/abc"_s) << now << ErrorCode::MissingField
             << u"Auth"_s << u"the header Auth"_s;
+        for (const auto &[kind, name] : {std::pair {Nh::TargetKind::None, "none"},
+                                         std::pair {Nh::TargetKind::Resource, "resource"}}) {
+            // Kinds the history records; no notification goes to them.
+            Nh::Target notASendTarget;
+            notASendTarget.kind = kind;
+            QTest::addRow("target kind %s", name)
+                << Format::Apple << apple << HttpHeaders() << notASendTarget << now
+                << ErrorCode::InvalidValue << u"target"_s << u"tag expression, device handles"_s;
+        }
         QTest::newRow("schedule in the past")
             << Format::Apple << apple << HttpHeaders() << Nh::Target::broadcast()
             << utc(2026, 3, 1, 7, 59, 59) << ErrorCode::InvalidValue

@@ -22,7 +22,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-using Kind = ComposerWidget::TargetKind;
+using Kind = Nh::TargetKind;
 
 class TestComposerWidget final : public QObject
 {
@@ -98,7 +98,7 @@ private slots:
         QCOMPARE(d.format, Nh::Format::Template);
         QCOMPARE(d.payload, m_composer->payload());
         QCOMPARE(d.customHeaders, (Nh::HttpHeaders {{"X-Custom", "1"}}));
-        QCOMPARE(d.target.kind, Nh::Target::Kind::TagExpression);
+        QCOMPARE(d.target.kind, Nh::TargetKind::Tags);
         QCOMPARE(d.target.tagExpression, u"sports && lang:en"_s);
         QVERIFY(d.scheduleTime.has_value());
         // The editor shows minutes: the draft has the time to the minute.
@@ -121,9 +121,9 @@ private slots:
         QTest::addColumn<bool>("testPossible");
         QTest::newRow("ready") << Kind::Broadcast << QString() << QString() << QByteArray() << true;
         QTest::newRow("no handle")
-            << Kind::Devices << QString() << QString() << QByteArray() << false;
+            << Kind::Device << QString() << QString() << QByteArray() << false;
         QTest::newRow("one handle")
-            << Kind::Devices << QString() << u"ab12"_s << QByteArray() << false;
+            << Kind::Device << QString() << u"ab12"_s << QByteArray() << false;
         QTest::newRow("broken tags")
             << Kind::Tags << u"a && ("_s << QString() << QByteArray() << true;
         QTest::newRow("broken payload")

@@ -788,7 +788,7 @@ void TestMainWindow::switchingProfileSendsToThatHub()
              qPrintable(m_window->windowTitle()));
     QCOMPARE(m_window->profileSwitcher()->badge()->text(), u"SECOND"_s);
 
-    m_window->composer()->setTargetKind(ComposerWidget::TargetKind::Broadcast);
+    m_window->composer()->setTargetKind(Nh::TargetKind::Broadcast);
     const Nh::Exchange e = sendAndWait();
     QVERIFY2(e.url.path().startsWith(u"/otherHub/"_s), qPrintable(e.url.toString()));
     QCOMPARE(m_harness->emulator.log().constLast().hub, u"otherHub"_s);
@@ -870,7 +870,7 @@ void TestMainWindow::hubProfileWithoutKeyOffersASessionKey()
     QVERIFY(m_harness->secrets.hasSessionKey(added.value().id));
     QVERIFY2(child<QLabel>(u"emulatorBannerText"_s)->text().contains(u"memory for this run"_s),
              qPrintable(child<QLabel>(u"emulatorBannerText"_s)->text()));
-    m_window->composer()->setTargetKind(ComposerWidget::TargetKind::Broadcast);
+    m_window->composer()->setTargetKind(Nh::TargetKind::Broadcast);
     const Nh::Exchange e = sendAndWait();
     QCOMPARE(e.status, 201); // the emulator's certificate is trusted for this profile too
     QCOMPARE(m_harness->emulator.log().constLast().hub, UiHarness::kOtherHub.toString());
@@ -1111,7 +1111,7 @@ void TestMainWindow::sendTestFillsTheComposerWithoutSending()
     QCOMPARE(sendTest->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     sendTest->trigger();
     QCOMPARE(composer->format(), Nh::nativeFormat(native->platform));
-    QCOMPARE(composer->targetKind(), ComposerWidget::TargetKind::Devices);
+    QCOMPARE(composer->targetKind(), Nh::TargetKind::Device);
     QCOMPARE(composer->deviceHandles(), QStringList {native->handle});
     QVERIFY(composer->isTestSend());
     QVERIFY2(composer->canSend(), qPrintable(composer->refusal()));
@@ -1133,7 +1133,7 @@ void TestMainWindow::sendTestFillsTheComposerWithoutSending()
     QVERIFY(browser->selectRegistration(templ->registrationId));
     sendTest->trigger();
     QCOMPARE(composer->format(), Nh::Format::Template);
-    QCOMPARE(composer->targetKind(), ComposerWidget::TargetKind::Tags);
+    QCOMPARE(composer->targetKind(), Nh::TargetKind::Tags);
     const QString expression = composer->tagExpression();
     for (const QString &tag : templ->tags.mid(0, 6)) {
         QVERIFY2(expression.contains(tag) || expression.startsWith(u"$InstallationId:{"_s),
@@ -1174,7 +1174,7 @@ void TestMainWindow::reachPreviewFollowsTheComposer()
     QTRY_COMPARE(modelIds(reach->model()), templates);
 
     // Everyone: every template registration.
-    composer->setTargetKind(ComposerWidget::TargetKind::Broadcast);
+    composer->setTargetKind(Nh::TargetKind::Broadcast);
     QTRY_COMPARE(modelIds(reach->model()),
                  hubIds([](const Nh::Registration &r) { return r.isTemplate; }));
     QVERIFY2(reach->summaryText().contains(u"broadcast"_s, Qt::CaseInsensitive),
@@ -1189,7 +1189,7 @@ void TestMainWindow::reachPreviewFollowsTheComposer()
         return QString();
     }();
     composer->setFormat(Nh::Format::Apple);
-    composer->setTargetKind(ComposerWidget::TargetKind::Devices);
+    composer->setTargetKind(Nh::TargetKind::Device);
     composer->setDeviceHandles(handle);
     QTRY_COMPARE(modelIds(reach->model()), hubIds([&](const Nh::Registration &r) {
                      return r.platform == Nh::Platform::Apple && !r.isTemplate
@@ -1333,7 +1333,7 @@ void TestMainWindow::switchingProfileRefreshesHubViews()
     QTRY_COMPARE_WITH_TIMEOUT(modelIds(browser->model()), QStringList {only.registrationId}, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(reach->fetchedCount(), 1, 15000);
     m_window->composer()->setFormat(Nh::Format::FcmV1);
-    m_window->composer()->setTargetKind(ComposerWidget::TargetKind::Tags);
+    m_window->composer()->setTargetKind(Nh::TargetKind::Tags);
     m_window->composer()->setTagExpression(u"sports"_s);
     QTRY_COMPARE(modelIds(reach->model()), QStringList {only.registrationId});
     QVERIFY(browser->errorText().isEmpty());

@@ -15,7 +15,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-using Kind = TargetPicker::Kind;
+using Kind = Nh::TargetKind;
 
 class TestTargetPicker final : public QObject
 {
@@ -41,7 +41,7 @@ private slots:
     void startsAtEveryone()
     {
         QCOMPARE(m_picker->kind(), Kind::Broadcast);
-        QCOMPARE(m_picker->target().kind, Nh::Target::Kind::Broadcast);
+        QCOMPARE(m_picker->target().kind, Nh::TargetKind::Broadcast);
     }
 
     void targetPerKind_data()
@@ -49,23 +49,23 @@ private slots:
         QTest::addColumn<Kind>("kind");
         QTest::addColumn<QString>("tags");
         QTest::addColumn<QString>("handles");
-        QTest::addColumn<int>("targetKind"); ///< int(Nh::Target::Kind)
+        QTest::addColumn<int>("targetKind"); ///< int(Nh::TargetKind)
         QTest::addColumn<QString>("expression");
         QTest::addColumn<QStringList>("deviceHandles");
         QTest::newRow("tags, as typed")
-            << Kind::Tags << u" a || b "_s << u"h1"_s << int(Nh::Target::Kind::TagExpression)
-            << u" a || b "_s << QStringList();
+            << Kind::Tags << u" a || b "_s << u"h1"_s << int(Nh::TargetKind::Tags) << u" a || b "_s
+            << QStringList();
         QTest::newRow("one handle: direct")
-            << Kind::Devices << u"a"_s << u" h1 "_s << int(Nh::Target::Kind::DeviceHandle)
-            << QString() << QStringList {u"h1"_s};
-        QTest::newRow("several: batch") << Kind::Devices << QString() << u"h1, h2\th3,,h4"_s
-                                        << int(Nh::Target::Kind::DeviceHandles) << QString()
-                                        << QStringList {u"h1"_s, u"h2"_s, u"h3"_s, u"h4"_s};
+            << Kind::Device << u"a"_s << u" h1 "_s << int(Nh::TargetKind::Device) << QString()
+            << QStringList {u"h1"_s};
+        QTest::newRow("several: batch")
+            << Kind::Device << QString() << u"h1, h2\th3,,h4"_s << int(Nh::TargetKind::Batch)
+            << QString() << QStringList {u"h1"_s, u"h2"_s, u"h3"_s, u"h4"_s};
         QTest::newRow("none: an empty batch")
-            << Kind::Devices << QString() << u" , "_s << int(Nh::Target::Kind::DeviceHandles)
-            << QString() << QStringList();
+            << Kind::Device << QString() << u" , "_s << int(Nh::TargetKind::Batch) << QString()
+            << QStringList();
         QTest::newRow("everyone ignores the fields")
-            << Kind::Broadcast << u"a"_s << u"h1"_s << int(Nh::Target::Kind::Broadcast) << QString()
+            << Kind::Broadcast << u"a"_s << u"h1"_s << int(Nh::TargetKind::Broadcast) << QString()
             << QStringList();
     }
 
@@ -86,6 +86,25 @@ private slots:
         QCOMPARE(t.deviceHandles, deviceHandles);
     }
 
+    void devicesAreOneFieldForTwoKinds()
+    {
+        // Device and Batch pick the same field; its handles decide which the target is.
+        auto *devices = m_picker->findChild<QRadioButton *>(u"targetDevices"_s);
+        m_picker->setDeviceHandles(u"h1"_s);
+        m_picker->setKind(Kind::Batch);
+        QVERIFY(devices->isChecked());
+        QCOMPARE(m_picker->kind(), Kind::Device);
+        m_picker->setDeviceHandles(u"h1 h2"_s);
+        QCOMPARE(m_picker->kind(), Kind::Batch);
+        QCOMPARE(m_picker->target().kind, Kind::Batch);
+        // No send goes to None or Resource: they pick everyone.
+        for (const Kind kind : {Kind::None, Kind::Resource}) {
+            m_picker->setKind(Kind::Tags);
+            m_picker->setKind(kind);
+            QCOMPARE(m_picker->kind(), Kind::Broadcast);
+        }
+    }
+
     void onlyThePickedFieldIsOn()
     {
         auto *tags = m_picker->findChild<TagExpressionEdit *>(u"tagExpressionEdit"_s);
@@ -93,7 +112,7 @@ private slots:
         m_picker->setKind(Kind::Tags);
         QVERIFY(tags->isEnabled());
         QVERIFY(!handles->isEnabled());
-        m_picker->setKind(Kind::Devices);
+        m_picker->setKind(Kind::Device);
         QVERIFY(!tags->isEnabled());
         QVERIFY(handles->isEnabled());
         m_picker->setKind(Kind::Broadcast);
@@ -104,7 +123,7 @@ private slots:
     void typingPicksItsTarget()
     {
         auto *handles = m_picker->findChild<QLineEdit *>(u"deviceHandlesEdit"_s);
-        m_picker->setKind(Kind::Devices);
+        m_picker->setKind(Kind::Device);
         auto *tags = m_picker->findChild<TagExpressionEdit *>(u"tagExpressionEdit"_s);
         // A user edit (textEdited) in the tags field picks the tags, even from elsewhere.
         tags->setEnabled(true);
@@ -113,7 +132,7 @@ private slots:
         m_picker->setKind(Kind::Broadcast);
         handles->setEnabled(true);
         QTest::keyClicks(handles, u"h"_s);
-        QCOMPARE(m_picker->kind(), Kind::Devices);
+        QCOMPARE(m_picker->kind(), Kind::Device);
         QCOMPARE(m_picker->deviceHandles(), QStringList {u"h"_s});
     }
 
@@ -165,8 +184,8 @@ private slots:
                               << u"tags <tt>a &amp;&amp; "
                                  "&lt;b&gt;</tt>"_s;
         // No translator here: the plural form reads as written in the source.
-        QTest::newRow("one device") << Kind::Devices << u"h1"_s << u"1 device(s)"_s;
-        QTest::newRow("devices") << Kind::Devices << u"h1 h2"_s << u"2 device(s)"_s;
+        QTest::newRow("one device") << Kind::Device << u"h1"_s << u"1 device(s)"_s;
+        QTest::newRow("devices") << Kind::Device << u"h1 h2"_s << u"2 device(s)"_s;
         QTest::newRow("everyone") << Kind::Broadcast << QString()
                                   << u"every %1 registration"_s.arg(
                                          Nh::formatDisplayName(Nh::Format::Apple));

@@ -96,22 +96,21 @@ void HistoryContext::describe(const Notification &notification)
 {
     format = formatWireName(notification.format);
     const Target &t = notification.target;
+    targetKind = t.kind;
     switch (t.kind) {
-    case Target::Kind::Broadcast:
-        targetKind = TargetKind::Broadcast;
-        target.clear();
-        break;
-    case Target::Kind::TagExpression:
-        targetKind = TargetKind::Tags;
+    case TargetKind::Tags:
         target = t.tagExpression.trimmed();
         break;
-    case Target::Kind::DeviceHandle:
-        targetKind = TargetKind::Device;
+    case TargetKind::Device:
         target = t.deviceHandles.value(0);
         break;
-    case Target::Kind::DeviceHandles:
-        targetKind = TargetKind::Batch;
+    case TargetKind::Batch:
         target = t.deviceHandles.join(u", "_s);
+        break;
+    case TargetKind::None:
+    case TargetKind::Broadcast:
+    case TargetKind::Resource:
+        target.clear();
         break;
     }
 }

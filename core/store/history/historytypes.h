@@ -3,6 +3,7 @@
 #pragma once
 
 #include "client/exchange.h"
+#include "protocol/notification.h"
 
 #include <QDateTime>
 #include <QFlags>
@@ -15,8 +16,6 @@
 // The value types of the history (issue #6): what is stored, listed, filtered and sorted.
 
 namespace Nh {
-
-struct Notification;
 
 /** How an exchange ended, as the history filters it (a coarser view of ExchangeResult). */
 enum class HistoryStatus {
@@ -31,9 +30,6 @@ HistoryStatus historyStatusOf(const Exchange &exchange);
 /** "success", "failure", "no-targets", "error" (files, JSON, the CLI). */
 QString historyStatusName(HistoryStatus status);
 QString historyStatusDisplayName(HistoryStatus status);
-
-/** What a target is: the tag expression, device handle, … of a send, or the resource path. */
-enum class TargetKind { None, Broadcast, Tags, Device, Batch, Resource };
 
 /** What an Exchange does not carry itself: who sent it and, optionally, what it aimed at. */
 struct HistoryContext
