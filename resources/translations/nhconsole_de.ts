@@ -210,7 +210,7 @@
 <context>
     <name>ComposerWidget</name>
     <message>
-        <location filename="../../ui/composerwidget.cpp" line="+42"/>
+        <location filename="../../ui/composerwidget.cpp" line="+43"/>
         <source>&amp;Send</source>
         <translation>&amp;Senden</translation>
     </message>
@@ -278,12 +278,12 @@
         <translation>Nur gültiges JSON oder XML kann formatiert werden</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
         <source>Could not read the hub&apos;s tags: %1</source>
         <translation>Die Tags des Hubs konnten nicht gelesen werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+6"/>
         <source>%n tag(s) known to the hub, offered as you type</source>
         <translation>
             <numerusform>%n Tag ist dem Hub bekannt und wird bei der Eingabe vorgeschlagen</numerusform>
@@ -512,7 +512,7 @@
 <context>
     <name>HeadersView</name>
     <message>
-        <location filename="../../ui/headersview.cpp" line="+28"/>
+        <location filename="../../ui/headersview.cpp" line="+29"/>
         <source>&lt;b&gt;Request&lt;/b&gt;</source>
         <translation>&lt;b&gt;Anfrage&lt;/b&gt;</translation>
     </message>
@@ -1471,22 +1471,7 @@ Befehle:
         <translation>Warnung:</translation>
     </message>
     <message>
-        <location filename="../../core/cli/emulatorcommand.cpp" line="+30"/>
-        <source>Listen</source>
-        <translation>Listen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Send</source>
-        <translation>Send</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Manage</source>
-        <translation>Manage</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../../core/cli/emulatorcommand.cpp" line="+36"/>
         <source>Port on 127.0.0.1 and ::1 (default 0: any free port).</source>
         <translation>Port auf 127.0.0.1 und ::1 (Standard 0: ein beliebiger freier Port).</translation>
     </message>
@@ -1537,7 +1522,7 @@ Befehle:
         <translation>--port erwartet eine Zahl von 0 bis 65535, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+44"/>
         <source>Emulator listening on https://127.0.0.1:%1/ (hub &quot;%2&quot;)</source>
         <translation>Emulator lauscht auf https://127.0.0.1:%1/ (Hub „%2“)</translation>
     </message>
@@ -1613,8 +1598,8 @@ Befehle:
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../core/cli/registrationscommand.cpp" line="+235"/>
-        <location line="+18"/>
+        <location filename="../../core/cli/registrationscommand.cpp" line="+244"/>
+        <location line="+17"/>
         <source>ETag</source>
         <translation>ETag</translation>
     </message>
@@ -1762,8 +1747,8 @@ Befehle:
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../core/cli/registrationscommand.cpp" line="-68"/>
-        <location line="+98"/>
+        <location filename="../../core/cli/registrationscommand.cpp" line="-75"/>
+        <location line="+105"/>
         <source>Unknown --platform &apos;%1&apos;; use one of: %2.</source>
         <translation>Unbekannte --platform „%1“; verwenden Sie eine von: %2.</translation>
     </message>
@@ -1843,8 +1828,8 @@ Befehle:
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../core/cli/registrationscommand.cpp" line="-17"/>
-        <location line="+17"/>
+        <location filename="../../core/cli/registrationscommand.cpp" line="-16"/>
+        <location line="+16"/>
         <location filename="../../core/cli/telemetrycommand.cpp" line="-13"/>
         <source>Tags</source>
         <translation>Tags</translation>
@@ -1866,7 +1851,7 @@ Befehle:
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../../core/cli/registrationscommand.cpp" line="-227"/>
+        <location filename="../../core/cli/registrationscommand.cpp" line="-234"/>
         <source>%1 template</source>
         <translation>%1-Vorlage</translation>
     </message>
@@ -2005,23 +1990,23 @@ Befehle:
         <translation>Das Auflisten nach Kanal braucht sowohl --platform als auch --handle.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+63"/>
         <source>Registration</source>
         <translation>Registrierung</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-14"/>
         <source>Handle</source>
         <translation>Handle</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%n registration(s)</source>
         <translation>
             <numerusform>%n Registrierung</numerusform>
@@ -2034,7 +2019,7 @@ Befehle:
         <translation>Mehr: --continuation %1 (oder --all)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Registration %1</source>
         <translation>Registrierung %1</translation>
     </message>
@@ -2631,7 +2616,7 @@ Beispiele:
 <context>
     <name>Nh::DraftCheck</name>
     <message>
-        <location filename="../../core/protocol/draftcheck.cpp" line="+242"/>
+        <location filename="../../core/protocol/draftcheck.cpp" line="+249"/>
         <source>Reads as &lt;tt&gt;%1&lt;/tt&gt; · %2 of %3 tags (%4)</source>
         <translation>Gelesen als &lt;tt&gt;%1&lt;/tt&gt; · %2 von %3 Tags (%4)</translation>
     </message>
@@ -2660,24 +2645,42 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>Nh::EmulatorLauncher</name>
+    <message>
+        <location filename="../../core/emulator/emulatorlauncher.cpp" line="+35"/>
+        <source>Listen</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manage</source>
+        <translation>Manage</translation>
+    </message>
+</context>
+<context>
     <name>Nh::EmulatorService</name>
     <message>
-        <location filename="../../core/emulator/emulatorservice.cpp" line="+102"/>
+        <location filename="../../core/emulator/emulatorregistrations.cpp" line="+22"/>
         <source>An invalid tag(s) &apos;%1&apos; was supplied. Valid tag characters are alphanumeric, _, @, -, ., : and #.</source>
         <translation>Ungültige Tags „%1“ wurden angegeben. Gültige Tag-Zeichen sind alphanumerische Zeichen sowie _, @, -, ., : und #.</translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="+415"/>
         <source>No service is hosted at the specified address &apos;%1&apos;.</source>
         <translation>Unter der angegebenen Adresse „%1“ wird kein Dienst bereitgestellt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+53"/>
         <source>The request body is %1 bytes; the maximum the service accepts is %2 bytes (64 KB).</source>
         <translation>Der Anfrage-Body ist %1 Bytes groß; der Dienst akzeptiert höchstens %2 Bytes (64 KB).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>MissingToken: The request has no Authorization header; sign it with a SharedAccessSignature.</source>
         <translation>MissingToken: Die Anfrage hat keinen Authorization-Header; signieren Sie sie mit einer SharedAccessSignature.</translation>
     </message>
@@ -2702,22 +2705,22 @@ Beispiele:
         <translation>Der Abfrageparameter api-version ist erforderlich (zum Beispiel api-version=2020-06).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>%1 claim is required for this operation. The rule &apos;%2&apos; does not grant it.</source>
         <translation>Für diesen Vorgang ist die Berechtigung %1 erforderlich. Die Regel „%2“ gewährt sie nicht.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-79"/>
         <source>The method %1 is not allowed on %2; allowed: %3.</source>
         <translation>Die Methode %1 ist für %2 nicht zulässig; zulässig: %3.</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-14"/>
         <source>No message branch at the URI &apos;%1&apos;.</source>
         <translation>Unter dem URI „%1“ gibt es keinen Nachrichtenzweig.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../../core/emulator/emulatorsends.cpp" line="+69"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-Format&apos; is missing.</source>
         <translation>Der erforderliche HTTP-Header „ServiceBusNotification-Format“ fehlt.</translation>
     </message>
@@ -2728,12 +2731,12 @@ Beispiele:
     </message>
     <message>
         <location line="+5"/>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>The mandatory HTTP header &apos;X-WNS-Type&apos; is missing.</source>
         <translation>Der erforderliche HTTP-Header „X-WNS-Type“ fehlt.</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <source>The HTTP header &apos;X-WNS-Type&apos; has the value &apos;%1&apos;; expected wns/toast, wns/tile, wns/badge or wns/raw.</source>
         <translation>Der HTTP-Header „X-WNS-Type“ hat den Wert „%1“; erwartet wird wns/toast, wns/tile, wns/badge oder wns/raw.</translation>
     </message>
@@ -2744,12 +2747,12 @@ Beispiele:
     </message>
     <message>
         <location line="+9"/>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>The tag expression &apos;%1&apos; is invalid: %2</source>
         <translation>Der Tag-Ausdruck „%1“ ist ungültig: %2</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-87"/>
         <source>Test sends are limited to 10 per minute; retry after the time given in Retry-After.</source>
         <translation>Testsendungen sind auf 10 pro Minute begrenzt; versuchen Sie es nach der in Retry-After angegebenen Zeit erneut.</translation>
     </message>
@@ -2759,7 +2762,7 @@ Beispiele:
         <translation>Der erforderliche HTTP-Header „ServiceBusNotification-DeviceHandle“ fehlt für eine direkte Sendung.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>A direct send needs a native ServiceBusNotification-Format, not &apos;%1&apos;.</source>
         <translation>Eine direkte Sendung braucht ein natives ServiceBusNotification-Format, nicht „%1“.</translation>
     </message>
@@ -2774,7 +2777,7 @@ Beispiele:
         <translation>Eine direkte Batch-Sendung braucht ein natives ServiceBusNotification-Format, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-Format&apos; is missing or invalid.</source>
         <translation>Der erforderliche HTTP-Header „ServiceBusNotification-Format“ fehlt oder ist ungültig.</translation>
     </message>
@@ -2789,23 +2792,23 @@ Beispiele:
         <translation>Die geplante Benachrichtigung „%1“ wurde nicht gefunden.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../core/emulator/emulatortelemetry.cpp" line="+16"/>
         <source>The notification &apos;%1&apos; was not found.</source>
         <translation>Die Benachrichtigung „%1“ wurde nicht gefunden.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location filename="../../core/emulator/emulatorregistrations.cpp" line="+27"/>
         <source>A registration can have at most %1 tags; this one has %2.</source>
         <translation>Eine Registrierung kann höchstens %1 Tags haben; diese hat %2.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+305"/>
+        <location filename="../../core/emulator/emulatorinstallations.cpp" line="+23"/>
+        <location filename="../../core/emulator/emulatorregistrations.cpp" line="+9"/>
         <source>Tags can not start with $.</source>
         <translation>Tags dürfen nicht mit $ beginnen.</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location filename="../../core/emulator/emulatorregistrations.cpp" line="+5"/>
         <source>Registration Tags serialized size is more than maximum supported value. Actual Size: &apos;%1&apos; and Max Allowed Size: &apos;8000&apos;</source>
         <translation>Die serialisierte Größe der Registrierungs-Tags überschreitet den maximal unterstützten Wert. Tatsächliche Größe: „%1“, maximal zulässige Größe: „8000“</translation>
     </message>
@@ -2869,7 +2872,7 @@ Beispiele:
         <translation>$top muss eine positive Zahl sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location filename="../../core/emulator/emulatorinstallations.cpp" line="-9"/>
         <source>The installation is invalid: %1</source>
         <translation>Die Installation ist ungültig: %1</translation>
     </message>
@@ -2890,7 +2893,7 @@ Beispiele:
         <translation>Der Installations-Patch ist ungültig: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="+152"/>
         <source>Unknown emulator control endpoint &apos;%1&apos;.</source>
         <translation>Unbekannter Steuerungsendpunkt des Emulators: „%1“.</translation>
     </message>
@@ -2969,7 +2972,7 @@ Beispiele:
 <context>
     <name>Nh::ExchangeDiff</name>
     <message>
-        <location filename="../../core/store/exchangediff.cpp" line="+285"/>
+        <location filename="../../core/store/exchangediff.cpp" line="+245"/>
         <source>Operation</source>
         <translation>Vorgang</translation>
     </message>
@@ -4472,12 +4475,12 @@ Beispiele:
 <context>
     <name>Nh::HubClient</name>
     <message>
-        <location filename="../../core/client/hubclient.cpp" line="+235"/>
+        <location filename="../../core/client/hubclient.cpp" line="+239"/>
         <source>The response is larger than %1 MB, far more than any answer of the hub, so nhconsole stopped reading it</source>
         <translation>Die Antwort ist größer als %1 MB, weit mehr als jede Antwort des Hubs, daher hat nhconsole das Lesen abgebrochen</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>The connection closed after %1 byte(s) of a body announced as %2 byte(s) (Content-Length): the answer is incomplete</source>
         <translation>Die Verbindung wurde nach %1 Byte eines mit %2 Byte angekündigten Bodys (Content-Length) geschlossen: Die Antwort ist unvollständig</translation>
     </message>
@@ -4495,7 +4498,7 @@ Beispiele:
         <translation>(keine Antwort)</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>The request was throttled (injected fault); retry after the time given in Retry-After.</source>
         <translation>Die Anfrage wurde gedrosselt (eingespeiste Störung); versuchen Sie es nach der in Retry-After angegebenen Zeit erneut.</translation>
     </message>
@@ -5488,7 +5491,7 @@ Beispiele:
 <context>
     <name>Nh::Notification</name>
     <message>
-        <location filename="../../core/protocol/draftcheck.cpp" line="-367"/>
+        <location filename="../../core/protocol/draftcheck.cpp" line="-374"/>
         <source>Device handle %1</source>
         <translation>Geräte-Handle %1</translation>
     </message>
@@ -5568,7 +5571,7 @@ Beispiele:
         <translation>erwartet wurde &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../core/protocol/draftcheck.cpp" line="+234"/>
+        <location filename="../../core/protocol/draftcheck.cpp" line="+241"/>
         <source>The tag expression is empty; choose a broadcast to reach every registration</source>
         <translation>Der Tag-Ausdruck ist leer; wählen Sie einen Broadcast, um jede Registrierung zu erreichen</translation>
     </message>
@@ -5578,7 +5581,7 @@ Beispiele:
         <translation>Der Tag-Ausdruck enthält an Position %1 einen Zeilenumbruch oder ein Steuerzeichen</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-199"/>
         <source>A template notification cannot be sent to a device handle: the hub needs a registration&apos;s template to render it. Choose a native format or a tag target</source>
         <translation>Eine Vorlagenbenachrichtigung kann nicht an ein Geräte-Handle gesendet werden: Der Hub braucht die Vorlage einer Registrierung, um sie zu erzeugen. Wählen Sie ein natives Format oder ein Tag-Ziel</translation>
     </message>
@@ -5618,7 +5621,12 @@ Beispiele:
         <translation>Ein direkter Batch hat keinen Platz für die P256DH- und Auth-Schlüssel der einzelnen Abonnements; ob der Hub Browser-Batches zustellt, ist nicht bestätigt</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
+        <source>A notification goes to a tag expression, device handles or everyone</source>
+        <translation>Eine Benachrichtigung geht an einen Tag-Ausdruck, an Geräte-Handles oder an alle</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>The schedule time is not a valid time</source>
         <translation>Der Sendezeitpunkt ist keine gültige Zeit</translation>
     </message>
@@ -6413,9 +6421,9 @@ Beispiele:
         <translation>Profil „%1“ kann nicht zwischen Hub und Emulator wechseln; erstellen Sie stattdessen ein neues Profil.</translation>
     </message>
     <message>
-        <location filename="../../core/store/profilejobs.cpp" line="+119"/>
+        <location filename="../../core/store/profilejobs.cpp" line="+124"/>
         <location line="+31"/>
-        <location line="+73"/>
+        <location line="+56"/>
         <location line="+45"/>
         <location filename="../../core/store/profilestore.cpp" line="+28"/>
         <source>The profile %1 does not exist (any more).</source>
@@ -6482,13 +6490,13 @@ Beispiele:
         <translation>Die Profildatei listet %1 Profile auf; höchstens %2 werden importiert.</translation>
     </message>
     <message>
-        <location filename="../../core/store/profilejobs.cpp" line="-195"/>
+        <location filename="../../core/store/profilejobs.cpp" line="-183"/>
         <source>Profile “%1” needs its SAS key: paste the connection string of the namespace.</source>
         <translation>Profil „%1“ benötigt seinen SAS-Schlüssel: Fügen Sie die Verbindungszeichenfolge des Namespace ein.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>The key of profile “%1” is not base64; copy it again from the portal.</source>
         <translation>Der Schlüssel von Profil „%1“ ist kein Base64; kopieren Sie ihn erneut aus dem Portal.</translation>
     </message>
@@ -6508,7 +6516,7 @@ Beispiele:
         <translation>Profil „%1“ hat keinen Schlüssel im Schlüsselbund, daher hat auch seine Kopie „%2“ keinen; fügen Sie die Verbindungszeichenfolge ein, um einen hinzuzufügen.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+27"/>
         <source>“%1” is built in and cannot be deleted; you can rename or edit it.</source>
         <translation>„%1“ ist eingebaut und kann nicht gelöscht werden; Sie können es umbenennen oder bearbeiten.</translation>
     </message>
@@ -7033,6 +7041,14 @@ Beispiele:
         <location line="+2"/>
         <source>Template</source>
         <translation>Vorlage</translation>
+    </message>
+</context>
+<context>
+    <name>Nh::RegistrationPager</name>
+    <message>
+        <location filename="../../core/client/registrationpager.cpp" line="+51"/>
+        <source>The hub returned the continuation token &apos;%1&apos; a second time; paging stopped here rather than read the same pages again</source>
+        <translation>Der Hub hat das Fortsetzungstoken „%1“ ein zweites Mal geliefert; das Blättern endet hier, statt dieselben Seiten noch einmal zu lesen</translation>
     </message>
 </context>
 <context>
@@ -7760,7 +7776,7 @@ Beispiele:
 <context>
     <name>Nh::Xml</name>
     <message>
-        <location filename="../../core/protocol/xmlutil.cpp" line="+143"/>
+        <location filename="../../core/protocol/xmlutil.cpp" line="+144"/>
         <source>%1 (line %2, column %3)</source>
         <translation>%1 (Zeile %2, Spalte %3)</translation>
     </message>
@@ -8723,7 +8739,7 @@ Beispiele:
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../ui/registrationdialog.cpp" line="+24"/>
+        <location filename="../../ui/registrationdialog.cpp" line="+23"/>
         <source>New registration</source>
         <translation>Neue Registrierung</translation>
     </message>
@@ -8758,7 +8774,7 @@ Beispiele:
         <translation>&amp;Art:</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+93"/>
         <source>The kind differs from the stored registration&apos;s; the hub replaces it.</source>
         <translation>Die Art weicht von der der gespeicherten Registrierung ab; der Hub ersetzt sie.</translation>
     </message>
@@ -8771,7 +8787,7 @@ Beispiele:
 <context>
     <name>RegistrationsBrowser</name>
     <message>
-        <location filename="../../ui/registrationsbrowser.cpp" line="+140"/>
+        <location filename="../../ui/registrationsbrowser.cpp" line="+141"/>
         <source>&amp;Refresh Registrations</source>
         <translation>Registrierungen &amp;aktualisieren</translation>
     </message>
@@ -9317,7 +9333,7 @@ Beispiele:
         <translation>&amp;Alle</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>sports &amp;&amp; (lang:en || lang:fr)</source>
         <translation>sports &amp;&amp; (lang:en || lang:fr)</translation>
     </message>
@@ -9332,12 +9348,12 @@ Beispiele:
         <translation>Jede Registrierung dieses Formats im Hub.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+106"/>
         <source>tags &lt;tt&gt;%1&lt;/tt&gt;</source>
         <translation>Tags &lt;tt&gt;%1&lt;/tt&gt;</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%n device(s)</source>
         <translation>
             <numerusform>%n Gerät</numerusform>
@@ -9345,7 +9361,7 @@ Beispiele:
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>every %1 registration</source>
         <translation>alle Registrierungen für %1</translation>
     </message>
@@ -9414,22 +9430,7 @@ Beispiele:
 <context>
     <name>nhemulator</name>
     <message>
-        <location filename="../../app/emulator/main.cpp" line="+28"/>
-        <source>Listen</source>
-        <translation>Listen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Send</source>
-        <translation>Send</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Manage</source>
-        <translation>Manage</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../../app/emulator/main.cpp" line="+30"/>
         <source>A local emulator of the Azure Notification Hubs REST API over HTTPS.
 It prints the certificate to trust and ready connection strings, then serves until stopped.
 
@@ -9492,7 +9493,7 @@ Deterministische Ergebnisse: Eine Registrierung, deren Handle &apos;expired&apos
 </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>nhemulator %1 listening on https://localhost:%2/ (hub &quot;%3&quot;)
 </source>
         <translation>nhemulator %1 lauscht auf https://localhost:%2/ (Hub „%3“)
