@@ -6,14 +6,6 @@
 // that one precompiled copy serves targets that link different Qt modules.
 #pragma once
 
-#include <algorithm>
-#include <array>
-#include <functional>
-#include <memory>
-#include <optional>
-#include <utility>
-#include <variant>
-
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -34,3 +26,10 @@
 #include <QUrl>
 #include <QUuid>
 #include <QXmlStreamReader>
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <variant>

@@ -16,8 +16,7 @@ namespace Nh {
 CliCommand::CliCommand(CliSession &session, QObject *parent)
     : QObject(parent)
     , m_session(session)
-{
-}
+{ }
 
 CliCommand::~CliCommand() = default;
 

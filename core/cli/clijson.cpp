@@ -72,9 +72,8 @@ QJsonObject outcomeToJson(const NotificationOutcome &outcome)
                                     {u"registrationId"_s, r.registrationId},
                                     {u"outcome"_s, r.outcome}});
     }
-    return {{u"success"_s, outcome.success},
-            {u"failure"_s, outcome.failure},
-            {u"results"_s, results}};
+    return {
+        {u"success"_s, outcome.success}, {u"failure"_s, outcome.failure}, {u"results"_s, results}};
 }
 
 QJsonObject registrationToJson(const Registration &r)
@@ -130,8 +129,7 @@ QJsonObject detailsToJson(const NotificationDetails &d)
     }
     return {{u"notificationId"_s, d.notificationId},
             {u"location"_s, d.location},
-            {u"state"_s,
-             d.stateText.isEmpty() ? notificationStateName(d.state) : d.stateText},
+            {u"state"_s, d.stateText.isEmpty() ? notificationStateName(d.state) : d.stateText},
             {u"enqueueTime"_s, timeValue(d.enqueueTime)},
             {u"startTime"_s, timeValue(d.startTime)},
             {u"endTime"_s, timeValue(d.endTime)},

@@ -21,8 +21,7 @@ ExplainTagsCommand::ExplainTagsCommand(CliSession &session, QObject *parent)
                          tr("Also tell whether a registration with these comma-separated tags "
                             "would be reached."),
                          u"tag,tag"_s)
-{
-}
+{ }
 
 QString ExplainTagsCommand::name() const
 {
@@ -128,12 +127,10 @@ void ExplainTagsCommand::start(const QCommandLineParser &parser, const QStringLi
     TextPanel p;
     p.addField(tr("Expression"), text);
     p.addField(tr("Normalized"), x.normalized(), 16, Tone::Heading);
-    p.addField(tr("Tags"),
-               tr("%1 (%2 occurrences)").arg(x.tags().join(u", "_s)).arg(x.tagCount()));
+    p.addField(tr("Tags"), tr("%1 (%2 occurrences)").arg(x.tags().join(u", "_s)).arg(x.tagCount()));
     p.addField(tr("Limit"),
-               x.usesOnlyOr()
-                   ? tr("%1 of %2 tags (only || is used)").arg(x.tagCount()).arg(limit)
-                   : tr("%1 of %2 tags (&& or ! is used)").arg(x.tagCount()).arg(limit),
+               x.usesOnlyOr() ? tr("%1 of %2 tags (only || is used)").arg(x.tagCount()).arg(limit)
+                              : tr("%1 of %2 tags (&& or ! is used)").arg(x.tagCount()).arg(limit),
                16, limits ? Tone::Good : Tone::Bad);
     if (matches) {
         p.addField(tr("Registration"),

@@ -43,8 +43,7 @@ void TextPanel::addField(const QString &label, const QString &value, int labelWi
 TextRenderer::TextRenderer(int columns, bool colour)
     : m_columns(std::max(columns, 2 * kMinWidth + 3))
     , m_colour(colour)
-{
-}
+{ }
 
 bool TextRenderer::isSideBySide() const
 {

@@ -48,9 +48,9 @@ void ProfileSession::activate(const QUuid &id)
         const HubEmulator *emulator = m_services.emulator;
         const Status &status = m_services.emulatorStatus;
         if (!emulator || !status.ok() || !emulator->isListening()) {
-            fail(status.ok() ? makeError(ErrorCode::Usage,
-                                         tr("The bundled emulator is not running."))
-                             : status.error());
+            fail(status.ok()
+                     ? makeError(ErrorCode::Usage, tr("The bundled emulator is not running."))
+                     : status.error());
             return;
         }
         connectProfile({});

@@ -343,9 +343,9 @@ QString EmulatorService::operationOf(const Route &route, const EmulatorRequest &
 {
     if (route.pattern == u"messages") { // one route, three kinds of send
         const auto q = queryItems(request.url);
-        return operationName(flag(q, u"direct"_s) ? Operation::SendDirect
-                             : flag(q, u"test"_s)   ? Operation::SendTest
-                                                    : Operation::Send);
+        return operationName(flag(q, u"direct"_s)     ? Operation::SendDirect
+                                 : flag(q, u"test"_s) ? Operation::SendTest
+                                                      : Operation::Send);
     }
     return operationName(route.operation);
 }

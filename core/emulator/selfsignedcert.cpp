@@ -163,8 +163,7 @@ Result<CertificatePair> loadOrCreateCertificate(const QString &dir)
     if (!made)
         return made;
     if (!QDir().mkpath(dir))
-        return makeError(ErrorCode::Storage,
-                         Tr::tr("Could not create the folder %1").arg(dir));
+        return makeError(ErrorCode::Storage, Tr::tr("Could not create the folder %1").arg(dir));
     const auto write = [](const QString &path, const QByteArray &data, QFile::Permissions perms) {
         QSaveFile f(path);
         if (!f.open(QIODevice::WriteOnly))

@@ -131,9 +131,8 @@ bool HistoryFilterModel::matchesText(int sourceRow) const
     text += first.data(HistoryModel::LabelRole).toString() + u'\n'
         + first.data(HistoryModel::ErrorRole).toString() + u'\n'
         + first.data(HistoryModel::TargetRole).toString();
-    return std::all_of(words.cbegin(), words.cend(), [&text](const QString &w) {
-        return text.contains(w, Qt::CaseInsensitive);
-    });
+    return std::all_of(words.cbegin(), words.cend(),
+                       [&text](const QString &w) { return text.contains(w, Qt::CaseInsensitive); });
 }
 
 bool HistoryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

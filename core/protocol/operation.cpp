@@ -3,7 +3,6 @@
 #include "protocol/operation.h"
 
 #include <QCoreApplication>
-
 #include <array>
 
 using namespace Qt::Literals::StringLiterals;

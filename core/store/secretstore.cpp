@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/secretstore.h"
 
-#include <QMetaObject>
-
-#include <qt6keychain/keychain.h>
-
 #include "common/logging.h"
+
+#include <QMetaObject>
+#include <qt6keychain/keychain.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -17,7 +16,8 @@ namespace {
 /** Texts of D-Bus and Secret Service failures that mean "nothing to talk to". QtKeychain 0.13
  *  passes them on as OtherError (toolchain.md §5, and the probes behind tst_secretstore). */
 constexpr QStringView kUnavailableMarkers[] = {
-    u"org.freedesktop.secrets", // "The name org.freedesktop.secrets was not provided by any .service files"
+    u"org.freedesktop.secrets", // "The name org.freedesktop.secrets was not provided by any
+                                // .service files"
     u"Could not connect", // GIO: DBUS_SESSION_BUS_ADDRESS points nowhere
     u"autolaunch", // GIO: no DBUS_SESSION_BUS_ADDRESS and no X11 display
     u"D-Bus is not running", // QtDBus (KWallet path): no bus
@@ -51,7 +51,7 @@ KeychainIssue classifyKeychainError(int code, QStringView detail)
     case QKeychain::AccessDenied:
         // libsecret maps SECRET_ERROR_IS_LOCKED to AccessDenied.
         return detail.contains(u"lock", Qt::CaseInsensitive) ? KeychainIssue::Locked
-                                                              : KeychainIssue::Denied;
+                                                             : KeychainIssue::Denied;
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         return KeychainIssue::Unavailable;
@@ -224,9 +224,8 @@ void SecretStore::afterRead(SecretJob *job, int code, const QString &detail, con
         succeed(job, key, SecretLocation::Keychain);
         return;
     }
-    const KeychainIssue issue = code == QKeychain::NoError
-        ? KeychainIssue::NotFound
-        : classifyKeychainError(code, detail);
+    const KeychainIssue issue =
+        code == QKeychain::NoError ? KeychainIssue::NotFound : classifyKeychainError(code, detail);
     if (issue != KeychainIssue::NotFound) {
         fail(job, issue, detail);
         return;
@@ -431,8 +430,8 @@ Error SecretStore::keychainError(const SecretJob *job, KeychainIssue issue,
             text = tr("The keychain could not remove the key of profile “%1”: %2.");
         break;
     }
-    return makeError(ErrorCode::Keychain, text.arg(job->m_profileName, shownDetail(detail)),
-                     -1, 0, keychainKey(job->m_profileId));
+    return makeError(ErrorCode::Keychain, text.arg(job->m_profileName, shownDetail(detail)), -1, 0,
+                     keychainKey(job->m_profileId));
 }
 
 } // namespace Nh

@@ -163,8 +163,8 @@ signals:
     void keychainProblem(const Nh::Error &error);
 
 private:
-    using KeychainCallback = std::function<void(int code, const QString &detail,
-                                                const QString &text)>;
+    using KeychainCallback =
+        std::function<void(int code, const QString &detail, const QString &text)>;
     void runKeychain(QKeychain::Job *job, SecretJob *owner, KeychainCallback done);
     void keychainRead(SecretJob *job, const QString &entry, KeychainCallback done);
     void keychainWrite(SecretJob *job, const QString &entry, const QString &value,

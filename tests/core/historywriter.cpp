@@ -34,9 +34,10 @@ Nh::Exchange exchange(int i, const QString &tag)
     e.requestBody = "{\"aps\":{\"alert\":\"" + tag.toUtf8() + " #" + QByteArray::number(i) + "\"}}";
     e.status = 201;
     e.reasonPhrase = "Created";
-    e.responseBody = "<NotificationOutcome><Success>1</Success><Failure>0</Failure>"
-                     "<Results i:nil=\"true\" xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"/>"
-                     "</NotificationOutcome>";
+    e.responseBody =
+        "<NotificationOutcome><Success>1</Success><Failure>0</Failure>"
+        "<Results i:nil=\"true\" xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"/>"
+        "</NotificationOutcome>";
     e.totalMs = i;
     e.result = Nh::ExchangeResult::Success;
     return e;
@@ -90,11 +91,10 @@ int main(int argc, char **argv)
         }
         feed();
     });
-    QObject::connect(s, &Nh::HistoryStore::writeFailed, &app,
-                     [](const QUuid &id, const QString &message) {
-                         say("failed " + id.toString(QUuid::WithoutBraces).toLatin1() + ' '
-                             + message.toUtf8());
-                     });
+    QObject::connect(
+        s, &Nh::HistoryStore::writeFailed, &app, [](const QUuid &id, const QString &message) {
+            say("failed " + id.toString(QUuid::WithoutBraces).toLatin1() + ' ' + message.toUtf8());
+        });
     if (count <= 0)
         return 0;
     feed();

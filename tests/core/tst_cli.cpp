@@ -119,8 +119,7 @@ void TestCli::init()
     addRegistration(Platform::FcmV1, u"fcm-token-bob"_s, {u"sports"_s, u"news"_s});
 }
 
-QString TestCli::addRegistration(Platform platform, const QString &handle,
-                                 const QStringList &tags)
+QString TestCli::addRegistration(Platform platform, const QString &handle, const QStringList &tags)
 {
     Registration r;
     r.platform = platform;
@@ -229,8 +228,7 @@ TestCli::Run TestCli::run(const QStringList &args, const QProcessEnvironment &en
     return r;
 }
 
-#define RUN_OK(r)                                                                                  \
-    QVERIFY2((r).finished, "Cli::run did not finish (or finished inside start())")
+#define RUN_OK(r) QVERIFY2((r).finished, "Cli::run did not finish (or finished inside start())")
 
 // --- exit codes ---------------------------------------------------------------------------------
 
@@ -251,34 +249,29 @@ void TestCli::exitCodes_data()
         << QStringList {u"send"_s, u"--frob"_s} << Env::Default << 2 << u"frob"_s;
     QTest::newRow("missing option value")
         << QStringList {u"send"_s, u"--tags"_s} << Env::Default << 2 << u"tags"_s;
-    QTest::newRow("no connection")
-        << (apple + QStringList {u"--tags"_s, u"sports"_s}) << Env::NoConnection << 2
-        << u"NH_CONNECTION_STRING"_s;
+    QTest::newRow("no connection") << (apple + QStringList {u"--tags"_s, u"sports"_s})
+                                   << Env::NoConnection << 2 << u"NH_CONNECTION_STRING"_s;
     QTest::newRow("keyless string, no NH_SAS_KEY")
-        << (apple + QStringList {u"--tags"_s, u"sports"_s}) << Env::Keyless << 2
-        << u"NH_SAS_KEY"_s;
+        << (apple + QStringList {u"--tags"_s, u"sports"_s}) << Env::Keyless << 2 << u"NH_SAS_KEY"_s;
     QTest::newRow("keyless string + NH_SAS_KEY")
-        << (apple + QStringList {u"--tags"_s, u"sports"_s}) << Env::KeylessWithKey << 0
-        << u"201"_s;
+        << (apple + QStringList {u"--tags"_s, u"sports"_s}) << Env::KeylessWithKey << 0 << u"201"_s;
     QTest::newRow("no target") << apple << Env::Default << 2 << u"--broadcast"_s;
-    QTest::newRow("two targets")
-        << (apple + QStringList {u"--tags"_s, u"a"_s, u"--broadcast"_s}) << Env::Default << 2
-        << u"only one"_s;
+    QTest::newRow("two targets") << (apple + QStringList {u"--tags"_s, u"a"_s, u"--broadcast"_s})
+                                 << Env::Default << 2 << u"only one"_s;
     QTest::newRow("unknown format")
         << QStringList {u"send"_s, u"--format"_s, u"pigeon"_s, u"--broadcast"_s} << Env::Default
         << 2 << u"fcmv1"_s;
     QTest::newRow("bad --timeout")
         << (apple + QStringList {u"--tags"_s, u"a"_s, u"--timeout"_s, u"soon"_s}) << Env::Default
         << 2 << u"'soon'"_s;
-    QTest::newRow("bad --repeat")
-        << (apple + QStringList {u"--tags"_s, u"a"_s, u"--repeat"_s, u"0"_s}) << Env::Default << 2
-        << u"--repeat"_s;
+    QTest::newRow("bad --repeat") << (apple
+                                      + QStringList {u"--tags"_s, u"a"_s, u"--repeat"_s, u"0"_s})
+                                  << Env::Default << 2 << u"--repeat"_s;
     QTest::newRow("test send reaches registrations")
         << (apple + QStringList {u"--tags"_s, u"sports"_s}) << Env::Default << 0
         << u"1 succeeded, 0 failed"_s;
-    QTest::newRow("test send reaches nobody")
-        << (apple + QStringList {u"--tags"_s, u"nobody"_s}) << Env::Default << 6
-        << u"No registration matched"_s;
+    QTest::newRow("test send reaches nobody") << (apple + QStringList {u"--tags"_s, u"nobody"_s})
+                                              << Env::Default << 6 << u"No registration matched"_s;
     QTest::newRow("payload refused before sending")
         << (apple + QStringList {u"--tags"_s, u"sports"_s, u"--payload"_s, u"{\"aps\":"_s})
         << Env::Default << 3 << u"line 1"_s;
@@ -302,23 +295,19 @@ void TestCli::exitCodes_data()
                            u"X-Nh-Emulator-Fault:stall"_s})
         << Env::Default << 4 << u"within 0.3 s"_s;
     QTest::newRow("unreadable answer")
-        << (apple
-            + QStringList {u"--tags"_s, u"sports"_s, fault, u"X-Nh-Emulator-Fault:garbage"_s})
+        << (apple + QStringList {u"--tags"_s, u"sports"_s, fault, u"X-Nh-Emulator-Fault:garbage"_s})
         << Env::Default << 7 << u"could not be read"_s;
     QTest::newRow("json: no targets")
         << (apple + QStringList {u"--tags"_s, u"nobody"_s, u"--json"_s}) << Env::Default << 6
         << u"\"no-targets\""_s;
-    QTest::newRow("json: usage")
-        << QStringList {u"send"_s, u"--json"_s} << Env::Default << 2 << u"\"usage\""_s;
-    QTest::newRow("explain-tags: valid")
-        << QStringList {u"explain-tags"_s, u"a || b && c"_s} << Env::NoConnection << 0
-        << u"a || (b && c)"_s;
+    QTest::newRow("json: usage") << QStringList {u"send"_s, u"--json"_s} << Env::Default << 2
+                                 << u"\"usage\""_s;
+    QTest::newRow("explain-tags: valid") << QStringList {u"explain-tags"_s, u"a || b && c"_s}
+                                         << Env::NoConnection << 0 << u"a || (b && c)"_s;
     QTest::newRow("explain-tags: invalid")
-        << QStringList {u"explain-tags"_s, u"a || (b"_s} << Env::NoConnection << 3
-        << u"position"_s;
+        << QStringList {u"explain-tags"_s, u"a || (b"_s} << Env::NoConnection << 3 << u"position"_s;
     QTest::newRow("registrations get: unknown id")
-        << QStringList {u"registrations"_s, u"get"_s, u"1-2-3"_s} << Env::Default << 5
-        << u"404"_s;
+        << QStringList {u"registrations"_s, u"get"_s, u"1-2-3"_s} << Env::Default << 5 << u"404"_s;
     QTest::newRow("registrations: unknown action")
         << QStringList {u"registrations"_s, u"frob"_s} << Env::Default << 2 << u"'frob'"_s;
     QTest::newRow("installations: no id")
@@ -493,9 +482,8 @@ void TestCli::sendLayout()
 {
     QFETCH(int, columns);
     QFETCH(bool, sideBySide);
-    const Run r =
-        run({u"send"_s, u"--format"_s, u"apple"_s, u"--tags"_s, u"sports"_s}, Env::Default, {},
-            columns);
+    const Run r = run({u"send"_s, u"--format"_s, u"apple"_s, u"--tags"_s, u"sports"_s},
+                      Env::Default, {}, columns);
     RUN_OK(r);
     QCOMPARE(r.code, 0);
     const QStringList lines = r.out.split(u'\n');
@@ -607,11 +595,11 @@ void TestCli::explainTags_data()
                                 << -1;
     QTest::newRow("precedence made explicit")
         << u"a || b && !c"_s << u"b"_s << 0 << u"a || (b && !c)"_s << 3 << 6 << 1 << -1;
-    QTest::newRow("not reached") << u"(a || b) && !c"_s << u"b,c"_s << 0
-                                 << u"(a || b) && !c"_s << 3 << 6 << 0 << -1;
-    QTest::newRow("or-only limit 20") << u"t1||t2||t3||t4||t5||t6||t7"_s << QString() << 0
-                                      << u"t1 || t2 || t3 || t4 || t5 || t6 || t7"_s << 7 << 20
-                                      << -1 << -1;
+    QTest::newRow("not reached") << u"(a || b) && !c"_s << u"b,c"_s << 0 << u"(a || b) && !c"_s << 3
+                                 << 6 << 0 << -1;
+    QTest::newRow("or-only limit 20")
+        << u"t1||t2||t3||t4||t5||t6||t7"_s << QString() << 0
+        << u"t1 || t2 || t3 || t4 || t5 || t6 || t7"_s << 7 << 20 << -1 << -1;
     QTest::newRow("7 tags with && is over the limit")
         << u"t1&&t2&&t3&&t4&&t5&&t6&&t7"_s << QString() << 3
         << u"t1 && t2 && t3 && t4 && t5 && t6 && t7"_s << 7 << 6 << -1 << 24;
@@ -653,9 +641,9 @@ void TestCli::explainTags()
     if (errorOffset >= 0) {
         const QJsonObject error = j.value(u"error"_s).toObject();
         QCOMPARE(error.value(u"offset"_s).toInt(), errorOffset);
-        QVERIFY2(error.value(u"message"_s).toString().contains(
-                     u"position %1"_s.arg(errorOffset + 1)),
-                 qPrintable(error.value(u"message"_s).toString()));
+        QVERIFY2(
+            error.value(u"message"_s).toString().contains(u"position %1"_s.arg(errorOffset + 1)),
+            qPrintable(error.value(u"message"_s).toString()));
         // The human form points at it.
         const Run human = run({u"explain-tags"_s, expression}, Env::NoConnection);
         RUN_OK(human);
@@ -691,8 +679,8 @@ void TestCli::sasBuildAndDecode()
                 .ok());
 
     // Decoded from stdin and checked against the connection's key.
-    const Run decoded = run({u"sas"_s, u"--decode"_s, u"-"_s, u"--json"_s}, Env::Default,
-                            header.toUtf8());
+    const Run decoded =
+        run({u"sas"_s, u"--decode"_s, u"-"_s, u"--json"_s}, Env::Default, header.toUtf8());
     RUN_OK(decoded);
     QCOMPARE(decoded.code, 0);
     QCOMPARE(decoded.json.value(u"checked"_s).toBool(), true);
@@ -741,8 +729,7 @@ void TestCli::registrations()
     const Run got = run({u"registrations"_s, u"get"_s, id});
     RUN_OK(got);
     QCOMPARE(got.code, 0);
-    QVERIFY2(got.out.contains(u"ABCDEF0123"_s) && got.out.contains(u"a, b"_s),
-             qPrintable(got.out));
+    QVERIFY2(got.out.contains(u"ABCDEF0123"_s) && got.out.contains(u"a, b"_s), qPrintable(got.out));
 
     const Run updated =
         run({u"registrations"_s, u"update"_s, id, u"--tags"_s, u"c"_s, u"--json"_s});
@@ -769,9 +756,9 @@ void TestCli::registrations()
     const Run byTag = run({u"registrations"_s, u"list"_s, u"--tag"_s, u"c"_s, u"--json"_s});
     RUN_OK(byTag);
     QCOMPARE(byTag.json.value(u"count"_s).toInt(), 1);
-    QCOMPARE(byTag.json.value(u"registrations"_s).toArray().at(0).toObject().value(
-                 u"registrationId"_s),
-             QJsonValue(id));
+    QCOMPARE(
+        byTag.json.value(u"registrations"_s).toArray().at(0).toObject().value(u"registrationId"_s),
+        QJsonValue(id));
 
     const Run byChannel = run({u"registrations"_s, u"list"_s, u"--platform"_s, u"apple"_s,
                                u"--handle"_s, kAppleHandle.toLower(), u"--json"_s});
@@ -779,8 +766,8 @@ void TestCli::registrations()
     QCOMPARE(byChannel.json.value(u"count"_s).toInt(), 1);
 
     // Pages of one, followed to the end.
-    const Run paged = run({u"registrations"_s, u"list"_s, u"--top"_s, u"1"_s, u"--all"_s,
-                           u"--json"_s});
+    const Run paged =
+        run({u"registrations"_s, u"list"_s, u"--top"_s, u"1"_s, u"--all"_s, u"--json"_s});
     RUN_OK(paged);
     QCOMPARE(paged.code, 0);
     QCOMPARE(paged.json.value(u"count"_s).toInt(), 3);
@@ -826,10 +813,10 @@ void TestCli::installations()
     QVERIFY(hub->installations.at(u"inst-1"_s).tags.contains(u"z"_s));
 
     // From a file, with the ID on the command line winning over the body's.
-    const Run fromFile = run({u"installations"_s, u"put"_s, u"inst-2"_s, u"--body"_s,
-                              u'@' + QString::fromUtf8(NH_TEST_DATA_DIR)
-                                  + u"/installations/doc-example.json"_s,
-                              u"--json"_s});
+    const Run fromFile =
+        run({u"installations"_s, u"put"_s, u"inst-2"_s, u"--body"_s,
+             u'@' + QString::fromUtf8(NH_TEST_DATA_DIR) + u"/installations/doc-example.json"_s,
+             u"--json"_s});
     RUN_OK(fromFile);
     QVERIFY2(fromFile.code == 0, qPrintable(fromFile.out + fromFile.err));
     QCOMPARE(hub->installations.at(u"inst-2"_s).userId, u"alice"_s);
@@ -895,16 +882,16 @@ void TestCli::repeat()
     QCOMPARE(f.emulator.log().size() - before, 20);
 
     // Failures are counted and decide the exit status; progress only on a terminal.
-    const Run failing = run({u"send"_s, u"--format"_s, u"apple"_s, u"--tags"_s, u"nobody"_s,
-                             u"--repeat"_s, u"5"_s},
-                            Env::Default, {}, 80, true);
+    const Run failing =
+        run({u"send"_s, u"--format"_s, u"apple"_s, u"--tags"_s, u"nobody"_s, u"--repeat"_s, u"5"_s},
+            Env::Default, {}, 80, true);
     RUN_OK(failing);
     QCOMPARE(failing.code, 6);
     QVERIFY2(failing.out.contains(u"Errors: 5"_s), qPrintable(failing.out));
     QVERIFY2(failing.out.contains(u"5 no-targets"_s), qPrintable(failing.out));
     QVERIFY2(failing.err.contains(u"5/5 sent, 5 failed"_s), qPrintable(failing.err));
-    const Run quiet = run({u"send"_s, u"--format"_s, u"apple"_s, u"--tags"_s, u"sports"_s,
-                           u"--repeat"_s, u"3"_s});
+    const Run quiet = run(
+        {u"send"_s, u"--format"_s, u"apple"_s, u"--tags"_s, u"sports"_s, u"--repeat"_s, u"3"_s});
     RUN_OK(quiet);
     QVERIFY2(quiet.err.isEmpty(), qPrintable(quiet.err));
     QVERIFY2(quiet.out.contains(u"sends/s"_s) && quiet.out.contains(u"p99"_s),
@@ -947,9 +934,8 @@ void TestCli::emulatorCommand()
     env.insert(u"NH_CONNECTION_STRING"_s, cs);
     env.insert(u"NH_HUB"_s, u"cliHub"_s);
     env.insert(u"NH_CA_FILE"_s, certificate);
-    const Run r = run({u"send"_s, u"--format"_s, u"apple"_s, u"--tags"_s, u"user:alice"_s,
-                       u"--json"_s},
-                      env);
+    const Run r =
+        run({u"send"_s, u"--format"_s, u"apple"_s, u"--tags"_s, u"user:alice"_s, u"--json"_s}, env);
     RUN_OK(r);
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QVERIFY(r.json.value(u"outcome"_s).toObject().value(u"success"_s).toInt() >= 1);

@@ -132,21 +132,23 @@ void TestExchangeExport::curlCommand()
 {
     auto curl = exchangeToCurl(testSend());
     QVERIFY(curl);
-    QCOMPARE(curl.value(),
-             u"curl 'https://ns.servicebus.windows.net/myhub/messages?api-version=2020-06&test' \\\n"
-             "  -H \"Authorization: ${NH_SAS_TOKEN}\" \\\n"
-             "  -H 'x-ms-version: 2020-06' \\\n"
-             "  -H 'ServiceBusNotification-Format: apple' \\\n"
-             "  -H 'ServiceBusNotification-Tags: sports' \\\n"
-             "  -H 'Content-Type: application/json;charset=utf-8' \\\n"
-             "  --data-binary '{\"aps\":{\"alert\":\"it'\\''s on\"}}'"_s);
+    QCOMPARE(
+        curl.value(),
+        u"curl 'https://ns.servicebus.windows.net/myhub/messages?api-version=2020-06&test' \\\n"
+        "  -H \"Authorization: ${NH_SAS_TOKEN}\" \\\n"
+        "  -H 'x-ms-version: 2020-06' \\\n"
+        "  -H 'ServiceBusNotification-Format: apple' \\\n"
+        "  -H 'ServiceBusNotification-Tags: sports' \\\n"
+        "  -H 'Content-Type: application/json;charset=utf-8' \\\n"
+        "  --data-binary '{\"aps\":{\"alert\":\"it'\\''s on\"}}'"_s);
 
     HistoryRecord del = testSend();
     del.exchange.method = "DELETE";
     del.exchange.requestBody.clear();
     del.exchange.requestHeaders = {{"If-Match", "*"}};
     QCOMPARE(exchangeToCurl(del).value(),
-             u"curl -X DELETE 'https://ns.servicebus.windows.net/myhub/messages?api-version=2020-06&test' \\\n"
+             u"curl -X DELETE "
+             u"'https://ns.servicebus.windows.net/myhub/messages?api-version=2020-06&test' \\\n"
              "  -H 'If-Match: *'"_s);
 
     CurlOptions other;
@@ -163,8 +165,9 @@ void TestExchangeExport::curlFreshToken()
         return u"SharedAccessSignature sr=x&sig=FRESH&se=9&skn=k"_s;
     };
     const QString curl = exchangeToCurl(testSend(), options).value();
-    QVERIFY2(curl.contains(u"-H 'Authorization: SharedAccessSignature sr=x&sig=FRESH&se=9&skn=k'"_s),
-             qPrintable(curl));
+    QVERIFY2(
+        curl.contains(u"-H 'Authorization: SharedAccessSignature sr=x&sig=FRESH&se=9&skn=k'"_s),
+        qPrintable(curl));
     QVERIFY(!curl.contains(u"NH_SAS_TOKEN"_s));
     // The callback sees the redacted record only.
     QVERIFY(seen.exchange.authorization.isEmpty());
@@ -202,19 +205,25 @@ void TestExchangeExport::curlRunsInSh_data()
                               "{\"a\":\"it's $HOME `id` \\\"q\\\" \\\\n\"}"};
     QTest::newRow("UTF-8 and line breaks")
         << "PUT"_ba << url << HttpHeaders {{"X-Name", "Zoë ✓"}} << "line 1\nline 2\r\n\ttab\n"_ba
-        << QList<QByteArray> {"-X", "PUT", url, "-H", "X-Name: Zoë ✓", "--data-binary",
+        << QList<QByteArray> {"-X",
+                              "PUT",
+                              url,
+                              "-H",
+                              "X-Name: Zoë ✓",
+                              "--data-binary",
                               "line 1\nline 2\r\n\ttab\n"};
     QTest::newRow("binary body through printf")
-        << "POST"_ba << url << HttpHeaders()
-        << QByteArray("\x00\xff%s\\n\x01'end\n\n", 13)
+        << "POST"_ba << url << HttpHeaders() << QByteArray("\x00\xff%s\\n\x01'end\n\n", 13)
         << QList<QByteArray> {url, "--data-binary", "@-"};
     QTest::newRow("header not UTF-8")
         << "GET"_ba << url << HttpHeaders {{"X-Latin", "caf\xe9"}} << QByteArray()
         << QList<QByteArray> {url, "-H", "X-Latin: caf\xe9"};
     QTest::newRow("encoded URL")
-        << "GET"_ba << "https://ns/myhub/tags/a%20b%27c/registrations?api-version=2020-06&$top=5"_ba
+        << "GET"_ba
+        << "https://ns/myhub/tags/a%20b%27c/registrations?api-version=2020-06&$top=5"_ba
         << HttpHeaders() << QByteArray()
-        << QList<QByteArray> {"https://ns/myhub/tags/a%20b%27c/registrations?api-version=2020-06&$top=5"};
+        << QList<QByteArray> {
+               "https://ns/myhub/tags/a%20b%27c/registrations?api-version=2020-06&$top=5"};
 }
 
 void TestExchangeExport::curlRunsInSh()
@@ -274,9 +283,10 @@ void TestExchangeExport::curlScriptNeedsToken()
     QCOMPARE(script.warnings().size(), 1);
     QVERIFY(script.warnings().first().message.contains(u"never sent"_s));
     QCOMPARE(script->count(u"\ncurl "_s), 2);
-    QVERIFY2(script->contains(
-                 u"# 2026-03-01T12:00:00.123Z send.test → 201 success (profile Staging): before fix\n"_s),
-             qPrintable(script.value()));
+    QVERIFY2(
+        script->contains(
+            u"# 2026-03-01T12:00:00.123Z send.test → 201 success (profile Staging): before fix\n"_s),
+        qPrintable(script.value()));
     const QString path = m_dir.filePath(u"notoken.sh"_s);
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -416,7 +426,8 @@ void TestExchangeExport::har()
     QVERIFY(har);
     QCOMPARE(har.warnings().size(), 1);
     QJsonParseError error;
-    const QJsonObject log = QJsonDocument::fromJson(har.value(), &error).object().value(u"log"_s).toObject();
+    const QJsonObject log =
+        QJsonDocument::fromJson(har.value(), &error).object().value(u"log"_s).toObject();
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(log.value(u"version"_s).toString(), u"1.2"_s);
     QCOMPARE(log.value(u"creator"_s).toObject().value(u"name"_s).toString(), u"nhconsole"_s);
@@ -425,8 +436,8 @@ void TestExchangeExport::har()
     QCOMPARE(entries.size(), 2);
 
     const QJsonObject entry = entries.at(0).toObject();
-    for (const QString &key : {u"startedDateTime"_s, u"time"_s, u"request"_s, u"response"_s,
-                               u"cache"_s, u"timings"_s})
+    for (const QString &key :
+         {u"startedDateTime"_s, u"time"_s, u"request"_s, u"response"_s, u"cache"_s, u"timings"_s})
         QVERIFY2(entry.contains(key), qPrintable(key));
     QCOMPARE(entry.value(u"startedDateTime"_s).toString(), u"2026-03-01T12:00:00.123Z"_s);
     const QJsonObject timings = entry.value(u"timings"_s).toObject();
@@ -436,8 +447,8 @@ void TestExchangeExport::har()
     QCOMPARE(entry.value(u"time"_s).toInt(), 45);
 
     const QJsonObject request = entry.value(u"request"_s).toObject();
-    for (const QString &key : {u"method"_s, u"url"_s, u"httpVersion"_s, u"cookies"_s,
-                               u"headers"_s, u"queryString"_s, u"headersSize"_s, u"bodySize"_s})
+    for (const QString &key : {u"method"_s, u"url"_s, u"httpVersion"_s, u"cookies"_s, u"headers"_s,
+                               u"queryString"_s, u"headersSize"_s, u"bodySize"_s})
         QVERIFY2(request.contains(key), qPrintable(key));
     QCOMPARE(request.value(u"method"_s).toString(), u"POST"_s);
     QCOMPARE(request.value(u"url"_s).toString(),
@@ -452,9 +463,9 @@ void TestExchangeExport::har()
     QCOMPARE(post.value(u"text"_s).toString(), u"{\"aps\":{\"alert\":\"it's on\"}}"_s);
 
     const QJsonObject response = entry.value(u"response"_s).toObject();
-    for (const QString &key : {u"status"_s, u"statusText"_s, u"httpVersion"_s, u"cookies"_s,
-                               u"headers"_s, u"content"_s, u"redirectURL"_s, u"headersSize"_s,
-                               u"bodySize"_s})
+    for (const QString &key :
+         {u"status"_s, u"statusText"_s, u"httpVersion"_s, u"cookies"_s, u"headers"_s, u"content"_s,
+          u"redirectURL"_s, u"headersSize"_s, u"bodySize"_s})
         QVERIFY2(response.contains(key), qPrintable(key));
     QCOMPARE(response.value(u"status"_s).toInt(), 201);
     QCOMPARE(response.value(u"statusText"_s).toString(), u"Created"_s);
@@ -573,9 +584,8 @@ void TestExchangeExport::normalizedBody_data()
     QTest::newRow("json object, keys sorted")
         << "{\"b\":1,\"a\":{\"c\":[1,2]}}"_ba
         << u"{\n    \"a\": {\n        \"c\": [\n            1,\n            2\n        ]\n    },\n    \"b\": 1\n}"_s;
-    QTest::newRow("xml one line")
-        << "<a xmlns=\"urn:x\"><b>1</b><c/></a>"_ba
-        << u"<a xmlns=\"urn:x\">\n  <b>1</b>\n  <c/>\n</a>"_s;
+    QTest::newRow("xml one line") << "<a xmlns=\"urn:x\"><b>1</b><c/></a>"_ba
+                                  << u"<a xmlns=\"urn:x\">\n  <b>1</b>\n  <c/>\n</a>"_s;
     QTest::newRow("xml with prefixes")
         << "<p:a xmlns:p=\"urn:p\"><p:b i:nil=\"true\" xmlns:i=\"urn:i\"/></p:a>"_ba
         << u"<p:a xmlns:p=\"urn:p\">\n  <p:b xmlns:i=\"urn:i\" i:nil=\"true\"/>\n</p:a>"_s;
@@ -628,8 +638,9 @@ void TestExchangeExport::diffExchanges()
     QStringList fields;
     for (const FieldDifference &f : d.fields)
         fields.append(f.field);
-    QCOMPARE(fields, (QStringList {u"target"_s, u"status"_s, u"reason"_s, u"result"_s,
-                                   u"outcome.success"_s, u"outcome.failure"_s}));
+    QCOMPARE(fields,
+             (QStringList {u"target"_s, u"status"_s, u"reason"_s, u"result"_s, u"outcome.success"_s,
+                           u"outcome.failure"_s}));
     QCOMPARE(d.fields.at(1).left, u"201"_s);
     QCOMPARE(d.fields.at(1).right, u"400"_s);
     QCOMPARE(d.requestHeaders.size(), 2);
@@ -663,7 +674,8 @@ void TestExchangeExport::diffOutcomeLineByLine()
     QStringList changed;
     for (const DiffLine &l : d.responseBody.lines) {
         if (l.kind != DiffLine::Kind::Same)
-            changed.append((l.kind == DiffLine::Kind::Removed ? u"-"_s : u"+"_s) + l.text.trimmed());
+            changed.append((l.kind == DiffLine::Kind::Removed ? u"-"_s : u"+"_s)
+                           + l.text.trimmed());
     }
     QCOMPARE(changed,
              (QStringList {u"-<Success>1</Success>"_s, u"-<Failure>1</Failure>"_s,

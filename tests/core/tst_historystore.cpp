@@ -234,7 +234,8 @@ bool TestHistoryStore::writeFilterFixture(const QString &path, bool fullText)
     f.hub = u"myhub"_s;
     f.started = kT0;
     f.method = "GET";
-    f.url = QUrl(u"https://ns.servicebus.windows.net/myhub/registrations/123?api-version=2020-06"_s);
+    f.url =
+        QUrl(u"https://ns.servicebus.windows.net/myhub/registrations/123?api-version=2020-06"_s);
     f.requestHeaders = {{"Authorization", kRedactedToken}, {"x-ms-version", "2020-06"}};
     f.status = 200;
     f.result = ExchangeResult::Success;
@@ -380,8 +381,8 @@ void TestHistoryStore::secretsNeverStored_data()
 
     QTest::newRow("live Authorization header")
         << u"authorization-header"_s << "bGl2ZVNpZ25hdHVyZQ%3d%3d"_ba << u"skn=RootManage"_s;
-    QTest::newRow("authorization field") << u"authorization-field"_s << "QXV0aEZpZWxk"_ba
-                                         << u"sig=[redacted]"_s;
+    QTest::newRow("authorization field")
+        << u"authorization-field"_s << "QXV0aEZpZWxk"_ba << u"sig=[redacted]"_s;
     QTest::newRow("decoded token signature") << u"token"_s << "VG9rZW5TaWc="_ba << u""_s;
     QTest::newRow("feedback container URL in the response body")
         << u"response-body"_s << "YmxvYi1zaWc%3D"_ba << u"sv=2015-07-08"_s;
@@ -405,8 +406,8 @@ void TestHistoryStore::secretsNeverStored()
                   "SharedAccessSignature sr=https%3a%2f%2fns%2fmyhub&sig=" + secret
                       + "&se=1&skn=RootManage");
     } else if (where == u"authorization-field"_s) {
-        e.authorization = u"SharedAccessSignature sr=x&sig="_s + QString::fromLatin1(secret)
-            + u"&se=1&skn=k"_s;
+        e.authorization =
+            u"SharedAccessSignature sr=x&sig="_s + QString::fromLatin1(secret) + u"&se=1&skn=k"_s;
     } else if (where == u"token"_s) {
         Sas::DecodedToken t;
         t.rawSig = QString::fromLatin1(secret);
@@ -447,8 +448,7 @@ void TestHistoryStore::secretsNeverStored()
         QVERIFY2(!shown.contains(secret), shown.constData());
         if (!kept.isEmpty()) {
             QVERIFY2(shown.contains(kept.toUtf8()),
-                     qPrintable(u"\"%1\" was lost: "_s.arg(kept)
-                                + QString::fromUtf8(shown)));
+                     qPrintable(u"\"%1\" was lost: "_s.arg(kept) + QString::fromUtf8(shown)));
         }
     }
     // Nor anywhere in the file, free-text index included.
@@ -481,24 +481,24 @@ void TestHistoryStore::derivesTarget_data()
     QTest::newRow("unparsable tags keep the text, no tags")
         << u"send"_s << send << HttpHeaders {{"ServiceBusNotification-Tags", "a && (("}}
         << int(TargetKind::Tags) << u"a && (("_s << QStringList() << QString();
-    QTest::newRow("direct send")
-        << u"send.direct"_s << send + u"&direct"_s
-        << HttpHeaders {{"ServiceBusNotification-DeviceHandle", "ABC123"}}
-        << int(TargetKind::Device) << u"ABC123"_s << QStringList() << QString();
-    QTest::newRow("direct batch") << u"send.batch"_s
-                                  << u"https://ns/myhub/messages/$batch?api-version=2020-06&direct"_s
-                                  << HttpHeaders() << int(TargetKind::Batch) << QString()
-                                  << QStringList() << QString();
+    QTest::newRow("direct send") << u"send.direct"_s << send + u"&direct"_s
+                                 << HttpHeaders {{"ServiceBusNotification-DeviceHandle", "ABC123"}}
+                                 << int(TargetKind::Device) << u"ABC123"_s << QStringList()
+                                 << QString();
+    QTest::newRow("direct batch")
+        << u"send.batch"_s << u"https://ns/myhub/messages/$batch?api-version=2020-06&direct"_s
+        << HttpHeaders() << int(TargetKind::Batch) << QString() << QStringList() << QString();
     QTest::newRow("registrations by tag")
         << u"registrations.bytag"_s << u"https://ns/myhub/tags/vip/registrations?api-version=1"_s
         << HttpHeaders() << int(TargetKind::Resource) << u"tags/vip/registrations"_s
         << QStringList {u"vip"_s} << QString();
-    QTest::newRow("installation")
-        << u"installations.get"_s << u"https://ns/myhub/installations/i-1?api-version=1"_s
-        << HttpHeaders() << int(TargetKind::Resource) << u"installations/i-1"_s << QStringList()
-        << QString();
-    QTest::newRow("never sent") << u"send"_s << QString() << HttpHeaders() << int(TargetKind::Broadcast)
-                                << QString() << QStringList() << QString();
+    QTest::newRow("installation") << u"installations.get"_s
+                                  << u"https://ns/myhub/installations/i-1?api-version=1"_s
+                                  << HttpHeaders() << int(TargetKind::Resource)
+                                  << u"installations/i-1"_s << QStringList() << QString();
+    QTest::newRow("never sent") << u"send"_s << QString() << HttpHeaders()
+                                << int(TargetKind::Broadcast) << QString() << QStringList()
+                                << QString();
 }
 
 void TestHistoryStore::derivesTarget()
@@ -566,16 +566,15 @@ void TestHistoryStore::filters_data()
     both("tag, any case", make([](HistoryFilter &f) { f.tag = u"NEWS"_s; }), {u"e"_s, u"a"_s});
     both("tag with a colon", make([](HistoryFilter &f) { f.tag = u"user:42"_s; }), {u"c"_s});
     both("part of a tag is not a tag", make([](HistoryFilter &f) { f.tag = u"spo"_s; }), {});
-    both("target text", make([](HistoryFilter &f) { f.target = u"sport"_s; }),
-         {u"b"_s, u"a"_s});
+    both("target text", make([](HistoryFilter &f) { f.target = u"sport"_s; }), {u"b"_s, u"a"_s});
     both("device handle as target", make([](HistoryFilter &f) { f.target = u"abcdef"_s; }),
          {u"d"_s});
     both("status success", make([](HistoryFilter &f) { f.statuses = HistoryStatus::Success; }),
          {u"f"_s, u"a"_s});
     both("status failure", make([](HistoryFilter &f) { f.statuses = HistoryStatus::Failure; }),
          {u"e"_s, u"b"_s});
-    both("status no targets",
-         make([](HistoryFilter &f) { f.statuses = HistoryStatus::NoTargets; }), {u"c"_s});
+    both("status no targets", make([](HistoryFilter &f) { f.statuses = HistoryStatus::NoTargets; }),
+         {u"c"_s});
     both("status error", make([](HistoryFilter &f) { f.statuses = HistoryStatus::Error; }),
          {u"d"_s});
     both("two statuses", make([](HistoryFilter &f) {
@@ -585,15 +584,13 @@ void TestHistoryStore::filters_data()
     both("pinned only", make([](HistoryFilter &f) { f.pinnedOnly = true; }), {});
     both("text in a response body", make([](HistoryFilter &f) { f.text = u"unauthorized"_s; }),
          {u"b"_s});
-    both("text in a response header",
-         make([](HistoryFilter &f) { f.text = u"fd82-4cfa"_s; }), {u"a"_s});
+    both("text in a response header", make([](HistoryFilter &f) { f.text = u"fd82-4cfa"_s; }),
+         {u"a"_s});
     both("text in the error sentence, two words",
          make([](HistoryFilter &f) { f.text = u"refused 127.0.0.1"_s; }), {u"d"_s});
     both("text as a word start", make([](HistoryFilter &f) { f.text = u"Track"_s; }), {u"a"_s});
-    both("text with % and _", make([](HistoryFilter &f) { f.text = u"50% off_sale"_s; }),
-         {u"e"_s});
-    both("text in a request header", make([](HistoryFilter &f) { f.text = u"vip"_s; }),
-         {u"c"_s});
+    both("text with % and _", make([](HistoryFilter &f) { f.text = u"50% off_sale"_s; }), {u"e"_s});
+    both("text in a request header", make([](HistoryFilter &f) { f.text = u"vip"_s; }), {u"c"_s});
     both("text and profile and status", make([](HistoryFilter &f) {
              f.text = u"sports"_s;
              f.profileId = u"P1"_s;
@@ -638,10 +635,14 @@ void TestHistoryStore::paging_data()
 {
     QTest::addColumn<int>("key");
     QTest::addColumn<int>("order");
-    QTest::newRow("time, newest first") << int(HistorySort::Key::Started) << int(Qt::DescendingOrder);
-    QTest::newRow("time, oldest first") << int(HistorySort::Key::Started) << int(Qt::AscendingOrder);
-    QTest::newRow("elapsed, ascending") << int(HistorySort::Key::Elapsed) << int(Qt::AscendingOrder);
-    QTest::newRow("profile, descending") << int(HistorySort::Key::Profile) << int(Qt::DescendingOrder);
+    QTest::newRow("time, newest first")
+        << int(HistorySort::Key::Started) << int(Qt::DescendingOrder);
+    QTest::newRow("time, oldest first")
+        << int(HistorySort::Key::Started) << int(Qt::AscendingOrder);
+    QTest::newRow("elapsed, ascending")
+        << int(HistorySort::Key::Elapsed) << int(Qt::AscendingOrder);
+    QTest::newRow("profile, descending")
+        << int(HistorySort::Key::Profile) << int(Qt::DescendingOrder);
 }
 
 void TestHistoryStore::paging()
@@ -780,8 +781,7 @@ void TestHistoryStore::retentionByCount()
         s.setRetention({5, 0});
         QVERIFY(removed.wait(5000));
         const auto ids = removed.first().first().value<QList<QUuid>>();
-        QCOMPARE(QSet<QUuid>(ids.cbegin(), ids.cend()),
-                 (QSet<QUuid> {all.at(1).id, all.at(2).id}));
+        QCOMPARE(QSet<QUuid>(ids.cbegin(), ids.cend()), (QSet<QUuid> {all.at(1).id, all.at(2).id}));
         QCOMPARE(sourcesOf(s.reader().page({}, {}, nullptr, 20).value()),
                  (QStringList {u"7"_s, u"6"_s, u"5"_s, u"4"_s, u"3"_s, u"0"_s}));
         // Applied after every write from now on.
@@ -805,7 +805,8 @@ void TestHistoryStore::retentionByAge()
     const Exchange old1 = sendExchange(now.addDays(-10), "apple", "t");
     const Exchange old2 = sendExchange(now.addDays(-8), "apple", "t");
     const Exchange recent = sendExchange(now.addDays(-6), "apple", "t");
-    QVERIFY(addAll(s, {{old1, named(u"old1"_s)}, {old2, named(u"old2"_s)}, {recent, named(u"recent"_s)}}));
+    QVERIFY(addAll(
+        s, {{old1, named(u"old1"_s)}, {old2, named(u"old2"_s)}, {recent, named(u"recent"_s)}}));
     s.setPinned(old1.id, true);
     QSignalSpy removed(&s, &HistoryStore::removed);
     s.setRetention({0, 7});
@@ -855,7 +856,8 @@ void TestHistoryStore::refusesFiles()
     QFETCH(QString, setup);
     QFETCH(int, code);
     QFETCH(QString, phrase);
-    const QString path = m_dir.filePath(u"refused-%1.sqlite"_s.arg(QString::fromUtf8(QTest::currentDataTag())));
+    const QString path =
+        m_dir.filePath(u"refused-%1.sqlite"_s.arg(QString::fromUtf8(QTest::currentDataTag())));
     if (!setup.isEmpty()) {
         RawDb raw(path);
         QVERIFY(raw.exec(setup));
@@ -885,7 +887,8 @@ void TestHistoryStore::migratesOlderFiles()
     {
         RawDb raw(path);
         for (const QString &sql :
-             {u"DROP TRIGGER IF EXISTS exchanges_fts_ai"_s, u"DROP TRIGGER IF EXISTS exchanges_fts_ad"_s,
+             {u"DROP TRIGGER IF EXISTS exchanges_fts_ai"_s,
+              u"DROP TRIGGER IF EXISTS exchanges_fts_ad"_s,
               u"DROP TRIGGER IF EXISTS exchanges_fts_au"_s, u"DROP TABLE IF EXISTS exchanges_fts"_s,
               u"DELETE FROM meta WHERE key = 'search'"_s, u"PRAGMA user_version=1"_s})
             QVERIFY2(raw.exec(sql), qPrintable(sql));
@@ -898,7 +901,8 @@ void TestHistoryStore::migratesOlderFiles()
     QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 2);
     HistoryFilter f;
     f.text = u"breaking"_s;
-    QCOMPARE(sourcesOf((*store)->reader().page(f, {}, nullptr, 10).value()), QStringList {u"old"_s});
+    QCOMPARE(sourcesOf((*store)->reader().page(f, {}, nullptr, 10).value()),
+             QStringList {u"old"_s});
 
     // A file made without the index gets one when opened with it.
     const QString likePath = m_dir.filePath(u"like-then-fts.sqlite"_s);
@@ -1037,7 +1041,8 @@ void TestHistoryStore::crashKeepsReportedWrites()
         RawDb raw(path);
         QCOMPARE(raw.value(u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
         if (raw.value(u"SELECT value FROM meta WHERE key = 'search'"_s).toString() == u"fts5"_s)
-            QVERIFY(raw.exec(u"INSERT INTO exchanges_fts(exchanges_fts) VALUES('integrity-check')"_s));
+            QVERIFY(
+                raw.exec(u"INSERT INTO exchanges_fts(exchanges_fts) VALUES('integrity-check')"_s));
     }
     auto reader = HistoryReader::open(path);
     QVERIFY(reader);
@@ -1071,14 +1076,17 @@ void TestHistoryStore::concurrentWritersLoseNothing()
     QProcess cli1, cli2;
     for (QProcess *p : {&cli1, &cli2})
         p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    cli1.start(QString::fromUtf8(NH_HISTORYWRITER), {path, QString::number(kEach), u"cli1"_s, u"4"_s});
-    cli2.start(QString::fromUtf8(NH_HISTORYWRITER), {path, QString::number(kEach), u"cli2"_s, u"1"_s});
+    cli1.start(QString::fromUtf8(NH_HISTORYWRITER),
+               {path, QString::number(kEach), u"cli1"_s, u"4"_s});
+    cli2.start(QString::fromUtf8(NH_HISTORYWRITER),
+               {path, QString::number(kEach), u"cli2"_s, u"1"_s});
     // The "GUI": this process, writing at the same time.
     QSignalSpy written(store->get(), &HistoryStore::written);
     QSignalSpy failed(store->get(), &HistoryStore::writeFailed);
     QSet<QUuid> expected;
     for (int i = 0; i < kEach; ++i)
-        expected.insert((*store)->add(sendExchange(kT0.addMSecs(i), "apple", "gui"), named(u"gui"_s)));
+        expected.insert(
+            (*store)->add(sendExchange(kT0.addMSecs(i), "apple", "gui"), named(u"gui"_s)));
 
     for (QProcess *p : {&cli1, &cli2}) {
         QVERIFY2(p->waitForFinished(60000), "a writer process did not finish");

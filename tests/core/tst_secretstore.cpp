@@ -17,7 +17,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <optional>
-
 #include <qt6keychain/keychain.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -52,12 +51,11 @@ Finished await(Nh::SecretJob *job)
     Finished f;
     f.finishedBeforeReturn = job->isFinished();
     job->setAutoDelete(false);
-    QObject::connect(job, &Nh::SecretJob::finished, job,
-                     [&f, job](const Nh::Result<QString> &r) {
-                         f.result = r;
-                         f.location = job->location();
-                         f.issue = job->issue();
-                     });
+    QObject::connect(job, &Nh::SecretJob::finished, job, [&f, job](const Nh::Result<QString> &r) {
+        f.result = r;
+        f.location = job->location();
+        f.issue = job->issue();
+    });
     if (!QTest::qWaitFor([&f] { return f.result.has_value(); }, 20000))
         qWarning("keychain job did not finish within 20 s");
     delete job;
@@ -210,16 +208,15 @@ void TestSecretStore::classifiesKeychainErrors_data()
         << u"Could not open wallet: org.freedesktop.DBus.Error.NoServer; D-Bus is not running"_s
         << KeychainIssue::Unavailable;
     QTest::newRow("no backend") << int(QKeychain::NoBackendAvailable)
-                                << u"No keychain service available"_s
-                                << KeychainIssue::Unavailable;
-    QTest::newRow("denied by user") << int(QKeychain::AccessDeniedByUser) << u"Denied"_s
-                                    << KeychainIssue::Denied;
-    QTest::newRow("denied otherwise") << int(QKeychain::AccessDenied)
-                                      << u"Access to keychain denied"_s << KeychainIssue::Denied;
-    QTest::newRow("could not delete") << int(QKeychain::CouldNotDeleteEntry) << u"Failed"_s
-                                      << KeychainIssue::Failed;
-    QTest::newRow("unknown other error") << int(QKeychain::OtherError) << u"Unknown error"_s
-                                         << KeychainIssue::Failed;
+                                << u"No keychain service available"_s << KeychainIssue::Unavailable;
+    QTest::newRow("denied by user")
+        << int(QKeychain::AccessDeniedByUser) << u"Denied"_s << KeychainIssue::Denied;
+    QTest::newRow("denied otherwise")
+        << int(QKeychain::AccessDenied) << u"Access to keychain denied"_s << KeychainIssue::Denied;
+    QTest::newRow("could not delete")
+        << int(QKeychain::CouldNotDeleteEntry) << u"Failed"_s << KeychainIssue::Failed;
+    QTest::newRow("unknown other error")
+        << int(QKeychain::OtherError) << u"Unknown error"_s << KeychainIssue::Failed;
 }
 
 void TestSecretStore::classifiesKeychainErrors()
@@ -233,7 +230,8 @@ void TestSecretStore::classifiesKeychainErrors()
 void TestSecretStore::namesEntries()
 {
     const QUuid id = QUuid::fromString(u"{0b5c6a2e-1d7f-4c35-9a8e-3f1b2c4d5e6f}"_s);
-    QCOMPARE(Nh::SecretStore::keychainKey(id), u"profile/0b5c6a2e-1d7f-4c35-9a8e-3f1b2c4d5e6f/sas-key"_s);
+    QCOMPARE(Nh::SecretStore::keychainKey(id),
+             u"profile/0b5c6a2e-1d7f-4c35-9a8e-3f1b2c4d5e6f/sas-key"_s);
     QCOMPARE(Nh::SecretStore::kService, u"nhconsole");
     Nh::SecretStore store;
     QCOMPARE(store.service(), u"nhconsole"_s);
@@ -507,13 +505,12 @@ void TestSecretStore::profilesKeepTheirKeysInTheKeychain()
     QCOMPARE(rawRead(Nh::SecretStore::keychainKey(copyId)).text, key);
 
     // Exports carry keys only when asked, and then say so.
-    status = awaitProfileJob(store.exportProfiles({id}, Nh::ProfileStore::KeyExport::Without),
-                             &kept);
+    status =
+        awaitProfileJob(store.exportProfiles({id}, Nh::ProfileStore::KeyExport::Without), &kept);
     QVERIFY(status->ok());
     QVERIFY(!kept->data().contains(key.toUtf8()));
     delete kept;
-    status =
-        awaitProfileJob(store.exportProfiles({id}, Nh::ProfileStore::KeyExport::With), &kept);
+    status = awaitProfileJob(store.exportProfiles({id}, Nh::ProfileStore::KeyExport::With), &kept);
     QVERIFY(status->ok());
     QVERIFY(kept->data().contains(key.toUtf8()));
     QVERIFY(kept->data().contains("\"containsKeys\": true"));
@@ -615,8 +612,7 @@ void TestSecretStore::checkNoKeyOnDisk()
         const QByteArray content = f.readAll();
         ++files;
         for (const QByteArray &needle : std::as_const(needles)) {
-            QVERIFY2(!content.contains(needle),
-                     qPrintable(u"a key was written to "_s + path));
+            QVERIFY2(!content.contains(needle), qPrintable(u"a key was written to "_s + path));
         }
     }
     qInfo("scanned %d files under %s", files, qPrintable(m_home));

@@ -21,5 +21,4 @@ template<typename R> QString failureText(const R &result)
 } // namespace Nh::Test
 
 /** Fails the test with the result's own error message unless `result` succeeded. */
-#define NH_VERIFY_OK(result)                                                                       \
-    QVERIFY2((result).ok(), qPrintable(Nh::Test::failureText(result)))
+#define NH_VERIFY_OK(result) QVERIFY2((result).ok(), qPrintable(Nh::Test::failureText(result)))

@@ -4,8 +4,8 @@
 
 #include "client/resend.h"
 #include "common/redaction.h"
-#include "protocol/operation.h"
 #include "protocol/notification.h"
+#include "protocol/operation.h"
 #include "protocol/platform.h"
 #include "protocol/tagexpression.h"
 
@@ -159,7 +159,8 @@ HistoryRecord historyRecordFor(const Exchange &exchange, const HistoryContext &c
         } else if (handle) {
             c.targetKind = TargetKind::Device;
             c.target = QString::fromUtf8(*handle).trimmed();
-        } else if (e.operation == operationName(Operation::SendBatch) || path.endsWith(u"$batch"_s)) {
+        } else if (e.operation == operationName(Operation::SendBatch)
+                   || path.endsWith(u"$batch"_s)) {
             c.targetKind = TargetKind::Batch;
         } else if (e.operation.startsWith(operationName(Operation::Send))) {
             c.targetKind = TargetKind::Broadcast;
