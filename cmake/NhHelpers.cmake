@@ -1,9 +1,10 @@
 # SPDX-FileCopyrightText: 2026 The nhconsole authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# One place for compiler flags, the core layering rule (style.md R1) and the test helper (R15).
+# One place for compiler flags, the core layering rule (docs/conventions.md R1) and the test helper
+# (R15).
 
-# nh_flags: every target of the project links this INTERFACE target (style.md R12, R16).
+# nh_flags: every target of the project links this INTERFACE target (docs/conventions.md R12, R16).
 add_library(nh_flags INTERFACE)
 target_compile_features(nh_flags INTERFACE cxx_std_20)
 target_compile_definitions(nh_flags INTERFACE NH_VERSION="${PROJECT_VERSION}")
@@ -25,7 +26,7 @@ target_compile_options(nh_flags INTERFACE
 if(NH_WERROR)
     target_compile_options(nh_flags INTERFACE -Werror)
 endif()
-# Assertions stay on in optimised test builds (qBittorrent's CI flags, style.md R19).
+# Assertions stay on in optimised test builds (qBittorrent's CI flags, docs/conventions.md R19).
 if(NH_ASSERTS)
     target_compile_definitions(nh_flags INTERFACE QT_FORCE_ASSERTS _GLIBCXX_ASSERTIONS)
 endif()
@@ -117,8 +118,9 @@ endfunction()
 
 # nh_add_keyring_tests(<test target> MODES <mode>...)
 # Runs an existing test executable once more per keychain state, each under
-# tests/support/with_keyring.sh <mode> (a private session bus and gnome-keyring, toolchain.md §5),
-# as ctest entries <target>_<mode>. The executable reads the state from NH_KEYRING_MODE.
+# tests/support/with_keyring.sh <mode> (a private session bus and gnome-keyring,
+# docs/toolchain.md §5), as ctest entries <target>_<mode>. The executable reads the state from
+# NH_KEYRING_MODE.
 function(nh_add_keyring_tests target)
     cmake_parse_arguments(ARG "" "" "MODES" ${ARGN})
     get_test_property(${target} ENVIRONMENT env)

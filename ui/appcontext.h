@@ -14,8 +14,8 @@ class SecretStore;
 } // namespace Nh
 
 /**
- * The services MainWindow works with, made in main() (or a test) and injected (style.md R2).
- * None is owned by the window; all must outlive it.
+ * The services MainWindow works with, made in main() (or a test) and injected
+ * (docs/conventions.md R2). None is owned by the window; all must outlive it.
  */
 struct AppContext
 {

@@ -345,7 +345,7 @@ void ComposerWidget::updateAutomaticHeaders(const Nh::HttpHeaders &headers)
 
 void ComposerWidget::updateTestOption()
 {
-    // The hub has no test mode for direct or scheduled sends (nh-rest.md §4.5, §4.7).
+    // The hub has no test mode for direct or scheduled sends (docs/protocol.md §4.5, §4.7).
     const bool possible = !Nh::isDirectKind(targetKind()) && !m_options->schedule();
     m_options->setTestPossible(possible);
     m_testAction->setEnabled(possible);

@@ -34,7 +34,7 @@ class RegistrationPager;
  * sync with the JSON, the automatic headers (greyed) and the user's own, the target (tag
  * expression with live parse and completion, device handles, or broadcast), an optional
  * schedule and the `test` flag. Send is refused, with the reason shown, while anything is
- * invalid. Sending is asynchronous: progress and Cancel while in flight (style.md R4).
+ * invalid. Sending is asynchronous: progress and Cancel while in flight (docs/conventions.md R4).
  */
 class ComposerWidget final : public QWidget
 {

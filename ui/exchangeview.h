@@ -18,9 +18,9 @@ class QToolButton;
 /**
  * One exchange, request and answer side by side (issue #7): HeadersView | OutcomeView in a
  * QSplitter, with a toolbar to reveal secrets (off by default, and off again whenever another
- * exchange is shown, style.md R8), to copy the exchange as curl or as JSON, and to save it as
- * HAR, JSON or a curl script. The copies come from core's ExchangeExport, so they never hold the
- * key: curl's Authorization is the token that was sent while Reveal is on and a ${NH_SAS_TOKEN}
+ * exchange is shown, docs/conventions.md R8), to copy the exchange as curl or as JSON, and to save
+ * it as HAR, JSON or a curl script. The copies come from core's ExchangeExport, so they never hold
+ * the key: curl's Authorization is the token that was sent while Reveal is on and a ${NH_SAS_TOKEN}
  * placeholder otherwise; JSON is redacted.
  */
 class ExchangeView final : public QWidget

@@ -19,7 +19,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-/** Platform headers people add by hand, per format (nh-rest.md §4.4). */
+/** Platform headers people add by hand, per format (docs/protocol.md §4.4). */
 QList<QByteArray> knownHeaders(Nh::Format format)
 {
     switch (format) {

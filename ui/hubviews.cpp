@@ -132,7 +132,7 @@ void HubViews::prepareTestSend(const SendTestTarget &target)
         m_composer->setTargetKind(Nh::TargetKind::Device);
         m_composer->setDeviceHandles(target.deviceHandle);
         if (target.format == Nh::Format::Browser) {
-            // A web push is encrypted to the subscription's keys (nh-rest.md §4.4).
+            // A web push is encrypted to the subscription's keys (docs/protocol.md §4.4).
             Nh::HttpHeaders headers = m_composer->customHeaders();
             Nh::setHeader(headers, "P256DH"_ba, target.p256dh);
             Nh::setHeader(headers, "Auth"_ba, target.auth);

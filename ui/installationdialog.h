@@ -20,7 +20,7 @@ class HubJob;
 } // namespace Nh
 
 /**
- * One installation by id (nh-rest.md §7.7): Get, edit its JSON (validated as you type with
+ * One installation by id (docs/protocol.md §7.7): Get, edit its JSON (validated as you type with
  * Nh::parseInstallation(), the error marked at its line and column) and Save (PUT), a JSON Patch
  * checked against the loaded installation with Nh::applyInstallationPatch() before it is sent,
  * and Delete after a confirmation. One request at a time, with progress and Cancel; the hub's

@@ -36,9 +36,9 @@ class QProgressBar;
 class QSplitter;
 
 /**
- * The console's window (style.md R11): wiring only. It lays out the panes (composer, exchange
- * view, history and registrations docks), puts their actions into menus and the toolbar, and
- * connects ComposerWidget → HistoryStore/HistoryPanel → ExchangeView. The panes do the work;
+ * The console's window (docs/conventions.md R11): wiring only. It lays out the panes (composer,
+ * exchange view, history and registrations docks), puts their actions into menus and the toolbar,
+ * and connects ComposerWidget → HistoryStore/HistoryPanel → ExchangeView. The panes do the work;
  * the current profile's connection is Nh::ProfileSession's, the Profile menu's work
  * ProfileActions', the banner Banner's and the saved layout WindowState's.
  *

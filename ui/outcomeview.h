@@ -45,7 +45,7 @@ public:
     /** The results and response splitters, whose sizes the window keeps between runs. */
     QList<QSplitter *> splitters() const { return m_splitters; }
 
-    /** The client-side NotificationOutcomeState of an exchange (nh-rest.md §5.3). */
+    /** The client-side NotificationOutcomeState of an exchange (docs/protocol.md §5.3). */
     static QString outcomeState(const Nh::Exchange &exchange);
 
 signals:

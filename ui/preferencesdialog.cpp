@@ -30,7 +30,7 @@ constexpr int kMaxRetentionDays = 3650;
 constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
 constexpr int kMsPerSecond = 1000;
 
-/** Data-plane API versions seen in the wild (nh-rest.md §3.1), newest first. */
+/** Data-plane API versions seen in the wild (docs/protocol.md §3.1), newest first. */
 const char *const kApiVersions[] = {"2020-06", "2017-04", "2016-07", "2015-08",
                                     "2015-04", "2015-01", "2013-10"};
 

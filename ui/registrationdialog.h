@@ -13,11 +13,11 @@ class QDialogButtonBox;
 class QLabel;
 
 /**
- * Creates or edits one registration as the XML the hub receives (nh-rest.md §7.3): a kind
+ * Creates or edits one registration as the XML the hub receives (docs/protocol.md §7.3): a kind
  * picker that fills in a skeleton (create only), an XML editor validated as you type with
  * Nh::parseRegistrationEntry() (the error marked at its line and column), and OK only while it
  * parses. The read-only RegistrationId, ETag and ExpirationTime of an edited registration are
- * kept. Open it with open(); it never blocks (style.md R4).
+ * kept. Open it with open(); it never blocks (docs/conventions.md R4).
  */
 class RegistrationDialog final : public QDialog
 {

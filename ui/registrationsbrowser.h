@@ -50,9 +50,9 @@ struct SendTestTarget
 Q_DECLARE_METATYPE(SendTestTarget)
 
 /**
- * The hub's registrations and installations (issue #7, style.md R11): list all, by tag or by
- * channel, loading pages as the table scrolls (Nh::RegistrationModel), with progress and Cancel
- * for a page in flight; a details pane with every field and the raw XML the hub returns for
+ * The hub's registrations and installations (issue #7, docs/conventions.md R11): list all, by tag
+ * or by channel, loading pages as the table scrolls (Nh::RegistrationModel), with progress and
+ * Cancel for a page in flight; a details pane with every field and the raw XML the hub returns for
  * the selected registration; create, edit and delete (confirmed); "Send test to this
  * registration" (sendTestRequested()); installations by id (InstallationDialog). The hub's
  * errors are shown inline as the client's sentences.

@@ -20,9 +20,9 @@ class HubClient;
 /**
  * The SAS token of the current profile, decoded (issue #7): the resource URI it was signed for,
  * the rule, the expiry with a live countdown, and the signature, "[redacted]" unless Reveal is
- * on (style.md R8). Regenerate signs a fresh one with the profile's key, for the lifetime
- * chosen; the dialog never shows the key itself. Non-modal; follows the client's connection
- * (refresh() after a profile switch).
+ * on (docs/conventions.md R8). Regenerate signs a fresh one with the profile's key, for the
+ * lifetime chosen; the dialog never shows the key itself. Non-modal; follows the client's
+ * connection (refresh() after a profile switch).
  */
 class SasInspector final : public QDialog
 {

@@ -6,7 +6,7 @@
 #include <QPalette>
 
 /**
- * Adds what QtCore models must not carry (style.md R10): icons and colours. Over an
+ * Adds what QtCore models must not carry (docs/conventions.md R10): icons and colours. Over an
  * Nh::OutcomeModel it puts a success/failure icon on the first column, colours the outcome and
  * shows the registration id as a link;
  * over an Nh::HeaderModel it greys automatic rows, italicises them, and marks secret values with

@@ -19,7 +19,7 @@ namespace {
 
 bool isTagChar(QChar c)
 {
-    // Tag characters (nh-rest.md §6.1) plus the braces and '$' of system tags.
+    // Tag characters (docs/protocol.md §6.1) plus the braces and '$' of system tags.
     return c.isLetterOrNumber() || u"_@#.:-${}"_s.contains(c);
 }
 

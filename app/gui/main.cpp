@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The nhconsole authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// nhconsole: the desktop console. main() makes the object graph (style.md R2): one
+// nhconsole: the desktop console. main() makes the object graph (docs/conventions.md R2): one
 // QNetworkAccessManager, the bundled emulator for Emulator profiles, the client, the settings,
 // profiles and keys shared with nhcli, the history file, and the window.
 

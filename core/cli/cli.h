@@ -46,13 +46,14 @@ struct CliIo
 };
 
 /**
- * The nhcli command line over the core (issue #5, style.md §9): `send`, `explain-tags`, `sas`,
- * `registrations`, `installations`, `telemetry` and `emulator`, each with `--help` and `--json`.
+ * The nhcli command line over the core (issue #5, docs/conventions.md §9): `send`, `explain-tags`,
+ * `sas`, `registrations`, `installations`, `telemetry` and `emulator`, each with `--help` and
+ * `--json`.
  *
  * start() returns at once; the run proceeds on the event loop of the calling thread and
  * finished() is emitted exactly once, never from inside start(). Nothing blocks except reading
- * `in` when an argument is `-`. The QNetworkAccessManager is injected (style.md R2) and must
- * outlive the Cli. Keys are never taken from the command line and never printed.
+ * `in` when an argument is `-`. The QNetworkAccessManager is injected (docs/conventions.md R2) and
+ * must outlive the Cli. Keys are never taken from the command line and never printed.
  */
 class Cli final : public QObject
 {

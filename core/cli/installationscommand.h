@@ -10,7 +10,7 @@ namespace Nh {
 class HubClient;
 
 /**
- * `nhcli installations get|put|patch|delete`: the hub's installations (nh-rest.md §7.7). put
+ * `nhcli installations get|put|patch|delete`: the hub's installations (docs/protocol.md §7.7). put
  * takes the installation as JSON (--body) or builds one from --platform/--push-channel/--tags;
  * patch sends an RFC 6902 JSON Patch. Bodies are checked before anything is sent.
  */

@@ -13,7 +13,7 @@ class HubClient;
 class RegistrationPager;
 
 /**
- * `nhcli registrations list|get|create|update|delete`: the hub's registrations (nh-rest.md
+ * `nhcli registrations list|get|create|update|delete`: the hub's registrations (docs/protocol.md
  * §7). list pages by continuation token (--all follows them), by tag or by channel; update
  * reads the registration, changes what the options say and writes it back with If-Match.
  */

@@ -7,7 +7,7 @@
 namespace Nh {
 
 /**
- * `nhcli telemetry ID`: the per-message telemetry of a send (nh-rest.md §5.4, Standard tier):
+ * `nhcli telemetry ID`: the per-message telemetry of a send (docs/protocol.md §5.4, Standard tier):
  * state, times, target platforms and the outcome counts per platform.
  */
 class TelemetryCommand final : public CliCommand

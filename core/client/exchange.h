@@ -38,7 +38,7 @@ enum class ExchangeResult {
     Invalid, ///< refused before sending: the request itself is wrong (error located)
 };
 
-/** Who ended a job early (style.md R5): the reply's error code alone cannot tell. */
+/** Who ended a job early (docs/conventions.md R5): the reply's error code alone cannot tell. */
 enum class AbortReason { None, User, Timeout };
 
 /** One attempt of an exchange; retries after 429/503 add attempts. */

@@ -25,7 +25,7 @@ QString trn(const char *text, qint64 n)
     return QCoreApplication::translate("Nh::Explainer", text, nullptr, int(n));
 }
 
-// The pages that cover each topic (nh-rest.md §0 [DOC], [DOC-REST]).
+// The pages that cover each topic (docs/protocol.md §0 [DOC], [DOC-REST]).
 const QString kDocsSas = u"https://learn.microsoft.com/rest/api/notificationhubs/common-concepts"_s;
 const QString kDocsSecurity =
     u"https://learn.microsoft.com/azure/notification-hubs/notification-hubs-push-notification-security"_s;
@@ -217,7 +217,7 @@ Explanation noTargets(const QString &tags, std::optional<Format> format)
     return x;
 }
 
-/** Telemetry outcome names (nh-rest.md §5.4) as the outcome explanations above. */
+/** Telemetry outcome names (docs/protocol.md §5.4) as the outcome explanations above. */
 Explanation explainDeliveryName(QStringView name, std::optional<Platform> platform)
 {
     const auto is = [&](std::initializer_list<QStringView> names) {
@@ -349,7 +349,7 @@ Explanation explainOutcomeCounts(const NotificationOutcome &o)
 
 HubErrorKind classifyHubError(int status, QStringView detail)
 {
-    // The service's own wording first (nh-rest.md §3.4, §12), then the status.
+    // The service's own wording first (docs/protocol.md §3.4, §12), then the status.
     if (has(detail, u"MissingToken"))
         return HubErrorKind::MissingToken;
     if (has(detail, u"MalformedToken"))
@@ -799,7 +799,7 @@ Explanation explain(const Exchange &e)
     case ExchangeResult::HubError: {
         const QString text = errorText(e);
         HubErrorKind kind = classifyHubError(e.status, text);
-        // A 403 with Retry-After is the older service's throttling (nh-rest.md §3.5).
+        // A 403 with Retry-After is the older service's throttling (docs/protocol.md §3.5).
         if (e.status == 403 && hasHeader(e.responseHeaders, "Retry-After"))
             return explainHubError(429, text);
         if (kind == HubErrorKind::NotFound || kind == HubErrorKind::NoMessageBranch) {

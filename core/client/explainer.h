@@ -26,8 +26,8 @@ struct Explanation
 };
 
 /**
- * What a hub's error answer is about, from its status and <Detail> text (nh-rest.md §2.2, §3.4,
- * §3.5, §6.4, §12). Details win over statuses: a 403 that says "Manage claim is required" is
+ * What a hub's error answer is about, from its status and <Detail> text (docs/protocol.md §2.2,
+ * §3.4, §3.5, §6.4, §12). Details win over statuses: a 403 that says "Manage claim is required" is
  * ClaimRequired, a 403 that says it throttles is Throttled.
  */
 enum class HubErrorKind {
@@ -75,15 +75,15 @@ HubErrorKind classifyHubError(int status, QStringView detail);
 QString requiredClaimFromDetail(QStringView detail);
 
 /**
- * The claim a call needs (nh-rest.md §2.2 rule 5, §7.1): "Send" for sends, schedules, telemetry
- * and the feedback container, "Manage" for listing all registrations (without $filter) or by
- * tag, "Listen" for the rest. `url` tells a list by channel ($filter) from a full list.
+ * The claim a call needs (docs/protocol.md §2.2 rule 5, §7.1): "Send" for sends, schedules,
+ * telemetry and the feedback container, "Manage" for listing all registrations (without $filter) or
+ * by tag, "Listen" for the rest. `url` tells a list by channel ($filter) from a full list.
  */
 QString requiredClaimForOperation(const QString &operation, const QUrl &url = {});
 
 /**
- * Explains a test send's per-registration <Outcome> text (nh-rest.md §5.2): success, invalid or
- * no-longer-valid handle, the hub's PNS credentials wrong ("The Token obtained from the Token
+ * Explains a test send's per-registration <Outcome> text (docs/protocol.md §5.2): success, invalid
+ * or no-longer-valid handle, the hub's PNS credentials wrong ("The Token obtained from the Token
  * Provider …"), invalid payload; anything else gets a generic explanation that says the text is
  * shown as the hub sent it. `platform` (from <ApplicationPlatform>) makes the advice specific.
  */

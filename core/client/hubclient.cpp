@@ -512,7 +512,7 @@ HubJob *HubClient::listRegistrations(const ListQuery &q)
     if (!q.filter.isEmpty())
         r.query.append({u"$filter"_s, q.filter});
     if (!q.continuationToken.isEmpty()) {
-        // The header value is already URL-encoded: send it as it came (nh-rest.md §7.5).
+        // The header value is already URL-encoded: send it as it came (docs/protocol.md §7.5).
         r.query.append(
             {u"continuationtoken"_s, QUrl::fromPercentEncoding(q.continuationToken.toUtf8())});
     }

@@ -59,9 +59,9 @@ struct HubRequest
 };
 
 /**
- * One call in flight (style.md R4, R5). Returned by HubClient and parented to it. The job owns
- * its lifecycle: it signs and sends each attempt with its client's buildRequest(), retries after
- * a 429/503 with Retry-After, reads the answer into its Exchange and finishes.
+ * One call in flight (docs/conventions.md R4, R5). Returned by HubClient and parented to it. The
+ * job owns its lifecycle: it signs and sends each attempt with its client's buildRequest(), retries
+ * after a 429/503 with Retry-After, reads the answer into its Exchange and finishes.
  * finished() is emitted exactly once, asynchronously (never from inside the call that made the
  * job), also after cancel(); the job deletes itself later unless kept with setAutoDelete(false).
  */
@@ -116,7 +116,7 @@ private:
 
 /**
  * The one piece that talks to a hub (issue #5), shared by the GUI and nhcli. Every request is
- * built by buildRequest() (style.md R3): SAS, x-ms-version, Content-Type, the
+ * built by buildRequest() (docs/conventions.md R3): SAS, x-ms-version, Content-Type, the
  * ServiceBusNotification-* and platform headers, the transfer timeout and TLS trust. The
  * QNetworkAccessManager is injected (R2); keep-alive connections are reused across calls.
  * Lives in the thread of its QNetworkAccessManager; nothing blocks.

@@ -360,9 +360,9 @@ QString describeHubError(const Exchange &e)
     const Explanation advice = explainHubError(e.status, text);
     HubErrorKind kind = classifyHubError(e.status, text);
     if (e.status == 403 && hasHeader(e.responseHeaders, "Retry-After"))
-        kind = HubErrorKind::Throttled; // the older service's throttling (nh-rest.md §3.5)
+        kind = HubErrorKind::Throttled; // the older service's throttling (docs/protocol.md §3.5)
 
-    // A 404 is about the hub or about the entity the operation names (nh-rest.md §3.5).
+    // A 404 is about the hub or about the entity the operation names (docs/protocol.md §3.5).
     if (e.status == 404 && kind != HubErrorKind::HubNotFound) {
         if (e.operation.startsWith(u"installations."_s))
             kind = HubErrorKind::InstallationNotFound;

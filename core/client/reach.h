@@ -19,7 +19,7 @@ class TagExpression;
 /**
  * Whether a send in `format` can reach `registration` at all, before its tags are looked at:
  * `template` reaches the template registrations of every platform, a native format the native
- * registrations of its own platform (nh-rest.md §4.3). The emulator selects by the same rule
+ * registrations of its own platform (docs/protocol.md §4.3). The emulator selects by the same rule
  * (EmulatorState::deliver), so a local preview and a real test send agree.
  */
 bool formatReaches(Format format, const Registration &registration);
@@ -39,7 +39,7 @@ QList<Registration> reachedRegistrations(const QList<Registration> &all, Format 
 /**
  * Fetches every registration of a listing (all, by tag or by channel), page after page, up to
  * a bound, for views that evaluate the hub's registrations locally (the reach preview). Pages
- * with a RegistrationPager. Asynchronous and cancellable (style.md R4): finished() comes
+ * with a RegistrationPager. Asynchronous and cancellable (docs/conventions.md R4): finished() comes
  * exactly once per start(), after the last page, a failed page, the bound, or cancel().
  */
 class RegistrationCollector final : public QObject

@@ -47,7 +47,7 @@ private:
 /**
  * Pages through the registrations of a hub (all, by tag or by channel) with HubClient: the one
  * next-page rule (nextContinuationToken()), a guard against a repeated token (the page that
- * repeats one fails, see ContinuationTokens) and cancel. Asynchronous (style.md R4).
+ * repeats one fails, see ContinuationTokens) and cancel. Asynchronous (docs/conventions.md R4).
  *
  * After start(), page() comes for each page that arrived, in order; finished() comes exactly
  * once, after the last page, a failed page, maxPages() pages, or cancel(); never from inside

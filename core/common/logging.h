@@ -4,8 +4,9 @@
 
 #include <QLoggingCategory>
 
-// Logging categories, off below warning level by default (style.md R17). Nothing that may hold
-// a key or a signature is ever logged unredacted: pass headers through Nh::redactHeaders().
+// Logging categories, off below warning level by default (docs/conventions.md R17). Nothing that
+// may hold a key or a signature is ever logged unredacted: pass headers through
+// Nh::redactHeaders().
 Q_DECLARE_LOGGING_CATEGORY(lcProtocol)
 Q_DECLARE_LOGGING_CATEGORY(lcClient)
 Q_DECLARE_LOGGING_CATEGORY(lcStore)

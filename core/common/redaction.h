@@ -8,7 +8,7 @@
 
 namespace Nh {
 
-/** Whether a view shows secrets; only an explicit user action sets Yes (style.md R8). */
+/** Whether a view shows secrets; only an explicit user action sets Yes (docs/conventions.md R8). */
 enum class Reveal { No, Yes };
 
 /** What replaces a secret. Chosen so it is neither valid base64 nor an XML tag. */

@@ -37,7 +37,7 @@ EmulatorReply getInstallation(Context &c, const QString &id)
     if (it == c.hub->installations.end())
         return c.error(404, Tr::tr("Installation not found."));
     EmulatorReply r;
-    // The service labels the JSON body application/xml (nh-rest.md §7.1); clients must cope.
+    // The service labels the JSON body application/xml (docs/protocol.md §7.1); clients must cope.
     r.headers = {{"Content-Type"_ba, kXml}};
     r.body = installationJson(it->second);
     return r;

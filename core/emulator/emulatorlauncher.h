@@ -26,7 +26,7 @@ QString rightsText(Rights rights);
 
 /**
  * The emulator's connection string for `rule` with the host 127.0.0.1 instead of localhost:
- * a machine (a bare chroot) may have no /etc/hosts entry for localhost (toolchain.md P7).
+ * a machine (a bare chroot) may have no /etc/hosts entry for localhost (docs/toolchain.md P7).
  */
 ConnectionString
 loopbackConnectionString(const HubEmulator &emulator,

@@ -56,7 +56,7 @@ struct Context
 
 /**
  * Query items with names lower-cased, names and values percent-decoded and '+' read as a
- * space (real-clients.md §7 rule 5). A flag without '=' has an empty value.
+ * space (docs/protocol.md §9.7 rule 5). A flag without '=' has an empty value.
  */
 QMultiHash<QString, QString> queryItems(const QUrl &url);
 /** True when the query has `name` as a bare flag or with true/1. */

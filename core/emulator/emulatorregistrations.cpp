@@ -16,7 +16,7 @@ constexpr int kDefaultTop = 100;
 constexpr int kMaxTop = 1000;
 constexpr int kMaxRegistrationTags = 60;
 
-/** The service's wording for a bad user tag (nh-rest.md §3.4, §6.4). */
+/** The service's wording for a bad user tag (docs/protocol.md §3.4, §6.4). */
 QString invalidTagText(const QString &tag)
 {
     return Tr::tr(
@@ -198,7 +198,7 @@ EmulatorReply deleteRegistration(Context &c, const QString &id)
 
 namespace {
 
-/** One `Field eq 'value'` condition of a $filter (real-clients.md §3, nh-rest.md §7.4). */
+/** One `Field eq 'value'` condition of a $filter (docs/protocol.md §9.3, docs/protocol.md §7.4). */
 struct FilterTerm
 {
     QString field;
@@ -238,7 +238,7 @@ bool matchesFilter(const Registration &r, const QList<FilterTerm> &terms, QStrin
     for (const FilterTerm &t : terms) {
         const QString f = t.field.toLower();
         bool ok = false;
-        if (f == u"channeluri") // any handle, as the service treats it (nh-rest.md §7.4)
+        if (f == u"channeluri") // any handle, as the service treats it (docs/protocol.md §7.4)
             ok = sameValue(r.handle, t.value, Qt::CaseInsensitive);
         else if (f == u"devicetoken")
             ok = r.platform == Platform::Apple && sameValue(r.handle, t.value, Qt::CaseInsensitive);

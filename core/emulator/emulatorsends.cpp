@@ -39,7 +39,7 @@ bool payloadRefusedByPns(Format format, const QByteArray &body, const HttpHeader
 
 /**
  * 201 with an absolute Location (`<hub URL>/<locationPath>?api-version=…`), TrackingId and
- * x-ms-correlation-request-id: what every kind of send answers (real-clients.md §7 rule 11).
+ * x-ms-correlation-request-id: what every kind of send answers (docs/protocol.md §9.7 rule 11).
  */
 EmulatorReply accepted(const Context &c, const QString &locationPath, const QByteArray &body = {},
                        const QString &extraQuery = {})

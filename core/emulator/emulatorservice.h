@@ -47,9 +47,10 @@ struct EmulatorRoute
 
 /**
  * The hub's REST semantics, transport-free: routing, SAS validation and claims, and the
- * service's statuses, headers and <Error> bodies (nh-rest.md §3–§7, real-clients.md §7 rules
- * 4–19). A thin router: the data-plane operations are in EmulatorOps (emulatoroperations.h),
- * one file per collection. The transport (HubEmulator) adds faults and the request log.
+ * service's statuses, headers and <Error> bodies (docs/protocol.md §3–§7,
+ * docs/protocol.md §9.7 rules 4–19). A thin router: the data-plane operations are in EmulatorOps
+ * (emulatoroperations.h), one file per collection. The transport (HubEmulator) adds faults and the
+ * request log.
  */
 class EmulatorService
 {

@@ -22,7 +22,7 @@ namespace Nh {
 class TagExpression;
 class EmulatorStore;
 
-/** The claims of a SAS rule (nh-rest.md §2.2 rule 5). Manage implies the other two. */
+/** The claims of a SAS rule (docs/protocol.md §2.2 rule 5). Manage implies the other two. */
 enum class Right { Listen = 0x1, Send = 0x2, Manage = 0x4 };
 Q_DECLARE_FLAGS(Rights, Right)
 Q_DECLARE_OPERATORS_FOR_FLAGS(Rights)

@@ -461,7 +461,7 @@ Status HubEmulator::start(const EmulatorOptions &options)
     tls.setPrivateKey(QSslKey(d->certificate.privateKeyPem, QSsl::Ec, QSsl::Pem));
     tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     tls.setProtocol(QSsl::TlsV1_2OrLater);
-    // sslSetup() must come before listen(), or the port serves plain HTTP (toolchain.md P4).
+    // sslSetup() must come before listen(), or the port serves plain HTTP (docs/toolchain.md P4).
     d->server->sslSetup(tls);
     const quint16 port = d->server->listen(QHostAddress::LocalHost, options.port);
     if (port == 0) {

@@ -12,8 +12,8 @@
 namespace Nh {
 
 /**
- * HTTP header fields as name/value rows (style.md R8, R10). The model may hold real secrets
- * (an Authorization token) but shows them redacted with Nh::redactHeaders() unless
+ * HTTP header fields as name/value rows (docs/conventions.md R8, R10). The model may hold real
+ * secrets (an Authorization token) but shows them redacted with Nh::redactHeaders() unless
  * setReveal(Reveal::Yes) was called; no role hands out an unredacted value while reveal is off.
  *
  * Rows have an origin. Custom rows (the user's own headers in the composer) are editable, and

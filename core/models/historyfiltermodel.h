@@ -12,7 +12,7 @@ namespace Nh {
 class HistoryModel;
 
 /**
- * The filter state of the history view (style.md R10): profile, time range, format, tag,
+ * The filter state of the history view (docs/conventions.md R10): profile, time range, format, tag,
  * target, status and free text. Over a HistoryModel the filter and the sort are pushed down to
  * SQLite, so they cover the whole history and not only the fetched rows; the proxy then checks
  * each row against the same filter (all but the free text, which needs headers and bodies),

@@ -12,8 +12,8 @@
 namespace Nh {
 
 /**
- * The history as a table (style.md R10), newest first by default. Rows are fetched lazily in
- * pages (canFetchMore()/fetchMore()), filtered and sorted by SQLite over the model's own
+ * The history as a table (docs/conventions.md R10), newest first by default. Rows are fetched
+ * lazily in pages (canFetchMore()/fetchMore()), filtered and sorted by SQLite over the model's own
  * connection, so a history of 100k exchanges opens with one page read. Exchanges committed by
  * the store appear at their place as they are written; rows written or removed by another
  * process (nhcli) are picked up by a poll of PRAGMA data_version (pollForChanges(), also on a

@@ -28,7 +28,7 @@ QString outcomeKindLabel(OutcomeKind kind);
 
 /**
  * The per-registration results of one test send, one row each, in the order the hub sent them
- * (style.md R10). Read-only; QtCore only: icons and colours come from a proxy in ui/.
+ * (docs/conventions.md R10). Read-only; QtCore only: icons and colours come from a proxy in ui/.
  */
 class OutcomeModel final : public QAbstractTableModel
 {

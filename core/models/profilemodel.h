@@ -18,10 +18,10 @@ class ProfileStore;
 class SecretStore;
 
 /**
- * The profiles of a ProfileStore, one row each in the store's order (style.md R10). Name, hub
- * and label are editable; an edit goes through ProfileStore::update(), and a refused edit leaves
- * the row as it was and emits editRefused() with the sentence to show. Rows follow the store's
- * signals. QtCore only: the colour is a "#rrggbb" string in ColourRole; ui/ paints it.
+ * The profiles of a ProfileStore, one row each in the store's order (docs/conventions.md R10).
+ * Name, hub and label are editable; an edit goes through ProfileStore::update(), and a refused edit
+ * leaves the row as it was and emits editRefused() with the sentence to show. Rows follow the
+ * store's signals. QtCore only: the colour is a "#rrggbb" string in ColourRole; ui/ paints it.
  *
  * With a SecretStore, SessionKeyRole tells which profiles have their key in memory only.
  */
@@ -73,9 +73,9 @@ private:
 };
 
 /**
- * Filter and sort state of the profile list (style.md R10): free text over name, endpoint, hub,
- * rule and label (case-insensitive), optionally one kind or production only. Sorting by Name
- * keeps the built-in emulator profile first and compares names locale-aware.
+ * Filter and sort state of the profile list (docs/conventions.md R10): free text over name,
+ * endpoint, hub, rule and label (case-insensitive), optionally one kind or production only. Sorting
+ * by Name keeps the built-in emulator profile first and compares names locale-aware.
  */
 class ProfileFilterModel final : public QSortFilterProxyModel
 {

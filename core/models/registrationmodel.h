@@ -12,9 +12,9 @@
 namespace Nh {
 
 /**
- * The registrations of a hub, one row each, in the hub's order (style.md R10), loaded a page at
- * a time as a view scrolls: canFetchMore()/fetchMore() follow the hub's continuation tokens
- * (nh-rest.md §7.5) through a RegistrationPager. One page is in flight at most; it can be
+ * The registrations of a hub, one row each, in the hub's order (docs/conventions.md R10), loaded a
+ * page at a time as a view scrolls: canFetchMore()/fetchMore() follow the hub's continuation tokens
+ * (docs/protocol.md §7.5) through a RegistrationPager. One page is in flight at most; it can be
  * cancelled, and after a cancelled or failed page the model stops asking for more until loadMore()
  * or refresh(). Also usable without a client as a fixed list (setRegistrations()). QtCore only.
  */

@@ -12,7 +12,7 @@ namespace Nh {
 
 /**
  * A Notification Hubs connection string: the namespace endpoint and one SAS rule
- * (nh-rest.md §1). The hub name is not part of it.
+ * (docs/protocol.md §1). The hub name is not part of it.
  *
  * parse() is lenient where real users are sloppy (any key order or case, whitespace, a trailing
  * ';', surrounding quotes, sb:// or https://, with or without port and trailing '/') and strict

@@ -579,7 +579,7 @@ Result<DirectBatch> parseDirectBatch(QByteArrayView contentType, QByteArrayView 
         }
         *slot = &part;
     }
-    // The service's own detail text (nh-rest.md §4.6), so the emulator can answer with it.
+    // The service's own detail text (docs/protocol.md §4.6), so the emulator can answer with it.
     const QString missing = Tr::tr("Could not find a part of the multipart content supplied.");
     if (!notificationPart)
         return makeError(ErrorCode::MissingField, missing, -1, 0, u"notification"_s);

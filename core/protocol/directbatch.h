@@ -11,9 +11,9 @@
 
 namespace Nh {
 
-/** The boundary the .NET and Java SDKs use for direct batch sends (nh-rest.md §4.6). */
+/** The boundary the .NET and Java SDKs use for direct batch sends (docs/protocol.md §4.6). */
 inline constexpr QByteArrayView kDirectBatchBoundary = "nh-batch-multipart-boundary";
-/** A direct batch carries at most this many device handles (nh-rest.md §4.6). */
+/** A direct batch carries at most this many device handles (docs/protocol.md §4.6). */
 inline constexpr qsizetype kMaxDirectBatchHandles = 1000;
 
 /** The two parts of a direct batch body. */

@@ -56,7 +56,7 @@ struct DraftCheck
     HttpHeaders sendHeaders;
     /// The prepared request when the draft can be sent.
     std::optional<PreparedSend> prepared;
-    /// The hub has no test mode for direct or scheduled sends (nh-rest.md §4.5, §4.7).
+    /// The hub has no test mode for direct or scheduled sends (docs/protocol.md §4.5, §4.7).
     bool testPossible = true;
     /// Whether the send is a test send: asked for and possible.
     bool test = false;

@@ -12,7 +12,7 @@
 namespace Nh {
 
 /**
- * The hub's error body `<Error><Code>404</Code><Detail>…</Detail></Error>` (nh-rest.md §3.4).
+ * The hub's error body `<Error><Code>404</Code><Detail>…</Detail></Error>` (docs/protocol.md §3.4).
  * The service appends `.TrackingId:{guid}_G{n},TimeStamp:{M/d/yyyy h:mm:ss AM}` to the text, so a
  * text that ends in a period shows a doubled "..".
  */

@@ -24,7 +24,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Nh::Installation)
 };
 
-// nh-rest.md §6.1: documented as 60 per installation, users report more working (CONFLICT),
+// docs/protocol.md §6.1: documented as 60 per installation, users report more working (CONFLICT),
 // so more is a warning, not an error.
 constexpr qsizetype kDocumentedMaxTags = 60;
 
@@ -308,7 +308,7 @@ private:
 
 std::optional<Problem> Reader::checkTag(const QString &tag, const QString &where, bool strict)
 {
-    // nh-rest.md §6.1, the same rules as every other tag in the console (tagexpression.h).
+    // docs/protocol.md §6.1, the same rules as every other tag in the console (tagexpression.h).
     const Status status = validateTag(tag);
     for (const Warning &w : status.warnings())
         warn(Tr::tr("The tag at %1: %2").arg(where, w.message));
@@ -696,7 +696,7 @@ std::optional<Problem> applyTagsOp(Reader &reader, QStringList &tags, bool stric
         return unsupportedPath(where);
     const QString &tag = rest.first();
     if (op == Op::Remove) {
-        // By value, not by index (nh-rest.md §7.7).
+        // By value, not by index (docs/protocol.md §7.7).
         if (!tags.contains(tag))
             return missingTarget(Tr::tr("there is no tag '%1'").arg(tag), where);
         tags.removeAll(tag);

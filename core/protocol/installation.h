@@ -16,7 +16,7 @@
 
 namespace Nh {
 
-/** A template of an installation (nh-rest.md §7.7), keyed by its name in Installation. */
+/** A template of an installation (docs/protocol.md §7.7), keyed by its name in Installation. */
 struct InstallationTemplate
 {
     QString body;
@@ -46,7 +46,7 @@ struct BrowserPushChannel
     QString auth;
 };
 
-/** An installation as PUT to and read from `/{hub}/installations/{id}` (nh-rest.md §7.7). */
+/** An installation as PUT to and read from `/{hub}/installations/{id}` (docs/protocol.md §7.7). */
 struct Installation
 {
     QString installationId;
@@ -84,7 +84,7 @@ struct Installation
  * position of the parser's complaint), not an object, a missing or empty installationId,
  * platform or pushChannel (named in `where`), a key of the wrong JSON type, an unknown platform,
  * a browser channel without endpoint/p256dh/auth, a template without body, a bad date, and an
- * installation tag that breaks nh-rest.md §6.1 (1–120 characters of ASCII letters, digits and
+ * installation tag that breaks docs/protocol.md §6.1 (1–120 characters of ASCII letters, digits and
  * `_ @ # . : -`, not starting with `$`; located where the tag is written). Non-ASCII letters in
  * tags and more than 60 tags give warnings. Template and tile tags that break §6.1 only warn:
  * the service itself returns a template tagged "Template Name" ([REC]).
@@ -99,7 +99,7 @@ Result<Installation> parseInstallation(const QByteArray &json);
 QByteArray installationJson(const Installation &installation);
 
 /**
- * Applies a JSON Patch (RFC 6902 subset, nh-rest.md §7.7) and returns the patched copy:
+ * Applies a JSON Patch (RFC 6902 subset, docs/protocol.md §7.7) and returns the patched copy:
  * `add`/`remove`/`replace` on
  * `/tags` (value: a tag or an array; add appends the missing ones, replace sets, remove clears),
  * `/tags/{tag}` (remove by value), `/tags/-` (add), `/userId`, `/pushChannel`,
@@ -118,7 +118,7 @@ Result<Installation> applyInstallationPatch(const Installation &installation,
                                             const QByteArray &patchJson);
 
 /**
- * The registrations the hub materialises from an installation (nh-rest.md §7.7): the native
+ * The registrations the hub materialises from an installation (docs/protocol.md §7.7): the native
  * one, then one template registration per template in name order, then for each WNS secondary
  * tile a native registration (SecondaryTileName = tile id) and its templates. All are tagged
  * `$InstallationId:{id}` (and `$UserId:{userId}` when set) before the installation's tags;

@@ -17,17 +17,17 @@
 
 namespace Nh {
 
-/** Operation headers of a send (nh-rest.md §4.2), spelled as the SDKs send them. */
+/** Operation headers of a send (docs/protocol.md §4.2), spelled as the SDKs send them. */
 inline constexpr QByteArrayView kFormatHeader = "ServiceBusNotification-Format";
 inline constexpr QByteArrayView kTagsHeader = "ServiceBusNotification-Tags";
 inline constexpr QByteArrayView kDeviceHandleHeader = "ServiceBusNotification-DeviceHandle";
 inline constexpr QByteArrayView kScheduleTimeHeader = "ServiceBusNotification-ScheduleTime";
 inline constexpr QByteArrayView kContentTypeHeader = "Content-Type";
-/** The subscription keys of a browser direct send (nh-rest.md §4.4). */
+/** The subscription keys of a browser direct send (docs/protocol.md §4.4). */
 inline constexpr QByteArrayView kP256dhHeader = "P256DH";
 inline constexpr QByteArrayView kAuthHeader = "Auth";
 
-/** Scheduled sends may be at most this far ahead (nh-rest.md §4.7). */
+/** Scheduled sends may be at most this far ahead (docs/protocol.md §4.7). */
 inline constexpr int kMaxScheduleDays = 7;
 
 /** Template property values in order; names are the $(name)s of the templates. */

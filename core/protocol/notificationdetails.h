@@ -16,8 +16,8 @@
 namespace Nh {
 
 /**
- * The State of a sent message (nh-rest.md §5.4). The docs and the Java SDK spell "Canceled" and
- * have Scheduled; the .NET and JS SDKs spell "Cancelled" and add DetailedStateAvailable. Both
+ * The State of a sent message (docs/protocol.md §5.4). The docs and the Java SDK spell "Canceled"
+ * and have Scheduled; the .NET and JS SDKs spell "Cancelled" and add DetailedStateAvailable. Both
  * spellings read as Canceled; anything else is Unknown.
  */
 enum class NotificationState {
@@ -88,8 +88,8 @@ std::optional<Platform> platformForOutcomeCounts(QStringView prefix);
 QString outcomeCountsPrefix(Platform platform);
 
 /**
- * Parses a NotificationDetails body (nh-rest.md §5.4). Elements are matched by local name in the
- * service namespace, no namespace or the root's namespace, in any order; unknown elements are
+ * Parses a NotificationDetails body (docs/protocol.md §5.4). Elements are matched by local name in
+ * the service namespace, no namespace or the root's namespace, in any order; unknown elements are
  * skipped; any element ending in "OutcomeCounts" is a platform block. Times are xs:dateTime with
  * any number of fractional digits (kept to the millisecond) and Z, an offset or no zone (= UTC).
  * Never throws.

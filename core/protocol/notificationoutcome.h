@@ -12,7 +12,7 @@
 
 namespace Nh {
 
-/** One registration a test send reached (nh-rest.md §5.2). All four fields are free text. */
+/** One registration a test send reached (docs/protocol.md §5.2). All four fields are free text. */
 struct RegistrationResult
 {
     QString applicationPlatform; ///< "apple", "fcmv1", "gcm", "windows", … (not a format name)
@@ -36,7 +36,7 @@ struct NotificationOutcome
 /** More <RegistrationResult> elements than this are refused (the service sends at most 10). */
 inline constexpr qsizetype kMaxOutcomeResults = 1000;
 
-/** Outcome texts seen from the real service (nh-rest.md §5.2). */
+/** Outcome texts seen from the real service (docs/protocol.md §5.2). */
 inline constexpr QLatin1StringView kOutcomeSuccess {
     "The Notification was successfully sent to the Push Notification System"};
 inline constexpr QLatin1StringView kOutcomeInvalidHandle {
@@ -70,8 +70,8 @@ OutcomeKind classifyOutcome(QStringView outcome);
 QLatin1StringView outcomeText(OutcomeKind kind);
 
 /**
- * Parses a NotificationOutcome body (nh-rest.md §5.2). Elements are matched by local name in the
- * service namespace, no namespace or the root's namespace, with any prefix and in any order;
+ * Parses a NotificationOutcome body (docs/protocol.md §5.2). Elements are matched by local name in
+ * the service namespace, no namespace or the root's namespace, with any prefix and in any order;
  * other elements are skipped. `<Results i:nil="true"/>`, `<Results/>` and no <Results> all give
  * an empty list. Never throws.
  *
@@ -86,10 +86,11 @@ QLatin1StringView outcomeText(OutcomeKind kind);
 Result<NotificationOutcome> parseNotificationOutcome(const QByteArray &xml);
 
 /**
- * Serializes for the emulator exactly as real clients need it (real-clients.md §5, §7.12): UTF-8,
- * one line, no XML declaration, default service namespace plus xmlns:i, no prefixes on elements,
- * children in DataContract order, `<Results i:nil="true"/>` when there are no results, all four
- * RegistrationResult children always present. Characters XML cannot carry become U+FFFD.
+ * Serializes for the emulator exactly as real clients need it (docs/protocol.md §9.5,
+ * §9.7 rule 12): UTF-8, one line, no XML declaration, default service namespace plus xmlns:i, no
+ * prefixes on elements, children in DataContract order, `<Results i:nil="true"/>` when there are no
+ * results, all four RegistrationResult children always present. Characters XML cannot carry become
+ * U+FFFD.
  */
 QByteArray notificationOutcomeXml(const NotificationOutcome &outcome);
 

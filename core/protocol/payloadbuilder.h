@@ -14,7 +14,7 @@
 
 namespace Nh {
 
-/** The hub refuses request bodies larger than this with 413 (nh-rest.md §4.8): an Error. */
+/** The hub refuses request bodies larger than this with 413 (docs/protocol.md §4.8): an Error. */
 inline constexpr qsizetype kMaxSendBodyBytes = 64 * 1024;
 /** APNs refuses payloads larger than this, VoIP included; the hub accepts them: a Warning. */
 inline constexpr qsizetype kMaxApnsPayloadBytes = 4 * 1024;
@@ -52,7 +52,7 @@ public:
 
     virtual Format format() const = 0;
 
-    /** The Content-Type to send with `body` (the SDKs' spelling, nh-rest.md §4.3). */
+    /** The Content-Type to send with `body` (the SDKs' spelling, docs/protocol.md §4.3). */
     virtual QByteArray contentType(const QByteArray &body, const HttpHeaders &headers) const = 0;
 
     /**

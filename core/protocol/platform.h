@@ -8,7 +8,7 @@
 
 namespace Nh {
 
-/** A push notification service a registration can belong to (nh-rest.md §4.3, §7.3). */
+/** A push notification service a registration can belong to (docs/protocol.md §4.3, §7.3). */
 enum class Platform {
     Apple, ///< APNs; registrations: Apple*, installations: "apns"
     FcmV1, ///< FCM HTTP v1; FcmV1*, "fcmv1"
@@ -22,7 +22,7 @@ enum class Platform {
 };
 inline constexpr int kPlatformCount = 9;
 
-/** The value of the ServiceBusNotification-Format header (nh-rest.md §4.3). */
+/** The value of the ServiceBusNotification-Format header (docs/protocol.md §4.3). */
 enum class Format {
     Template,
     Apple,
@@ -43,7 +43,7 @@ QString formatWireName(Format format);
 /**
  * Reads a ServiceBusNotification-Format value as the service does: case-insensitively
  * ("FcmV1" = "fcmv1"), and with "fcm" taken as the legacy "gcm" format, which a later version
- * of the public Python sample sends (real-clients.md §6). Returns nullopt for anything else.
+ * of the public Python sample sends (docs/protocol.md §9.6). Returns nullopt for anything else.
  */
 std::optional<Format> formatFromWireName(QStringView name);
 
@@ -61,7 +61,7 @@ QString platformWireName(Platform platform);
 std::optional<Platform> platformFromWireName(QStringView name);
 
 /** The `platform` of an installation: "apns", "fcmv1", "gcm", "wns", "mpns", "adm", "baidu",
- *  "browser", "xiaomi" (nh-rest.md §7.7). Parsing is case-insensitive. */
+ *  "browser", "xiaomi" (docs/protocol.md §7.7). Parsing is case-insensitive. */
 QString installationPlatformName(Platform platform);
 std::optional<Platform> platformFromInstallationName(QStringView name);
 

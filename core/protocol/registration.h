@@ -33,8 +33,8 @@ struct RegistrationKind
 };
 
 /**
- * "AppleRegistrationDescription", "FcmV1TemplateRegistrationDescription", … (nh-rest.md §7.3).
- * The nine platforms of Nh::Platform, each with and without "Template".
+ * "AppleRegistrationDescription", "FcmV1TemplateRegistrationDescription", …
+ * (docs/protocol.md §7.3). The nine platforms of Nh::Platform, each with and without "Template".
  */
 QString registrationKindName(RegistrationKind kind);
 
@@ -57,7 +57,7 @@ QString registrationHandleElementName(Platform platform);
 QString registrationHeadersElementName(Platform platform);
 
 /**
- * A registration as the hub stores it (nh-rest.md §7.3): the base part, the handle part and,
+ * A registration as the hub stores it (docs/protocol.md §7.3): the base part, the handle part and,
  * for template kinds, the template part. Fields that the kind does not use stay empty.
  */
 struct Registration

@@ -495,7 +495,7 @@ Result<T> parseDocument(const QByteArray &xml, const QString &document, Read rea
 // --- writing ---
 
 // A minimal XML writer: QXmlStreamWriter escapes '"' in text as &quot;, the service does not,
-// and the emulator must reproduce the service's bytes (nh-rest.md §7.6).
+// and the emulator must reproduce the service's bytes (docs/protocol.md §7.6).
 class XmlOut
 {
 public:

@@ -12,7 +12,7 @@
 
 namespace Nh {
 
-/** One page of `GET /{hub}/registrations` (nh-rest.md §7.5, §7.6). */
+/** One page of `GET /{hub}/registrations` (docs/protocol.md §7.5, §7.6). */
 struct RegistrationFeed
 {
     QList<Registration> entries;
@@ -26,7 +26,7 @@ struct RegistrationFeed
 
 /**
  * Reads one registration: an Atom `<entry>` whose `<content>` holds a `*RegistrationDescription`
- * (nh-rest.md §7.3), a bare description without the entry, or the polymorphic
+ * (docs/protocol.md §7.3), a bare description without the entry, or the polymorphic
  * `<RegistrationDescription i:type="AppleRegistrationDescription">`. Children may come in any
  * order; unknown elements, and elements in a foreign namespace, are skipped with a warning.
  * The entry's etag attribute (`W/"n"`, any prefix bound to the data-services metadata
@@ -49,7 +49,7 @@ Result<RegistrationFeed> parseRegistrationFeed(const QByteArray &xml);
 /**
  * The body a client sends to create or update a registration (POST /registrations,
  * PUT /registrations/{id}): XML declaration, `<entry xmlns=Atom><content type="application/xml">`
- * and the description in DataContract order (nh-rest.md §7.3) without the read-only ETag,
+ * and the description in DataContract order (docs/protocol.md §7.3) without the read-only ETag,
  * ExpirationTime and RegistrationId. Tags are comma-joined without spaces, BodyTemplate is CDATA
  * (a "]]>" inside is split across two sections), empty optional elements are left out.
  */
@@ -70,9 +70,9 @@ struct EntryContext
 };
 
 /**
- * One registration as the service returns it (nh-rest.md §7.6): `<entry a:etag="W/&quot;n&quot;">`
- * with `<id>`, `<title>` (the id), published, updated, a self link and the description with
- * ETag, ExpirationTime and RegistrationId. No XML declaration, single line.
+ * One registration as the service returns it (docs/protocol.md §7.6): `<entry
+ * a:etag="W/&quot;n&quot;">` with `<id>`, `<title>` (the id), published, updated, a self link and
+ * the description with ETag, ExpirationTime and RegistrationId. No XML declaration, single line.
  */
 QByteArray registrationEntryXml(const Registration &registration, const EntryContext &context);
 
@@ -89,7 +89,7 @@ struct FeedContext
 };
 
 /**
- * A feed as the service returns it (nh-rest.md §7.6): title "Registrations", id, updated, a
+ * A feed as the service returns it (docs/protocol.md §7.6): title "Registrations", id, updated, a
  * self link with the request query and, when `continuationToken` is set, a `rel="next"` link
  * with the request query re-encoded and `continuationtoken=` encoded twice, as the service does.
  */
@@ -104,7 +104,7 @@ QByteArray encodeContinuationToken(const QByteArray &rawToken);
 
 /**
  * The raw token from what a client sends back, which may be encoded once (as the header gave it)
- * or twice (the JS SDK re-encodes it; real-clients.md §7 rule 8), or already decoded by a query
+ * or twice (the JS SDK re-encodes it; docs/protocol.md §9.7 rule 8), or already decoded by a query
  * parser. '+' is kept as is. Meant for tokens the hub produced (base64), which contain no '%'.
  */
 QByteArray decodeContinuationToken(const QByteArray &token);

@@ -14,7 +14,8 @@ namespace Nh {
 class ConnectionString;
 
 /**
- * Shared Access Signature tokens (nh-rest.md §2, real-clients.md §2, §6, §7 rules 18–19).
+ * Shared Access Signature tokens (docs/protocol.md §2, docs/protocol.md §9.2, §9.6,
+ * §9.7 rules 18–19).
  *
  *   sr  = encode(audience)            the exact text that is signed
  *   sig = base64(HMAC-SHA256(key = UTF-8 of the key *string*, sr + "\n" + se))
@@ -74,7 +75,7 @@ QString percentEncode(QStringView text, HexCase hexCase = HexCase::Lower);
 QString audience(const ConnectionString &cs, const QString &hub, const QUrl &requestUrl,
                  Audience style);
 
-/** Signs an already-encoded `sr` (what the known-answer vectors of nh-rest.md §2.3 use). */
+/** Signs an already-encoded `sr` (what the known-answer vectors of docs/protocol.md §2.3 use). */
 Token signEncoded(const QString &sr, qint64 expiry, const QString &keyName, const QString &key);
 
 /** Encodes `audienceUri` as `options` say and signs it; expiry = now + options.ttlSeconds. */
@@ -110,7 +111,7 @@ struct DecodedToken
 Result<DecodedToken> decode(QStringView authorizationValue);
 
 /**
- * Validates a token as the service does (real-clients.md §7 rules 18–19), in this order:
+ * Validates a token as the service does (docs/protocol.md §9.7 rules 18–19), in this order:
  * - the HMAC over the raw sr + "\n" + raw se under `key` equals the decoded sig
  *   (ErrorCode::InvalidSignature),
  * - se is not in the past relative to `now` (ErrorCode::ExpiredToken),

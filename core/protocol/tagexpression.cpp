@@ -14,7 +14,7 @@ namespace Nh {
 
 namespace {
 
-/// Documented per-registration tag limit (nh-rest.md §6.1); users report more working, so a
+/// Documented per-registration tag limit (docs/protocol.md §6.1); users report more working, so a
 /// list over it only gets a warning.
 constexpr int kDocumentedRegistrationTagLimit = 60;
 /// Tags quoted in messages are cut here so that a huge input does not make a huge message.
@@ -27,8 +27,8 @@ constexpr qsizetype kLinearSearchLimit = 16;
 /// registration's tags into a new set.
 constexpr qsizetype kLinearMatchLimit = 256;
 
-/// The only `$` tags the service accepts (nh-rest.md §6.1), compared case-insensitively as the
-/// .NET regex does.
+/// The only `$` tags the service accepts (docs/protocol.md §6.1), compared case-insensitively as
+/// the .NET regex does.
 constexpr QLatin1StringView kSystemPrefixes[] = {
     QLatin1StringView("$InstallationId:"),
     QLatin1StringView("$UserId:"),

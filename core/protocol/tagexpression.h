@@ -15,7 +15,7 @@
 namespace Nh {
 
 /**
- * A parsed ServiceBusNotification-Tags expression (nh-rest.md §6.2): tags combined with `||`,
+ * A parsed ServiceBusNotification-Tags expression (docs/protocol.md §6.2): tags combined with `||`,
  * `&&`, `!` and parentheses, whitespace allowed between tokens. Precedence is read as
  * `!` > `&&` > `||`, all left-associative; the service does not document it, so parse() warns
  * when `&&` and `||` are mixed without parentheses.
@@ -46,9 +46,9 @@ public:
 
     /** Longest tag, in QChar units, system tags included (.NET Constants.MaximumTagSize). */
     static constexpr int kMaxTagLength = 120;
-    /** Most tag occurrences in an expression that uses only `||` (nh-rest.md §6.3). */
+    /** Most tag occurrences in an expression that uses only `||` (docs/protocol.md §6.3). */
     static constexpr int kMaxTagsOrOnly = 20;
-    /** Most tag occurrences in an expression that uses `&&` or `!` (nh-rest.md §6.3). */
+    /** Most tag occurrences in an expression that uses `&&` or `!` (docs/protocol.md §6.3). */
     static constexpr int kMaxTags = 6;
     /**
      * Most nested `(` and `!` together, and most nested operators (`!`, `&&`, `||`, counting an
@@ -73,7 +73,7 @@ public:
 
     /**
      * Evaluates the expression for a registration with `tags`. Whether the service compares tags
-     * case-sensitively is UNCONFIRMED (nh-rest.md §6.1); the .NET SDK keeps tags in a
+     * case-sensitively is UNCONFIRMED (docs/protocol.md §6.1); the .NET SDK keeps tags in a
      * case-insensitive set, hence the default. Case-insensitive comparison uses simple Unicode
      * case folding (QString::toCaseFolded(): "É" = "é", but "ß" ≠ "ss"), system tags included.
      * A null expression matches nothing.

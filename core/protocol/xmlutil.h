@@ -13,7 +13,7 @@
 
 namespace Nh::Xml {
 
-/** The namespaces of the hub's documents (nh-rest.md §7). QLatin1StringView because Qt 6.4's
+/** The namespaces of the hub's documents (docs/protocol.md §7). QLatin1StringView because Qt 6.4's
  *  QXmlStreamAttributes::value(ns, name) has QString and QLatin1StringView overloads only. */
 inline constexpr QLatin1StringView kServiceBusNs {
     "http://schemas.microsoft.com/netservices/2010/10/servicebus/connect"};
@@ -181,8 +181,8 @@ enum class TextEscaping {
     /** CR and LF as &#13; and &#10;, so that the document stays on one line and a parser does
      *  not fold CR LF into LF; TAB as it is; a character XML 1.0 cannot carry becomes U+FFFD. */
     OneLine,
-    /** As the service's .NET writer puts text (nh-rest.md §7.6, reproduced byte for byte by the
-     *  emulator): LF and TAB as they are, CR as &#xD;; a character XML 1.0 cannot carry is
+    /** As the service's .NET writer puts text (docs/protocol.md §7.6, reproduced byte for byte by
+     *  the emulator): LF and TAB as they are, CR as &#xD;; a character XML 1.0 cannot carry is
      *  dropped. */
     Service,
 };

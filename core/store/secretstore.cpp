@@ -14,7 +14,7 @@ namespace Nh {
 namespace {
 
 /** Texts of D-Bus and Secret Service failures that mean "nothing to talk to". QtKeychain 0.13
- *  passes them on as OtherError (toolchain.md §5, and the probes behind tst_secretstore). */
+ *  passes them on as OtherError (docs/toolchain.md §5, and the probes behind tst_secretstore). */
 constexpr QStringView kUnavailableMarkers[] = {
     u"org.freedesktop.secrets", // "The name org.freedesktop.secrets was not provided by any
                                 // .service files"
@@ -166,8 +166,8 @@ void SecretStore::forgetSessionKeys()
 
 void SecretStore::runKeychain(QKeychain::Job *job, SecretJob *owner, KeychainCallback done)
 {
-    // Written out (style.md R8): with a fallback, QtKeychain's KWallet path writes the secret
-    // in plain text to ~/.config/<service>.conf.
+    // Written out (docs/conventions.md R8): with a fallback, QtKeychain's KWallet path writes the
+    // secret in plain text to ~/.config/<service>.conf.
     job->setInsecureFallback(false);
     job->setAutoDelete(true);
     connect(job, &QKeychain::Job::finished, owner,

@@ -38,14 +38,14 @@ enum class KeychainIssue {
  * Sorts a QtKeychain result into a KeychainIssue. `code` is a QKeychain::Error; `detail` its
  * errorString(). QtKeychain 0.13 reports most libsecret and D-Bus failures as OtherError, so the
  * text decides between "no bus / no Secret Service" (Unavailable) and "no default keyring that
- * can be opened" (Locked); see toolchain.md §5 for the texts this was read from.
+ * can be opened" (Locked); see docs/toolchain.md §5 for the texts this was read from.
  */
 KeychainIssue classifyKeychainError(int code, QStringView detail);
 
 /**
- * One keychain operation in flight (style.md R4). Returned by SecretStore and parented to it.
- * finished() is emitted exactly once and never from inside the call that made the job; the job
- * deletes itself afterwards unless kept with setAutoDelete(false). Jobs cannot be cancelled:
+ * One keychain operation in flight (docs/conventions.md R4). Returned by SecretStore and parented
+ * to it. finished() is emitted exactly once and never from inside the call that made the job; the
+ * job deletes itself afterwards unless kept with setAutoDelete(false). Jobs cannot be cancelled:
  * a keychain may be showing an unlock prompt, and only the user ends that.
  */
 class SecretJob final : public QObject
@@ -92,7 +92,7 @@ private:
 };
 
 /**
- * The SAS keys of profiles (style.md R8): in the OS keychain through QtKeychain, service
+ * The SAS keys of profiles (docs/conventions.md R8): in the OS keychain through QtKeychain, service
  * `nhconsole`, entry `profile/<uuid>/sas-key`, with the insecure fallback switched off (it would
  * write plain text next to the settings). Nothing here ever writes a key to a file.
  *

@@ -13,9 +13,9 @@
 namespace Nh {
 
 /**
- * Typed preferences over one QSettings (style.md R9). Every key, its default and its range are
- * in one table (settings.cpp); a stored value of the wrong type or out of range reads as the
- * default, so a hand-edited file cannot break the application. Window geometry and splitter
+ * Typed preferences over one QSettings (docs/conventions.md R9). Every key, its default and its
+ * range are in one table (settings.cpp); a stored value of the wrong type or out of range reads as
+ * the default, so a hand-edited file cannot break the application. Window geometry and splitter
  * states live apart under "State/". Secrets never go here (R8); profiles are ProfileStore's.
  *
  * Does not own the QSettings; the caller decides where the file is (tests: a QTemporaryDir).

@@ -50,7 +50,7 @@ constexpr int kCaseDeadlineMs = 60000;
 /** A response header block larger than this is garbage, not a slow server. */
 constexpr qsizetype kMaxHeaderBytes = 16 * 1024;
 
-// Client rates seen on this machine against a zero-work server (real-clients.md §8, medians).
+// Client rates seen on this machine against a zero-work server (docs/protocol.md §9.8, medians).
 constexpr double kJsSdkSequentialPerSecond = 1277;
 constexpr double kJsSdkConcurrentPerSecond = 1844;
 
@@ -138,7 +138,7 @@ void startServers(ServerSide &s)
     s.emulatorCertificate = s.emulator->certificate();
     s.hub = s.emulator->hubName();
     const auto cs = s.emulator->connectionString();
-    // 127.0.0.1, not localhost: a bare chroot may have no /etc/hosts (toolchain.md P7).
+    // 127.0.0.1, not localhost: a bare chroot may have no /etc/hosts (docs/toolchain.md P7).
     s.connectionString =
         Nh::ConnectionString::fromParts(u"127.0.0.1"_s, s.emulatorPort, cs.keyName(), cs.key());
     QObject::connect(s.emulator.get(), &Nh::HubEmulator::exchangeLogged, s.emulator.get(),
@@ -473,7 +473,7 @@ int main(int argc, char **argv)
         std::printf("ratio emulator/trivial, %2d connection%s: %.2f\n", row.connections,
                     row.connections == 1 ? " " : "s", row.emulator / row.trivial);
     // Rough context only: those client figures come from another run (±20%).
-    std::printf("\nheadroom over the JS SDK (real-clients.md §8, %.0f/s sequential, %.0f/s with "
+    std::printf("\nheadroom over the JS SDK (docs/protocol.md §9.8, %.0f/s sequential, %.0f/s with "
                 "16 in flight): %.1fx and %.1fx\n",
                 kJsSdkSequentialPerSecond, kJsSdkConcurrentPerSecond,
                 rows.at(0).emulator / kJsSdkSequentialPerSecond,

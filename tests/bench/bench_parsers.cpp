@@ -99,7 +99,7 @@ QString checkOutcome(const Nh::NotificationOutcome &outcome)
     return {};
 }
 
-// --- Error body: nh-rest.md §3.4.
+// --- Error body: docs/protocol.md §3.4.
 
 QByteArray errorDocument()
 {
@@ -117,7 +117,7 @@ QString checkErrorBody(const Nh::HubErrorBody &body)
     return {};
 }
 
-// --- NotificationDetails: nh-rest.md §5.4 with two platforms.
+// --- NotificationDetails: docs/protocol.md §5.4 with two platforms.
 
 QByteArray detailsDocument()
 {

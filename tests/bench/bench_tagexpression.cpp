@@ -133,7 +133,7 @@ int main()
     const double seconds = quick ? 0.02 : 0.5;
     const QList<Case> all = cases();
     const QSet<QString> tags = registrationTags();
-    // The validation regex of the .NET SDK (nh-rest.md §6.1).
+    // The validation regex of the .NET SDK (docs/protocol.md §6.1).
     const QRegularExpression tagRegex(
         u"^(\\$(InstallationId|UserId):\\{[-_@#.:=\\w]+\\}|[-_@#.:\\w]+)$"_s,
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);

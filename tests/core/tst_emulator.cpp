@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The nhconsole authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The emulator's routes over real HTTPS: statuses, headers and bodies as real-clients.md §7 lists
-// them, SAS rejection, registrations, installations, schedules, telemetry and bad requests.
+// The emulator's routes over real HTTPS: statuses, headers and bodies as docs/protocol.md §9.7
+// lists them, SAS rejection, registrations, installations, schedules, telemetry and bad requests.
 
 #include "emulator/emulatorstate.h"
 #include "emulatorfixture.h"

@@ -57,7 +57,7 @@ void Tst_errorbody::parsesServiceBodies_data()
     QTest::addColumn<QString>("trackingId");
     QTest::addColumn<QString>("timeStamp");
 
-    QTest::newRow("404 installation, nh-rest.md 3.4")
+    QTest::newRow("404 installation, protocol.md 3.4")
         << fixture(u"installation-not-found.xml"_s) << 404 << u"Installation not found"_s
         << u"cc8c4f9b-fd82-4cfa-8f99-7a089eb4cd69_G3"_s << u"11/7/2018 12:18:37 AM"_s;
     QTest::newRow("400 invalid tag, doubled dots")
@@ -250,7 +250,7 @@ void Tst_errorbody::serializesTheServiceShape_data()
     QTest::addColumn<QDateTime>("timeStamp");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("nh-rest.md 3.4 example, byte for byte")
+    QTest::newRow("protocol.md 3.4 example, byte for byte")
         << 404 << u"Installation not found"_s << u"cc8c4f9b-fd82-4cfa-8f99-7a089eb4cd69_G3"_s
         << utc(2018, 11, 7, 0, 18, 37)
         << "<Error><Code>404</Code><Detail>Installation not found.TrackingId:cc8c4f9b-fd82-"

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The nhconsole authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Nh::OutcomeModel and Nh::HeaderModel under QAbstractItemModelTester (style.md R10).
+// Nh::OutcomeModel and Nh::HeaderModel under QAbstractItemModelTester (docs/conventions.md R10).
 
 #include "models/headermodel.h"
 #include "models/outcomemodel.h"

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The nhconsole authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Nh::explain*: every outcome string (nh-rest.md §5.2), every hub error detail (§3.4, §12) and
-// every exchange result maps to a cause and a next step.
+// Nh::explain*: every outcome string (docs/protocol.md §5.2), every hub error detail (§3.4, §12)
+// and every exchange result maps to a cause and a next step.
 
 #include "client/explainer.h"
 
@@ -63,7 +63,7 @@ void TestExplainer::classifyHubError_data()
     QTest::addColumn<QString>("detail");
     QTest::addColumn<HubErrorKind>("kind");
 
-    // Real service details (nh-rest.md §3.4, §12), with their TrackingId suffix where seen.
+    // Real service details (docs/protocol.md §3.4, §12), with their TrackingId suffix where seen.
     QTest::newRow("invalid tag chars")
         << 400
         << u"An invalid tag(s) '' was supplied. Valid tag characters are alphanumeric, _, @, -, "

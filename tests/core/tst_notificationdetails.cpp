@@ -48,7 +48,7 @@ QDateTime utc(int y, int mo, int d, int h, int mi, int s, int ms = 0)
     return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC);
 }
 
-// completed-wns.xml (the nh-rest.md §5.4 example with its placeholders filled in), by hand.
+// completed-wns.xml (the docs/protocol.md §5.4 example with its placeholders filled in), by hand.
 Nh::NotificationDetails completedWns()
 {
     Nh::NotificationDetails d;
@@ -141,7 +141,7 @@ void Tst_notificationdetails::parsesBodies_data()
     utcFromOffset.startTime = utc(2020, 1, 1, 5, 30, 0, 50);
     utcFromOffset.endTime = utc(2019, 12, 31, 23, 59, 59);
 
-    QTest::newRow("completed WNS (nh-rest.md 5.4)")
+    QTest::newRow("completed WNS (protocol.md 5.4)")
         << fixture(u"completed-wns.xml"_s) << completedWns();
     QTest::newRow("several platforms, Cancelled, prefixes, any order")
         << fixture(u"multi-platform-cancelled.xml"_s) << multiPlatformCancelled();

@@ -48,7 +48,7 @@ Nh::RegistrationResult result(const QString &platform, const QString &handle, co
     return Nh::RegistrationResult {platform, handle, id, outcome};
 }
 
-// The two results of nh-rest.md §5.2, typed in by hand.
+// The two results of docs/protocol.md §5.2, typed in by hand.
 Nh::NotificationOutcome twoResults()
 {
     return Nh::NotificationOutcome {
@@ -400,7 +400,7 @@ void Tst_notificationoutcome::serializesTheServiceShape_data()
     QTest::addColumn<Nh::NotificationOutcome>("outcome");
     QTest::addColumn<QByteArray>("expected");
 
-    // The no-target body exactly as nh-rest.md §5.2 quotes it from the service.
+    // The no-target body exactly as docs/protocol.md §5.2 quotes it from the service.
     QTest::newRow("no target")
         << Nh::NotificationOutcome {0, 0, {}}
         << "<NotificationOutcome xmlns=\"http://schemas.microsoft.com/netservices/2010/10/"

@@ -1471,7 +1471,7 @@ private slots:
 
     void parseJsSdkBatch()
     {
-        // Byte for byte what @azure/notification-hubs 2.1.0 sends (real-clients.md §3):
+        // Byte for byte what @azure/notification-hubs 2.1.0 sends (docs/protocol.md §9.3):
         // spaces around '=', a quoted boundary, "Content-type", no CRLF after the close.
         const auto batch = Nh::parseDirectBatch(
             "multipart/mixed; boundary = \"nh-boundary-6f1c2a7e-0b9d-4d61-9a57-2f4f1f3c8e10\"",

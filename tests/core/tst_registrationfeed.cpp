@@ -723,7 +723,7 @@ void Tst_registrationfeed::nextLinkLikeService()
     context.updated = utc(2018, 11, 7, 0, 18, 38);
     context.continuationToken = "MzEobik7Mg=="_ba;
     const QByteArray xml = Nh::registrationFeedXml({}, context);
-    // nh-rest.md §7.6, verbatim.
+    // docs/protocol.md §7.6, verbatim.
     const QByteArray expectedStart =
         R"nh(<feed xmlns="http://www.w3.org/2005/Atom"><title type="text">Registrations</title><id>https://sdk-sample-namespace.servicebus.windows.net/sdk-sample-nh/registrations?api-version=2017-04&amp;$top=2</id><updated>2018-11-07T00:18:38Z</updated><link rel="self" href="https://sdk-sample-namespace.servicebus.windows.net/sdk-sample-nh/registrations?api-version=2017-04&amp;$top=2"/>)nh"_ba;
     const QByteArray expectedNext =
@@ -1057,7 +1057,7 @@ void Tst_registrationfeed::kindNames()
              (Nh::RegistrationKind {Platform::Gcm, true}));
     QCOMPARE(Nh::registrationKindFromName(u"XiaomiRegistrationDescription"),
              (Nh::RegistrationKind {Platform::Xiaomi, false}));
-    // The SDK-only FCM name is not a wire kind (real-clients.md §5); names are case-sensitive.
+    // The SDK-only FCM name is not a wire kind (docs/protocol.md §9.5); names are case-sensitive.
     QVERIFY(!Nh::registrationKindFromName(u"FcmRegistrationDescription"));
     QVERIFY(!Nh::registrationKindFromName(u"appleRegistrationDescription"));
     QVERIFY(!Nh::registrationKindFromName(u"RegistrationDescription"));

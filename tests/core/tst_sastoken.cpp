@@ -10,7 +10,7 @@ using namespace Qt::Literals::StringLiterals;
 using namespace Nh;
 
 namespace {
-// nh-rest.md §2.3: the realistic vectors (key used as text, not decoded).
+// docs/protocol.md §2.3: the realistic vectors (key used as text, not decoded).
 const QString kKey = u"dGVzdGtleXRlc3RrZXl0ZXN0a2V5dGVzdGtleTEyMzQ="_s;
 const QString kRule = u"DefaultFullSharedAccessSignature"_s;
 constexpr qint64 kSe = 1700000000;

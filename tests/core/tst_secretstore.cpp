@@ -182,7 +182,7 @@ void TestSecretStore::classifiesKeychainErrors_data()
     QTest::addColumn<QString>("detail");
     QTest::addColumn<KeychainIssue>("issue");
 
-    // The texts QtKeychain 0.13.2 gave in each state (toolchain.md §5 and with_keyring.sh).
+    // The texts QtKeychain 0.13.2 gave in each state (docs/toolchain.md §5 and with_keyring.sh).
     QTest::newRow("ok") << int(QKeychain::NoError) << QString() << KeychainIssue::None;
     QTest::newRow("not found") << int(QKeychain::EntryNotFound) << u"Entry not found"_s
                                << KeychainIssue::NotFound;

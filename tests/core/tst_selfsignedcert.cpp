@@ -29,7 +29,7 @@ void TestSelfSignedCert::hasWhatClientsNeed()
     const QSslCertificate cert(pair->certificatePem, QSsl::Pem);
     QVERIFY(!cert.isNull());
     QVERIFY(cert.isSelfSigned());
-    // SAN: localhost, 127.0.0.1, ::1 (real-clients.md §7 rule 2).
+    // SAN: localhost, 127.0.0.1, ::1 (docs/protocol.md §9.7 rule 2).
     const auto san = cert.subjectAlternativeNames();
     QVERIFY(san.values(QSsl::DnsEntry).contains(u"localhost"_s));
     const QStringList ips = san.values(QSsl::IpAddressEntry);

@@ -90,7 +90,7 @@ def parse_connection_string(text):
 
 
 def sas_token(uri, key_name, key, ttl):
-    """The canonical token (nh-rest.md §2): sr = lower-cased, percent-encoded audience."""
+    """The canonical token (docs/protocol.md §2): sr = lower-cased, percent-encoded audience."""
     sr = urllib.parse.quote(uri.lower(), safe="")
     expiry = str(int(time.time()) + ttl)
     digest = hmac.new(key.encode("utf-8"), (sr + "\n" + expiry).encode("utf-8"),

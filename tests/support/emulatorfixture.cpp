@@ -28,7 +28,7 @@ bool EmulatorFixture::start(Nh::EmulatorOptions options)
 
 QString EmulatorFixture::url(const QString &pathAndQuery) const
 {
-    // 127.0.0.1, not localhost: a bare chroot may have no /etc/hosts (toolchain.md P7).
+    // 127.0.0.1, not localhost: a bare chroot may have no /etc/hosts (docs/toolchain.md P7).
     return u"https://127.0.0.1:%1"_s.arg(emulator.port()) + pathAndQuery;
 }
 

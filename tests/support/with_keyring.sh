@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Runs a command against a private keychain in one of the states QtKeychain meets in the field
-# (toolchain.md §5), with its own HOME and XDG dirs in a temporary directory that is removed
+# (docs/toolchain.md §5), with its own HOME and XDG dirs in a temporary directory that is removed
 # afterwards. The command learns the state from NH_KEYRING_MODE and the sandbox from
 # NH_KEYRING_HOME.
 #

@@ -27,7 +27,7 @@ Format AdmPayload::format() const
 
 QByteArray AdmPayload::contentType(const QByteArray &, const HttpHeaders &) const
 {
-    // [JS] spelling; [NET] sends "application/json" without the charset (nh-rest.md §4.3).
+    // [JS] spelling; [NET] sends "application/json" without the charset (docs/protocol.md §4.3).
     return "application/json;charset=utf-8"_ba;
 }
 
@@ -81,8 +81,8 @@ Format BaiduPayload::format() const
 
 QByteArray BaiduPayload::contentType(const QByteArray &, const HttpHeaders &) const
 {
-    // CONFLICT (nh-rest.md §4.3): the .NET SDK sends application/x-www-form-urlencoded with an
-    // optional X-Baidu-Message-Type; the JS SDK and the Python seed send JSON. We follow JS and
+    // CONFLICT (docs/protocol.md §4.3): the .NET SDK sends application/x-www-form-urlencoded with
+    // an optional X-Baidu-Message-Type; the JS SDK and the Python seed send JSON. We follow JS and
     // Python because the body is the same JSON either way; a user Content-Type header can still
     // select the .NET form for comparison.
     return "application/json;charset=utf-8"_ba;

@@ -17,7 +17,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Nh::ApnsPayload)
 };
 
-// Apple's documented apns-push-type values (nh-rest.md §4.4 lists the first six; the rest are
+// Apple's documented apns-push-type values (docs/protocol.md §4.4 lists the first six; the rest are
 // the newer ones from Apple's "Sending notification requests to APNs").
 constexpr std::array<QByteArrayView, 11> kPushTypes {{
     "alert",

@@ -8,7 +8,7 @@
 namespace Nh {
 
 /**
- * Format `template`: a flat JSON object whose values are all strings (nh-rest.md §4.3); the
+ * Format `template`: a flat JSON object whose values are all strings (docs/protocol.md §4.3); the
  * hub renders every matching template registration with these properties.
  */
 class TemplatePayload final : public PayloadBuilder

@@ -125,7 +125,7 @@ QByteArray XiaomiPayload::contentType(const QByteArray &, const HttpHeaders &) c
 
 QList<PayloadPreset> XiaomiPayload::presets() const
 {
-    // Mi Push's own message fields; the hub's mapping of them is not documented (nh-rest.md
+    // Mi Push's own message fields; the hub's mapping of them is not documented (docs/protocol.md
     // §4.3 marks the service-side status UNCONFIRMED).
     return {
         {u"notification"_s,

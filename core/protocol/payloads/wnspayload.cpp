@@ -82,7 +82,7 @@ std::optional<QByteArray> WnsPayload::effectiveType(const QByteArray &body,
 
 QByteArray WnsPayload::contentType(const QByteArray &body, const HttpHeaders &headers) const
 {
-    // The SDKs force octet-stream for raw (nh-rest.md §4.4); XML types go as application/xml.
+    // The SDKs force octet-stream for raw (docs/protocol.md §4.4); XML types go as application/xml.
     return effectiveType(body, headers) == kRaw ? "application/octet-stream"_ba
                                                 : "application/xml"_ba;
 }

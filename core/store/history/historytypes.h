@@ -62,10 +62,10 @@ struct HistoryRecord
 
 /**
  * The record the history stores for `exchange`: every header through the redaction of
- * style.md R8 (an already redacted SAS token keeps its sr/se/skn), Nh::redactSecrets over the
- * URL, bodies and texts, the SAS signature dropped from the decoded token, authorization cleared;
- * target, kind, tags and format derived from the request where the context leaves them empty.
- * Stores and exports both go through it, so nothing can reach a file unredacted.
+ * docs/conventions.md R8 (an already redacted SAS token keeps its sr/se/skn), Nh::redactSecrets
+ * over the URL, bodies and texts, the SAS signature dropped from the decoded token, authorization
+ * cleared; target, kind, tags and format derived from the request where the context leaves them
+ * empty. Stores and exports both go through it, so nothing can reach a file unredacted.
  */
 HistoryRecord historyRecordFor(const Exchange &exchange, const HistoryContext &context = {});
 

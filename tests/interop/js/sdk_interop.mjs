@@ -55,7 +55,7 @@ import {
   createXiaomiRegistrationDescription,
 } from "@azure/notification-hubs";
 
-// --- the expected texts come from the spec (nh-rest.md §5.2), not from the emulator ---------
+// --- the expected texts come from the spec (docs/protocol.md §5.2), not from the emulator --------
 const OUTCOME_SENT = "The Notification was successfully sent to the Push Notification System";
 const OUTCOME_INVALID = "The Push Notification System handle for the registration is invalid";
 const OUTCOME_BAD_PAYLOAD = "The Notification payload is invalid";
@@ -490,7 +490,7 @@ async function main() {
     eq(total, templates.length, "Success counts over the template platforms");
   });
   // SDK 2.1.0 sends 'ServiceBusNotification-Tags: undefined' on a broadcast test send
-  // (real-clients.md §3, rule 10): the hub treats it as the literal tag "undefined".
+  // (docs/protocol.md §9.3, rule 10): the hub treats it as the literal tag "undefined".
   await check("sendBroadcastNotification enableTestSend (SDK sends Tags: undefined)", async () => {
     const none = await client.sendBroadcastNotification(notifications[0].make(), { enableTestSend: true });
     checkOutcome(none, [], "outcome with no registration tagged 'undefined'");
@@ -520,7 +520,7 @@ async function main() {
   await check("sendNotification direct batch (multipart) + telemetry", async () => {
     const handles = ["fcm-batch-1", "fcm-batch-2", "fcm-batch-invalid-3"];
     const response = await client.sendNotification(notifications[1].make(), { deviceHandle: handles });
-    // SDK bug: it takes path segment 3, which is "$batch" (real-clients.md §3).
+    // SDK bug: it takes path segment 3, which is "$batch" (docs/protocol.md §9.3).
     eq(response.notificationId, "$batch", "notificationId as the SDK derives it");
     const location = new URL(response.location);
     const segments = location.pathname.split("/");
