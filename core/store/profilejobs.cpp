@@ -56,17 +56,8 @@ ProfileJob *ProfileStore::create(const Profile &profile, const QString &key)
     if (p.id.isNull())
         p.id = QUuid::createUuid();
     p.name = p.name.trimmed();
-    if (const Status ok = checkNew(p); !ok) {
-        finishLater(job, ok);
+    if (finishedWithoutKey(job, p))
         return job;
-    }
-    if (!p.needsKey()) {
-        const auto added = add(p);
-        if (added)
-            job->m_ids = {p.id};
-        finishLater(job, added ? Status() : Status(added.error()));
-        return job;
-    }
     if (key.isEmpty()) {
         finishLater(job,
                     makeError(ErrorCode::EmptyField,
@@ -87,6 +78,21 @@ ProfileJob *ProfileStore::create(const Profile &profile, const QString &key)
     }
     writeKeyThenAdd(job, p, key);
     return job;
+}
+
+bool ProfileStore::finishedWithoutKey(ProfileJob *job, const Profile &p)
+{
+    if (const Status ok = checkNew(p); !ok) {
+        finishLater(job, ok);
+        return true;
+    }
+    if (p.needsKey())
+        return false;
+    const auto added = add(p);
+    if (added)
+        job->m_ids = {p.id};
+    finishLater(job, added ? Status() : Status(added.error()));
+    return true;
 }
 
 void ProfileStore::writeKeyThenAdd(ProfileJob *job, const Profile &p, const QString &key)
@@ -161,17 +167,8 @@ ProfileJob *ProfileStore::duplicate(const QUuid &id, const QString &name)
     copy.id = QUuid::createUuid();
     copy.name =
         name.trimmed().isEmpty() ? uniqueName(tr("%1 (copy)").arg(source->name)) : name.trimmed();
-    if (const Status ok = checkNew(copy); !ok) {
-        finishLater(job, ok);
+    if (finishedWithoutKey(job, copy))
         return job;
-    }
-    if (!copy.needsKey()) {
-        const auto added = add(copy);
-        if (added)
-            job->m_ids = {copy.id};
-        finishLater(job, added ? Status() : Status(added.error()));
-        return job;
-    }
     SecretJob *read = m_secrets->readKey(source->id, source->name);
     const QString sourceName = source->name;
     connect(read, &SecretJob::finished, job,

@@ -175,6 +175,11 @@ private:
     void removeNow(const QUuid &id);
     void finish(ProfileJob *job, const Status &status);
     void finishLater(ProfileJob *job, const Status &status);
+    /**
+     * Checks new profile `p` and, when it needs no key, adds it; true when that finished `job`
+     * (refused, or added), false when a key must be stored first.
+     */
+    bool finishedWithoutKey(ProfileJob *job, const Profile &p);
     /** Writes `key` to the keychain, then adds `p`; takes the key back out if the add fails. */
     void writeKeyThenAdd(ProfileJob *job, const Profile &p, const QString &key);
     void readKeysThenExport(ProfileJob *job, QList<Profile> pending, QList<QUuid> ids,
