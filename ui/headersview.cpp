@@ -50,8 +50,7 @@ HeadersView::HeadersView(QWidget *parent)
     m_sasInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *transportNote =
         new QLabel(tr("Headers as nhconsole built them. Qt adds Host, Content-Length, "
-                      "Connection, Accept-Encoding and User-Agent when it sends; they are not "
-                      "listed."),
+                      "Connection and Accept-Encoding when it sends; they are not listed."),
                    this);
     transportNote->setWordWrap(true);
     QFont small = transportNote->font();

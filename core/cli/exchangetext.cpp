@@ -58,7 +58,8 @@ TextPanel requestPanel(const Exchange &e)
     p.title = Tr::tr("Request");
     p.add(QString::fromLatin1(e.method) + u' ' + e.url.toString(), Tone::Heading);
     addHeaders(p, e.requestHeaders);
-    p.add(Tr::tr("(as built; Qt adds Host, Content-Length, Connection and User-Agent)"), Tone::Dim);
+    p.add(Tr::tr("(as built; Qt adds Host, Content-Length, Connection and Accept-Encoding)"),
+          Tone::Dim);
     addBody(p, e.requestBody);
     return p;
 }

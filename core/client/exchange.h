@@ -57,7 +57,8 @@ struct Attempt
  * requestHeaders are the headers exactly as built, in order, with the Authorization signature
  * already redacted; the real token is kept apart (authorization) and only comes back through
  * requestHeadersFor(Reveal::Yes). QNAM adds transport headers of its own (Host, Connection,
- * Accept-Encoding, Content-Length, User-Agent…), which are not in this list.
+ * Accept-Encoding, Content-Length…), which are not in this list; User-Agent is ours
+ * (HubClient::userAgent()) and is listed.
  */
 struct Exchange
 {

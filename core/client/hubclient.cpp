@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
+#include <QSysInfo>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -121,6 +122,25 @@ QUrl HubClient::requestUrl(const HubRequest &r) const
     return url;
 }
 
+QByteArray HubClient::userAgent()
+{
+    static const QByteArray agent = [] {
+        // The OS name sits in a comment (RFC 9110 §5.6.5): printable ASCII only, and nested
+        // parentheses only when balanced ("Debian GNU/Linux 12 (bookworm)"); else '?'.
+        QByteArray os = QSysInfo::prettyProductName().toUtf8();
+        const bool balanced = os.count('(') == os.count(')') && os.indexOf(')') >= os.indexOf('(');
+        for (char &c : os) {
+            if (uchar(c) < 0x20 || uchar(c) > 0x7e || c == '\\'
+                || (!balanced && (c == '(' || c == ')')))
+                c = '?';
+        }
+        QByteArray value("nhconsole/" NH_VERSION " (Qt ");
+        value.append(qVersion()).append("; ").append(os).append(')');
+        return value;
+    }();
+    return agent;
+}
+
 QNetworkRequest HubClient::buildRequest(const HubRequest &r, const QDateTime &now,
                                         QString *authorization) const
 {
@@ -135,6 +155,7 @@ QNetworkRequest HubClient::buildRequest(const HubRequest &r, const QDateTime &no
         *authorization = header;
     request.setRawHeader("Authorization", header.toUtf8());
     request.setRawHeader("x-ms-version", m_connection.apiVersion.toUtf8());
+    request.setRawHeader("User-Agent", userAgent());
     for (const auto &[name, value] : r.headers)
         request.setRawHeader(name, value);
     if (!r.body.isEmpty() && !request.hasRawHeader("Content-Type"))

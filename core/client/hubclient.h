@@ -142,6 +142,12 @@ public:
     void setConnection(const HubConnection &connection);
     const HubConnection &connection() const { return m_connection; }
 
+    /**
+     * What nhconsole and nhcli send as User-Agent, so a hub's owner can tell their traffic apart:
+     * `nhconsole/<version> (Qt <runtime Qt version>; <operating system>)`.
+     */
+    static QByteArray userAgent();
+
     /** The request for `r` signed at `now`; `authorization` receives the real token. */
     QNetworkRequest buildRequest(const HubRequest &r, const QDateTime &now,
                                  QString *authorization) const;

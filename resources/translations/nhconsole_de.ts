@@ -523,11 +523,11 @@
     </message>
     <message>
         <location line="+18"/>
-        <source>Headers as nhconsole built them. Qt adds Host, Content-Length, Connection, Accept-Encoding and User-Agent when it sends; they are not listed.</source>
-        <translation>Header, wie nhconsole sie erstellt hat. Qt fügt beim Senden Host, Content-Length, Connection, Accept-Encoding und User-Agent hinzu; diese sind nicht aufgeführt.</translation>
+        <source>Headers as nhconsole built them. Qt adds Host, Content-Length, Connection and Accept-Encoding when it sends; they are not listed.</source>
+        <translation>Header, wie nhconsole sie erstellt hat. Qt fügt beim Senden Host, Content-Length, Connection und Accept-Encoding hinzu; diese sind nicht aufgeführt.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <location line="+78"/>
         <source>&lt;b&gt;Body&lt;/b&gt;</source>
         <translation>&lt;b&gt;Body&lt;/b&gt;</translation>
@@ -1461,7 +1461,7 @@ Befehle:
     </message>
     <message>
         <location line="+124"/>
-        <location filename="../../core/cli/exchangetext.cpp" line="+138"/>
+        <location filename="../../core/cli/exchangetext.cpp" line="+139"/>
         <source>error:</source>
         <translation>Fehler:</translation>
     </message>
@@ -1547,7 +1547,7 @@ Befehle:
         <translation>Zum Beenden Ctrl+C drücken.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/exchangetext.cpp" line="-105"/>
+        <location filename="../../core/cli/exchangetext.cpp" line="-106"/>
         <source>… %1 more lines (--json shows the whole body)</source>
         <translation>… %1 weitere Zeilen (--json zeigt den vollständigen Body)</translation>
     </message>
@@ -1558,11 +1558,11 @@ Befehle:
     </message>
     <message>
         <location line="+3"/>
-        <source>(as built; Qt adds Host, Content-Length, Connection and User-Agent)</source>
-        <translation>(wie erstellt; Qt fügt Host, Content-Length, Connection und User-Agent hinzu)</translation>
+        <source>(as built; Qt adds Host, Content-Length, Connection and Accept-Encoding)</source>
+        <translation>(wie erstellt; Qt fügt Host, Content-Length, Connection und Accept-Encoding hinzu)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Response</source>
         <translation>Antwort</translation>
     </message>
@@ -3074,7 +3074,7 @@ Beispiele:
         <translation>Zusätzlich angeben, ob eine Registrierung mit diesen durch Kommas getrennten Tags erreicht würde.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Parse a tag expression: normalised form, tags, limits, matching.</source>
         <translation>Einen Tag-Ausdruck auswerten: normalisierte Form, Tags, Grenzen, Übereinstimmung.</translation>
     </message>
@@ -3120,7 +3120,7 @@ Beispiel:
         <translation>Tags</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>%1 (%2 occurrences)</source>
         <translation>%1 (%2 Vorkommen)</translation>
     </message>
@@ -3130,7 +3130,7 @@ Beispiel:
         <translation>Grenze</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 of %2 tags (only || is used)</source>
         <translation>%1 von %2 Tags (nur || wird verwendet)</translation>
     </message>
@@ -4475,7 +4475,7 @@ Beispiele:
 <context>
     <name>Nh::HubClient</name>
     <message>
-        <location filename="../../core/client/hubclient.cpp" line="+239"/>
+        <location filename="../../core/client/hubclient.cpp" line="+260"/>
         <source>The response is larger than %1 MB, far more than any answer of the hub, so nhconsole stopped reading it</source>
         <translation>Die Antwort ist größer als %1 MB, weit mehr als jede Antwort des Hubs, daher hat nhconsole das Lesen abgebrochen</translation>
     </message>
@@ -5087,7 +5087,7 @@ Beispiele:
         <translation>„%1“ (%2, SHA-256 %3, gültig %4 bis %5)</translation>
     </message>
     <message>
-        <location filename="../../core/protocol/operation.cpp" line="+29"/>
+        <location filename="../../core/protocol/operation.cpp" line="+28"/>
         <source>the send</source>
         <translation>die Sendung</translation>
     </message>
@@ -6421,9 +6421,9 @@ Beispiele:
         <translation>Profil „%1“ kann nicht zwischen Hub und Emulator wechseln; erstellen Sie stattdessen ein neues Profil.</translation>
     </message>
     <message>
-        <location filename="../../core/store/profilejobs.cpp" line="+124"/>
+        <location filename="../../core/store/profilejobs.cpp" line="+130"/>
         <location line="+31"/>
-        <location line="+56"/>
+        <location line="+47"/>
         <location line="+45"/>
         <location filename="../../core/store/profilestore.cpp" line="+28"/>
         <source>The profile %1 does not exist (any more).</source>
@@ -6490,13 +6490,13 @@ Beispiele:
         <translation>Die Profildatei listet %1 Profile auf; höchstens %2 werden importiert.</translation>
     </message>
     <message>
-        <location filename="../../core/store/profilejobs.cpp" line="-183"/>
+        <location filename="../../core/store/profilejobs.cpp" line="-189"/>
         <source>Profile “%1” needs its SAS key: paste the connection string of the namespace.</source>
         <translation>Profil „%1“ benötigt seinen SAS-Schlüssel: Fügen Sie die Verbindungszeichenfolge des Namespace ein.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+50"/>
+        <location line="+65"/>
         <source>The key of profile “%1” is not base64; copy it again from the portal.</source>
         <translation>Der Schlüssel von Profil „%1“ ist kein Base64; kopieren Sie ihn erneut aus dem Portal.</translation>
     </message>
@@ -6511,7 +6511,7 @@ Beispiele:
         <translation>%1 (Kopie)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+21"/>
         <source>Profile “%1” has no key in the keychain, so its copy “%2” has none either; paste the connection string to add one.</source>
         <translation>Profil „%1“ hat keinen Schlüssel im Schlüsselbund, daher hat auch seine Kopie „%2“ keinen; fügen Sie die Verbindungszeichenfolge ein, um einen hinzuzufügen.</translation>
     </message>
@@ -7122,7 +7122,7 @@ Beispiele:
         <translation>keine Angaben</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+239"/>
         <source>The key of profile “%1” is kept in memory for this run only, because no keychain is available (%2). It is gone when nhconsole exits.</source>
         <translation>Der Schlüssel von Profil „%1“ wird nur für diese Sitzung im Speicher gehalten, weil kein Schlüsselbund verfügbar ist (%2). Er geht verloren, wenn nhconsole beendet wird.</translation>
     </message>
@@ -7250,7 +7250,7 @@ Beispiele:
         <translation>Das Zertifikat ist kein PEM-X.509-Zertifikat</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Could not create the folder %1</source>
         <translation>Der Ordner %1 konnte nicht erstellt werden</translation>
     </message>

@@ -12,6 +12,7 @@
 #include "emulatorfixture.h"
 #include "protocol/installation.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -88,6 +89,7 @@ private slots:
 
     // Wire.
     void keepAliveReusesOneConnection();
+    void userAgentNamesNhconsole();
     void sendHeaders_data();
     void sendHeaders();
 
@@ -1087,6 +1089,31 @@ void TestHubClient::keepAliveReusesOneConnection()
     QCOMPARE(f.emulator.connectionCount(), before + 1);
 }
 
+void TestHubClient::userAgentNamesNhconsole()
+{
+    // Every request says who sends it, not Qt's default "Mozilla/5.0": a send, a registration
+    // call and an installation call alike.
+    const QRegularExpression form(u"^nhconsole/%1 \\(Qt %2; [\\x20-\\x7e]+\\)$"_s.arg(
+        QRegularExpression::escape(QStringLiteral(NH_VERSION)),
+        QRegularExpression::escape(QString::fromLatin1(qVersion()))));
+    QVERIFY2(form.match(QString::fromLatin1(HubClient::userAgent())).hasMatch(),
+             HubClient::userAgent().constData());
+
+    Notification n;
+    n.format = Format::Apple;
+    n.body = R"({"aps":{"alert":"who"}})";
+    n.target = Target::broadcast();
+    run(client->send(n));
+    run(client->listRegistrations({}));
+    run(client->getInstallation(u"nobody"_s));
+    const QList<EmulatorLogEntry> served = f.emulator.log();
+    QVERIFY(served.size() >= 3);
+    for (const EmulatorLogEntry &entry : served.last(3)) {
+        QCOMPARE(headerValue(entry.requestHeaders, "User-Agent"),
+                 std::optional<QByteArray>(HubClient::userAgent()));
+    }
+}
+
 void TestHubClient::sendHeaders_data()
 {
     QTest::addColumn<Notification>("notification");
@@ -1207,8 +1234,10 @@ void TestHubClient::sendHeaders()
     QCOMPARE(e.status, 201); // the emulator's SAS validator accepted it (401 otherwise)
     QVERIFY2(e.ok(), qPrintable(e.errorSentence));
 
-    // Exactly these headers in this order: Authorization, x-ms-version, then the send's.
-    HttpHeaders all = {{"Authorization", {}}, {"x-ms-version", "2020-06"}};
+    // Exactly these headers in this order: Authorization, x-ms-version, User-Agent, then the
+    // send's.
+    HttpHeaders all = {
+        {"Authorization", {}}, {"x-ms-version", "2020-06"}, {"User-Agent", HubClient::userAgent()}};
     all.append(expected);
     QCOMPARE(headerNames(e.requestHeaders), headerNames(all));
     for (qsizetype i = 1; i < all.size(); ++i)
