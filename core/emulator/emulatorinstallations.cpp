@@ -24,10 +24,7 @@ EmulatorReply putInstallation(Context &c, const QString &id)
     }
     c.state->putInstallation(*c.hub, *parsed);
     EmulatorReply r;
-    r.headers = {
-        {"Content-Length"_ba, "0"_ba},
-        {"Content-Location"_ba,
-         (c.hubUrl() + u"/installations/"_s + id + u"?api-version="_s + c.apiVersion).toUtf8()}};
+    r.headers = {{"Content-Length"_ba, "0"_ba}}; // no Content-Location: the service sends none
     return r;
 }
 
