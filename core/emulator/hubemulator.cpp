@@ -118,7 +118,7 @@ QByteArray httpDate(const QDateTime &t)
 }
 
 /**
- * The headers the service puts on every answer, errors included (docs/protocol.md §9.7 rule 12):
+ * The headers the service puts on every answer, errors included (docs/protocol.md §9.7 rule 21):
  * TrackingId and x-ms-correlation-request-id (fresh ids unless the operation set them) and
  * Strict-Transport-Security. Idempotent: respond() applies it so the request log shows them,
  * and serialise() again for answers the transport writes itself.

@@ -514,7 +514,7 @@ void TestEmulator::everyAnswerCarriesTheServiceHeaders_data()
 void TestEmulator::everyAnswerCarriesTheServiceHeaders()
 {
     // The service puts TrackingId, x-ms-correlation-request-id and Strict-Transport-Security
-    // on every answer, errors too (docs/protocol.md §9.7 rule 12).
+    // on every answer, errors too (docs/protocol.md §9.7 rule 21).
     QFETCH(QByteArray, method);
     QFETCH(QString, pathAndQuery);
     QFETCH(int, status);

@@ -7,7 +7,7 @@
                          --allowlist <replay_allowlist.json>
 
 Every recorded exchange whose request is complete is sent, in its recording's order, to one
-fresh nhemulator started with the recordings' hub names (docs/protocol.md §9.8):
+fresh nhemulator started with the recordings' hub names (docs/protocol.md §9.9):
 - js-sdk-recordings (2022–2024, the service users reach today): all of them; method, target,
   headers and body are recorded. Authorization is replaced by a valid SAS token for the
   emulator; Host, Content-Length, Connection and Accept-Encoding are left to the client.
@@ -53,7 +53,7 @@ REQUEST_TIMEOUT_S = 15
 # Headers the client computes itself, or that would change the answer's encoding.
 DROPPED_REQUEST_HEADERS = {"authorization", "host", "content-length", "connection",
                            "accept-encoding", "transfer-encoding"}
-# Headers compared by presence and form (docs/protocol.md §9.8).
+# Headers compared by presence and form (docs/protocol.md §9.9).
 FORM_HEADERS = ["TrackingId", "x-ms-correlation-request-id", "Location", "ETag", "X-Powered-By",
                 "Content-Location"]
 VALUE_HEADERS = ["Content-Type", "Strict-Transport-Security"]
