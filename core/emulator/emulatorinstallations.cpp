@@ -30,9 +30,11 @@ EmulatorReply putInstallation(Context &c, const QString &id)
 
 EmulatorReply getInstallation(Context &c, const QString &id)
 {
+    // The service's text, without a full stop: its Detail reads "Installation not
+    // found.TrackingId:…" (docs/protocol.md §3.4).
     const auto it = c.hub->installations.find(id);
     if (it == c.hub->installations.end())
-        return c.error(404, Tr::tr("Installation not found."));
+        return c.error(404, Tr::tr("Installation not found"));
     EmulatorReply r;
     // The service labels the JSON body application/xml (docs/protocol.md §7.1); clients must cope.
     r.headers = {{"Content-Type"_ba, kXml}};
@@ -44,7 +46,7 @@ EmulatorReply patchInstallation(Context &c, const QString &id)
 {
     const auto it = c.hub->installations.find(id);
     if (it == c.hub->installations.end())
-        return c.error(404, Tr::tr("Installation not found."));
+        return c.error(404, Tr::tr("Installation not found"));
     auto patched = applyInstallationPatch(it->second, c.request.body);
     if (!patched)
         return c.error(
