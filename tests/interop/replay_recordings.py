@@ -260,8 +260,10 @@ def norm_text(text):
     t = re.sub(r"9999-12-31T23:59:59\.9999999(Z?)", lambda m: "{never%s}" % m.group(1), t)
     t = re.sub(DATE, lambda m: "{date%s%s}" % (".f" if m.group(1) else "", m.group(2) or ""), t)
     t = re.sub(MSG_ID, "{message-id}", t)
-    t = re.sub(UUID, "{uuid}", t)
+    t = re.sub(UUID + r"(_G\d+)?", "{uuid}", t)
     t = re.sub(REG_ID, "{registration-id}", t)
+    # An error's Detail: "….TrackingId:{uuid}_G3,TimeStamp:11/7/2018 12:18:37 AM".
+    t = re.sub(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d:\d\d [AP]M", "{timestamp}", t)
     return t
 
 
@@ -273,8 +275,10 @@ def hosts_in(text):
 
 def xml_shape(elem, path, out, compare_text):
     """Appends (path, what) pairs describing the element's shape and (optionally) its text."""
-    attrs = sorted(k for k in elem.attrib if not k.startswith("{http://www.w3.org/2000/xmlns"))
-    out.append((path, "attributes " + ",".join(attrs)))
+    # Attribute names always; their values (rel, type, href, etag) where text is compared.
+    attrs = sorted(elem.attrib)
+    out.append((path, "attributes " + ",".join(
+        "%s=%s" % (k, norm_text(elem.attrib[k])) if compare_text else k for k in attrs)))
     children = list(elem)
     names, last = [], None
     for c in children:
@@ -309,6 +313,12 @@ def json_shape(value, path, out):
 
 
 def body_shape(text):
+    """[((path, kind), value)]: each path's root, attributes, children, text (or JSON keys)."""
+    return [((path, what.split(" ", 1)[0]), what.partition(" ")[2])
+            for path, what in raw_shape(text)]
+
+
+def raw_shape(text):
     if not text:
         return [("", "empty")]
     s = text.strip()
@@ -361,24 +371,13 @@ def compare(row, status, headers, body, check_headers):
         if rec_hosts and emu_hosts:
             diffs.append(("host", "recorded %s, emulator %s" % (",".join(sorted(set(rec_hosts))),
                                                                 ",".join(sorted(set(emu_hosts))))))
-    rec_shape, emu_shape = body_shape(rec_body), body_shape(body)
-    if rec_shape != emu_shape:
-        rs, es = dict(), dict()
-        for k, v in rec_shape:
-            rs.setdefault(k, []).append(v)
-        for k, v in emu_shape:
-            es.setdefault(k, []).append(v)
-        for k, v in rec_shape + [x for x in emu_shape if x not in rec_shape]:
-            if (k, v) in rec_shape and (k, v) in emu_shape:
-                continue
-            what = v.split(" ", 1)[0]
-            other = [x for x in (es if (k, v) in rec_shape else rs).get(k, []) if
-                     x.split(" ", 1)[0] == what]
-            if (k, v) in rec_shape:
-                diffs.append(("body %s %s" % (short(k), what),
-                              "recorded %r, emulator %r" % (v, other[0] if other else None)))
-            elif not other:
-                diffs.append(("body %s %s" % (short(k), what), "emulator only %r" % v))
+    rec_shape, emu_shape = dict(body_shape(rec_body)), dict(body_shape(body))
+    for key in list(rec_shape) + [k for k in emu_shape if k not in rec_shape]:
+        r, e = rec_shape.get(key), emu_shape.get(key)
+        if r != e:
+            path, kind = key
+            diffs.append(("body %s %s" % (short(path), kind),
+                          "recorded %r, emulator %r" % (r, e)))
     return diffs
 
 
@@ -445,6 +444,8 @@ def replay_sequence(emulator, name, steps, entries, counts, failures):
                                     % (where, status, row["status"], text[:300]))
                 continue
             counts["compared"] += 1
+            by_source = counts["compared_by_source"]
+            by_source[row["source"]] = by_source.get(row["source"], 0) + 1
             for check, detail in compare(row, status, hd, text, check_headers):
                 counts["differences"] += 1
                 if allowed(entries, name, check):
@@ -473,7 +474,9 @@ def main():
     sequences, skipped = select(rows)
 
     counts = {"recordings": len(rows), "sequences": len(sequences), "replayed": 0,
-              "compared": 0, "setup": 0, "differences": 0, "allowed": 0, "failures": 0}
+              "compared": 0, "setup": 0, "differences": 0, "allowed": 0, "failures": 0,
+              "allowlist_entries": len(entries),
+              "compared_by_source": {}}
     failures = []
     for name, steps in sequences:
         try:
