@@ -177,8 +177,7 @@ class Replayer:
                 self.conn = http.client.HTTPSConnection("localhost", self.port, context=self.tls,
                                                         timeout=REQUEST_TIMEOUT_S)
             try:
-                self.conn.request(method, target, body=body if body is not None else None,
-                                  headers=out)
+                self.conn.request(method, target, body=body, headers=out)
                 resp = self.conn.getresponse()
                 data = resp.read()
                 return resp.status, resp.getheaders(), data
