@@ -24,18 +24,17 @@ EmulatorReply putInstallation(Context &c, const QString &id)
     }
     c.state->putInstallation(*c.hub, *parsed);
     EmulatorReply r;
-    r.headers = {
-        {"Content-Length"_ba, "0"_ba},
-        {"Content-Location"_ba,
-         (c.hubUrl() + u"/installations/"_s + id + u"?api-version="_s + c.apiVersion).toUtf8()}};
+    r.headers = {{"Content-Length"_ba, "0"_ba}}; // no Content-Location: the service sends none
     return r;
 }
 
 EmulatorReply getInstallation(Context &c, const QString &id)
 {
+    // The service's text, without a full stop: its Detail reads "Installation not
+    // found.TrackingId:…" (docs/protocol.md §3.4).
     const auto it = c.hub->installations.find(id);
     if (it == c.hub->installations.end())
-        return c.error(404, Tr::tr("Installation not found."));
+        return c.error(404, Tr::tr("Installation not found"));
     EmulatorReply r;
     // The service labels the JSON body application/xml (docs/protocol.md §7.1); clients must cope.
     r.headers = {{"Content-Type"_ba, kXml}};
@@ -47,7 +46,7 @@ EmulatorReply patchInstallation(Context &c, const QString &id)
 {
     const auto it = c.hub->installations.find(id);
     if (it == c.hub->installations.end())
-        return c.error(404, Tr::tr("Installation not found."));
+        return c.error(404, Tr::tr("Installation not found"));
     auto patched = applyInstallationPatch(it->second, c.request.body);
     if (!patched)
         return c.error(

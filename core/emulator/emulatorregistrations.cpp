@@ -15,6 +15,12 @@ namespace {
 constexpr int kDefaultTop = 100;
 constexpr int kMaxTop = 1000;
 constexpr int kMaxRegistrationTags = 60;
+/** `application/xml` alone: what the service labels a registration or feed it reads back. */
+const QByteArray kPlainXml = QByteArrayLiteral("application/xml");
+const QByteArray kNeverWritten =
+    QByteArrayLiteral("<ExpirationTime>9999-12-31T23:59:59.9999999</ExpirationTime>");
+const QByteArray kNeverRead =
+    QByteArrayLiteral("<ExpirationTime>9999-12-31T23:59:59.9999999Z</ExpirationTime>");
 
 /** The service's wording for a bad user tag (docs/protocol.md §3.4, §6.4). */
 QString invalidTagText(const QString &tag)
@@ -32,11 +38,11 @@ EmulatorReply createRegistrationId(Context &c)
     EmulatorReply r;
     r.status = 201;
     const QString id = EmulatorState::newRegistrationId();
-    r.headers = {
-        {"Content-Type"_ba, kXml},
-        {"Location"_ba,
-         (c.hubUrl() + u"/registrations/"_s + id + u"?api-version="_s + c.apiVersion).toUtf8()},
-        {"Content-Length"_ba, "0"_ba}};
+    // As the service answers (docs/protocol.md §7.2): an entry's content type on an empty body,
+    // and a Location under `registrationids`, without a query.
+    r.headers = {{"Content-Type"_ba, kAtomEntry},
+                 {"Location"_ba, (c.hubUrl() + u"/registrationids/"_s + id).toUtf8()},
+                 {"Content-Length"_ba, "0"_ba}};
     return r;
 }
 
@@ -79,20 +85,46 @@ std::optional<QString> registrationProblem(const Registration &reg)
     return std::nullopt;
 }
 
+/** `<ExpirationTime>` of a registration that never expires, as registrationEntryXml() writes it. */
+QByteArray neverElement()
+{
+    return QByteArray("<ExpirationTime>"
+                      + hubDateTimeTextWithMs(Registration::neverExpires()).toUtf8()
+                      + "</ExpirationTime>");
+}
+
+/** Whether an entry answers a write (create, create or update) or a read. */
+enum class EntryAnswer { Write, Read };
+
+/**
+ * One registration as the service answers it today (docs/protocol.md §7.6): no ETag or
+ * Content-Location header (the ETag is the entry's attribute and the description's element).
+ * A write's answer is `application/atom+xml;type=entry`, its id and link under `registrations/`
+ * and a never-expiring ExpirationTime without a zone; a read's answer is `application/xml`, its
+ * id and link under `resources/`, ExpirationTime with `Z`.
+ */
 EmulatorReply entryReply(const Registration &reg, const QString &hubUrl, const QString &query,
-                         const QDateTime &now)
+                         const QDateTime &now, EntryAnswer answer)
 {
     EmulatorReply r;
     EntryContext ctx;
     ctx.baseUrl = hubUrl;
     ctx.query = query;
     ctx.now = now;
-    r.headers = {{"Content-Type"_ba, kAtomEntry},
-                 {"ETag"_ba, etagHeader(reg.etag)},
-                 {"Content-Location"_ba,
-                  (hubUrl + u"/registrations/"_s + reg.registrationId + u'?' + query).toUtf8()}};
+    ctx.collectionPath = answer == EntryAnswer::Write ? u"registrations"_s : u"resources"_s;
+    r.headers = {{"Content-Type"_ba, answer == EntryAnswer::Write ? kAtomEntry : kPlainXml}};
     r.body = registrationEntryXml(reg, ctx);
+    if (reg.expirationTime == Registration::neverExpires()) {
+        r.body.replace(neverElement(), answer == EntryAnswer::Write ? kNeverWritten : kNeverRead);
+    }
     return r;
+}
+
+/** The service answers Apple device tokens upper-cased (docs/protocol.md §7.6). */
+void normaliseHandle(Registration &reg)
+{
+    if (reg.platform == Platform::Apple)
+        reg.handle = reg.handle.toUpper();
 }
 
 } // namespace
@@ -105,13 +137,15 @@ EmulatorReply createRegistration(Context &c)
     Registration reg = *parsed;
     if (auto problem = registrationProblem(reg))
         return c.error(400, *problem);
+    normaliseHandle(reg);
     reg.registrationId = EmulatorState::newRegistrationId();
     reg.etag = 1;
     reg.expirationTime = Registration::neverExpires();
     reg.published = c.now;
     reg.updated = c.now;
     c.state->putRegistration(*c.hub, reg);
-    return entryReply(reg, c.hubUrl(), c.request.url.query(QUrl::FullyEncoded), c.now);
+    return entryReply(reg, c.hubUrl(), c.request.url.query(QUrl::FullyEncoded), c.now,
+                      EntryAnswer::Write);
 }
 
 EmulatorReply putRegistration(Context &c, const QString &id)
@@ -154,13 +188,15 @@ EmulatorReply putRegistration(Context &c, const QString &id)
                                .arg(existing->second.etag));
         }
     }
+    normaliseHandle(reg);
     reg.registrationId = id;
     reg.etag = exists ? existing->second.etag + 1 : 1;
     reg.expirationTime = Registration::neverExpires();
     reg.published = exists ? existing->second.published : c.now;
     reg.updated = c.now;
     c.state->putRegistration(*c.hub, reg);
-    return entryReply(reg, c.hubUrl(), c.request.url.query(QUrl::FullyEncoded), c.now);
+    return entryReply(reg, c.hubUrl(), c.request.url.query(QUrl::FullyEncoded), c.now,
+                      EntryAnswer::Write);
 }
 
 EmulatorReply getRegistration(Context &c, const QString &id)
@@ -168,7 +204,8 @@ EmulatorReply getRegistration(Context &c, const QString &id)
     const auto it = c.hub->registrations.find(id);
     if (it == c.hub->registrations.end())
         return c.error(404, Tr::tr("The registration '%1' was not found.").arg(id));
-    return entryReply(it->second, c.hubUrl(), c.request.url.query(QUrl::FullyEncoded), c.now);
+    return entryReply(it->second, c.hubUrl(), c.request.url.query(QUrl::FullyEncoded), c.now,
+                      EntryAnswer::Read);
 }
 
 EmulatorReply deleteRegistration(Context &c, const QString &id)
@@ -330,18 +367,20 @@ EmulatorReply listRegistrations(Context &c, const QString &tag)
     }
     FeedContext ctx;
     ctx.baseUrl = c.hubUrl();
-    ctx.collectionPath =
-        tag.isEmpty() ? u"registrations"_s : u"tags/"_s + tag + u"/registrations"_s;
+    // The service names every feed, by tag or not, `{hub}/resources`, and labels it
+    // application/xml (docs/protocol.md §7.6).
+    ctx.collectionPath = u"resources"_s;
     ctx.query = c.request.url.query(QUrl::FullyEncoded);
     ctx.updated = c.now;
     EmulatorReply r;
-    r.headers = {{"Content-Type"_ba, kAtomFeed}};
+    r.headers = {{"Content-Type"_ba, kPlainXml}};
     if (more) {
         ctx.continuationToken = lastId.toUtf8().toBase64();
         r.headers.append(
             {"x-ms-continuationtoken"_ba, encodeContinuationToken(ctx.continuationToken)});
     }
     r.body = registrationFeedXml(page, ctx);
+    r.body.replace(neverElement(), kNeverRead);
     return r;
 }
 

@@ -38,8 +38,10 @@ bool payloadRefusedByPns(Format format, const QByteArray &body, const HttpHeader
 }
 
 /**
- * 201 with an absolute Location (`<hub URL>/<locationPath>?api-version=…`), TrackingId and
- * x-ms-correlation-request-id: what every kind of send answers (docs/protocol.md §9.7 rule 11).
+ * 201 with an absolute Location (`<hub URL>/<locationPath>?api-version=…`), TrackingId,
+ * x-ms-correlation-request-id and X-Powered-By: what every kind of send answers
+ * (docs/protocol.md §9.7 rule 11). Content-Type only when there is a body (a test send's
+ * outcome): the service's empty 201 has none.
  */
 EmulatorReply accepted(const Context &c, const QString &locationPath, const QByteArray &body = {},
                        const QString &extraQuery = {})
@@ -50,11 +52,13 @@ EmulatorReply accepted(const Context &c, const QString &locationPath, const QByt
     const QString location =
         c.hubUrl() + u'/' + locationPath + u"?api-version="_s + c.apiVersion + extraQuery;
     r.headers = {
-        {"Content-Type"_ba, kXml},
         {"Location"_ba, location.toUtf8()},
         {"TrackingId"_ba, trackingId},
         {"x-ms-correlation-request-id"_ba, trackingId},
+        {"X-Powered-By"_ba, "Azure Notification Hubs"_ba},
     };
+    if (!body.isEmpty())
+        r.headers.prepend({"Content-Type"_ba, kXml});
     r.body = body;
     return r;
 }

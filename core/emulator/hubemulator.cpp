@@ -22,6 +22,7 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTimer>
+#include <QUuid>
 #include <sys/socket.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -116,18 +117,36 @@ QByteArray httpDate(const QDateTime &t)
     return QLocale::c().toString(t.toUTC(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s).toLatin1();
 }
 
-/** Serialises a response; `bodyBytes` < body.size() sends a truncated body. */
+/**
+ * The headers the service puts on every answer, errors included (docs/protocol.md §9.7 rule 21):
+ * TrackingId and x-ms-correlation-request-id (fresh ids unless the operation set them) and
+ * Strict-Transport-Security. Idempotent: respond() applies it so the request log shows them,
+ * and serialise() again for answers the transport writes itself.
+ */
+void addServiceHeaders(HttpHeaders &headers)
+{
+    if (!headerValue(headers, "TrackingId"))
+        headers.append({"TrackingId"_ba, QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
+    if (!headerValue(headers, "x-ms-correlation-request-id")) {
+        headers.append({"x-ms-correlation-request-id"_ba,
+                        QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
+    }
+    setHeader(headers, "Strict-Transport-Security"_ba, "max-age=2592000"_ba);
+}
+
+/** Serialises a response's status line and headers (the body is written after them). */
 QByteArray serialise(const EmulatorReply &r, const QDateTime &now)
 {
     QByteArray out =
         "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) + "\r\n";
-    for (const auto &[name, value] : r.headers) {
+    HttpHeaders headers = r.headers;
+    addServiceHeaders(headers);
+    for (const auto &[name, value] : headers) {
         if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
             continue;
         out += name + ": " + value + "\r\n";
     }
     out += "Date: " + httpDate(now) + "\r\n";
-    out += "Strict-Transport-Security: max-age=31536000\r\n";
     if (r.status != 204)
         out += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n";
     out += "\r\n";
@@ -361,6 +380,7 @@ void HubEmulator::Private::respond(HubEmulator *q, QTcpSocket *socket, EmulatorL
             reply.status = 200;
     }
 
+    addServiceHeaders(reply.headers);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     socket->write(serialise(reply, now));
     if (truncate) {

@@ -56,6 +56,9 @@ private slots:
     void badRequests();
     void registrationLifecycle();
     void registrationIdThenPut();
+    void everyAnswerCarriesTheServiceHeaders_data();
+    void everyAnswerCarriesTheServiceHeaders();
+    void registrationAnswersAsTheServiceDoes();
     void listPagesWithContinuationTokens();
     void listByTagAndChannel();
     void installationLifecycle();
@@ -155,7 +158,10 @@ void TestEmulator::sendAnswers201WithAbsoluteLocation()
     QCOMPARE(path.value(2), u"messages"_s);
     QVERIFY(!path.value(3).isEmpty());
     QVERIFY(!r.header("TrackingId").isEmpty());
-    QVERIFY(r.header("Content-Type").startsWith("application/xml"));
+    QVERIFY(!r.header("x-ms-correlation-request-id").isEmpty());
+    QCOMPARE(r.header("X-Powered-By"), "Azure Notification Hubs"_ba);
+    // An empty 201 has no Content-Type, as the service's (docs/protocol.md §9.7 rule 11).
+    QVERIFY(r.header("Content-Type").isEmpty());
 }
 
 void TestEmulator::testSendReturnsOutcome()
@@ -427,7 +433,8 @@ void TestEmulator::registrationLifecycle()
     c.body = registrationRequestXml(reg);
     auto r = f.call(c);
     QCOMPARE(r.status, 200);
-    QCOMPARE(r.header("ETag"), "W/\"1\""_ba);
+    // No ETag header: today's service carries the ETag in the entry only (docs/protocol.md §7.6).
+    QVERIFY(r.header("ETag").isEmpty());
     QVERIFY(r.header("Content-Type").startsWith("application/atom+xml; type=entry"));
     const auto created = parseRegistrationEntry(r.body);
     QVERIFY(created.ok());
@@ -454,7 +461,8 @@ void TestEmulator::registrationLifecycle()
     r = f.call(c);
     QCOMPARE(r.status, 200);
     QCOMPARE(parseRegistrationEntry(r.body)->tags, QStringList {u"c"_s});
-    QCOMPARE(r.header("ETag"), "W/\"2\""_ba);
+    QCOMPARE(parseRegistrationEntry(r.body)->etag, 2);
+    QCOMPARE(r.header("Content-Type"), "application/xml"_ba); // a read: as the service labels it
     // Delete with If-Match: * → 200; again → 404.
     c.method = "DELETE";
     c.headers = {{"If-Match", "*"}};
@@ -489,6 +497,91 @@ void TestEmulator::registrationIdThenPut()
     QCOMPARE(f.call(c).status, 410);
 }
 
+void TestEmulator::everyAnswerCarriesTheServiceHeaders_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("pathAndQuery");
+    QTest::addColumn<int>("status");
+    QTest::newRow("list registrations") << "GET"_ba << u"/myHub/registrations?"_s + kV << 200;
+    QTest::newRow("registration id") << "POST"_ba << u"/myHub/registrationIDs?"_s + kV << 201;
+    QTest::newRow("delete installation")
+        << "DELETE"_ba << u"/myHub/installations/nobody?"_s + kV << 204;
+    QTest::newRow("error 404") << "GET"_ba << u"/myHub/registrations/1-2-3?"_s + kV << 404;
+    QTest::newRow("error 405") << "PATCH"_ba << u"/myHub/registrations?"_s + kV << 405;
+    QTest::newRow("not hosted") << "GET"_ba << u"/myHub?"_s + kV << 404;
+}
+
+void TestEmulator::everyAnswerCarriesTheServiceHeaders()
+{
+    // The service puts TrackingId, x-ms-correlation-request-id and Strict-Transport-Security
+    // on every answer, errors too (docs/protocol.md §9.7 rule 21).
+    QFETCH(QByteArray, method);
+    QFETCH(QString, pathAndQuery);
+    QFETCH(int, status);
+    EmulatorFixture::Call c;
+    c.method = method;
+    c.pathAndQuery = pathAndQuery;
+    const auto r = f.call(c);
+    QCOMPARE(r.status, status);
+    const QRegularExpression uuid(
+        u"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"_s);
+    QVERIFY2(uuid.match(QString::fromLatin1(r.header("TrackingId"))).hasMatch(),
+             r.header("TrackingId").constData());
+    QVERIFY(uuid.match(QString::fromLatin1(r.header("x-ms-correlation-request-id"))).hasMatch());
+    QCOMPARE(r.header("Strict-Transport-Security"), "max-age=2592000"_ba);
+    if (status >= 400) // the error body names the same TrackingId
+        QVERIFY(r.body.contains(QByteArray("TrackingId:" + r.header("TrackingId"))));
+}
+
+void TestEmulator::registrationAnswersAsTheServiceDoes()
+{
+    // As recorded from the service in 2024 (docs/protocol.md §7.2, §7.6).
+    EmulatorFixture::Call c;
+    c.method = "POST";
+    c.pathAndQuery = u"/myHub/registrationIDs?"_s + kV;
+    auto r = f.call(c);
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.header("Content-Length"), "0"_ba);
+    QVERIFY(r.header("Content-Type").startsWith("application/atom+xml; type=entry"));
+    const QUrl location(QString::fromUtf8(r.header("Location")));
+    QCOMPARE(location.path().section(u'/', 0, 2), u"/myHub/registrationids"_s);
+    QVERIFY(!location.hasQuery());
+
+    Registration reg;
+    reg.platform = Platform::Apple;
+    reg.handle = u"00fc13adff"_s;
+    c.pathAndQuery = u"/myHub/registrations?"_s + kV;
+    c.body = registrationRequestXml(reg);
+    r = f.call(c);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.header("Content-Location").isEmpty());
+    // A write's answer: under registrations/, ExpirationTime without a zone, token upper-cased.
+    QVERIFY(r.body.contains("<ExpirationTime>9999-12-31T23:59:59.9999999</ExpirationTime>"));
+    QVERIFY(r.body.contains("<DeviceToken>00FC13ADFF</DeviceToken>"));
+    const auto created = parseRegistrationEntry(r.body);
+    QVERIFY(created.ok());
+    QCOMPARE(created->handle, u"00FC13ADFF"_s);
+    QVERIFY(r.body.contains(
+        QByteArray("/myHub/registrations/" + created->registrationId.toUtf8() + '?')));
+
+    // A read: application/xml, under resources/, ExpirationTime with Z; the same in a feed.
+    c.method = "GET";
+    c.body.clear();
+    c.pathAndQuery = u"/myHub/registrations/"_s + created->registrationId + u'?' + kV;
+    r = f.call(c);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("Content-Type"), "application/xml"_ba);
+    QVERIFY(
+        r.body.contains(QByteArray("/myHub/resources/" + created->registrationId.toUtf8() + '?')));
+    QVERIFY(r.body.contains("<ExpirationTime>9999-12-31T23:59:59.9999999Z</ExpirationTime>"));
+    c.pathAndQuery = u"/myHub/registrations?"_s + kV;
+    r = f.call(c);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.body.contains(QByteArray("/myHub/resources?" + kV.toUtf8() + "</id>")));
+    QVERIFY(r.body.contains("<ExpirationTime>9999-12-31T23:59:59.9999999Z</ExpirationTime>"));
+    QVERIFY(!r.body.contains("<ExpirationTime>9999-12-31T23:59:59.999Z"));
+}
+
 void TestEmulator::listPagesWithContinuationTokens()
 {
     QSet<QString> all;
@@ -508,7 +601,7 @@ void TestEmulator::listPagesWithContinuationTokens()
             }
             const auto r = f.call(c);
             QCOMPARE(r.status, 200);
-            QVERIFY(r.header("Content-Type").startsWith("application/atom+xml; type=feed"));
+            QCOMPARE(r.header("Content-Type"), "application/xml"_ba); // as the service's feeds
             const auto feed = parseRegistrationFeed(r.body);
             QVERIFY(feed.ok());
             QVERIFY(feed->entries.size() <= 2);

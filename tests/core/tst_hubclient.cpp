@@ -375,7 +375,8 @@ void TestHubClient::registrationCrudWithEtags()
     const QString id = created.registration->registrationId;
     QVERIFY(!id.isEmpty());
     QCOMPARE(created.registration->etag, 1);
-    QCOMPARE(created.etag, u"W/\"1\""_s);
+    // The service (and so the emulator) sends no ETag header: the entry carries it.
+    QVERIFY(created.etag.isEmpty());
 
     const Exchange got = run(client->getRegistration(id));
     QCOMPARE(got.result, ExchangeResult::Success);
@@ -388,7 +389,6 @@ void TestHubClient::registrationCrudWithEtags()
     QCOMPARE(updated.result, ExchangeResult::Success);
     QCOMPARE(headerValue(updated.requestHeaders, "If-Match"), std::optional<QByteArray>("\"1\""));
     QCOMPARE(updated.registration->etag, 2);
-    QCOMPARE(updated.etag, u"W/\"2\""_s);
 
     // A stale ETag: 412, and the sentence says which ETag and what to do.
     const Exchange stale = run(client->putRegistration(changed, 1));
