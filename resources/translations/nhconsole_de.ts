@@ -2665,7 +2665,7 @@ Beispiele:
 <context>
     <name>Nh::EmulatorService</name>
     <message>
-        <location filename="../../core/emulator/emulatorregistrations.cpp" line="+22"/>
+        <location filename="../../core/emulator/emulatorregistrations.cpp" line="+28"/>
         <source>An invalid tag(s) &apos;%1&apos; was supplied. Valid tag characters are alphanumeric, _, @, -, ., : and #.</source>
         <translation>Ungültige Tags „%1“ wurden angegeben. Gültige Tag-Zeichen sind alphanumerische Zeichen sowie _, @, -, ., : und #.</translation>
     </message>
@@ -2720,7 +2720,7 @@ Beispiele:
         <translation>Unter dem URI „%1“ gibt es keinen Nachrichtenzweig.</translation>
     </message>
     <message>
-        <location filename="../../core/emulator/emulatorsends.cpp" line="+69"/>
+        <location filename="../../core/emulator/emulatorsends.cpp" line="+73"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-Format&apos; is missing.</source>
         <translation>Der erforderliche HTTP-Header „ServiceBusNotification-Format“ fehlt.</translation>
     </message>
@@ -2818,8 +2818,8 @@ Beispiele:
         <translation>Die WnsHeaders einer Windows-Vorlagenregistrierung müssen X-WNS-Type enthalten.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+23"/>
+        <location line="+55"/>
+        <location line="+25"/>
         <source>The registration is invalid: %1</source>
         <translation>Die Registrierung ist ungültig: %1</translation>
     </message>
@@ -2835,24 +2835,24 @@ Beispiele:
     </message>
     <message>
         <location line="+12"/>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>The If-Match header &apos;%1&apos; is not an ETag.</source>
         <translation>Der If-Match-Header „%1“ ist kein ETag.</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-38"/>
         <source>The registration &apos;%1&apos; does not exist, so If-Match cannot match.</source>
         <translation>Die Registrierung „%1“ existiert nicht, daher kann If-Match nicht zutreffen.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>The ETag in If-Match (%1) does not match the registration&apos;s current ETag (%2).</source>
         <translation>Das ETag in If-Match (%1) stimmt nicht mit dem aktuellen ETag der Registrierung (%2) überein.</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+8"/>
+        <location line="-18"/>
+        <location line="+9"/>
         <source>The registration &apos;%1&apos; was not found.</source>
         <translation>Die Registrierung „%1“ wurde nicht gefunden.</translation>
     </message>
@@ -2882,10 +2882,10 @@ Beispiele:
         <translation>Die installationId im Body („%1“) weicht von der in der URL („%2“) ab.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <location line="+12"/>
-        <source>Installation not found.</source>
-        <translation>Installation nicht gefunden.</translation>
+        <source>Installation not found</source>
+        <translation>Installation nicht gefunden</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4493,7 +4493,7 @@ Beispiele:
 <context>
     <name>Nh::HubEmulator</name>
     <message>
-        <location filename="../../core/emulator/hubemulator.cpp" line="+180"/>
+        <location filename="../../core/emulator/hubemulator.cpp" line="+199"/>
         <source>(no response)</source>
         <translation>(keine Antwort)</translation>
     </message>
@@ -4513,7 +4513,7 @@ Beispiele:
         <translation>Die Anfrage wurde abgelehnt (eingespeiste Störung %1).</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>The emulator is already running</source>
         <translation>Der Emulator läuft bereits</translation>
     </message>
