@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Every response body recorded from the real service, and every hand-written parse fixture that
-// other projects keep beside those recordings (../shared/recordings, docs/testing.md "Recorded
-// bodies"), through the parser of core that reads it. One small routing table decides which
+// other projects keep beside those recordings (../shared/recordings; docs/architecture.md, "Where
+// the tests live"), through the parser of core that reads it. One small routing table decides which
 // parser a body goes to, from its content (root element, the description inside an Atom
 // <content>, the JSON's shape) and the request it answered. Each body then parses, and the test
 // compares a few fields with what it reads from the body on its own; or it fails with the located
@@ -11,6 +11,7 @@
 // routes fails the suite, so a new recording cannot be ignored without saying so.
 #include "protocol/errorbody.h"
 #include "protocol/installation.h"
+#include "protocol/notification.h"
 #include "protocol/notificationdetails.h"
 #include "protocol/notificationoutcome.h"
 #include "protocol/registrationfeed.h"
@@ -25,6 +26,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -184,6 +186,26 @@ qsizetype countStartTags(const QByteArray &bytes, const QString &name)
     return n;
 }
 
+/** A `Location` header of a recorded answer. */
+struct LocationHeader
+{
+    QString name; ///< as Body::name
+    QString target;
+    QString value;
+};
+
+/**
+ * The id formats a send's Location ends in (docs/protocol.md §4.9): since 2022
+ * `NH-{yyyyMMddHHmmssfff}-{32 hex}-{nn}`, before `{32 hex}-{yyyyMMddHHmmss}-{n}-{n}`; a scheduled
+ * send's id has its own form.
+ */
+const QRegularExpression kNotificationIdForms(
+    uR"re(^(NH-\d{17}-[0-9a-f]{32}-\d{2}|[0-9a-f]{32}-\d{14}-\d+-\d+|[0-9a-f]{32}_\d{14}_\d+_\d+_\w+-S\d+)$)re"_s);
+
+/** The requests whose answer's Location the client reads a notification id from: the sends. */
+const QRegularExpression
+    kSendTargets(uR"re(^/[^/?]+/(messages(/\$batch)?|schedulednotifications)/?(\?|$))re"_s);
+
 /** The parser of the first row of kRoutes that covers the body, if any. */
 std::optional<Parser> routeOf(const QString &shape, const QString &target)
 {
@@ -313,6 +335,8 @@ private slots:
     void expectedFailuresNameRecordedBodies();
     void parses_data();
     void parses();
+    void notificationIdsFromLocation_data();
+    void notificationIdsFromLocation();
     void cleanupTestCase();
 
 private:
@@ -324,6 +348,7 @@ private:
     QString check(const Body &body, Parser parser, std::optional<Nh::Error> *error);
 
     QList<Body> m_bodies;
+    QList<LocationHeader> m_locations;
     /// Files under recordings/ whose exchanges pairs.jsonl holds.
     QSet<QString> m_pairFiles;
     QMap<QString, ExpectedFailure> m_expected;
@@ -369,6 +394,12 @@ void TestRecordedBodies::initTestCase()
           static_cast<long long>(m_bodies.size()), m_unrouted);
     for (auto it = m_routed.cbegin(); it != m_routed.cend(); ++it)
         qInfo("  %-28s %4d", parserName(it.key()), it.value());
+    const auto sends = std::count_if(m_locations.cbegin(), m_locations.cend(), [](const auto &h) {
+        return kSendTargets.match(h.target).hasMatch();
+    });
+    qInfo("Location headers: %lld, %lld of them on sends (their notification ids are checked); "
+          "the client reads no id from the others (registration ids, jobs)",
+          static_cast<long long>(m_locations.size()), static_cast<long long>(sends));
 }
 
 bool TestRecordedBodies::loadPairs(const QString &recordings)
@@ -393,9 +424,6 @@ bool TestRecordedBodies::loadPairs(const QString &recordings)
         const QJsonObject pair = doc.object();
         const QString fileName = pair.value(u"file").toString();
         m_pairFiles.insert(fileName.section(u'#', 0, 0));
-        const QString responseBody = pair.value(u"response_body").toString();
-        if (responseBody.isEmpty())
-            continue;
         Body body;
         // (file, seq) repeats in the nock recordings (one file, many scopes): the line is unique.
         body.name = u"pairs.jsonl:%1 %2 #%3"_s.arg(QString::number(lineNumber), fileName,
@@ -406,7 +434,12 @@ bool TestRecordedBodies::loadPairs(const QString &recordings)
         for (auto it = headers.begin(); it != headers.end(); ++it) {
             if (it.key().compare(u"x-ms-continuationtoken", Qt::CaseInsensitive) == 0)
                 body.continuationHeader = it.value().toString().toUtf8();
+            if (it.key().compare(u"Location", Qt::CaseInsensitive) == 0)
+                m_locations.append({body.name, body.target, it.value().toString()});
         }
+        const QString responseBody = pair.value(u"response_body").toString();
+        if (responseBody.isEmpty())
+            continue;
         body.bytes = responseBody.toUtf8();
         body.shape = shapeOf(body.bytes);
         m_bodies.append(body);
@@ -552,6 +585,24 @@ void TestRecordedBodies::parses()
     if (!expected->where.isEmpty())
         QCOMPARE(error->where, expected->where);
     ++m_failedAsExpected;
+}
+
+void TestRecordedBodies::notificationIdsFromLocation_data()
+{
+    QTest::addColumn<QString>("location");
+    for (const LocationHeader &header : std::as_const(m_locations)) {
+        if (kSendTargets.match(header.target).hasMatch())
+            QTest::newRow(qPrintable(header.name)) << header.value;
+    }
+}
+
+void TestRecordedBodies::notificationIdsFromLocation()
+{
+    QFETCH(QString, location);
+    const QString id = Nh::notificationIdFromLocation(location);
+    static const QRegularExpression lastSegment(uR"re(/([^/?#]+)(?:[?#]|$))re"_s);
+    QCOMPARE(id, lastSegment.match(location).captured(1));
+    QVERIFY2(kNotificationIdForms.match(id).hasMatch(), qPrintable(id));
 }
 
 QString TestRecordedBodies::check(const Body &body, Parser parser, std::optional<Nh::Error> *error)
