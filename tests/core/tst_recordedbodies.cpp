@@ -159,10 +159,11 @@ QString shapeOf(const QByteArray &bytes)
     return rootName + u'/' + inner.match(xml).captured(1);
 }
 
-/** The text of every `<name>…</name>` (any prefix), entities resolved, in document order. */
+/** The text of every `<name>…</name>` (any prefix; `<name/>` has none), entities resolved, in
+ *  document order. */
 QStringList elementTexts(const QByteArray &bytes, const QString &name)
 {
-    const QRegularExpression re(uR"re(<(?:[\w.-]+:)?%1(?:\s[^>]*)?>([^<]*)</)re"_s.arg(name));
+    const QRegularExpression re(uR"re(<(?:[\w.-]+:)?%1(?:\s[^>]*)?(?<!/)>([^<]*)</)re"_s.arg(name));
     QStringList out;
     const QString text = QString::fromUtf8(bytes);
     for (auto it = re.globalMatch(text); it.hasNext();) {
@@ -238,6 +239,10 @@ QString shown(qint64 value)
 {
     return QString::number(value);
 }
+QString shown(std::optional<Nh::Platform> value)
+{
+    return value ? Nh::installationPlatformName(*value) : u"(none)"_s;
+}
 
 /** Collects the fields where a parsed value and what the test read from the body differ. */
 struct Mismatches
@@ -283,6 +288,17 @@ void compareRegistration(Mismatches &m, const QString &prefix, const Nh::Registr
         m.expect(prefix + u"ExpirationTime"_s,
                  reg.expirationTime.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss"_s),
                  expiration.left(19));
+    }
+    if (reg.isTemplate) {
+        // BodyTemplate is CDATA or escaped text.
+        static const QRegularExpression cdata(
+            uR"re(<(?:\w+:)?BodyTemplate>\s*<!\[CDATA\[(.*?)\]\]>\s*</)re"_s,
+            QRegularExpression::DotMatchesEverythingOption);
+        const auto c = cdata.match(text);
+        m.expect(prefix + u"BodyTemplate"_s, reg.bodyTemplate,
+                 c.hasMatch() ? c.captured(1) : elementTexts(entry, u"BodyTemplate"_s).value(0));
+        m.expect(prefix + u"TemplateName"_s, reg.templateName,
+                 elementTexts(entry, u"TemplateName"_s).value(0));
     }
 }
 
@@ -656,8 +672,30 @@ QString TestRecordedBodies::check(const Body &body, Parser parser, std::optional
                  o.value(u"installationId").toString());
         m.expect(u"number of tags"_s, qint64(result->tags.size()),
                  qint64(o.value(u"tags").toArray().size()));
-        m.expect(u"number of templates"_s, qint64(result->templates.size()),
-                 qint64(o.value(u"templates").toObject().size()));
+        m.expect(u"userId"_s, result->userId, o.value(u"userId").toString());
+        m.expect(u"platform"_s, std::optional(result->platform),
+                 Nh::platformFromInstallationName(o.value(u"platform").toString()));
+        if (o.value(u"pushChannel").isString())
+            m.expect(u"pushChannel"_s, result->pushChannel, o.value(u"pushChannel").toString());
+        const QString expiration = o.value(u"expirationTime").toString();
+        if (expiration.endsWith(u'Z')) {
+            m.expect(u"expirationTime"_s,
+                     result->expirationTime.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss"_s),
+                     expiration.left(19));
+        }
+        const QJsonObject templates = o.value(u"templates").toObject();
+        m.expect(u"templates"_s, result->templates.keys(), templates.keys());
+        for (auto it = templates.begin(); it != templates.end(); ++it) {
+            // An object, or (the Java SDK's form) that object JSON-encoded in a string.
+            const QJsonObject t = it->isObject()
+                ? it->toObject()
+                : QJsonDocument::fromJson(it->toString().toUtf8()).object();
+            const Nh::InstallationTemplate parsed = result->templates.value(it.key());
+            m.expect(it.key() + u".body"_s, parsed.body, t.value(u"body").toString());
+            m.expect(it.key() + u".expiry"_s, parsed.expiry, t.value(u"expiry").toString());
+            m.expect(it.key() + u".headers"_s, parsed.headers.keys(),
+                     t.value(u"headers").toObject().keys());
+        }
         break;
     }
     case Parser::InstallationPatch: {
@@ -689,6 +727,10 @@ QString TestRecordedBodies::check(const Body &body, Parser parser, std::optional
         m.expect(u"Detail"_s, result->detail, detail);
         static const QRegularExpression trackingId(uR"re(TrackingId:([^,]+),)re"_s);
         m.expect(u"TrackingId"_s, result->trackingId, trackingId.match(detail).captured(1));
+        if (!result->timeStamp.isEmpty()) {
+            m.expect(u"TimeStamp is a time"_s, Nh::parseErrorTimeStamp(result->timeStamp).isValid(),
+                     true);
+        }
         break;
     }
     case Parser::NotificationOutcome: {
