@@ -100,8 +100,7 @@ const std::array kRoutes {
     Route {R"(^Error$)", "", Parser::ErrorBody},
     Route {R"(^NotificationOutcome$)", "", Parser::NotificationOutcome},
     Route {R"(^NotificationDetails$)", "", Parser::NotificationDetails},
-    Route {R"(^json:installation$)", R"(/installations/)", Parser::Installation},
-    Route {R"(^json:installation$)", R"(^$)", Parser::Installation},
+    Route {R"(^json:installation$)", R"(^$|/installations/[^/?]+(\?|$))", Parser::Installation},
     Route {R"(^json:patch$)", R"(^$)", Parser::InstallationPatch},
 };
 
@@ -625,6 +624,10 @@ QString TestRecordedBodies::check(const Body &body, Parser parser, std::optional
 {
     const QByteArray &bytes = body.bytes;
     Mismatches m;
+    if (body.status > 0) {
+        // An <Error> answers a failure, every other body a success.
+        m.expect(u"HTTP status class"_s, body.status >= 400, parser == Parser::ErrorBody);
+    }
     switch (parser) {
     case Parser::RegistrationEntry: {
         const auto result = Nh::parseRegistrationEntry(bytes);
@@ -727,6 +730,12 @@ QString TestRecordedBodies::check(const Body &body, Parser parser, std::optional
         m.expect(u"Detail"_s, result->detail, detail);
         static const QRegularExpression trackingId(uR"re(TrackingId:([^,]+),)re"_s);
         m.expect(u"TrackingId"_s, result->trackingId, trackingId.match(detail).captured(1));
+        QString text = detail.section(u"TrackingId:"_s, 0, 0);
+        while (text.endsWith(u'.'))
+            text.chop(1);
+        m.expect(u"text"_s, result->text, text);
+        if (body.status > 0)
+            m.expect(u"Code = HTTP status"_s, qint64(result->code), qint64(body.status));
         if (!result->timeStamp.isEmpty()) {
             m.expect(u"TimeStamp is a time"_s, Nh::parseErrorTimeStamp(result->timeStamp).isValid(),
                      true);
