@@ -9,15 +9,12 @@
 // compares a few fields with what it reads from the body on its own; or it fails with the located
 // error that tests/data/recorded-bodies/expected-failures.json names and explains. A body no row
 // routes fails the suite, so a new recording cannot be ignored without saying so.
-#include "protocol/errorbody.h"
-#include "protocol/installation.h"
+// recordedcorpus.h reads the folder and a body's text; recordedchecks.h parses and compares.
 #include "protocol/notification.h"
-#include "protocol/notificationdetails.h"
-#include "protocol/notificationoutcome.h"
-#include "protocol/registrationfeed.h"
+#include "recordedchecks.h"
+#include "recordedcorpus.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -32,49 +29,15 @@
 #include <optional>
 
 using namespace Qt::Literals::StringLiterals;
+using Recorded::Body;
+using Recorded::describe;
+using Recorded::Parser;
+using Recorded::parserName;
 
 namespace {
 
-/** The parsers of core a body can go to, and the two kinds of body that wait for one. */
-enum class Parser {
-    RegistrationEntry,
-    RegistrationFeed,
-    Installation,
-    InstallationPatch,
-    ErrorBody,
-    NotificationOutcome,
-    NotificationDetails,
-    SkipHubDescription,
-    SkipJob,
-};
-
-const char *parserName(Parser parser)
-{
-    switch (parser) {
-    case Parser::RegistrationEntry:
-        return "registration entry";
-    case Parser::RegistrationFeed:
-        return "registration feed";
-    case Parser::Installation:
-        return "installation";
-    case Parser::InstallationPatch:
-        return "installation patch";
-    case Parser::ErrorBody:
-        return "error body";
-    case Parser::NotificationOutcome:
-        return "notification outcome";
-    case Parser::NotificationDetails:
-        return "notification details";
-    case Parser::SkipHubDescription:
-        return "hub description (skipped)";
-    case Parser::SkipJob:
-        return "import/export job (skipped)";
-    }
-    return "?";
-}
-
 /**
- * The routing table. The first row whose `shape` matches the body's shape (see shapeOf()) and
+ * The routing table. The first row whose `shape` matches the body's shape (Recorded::shapeOf()) and
  * whose `target` matches the request target (empty = any; fixture files have no target) wins.
  */
 struct Route
@@ -114,87 +77,6 @@ const char *skipReason(Parser parser)
     return nullptr;
 }
 
-/** One response body: a recorded exchange's or a fixture file's. */
-struct Body
-{
-    /// "pairs.jsonl:<line> <file> #<seq>" for an exchange, the relative path for a fixture file.
-    QString name;
-    QString target; ///< the request target; empty for a fixture file
-    int status = 0;
-    QByteArray continuationHeader; ///< x-ms-continuationtoken, if the answer had one
-    QByteArray bytes;
-    QString shape;
-    std::optional<Parser> parser; ///< from the routing table; nullopt when no row covers it
-};
-
-/** "Error", "entry/AppleRegistrationDescription", "feed/" (a feed without entries),
- *  "json:installation", "json:patch", or something no row routes. Read with regular
- *  expressions, so a body that is not well-formed XML still gets its shape. */
-QString shapeOf(const QByteArray &bytes)
-{
-    QByteArray text = bytes.trimmed();
-    if (text.startsWith("\xEF\xBB\xBF"))
-        text = text.sliced(3).trimmed();
-    if (text.startsWith('{') || text.startsWith('[')) {
-        // QJsonDocument is strict; a body it refuses keeps a shape by its first key.
-        const QJsonDocument doc = QJsonDocument::fromJson(text);
-        if (doc.isArray() && !doc.array().isEmpty()
-            && doc.array().first().toObject().contains(u"op"))
-            return u"json:patch"_s;
-        if (doc.isObject() && doc.object().contains(u"installationId"))
-            return u"json:installation"_s;
-        if (doc.isNull() && text.contains("\"installationId\""))
-            return u"json:installation"_s;
-        return u"json:other"_s;
-    }
-    const QString xml = QString::fromUtf8(text);
-    static const QRegularExpression root(uR"re(<(?![?!])(?:[\w.-]+:)?([\w.-]+))re"_s);
-    const auto rootMatch = root.match(xml);
-    if (!rootMatch.hasMatch())
-        return u"text"_s;
-    const QString rootName = rootMatch.captured(1);
-    if (rootName != u"entry" && rootName != u"feed")
-        return rootName;
-    static const QRegularExpression inner(uR"re(<content\b[^>]*>\s*<(?:[\w.-]+:)?([\w.-]+))re"_s);
-    return rootName + u'/' + inner.match(xml).captured(1);
-}
-
-/** The text of every `<name>…</name>` (any prefix; `<name/>` has none), entities resolved, in
- *  document order. */
-QStringList elementTexts(const QByteArray &bytes, const QString &name)
-{
-    const QRegularExpression re(uR"re(<(?:[\w.-]+:)?%1(?:\s[^>]*)?(?<!/)>([^<]*)</)re"_s.arg(name));
-    QStringList out;
-    const QString text = QString::fromUtf8(bytes);
-    for (auto it = re.globalMatch(text); it.hasNext();) {
-        QString value = it.next().captured(1);
-        value.replace(u"&lt;"_s, u"<"_s)
-            .replace(u"&gt;"_s, u">"_s)
-            .replace(u"&quot;"_s, u"\""_s)
-            .replace(u"&apos;"_s, u"'"_s)
-            .replace(u"&amp;"_s, u"&"_s);
-        out.append(value);
-    }
-    return out;
-}
-
-qsizetype countStartTags(const QByteArray &bytes, const QString &name)
-{
-    const QRegularExpression re(uR"re(<(?:[\w.-]+:)?%1[\s/>])re"_s.arg(name));
-    qsizetype n = 0;
-    for (auto it = re.globalMatch(QString::fromUtf8(bytes)); it.hasNext(); it.next())
-        ++n;
-    return n;
-}
-
-/** A `Location` header of a recorded answer. */
-struct LocationHeader
-{
-    QString name; ///< as Body::name
-    QString target;
-    QString value;
-};
-
 /**
  * The id formats a send's Location ends in (docs/protocol.md §4.9): since 2022
  * `NH-{yyyyMMddHHmmssfff}-{32 hex}-{nn}`, before `{32 hex}-{yyyyMMddHHmmss}-{n}-{n}`; a scheduled
@@ -219,105 +101,6 @@ std::optional<Parser> routeOf(const QString &shape, const QString &target)
     return std::nullopt;
 }
 
-QString shown(const QString &value)
-{
-    return value;
-}
-QString shown(const QByteArray &value)
-{
-    return QString::fromUtf8(value);
-}
-QString shown(const QStringList &value)
-{
-    return value.join(u'|');
-}
-QString shown(bool value)
-{
-    return value ? u"yes"_s : u"no"_s;
-}
-QString shown(qint64 value)
-{
-    return QString::number(value);
-}
-QString shown(std::optional<Nh::Platform> value)
-{
-    return value ? Nh::installationPlatformName(*value) : u"(none)"_s;
-}
-
-/** Collects the fields where a parsed value and what the test read from the body differ. */
-struct Mismatches
-{
-    QStringList list;
-
-    template<typename A, typename B>
-    void expect(const QString &what, const A &parsed, const B &read)
-    {
-        if (!(parsed == read))
-            list << u"%1: parsed '%2', the body says '%3'"_s.arg(what, shown(parsed), shown(read));
-    }
-};
-
-/** Compares a parsed registration with the text of its entry (or description). */
-void compareRegistration(Mismatches &m, const QString &prefix, const Nh::Registration &reg,
-                         const QByteArray &entry)
-{
-    const QString text = QString::fromUtf8(entry);
-    m.expect(prefix + u"RegistrationId"_s, reg.registrationId,
-             elementTexts(entry, u"RegistrationId"_s).value(0).trimmed());
-    static const QRegularExpression typed(uR"re(i:type="(?:\w+:)?(\w+)")re"_s);
-    static const QRegularExpression element(uR"re(<content\b[^>]*>\s*<(?:\w+:)?(\w+))re"_s);
-    const auto t = typed.match(text);
-    m.expect(prefix + u"kind"_s, reg.kindName(),
-             t.hasMatch() ? t.captured(1) : element.match(text).captured(1));
-    // <ETag>, else the entry's etag attribute W/"n".
-    static const QRegularExpression etagAttribute(uR"re(\betag="W/&quot;(\d+)&quot;")re"_s);
-    const QStringList etags = elementTexts(entry, u"ETag"_s);
-    const QString etag =
-        !etags.isEmpty() ? etags.first().trimmed() : etagAttribute.match(text).captured(1);
-    m.expect(prefix + u"ETag"_s, reg.etag, etag.isEmpty() ? 0 : etag.toLongLong());
-    QStringList tags;
-    for (const QString &tag : elementTexts(entry, u"Tags"_s).value(0).split(u','))
-        if (!tag.trimmed().isEmpty())
-            tags << tag.trimmed();
-    m.expect(prefix + u"Tags"_s, reg.tags, tags);
-    m.expect(prefix + reg.handleElementName(), reg.handle,
-             elementTexts(entry, reg.handleElementName()).value(0).trimmed());
-    // The date and time to the second; the parser keeps milliseconds, the service writes 7 digits.
-    const QString expiration = elementTexts(entry, u"ExpirationTime"_s).value(0).trimmed();
-    if (!expiration.isEmpty()) {
-        m.expect(prefix + u"ExpirationTime"_s,
-                 reg.expirationTime.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss"_s),
-                 expiration.left(19));
-    }
-    if (reg.isTemplate) {
-        // BodyTemplate is CDATA or escaped text.
-        static const QRegularExpression cdata(
-            uR"re(<(?:\w+:)?BodyTemplate>\s*<!\[CDATA\[(.*?)\]\]>\s*</)re"_s,
-            QRegularExpression::DotMatchesEverythingOption);
-        const auto c = cdata.match(text);
-        m.expect(prefix + u"BodyTemplate"_s, reg.bodyTemplate,
-                 c.hasMatch() ? c.captured(1) : elementTexts(entry, u"BodyTemplate"_s).value(0));
-        m.expect(prefix + u"TemplateName"_s, reg.templateName,
-                 elementTexts(entry, u"TemplateName"_s).value(0));
-    }
-}
-
-/** The text of each <entry> of a feed, in order. */
-QList<QByteArray> entryTexts(const QByteArray &feed)
-{
-    static const QRegularExpression start(uR"re(<(?:[\w.-]+:)?entry[\s/>])re"_s);
-    const QString text = QString::fromUtf8(feed);
-    QList<qsizetype> starts;
-    for (auto it = start.globalMatch(text); it.hasNext();)
-        starts << it.next().capturedStart();
-    QList<QByteArray> out;
-    for (qsizetype i = 0; i < starts.size(); ++i) {
-        const qsizetype end = i + 1 < starts.size() ? starts.at(i + 1) : text.size();
-        out << text.mid(starts.at(i), end - starts.at(i)).toUtf8();
-    }
-    return out;
-}
-
 /** What the expected-failures file says about one body. */
 struct ExpectedFailure
 {
@@ -327,15 +110,6 @@ struct ExpectedFailure
     QString where; ///< Error::where, when the file names it
     QString reason;
 };
-
-QString describe(const Nh::Error &e)
-{
-    return u"%1 (line %2, column %3, offset %4, where '%5')"_s.arg(e.message)
-        .arg(e.line)
-        .arg(e.column)
-        .arg(e.offset)
-        .arg(e.where);
-}
 
 } // namespace
 
@@ -357,21 +131,13 @@ private slots:
     void cleanupTestCase();
 
 private:
-    bool loadPairs(const QString &recordings);
-    bool loadFixtureFiles(const QString &recordings);
     bool loadExpectedFailures();
-    /** Parses `body` with `parser`: an empty string when it parsed and its fields agree with the
-     *  body, else what went wrong; `error` receives the parser's error, if any. */
-    QString check(const Body &body, Parser parser, std::optional<Nh::Error> *error);
 
-    QList<Body> m_bodies;
-    QList<LocationHeader> m_locations;
-    /// Files under recordings/ whose exchanges pairs.jsonl holds.
-    QSet<QString> m_pairFiles;
+    Recorded::Corpus m_corpus;
+    /// The row of kRoutes each body of m_corpus goes to, by index; nullopt when none covers it.
+    QList<std::optional<Parser>> m_parsers;
     QMap<QString, ExpectedFailure> m_expected;
     QMap<Parser, int> m_routed;
-    /// The warnings of the last check().
-    QStringList m_warnings;
     int m_unrouted = 0;
     QString m_recordings;
     int m_parsed = 0;
@@ -394,102 +160,31 @@ void TestRecordedBodies::initTestCase()
                          "../shared beside it."_s.arg(where)));
     }
     m_recordings = recordings;
-    QVERIFY(loadPairs(recordings));
-    QVERIFY(loadFixtureFiles(recordings));
+    QVERIFY(Recorded::load(recordings, m_corpus));
     QVERIFY(loadExpectedFailures());
     QSet<QString> names;
-    for (const Body &body : std::as_const(m_bodies)) {
+    for (const Body &body : std::as_const(m_corpus.bodies)) {
         QVERIFY2(!names.contains(body.name), qPrintable(u"two bodies named "_s + body.name));
         names.insert(body.name);
     }
 
-    for (Body &body : m_bodies) {
-        body.parser = routeOf(body.shape, body.target);
-        if (body.parser)
-            ++m_routed[*body.parser];
+    for (const Body &body : std::as_const(m_corpus.bodies)) {
+        m_parsers.append(routeOf(body.shape, body.target));
+        if (m_parsers.last())
+            ++m_routed[*m_parsers.last()];
         else
             ++m_unrouted;
     }
     qInfo("recorded bodies found: %lld (%d with no parser routed to them)",
-          static_cast<long long>(m_bodies.size()), m_unrouted);
+          static_cast<long long>(m_corpus.bodies.size()), m_unrouted);
     for (auto it = m_routed.cbegin(); it != m_routed.cend(); ++it)
         qInfo("  %-28s %4d", parserName(it.key()), it.value());
-    const auto sends = std::count_if(m_locations.cbegin(), m_locations.cend(), [](const auto &h) {
-        return kSendTargets.match(h.target).hasMatch();
-    });
+    const auto sends =
+        std::count_if(m_corpus.locations.cbegin(), m_corpus.locations.cend(),
+                      [](const auto &h) { return kSendTargets.match(h.target).hasMatch(); });
     qInfo("Location headers: %lld, %lld of them on sends (their notification ids are checked); "
           "the client reads no id from the others (registration ids, jobs)",
-          static_cast<long long>(m_locations.size()), static_cast<long long>(sends));
-}
-
-bool TestRecordedBodies::loadPairs(const QString &recordings)
-{
-    QFile file(recordings + u"/pairs.jsonl"_s);
-    if (!file.open(QIODevice::ReadOnly)) {
-        qWarning("cannot open %s", qPrintable(file.fileName()));
-        return false;
-    }
-    int lineNumber = 0;
-    while (!file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
-        ++lineNumber;
-        if (line.isEmpty())
-            continue;
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
-        if (!doc.isObject()) {
-            qWarning("pairs.jsonl line %d: %s", lineNumber, qPrintable(error.errorString()));
-            return false;
-        }
-        const QJsonObject pair = doc.object();
-        const QString fileName = pair.value(u"file").toString();
-        m_pairFiles.insert(fileName.section(u'#', 0, 0));
-        Body body;
-        // (file, seq) repeats in the nock recordings (one file, many scopes): the line is unique.
-        body.name = u"pairs.jsonl:%1 %2 #%3"_s.arg(QString::number(lineNumber), fileName,
-                                                   QString::number(pair.value(u"seq").toInt()));
-        body.target = pair.value(u"target").toString();
-        body.status = pair.value(u"status").toInt();
-        const QJsonObject headers = pair.value(u"response_headers").toObject();
-        for (auto it = headers.begin(); it != headers.end(); ++it) {
-            if (it.key().compare(u"x-ms-continuationtoken", Qt::CaseInsensitive) == 0)
-                body.continuationHeader = it.value().toString().toUtf8();
-            if (it.key().compare(u"Location", Qt::CaseInsensitive) == 0)
-                m_locations.append({body.name, body.target, it.value().toString()});
-        }
-        const QString responseBody = pair.value(u"response_body").toString();
-        if (responseBody.isEmpty())
-            continue;
-        body.bytes = responseBody.toUtf8();
-        body.shape = shapeOf(body.bytes);
-        m_bodies.append(body);
-    }
-    return true;
-}
-
-bool TestRecordedBodies::loadFixtureFiles(const QString &recordings)
-{
-    // Every file that is not an exchange pairs.jsonl already holds is a body of its own.
-    const QDir root(recordings);
-    QStringList names;
-    for (QDirIterator it(recordings, QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
-        names.append(root.relativeFilePath(it.next()));
-    names.sort();
-    for (const QString &name : std::as_const(names)) {
-        if (name == u"README.md" || name == u"pairs.jsonl" || m_pairFiles.contains(name))
-            continue;
-        QFile file(root.filePath(name));
-        if (!file.open(QIODevice::ReadOnly)) {
-            qWarning("cannot open %s", qPrintable(file.fileName()));
-            return false;
-        }
-        Body body;
-        body.name = name;
-        body.bytes = file.readAll();
-        body.shape = shapeOf(body.bytes);
-        m_bodies.append(body);
-    }
-    return true;
+          static_cast<long long>(m_corpus.locations.size()), static_cast<long long>(sends));
 }
 
 bool TestRecordedBodies::loadExpectedFailures()
@@ -532,8 +227,9 @@ bool TestRecordedBodies::loadExpectedFailures()
 void TestRecordedBodies::everyBodyIsRouted()
 {
     QStringList unrouted;
-    for (const Body &body : std::as_const(m_bodies)) {
-        if (!body.parser)
+    for (qsizetype i = 0; i < m_corpus.bodies.size(); ++i) {
+        const Body &body = m_corpus.bodies.at(i);
+        if (!m_parsers.at(i))
             unrouted << u"%1 (shape '%2', target '%3')"_s.arg(body.name, body.shape, body.target);
     }
     QVERIFY2(unrouted.isEmpty(),
@@ -546,7 +242,7 @@ void TestRecordedBodies::everyBodyIsRouted()
 void TestRecordedBodies::expectedFailuresNameRecordedBodies()
 {
     QSet<QString> names;
-    for (const Body &body : std::as_const(m_bodies))
+    for (const Body &body : std::as_const(m_corpus.bodies))
         names.insert(body.name);
     QStringList stale;
     for (auto it = m_expected.cbegin(); it != m_expected.cend(); ++it) {
@@ -565,7 +261,7 @@ void TestRecordedBodies::expectedFailuresNameRecordedBodies()
 void TestRecordedBodies::onlyTokenServiceAnswersAreLeftOut()
 {
     const QString name = u"node-legacy-nock/nock-recordings.jsonl"_s;
-    if (!m_pairFiles.contains(name))
+    if (!m_corpus.pairFiles.contains(name))
         QSKIP("pairs.jsonl holds no nock recordings");
     QFile file(m_recordings + u'/' + name);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -588,9 +284,9 @@ void TestRecordedBodies::onlyTokenServiceAnswersAreLeftOut()
     }
     QVERIFY2(other.isEmpty(),
              qPrintable(u"answers of neither the hub nor ACS: "_s + other.join(u", ")));
-    const auto inPairs = std::count_if(m_bodies.cbegin(), m_bodies.cend(), [&name](const Body &b) {
-        return b.name.contains(u' ' + name + u'#');
-    });
+    const auto inPairs =
+        std::count_if(m_corpus.bodies.cbegin(), m_corpus.bodies.cend(),
+                      [&name](const Body &b) { return b.name.contains(u' ' + name + u'#'); });
     QCOMPARE(qsizetype(inPairs), hubBodies);
     m_tokenServiceBodies = int(tokenBodies);
 }
@@ -599,10 +295,9 @@ void TestRecordedBodies::parses_data()
 {
     QTest::addColumn<int>("index");
     QTest::addColumn<Parser>("parser");
-    for (qsizetype i = 0; i < m_bodies.size(); ++i) {
-        const Body &body = m_bodies.at(i);
-        if (body.parser)
-            QTest::newRow(qPrintable(body.name)) << int(i) << *body.parser;
+    for (qsizetype i = 0; i < m_corpus.bodies.size(); ++i) {
+        if (const std::optional<Parser> parser = m_parsers.at(i))
+            QTest::newRow(qPrintable(m_corpus.bodies.at(i).name)) << int(i) << *parser;
     }
 }
 
@@ -610,28 +305,26 @@ void TestRecordedBodies::parses()
 {
     QFETCH(int, index);
     QFETCH(Parser, parser);
-    const Body &body = m_bodies.at(index);
-    if (const char *reason = skipReason(parser)) {
+    const Body &body = m_corpus.bodies.at(index);
+    if (const char *reason = skipReason(parser))
         QSKIP(reason);
-    }
-    std::optional<Nh::Error> error;
-    m_warnings.clear();
-    const QString problem = check(body, parser, &error);
-    for (const QString &w : std::as_const(m_warnings))
+    const Recorded::Check result = Recorded::check(body, parser);
+    for (const QString &w : result.warnings)
         qInfo("warning: %s", qPrintable(w));
     const auto expected = m_expected.constFind(body.name);
     if (expected == m_expected.cend()) {
-        QVERIFY2(problem.isEmpty(),
+        QVERIFY2(result.problem.isEmpty(),
                  qPrintable(u"%1 via the %2 parser: %3"_s.arg(
-                     body.name, QString::fromLatin1(parserName(parser)), problem)));
+                     body.name, QString::fromLatin1(parserName(parser)), result.problem)));
         ++m_parsed;
         return;
     }
+    const std::optional<Nh::Error> &error = result.error;
     QVERIFY2(error.has_value(),
              qPrintable(u"%1 is listed in expected-failures.json (%2) but the %3 parser reads it "
                         "now%4: remove the entry"_s.arg(
                             body.name, expected->reason, QString::fromLatin1(parserName(parser)),
-                            problem.isEmpty() ? QString() : u" (" + problem + u')')));
+                            result.problem.isEmpty() ? QString() : u" (" + result.problem + u')')));
     QVERIFY2(error->isLocated(), qPrintable(describe(*error)));
     QVERIFY2(error->message.contains(expected->message),
              qPrintable(u"expected a message with '%1', got %2"_s.arg(expected->message,
@@ -647,7 +340,7 @@ void TestRecordedBodies::parses()
 void TestRecordedBodies::notificationIdsFromLocation_data()
 {
     QTest::addColumn<QString>("location");
-    for (const LocationHeader &header : std::as_const(m_locations)) {
+    for (const Recorded::LocationHeader &header : std::as_const(m_corpus.locations)) {
         if (kSendTargets.match(header.target).hasMatch())
             QTest::newRow(qPrintable(header.name)) << header.value;
     }
@@ -662,178 +355,15 @@ void TestRecordedBodies::notificationIdsFromLocation()
     QVERIFY2(kNotificationIdForms.match(id).hasMatch(), qPrintable(id));
 }
 
-QString TestRecordedBodies::check(const Body &body, Parser parser, std::optional<Nh::Error> *error)
-{
-    const QByteArray &bytes = body.bytes;
-    Mismatches m;
-    if (body.status > 0) {
-        // An <Error> answers a failure, every other body a success.
-        m.expect(u"HTTP status class"_s, body.status >= 400, parser == Parser::ErrorBody);
-    }
-    switch (parser) {
-    case Parser::RegistrationEntry: {
-        const auto result = Nh::parseRegistrationEntry(bytes);
-        if (!result) {
-            *error = result.error();
-            return describe(result.error());
-        }
-        for (const Nh::Warning &w : result.warnings())
-            m_warnings << w.message;
-        compareRegistration(m, QString(), *result, bytes);
-        break;
-    }
-    case Parser::RegistrationFeed: {
-        const auto result = Nh::parseRegistrationFeed(bytes);
-        if (!result) {
-            *error = result.error();
-            return describe(result.error());
-        }
-        for (const Nh::Warning &w : result.warnings())
-            m_warnings << w.message;
-        const QList<QByteArray> entries = entryTexts(bytes);
-        m.expect(u"number of entries"_s, qint64(result->entries.size()), qint64(entries.size()));
-        for (qsizetype i = 0; i < qMin(entries.size(), result->entries.size()); ++i)
-            compareRegistration(m, u"entry %1: "_s.arg(i + 1), result->entries.at(i),
-                                entries.at(i));
-        if (!body.continuationHeader.isEmpty()) {
-            m.expect(u"continuation token (x-ms-continuationtoken)"_s, result->continuationToken,
-                     body.continuationHeader);
-        } else {
-            m.expect(u"has a continuation token"_s, !result->continuationToken.isEmpty(),
-                     bytes.contains("rel=\"next\""));
-        }
-        break;
-    }
-    case Parser::Installation: {
-        const auto result = Nh::parseInstallation(bytes);
-        if (!result) {
-            *error = result.error();
-            return describe(result.error());
-        }
-        for (const Nh::Warning &w : result.warnings())
-            m_warnings << w.message;
-        const QJsonObject o = QJsonDocument::fromJson(bytes).object();
-        m.expect(u"installationId"_s, result->installationId,
-                 o.value(u"installationId").toString());
-        m.expect(u"number of tags"_s, qint64(result->tags.size()),
-                 qint64(o.value(u"tags").toArray().size()));
-        m.expect(u"userId"_s, result->userId, o.value(u"userId").toString());
-        m.expect(u"platform"_s, std::optional(result->platform),
-                 Nh::platformFromInstallationName(o.value(u"platform").toString()));
-        if (o.value(u"pushChannel").isString())
-            m.expect(u"pushChannel"_s, result->pushChannel, o.value(u"pushChannel").toString());
-        const QString expiration = o.value(u"expirationTime").toString();
-        if (expiration.endsWith(u'Z')) {
-            m.expect(u"expirationTime"_s,
-                     result->expirationTime.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss"_s),
-                     expiration.left(19));
-        }
-        const QJsonObject templates = o.value(u"templates").toObject();
-        m.expect(u"templates"_s, result->templates.keys(), templates.keys());
-        for (auto it = templates.begin(); it != templates.end(); ++it) {
-            // An object, or (the Java SDK's form) that object JSON-encoded in a string.
-            const QJsonObject t = it->isObject()
-                ? it->toObject()
-                : QJsonDocument::fromJson(it->toString().toUtf8()).object();
-            const Nh::InstallationTemplate parsed = result->templates.value(it.key());
-            m.expect(it.key() + u".body"_s, parsed.body, t.value(u"body").toString());
-            m.expect(it.key() + u".expiry"_s, parsed.expiry, t.value(u"expiry").toString());
-            m.expect(it.key() + u".headers"_s, parsed.headers.keys(),
-                     t.value(u"headers").toObject().keys());
-        }
-        break;
-    }
-    case Parser::InstallationPatch: {
-        Nh::Installation installation;
-        installation.installationId = u"recorded"_s;
-        installation.platform = Nh::Platform::FcmV1;
-        installation.pushChannel = u"channel"_s;
-        const auto result = Nh::applyInstallationPatch(installation, bytes);
-        if (!result) {
-            *error = result.error();
-            return describe(result.error());
-        }
-        for (const Nh::Warning &w : result.warnings())
-            m_warnings << w.message;
-        m.expect(u"installationId"_s, result->installationId, installation.installationId);
-        break;
-    }
-    case Parser::ErrorBody: {
-        const auto result = Nh::parseErrorBody(bytes);
-        if (!result) {
-            *error = result.error();
-            return describe(result.error());
-        }
-        for (const Nh::Warning &w : result.warnings())
-            m_warnings << w.message;
-        m.expect(u"Code"_s, QString::number(result->code),
-                 elementTexts(bytes, u"Code"_s).value(0).trimmed());
-        const QString detail = elementTexts(bytes, u"Detail"_s).value(0).trimmed();
-        m.expect(u"Detail"_s, result->detail, detail);
-        static const QRegularExpression trackingId(uR"re(TrackingId:([^,]+),)re"_s);
-        m.expect(u"TrackingId"_s, result->trackingId, trackingId.match(detail).captured(1));
-        QString text = detail.section(u"TrackingId:"_s, 0, 0);
-        while (text.endsWith(u'.'))
-            text.chop(1);
-        m.expect(u"text"_s, result->text, text);
-        if (body.status > 0)
-            m.expect(u"Code = HTTP status"_s, qint64(result->code), qint64(body.status));
-        if (!result->timeStamp.isEmpty()) {
-            m.expect(u"TimeStamp is a time"_s, Nh::parseErrorTimeStamp(result->timeStamp).isValid(),
-                     true);
-        }
-        break;
-    }
-    case Parser::NotificationOutcome: {
-        const auto result = Nh::parseNotificationOutcome(bytes);
-        if (!result) {
-            *error = result.error();
-            return describe(result.error());
-        }
-        for (const Nh::Warning &w : result.warnings())
-            m_warnings << w.message;
-        m.expect(u"Success"_s, QString::number(result->success),
-                 elementTexts(bytes, u"Success"_s).value(0).trimmed());
-        m.expect(u"Failure"_s, QString::number(result->failure),
-                 elementTexts(bytes, u"Failure"_s).value(0).trimmed());
-        m.expect(u"number of results"_s, qint64(result->results.size()),
-                 qint64(countStartTags(bytes, u"RegistrationResult"_s)));
-        break;
-    }
-    case Parser::NotificationDetails: {
-        const auto result = Nh::parseNotificationDetails(bytes);
-        if (!result) {
-            *error = result.error();
-            return describe(result.error());
-        }
-        for (const Nh::Warning &w : result.warnings())
-            m_warnings << w.message;
-        m.expect(u"NotificationId"_s, result->notificationId,
-                 elementTexts(bytes, u"NotificationId"_s).value(0));
-        m.expect(u"State"_s, result->stateText, elementTexts(bytes, u"State"_s).value(0));
-        qsizetype outcomes = 0;
-        for (const Nh::PlatformOutcomeCounts &counts : result->outcomeCounts)
-            outcomes += counts.outcomes.size();
-        m.expect(u"number of outcomes"_s, qint64(outcomes),
-                 qint64(countStartTags(bytes, u"Outcome"_s)));
-        break;
-    }
-    case Parser::SkipHubDescription:
-    case Parser::SkipJob:
-        break;
-    }
-    return m.list.join(u"; "_s);
-}
-
 void TestRecordedBodies::cleanupTestCase()
 {
-    if (m_bodies.isEmpty())
+    if (m_corpus.bodies.isEmpty())
         return;
     qInfo("recorded bodies: %lld found, %d parsed, %d failed as expected "
           "(tests/data/recorded-bodies/expected-failures.json), %d hub descriptions and %d jobs "
           "skipped (no parser yet), %d not routed; left out: %d token-service (ACS) answers of "
           "the nock recordings, not the hub's",
-          static_cast<long long>(m_bodies.size()), m_parsed, m_failedAsExpected,
+          static_cast<long long>(m_corpus.bodies.size()), m_parsed, m_failedAsExpected,
           m_routed.value(Parser::SkipHubDescription), m_routed.value(Parser::SkipJob), m_unrouted,
           m_tokenServiceBodies);
 }
