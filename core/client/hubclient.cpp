@@ -34,12 +34,6 @@ QString queryComponent(const QString &s)
     return QString::fromLatin1(QUrl::toPercentEncoding(s, "$"));
 }
 
-QString lastPathSegment(const QString &url)
-{
-    const QString path = QUrl(url).path();
-    return path.section(u'/', -1, -1);
-}
-
 } // namespace
 
 // --- HubJob -----------------------------------------------------------------------------------
@@ -338,7 +332,7 @@ void HubJob::interpret(Exchange &e, Expect expect)
     e.continuationToken = QString::fromUtf8(
         headerValue(e.responseHeaders, "x-ms-continuationtoken").value_or(QByteArray()));
     if (!e.location.isEmpty() && e.operation.startsWith(operationName(Operation::Send)))
-        e.notificationId = lastPathSegment(e.location);
+        e.notificationId = notificationIdFromLocation(e.location);
 
     if (e.status < 200 || e.status > 299) {
         if (!e.responseBody.trimmed().isEmpty()) {

@@ -287,6 +287,9 @@ public:
     std::optional<Problem> readString(const QJsonValue &value, const QString &where, QString &out,
                                       bool allowNull = true);
     std::optional<Problem> readDate(const QJsonValue &value, const QString &where, QDateTime &out);
+    /** A boolean or null (= left unset). */
+    std::optional<Problem> readOptionalBool(const QJsonValue &value, const QString &where,
+                                            std::optional<bool> &out);
     std::optional<Problem> readTemplate(const QJsonValue &value, const QString &where,
                                         InstallationTemplate &out);
     std::optional<Problem> readTemplates(const QJsonValue &value, const QString &where,
@@ -335,6 +338,16 @@ std::optional<Problem> Reader::readString(const QJsonValue &value, const QString
     if (!value.isString())
         return typeProblem(where, Tr::tr("a string"), value, lastSegment(where));
     out = value.toString();
+    return std::nullopt;
+}
+
+std::optional<Problem> Reader::readOptionalBool(const QJsonValue &value, const QString &where,
+                                                std::optional<bool> &out)
+{
+    if (value.isBool())
+        out = value.toBool();
+    else if (!value.isNull())
+        return typeProblem(where, Tr::tr("a boolean"), value, lastSegment(where));
     return std::nullopt;
 }
 
@@ -548,6 +561,8 @@ std::optional<Problem> Reader::readTile(const QJsonValue &value, const QString &
         std::optional<Problem> p;
         if (it.key() == u"pushChannel")
             p = readString(it.value(), memberWhere, out.pushChannel);
+        else if (it.key() == u"pushChannelExpired")
+            p = readOptionalBool(it.value(), memberWhere, out.pushChannelExpired);
         else if (it.key() == u"tags")
             p = readTags(it.value(), memberWhere, false, false, out.tags);
         else if (it.key() == u"templates")
@@ -598,10 +613,7 @@ std::optional<Problem> Reader::readInstallation(const QJsonObject &object, Insta
             p = readPushChannel(value, where, out);
         } else if (key == u"pushChannelExpired" || key == u"expiredPushChannel") {
             // The service writes pushChannelExpired, the spec and docs expiredPushChannel.
-            if (value.isBool())
-                out.pushChannelExpired = value.toBool();
-            else if (!value.isNull())
-                p = typeProblem(where, Tr::tr("a boolean"), value, key);
+            p = readOptionalBool(value, where, out.pushChannelExpired);
         } else if (key == u"expirationTime") {
             p = readDate(value, where, out.expirationTime);
         } else if (key == u"lastUpdate") {
@@ -1095,7 +1107,11 @@ QByteArray installationJson(const Installation &installation)
             if (!first)
                 out += ',';
             first = false;
-            out += quoted(it.key()) + ":{\"pushChannel\":" + quoted(it->pushChannel) + ",\"tags\":";
+            out += quoted(it.key()) + ":{\"pushChannel\":" + quoted(it->pushChannel);
+            if (it->pushChannelExpired)
+                out += *it->pushChannelExpired ? ",\"pushChannelExpired\":true"
+                                               : ",\"pushChannelExpired\":false";
+            out += ",\"tags\":";
             appendStringList(out, it->tags);
             out += ",\"templates\":";
             appendTemplates(out, it->templates);

@@ -34,6 +34,8 @@ struct SecondaryTile
     QString pushChannel;
     QStringList tags;
     QMap<QString, InstallationTemplate> templates;
+    /// Read-only, set by the hub, as on the installation itself; every SDK models it on a tile.
+    std::optional<bool> pushChannelExpired;
 
     friend bool operator==(const SecondaryTile &, const SecondaryTile &) = default;
 };

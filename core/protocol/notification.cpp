@@ -5,6 +5,7 @@
 #include "protocol/payloads/templatepayload.h"
 
 #include <QCoreApplication>
+#include <QUrl>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -211,6 +212,11 @@ QByteArray formatScheduleTime(const QDateTime &time)
 Result<QDateTime> parseScheduleTime(QByteArrayView value)
 {
     return ScheduleTimeReader(value).read();
+}
+
+QString notificationIdFromLocation(const QString &location)
+{
+    return QUrl(location.trimmed()).path().section(u'/', -1, -1);
 }
 
 } // namespace Nh

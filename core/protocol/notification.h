@@ -123,4 +123,12 @@ QByteArray formatScheduleTime(const QDateTime &time);
  */
 Result<QDateTime> parseScheduleTime(QByteArrayView value);
 
+/**
+ * The id a send's `Location` header names (docs/protocol.md §4.9): its last path segment, without
+ * query or fragment. `…/messages/{id}`, `…/messages/$batch/{id}` and
+ * `…/schedulednotifications/{id}` all give `{id}`. Empty for an empty header or one whose path
+ * ends in '/'.
+ */
+QString notificationIdFromLocation(const QString &location);
+
 } // namespace Nh

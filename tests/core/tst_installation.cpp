@@ -56,6 +56,7 @@ private slots:
     void recordedGetIsReproducedByteForByte();
     void browserChannelAsObject();
     void browserChannelAsString();
+    void secondaryTileChannelExpired();
     void platformNames_data();
     void platformNames();
     void roundTrip();
@@ -156,6 +157,37 @@ void Tst_installation::browserChannelAsString()
     QCOMPARE(Nh::installationJson(result.value()), expected);
 }
 
+// Every SDK models pushChannelExpired on a WNS secondary tile (the Java SDK's own serializer
+// fixture writes it); it was dropped with a warning that it is no member of a tile.
+void Tst_installation::secondaryTileChannelExpired()
+{
+    const QByteArray json = fixture(u"wns-tile-expired.json"_s);
+    const auto result = Nh::parseInstallation(json);
+    QVERIFY2(result.ok(), qPrintable(message(result)));
+    // Was: "The member /secondaryTiles/tile1/pushChannelExpired is not part of a secondary tile".
+    QVERIFY2(result.warnings().isEmpty(), qPrintable(result.warnings().value(0).message));
+    QCOMPARE(result->secondaryTiles.value(u"tile1"_s).pushChannelExpired, std::optional(true));
+    QCOMPARE(result->secondaryTiles.value(u"tile2"_s).pushChannelExpired, std::nullopt);
+    QCOMPARE(result->pushChannelExpired, std::optional(false));
+
+    // Written back after the tile's channel, as the SDKs order it; left out when unset.
+    const QByteArray written = Nh::installationJson(*result);
+    QVERIFY2(written.contains(R"nh(token=tile1","pushChannelExpired":true,"tags":["t1"])nh"),
+             written.constData());
+    QVERIFY2(written.contains(R"nh(token=tile2","tags":[])nh"), written.constData());
+    const auto again = Nh::parseInstallation(written);
+    QVERIFY2(again.ok(), qPrintable(message(again)));
+    QVERIFY(again.value() == result.value());
+
+    QByteArray wrongType = json;
+    wrongType.replace(R"nh("pushChannelExpired":true)nh", R"nh("pushChannelExpired":"yes")nh");
+    const auto refused = Nh::parseInstallation(wrongType);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().where, u"/secondaryTiles/tile1/pushChannelExpired"_s);
+    QVERIFY2(refused.error().message.contains(u"boolean"_s), qPrintable(refused.error().message));
+    QVERIFY(refused.error().line > 0);
+}
+
 void Tst_installation::platformNames_data()
 {
     QTest::addColumn<QString>("name");
@@ -191,8 +223,9 @@ void Tst_installation::platformNames()
 
 void Tst_installation::roundTrip()
 {
-    for (const QString &file : {u"doc-example.json"_s, u"rec-wns-headers.json"_s,
-                                u"js-browser-object.json"_s, u"java-browser-string.json"_s}) {
+    for (const QString &file :
+         {u"doc-example.json"_s, u"rec-wns-headers.json"_s, u"js-browser-object.json"_s,
+          u"java-browser-string.json"_s, u"wns-tile-expired.json"_s}) {
         const Installation original = parsed(fixture(file));
         const auto again = Nh::parseInstallation(Nh::installationJson(original));
         QVERIFY2(again.ok(), qPrintable(message(again)));
@@ -213,7 +246,8 @@ void Tst_installation::roundTrip()
     full.templates.insert(
         u"t/1"_s, {u"<toast/>"_s, {{u"X-WNS-Type"_s, u"wns/toast"_s}}, QString(), {u"x"_s}});
     full.secondaryTiles.insert(
-        u"tile"_s, {u"https://tile/"_s, {u"t"_s}, {{u"tt"_s, {u"<tile/>"_s, {}, QString(), {}}}}});
+        u"tile"_s,
+        {u"https://tile/"_s, {u"t"_s}, {{u"tt"_s, {u"<tile/>"_s, {}, QString(), {}}}}, true});
     const QByteArray json = Nh::installationJson(full);
     const auto again = Nh::parseInstallation(json);
     QVERIFY2(again.ok(), qPrintable(message(again) + u" in "_s + QString::fromUtf8(json)));

@@ -1303,6 +1303,35 @@ private slots:
         QVERIFY2(parsed.error().message.contains(messagePart), qPrintable(parsed.error().message));
     }
 
+    // The notification id of a send's Location (docs/protocol.md §4.9), in the forms recorded.
+    void notificationIdFromLocation_data()
+    {
+        QTest::addColumn<QString>("location");
+        QTest::addColumn<QString>("id");
+        QTest::newRow("2022, Kestrel")
+            << u"https://ns.servicebus.windows.net/hub/messages/"
+               "NH-20221214202418733-10e10df3cf8145ce838ec74b5610a9f6-06?api-version=2020-06"_s
+            << u"NH-20221214202418733-10e10df3cf8145ce838ec74b5610a9f6-06"_s;
+        QTest::newRow("batch, 2018")
+            << u"https://ns.servicebus.windows.net/hub/messages/$batch/"
+               "b755f9e4bb0844c8a2881986777aadb0-20181107001827-33331921-16?api-version=2017-04&direct"_s
+            << u"b755f9e4bb0844c8a2881986777aadb0-20181107001827-33331921-16"_s;
+        QTest::newRow("scheduled")
+            << u"https://ns.servicebus.windows.net/hub/schedulednotifications/"
+               "af14_20181107001832_1_17_Q-S6?api-version=2017-04"_s
+            << u"af14_20181107001832_1_17_Q-S6"_s;
+        QTest::newRow("no query, spaces") << u" https://h/hub/messages/abc "_s << u"abc"_s;
+        QTest::newRow("empty") << QString() << QString();
+        QTest::newRow("ends in a slash") << u"https://h/hub/messages/"_s << QString();
+    }
+
+    void notificationIdFromLocation()
+    {
+        QFETCH(QString, location);
+        QFETCH(QString, id);
+        QCOMPARE(Nh::notificationIdFromLocation(location), id);
+    }
+
     // --- templates --------------------------------------------------------------------------
 
     void templateRoundTrip_data()
