@@ -229,9 +229,12 @@ public:
             for (const JsonNode::Member &m : node.members) {
                 const QString child = path.isEmpty() ? m.key : path + u'.' + m.key;
                 const qsizetype keyBegin = m_toChar(m.keyOffset);
+                const JsonNode &value = m_json.node(m.child);
                 m_doc.m_keys.append(
-                    {m.key, child, keyBegin, m_toChar(m.keyOffset + m.keyLength) - keyBegin});
-                walk(m_json.node(m.child), child);
+                    {m.key, child, keyBegin, m_toChar(m.keyOffset + m.keyLength) - keyBegin,
+                     value.type == JsonNode::Type::String,
+                     value.type == JsonNode::Type::Object || value.type == JsonNode::Type::Array});
+                walk(value, child);
             }
             break;
         case JsonNode::Type::Array:

@@ -97,6 +97,8 @@ public:
         QString path;
         qsizetype offset = 0; ///< of the opening quote, in the body
         qsizetype length = 0;
+        bool stringValue = false; ///< the member's value is a JSON string
+        bool containerValue = false; ///< the member's value is an object or an array
     };
 
     static Result<TemplateDocument> parse(const TemplateSource &source);
