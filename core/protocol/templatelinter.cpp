@@ -129,13 +129,17 @@ public:
         const Error &e = *slot.error;
         const QString &v = slot.value;
         QString fix;
+        QString hashFree = v;
+        hashFree.replace(u"#("_s, u"$("_s);
         if (hasTypographicQuote(v)) {
             fix = TemplateLinter::tr("Use straight quotes: %1")
                       .arg(shorten(replaceTypographicQuotes(v)));
+        } else if (v.startsWith(u'{') && hashFree != v && TemplateExpression::parse(hashFree)) {
+            fix = TemplateLinter::tr("Use $() in a concatenation: %1").arg(shorten(hashFree));
         } else if (!termPattern().match(v).hasMatch()) {
             fix = TemplateLinter::tr("If this is text, make it a quoted literal: %1")
                       .arg(shorten(u'{' + quoteLiteral(v) + u'}'));
-        } else if (const QString c = concatenation(v); !c.isEmpty() && c != v) {
+        } else if (const QString c = concatenation(v); !v.startsWith(u'{') && !c.isEmpty()) {
             fix =
                 TemplateLinter::tr("Quote the text and join the parts with +: %1").arg(shorten(c));
         }
@@ -165,14 +169,17 @@ public:
         if (!m.hasMatch())
             return;
         const qsizetype at = slot.sourceOffset(m.capturedStart());
+        // "‘Hi ’ + $(name)" meant an expression: braces and straight quotes make it one.
+        QString rewrite = u'{' + replaceTypographicQuotes(v).trimmed() + u'}';
+        const auto braced = TemplateExpression::parse(rewrite);
+        if (!braced || braced->terms().size() < 2)
+            rewrite = concatenation(v);
         add(Severity::Warning, Check::EmbeddedExpression, &slot, at,
             slot.sourceOffset(m.capturedEnd()) - at,
             TemplateLinter::tr("%1 at %2 is sent literally: only the first character decides "
                                "whether a value is an expression")
                 .arg(m.captured(), slot.path),
-            TemplateLinter::tr("Write the value as a concatenation: %1")
-                .arg(shorten(
-                    concatenation(hasTypographicQuote(v) ? replaceTypographicQuotes(v) : v))));
+            TemplateLinter::tr("Write the value as a concatenation: %1").arg(shorten(rewrite)));
         if (hasTypographicQuote(v)) {
             const auto q = std::find_if(v.cbegin(), v.cend(), isTypographicQuote);
             const qsizetype i = slot.sourceOffset(q - v.cbegin());
