@@ -149,6 +149,7 @@ private slots:
     void lint();
     void lintFixes_data();
     void lintFixes();
+    void everyCut();
 };
 
 void Tst_Templates::parse_data()
@@ -706,6 +707,49 @@ void Tst_Templates::lintFixes()
     QVERIFY(!lint.findings.isEmpty());
     QVERIFY2(lint.findings.constFirst().fix.endsWith(fix),
              qPrintable(lint.findings.constFirst().fix));
+}
+
+void Tst_Templates::everyCut()
+{
+    // Every prefix and every one-character deletion of templates with every construct: no
+    // crash, and every reported span stays inside its text.
+    const QList<QPair<Platform, QString>> templates {
+        {Platform::Apple,
+         u"{\"aps\":{\"alert\":\"{'It''s ' + $(a, 3) + \\\"x\\\" + .(b, 5)}\",\"badge\":\"#(n)\","
+         "\"s\":\"%(a:{d\\\\}})\",\"\u00e9\":\"\\u00e9 $(a)\"}}"_s},
+        {Platform::Windows,
+         u"<toast launch=\"$(a)\"><visual><binding template='x'><text>{'&lt;' + $(a)}</text>"
+         "<text><![CDATA[$(n)]]><!-- c --></text></binding></visual></toast>"_s},
+    };
+    const Nh::TemplatePropertyBag bag({{u"a"_s, u"<\u00fc>\"&"_s}, {u"n"_s, u"7"_s}});
+    for (const auto &[platform, text] : templates) {
+        const auto whole = Nh::TemplateRenderer::render(source(platform, text), bag);
+        QVERIFY2(whole.ok(), qPrintable(whole.ok() ? QString() : whole.error().message));
+        QCOMPARE(whole->substitutions.size(), 3);
+        QStringList variants;
+        for (qsizetype i = 0; i <= text.size(); ++i)
+            variants << text.left(i);
+        for (qsizetype i = 0; i < text.size(); ++i)
+            variants << text.left(i) + text.mid(i + 1);
+        for (const QString &v : std::as_const(variants)) {
+            const auto doc = Nh::TemplateDocument::parse(source(platform, v));
+            const Nh::TemplateLint lint = Nh::TemplateLinter::lint(source(platform, v));
+            for (const TemplateFinding &f : lint.findings)
+                QVERIFY2(f.offset + f.length <= v.size(), qPrintable(v));
+            if (!doc)
+                continue;
+            for (const Nh::TemplateSlot &slot : doc->values()) {
+                QVERIFY2(slot.offset >= 0 && slot.offset + slot.length <= v.size(), qPrintable(v));
+                QCOMPARE(slot.sourceMap.size(), slot.value.size() + 1);
+            }
+            const auto r = Nh::TemplateRenderer::render(*doc, bag);
+            if (!r)
+                continue;
+            for (const Nh::TemplateSubstitution &sub : r->substitutions)
+                QVERIFY2(sub.offset >= 0 && sub.offset + sub.length <= r->body.size(),
+                         qPrintable(v));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(Tst_Templates)
