@@ -5,6 +5,7 @@
 #include "protocol/payloadbuilder.h"
 
 #include <QSet>
+#include <algorithm>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
@@ -68,6 +69,12 @@ int hexValue(QChar c)
 /// Decodes the raw text of a JSON string (between its quotes) into `slot`.
 void decodeJsonString(QStringView raw, qsizetype rawOffset, TemplateSlot &slot)
 {
+    slot.valueOffset = rawOffset;
+    if (!raw.contains(u'\\')) {
+        slot.value = raw.toString();
+        return;
+    }
+    slot.sourceMap.reserve(raw.size() + 1);
     for (qsizetype i = 0; i < raw.size();) {
         if (raw[i] != u'\\' || i + 1 >= raw.size()) {
             slot.value += raw[i];
@@ -117,6 +124,16 @@ void decodeJsonString(QStringView raw, qsizetype rawOffset, TemplateSlot &slot)
 /// comments and processing instructions are skipped. Attribute values normalise white space.
 void decodeXml(QStringView body, qsizetype from, qsizetype to, bool attribute, TemplateSlot &slot)
 {
+    slot.valueOffset = from;
+    const QStringView raw = body.sliced(from, to - from);
+    const bool plain = !raw.contains(u'&') && (attribute || !raw.contains(u'<'))
+        && (!attribute || std::none_of(raw.begin(), raw.end(), [](QChar c) {
+               return c == u'\t' || c == u'\n' || c == u'\r';
+           }));
+    if (plain) {
+        slot.value = raw.toString();
+        return;
+    }
     qsizetype i = from;
     while (i < to) {
         const QChar c = body[i];
@@ -203,9 +220,7 @@ TemplateSlot wholeFieldSlot(TemplateField field, TemplateSlot::Context context,
     slot.value = value;
     slot.offset = 0;
     slot.length = value.size();
-    slot.sourceMap.reserve(value.size() + 1);
-    for (qsizetype i = 0; i <= value.size(); ++i)
-        slot.sourceMap.append(i);
+    slot.valueOffset = 0;
     return slot;
 }
 
@@ -446,7 +461,7 @@ TemplateSource TemplateSource::fromInstallation(Platform platform, const QString
 qsizetype TemplateSlot::sourceOffset(qsizetype i) const
 {
     if (sourceMap.isEmpty())
-        return offset + i;
+        return valueOffset + qBound<qsizetype>(0, i, value.size());
     return sourceMap.at(qBound<qsizetype>(0, i, sourceMap.size() - 1));
 }
 

@@ -59,8 +59,11 @@ struct TemplateSlot
     /// attribute value inside its quotes, or the raw element content; other fields: all of it.
     qsizetype offset = 0;
     qsizetype length = 0;
-    /// The raw text offset of each QChar of `value` (size value.size() + 1, the last entry being
-    /// the end of the raw value). Maps positions in `value` to positions in the field text.
+    /// Where `value` starts in the field text when it is written there unchanged (no escapes,
+    /// no entities): position i of `value` is then valueOffset + i.
+    qsizetype valueOffset = 0;
+    /// Otherwise the field-text offset of each QChar of `value`, plus one entry for its end
+    /// (size value.size() + 1). Empty when the value is written unchanged.
     QList<qsizetype> sourceMap;
     /// The quote of an XML attribute value (`"` or `'`), else a null QChar.
     QChar quote;

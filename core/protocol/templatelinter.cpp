@@ -298,6 +298,13 @@ TemplateLint TemplateLinter::lint(const TemplateDocument &document)
         if (slot.error)
             l.slotError(slot);
     }
+    if (source.name.size() > kMaxTemplateNameLength) {
+        l.add(Severity::Error, Check::NameTooLong, nullptr, -1, 0,
+              tr("The template name exceeds the '%1' character limit: it has %2")
+                  .arg(kMaxTemplateNameLength)
+                  .arg(source.name.size()),
+              tr("Shorten the template name"), ErrorCode::LimitExceeded);
+    }
     for (const TemplateSlot &slot : document.values()) {
         if (slot.field == TemplateField::Header && slot.value.trimmed().isEmpty()
             && (source.platform == Platform::Windows

@@ -34,6 +34,7 @@ struct TemplateFinding
         MissingWnsType, ///< WNS template without an X-WNS-Type header
         EmptyHeader, ///< a template header with an empty value
         ApnsHeadersInInstallation, ///< `headers` on an APNs installation template
+        NameTooLong, ///< a template name over kMaxTemplateNameLength
     };
 
     Severity severity = Severity::Warning;
@@ -70,6 +71,9 @@ class TemplateLinter
     Q_DECLARE_TR_FUNCTIONS(Nh::TemplateLinter)
 
 public:
+    /** Longest TemplateName (.NET RegistrationSDKHelper.TemplateMaxLength). */
+    static constexpr int kMaxTemplateNameLength = 200;
+
     static TemplateLint lint(const TemplateSource &source);
     /** The same for a template already parsed (the renderer's input). */
     static TemplateLint lint(const TemplateDocument &document);

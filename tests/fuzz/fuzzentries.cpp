@@ -200,7 +200,7 @@ void templateEntry(QByteArrayView input)
     for (const TemplateSlot &s : doc->values()) {
         const qsizetype size = s.field == TemplateField::Body ? text.size() : s.value.size();
         checkSpan(name, "value outside its field", s.offset, s.length, size);
-        if (s.sourceMap.size() != s.value.size() + 1)
+        if (!s.sourceMap.isEmpty() && s.sourceMap.size() != s.value.size() + 1)
             violated(name, "source map of the wrong size", s.value.toUtf8());
         if (s.error)
             checkSpan(name, "value error outside its field", s.error->offset, s.error->length,
