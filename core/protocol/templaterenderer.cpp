@@ -287,7 +287,8 @@ Result<RenderedTemplate> TemplateRenderer::render(const TemplateDocument &docume
                 out.priority = slot.value;
             continue;
         }
-        const Evaluated value = evaluate(slot.expression, properties, json, options);
+        const Evaluated value = evaluate(slot.expression, properties,
+                                         json && slot.field == TemplateField::Body, options);
         TemplateSubstitution sub;
         sub.field = slot.field;
         sub.header = slot.header;

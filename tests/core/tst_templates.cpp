@@ -530,6 +530,16 @@ void Tst_Templates::renderHeaders()
     QCOMPARE(r->validation.warnings().size(), 1); // the priority is not a byte
     QCOMPARE(r->substitutions.size(), 2);
     QCOMPARE(r->substitutions.at(0).field, Nh::TemplateField::Expiry);
+
+    // #() in a header is text, even beside a JSON body.
+    Nh::TemplateSource collapse = source(Platform::Apple, uR"T({"aps":{"badge":"#(n)"}})T"_s,
+                                         {{u"apns-collapse-id"_s, u"#(n)"_s}});
+    r = Nh::TemplateRenderer::render(collapse, Nh::TemplatePropertyBag({{u"n"_s, u"5"_s}}));
+    QVERIFY(r.ok());
+    QCOMPARE(r->body, uR"T({"aps":{"badge":5}})T"_s);
+    QCOMPARE(r->headers, (Nh::HttpHeaders {{"apns-collapse-id"_ba, "5"_ba}}));
+    QVERIFY(r->substitutions.at(0).number);
+    QVERIFY(!r->substitutions.at(1).number);
 }
 
 void Tst_Templates::renderValidation_data()
