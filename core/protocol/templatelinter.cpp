@@ -310,7 +310,9 @@ TemplateLint TemplateLinter::lint(const TemplateDocument &document)
             && (source.platform == Platform::Windows
                 || source.platform == Platform::WindowsPhone)) {
             l.add(Severity::Error, Check::EmptyHeader, &slot, -1, 0,
-                  tr("WNS header '%1' is null or empty.").arg(slot.header),
+                  source.platform == Platform::Windows
+                      ? tr("WNS header '%1' is null or empty.").arg(slot.header)
+                      : tr("MPNS header '%1' is null or empty.").arg(slot.header),
                   tr("Give %1 a value or remove it").arg(slot.header), ErrorCode::EmptyField);
         }
     }
