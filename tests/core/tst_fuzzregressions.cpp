@@ -90,7 +90,8 @@ void TestFuzzRegressions::everyTargetHasSeeds()
 {
     // Targets without hand-written seeds get theirs from the fixtures (tests/fuzz/CMakeLists.txt);
     // the ones that have none there must have some here, or the fuzzer starts from nothing.
-    const QStringList needSeeds = {u"connectionstring"_s, u"sastoken"_s, u"tagexpression"_s,
+    const QStringList needSeeds = {u"connectionstring"_s,  u"sastoken"_s,
+                                   u"tagexpression"_s,     u"template"_s,
                                    u"installationpatch"_s, u"emulator"_s};
     for (const QString &name : needSeeds) {
         const QDir dir(roots().at(1) + u'/' + name);

@@ -18,6 +18,10 @@
 #include "protocol/registrationfeed.h"
 #include "protocol/sastoken.h"
 #include "protocol/tagexpression.h"
+#include "protocol/templatedocument.h"
+#include "protocol/templateexpression.h"
+#include "protocol/templatelinter.h"
+#include "protocol/templaterenderer.h"
 
 #include <QDateTime>
 #include <QUrl>
@@ -145,6 +149,82 @@ void payloadEntry(QByteArrayView input)
         if (TemplatePayload::bodyFromProperties(*again) != rebuilt)
             violated("payload", "template properties written back are not stable", rebuilt);
     }
+}
+
+/** A span [offset, offset + length) inside a text of `size` (offset -1: unlocated). */
+void checkSpan(const char *target, const char *what, qsizetype offset, qsizetype length,
+               qsizetype size)
+{
+    if (offset < -1 || length < 0 || offset > size || (offset >= 0 && offset + length > size))
+        violated(target, what,
+                 QByteArray::number(offset) + '+' + QByteArray::number(length) + " of "
+                     + QByteArray::number(size));
+}
+
+/// The first byte picks the platform, the first line is also a template header value, the
+/// whole text is one value and the body.
+void templateEntry(QByteArrayView input)
+{
+    const char *name = "template";
+    const QString text = QString::fromUtf8(input.size() > 1 ? input.sliced(1) : QByteArrayView());
+    const auto platform =
+        static_cast<Platform>(input.isEmpty() ? 0 : quint8(input[0]) % kPlatformCount);
+
+    const auto e = TemplateExpression::parse(text);
+    if (accepted(name, e, text.size())) {
+        for (const TemplateTerm &t : e->terms())
+            checkSpan(name, "term outside the value", t.offset, t.length, text.size());
+        if (!TemplateExpression::serviceErrorText(text).isEmpty())
+            violated(name, "a valid value has a service error text", text.toUtf8());
+    } else if (TemplateExpression::serviceErrorText(text).isEmpty()) {
+        violated(name, "an invalid value has no service error text", text.toUtf8());
+    }
+
+    TemplateSource source;
+    source.platform = platform;
+    source.body = text;
+    source.headers.append({u"X-WNS-Type"_s, text.section(u'\n', 0, 0)});
+    source.expiry = u"$(exp)"_s;
+    const auto doc = TemplateDocument::parse(source);
+    const TemplateLint lint = TemplateLinter::lint(source);
+    for (const TemplateFinding &f : lint.findings) {
+        const qsizetype size = f.field == TemplateField::Body ? text.size()
+            : f.field == TemplateField::Header                ? text.section(u'\n', 0, 0).size()
+                                                              : 6;
+        if (f.message.isEmpty())
+            violated(name, "a finding without a message");
+        checkSpan(name, "finding outside its field", f.offset, f.length, size);
+    }
+    if (!accepted(name, doc, text.size()))
+        return;
+    for (const TemplateSlot &s : doc->values()) {
+        const qsizetype size = s.field == TemplateField::Body ? text.size() : s.value.size();
+        checkSpan(name, "value outside its field", s.offset, s.length, size);
+        if (!s.sourceMap.isEmpty() && s.sourceMap.size() != s.value.size() + 1)
+            violated(name, "source map of the wrong size", s.value.toUtf8());
+        if (s.error)
+            checkSpan(name, "value error outside its field", s.error->offset, s.error->length,
+                      size);
+    }
+    const auto rendered = TemplateRenderer::render(
+        *doc, TemplatePropertyBag({{u"a"_s, u"x<&\"y"_s}, {u"n"_s, u"42"_s}, {u"exp"_s, u"0"_s}}));
+    if (!rendered) {
+        if (!doc->firstError())
+            violated(name, "render failed on a template without errors", text.toUtf8());
+        return;
+    }
+    for (const TemplateSubstitution &s : rendered->substitutions) {
+        if (s.field == TemplateField::Body) {
+            checkSpan(name, "substitution outside the rendered body", s.offset, s.length,
+                      rendered->body.size());
+            if (!s.number && rendered->body.mid(s.offset, s.length).isEmpty() != s.text.isEmpty())
+                violated(name, "substitution span and text disagree", rendered->body.toUtf8());
+        }
+    }
+    if (!rendered->validation.ok())
+        checkSpan(name, "validation error outside the rendered body",
+                  rendered->validation.error().offset, rendered->validation.error().length,
+                  rendered->body.size());
 }
 
 void notificationOutcomeEntry(QByteArrayView input)
@@ -428,6 +508,7 @@ const QList<Target> &targets()
         {"connectionstring", connectionStringEntry},
         {"sastoken", sasTokenEntry},
         {"tagexpression", tagExpressionEntry},
+        {"template", templateEntry},
         {"payload", payloadEntry},
         {"notificationoutcome", notificationOutcomeEntry},
         {"errorbody", errorBodyEntry},

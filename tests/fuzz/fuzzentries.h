@@ -27,6 +27,8 @@ struct Target
 };
 
 // The targets (fuzzentries.cpp): connectionstring, sastoken, tagexpression (UTF-8 text);
+// template (the first byte picks the platform, the rest is one template value, the body and,
+// its first line, a header value: parsed, linted and rendered);
 // payload (a body validated by every format's PayloadBuilder, the JSON and XML readers and the
 // template properties); notificationoutcome, errorbody, notificationdetails, registrationentry,
 // registrationfeed, installation (one document each); installationpatch (a JSON Patch applied to
