@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../core/protocol/templateexpression.cpp" line="+339"/>
+        <source>Error is it contains an invalid token: nothing at position %1, expected $(name), .(name, n), %(name), #(name) or a quoted literal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error is it contains an invalid token: %1 at position %2 is too short, expected $(name), .(name, n), %(name), #(name) or a quoted literal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Token has to begin with one of these characters . % &apos; &quot; $ #: found %1 at position %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (typographic quotes do not delimit literals: use &apos; or &quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The character following $ or . or % should be a (: found %1 at position %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Missing closing parentheses: the term at position %1 has no &apos;)&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Missing property name before the default value at position %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The default value at position %1 has no closing &apos;}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The expression %(prop , n) is not valid: %() and #() take no length (position %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error trying to parse for .(prop , n) format: the term at position %1 needs a length, as in .(title, 20)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a positive integer (position %2): expected a number of characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Literal is missing closing notation: the %1 at position %2 is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only valid composition operator is +: found %1 at position %2, expected &apos;+&apos; or the end of the expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Token type &apos;#(prop)&apos; is not allowed in composite expression (position %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error is closing parenthesis is missing: the expression starts with &apos;{&apos; but ends with %1 at position %2, expected &apos;}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Property name is empty at position %1: only ASCII-7 alphanumeric characters and &apos;_&apos; are permitted in the property name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Property name is %1 at position %2: only ASCII-7 alphanumeric characters and &apos;_&apos; are permitted in the property name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Property name at position %1 is of length %2. Maximum allowed length is %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Expression type &apos;$body&apos; is not supported (position %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../ui/banner.cpp" line="+75"/>
@@ -4475,7 +4573,7 @@ Beispiele:
 <context>
     <name>Nh::HubClient</name>
     <message>
-        <location filename="../../core/client/hubclient.cpp" line="+260"/>
+        <location filename="../../core/client/hubclient.cpp" line="+254"/>
         <source>The response is larger than %1 MB, far more than any answer of the hub, so nhconsole stopped reading it</source>
         <translation>Die Antwort ist größer als %1 MB, weit mehr als jede Antwort des Hubs, daher hat nhconsole das Lesen abgebrochen</translation>
     </message>
@@ -4590,39 +4688,39 @@ Beispiele:
     </message>
     <message>
         <location line="+2"/>
-        <location line="+362"/>
+        <location line="+108"/>
         <source>a boolean</source>
         <translation>ein boolescher Wert</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-106"/>
         <source>a number</source>
         <translation>eine Zahl</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+90"/>
-        <location line="+46"/>
+        <location line="+93"/>
+        <location line="+56"/>
         <location line="+25"/>
         <source>a string</source>
         <translation>ein String</translation>
     </message>
     <message>
-        <location line="-159"/>
-        <location line="+792"/>
+        <location line="-172"/>
+        <location line="+804"/>
         <source>an array</source>
         <translation>ein Array</translation>
     </message>
     <message>
-        <location line="-790"/>
-        <location line="+235"/>
+        <location line="-802"/>
+        <location line="+248"/>
         <location line="+58"/>
-        <location line="+580"/>
+        <location line="+583"/>
         <source>an object</source>
         <translation>ein Objekt</translation>
     </message>
     <message>
-        <location line="-869"/>
+        <location line="-885"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
@@ -4632,7 +4730,7 @@ Beispiele:
         <translation>%1 muss %2 sein, nicht %3</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>The tag at %1: %2</source>
         <translation>Das Tag unter %1: %2</translation>
     </message>
@@ -4642,7 +4740,7 @@ Beispiele:
         <translation>Das Tag „%1“ unter %2 ist ungültig: %3</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+46"/>
         <source>%1 &apos;%2&apos; is not an ISO 8601 date-time</source>
         <translation>%1 „%2“ ist kein Datum mit Uhrzeit nach ISO 8601</translation>
     </message>
@@ -4717,7 +4815,7 @@ Beispiele:
         <translation>ein Objekt aus Vorlagen</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>The member %1 is not part of a secondary tile and was ignored</source>
         <translation>Das Feld %1 gehört nicht zu einer sekundären Kachel und wurde ignoriert</translation>
     </message>
@@ -4727,7 +4825,7 @@ Beispiele:
         <translation>Die Plattform „%1“ ist keine von apns, fcmv1, gcm, wns, mpns, adm, baidu, browser, xiaomi</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <location line="+209"/>
         <source>an object of tiles</source>
         <translation>ein Objekt aus Kacheln</translation>
@@ -4856,7 +4954,7 @@ Beispiele:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>a scalar</source>
         <translation>ein Skalar</translation>
     </message>
@@ -5511,7 +5609,7 @@ Beispiele:
         <translation>%1 enthält an Position %2 einen Zeilenumbruch oder ein Steuerzeichen</translation>
     </message>
     <message>
-        <location filename="../../core/protocol/notification.cpp" line="+38"/>
+        <location filename="../../core/protocol/notification.cpp" line="+39"/>
         <source>The schedule time is empty</source>
         <translation>Der Sendezeitpunkt ist leer</translation>
     </message>
@@ -7634,6 +7732,236 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>Nh::TemplateDocument</name>
+    <message>
+        <location filename="../../core/protocol/templatedocument.cpp" line="+54"/>
+        <source>body template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+461"/>
+        <source>Invalid payload format. Either Json object or valid Xml are allowed: the body template starts with %1, expected &apos;{&apos; or &apos;&lt;&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+</context>
+<context>
+    <name>Nh::TemplateExpression</name>
+    <message>
+        <location filename="../../core/protocol/templateexpression.cpp" line="-340"/>
+        <source>the end of the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Nh::TemplateLinter</name>
+    <message>
+        <location filename="../../core/protocol/templatelinter.cpp" line="+135"/>
+        <source>Use straight quotes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use $() in a concatenation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If this is text, make it a quoted literal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quote the text and join the parts with +: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The white space before the expression at %1 makes the whole value a literal: it is sent as written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the leading white space: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 at %2 is sent literally: only the first character decides whether a value is an expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the value as a concatenation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Typographic quotes at %1 do not delimit literals (the documentation&apos;s own example uses them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use &apos; or &quot; instead of ‘ ’ “ ”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The concatenation at %1 has no braces: the SDK accepts it, the documentation requires {…} (the service&apos;s handling is unconfirmed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrap it in braces: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Inside braces, #(%1) at %2 renders a string, never a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the braces: #(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The default value of %1 at %2 is undocumented: the SDK accepts it, what the service does with it is unconfirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send the property instead of relying on :{…}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+34"/>
+        <source>Write the body as a JSON object: {…}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Write the body as XML (&lt;toast&gt;…&lt;/toast&gt;) or a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 stands where XML expects a name: the hub evaluates only attribute values and element text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move it into an attribute value: name=&quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Template body has to be JSON for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The template name exceeds the &apos;%1&apos; character limit: it has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shorten the template name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>WNS header &apos;%1&apos; is null or empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MPNS header &apos;%1&apos; is null or empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give %1 a value or remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The key &quot;%1&quot; contains %2: keys are sent as written, never evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use a fixed key and put the expression in its value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The FCM v1 template has no &quot;message&quot; object: Google refuses the rendered payload, and the outcome is still a success at the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrap the body: {&quot;message&quot;:{…}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is not a string: FCM v1 &quot;data&quot; allows only string values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quote the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>#() at %1 renders a number when the property is numeric: FCM v1 &quot;data&quot; allows only string values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use $(%1) instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Must contain WNS Header : &apos;X-WNS-Type&apos;. The .NET SDK adds it from the body; other clients must send it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the header X-WNS-Type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A JSON body for WNS is only sent as a raw notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set X-WNS-Type: wns/raw, or write the body as XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Headers on an APNs installation template were refused in 2019 and are accepted since, with no confirmed effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put apns-* headers on the send, or use an APNs template registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Nh::TemplatePayload</name>
     <message>
         <location filename="../../core/protocol/payloads/templatepayload.cpp" line="+36"/>
@@ -7674,6 +8002,19 @@ Beispiele:
         <location line="+25"/>
         <source>The template payload has no properties: every $(name) in the templates will be empty</source>
         <translation>Die Vorlagen-Payload hat keine Eigenschaften: Jedes $(name) in den Vorlagen bleibt leer</translation>
+    </message>
+</context>
+<context>
+    <name>Nh::TemplateRenderer</name>
+    <message>
+        <location filename="../../core/protocol/templaterenderer.cpp" line="+369"/>
+        <source>The rendered Expiry &quot;%1&quot; is not a date-time or 0: APNs would get no valid expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The rendered Priority &quot;%1&quot; is not a number from 0 to 255</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
