@@ -329,96 +329,117 @@ namespace {
 
 Error toError(QStringView value, const Failure &f)
 {
-    using T = TemplateExpression;
     const QString at = position(f.offset);
     QString message;
     ErrorCode code = ErrorCode::Syntax;
     switch (f.problem) {
     case Problem::InvalidToken:
         message = f.offset >= value.size() || f.length == 0
-            ? T::tr("Error is it contains an invalid token: nothing at position %1, expected "
-                    "$(name), .(name, n), %(name), #(name) or a quoted literal")
+            ? TemplateExpression::tr(
+                  "Error is it contains an invalid token: nothing at position %1, expected "
+                  "$(name), .(name, n), %(name), #(name) or a quoted literal")
                   .arg(at)
-            : T::tr("Error is it contains an invalid token: %1 at position %2 is too short, "
-                    "expected $(name), .(name, n), %(name), #(name) or a quoted literal")
+            : TemplateExpression::tr(
+                  "Error is it contains an invalid token: %1 at position %2 is too short, "
+                  "expected $(name), .(name, n), %(name), #(name) or a quoted literal")
                   .arg(quoted(f.token), at);
         break;
     case Problem::TokenBegin:
-        message = T::tr("Token has to begin with one of these characters . % ' \" $ #: found %1 "
-                        "at position %2")
+        message = TemplateExpression::tr(
+                      "Token has to begin with one of these characters . % ' \" $ #: found %1 "
+                      "at position %2")
                       .arg(describeAt(value, f.offset), at);
         if (isTypographicQuote(value[f.offset]))
-            message += T::tr(" (typographic quotes do not delimit literals: use ' or \")");
+            message += TemplateExpression::tr(
+                " (typographic quotes do not delimit literals: use ' or \")");
         break;
     case Problem::MissingOpenParenthesis:
-        message = T::tr("The character following $ or . or % should be a (: found %1 at "
-                        "position %2")
-                      .arg(describeAt(value, f.offset), at);
+        message =
+            TemplateExpression::tr("The character following $ or . or % should be a (: found %1 at "
+                                   "position %2")
+                .arg(describeAt(value, f.offset), at);
         break;
     case Problem::MissingCloseParenthesis:
-        message = T::tr("Missing closing parentheses: the term at position %1 has no ')'").arg(at);
+        message = TemplateExpression::tr(
+                      "Missing closing parentheses: the term at position %1 has no ')'")
+                      .arg(at);
         break;
     case Problem::MissingProperty:
-        message = T::tr("Missing property name before the default value at position %1").arg(at);
+        message =
+            TemplateExpression::tr("Missing property name before the default value at position %1")
+                .arg(at);
         break;
     case Problem::MissingDefaultEnd:
-        message = T::tr("The default value at position %1 has no closing '}'").arg(at);
+        message =
+            TemplateExpression::tr("The default value at position %1 has no closing '}'").arg(at);
         break;
     case Problem::PercentFormat:
-        message = T::tr("The expression %(prop , n) is not valid: %() and #() take no length "
-                        "(position %1)")
+        message = TemplateExpression::tr(
+                      "The expression %(prop , n) is not valid: %() and #() take no length "
+                      "(position %1)")
                       .arg(at);
         break;
     case Problem::DotFormat:
-        message = T::tr("Error trying to parse for .(prop , n) format: the term at position %1 "
-                        "needs a length, as in .(title, 20)")
+        message = TemplateExpression::tr(
+                      "Error trying to parse for .(prop , n) format: the term at position %1 "
+                      "needs a length, as in .(title, 20)")
                       .arg(at);
         break;
     case Problem::NotPositiveInteger:
         code = ErrorCode::InvalidValue;
-        message = T::tr("%1 is not a positive integer (position %2): expected a number of "
-                        "characters")
+        message = TemplateExpression::tr(
+                      "%1 is not a positive integer (position %2): expected a number of "
+                      "characters")
                       .arg(quoted(f.detail), at);
         break;
     case Problem::LiteralMissingClose:
-        message = T::tr("Literal is missing closing notation: the %1 at position %2 is never "
-                        "closed")
+        message = TemplateExpression::tr(
+                      "Literal is missing closing notation: the %1 at position %2 is never "
+                      "closed")
                       .arg(describeAt(value, f.offset), at);
         break;
     case Problem::CompositionOperator:
-        message = T::tr("Only valid composition operator is +: found %1 at position %2, expected "
-                        "'+' or the end of the expression")
+        message = TemplateExpression::tr(
+                      "Only valid composition operator is +: found %1 at position %2, expected "
+                      "'+' or the end of the expression")
                       .arg(quoted(f.token), at);
         break;
     case Problem::HashInComposite:
-        message = T::tr("Token type '#(prop)' is not allowed in composite expression (position "
-                        "%1)")
+        message = TemplateExpression::tr(
+                      "Token type '#(prop)' is not allowed in composite expression (position "
+                      "%1)")
                       .arg(at);
         break;
     case Problem::ClosingBraceMissing:
-        message = T::tr("Error is closing parenthesis is missing: the expression starts with '{' "
-                        "but ends with %1 at position %2, expected '}'")
+        message = TemplateExpression::tr(
+                      "Error is closing parenthesis is missing: the expression starts with '{' "
+                      "but ends with %1 at position %2, expected '}'")
                       .arg(describeAt(value, f.offset), at);
         break;
     case Problem::PropertyNameBad:
         code = ErrorCode::InvalidValue;
         message = f.detail.isEmpty()
-            ? T::tr("Property name is empty at position %1: only ASCII-7 alphanumeric characters "
-                    "and '_' are permitted in the property name")
+            ? TemplateExpression::tr(
+                  "Property name is empty at position %1: only ASCII-7 alphanumeric characters "
+                  "and '_' are permitted in the property name")
                   .arg(at)
-            : T::tr("Property name is %1 at position %2: only ASCII-7 alphanumeric characters and "
-                    "'_' are permitted in the property name")
+            : TemplateExpression::tr(
+                  "Property name is %1 at position %2: only ASCII-7 alphanumeric characters and "
+                  "'_' are permitted in the property name")
                   .arg(quoted(f.detail), at);
         break;
     case Problem::PropertyTooLong:
         code = ErrorCode::LimitExceeded;
-        message = T::tr("Property name at position %1 is of length %2. Maximum allowed length is "
-                        "%3")
-                      .arg(at, f.detail, QString::number(T::kMaxPropertyNameLength));
+        message =
+            TemplateExpression::tr(
+                "Property name at position %1 is of length %2. Maximum allowed length is "
+                "%3")
+                .arg(at, f.detail, QString::number(TemplateExpression::kMaxPropertyNameLength));
         break;
     case Problem::Body:
         code = ErrorCode::InvalidValue;
-        message = T::tr("Expression type '$body' is not supported (position %1)").arg(at);
+        message = TemplateExpression::tr("Expression type '$body' is not supported (position %1)")
+                      .arg(at);
         break;
     }
     const qsizetype offset = qBound<qsizetype>(0, f.offset, value.size());

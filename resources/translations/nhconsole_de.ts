@@ -2,104 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../core/protocol/templateexpression.cpp" line="+339"/>
-        <source>Error is it contains an invalid token: nothing at position %1, expected $(name), .(name, n), %(name), #(name) or a quoted literal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Error is it contains an invalid token: %1 at position %2 is too short, expected $(name), .(name, n), %(name), #(name) or a quoted literal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Token has to begin with one of these characters . % &apos; &quot; $ #: found %1 at position %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source> (typographic quotes do not delimit literals: use &apos; or &quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The character following $ or . or % should be a (: found %1 at position %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Missing closing parentheses: the term at position %1 has no &apos;)&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Missing property name before the default value at position %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The default value at position %1 has no closing &apos;}&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The expression %(prop , n) is not valid: %() and #() take no length (position %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Error trying to parse for .(prop , n) format: the term at position %1 needs a length, as in .(title, 20)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 is not a positive integer (position %2): expected a number of characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Literal is missing closing notation: the %1 at position %2 is never closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Only valid composition operator is +: found %1 at position %2, expected &apos;+&apos; or the end of the expression</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Token type &apos;#(prop)&apos; is not allowed in composite expression (position %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Error is closing parenthesis is missing: the expression starts with &apos;{&apos; but ends with %1 at position %2, expected &apos;}&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Property name is empty at position %1: only ASCII-7 alphanumeric characters and &apos;_&apos; are permitted in the property name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Property name is %1 at position %2: only ASCII-7 alphanumeric characters and &apos;_&apos; are permitted in the property name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Property name at position %1 is of length %2. Maximum allowed length is %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Expression type &apos;$body&apos; is not supported (position %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Banner</name>
     <message>
         <location filename="../../ui/banner.cpp" line="+75"/>
@@ -7736,12 +7638,12 @@ Beispiele:
     <message>
         <location filename="../../core/protocol/templatedocument.cpp" line="+54"/>
         <source>body template</source>
-        <translation type="unfinished"></translation>
+        <translation>Body-Vorlage</translation>
     </message>
     <message>
         <location line="+461"/>
         <source>Invalid payload format. Either Json object or valid Xml are allowed: the body template starts with %1, expected &apos;{&apos; or &apos;&lt;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiges Payload-Format. Erlaubt sind nur ein JSON-Objekt oder gültiges XML: Die Body-Vorlage beginnt mit %1, erwartet wurde &apos;{&apos; oder &apos;&lt;&apos;</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7752,9 +7654,104 @@ Beispiele:
 <context>
     <name>Nh::TemplateExpression</name>
     <message>
-        <location filename="../../core/protocol/templateexpression.cpp" line="-340"/>
+        <location filename="../../core/protocol/templateexpression.cpp" line="+81"/>
         <source>the end of the value</source>
-        <translation type="unfinished"></translation>
+        <translation>das Ende des Werts</translation>
+    </message>
+    <message>
+        <location line="+257"/>
+        <source>Error is it contains an invalid token: nothing at position %1, expected $(name), .(name, n), %(name), #(name) or a quoted literal</source>
+        <translation>Der Ausdruck enthält ein ungültiges Token: nichts an Position %1, erwartet wurde $(name), .(name, n), %(name), #(name) oder ein Literal in Anführungszeichen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Error is it contains an invalid token: %1 at position %2 is too short, expected $(name), .(name, n), %(name), #(name) or a quoted literal</source>
+        <translation>Der Ausdruck enthält ein ungültiges Token: %1 an Position %2 ist zu kurz, erwartet wurde $(name), .(name, n), %(name), #(name) oder ein Literal in Anführungszeichen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Token has to begin with one of these characters . % &apos; &quot; $ #: found %1 at position %2</source>
+        <translation>Ein Token muss mit einem dieser Zeichen beginnen . % &apos; &quot; $ #: Gefunden wurde %1 an Position %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (typographic quotes do not delimit literals: use &apos; or &quot;)</source>
+        <translation> (typografische Anführungszeichen begrenzen keine Literale: Verwenden Sie &apos; oder &quot;)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The character following $ or . or % should be a (: found %1 at position %2</source>
+        <translation>Das Zeichen nach $ oder . oder % sollte ein ( sein: Gefunden wurde %1 an Position %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Missing closing parentheses: the term at position %1 has no &apos;)&apos;</source>
+        <translation>Fehlende schließende Klammer: Dem Term an Position %1 fehlt das &apos;)&apos;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Missing property name before the default value at position %1</source>
+        <translation>Fehlender Eigenschaftsname vor dem Standardwert an Position %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The default value at position %1 has no closing &apos;}&apos;</source>
+        <translation>Dem Standardwert an Position %1 fehlt das schließende &apos;}&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The expression %(prop , n) is not valid: %() and #() take no length (position %1)</source>
+        <translation>Der Ausdruck %(prop , n) ist ungültig: %() und #() nehmen keine Länge an (Position %1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Error trying to parse for .(prop , n) format: the term at position %1 needs a length, as in .(title, 20)</source>
+        <translation>Fehler beim Parsen des Formats .(prop , n): Der Term an Position %1 braucht eine Länge, wie in .(title, 20)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a positive integer (position %2): expected a number of characters</source>
+        <translation>%1 ist keine positive ganze Zahl (Position %2): Erwartet wurde eine Anzahl von Zeichen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Literal is missing closing notation: the %1 at position %2 is never closed</source>
+        <translation>Dem Literal fehlt das schließende Zeichen: Das Zeichen %1 an Position %2 wird nie geschlossen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only valid composition operator is +: found %1 at position %2, expected &apos;+&apos; or the end of the expression</source>
+        <translation>Der einzige gültige Verknüpfungsoperator ist +: Gefunden wurde %1 an Position %2, erwartet wurde &apos;+&apos; oder das Ende des Ausdrucks</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Token type &apos;#(prop)&apos; is not allowed in composite expression (position %1)</source>
+        <translation>Der Token-Typ &apos;#(prop)&apos; ist in einem zusammengesetzten Ausdruck nicht erlaubt (Position %1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Error is closing parenthesis is missing: the expression starts with &apos;{&apos; but ends with %1 at position %2, expected &apos;}&apos;</source>
+        <translation>Die schließende Klammer fehlt: Der Ausdruck beginnt mit &apos;{&apos;, endet aber mit %1 an Position %2, erwartet wurde &apos;}&apos;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Property name is empty at position %1: only ASCII-7 alphanumeric characters and &apos;_&apos; are permitted in the property name</source>
+        <translation>Der Eigenschaftsname an Position %1 ist leer: Im Eigenschaftsnamen sind nur alphanumerische ASCII-7-Zeichen und &apos;_&apos; erlaubt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Property name is %1 at position %2: only ASCII-7 alphanumeric characters and &apos;_&apos; are permitted in the property name</source>
+        <translation>Der Eigenschaftsname an Position %2 lautet %1: Im Eigenschaftsnamen sind nur alphanumerische ASCII-7-Zeichen und &apos;_&apos; erlaubt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Property name at position %1 is of length %2. Maximum allowed length is %3</source>
+        <translation>Der Eigenschaftsname an Position %1 hat die Länge %2. Die maximal zulässige Länge ist %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Expression type &apos;$body&apos; is not supported (position %1)</source>
+        <translation>Der Ausdruckstyp &apos;$body&apos; wird nicht unterstützt (Position %1)</translation>
     </message>
 </context>
 <context>
@@ -7762,203 +7759,203 @@ Beispiele:
     <message>
         <location filename="../../core/protocol/templatelinter.cpp" line="+135"/>
         <source>Use straight quotes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie gerade Anführungszeichen: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Use $() in a concatenation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie $() in einer Verkettung: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>If this is text, make it a quoted literal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn dies Text ist, machen Sie daraus ein Literal in Anführungszeichen: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Quote the text and join the parts with +: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie den Text in Anführungszeichen und verbinden Sie die Teile mit +: %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The white space before the expression at %1 makes the whole value a literal: it is sent as written</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Leerraum vor dem Ausdruck in %1 macht den ganzen Wert zu einem Literal: Er wird so gesendet, wie er geschrieben ist</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove the leading white space: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen Sie den führenden Leerraum: %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 at %2 is sent literally: only the first character decides whether a value is an expression</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 wird wörtlich gesendet: Nur das erste Zeichen entscheidet, ob ein Wert ein Ausdruck ist</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Write the value as a concatenation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie den Wert als Verkettung: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Typographic quotes at %1 do not delimit literals (the documentation&apos;s own example uses them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Typografische Anführungszeichen in %1 begrenzen keine Literale (das Beispiel der Dokumentation selbst verwendet sie)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Use &apos; or &quot; instead of ‘ ’ “ ”</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie &apos; oder &quot; statt ‘ ’ “ ”</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The concatenation at %1 has no braces: the SDK accepts it, the documentation requires {…} (the service&apos;s handling is unconfirmed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verkettung in %1 hat keine geschweiften Klammern: Das SDK akzeptiert sie, die Dokumentation verlangt {…} (wie der Dienst sie behandelt, ist nicht bestätigt)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Wrap it in braces: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie sie in geschweifte Klammern: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Inside braces, #(%1) at %2 renders a string, never a number</source>
-        <translation type="unfinished"></translation>
+        <translation>In geschweiften Klammern ergibt #(%1) in %2 eine Zeichenkette, nie eine Zahl</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the braces: #(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen Sie die geschweiften Klammern: #(%1)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The default value of %1 at %2 is undocumented: the SDK accepts it, what the service does with it is unconfirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Standardwert von %1 in %2 ist nicht dokumentiert: Das SDK akzeptiert ihn, was der Dienst damit macht, ist nicht bestätigt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Send the property instead of relying on :{…}</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie die Eigenschaft mit, statt sich auf :{…} zu verlassen</translation>
     </message>
     <message>
         <location line="+36"/>
         <location line="+34"/>
         <source>Write the body as a JSON object: {…}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie den Body als JSON-Objekt: {…}</translation>
     </message>
     <message>
         <location line="-33"/>
         <source>Write the body as XML (&lt;toast&gt;…&lt;/toast&gt;) or a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie den Body als XML (&lt;toast&gt;…&lt;/toast&gt;) oder als JSON-Objekt</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 stands where XML expects a name: the hub evaluates only attribute values and element text</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 steht dort, wo XML einen Namen erwartet: Der Hub wertet nur Attributwerte und Elementtext aus</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Move it into an attribute value: name=&quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben Sie den Ausdruck in einen Attributwert: name=&quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Template body has to be JSON for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 muss der Body der Vorlage JSON sein</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The template name exceeds the &apos;%1&apos; character limit: it has %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Vorlagenname überschreitet das Limit von &apos;%1&apos; Zeichen: Er hat %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Shorten the template name</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzen Sie den Vorlagennamen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>WNS header &apos;%1&apos; is null or empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der WNS-Header &apos;%1&apos; ist null oder leer.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MPNS header &apos;%1&apos; is null or empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der MPNS-Header &apos;%1&apos; ist null oder leer.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Give %1 a value or remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie %1 einen Wert, oder entfernen Sie den Header</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The key &quot;%1&quot; contains %2: keys are sent as written, never evaluated</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel &quot;%1&quot; enthält %2: Schlüssel werden so gesendet, wie sie geschrieben sind, und nie ausgewertet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use a fixed key and put the expression in its value</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie einen festen Schlüssel und setzen Sie den Ausdruck in seinen Wert</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The FCM v1 template has no &quot;message&quot; object: Google refuses the rendered payload, and the outcome is still a success at the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Die FCM-v1-Vorlage hat kein &quot;message&quot;-Objekt: Google lehnt die erzeugte Payload ab, und beim Hub ist das Ergebnis trotzdem ein Erfolg</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Wrap the body: {&quot;message&quot;:{…}}</source>
-        <translation type="unfinished"></translation>
+        <translation>Umschließen Sie den Body: {&quot;message&quot;:{…}}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 is not a string: FCM v1 &quot;data&quot; allows only string values</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Zeichenkette: FCM v1 erlaubt in &quot;data&quot; nur Zeichenkettenwerte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quote the value</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie den Wert in Anführungszeichen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>#() at %1 renders a number when the property is numeric: FCM v1 &quot;data&quot; allows only string values</source>
-        <translation type="unfinished"></translation>
+        <translation>#() in %1 ergibt eine Zahl, wenn die Eigenschaft numerisch ist: FCM v1 erlaubt in &quot;data&quot; nur Zeichenkettenwerte</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Use $(%1) instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie stattdessen $(%1)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Must contain WNS Header : &apos;X-WNS-Type&apos;. The .NET SDK adds it from the body; other clients must send it</source>
-        <translation type="unfinished"></translation>
+        <translation>Der WNS-Header &apos;X-WNS-Type&apos; muss vorhanden sein. Das .NET SDK ergänzt ihn anhand des Bodys; andere Clients müssen ihn senden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add the header X-WNS-Type: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie den Header hinzu: X-WNS-Type: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A JSON body for WNS is only sent as a raw notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein JSON-Body für WNS wird nur als Raw-Benachrichtigung gesendet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Set X-WNS-Type: wns/raw, or write the body as XML</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie X-WNS-Type: wns/raw, oder schreiben Sie den Body als XML</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Headers on an APNs installation template were refused in 2019 and are accepted since, with no confirmed effect</source>
-        <translation type="unfinished"></translation>
+        <translation>Header in einer APNs-Installationsvorlage wurden 2019 abgelehnt und werden seitdem akzeptiert, ohne bestätigte Wirkung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Put apns-* headers on the send, or use an APNs template registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie apns-*-Header bei der Sendung an, oder verwenden Sie eine APNs-Vorlagenregistrierung</translation>
     </message>
 </context>
 <context>
@@ -8009,12 +8006,12 @@ Beispiele:
     <message>
         <location filename="../../core/protocol/templaterenderer.cpp" line="+369"/>
         <source>The rendered Expiry &quot;%1&quot; is not a date-time or 0: APNs would get no valid expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erzeugte Expiry-Wert &quot;%1&quot; ist weder ein Datum mit Uhrzeit noch 0: APNs bekäme keinen gültigen Ablauf</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The rendered Priority &quot;%1&quot; is not a number from 0 to 255</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erzeugte Priority-Wert &quot;%1&quot; ist keine Zahl von 0 bis 255</translation>
     </message>
 </context>
 <context>
