@@ -101,9 +101,15 @@ void ConnectionGuard::beforeServer()
     const QByteArray bytes = m_socket->peek(available);
     const qsizetype n = qMin<qsizetype>(fresh, bytes.size());
     m_scanned += n;
-    scan(bytes.constData() + bytes.size() - n, n);
-    if (!m_refused)
+    const qsizetype consumed = scan(bytes.constData() + bytes.size() - n, n);
+    if (!m_refused) {
         rearm();
+        return;
+    }
+    // Refused: what followed the refused part (the start of a body) counts as drained.
+    m_drained = n - consumed;
+    m_socket->skip(m_socket->bytesAvailable());
+    drain();
 }
 
 void ConnectionGuard::afterServer()
@@ -112,7 +118,7 @@ void ConnectionGuard::afterServer()
         m_unread = m_socket->bytesAvailable();
 }
 
-void ConnectionGuard::scan(const char *data, qsizetype size)
+qsizetype ConnectionGuard::scan(const char *data, qsizetype size)
 {
     qsizetype i = 0;
     while (i < size && !m_refused) {
@@ -130,6 +136,7 @@ void ConnectionGuard::scan(const char *data, qsizetype size)
             i += scanLine(data + i, size - i);
         }
     }
+    return i;
 }
 
 qsizetype ConnectionGuard::scanLine(const char *data, qsizetype size)
@@ -334,6 +341,9 @@ bool ConnectionGuard::headersComplete()
             return false;
         }
         if (length > m_limits.maxBody) {
+            // A body of moderate size is read and dropped before the half-close: a client that
+            // sends its whole body before it reads (QNetworkAccessManager) then gets the answer.
+            m_drainWanted = length <= kMaxDrain ? length : 0;
             refuse(413, EmulatorService::bodyTooLargeText(length));
             return false;
         }
@@ -378,7 +388,7 @@ void ConnectionGuard::refuse(int status, const QString &text)
     else
         m_socket->disconnectFromHost();
     QTimer::singleShot(kLingerMs, this, [this] { m_socket->abort(); });
-    drain();
+    // The caller drops what is buffered (beforeServer() knows where the refused part ended).
 }
 
 void ConnectionGuard::drain()
@@ -392,6 +402,8 @@ void ConnectionGuard::drain()
     }
     if (m_drained > kMaxDrain)
         m_socket->abort();
+    else
+        answerFlushed();
 }
 
 void ConnectionGuard::answerWritten()
@@ -405,7 +417,7 @@ void ConnectionGuard::answerWritten()
 void ConnectionGuard::answerFlushed()
 {
     // Once a refusal's answer is on the wire, half-close: the client reads it, then end of stream.
-    if (m_refused && !m_halfClosed && m_socket->bytesToWrite() == 0
+    if (m_refused && !m_halfClosed && m_drained >= m_drainWanted && m_socket->bytesToWrite() == 0
         && m_socket->encryptedBytesToWrite() == 0 && m_socket->socketDescriptor() >= 0) {
         m_halfClosed = true;
         ::shutdown(static_cast<int>(m_socket->socketDescriptor()), SHUT_WR);
@@ -431,16 +443,17 @@ void ConnectionGuard::timedOut()
 {
     if (m_refused || m_handling)
         return;
-    if (m_phase == Phase::RequestLine && m_line.isEmpty()) {
+    if (m_phase == Phase::RequestLine && m_line.isEmpty())
         refuse(0, {}); // idle between requests: closed without an answer, like Kestrel
-        return;
-    }
-    refuse(408,
-           m_phase == Phase::RequestLine || m_phase == Phase::Headers
-               ? tr("The request's header fields did not arrive within %1 seconds.")
-                     .arg(m_limits.headerTimeoutMs / 1000.0)
-               : tr("The request's body stopped arriving for %1 seconds.")
-                     .arg(m_limits.idleTimeoutMs / 1000.0));
+    else
+        refuse(408,
+               m_phase == Phase::RequestLine || m_phase == Phase::Headers
+                   ? tr("The request's header fields did not arrive within %1 seconds.")
+                         .arg(m_limits.headerTimeoutMs / 1000.0)
+                   : tr("The request's body stopped arriving for %1 seconds.")
+                         .arg(m_limits.idleTimeoutMs / 1000.0));
+    m_socket->skip(m_socket->bytesAvailable());
+    drain();
 }
 
 } // namespace Nh

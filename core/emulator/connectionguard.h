@@ -83,7 +83,8 @@ private:
 
     void beforeServer();
     void afterServer();
-    void scan(const char *data, qsizetype size);
+    /** Scans until the end or a refusal; returns the bytes scanned. */
+    qsizetype scan(const char *data, qsizetype size);
     qsizetype scanLine(const char *data, qsizetype size);
     bool requestLineByte(char c);
     bool lineComplete();
@@ -120,6 +121,7 @@ private:
     bool m_refused = false;
     bool m_halfClosed = false;
     qint64 m_drained = 0;
+    qint64 m_drainWanted = 0; ///< body bytes read and dropped before the half-close
 };
 
 } // namespace Nh
