@@ -107,10 +107,10 @@ int main(int argc, char *argv[])
     bool idleOk = false;
     const double idleSeconds = parser.value(idle).toDouble(&idleOk);
     if (!idleOk || idleSeconds <= 0 || idleSeconds > 86400) {
-        err << QCoreApplication::translate(
-                   "nhemulator",
-                   "nhemulator: --idle-timeout must be a number of seconds from 0 to 86400, not "
-                   "'%1'\n")
+        err << QCoreApplication::translate("nhemulator",
+                                           "nhemulator: --idle-timeout must be a number of seconds "
+                                           "above 0, at most 86400, not "
+                                           "'%1'\n")
                    .arg(parser.value(idle));
         return 2;
     }
