@@ -108,7 +108,8 @@ void ConnectionGuard::beforeServer()
     }
     // Refused: what followed the refused part (the start of a body) counts as drained.
     m_drained = n - consumed;
-    m_socket->skip(m_socket->bytesAvailable());
+    if (const qint64 buffered = m_socket->bytesAvailable(); buffered > 0)
+        m_socket->skip(buffered);
     drain();
 }
 
@@ -452,7 +453,8 @@ void ConnectionGuard::timedOut()
                          .arg(m_limits.headerTimeoutMs / 1000.0)
                    : tr("The request's body stopped arriving for %1 seconds.")
                          .arg(m_limits.idleTimeoutMs / 1000.0));
-    m_socket->skip(m_socket->bytesAvailable());
+    if (const qint64 buffered = m_socket->bytesAvailable(); buffered > 0)
+        m_socket->skip(buffered);
     drain();
 }
 

@@ -118,6 +118,9 @@ private slots:
     void serverLimitsApplied();
     void contentLengthOverBoundAnsweredBeforeTheBody();
     void chunkedBodyOverBound();
+    void chunkedBodyWithinBoundServed();
+    void malformedFramingAnswered400_data();
+    void malformedFramingAnswered400();
     void bodiesUpToTheBoundStillServedOnOneConnection();
     void headerBlockOverBound();
     void requestLineOverBound();
@@ -222,6 +225,48 @@ void TestEmulatorGate::chunkedBodyOverBound()
     for (int i = 0; i < 3; ++i) // 96 KB, never the last chunk
         c.socket.write(chunk);
     verifyRefused(c, 413);
+}
+
+void TestEmulatorGate::chunkedBodyWithinBoundServed()
+{
+    // A chunked body reaches the service whole; the gate then still knows where the next request
+    // starts (a Content-Length over the bound on the same connection is refused at once).
+    RawClient c(f);
+    QVERIFY(c.ok);
+    c.socket.write(
+        head("PUT", "/myHub/registrations/1?api-version=2020-06", "Transfer-Encoding: chunked\r\n")
+        + "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+    const auto r = c.next();
+    QVERIFY(r);
+    QCOMPARE(r->status, 401);
+    QCOMPARE(f.emulator.log().constLast().requestBody, "hello world"_ba);
+    c.socket.write(
+        head("POST", "/myHub/messages?api-version=2020-06&test", "Content-Length: 2000000\r\n"));
+    verifyRefused(c, 413);
+}
+
+void TestEmulatorGate::malformedFramingAnswered400_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::newRow("obsolete line folding") << head("GET", "/", "X-A: 1\r\n folded\r\n");
+    QTest::newRow("two Content-Lengths")
+        << head("POST", "/", "Content-Length: 5\r\nContent-Length: 6\r\n");
+    QTest::newRow("Content-Length not a number") << head("POST", "/", "Content-Length: 5x\r\n");
+    QTest::newRow("Transfer-Encoding not chunked")
+        << head("POST", "/", "Transfer-Encoding: gzip\r\n");
+    QTest::newRow("field without a colon") << head("GET", "/", "NoColon\r\n");
+    QTest::newRow("bad chunk size")
+        << head("POST", "/", "Transfer-Encoding: chunked\r\n") + "zz\r\n";
+    QTest::newRow("HTTP/2 preface") << "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"_ba;
+}
+
+void TestEmulatorGate::malformedFramingAnswered400()
+{
+    QFETCH(QByteArray, request);
+    RawClient c(f);
+    QVERIFY(c.ok);
+    c.socket.write(request);
+    verifyRefused(c, 400);
 }
 
 void TestEmulatorGate::bodiesUpToTheBoundStillServedOnOneConnection()
