@@ -8,7 +8,8 @@
 Starts one nhemulator process (no demo data) and runs six stages against it:
 
   big-bodies       16 TLS clients each announce a 200 MB body (Content-Length) and push body
-                   bytes until refused (an answer, a reset or a close), at most --push-mb MB each;
+                   bytes until refused (an answer, a reset or a close), at most --push-mb MB each,
+                   looking for an answer only after each MB;
   idle-tcp         500 TCP connections that never send a byte (not even a TLS ClientHello);
   slow-headers     200 TLS connections that send part of a request's header block, then nothing;
   huge-headers     one request with 1 MB of header fields;
@@ -193,7 +194,9 @@ class Abuse:
             s.sendall(self.head(b"POST", "messages/?api-version=2020-06&test", b"\r\n",
                                 ANNOUNCED_BODY))
             while pushed < self.push:
-                first = self.poll_answer(s)
+                # Pushes blindly for 1 MB at a time before it looks for an answer, as a client
+                # that sends its whole body first does.
+                first = self.poll_answer(s) if pushed % (1024 * 1024) == 0 else None
                 if first is not None:
                     answer = self.read_answer(s, first) if first else first
                     results[index] = "answered " + self.status_of(answer)
