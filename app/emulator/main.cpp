@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTextStream>
+#include <sys/resource.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -80,7 +81,15 @@ int main(int argc, char *argv[])
         u"json"_s,
         QCoreApplication::translate(
             "nhemulator", "Print the start-up information as one JSON line (for scripts)."));
-    parser.addOptions({port, hub, data, certDir, noDemo, throttle, fault, verbose, json});
+    const QCommandLineOption idle(
+        u"idle-timeout"_s,
+        QCoreApplication::translate(
+            "nhemulator",
+            "Close a connection that sends nothing for this many seconds while a request is "
+            "awaited (default 120); a request's headers must arrive within 30 s or this, if "
+            "shorter. nhemulator also raises its open-files limit to the hard limit."),
+        u"seconds"_s, u"120"_s);
+    parser.addOptions({port, hub, data, certDir, noDemo, throttle, fault, verbose, json, idle});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -95,8 +104,29 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    bool idleOk = false;
+    const double idleSeconds = parser.value(idle).toDouble(&idleOk);
+    if (!idleOk || idleSeconds <= 0 || idleSeconds > 86400) {
+        err << QCoreApplication::translate("nhemulator",
+                                           "nhemulator: --idle-timeout must be a number of seconds "
+                                           "above 0, at most 86400, not "
+                                           "'%1'\n")
+                   .arg(parser.value(idle));
+        return 2;
+    }
+
+    // As servers do: every connection is a descriptor, and the soft limit (often 1024) is far
+    // below what the hard limit allows.
+    if (rlimit files {};
+        ::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
+
     Nh::EmulatorOptions options;
     options.port = static_cast<quint16>(portValue);
+    options.idleTimeoutMs = static_cast<int>(idleSeconds * 1000);
+    options.headerTimeoutMs = qMin(options.headerTimeoutMs, options.idleTimeoutMs);
     const QStringList hubs = parser.values(hub);
     options.hubName = hubs.value(0, u"myHub"_s);
     options.additionalHubs = hubs.mid(1);

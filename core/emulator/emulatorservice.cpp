@@ -388,6 +388,14 @@ EmulatorReply EmulatorService::error(int status, const QString &text, int retryA
     return r;
 }
 
+QString EmulatorService::bodyTooLargeText(qint64 size)
+{
+    return Tr::tr("The request body is %1 bytes; the maximum the service accepts is "
+                  "%2 bytes (64 KB).")
+        .arg(size)
+        .arg(kMaxBody);
+}
+
 int EmulatorService::successStatus(const QString &operation)
 {
     if (operation.startsWith(u"send"_s) || operation == u"registrationids.create")
@@ -464,11 +472,7 @@ EmulatorReply EmulatorService::handle(const EmulatorRequest &request, const Reso
     if (resolution.kind == Kind::NotHosted)
         return resolution.refusal;
     if (request.body.size() > kMaxBody) {
-        return error(413,
-                     Tr::tr("The request body is %1 bytes; the maximum the service accepts is "
-                            "%2 bytes (64 KB).")
-                         .arg(request.body.size())
-                         .arg(kMaxBody));
+        return error(413, bodyTooLargeText(request.body.size()));
     }
     QStringList segments = request.url.path().split(u'/', Qt::SkipEmptyParts);
     const QString hubName = segments.takeFirst();

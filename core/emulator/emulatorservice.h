@@ -102,6 +102,8 @@ public:
 
     /** Largest request body accepted (the service's 64 KB; larger → 413). */
     static constexpr qsizetype kMaxBody = 64 * 1024;
+    /** The Detail of the 413 a body of `size` bytes gets (here and from the emulator's gate). */
+    static QString bodyTooLargeText(qint64 size);
 
 private:
     /** The data-plane routes (method + path below the hub → claim, operation, handler). */

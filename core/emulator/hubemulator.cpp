@@ -4,6 +4,7 @@
 
 #include "common/logging.h"
 #include "common/redaction.h"
+#include "emulator/connectionguard.h"
 #include "emulator/emulatorservice.h"
 #include "emulator/emulatorstate.h"
 #include "emulator/emulatorstore.h"
@@ -19,6 +20,7 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QSslKey>
+#include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTimer>
@@ -43,6 +45,18 @@ constexpr qsizetype kMaxLoggedBody = 64 * 1024;
 constexpr int kStallLimitMs = 10 * 60 * 1000;
 /** What the Oversized fault sends: far over anything a hub returns. */
 constexpr qsizetype kOversizedBody = 24 * 1024 * 1024;
+/**
+ * Connections that may be in the TLS handshake at once. QSslServer counts them as pending and
+ * stops accepting at the limit (Qt's default: 30), so silent TCP connections would hold every
+ * real client back until their handshakes time out; 1000 keeps 500 of them from doing so, and
+ * one that has not sent its ClientHello costs only a few kB.
+ */
+constexpr int kMaxHandshakes = 1000;
+/** A loopback TLS handshake takes milliseconds even on a loaded machine; a silent one is cut. */
+constexpr int kHandshakeTimeoutMs = 3000;
+/** The kernel's accept queue (capped by net.core.somaxconn): a burst of connects is queued
+ *  rather than its SYNs dropped (a dropped SYN is retried only after a second). */
+constexpr int kListenBacklog = 1024;
 
 QByteArray reasonPhrase(int status)
 {
@@ -67,10 +81,16 @@ QByteArray reasonPhrase(int status)
         return "Conflict"_ba;
     case 410:
         return "Gone"_ba;
+    case 408:
+        return "Request Timeout"_ba;
     case 412:
         return "Precondition Failed"_ba;
     case 413:
         return "Request Entity Too Large"_ba;
+    case 414:
+        return "URI Too Long"_ba;
+    case 431:
+        return "Request Header Fields Too Large"_ba;
     case 429:
         return "Too Many Requests"_ba;
     case 500:
@@ -244,10 +264,17 @@ struct HubEmulator::Private
                  const EmulatorReply &reply, const std::optional<Fault> &fault,
                  const QElapsedTimer &timer);
     void record(HubEmulator *q, EmulatorLogEntry entry);
+    /** The answer (and log entry) of a request the connection gate refuses. */
+    QByteArray refusal(HubEmulator *q, const GateRefusal &refusal);
+    /** A QSslServer on `address`, bounded, bound to `server`; its port, or 0. */
+    quint16 listen(HubEmulator *q, const QSslConfiguration &tls, const QHostAddress &address,
+                   quint16 port);
 };
 
 bool HubEmulator::Server::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    if (ConnectionGuard *guard = ConnectionGuard::of(socket))
+        guard->requestDispatched();
     m_owner->d->handle(m_owner, request, socket);
     return true;
 }
@@ -407,6 +434,52 @@ void HubEmulator::Private::record(HubEmulator *q, EmulatorLogEntry entry)
     emit q->exchangeLogged(entry);
 }
 
+QByteArray HubEmulator::Private::refusal(HubEmulator *q, const GateRefusal &refusal)
+{
+    EmulatorReply reply = service->error(refusal.status, refusal.text);
+    reply.headers.append({"Connection"_ba, "close"_ba});
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    EmulatorLogEntry entry;
+    entry.time = now;
+    entry.operation = u"refused"_s;
+    entry.method = refusal.method;
+    entry.url = redactSecrets(QString::fromLatin1(refusal.target));
+    entry.status = reply.status;
+    entry.responseHeaders = redactHeaders(reply.headers);
+    entry.responseBody = capped(reply.body);
+    record(q, entry);
+    return serialise(reply, now) + reply.body;
+}
+
+quint16 HubEmulator::Private::listen(HubEmulator *q, const QSslConfiguration &tls,
+                                     const QHostAddress &address, quint16 port)
+{
+    // The emulator's own QSslServer rather than QtHttpServer's sslSetup()/listen(): its limits
+    // can be set, and each connection gets its gate before QtHttpServer reads from it
+    // (docs/architecture.md, "The emulator's gate"). Without a TLS configuration the port would
+    // serve plain HTTP (docs/toolchain.md P4).
+    auto tcp = std::make_unique<QSslServer>();
+    tcp->setSslConfiguration(tls);
+    tcp->setHandshakeTimeout(kHandshakeTimeoutMs);
+    tcp->setMaxPendingConnections(kMaxHandshakes);
+    tcp->setListenBacklogSize(kListenBacklog);
+    ConnectionLimits limits;
+    limits.maxBody = EmulatorService::kMaxBody;
+    limits.idleTimeoutMs = options.idleTimeoutMs;
+    limits.headerTimeoutMs = options.headerTimeoutMs;
+    QObject::connect(tcp.get(), &QSslServer::startedEncryptionHandshake, q,
+                     [this, q, limits](QSslSocket *socket) {
+                         new ConnectionGuard(socket, limits, [this, q](const GateRefusal &r) {
+                             return refusal(q, r);
+                         });
+                     });
+    if (!tcp->listen(address, port))
+        return 0;
+    const quint16 bound = tcp->serverPort();
+    server->bind(tcp.release());
+    return bound;
+}
+
 HubEmulator::HubEmulator(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
@@ -481,9 +554,7 @@ Status HubEmulator::start(const EmulatorOptions &options)
     tls.setPrivateKey(QSslKey(d->certificate.privateKeyPem, QSsl::Ec, QSsl::Pem));
     tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     tls.setProtocol(QSsl::TlsV1_2OrLater);
-    // sslSetup() must come before listen(), or the port serves plain HTTP (docs/toolchain.md P4).
-    d->server->sslSetup(tls);
-    const quint16 port = d->server->listen(QHostAddress::LocalHost, options.port);
+    const quint16 port = d->listen(this, tls, QHostAddress::LocalHost, options.port);
     if (port == 0) {
         delete d->server;
         d->server = nullptr;
@@ -494,7 +565,7 @@ Status HubEmulator::start(const EmulatorOptions &options)
     }
     d->port = port;
     if (options.listenIpv6)
-        d->server->listen(QHostAddress::LocalHostIPv6, port); // best effort: no ::1 is fine
+        d->listen(this, tls, QHostAddress::LocalHostIPv6, port); // best effort: no ::1 is fine
     d->connections = 0;
     for (QTcpServer *tcp : d->server->servers())
         connect(tcp, &QTcpServer::pendingConnectionAvailable, this, [this] { ++d->connections; });

@@ -35,6 +35,12 @@ struct EmulatorOptions
     bool listenIpv6 = true;
     /** Refuse more than 10 test sends a minute, as the service does. */
     bool throttleTestSends = false;
+    /** A connection that sends nothing while a request is awaited (before its first request or
+     *  between keep-alive requests), or whose body stops arriving, is closed after this long
+     *  (`nhemulator --idle-timeout`). Not while a request is being handled or stalled. */
+    int idleTimeoutMs = 120 * 1000;
+    /** A request whose header block is not complete this long after its first byte gets 408. */
+    int headerTimeoutMs = 30 * 1000;
 };
 
 /** One exchange the emulator served, as its request log shows it: secrets are redacted. */
