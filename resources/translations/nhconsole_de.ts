@@ -2278,6 +2278,59 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>Nh::ConnectionGuard</name>
+    <message>
+        <location filename="../../core/emulator/connectionguard.cpp" line="+155"/>
+        <location line="+81"/>
+        <source>The request is not an HTTP/1.1 request.</source>
+        <translation>Die Anfrage ist keine HTTP/1.1-Anfrage.</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>The request line is longer than %1 bytes.</source>
+        <translation>Die Anfragezeile ist länger als %1 Bytes.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The request&apos;s header fields are larger than %1 bytes in all.</source>
+        <translation>Die Header-Felder der Anfrage sind zusammen größer als %1 Bytes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+76"/>
+        <location line="+39"/>
+        <source>The request&apos;s header fields are not HTTP/1.1 header fields.</source>
+        <translation>Die Header-Felder der Anfrage sind keine HTTP/1.1-Header-Felder.</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <location line="+6"/>
+        <location line="+76"/>
+        <source>The request&apos;s chunked body is malformed.</source>
+        <translation>Der Chunked-Body der Anfrage ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The request&apos;s Transfer-Encoding is not chunked.</source>
+        <translation>Das Transfer-Encoding der Anfrage ist nicht chunked.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The request&apos;s Content-Length is not a number.</source>
+        <translation>Die Content-Length der Anfrage ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>The request&apos;s header fields did not arrive within %1 seconds.</source>
+        <translation>Die Header-Felder der Anfrage sind nicht innerhalb von %1 Sekunden eingetroffen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The request&apos;s body stopped arriving for %1 seconds.</source>
+        <translation>Der Body der Anfrage ist %1 Sekunden lang nicht weiter eingetroffen.</translation>
+    </message>
+</context>
+<context>
     <name>Nh::ConnectionString</name>
     <message>
         <location filename="../../core/protocol/connectionstring.cpp" line="+120"/>
@@ -2670,17 +2723,17 @@ Beispiele:
         <translation>Ungültige Tags „%1“ wurden angegeben. Gültige Tag-Zeichen sind alphanumerische Zeichen sowie _, @, -, ., : und #.</translation>
     </message>
     <message>
-        <location filename="../../core/emulator/emulatorservice.cpp" line="+415"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="+423"/>
         <source>No service is hosted at the specified address &apos;%1&apos;.</source>
         <translation>Unter der angegebenen Adresse „%1“ wird kein Dienst bereitgestellt.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="-30"/>
         <source>The request body is %1 bytes; the maximum the service accepts is %2 bytes (64 KB).</source>
         <translation>Der Anfrage-Body ist %1 Bytes groß; der Dienst akzeptiert höchstens %2 Bytes (64 KB).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+98"/>
         <source>MissingToken: The request has no Authorization header; sign it with a SharedAccessSignature.</source>
         <translation>MissingToken: Die Anfrage hat keinen Authorization-Header; signieren Sie sie mit einer SharedAccessSignature.</translation>
     </message>
@@ -2710,7 +2763,7 @@ Beispiele:
         <translation>Für diesen Vorgang ist die Berechtigung %1 erforderlich. Die Regel „%2“ gewährt sie nicht.</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-75"/>
         <source>The method %1 is not allowed on %2; allowed: %3.</source>
         <translation>Die Methode %1 ist für %2 nicht zulässig; zulässig: %3.</translation>
     </message>
@@ -2893,7 +2946,7 @@ Beispiele:
         <translation>Der Installations-Patch ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../../core/emulator/emulatorservice.cpp" line="+152"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="+148"/>
         <source>Unknown emulator control endpoint &apos;%1&apos;.</source>
         <translation>Unbekannter Steuerungsendpunkt des Emulators: „%1“.</translation>
     </message>
@@ -4493,12 +4546,12 @@ Beispiele:
 <context>
     <name>Nh::HubEmulator</name>
     <message>
-        <location filename="../../core/emulator/hubemulator.cpp" line="+199"/>
+        <location filename="../../core/emulator/hubemulator.cpp" line="+219"/>
         <source>(no response)</source>
         <translation>(keine Antwort)</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+115"/>
         <source>The request was throttled (injected fault); retry after the time given in Retry-After.</source>
         <translation>Die Anfrage wurde gedrosselt (eingespeiste Störung); versuchen Sie es nach der in Retry-After angegebenen Zeit erneut.</translation>
     </message>
@@ -4513,7 +4566,7 @@ Beispiele:
         <translation>Die Anfrage wurde abgelehnt (eingespeiste Störung %1).</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+164"/>
         <source>The emulator is already running</source>
         <translation>Der Emulator läuft bereits</translation>
     </message>
@@ -4523,7 +4576,7 @@ Beispiele:
         <translation>Hub-Name „%1“: %2</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Could not listen on 127.0.0.1:%1: the port is taken or not allowed</source>
         <translation>Lauschen auf 127.0.0.1:%1 nicht möglich: Der Port ist belegt oder nicht erlaubt</translation>
     </message>
@@ -9768,7 +9821,7 @@ Beispiele:
 <context>
     <name>nhemulator</name>
     <message>
-        <location filename="../../app/emulator/main.cpp" line="+30"/>
+        <location filename="../../app/emulator/main.cpp" line="+31"/>
         <source>A local emulator of the Azure Notification Hubs REST API over HTTPS.
 It prints the certificate to trust and ready connection strings, then serves until stopped.
 
@@ -9824,14 +9877,26 @@ Deterministische Ergebnisse: Eine Registrierung, deren Handle &apos;expired&apos
         <translation>Die Startinformationen als eine JSON-Zeile ausgeben (für Skripte).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Close a connection that sends nothing for this many seconds while a request is awaited (default 120); a request&apos;s headers must arrive within 30 s or this, if shorter. nhemulator also raises its open-files limit to the hard limit.</source>
+        <translation>Eine Verbindung schließen, die so viele Sekunden lang nichts sendet, während eine Anfrage erwartet wird (Standard 120); die Header einer Anfrage müssen innerhalb von 30 s eintreffen, oder innerhalb dieser Zeit, wenn sie kürzer ist. nhemulator hebt außerdem sein Limit für offene Dateien auf das harte Limit an.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>nhemulator: --port must be a number from 0 to 65535, not &apos;%1&apos;
 </source>
         <translation>nhemulator: --port muss eine Zahl von 0 bis 65535 sein, nicht &apos;%1&apos;
 </translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+9"/>
+        <source>nhemulator: --idle-timeout must be a number of seconds above 0, at most 86400, not &apos;%1&apos;
+</source>
+        <translation>nhemulator: --idle-timeout muss eine Anzahl von Sekunden über 0 und höchstens 86400 sein, nicht &apos;%1&apos;
+</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>nhemulator %1 listening on https://localhost:%2/ (hub &quot;%3&quot;)
 </source>
         <translation>nhemulator %1 lauscht auf https://localhost:%2/ (Hub „%3“)
