@@ -9,6 +9,9 @@ The emulator writes its stdout/stderr to files in a private temporary directory 
 its --log lines can never fill a pipe and block it, and they are at hand to show on a failure.
 Every wait is bounded; the process is always killed and the directory always removed.
 """
+import base64
+import hashlib
+import hmac
 import json
 import os
 import shutil
@@ -17,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
 START_TIMEOUT_S = 20  # certificate generation plus start-up on a loaded 2-core machine
 STOP_TIMEOUT_S = 5
@@ -126,6 +130,22 @@ class EmulatorProcess:
         if self.tempdir:
             shutil.rmtree(self.tempdir, ignore_errors=True)
             self.tempdir = None
+
+
+def parse_connection_string(text):
+    """(SharedAccessKeyName, SharedAccessKey) of a connection string."""
+    parts = dict(p.split("=", 1) for p in text.split(";") if "=" in p)
+    return parts["SharedAccessKeyName"], parts["SharedAccessKey"]
+
+
+def sas_token(uri, key_name, key, ttl=3600):
+    """The canonical token (docs/protocol.md §2): sr = lower-cased, percent-encoded audience."""
+    sr = urllib.parse.quote(uri.lower(), safe="")
+    expiry = str(int(time.time()) + ttl)
+    digest = hmac.new(key.encode("utf-8"), (sr + "\n" + expiry).encode("utf-8"),
+                      hashlib.sha256).digest()
+    sig = urllib.parse.quote(base64.b64encode(digest).decode("ascii"), safe="")
+    return "SharedAccessSignature sr=%s&sig=%s&se=%s&skn=%s" % (sr, sig, expiry, key_name)
 
 
 def exit_on_sigterm():

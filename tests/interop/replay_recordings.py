@@ -28,10 +28,7 @@ text of its fields, with ids, dates and hosts normalised. A difference listed in
 line is a JSON summary.
 """
 import argparse
-import base64
 import fnmatch
-import hashlib
-import hmac
 import http.client
 import json
 import os
@@ -46,7 +43,7 @@ sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 import shared_dir  # noqa: E402
-from emulator_process import EmulatorError, EmulatorProcess, exit_on_sigterm  # noqa: E402
+from emulator_process import EmulatorError, EmulatorProcess, exit_on_sigterm, sas_token  # noqa: E402
 
 FULL_RULE = "DefaultFullSharedAccessSignature"
 REQUEST_TIMEOUT_S = 15
@@ -66,15 +63,6 @@ HOST = r"https?://[^/\s\"'<>]+"
 
 
 # --- the requests --------------------------------------------------------------------------------
-
-def sas_token(uri, key_name, key, ttl=3600):
-    """The canonical token (docs/protocol.md §2): sr = lower-cased, percent-encoded audience."""
-    sr = urllib.parse.quote(uri.lower(), safe="")
-    expiry = str(int(time.time()) + ttl)
-    digest = hmac.new(key.encode("utf-8"), (sr + "\n" + expiry).encode("utf-8"),
-                      hashlib.sha256).digest()
-    sig = urllib.parse.quote(base64.b64encode(digest).decode("ascii"), safe="")
-    return "SharedAccessSignature sr=%s&sig=%s&se=%s&skn=%s" % (sr, sig, expiry, key_name)
 
 
 def hub_of(target):

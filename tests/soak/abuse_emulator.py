@@ -44,8 +44,9 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "interop"))
 sys.path.insert(0, HERE)
-from emulator_process import EmulatorError, EmulatorProcess, exit_on_sigterm  # noqa: E402
-from soak_emulator import parse_connection_string, rss_kb, sas_token  # noqa: E402
+from emulator_process import (EmulatorError, EmulatorProcess, exit_on_sigterm,  # noqa: E402
+                              parse_connection_string, sas_token)
+from soak_emulator import rss_kb  # noqa: E402
 
 RULE = "DefaultFullSharedAccessSignature"
 PEAK_BOUND_MB = 96

@@ -35,9 +35,6 @@ Asserted (exit 1 otherwise):
 Prints requests done, req/s, peak RSS, growth, and the last line as JSON for scripts.
 """
 import argparse
-import base64
-import hashlib
-import hmac
 import http.client
 import json
 import os
@@ -52,7 +49,8 @@ import urllib.parse
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "interop"))
-from emulator_process import EmulatorError, EmulatorProcess, exit_on_sigterm  # noqa: E402
+from emulator_process import (EmulatorError, EmulatorProcess, exit_on_sigterm,  # noqa: E402
+                              parse_connection_string, sas_token)
 
 API = "api-version=2020-06"
 RULE = "DefaultFullSharedAccessSignature"
@@ -84,19 +82,6 @@ class SoakError(Exception):
     pass
 
 
-def parse_connection_string(text):
-    parts = dict(p.split("=", 1) for p in text.split(";") if "=" in p)
-    return parts["SharedAccessKeyName"], parts["SharedAccessKey"]
-
-
-def sas_token(uri, key_name, key, ttl):
-    """The canonical token (docs/protocol.md §2): sr = lower-cased, percent-encoded audience."""
-    sr = urllib.parse.quote(uri.lower(), safe="")
-    expiry = str(int(time.time()) + ttl)
-    digest = hmac.new(key.encode("utf-8"), (sr + "\n" + expiry).encode("utf-8"),
-                      hashlib.sha256).digest()
-    sig = urllib.parse.quote(base64.b64encode(digest).decode("ascii"), safe="")
-    return "SharedAccessSignature sr=%s&sig=%s&se=%s&skn=%s" % (sr, sig, expiry, key_name)
 
 
 def tags_of_entry(body):
