@@ -15,14 +15,13 @@
 
 namespace Nh {
 
-struct InstallationTemplate;
 struct Installation;
 class TemplatePropertyBag;
 struct TemplateSource;
 
 /**
  * What one template registration received in a template send, as the emulator's request log
- * shows it (docs/protocol.md §9.7, §13.5): the rendered payload and what went wrong in it.
+ * shows it (docs/protocol.md §9.7 rule 22, §13.5): the rendered payload and what went wrong in it.
  */
 struct EmulatorRender
 {
