@@ -435,11 +435,11 @@ void EmulatorState::seedDemoData(EmulatorHub &hub)
         u"unsent-property"_s);
     // "Breaking: $(body)" starts with a letter, so it is a literal, sent as written;
     add(Platform::Browser, u"https://fcm.googleapis.com/fcm/send/demo-template-endpoint"_s,
-        {u"politics"_s, u"lang:en"_s},
-        u"{\"title\":\"$(title)\",\"body\":\"Breaking: $(body)\"}"_s,
+        {u"politics"_s, u"lang:en"_s}, u"{\"title\":\"$(title)\",\"body\":\"Breaking: $(body)\"}"_s,
         u"embedded-expression"_s);
     // an FCM v1 template as Google wants it, with its "message" wrapper;
-    add(Platform::FcmV1, u"fcm-token-dave-template-eX4mPl3:APA91bH"_s, {u"sports"_s, u"user:dave"_s},
+    add(Platform::FcmV1, u"fcm-token-dave-template-eX4mPl3:APA91bH"_s,
+        {u"sports"_s, u"user:dave"_s},
         u"{\"message\":{\"notification\":{\"title\":\"$(title)\",\"body\":\"$(body)\"},"
         u"\"data\":{\"source\":\"nhconsole demo\"}}}"_s,
         u"fcm-v1"_s);

@@ -180,18 +180,18 @@ QJsonObject EmulatorLogEntry::toJson() const
         return a;
     };
     QJsonObject o {{u"sequence"_s, sequence},
-            {u"time"_s, time.toString(Qt::ISODateWithMs)},
-            {u"operation"_s, operation},
-            {u"hub"_s, hub},
-            {u"method"_s, QString::fromLatin1(method)},
-            {u"url"_s, url},
-            {u"requestHeaders"_s, headers(requestHeaders)},
-            {u"requestBody"_s, QString::fromUtf8(requestBody)},
-            {u"status"_s, status},
-            {u"responseHeaders"_s, headers(responseHeaders)},
-            {u"responseBody"_s, QString::fromUtf8(responseBody)},
-            {u"fault"_s, fault},
-            {u"elapsedMicroseconds"_s, elapsedMicroseconds}};
+                   {u"time"_s, time.toString(Qt::ISODateWithMs)},
+                   {u"operation"_s, operation},
+                   {u"hub"_s, hub},
+                   {u"method"_s, QString::fromLatin1(method)},
+                   {u"url"_s, url},
+                   {u"requestHeaders"_s, headers(requestHeaders)},
+                   {u"requestBody"_s, QString::fromUtf8(requestBody)},
+                   {u"status"_s, status},
+                   {u"responseHeaders"_s, headers(responseHeaders)},
+                   {u"responseBody"_s, QString::fromUtf8(responseBody)},
+                   {u"fault"_s, fault},
+                   {u"elapsedMicroseconds"_s, elapsedMicroseconds}};
     if (!renders.isEmpty()) {
         QJsonArray a;
         for (const EmulatorRender &r : renders)
@@ -219,7 +219,8 @@ QString EmulatorLogEntry::text() const
         out += u'\n' + QString(indent, u' ') + text;
     };
     for (const EmulatorRender &r : renders) {
-        const QString name = r.templateName.isEmpty() ? QString() : u" \""_s + r.templateName + u'"';
+        const QString name =
+            r.templateName.isEmpty() ? QString() : u" \""_s + r.templateName + u'"';
         line(2,
              Tr::tr("%1 template%2 %3: %4")
                  .arg(platformWireName(r.platform), name, r.registrationId, r.outcome));
@@ -232,12 +233,11 @@ QString EmulatorLogEntry::text() const
         if (!r.priority.isEmpty())
             line(4, Tr::tr("priority: %1").arg(r.priority));
         if (!r.body.isEmpty() || r.problem.isEmpty())
-            line(4, r.truncated ? Tr::tr("payload (cut): %1").arg(r.body)
-                                : Tr::tr("payload: %1").arg(r.body));
-        if (!r.missingProperties.isEmpty())
             line(4,
-                 Tr::tr("not sent, rendered empty: %1")
-                     .arg(r.missingProperties.join(u", "_s)));
+                 r.truncated ? Tr::tr("payload (cut): %1").arg(r.body)
+                             : Tr::tr("payload: %1").arg(r.body));
+        if (!r.missingProperties.isEmpty())
+            line(4, Tr::tr("not sent, rendered empty: %1").arg(r.missingProperties.join(u", "_s)));
         if (!r.emptySubstitutions.isEmpty())
             line(4, Tr::tr("empty: %1").arg(r.emptySubstitutions.join(u", "_s)));
         for (const QString &w : r.warnings)
