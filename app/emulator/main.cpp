@@ -157,7 +157,7 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(verbose)) {
         QObject::connect(&emulator, &Nh::HubEmulator::exchangeLogged, &app,
-                         [&out](const Nh::EmulatorLogEntry &e) { out << e.summary() << Qt::endl; });
+                         [&out](const Nh::EmulatorLogEntry &e) { out << e.text() << Qt::endl; });
     }
 
     if (parser.isSet(json)) {

@@ -104,7 +104,7 @@ void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList 
     if (parser.isSet(m_log)) {
         connect(m_emulator.get(), &HubEmulator::exchangeLogged, this,
                 [this](const EmulatorLogEntry &e) {
-                    m_session.err() << e.summary() << u'\n';
+                    m_session.err() << e.text() << u'\n';
                     m_session.err().flush();
                 });
     }

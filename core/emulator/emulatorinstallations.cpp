@@ -22,6 +22,8 @@ EmulatorReply putInstallation(Context &c, const QString &id)
         if (t.startsWith(u'$'))
             return c.error(400, Tr::tr("Tags can not start with $."));
     }
+    if (auto problem = EmulatorTemplates::installationProblem(*parsed))
+        return c.error(400, *problem);
     c.state->putInstallation(*c.hub, *parsed);
     EmulatorReply r;
     r.headers = {{"Content-Length"_ba, "0"_ba}}; // no Content-Location: the service sends none
@@ -51,6 +53,8 @@ EmulatorReply patchInstallation(Context &c, const QString &id)
     if (!patched)
         return c.error(
             400, Tr::tr("The installation patch is invalid: %1").arg(patched.error().message));
+    if (auto problem = EmulatorTemplates::installationProblem(*patched))
+        return c.error(400, *problem);
     c.state->putInstallation(*c.hub, *patched);
     EmulatorReply r;
     r.headers = {{"Content-Length"_ba, "0"_ba}};

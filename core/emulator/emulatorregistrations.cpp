@@ -82,7 +82,8 @@ std::optional<QString> registrationProblem(const Registration &reg)
                 "Nh::EmulatorService",
                 "The WnsHeaders of a Windows template registration must contain X-WNS-Type.");
     }
-    return std::nullopt;
+    // The template itself, as the service validates it (docs/protocol.md §13.6).
+    return EmulatorTemplates::registrationProblem(reg);
 }
 
 /** `<ExpirationTime>` of a registration that never expires, as registrationEntryXml() writes it. */

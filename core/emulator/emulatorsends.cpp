@@ -134,8 +134,10 @@ EmulatorReply send(Context &c)
             }
         }
     }
-    return accepted(c, u"messages/"_s + delivery.messageId,
-                    test ? notificationOutcomeXml(delivery.outcome) : QByteArray());
+    EmulatorReply reply = accepted(c, u"messages/"_s + delivery.messageId,
+                                   test ? notificationOutcomeXml(delivery.outcome) : QByteArray());
+    reply.renders = std::move(delivery.renders);
+    return reply;
 }
 
 EmulatorReply sendDirect(Context &c)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/httpheaders.h"
+#include "emulator/emulatortemplates.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -36,6 +37,8 @@ struct EmulatorReply
     int status = 200;
     HttpHeaders headers;
     QByteArray body;
+    /// A template send: what the first registrations received; not sent, only logged.
+    QList<EmulatorRender> renders;
 };
 
 /** Which operation a request is (fault rules and the request log name it) and its hub. */

@@ -5,6 +5,7 @@
 #include "emulator/emulatorstore.h"
 #include "protocol/crypto.h"
 #include "protocol/tagexpression.h"
+#include "protocol/templaterenderer.h"
 
 #include <QRandomGenerator>
 #include <QSet>
@@ -239,6 +240,15 @@ EmulatorState::Delivery EmulatorState::deliverInto(EmulatorHub &hub, Format form
     message.format = format;
     message.tags = tagsText;
 
+    // A template send: the hub renders every reached registration with one property bag. The
+    // send was refused unless its body is a flat object of strings; a scheduled one whose body
+    // is not renders with no properties.
+    std::optional<TemplatePropertyBag> bag;
+    if (format == Format::Template) {
+        auto parsed = TemplatePropertyBag::fromSendBody(body);
+        bag = parsed ? *parsed : TemplatePropertyBag();
+    }
+
     QStringList refused;
     QSet<QString> refusedInstallations;
     for (const auto &[id, reg] : hub.registrations) {
@@ -250,7 +260,17 @@ EmulatorState::Delivery EmulatorState::deliverInto(EmulatorHub &hub, Format form
                 continue;
         }
         ++d.matched;
-        const OutcomeKind kind = outcomeForHandle(reg.handle);
+        OutcomeKind kind = outcomeForHandle(reg.handle);
+        if (bag) {
+            const bool logged = d.renders.size() < kTestSendLimit;
+            EmulatorRender render = EmulatorTemplates::render(reg, *bag, logged);
+            // As for a native payload the PNS refuses: only a handle that works gets that far.
+            if (kind == OutcomeKind::Success && !render.problem.isEmpty())
+                kind = OutcomeKind::InvalidPayload;
+            render.outcome = outcomeText(kind);
+            if (logged)
+                d.renders.append(std::move(render));
+        }
         message.counts[reg.platform][telemetryName(kind)] += 1;
         if (testSend && d.outcome.results.size() >= kTestSendLimit)
             continue;
@@ -364,7 +384,8 @@ void EmulatorState::seedDemoData(EmulatorHub &hub)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto add = [&](Platform p, const QString &handle, const QStringList &tags,
-                         const QString &bodyTemplate = {}) {
+                         const QString &bodyTemplate = {},
+                         const QString &templateName = u"greeting"_s) {
         Registration r;
         r.platform = p;
         r.isTemplate = !bodyTemplate.isEmpty();
@@ -375,7 +396,7 @@ void EmulatorState::seedDemoData(EmulatorHub &hub)
         r.updated = now;
         if (r.isTemplate) {
             r.bodyTemplate = bodyTemplate;
-            r.templateName = u"greeting"_s;
+            r.templateName = templateName;
             if (p == Platform::Windows)
                 r.headers = {{u"X-WNS-Type"_s, u"wns/toast"_s}};
         }
@@ -405,6 +426,28 @@ void EmulatorState::seedDemoData(EmulatorHub &hub)
     add(Platform::Windows, u"https://db5.notify.windows.com/?token=AwYAAAB%2btemplate"_s,
         {u"lang:fr"_s},
         u"<toast><visual><binding template=\"ToastText01\"><text id=\"1\">$(greeting_fr)</text></binding></visual></toast>"_s);
+    // Template registrations that show the traps (docs/protocol.md §13.3), reached by the demo's
+    // "sports || politics" with the composer's default properties (title, body):
+    // the alert's text is $(message), which the composer does not send: it renders empty;
+    add(Platform::Apple, u"4F1D9C0B7E2A6D3358C1E0B9A7F4D2C6E8B1A3F5D7C9E0B2A4C6E8F0A2B4C6D8"_s,
+        {u"sports"_s, u"lang:en"_s},
+        u"{\"aps\":{\"alert\":{\"title\":\"$(title)\",\"body\":\"$(message)\"}}}"_s,
+        u"unsent-property"_s);
+    // "Breaking: $(body)" starts with a letter, so it is a literal, sent as written;
+    add(Platform::Browser, u"https://fcm.googleapis.com/fcm/send/demo-template-endpoint"_s,
+        {u"politics"_s, u"lang:en"_s}, u"{\"title\":\"$(title)\",\"body\":\"Breaking: $(body)\"}"_s,
+        u"embedded-expression"_s);
+    // an FCM v1 template as Google wants it, with its "message" wrapper;
+    add(Platform::FcmV1, u"fcm-token-dave-template-eX4mPl3:APA91bH"_s,
+        {u"sports"_s, u"user:dave"_s},
+        u"{\"message\":{\"notification\":{\"title\":\"$(title)\",\"body\":\"$(body)\"},"
+        u"\"data\":{\"source\":\"nhconsole demo\"}}}"_s,
+        u"fcm-v1"_s);
+    // and one without it: the hub accepts it, Google refuses what it renders into.
+    add(Platform::FcmV1, u"fcm-token-erin-template-nOwR4pP:APA91bK"_s,
+        {u"politics"_s, u"user:erin"_s},
+        u"{\"notification\":{\"title\":\"$(title)\",\"body\":\"$(body)\"}}"_s,
+        u"fcm-v1-no-message"_s);
 
     Installation inst;
     inst.installationId = u"8b3e1b9e-3c41-4a7b-9a21-0d6a9a8f2b11"_s;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "emulator/emulatortemplates.h"
 #include "protocol/installation.h"
 #include "protocol/notificationoutcome.h"
 #include "protocol/platform.h"
@@ -110,12 +111,18 @@ public:
      * of every platform; a null expression is a broadcast), decides each outcome from the handle
      * (see outcomeForHandle()), removes registrations whose handle the "PNS" refused, as the
      * service does, and records telemetry. A test send reports at most `kTestSendLimit` results.
+     *
+     * A template send renders each reached registration's template with the body's properties
+     * (docs/protocol.md §13.5): a payload the platform would refuse turns a success into
+     * InvalidPayload. The first `kTestSendLimit` renders (the registrations a test send's outcome
+     * lists) are kept for the request log.
      */
     struct Delivery
     {
         NotificationOutcome outcome;
         QString messageId;
         qint64 matched = 0;
+        QList<EmulatorRender> renders;
     };
     static constexpr int kTestSendLimit = 10;
     Delivery deliver(EmulatorHub &hub, Format format, const TagExpression *expression,

@@ -4,6 +4,7 @@
 
 #include "common/httpheaders.h"
 #include "common/result.h"
+#include "emulator/emulatortemplates.h"
 #include "protocol/connectionstring.h"
 
 #include <QDateTime>
@@ -59,10 +60,20 @@ struct EmulatorLogEntry
     QByteArray responseBody;
     QString fault; ///< the injected fault, empty when none
     qint64 elapsedMicroseconds = 0;
+    /// A template send: what each reached template registration received, for the first
+    /// EmulatorState::kTestSendLimit of them (bodies cut at EmulatorRender::kMaxLoggedBody).
+    QList<EmulatorRender> renders;
 
+    /** Every field; `renders` only when there are some. */
     QJsonObject toJson() const;
     /** `12:00:01.123 POST /myHub/messages?… 201 send.test 0.8 ms` */
     QString summary() const;
+    /**
+     * summary() and, for a template send, an indented block per rendered registration: its
+     * outcome, the payload, the properties it lacked, empty substitutions and warnings
+     * (what `nhemulator --log` prints).
+     */
+    QString text() const;
 };
 
 /**

@@ -80,9 +80,13 @@ void TestEmulatorOutcome::add(Platform p, const QString &handle, const QStringLi
     r.tags = tags;
     r.isTemplate = isTemplate;
     if (isTemplate) {
-        r.bodyTemplate = u"{}"_s;
-        if (p == Platform::Windows)
+        // Templates the platform accepts once rendered (the emulator renders them, §13.5).
+        r.bodyTemplate = u"{\"aps\":{\"alert\":\"$(msg)\"}}"_s;
+        if (p == Platform::Windows) {
+            r.bodyTemplate =
+                uR"(<toast><visual><binding template="ToastText01"><text id="1">$(msg)</text></binding></visual></toast>)"_s;
             r.headers = {{u"X-WNS-Type"_s, u"wns/toast"_s}};
+        }
     }
     f.emulator.state().putRegistration(*f.emulator.state().hub(f.hub()), r);
 }
