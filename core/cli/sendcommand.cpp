@@ -371,13 +371,29 @@ bool SendCommand::reportCheck(const QCommandLineParser &parser)
 {
     const TemplatePropertyReport &report = *m_checkReport;
     if (parser.isSet(m_requireProperties) && report.ok && report.hasMissing()) {
-        fail(ErrorCode::MissingField,
-             tr("Not sent (--require-properties): %n reached template registration(s) use "
-                "properties the send does not have.",
-                nullptr,
-                int(std::count_if(
-                    report.findings.cbegin(), report.findings.cend(),
-                    [](const TemplatePropertyFinding &f) { return !f.missing.isEmpty(); }))));
+        const auto lacking =
+            std::count_if(report.findings.cbegin(), report.findings.cend(),
+                          [](const TemplatePropertyFinding &f) { return !f.missing.isEmpty(); });
+        const QString message =
+            tr("Not sent (--require-properties): %n reached template registration(s) use "
+               "properties the send does not have.",
+               nullptr, int(lacking));
+        if (m_session.json) {
+            // As CliSession::fail(), plus what the check found.
+            const ErrorCode code = ErrorCode::MissingField;
+            const int exit = int(exitCodeFor(code));
+            QJsonObject o {{u"ok"_s, false},
+                           {u"error"_s,
+                            QJsonObject {{u"kind"_s, exitCodeName(exitCodeFor(code))},
+                                         {u"code"_s, errorCodeName(code)},
+                                         {u"message"_s, message}}}};
+            addCheck(o);
+            m_session.printJson(o, exit);
+            done(exit);
+            return false;
+        }
+        m_session.printWarnings(report.warnings());
+        fail(ErrorCode::MissingField, message);
         return false;
     }
     m_session.printWarnings(report.warnings());
