@@ -51,6 +51,7 @@ private slots:
     void badInputs();
     void sendWarnsAboutMissingProperties();
     void sendRequireProperties();
+    void sendCheckIsBounded();
 
 private:
     struct Run
@@ -550,6 +551,32 @@ void TestCliTemplates::sendRequireProperties()
     RUN_OK(sent);
     QCOMPARE(sent.code, 0);
     QCOMPARE(sends(), before + 1);
+}
+
+void TestCliTemplates::sendCheckIsBounded()
+{
+    // One page more than the check reads, all lacking 'name'.
+    const int count = 101;
+    for (int i = 0; i < count; ++i) {
+        QVERIFY(!addTemplate(u"BBBB%1"_s.arg(i, 4, 10, QChar(u'0')), {u"many"_s},
+                             uR"j({"aps":{"alert":"$(name)"}})j"_s)
+                     .isEmpty());
+    }
+    const Run r = run({u"send"_s, u"--template"_s, u"greeting=Hi"_s, u"--tags"_s, u"many"_s});
+    RUN_OK(r);
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    // At most 20 registration lines, then how many more; and that only a first page was read.
+    QCOMPARE(r.err.count(u"the send has no 'name'"_s), 20);
+    QVERIFY2(r.err.contains(u"and 80 more template registration"_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"Only the first 100 registration"_s), qPrintable(r.err));
+
+    const Run j =
+        run({u"send"_s, u"--template"_s, u"greeting=Hi"_s, u"--tags"_s, u"many"_s, u"--json"_s});
+    RUN_OK(j);
+    const QJsonObject check = j.json.value(u"propertyCheck"_s).toObject();
+    QCOMPARE(check.value(u"checked"_s).toInt(), 100);
+    QCOMPARE(check.value(u"truncated"_s).toBool(), true);
+    QCOMPARE(check.value(u"registrations"_s).toArray().size(), 100);
 }
 
 QTEST_GUILESS_MAIN(TestCliTemplates)
