@@ -482,6 +482,17 @@ void TestCliTemplates::sendWarnsAboutMissingProperties()
     QVERIFY2(!r.err.contains(complete), qPrintable(r.err));
     QVERIFY2(!r.err.contains(u"headline"_s), qPrintable(r.err));
     QVERIFY2(r.err.contains(u"No reached template uses 'extra'"_s), qPrintable(r.err));
+    // A template the hub would not have taken (put straight into the emulator's state): said so.
+    const QString broken = addTemplate(u"AAAA04"_s, {u"sports"_s}, QString::fromUtf8(kBroken));
+    const Run withBroken = run(
+        {u"send"_s, u"--template"_s, u"greeting=Hi"_s, u"--tags"_s, u"sports"_s, u"--no-test"_s});
+    RUN_OK(withBroken);
+    QVERIFY2(withBroken.err.contains(u"registration %1 (Apple (APNs) template): its template does "
+                                     "not parse"_s.arg(broken)),
+             qPrintable(withBroken.err));
+    QVERIFY2(withBroken.err.contains(u"2:12"_s) || withBroken.err.contains(u"is here"_s),
+             qPrintable(withBroken.err));
+    f.emulator.state().hub(f.hub())->registrations.erase(broken);
     QVERIFY2(!r.out.contains(u"the send has no"_s), qPrintable(r.out)); // stdout stays the result
 
     // --json: under propertyCheck, nothing on stderr.
