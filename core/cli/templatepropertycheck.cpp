@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 

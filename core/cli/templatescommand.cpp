@@ -12,7 +12,6 @@
 #include "protocol/templatelinter.h"
 #include "protocol/templaterenderer.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -189,7 +188,7 @@ void TemplatesCommand::start(const QCommandLineParser &parser, const QStringList
     if (!parser.isSet(m_profile)) {
         if (!readProperties(parser))
             return;
-        return fromRegistration(parser, id);
+        return fromRegistration(id);
     }
     if (m_session.connection.connectionString)
         return fail(ErrorCode::Usage,
@@ -201,7 +200,7 @@ void TemplatesCommand::start(const QCommandLineParser &parser, const QStringList
                                return fail(p.error());
                            if (!readProperties(parser))
                                return;
-                           fromRegistration(parser, id);
+                           fromRegistration(id);
                        });
 }
 
@@ -328,9 +327,8 @@ void TemplatesCommand::fromFile(const QCommandLineParser &parser)
     proceed(source, origin);
 }
 
-void TemplatesCommand::fromRegistration(const QCommandLineParser &parser, const QString &id)
+void TemplatesCommand::fromRegistration(const QString &id)
 {
-    Q_UNUSED(parser)
     auto client = m_session.client();
     if (!client)
         return fail(ErrorCode::Usage, client.error().message);

@@ -52,7 +52,7 @@ private:
     };
 
     bool readProperties(const QCommandLineParser &parser);
-    void fromRegistration(const QCommandLineParser &parser, const QString &id);
+    void fromRegistration(const QString &id);
     void fromFile(const QCommandLineParser &parser);
     void proceed(const TemplateSource &source, const Origin &origin);
     void lint(const TemplateSource &source, const Origin &origin);
