@@ -403,7 +403,8 @@ void TemplatesCommand::lint(const TemplateSource &source, const Origin &origin)
                        {u"lint"_s, templateLintToJson(result, source)}};
         if (errors)
             o.insert(u"error"_s,
-                     QJsonObject {{u"code"_s, errorCodeName(firstErrorCode(result))},
+                     QJsonObject {{u"kind"_s, exitCodeName(ExitCode(code))},
+                                  {u"code"_s, errorCodeName(firstErrorCode(result))},
                                   {u"message"_s, firstErrorText(result, source)}});
         m_session.printJson(o, code);
         return done(code);

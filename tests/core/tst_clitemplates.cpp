@@ -232,6 +232,7 @@ void TestCliTemplates::lintJson()
     QCOMPARE(warning.value(u"check"_s).toString(), u"embedded-expression"_s);
     QCOMPARE(warning.value(u"line"_s).toInt(), 1);
     QCOMPARE(r.json.value(u"error"_s).toObject().value(u"code"_s).toString(), u"syntax"_s);
+    QCOMPARE(r.json.value(u"error"_s).toObject().value(u"kind"_s).toString(), u"invalid"_s);
 }
 
 // --- render -------------------------------------------------------------------------------------
