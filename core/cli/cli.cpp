@@ -13,6 +13,7 @@
 #include "cli/sascommand.h"
 #include "cli/sendcommand.h"
 #include "cli/telemetrycommand.h"
+#include "cli/templatescommand.h"
 
 #include <QCommandLineParser>
 #include <QLoggingCategory>
@@ -124,7 +125,7 @@ void Cli::run(const QStringList &arguments)
         new SasCommand(session, this),           new RegistrationsCommand(session, this),
         new InstallationsCommand(session, this), new TelemetryCommand(session, this),
         new EmulatorCommand(session, this),      new ProfilesCommand(session, this),
-        new HistoryCommand(session, this),
+        new HistoryCommand(session, this),       new TemplatesCommand(session, this),
     };
     const auto commandNamed = [&](const QString &name) -> CliCommand * {
         for (CliCommand *c : std::as_const(commands)) {

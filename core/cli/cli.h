@@ -47,8 +47,8 @@ struct CliIo
 
 /**
  * The nhcli command line over the core (issue #5, docs/conventions.md §9): `send`, `explain-tags`,
- * `sas`, `registrations`, `installations`, `telemetry` and `emulator`, each with `--help` and
- * `--json`.
+ * `sas`, `registrations`, `installations`, `telemetry`, `emulator`, `profiles`, `history` and
+ * `templates` (issue #16), each with `--help` and `--json`.
  *
  * start() returns at once; the run proceeds on the event loop of the calling thread and
  * finished() is emitted exactly once, never from inside start(). Nothing blocks except reading

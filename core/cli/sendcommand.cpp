@@ -7,6 +7,7 @@
 #include "cli/exchangetext.h"
 #include "cli/historycommand.h"
 #include "cli/profilescommand.h"
+#include "cli/templatepropertycheck.h"
 #include "client/hubclient.h"
 #include "protocol/draftcheck.h"
 #include "protocol/payloadbuilder.h"
@@ -111,6 +112,12 @@ SendCommand::SendCommand(CliSession &session, QObject *parent)
                    "console's)."),
                 u"path"_s)
     , m_noHistory(u"no-history"_s, tr("Do not write the exchanges to the history."))
+    , m_noPropertyCheck(u"no-property-check"_s,
+                        tr("Template sends: do not fetch the reached template registrations to "
+                           "warn about missing properties."))
+    , m_requireProperties(u"require-properties"_s,
+                          tr("Template sends: do not send when a reached template registration "
+                             "uses a property the send does not have (exit 3)."))
 { }
 
 SendCommand::~SendCommand() = default;
@@ -131,17 +138,26 @@ QString SendCommand::description() const
               "answers with the outcome of every registration it reached (at most 10), and shows "
               "the request headers next to the parsed outcome. Exactly one target is required: "
               "--tags, --handle or --broadcast.\n\n"
+              "A template send to tags or to everyone first reads the hub's first %1 "
+              "registrations, and warns on stderr (or under propertyCheck with --json), per "
+              "reached template registration, about the properties its template uses that the "
+              "send does not have (the hub renders them as empty text), and about properties "
+              "that no reached template uses. The send still happens, unless "
+              "--require-properties; --no-property-check skips the check.\n\n"
               "Examples:\n"
               "  nhcli send --format apple --tags 'sports && !lang:fr'\n"
               "  nhcli send --template greeting_en=Hello --tags user:alice\n"
               "  nhcli send --format fcmv1 --payload @msg.json --handle TOKEN --no-test\n"
-              "  nhcli send --format apple --broadcast --repeat 1000 --concurrency 16");
+              "  nhcli send --format apple --broadcast --repeat 1000 --concurrency 16")
+        .arg(TemplatePropertyCheck::kLimit);
 }
 
 QList<QCommandLineOption> SendCommand::options() const
 {
-    return {m_format,   m_payload, m_template, m_tags,        m_handle,  m_broadcast, m_header,
-            m_schedule, m_noTest,  m_repeat,   m_concurrency, m_profile, m_history,   m_noHistory};
+    return {m_format,  m_payload,   m_template,        m_tags,
+            m_handle,  m_broadcast, m_header,          m_schedule,
+            m_noTest,  m_repeat,    m_concurrency,     m_profile,
+            m_history, m_noHistory, m_noPropertyCheck, m_requireProperties};
 }
 
 bool SendCommand::build(const QCommandLineParser &parser)
@@ -332,6 +348,66 @@ void SendCommand::proceed(const QCommandLineParser &parser)
     const auto prepared = prepareSend(m_notification);
     m_warnings = prepared.warnings();
     m_session.printWarnings(m_warnings);
+    if (parser.isSet(m_noPropertyCheck) && parser.isSet(m_requireProperties))
+        return fail(ErrorCode::Usage,
+                    tr("Give either --no-property-check or --require-properties, not both."));
+    if (prepared && !parser.isSet(m_noPropertyCheck)
+        && TemplatePropertyCheck::applies(m_notification)) {
+        m_check = new TemplatePropertyCheck(m_client, this);
+        connect(m_check, &TemplatePropertyCheck::finished, this, [this, &parser] {
+            m_checkReport = std::make_unique<TemplatePropertyReport>(m_check->report());
+            if (m_cancelled)
+                return fail(ErrorCode::Cancelled, tr("Cancelled before sending."));
+            if (reportCheck(parser))
+                dispatch(parser, true);
+        });
+        m_check->start(m_notification);
+        return;
+    }
+    dispatch(parser, prepared.ok());
+}
+
+bool SendCommand::reportCheck(const QCommandLineParser &parser)
+{
+    const TemplatePropertyReport &report = *m_checkReport;
+    if (parser.isSet(m_requireProperties) && report.ok && report.hasMissing()) {
+        const auto lacking =
+            std::count_if(report.findings.cbegin(), report.findings.cend(),
+                          [](const TemplatePropertyFinding &f) { return !f.missing.isEmpty(); });
+        const QString message =
+            tr("Not sent (--require-properties): %n reached template registration(s) use "
+               "properties the send does not have.",
+               nullptr, int(lacking));
+        if (m_session.json) {
+            // As CliSession::fail(), plus what the check found.
+            const ErrorCode code = ErrorCode::MissingField;
+            const int exit = int(exitCodeFor(code));
+            QJsonObject o {{u"ok"_s, false},
+                           {u"error"_s,
+                            QJsonObject {{u"kind"_s, exitCodeName(exitCodeFor(code))},
+                                         {u"code"_s, errorCodeName(code)},
+                                         {u"message"_s, message}}}};
+            addCheck(o);
+            m_session.printJson(o, exit);
+            done(exit);
+            return false;
+        }
+        m_session.printWarnings(report.warnings());
+        fail(ErrorCode::MissingField, message);
+        return false;
+    }
+    m_session.printWarnings(report.warnings());
+    return true;
+}
+
+void SendCommand::addCheck(QJsonObject &o) const
+{
+    if (m_checkReport)
+        o.insert(u"propertyCheck"_s, m_checkReport->toJson());
+}
+
+void SendCommand::dispatch(const QCommandLineParser &parser, bool prepared)
+{
     openHistory(parser);
     if (!prepared || !parser.isSet(m_repeat))
         return sendOnce();
@@ -345,6 +421,8 @@ void SendCommand::proceed(const QCommandLineParser &parser)
 void SendCommand::cancel()
 {
     m_cancelled = true;
+    if (m_check)
+        m_check->cancel();
     CliCommand::cancel();
 }
 
@@ -357,6 +435,7 @@ void SendCommand::sendOnce()
         QJsonObject extra;
         if (!m_warnings.isEmpty())
             extra.insert(u"warnings"_s, warningsToJson(m_warnings));
+        addCheck(extra);
         const int code = report(e, {}, extra);
         if (!m_session.json && e.result == ExchangeResult::Invalid && e.error
             && e.error->where == QLatin1StringView(kTagsHeader)) {
@@ -460,6 +539,7 @@ void SendCommand::finishRepeat()
         }
         if (!m_warnings.isEmpty())
             o.insert(u"warnings"_s, warningsToJson(m_warnings));
+        addCheck(o);
         m_session.printJson(o, code);
         return finishWith(code);
     }

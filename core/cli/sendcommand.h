@@ -15,6 +15,8 @@ namespace Nh {
 
 class HubClient;
 class HistoryStore;
+class TemplatePropertyCheck;
+struct TemplatePropertyReport;
 struct CliProfiles;
 
 /**
@@ -46,6 +48,12 @@ private:
     bool build(const QCommandLineParser &parser);
     /** After the connection is known (--profile resolved): builds and sends. */
     void proceed(const QCommandLineParser &parser);
+    /** After the template property check (or without one): opens the history and sends. */
+    void dispatch(const QCommandLineParser &parser, bool prepared);
+    /** Prints what the property check found; false when --require-properties refuses. */
+    bool reportCheck(const QCommandLineParser &parser);
+    /** The property check's JSON into `o`, when one ran. */
+    void addCheck(QJsonObject &o) const;
     void openHistory(const QCommandLineParser &parser);
     /** Writes `exchange` to the history (when one is open). */
     void record(const Exchange &exchange);
@@ -71,6 +79,8 @@ private:
     QCommandLineOption m_profile;
     QCommandLineOption m_history;
     QCommandLineOption m_noHistory;
+    QCommandLineOption m_noPropertyCheck;
+    QCommandLineOption m_requireProperties;
 
     HubClient *m_client = nullptr;
     Notification m_notification;
@@ -80,6 +90,8 @@ private:
     std::unique_ptr<HistoryStore> m_historyStore;
     QString m_profileId;
     QString m_profileName;
+    TemplatePropertyCheck *m_check = nullptr;
+    std::unique_ptr<TemplatePropertyReport> m_checkReport;
 
     // --repeat
     int m_count = 1;

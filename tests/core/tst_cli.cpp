@@ -413,6 +413,10 @@ void TestCli::helpPerCommand_data()
     QTest::newRow("telemetry --help")
         << QStringList {u"telemetry"_s, u"--help"_s} << u"messages/ID"_s;
     QTest::newRow("emulator --help") << QStringList {u"emulator"_s, u"--help"_s} << u"--cert-dir"_s;
+    QTest::newRow("templates --help")
+        << QStringList {u"templates"_s, u"--help"_s} << u"--properties-file"_s;
+    QTest::newRow("send --help: the property check")
+        << QStringList {u"send"_s, u"--help"_s} << u"--require-properties"_s;
 }
 
 void TestCli::helpPerCommand()
