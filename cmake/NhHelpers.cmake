@@ -109,7 +109,13 @@ function(nh_add_test name)
         NH_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
         NH_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
     add_test(NAME ${name} COMMAND ${name})
-    set(env LANG=C.UTF-8 LC_ALL=C.UTF-8 QT_QPA_PLATFORM=offscreen ${ARG_ENVIRONMENT})
+    # Each suite has a HOME of its own: QStandardPaths' test mode puts settings and the history
+    # file under $HOME/.qttest, and a shared one lets suites (or two checkouts on one machine)
+    # read each other's files — a history written by a newer build fails an older suite.
+    set(home "${CMAKE_CURRENT_BINARY_DIR}/home/${name}")
+    file(MAKE_DIRECTORY "${home}")
+    set(env LANG=C.UTF-8 LC_ALL=C.UTF-8 QT_QPA_PLATFORM=offscreen "HOME=${home}"
+        ${ARG_ENVIRONMENT})
     set_tests_properties(${name} PROPERTIES
         TIMEOUT ${ARG_TIMEOUT}
         ENVIRONMENT "${env}"
