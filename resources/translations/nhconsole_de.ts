@@ -1313,7 +1313,7 @@
 <context>
     <name>Nh::Cli</name>
     <message>
-        <location filename="../../core/cli/cli.cpp" line="+38"/>
+        <location filename="../../core/cli/cli.cpp" line="+39"/>
         <source>The hub connection: &apos;-&apos; reads it from the first line of standard input, &apos;@FILE&apos; from a file; text without SharedAccessKey takes the key from NH_SAS_KEY. Default: NH_CONNECTION_STRING.</source>
         <translation>Die Hub-Verbindung: &apos;-&apos; liest sie aus der ersten Zeile der Standardeingabe, &apos;@FILE&apos; aus einer Datei; bei Text ohne SharedAccessKey wird der Schlüssel aus NH_SAS_KEY genommen. Standard: NH_CONNECTION_STRING.</translation>
     </message>
@@ -1462,11 +1462,14 @@ Befehle:
     <message>
         <location line="+124"/>
         <location filename="../../core/cli/exchangetext.cpp" line="+139"/>
+        <location filename="../../core/cli/templatetext.cpp" line="+266"/>
         <source>error:</source>
         <translation>Fehler:</translation>
     </message>
     <message>
         <location line="+21"/>
+        <location filename="../../core/cli/templatetext.cpp" line="+0"/>
+        <location line="+94"/>
         <source>warning:</source>
         <translation>Warnung:</translation>
     </message>
@@ -2276,6 +2279,183 @@ Beispiele:
         <source>Without a keychain, pass the connection with NH_CONNECTION_STRING (or --connection-string -) instead of --profile.</source>
         <translation>Übergeben Sie ohne Schlüsselbund die Verbindung mit NH_CONNECTION_STRING (oder --connection-string -) statt mit --profile.</translation>
     </message>
+    <message>
+        <location filename="../../core/cli/templatepropertycheck.cpp" line="+40"/>
+        <source>registration %1 (%2 template)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>registration %1 (%2 template &apos;%3&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The template properties were not checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>… and %n more template registration(s) with missing properties.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: its template does not parse (%2); the hub renders nothing for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the send has no %2, used by its template: rendered as empty text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No reached template uses %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Only the first %n registration(s) of the hub were checked for template properties.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/templatetext.cpp" line="-97"/>
+        <source>%1:%2 (offset %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>fix: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No findings: the hub accepts this template as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Properties used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rendered body (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Headers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Expiry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Priority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Substitutions: none (the template has no expressions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Substitutions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>MISSING %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>EMPTY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expression</source>
+        <translation>Ausdruck</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rendered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Missing properties (rendered as empty text): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Payload: a valid %1 payload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Payload refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hub reports this registration as &quot;The Notification payload is invalid&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Nh::ConnectionGuard</name>
@@ -2716,6 +2896,59 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>Nh::EmulatorLogEntry</name>
+    <message>
+        <location filename="../../core/emulator/emulatorlog.cpp" line="+56"/>
+        <source>(no response)</source>
+        <translation>(keine Antwort)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 template%2 %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expiry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>priority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>payload (cut): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payload: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not sent, rendered empty: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Nh::EmulatorService</name>
     <message>
         <location filename="../../core/emulator/emulatorregistrations.cpp" line="+28"/>
@@ -2784,12 +3017,12 @@ Beispiele:
     </message>
     <message>
         <location line="+5"/>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>The mandatory HTTP header &apos;X-WNS-Type&apos; is missing.</source>
         <translation>Der erforderliche HTTP-Header „X-WNS-Type“ fehlt.</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-71"/>
         <source>The HTTP header &apos;X-WNS-Type&apos; has the value &apos;%1&apos;; expected wns/toast, wns/tile, wns/badge or wns/raw.</source>
         <translation>Der HTTP-Header „X-WNS-Type“ hat den Wert „%1“; erwartet wird wns/toast, wns/tile, wns/badge oder wns/raw.</translation>
     </message>
@@ -2800,17 +3033,17 @@ Beispiele:
     </message>
     <message>
         <location line="+9"/>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>The tag expression &apos;%1&apos; is invalid: %2</source>
         <translation>Der Tag-Ausdruck „%1“ ist ungültig: %2</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-89"/>
         <source>Test sends are limited to 10 per minute; retry after the time given in Retry-After.</source>
         <translation>Testsendungen sind auf 10 pro Minute begrenzt; versuchen Sie es nach der in Retry-After angegebenen Zeit erneut.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-DeviceHandle&apos; is missing for a direct send.</source>
         <translation>Der erforderliche HTTP-Header „ServiceBusNotification-DeviceHandle“ fehlt für eine direkte Sendung.</translation>
     </message>
@@ -2871,7 +3104,7 @@ Beispiele:
         <translation>Die WnsHeaders einer Windows-Vorlagenregistrierung müssen X-WNS-Type enthalten.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <location line="+25"/>
         <source>The registration is invalid: %1</source>
         <translation>Die Registrierung ist ungültig: %1</translation>
@@ -2935,7 +3168,7 @@ Beispiele:
         <translation>Die installationId im Body („%1“) weicht von der in der URL („%2“) ab.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <location line="+12"/>
         <source>Installation not found</source>
         <translation>Installation nicht gefunden</translation>
@@ -2949,6 +3182,11 @@ Beispiele:
         <location filename="../../core/emulator/emulatorservice.cpp" line="+148"/>
         <source>Unknown emulator control endpoint &apos;%1&apos;.</source>
         <translation>Unbekannter Steuerungsendpunkt des Emulators: „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../../core/emulator/emulatortemplates.cpp" line="+73"/>
+        <source>Template &apos;%1&apos; is invalid: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4546,12 +4784,7 @@ Beispiele:
 <context>
     <name>Nh::HubEmulator</name>
     <message>
-        <location filename="../../core/emulator/hubemulator.cpp" line="+219"/>
-        <source>(no response)</source>
-        <translation>(keine Antwort)</translation>
-    </message>
-    <message>
-        <location line="+115"/>
+        <location filename="../../core/emulator/hubemulator.cpp" line="+299"/>
         <source>The request was throttled (injected fault); retry after the time given in Retry-After.</source>
         <translation>Die Anfrage wurde gedrosselt (eingespeiste Störung); versuchen Sie es nach der in Retry-After angegebenen Zeit erneut.</translation>
     </message>
@@ -4566,7 +4799,7 @@ Beispiele:
         <translation>Die Anfrage wurde abgelehnt (eingespeiste Störung %1).</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+167"/>
         <source>The emulator is already running</source>
         <translation>Der Emulator läuft bereits</translation>
     </message>
@@ -7316,7 +7549,7 @@ Beispiele:
 <context>
     <name>Nh::SendCommand</name>
     <message>
-        <location filename="../../core/cli/sendcommand.cpp" line="+77"/>
+        <location filename="../../core/cli/sendcommand.cpp" line="+78"/>
         <source>The ServiceBusNotification-Format: %1 (default: template).</source>
         <translation>Das ServiceBusNotification-Format: %1 (Standard: template).</translation>
     </message>
@@ -7386,7 +7619,17 @@ Beispiele:
         <translation>Die Austausche nicht in den Verlauf schreiben.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Template sends: do not fetch the reached template registrations to warn about missing properties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template sends: do not send when a reached template registration uses a property the send does not have (exit 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Send a notification (a test send by default) and show request and outcome.</source>
         <translation>Eine Benachrichtigung senden (standardmäßig eine Testsendung) und Anfrage und Ergebnis anzeigen.</translation>
     </message>
@@ -7394,21 +7637,17 @@ Beispiele:
         <location line="+5"/>
         <source>Sends one notification to the hub, by default with the test flag so that the hub answers with the outcome of every registration it reached (at most 10), and shows the request headers next to the parsed outcome. Exactly one target is required: --tags, --handle or --broadcast.
 
+A template send to tags or to everyone first reads the hub&apos;s first %1 registrations, and warns on stderr (or under propertyCheck with --json), per reached template registration, about the properties its template uses that the send does not have (the hub renders them as empty text), and about properties that no reached template uses. The send still happens, unless --require-properties; --no-property-check skips the check.
+
 Examples:
   nhcli send --format apple --tags &apos;sports &amp;&amp; !lang:fr&apos;
   nhcli send --template greeting_en=Hello --tags user:alice
   nhcli send --format fcmv1 --payload @msg.json --handle TOKEN --no-test
   nhcli send --format apple --broadcast --repeat 1000 --concurrency 16</source>
-        <translation>Sendet eine Benachrichtigung an den Hub, standardmäßig mit dem Test-Flag, damit der Hub mit dem Ergebnis jeder erreichten Registrierung antwortet (höchstens 10), und zeigt die Anfrage-Header neben dem ausgewerteten Ergebnis. Genau ein Ziel ist erforderlich: --tags, --handle oder --broadcast.
-
-Beispiele:
-  nhcli send --format apple --tags &apos;sports &amp;&amp; !lang:fr&apos;
-  nhcli send --template greeting_en=Hello --tags user:alice
-  nhcli send --format fcmv1 --payload @msg.json --handle TOKEN --no-test
-  nhcli send --format apple --broadcast --repeat 1000 --concurrency 16</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
         <source>Unknown --format &apos;%1&apos;; use one of: %2.</source>
         <translation>Unbekanntes --format „%1“; verwenden Sie eines von: %2.</translation>
     </message>
@@ -7478,12 +7717,30 @@ Beispiele:
         <translation>Der Austausch wird nicht in den Verlauf geschrieben: %1</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+41"/>
+        <source>Give either --no-property-check or --require-properties, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelled before sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Not sent (--require-properties): %n reached template registration(s) use properties the send does not have.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>%1/%2 sent, %3 failed, %4 sends/s</source>
         <translation>%1/%2 gesendet, %3 fehlgeschlagen, %4 Sendungen/s</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>%1 of %2 %3 in %4 s (concurrency %5)</source>
         <translation>%1 von %2 %3 in %4 s (Parallelität %5)</translation>
     </message>
@@ -8065,6 +8322,247 @@ Beispiele:
         <location line="+7"/>
         <source>The rendered Priority &quot;%1&quot; is not a number from 0 to 255</source>
         <translation>Der erzeugte Priority-Wert &quot;%1&quot; ist keine Zahl von 0 bis 255</translation>
+    </message>
+</context>
+<context>
+    <name>Nh::TemplatesCommand</name>
+    <message>
+        <location filename="../../core/cli/templatescommand.cpp" line="+38"/>
+        <source>%1:%2 (offset %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The template registration on the hub with this ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A template from a file (&apos;-&apos; = standard input): a bare body (JSON or XML), or a registration description as the hub writes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--template-file: the platform of the body (%1). Default: from its shape (XML: wns, &apos;aps&apos;: apns, &apos;message&apos;: fcmv1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--template-file: a template header NAME:VALUE (repeatable), e.g. X-WNS-Type:wns/toast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>render: a property NAME=VALUE (repeatable; wins over --properties-file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>render: the properties as a flat JSON object of strings, as a template send&apos;s body (&apos;-&apos; = standard input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>lint: warnings fail too (exit 3). render: a property the template uses but the bag lacks fails (exit 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--registration: read it with a saved profile (name or id; see nhcli profiles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Lint a template, or render it for a set of properties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shows what a template registration really receives (docs/protocol.md §13).
+
+  lint (--registration ID | --template-file F) [--platform P] [--strict]
+      every finding with its position (line:column and offset), severity,
+      message and a one-line fix; exit 3 when the hub would refuse the template
+      (with --strict: also on warnings)
+  render (--registration ID | --template-file F) [--property NAME=VALUE ...]
+         [--properties-file JSON] [--strict]
+      the rendered body and headers, every substitution (empty and missing ones
+      marked), the missing and the unused properties and whether the platform
+      accepts the payload; exit 3 when it does not (the hub&apos;s &quot;The Notification
+      payload is invalid&quot;) or the template does not parse
+
+A --template-file holds a bare body, whose platform comes from --platform or from its shape, or a registration description (an Atom entry or a *TemplateRegistrationDescription), which names its platform and headers.
+
+Examples:
+  nhcli templates lint --template-file toast.xml --header X-WNS-Type:wns/toast
+  nhcli templates render --registration 8133-… --property name=Alice
+  nhcli templates render --template-file aps.json --properties-file props.json --json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>templates needs an action: lint or render.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown action &apos;%1&apos;: use lint or render.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Too many arguments for templates %1: &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name the template: --registration ID or --template-file FILE (one of them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--property and --properties-file are for templates render; lint needs no properties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--platform and --header are for --template-file; a registration names its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--profile only applies with --registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--registration needs a registration ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Give either --profile or --connection-string, not both.</source>
+        <translation>Geben Sie entweder --profile oder --connection-string an, nicht beides.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--template-file and --properties-file cannot both read standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--properties-file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--property expects NAME=VALUE, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>--template-file %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is a registration description, which names its platform and headers: leave out --platform and --header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--template-file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 describes a native %2 registration, which has no template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unknown --platform &apos;%1&apos;; use one of: %2.</source>
+        <translation>Unbekannte --platform „%1“; verwenden Sie eine von: %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The shape of %1 does not tell its platform (no &apos;aps&apos;, no &apos;message&apos;, not XML): give --platform (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--header expects NAME:VALUE, not &apos;%1&apos;.</source>
+        <translation>--header erwartet NAME:VALUE, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The hub has no registration &apos;%1&apos; (404 Not Found).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registration %1 is a native %2 registration, which has no template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Template of registration %1 in %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template %1 (%2, from the body&apos;s shape; --platform to change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template of registration %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>named &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+79"/>
+        <source>error:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>--strict: the template has warnings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+22"/>
+        <source>The template cannot be rendered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Not used by this template: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The linter has %n warning(s) about this template: nhcli templates lint shows them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--strict: the template uses properties that were not given: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
