@@ -5,8 +5,10 @@
 // window, the README's screenshots) and at 1280×800, every request header value and every
 // outcome row's text is whole on screen, with the window's own layout: no splitter dragged, no
 // column widened, no horizontal scrolling. Light and dark screenshots of each size are written
-// to the screenshot folder.
+// to the screenshot folder. The composer folds to a strip after a send and comes back as it was.
 
+#include "composerfold.h"
+#include "composerstrip.h"
 #include "composerwidget.h"
 #include "exchangeview.h"
 #include "mainwindow.h"
@@ -15,6 +17,7 @@
 #include "uitestsupport.h"
 
 #include <QAbstractItemDelegate>
+#include <QAction>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -23,6 +26,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTextLayout>
+#include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -138,8 +142,19 @@ private slots:
 
     void demoSendIsReadable_data();
     void demoSendIsReadable();
+    void composerFoldsAfterASendAndComesBack();
 
 private:
+    /** Sends what the composer holds (its Send action, the toolbar's); the exchange. */
+    Nh::Exchange sendAndWait()
+    {
+        QSignalSpy finished(m_window->composer(), &ComposerWidget::exchangeFinished);
+        m_window->composer()->sendAction()->trigger();
+        if (!finished.wait(15000))
+            return {};
+        return finished.first().first().value<Nh::Exchange>();
+    }
+
     std::unique_ptr<UiHarness> m_harness;
     std::unique_ptr<MainWindow> m_window;
 };
@@ -231,6 +246,68 @@ void TestExchangeLayout::demoSendIsReadable()
     verifyWhole(headers, {Nh::HeaderModel::Name, Nh::HeaderModel::Value});
     verifyWhole(results,
                 {Nh::OutcomeModel::Platform, Nh::OutcomeModel::Result, Nh::OutcomeModel::Outcome});
+}
+
+void TestExchangeLayout::composerFoldsAfterASendAndComesBack()
+{
+    m_window = std::make_unique<MainWindow>(m_harness->context());
+    m_window->resize(1440, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    ComposerWidget *composer = m_window->composer();
+    ComposerFold *fold = m_window->composerFold();
+    auto *strip = m_window->findChild<ComposerStrip *>(u"composerStrip"_s);
+    QVERIFY(strip);
+    // Nothing sent yet: the composer is open, no strip.
+    QVERIFY(composer->isVisible());
+    QVERIFY(!strip->isVisible());
+    QVERIFY(fold->foldAfterSendAction()->isChecked());
+    const int composerWidth = composer->width();
+    const int exchangeWidth = m_window->exchangeView()->width();
+
+    QCOMPARE(sendAndWait().result, Nh::ExchangeResult::Success);
+    // Folded: the strip in its place, the exchange view as wide as the composer was.
+    QTRY_VERIFY(strip->isVisible());
+    QVERIFY(!composer->isVisible());
+    QVERIFY(fold->isFolded());
+    QVERIFY(!fold->showAction()->isChecked());
+    QTRY_VERIFY2(
+        m_window->exchangeView()->width() > exchangeWidth + composerWidth / 2,
+        qPrintable(u"%1 → %2"_s.arg(exchangeWidth).arg(m_window->exchangeView()->width())));
+    QVERIFY(strip->width() < composerWidth / 5);
+
+    // A click on the strip brings it back at its width; Go to Payload focuses it.
+    QTest::mouseClick(strip, Qt::LeftButton, {}, QPoint(strip->width() / 2, strip->height() / 2));
+    QTRY_VERIFY(composer->isVisible());
+    QVERIFY(!strip->isVisible());
+    QTRY_COMPARE(composer->width(), composerWidth);
+    QCOMPARE(m_window->exchangeView()->width(), exchangeWidth);
+
+    // Folded by its own button, unfolded by Go to Payload.
+    auto *foldButton = composer->findChild<QToolButton *>(u"foldComposerButton"_s);
+    QVERIFY(foldButton && foldButton->isVisible());
+    foldButton->click();
+    QTRY_VERIFY(strip->isVisible());
+    m_window->findChild<QAction *>(u"actionFocusPayload"_s)->trigger();
+    QTRY_VERIFY(composer->isVisible());
+
+    // Kept open after sending once that is turned off; the choice outlives the window.
+    fold->foldAfterSendAction()->trigger();
+    QVERIFY(!fold->foldAfterSendAction()->isChecked());
+    QCOMPARE(sendAndWait().result, Nh::ExchangeResult::Success);
+    QVERIFY(composer->isVisible());
+    QVERIFY(!strip->isVisible());
+    // Saved while folded, the composer's width is still what comes back.
+    fold->setFolded(true);
+    m_window->close();
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>(m_harness->context());
+    m_window->resize(1440, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(!m_window->composerFold()->foldAfterSendAction()->isChecked());
+    QVERIFY(m_window->composer()->isVisible());
+    QTRY_COMPARE(m_window->composer()->width(), composerWidth);
 }
 
 QTEST_MAIN(TestExchangeLayout)
