@@ -259,19 +259,7 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
                        rows > 0 ? tr("Registrations (%1)").arg(rows) : tr("Registrations"));
     if (rows > 0) {
         m_resultsStack->setCurrentWidget(m_resultsPage);
-        m_resultsTable->resizeColumnsToContents();
-        // Platform and result fit whole; ids are recognised by their start and end; the hub's
-        // sentence gets what is left and wraps in it, so the table never needs a horizontal
-        // scroll bar.
-        const int em = fontMetrics().horizontalAdvance(u'M');
-        const QList<QPair<int, int>> caps {{Nh::OutcomeModel::Handle, 8},
-                                           {Nh::OutcomeModel::RegistrationId, 8}};
-        QHeaderView *header = m_resultsTable->horizontalHeader();
-        for (const auto &[column, ems] : caps) {
-            // Never narrower than the column's title.
-            const int cap = qMax(ems * em, header->sectionSizeHint(column));
-            m_resultsTable->setColumnWidth(column, qMin(m_resultsTable->columnWidth(column), cap));
-        }
+        fitResultColumns();
         // The first failure is what the user came for; otherwise the first row.
         int row = 0;
         for (int r = 0; r < rows; ++r) {
@@ -422,11 +410,32 @@ void OutcomeView::fitBanner()
     m_bannerScroll->setFixedHeight(qMin(wanted, cap));
 }
 
+void OutcomeView::fitResultColumns()
+{
+    if (m_outcomeModel->rowCount() == 0)
+        return;
+    // Platform and result fit whole; ids are recognised by their start and end; the hub's
+    // sentence gets what is left and wraps in it, so the table never needs a horizontal
+    // scroll bar. In a narrow pane (the composer open beside it) the ids give way first, down
+    // to a few characters: the hub's words keep a dozen ems at least.
+    m_resultsTable->resizeColumnsToContents();
+    const int em = fontMetrics().horizontalAdvance(u'M');
+    QHeaderView *header = m_resultsTable->horizontalHeader();
+    const int fixed = m_resultsTable->columnWidth(Nh::OutcomeModel::Platform)
+        + m_resultsTable->columnWidth(Nh::OutcomeModel::Result);
+    const int share = (m_resultsTable->viewport()->width() - fixed - 12 * em) / 2;
+    for (const int column : {Nh::OutcomeModel::Handle, Nh::OutcomeModel::RegistrationId}) {
+        const int cap = qBound(4 * em, share, qMax(8 * em, header->sectionSizeHint(column)));
+        m_resultsTable->setColumnWidth(column, qMin(m_resultsTable->columnWidth(column), cap));
+    }
+}
+
 void OutcomeView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     if (event->size().width() != event->oldSize().width()
         || event->size().height() != event->oldSize().height()) {
+        fitResultColumns();
         fitBanner();
         revealCurrentResult();
     }

@@ -231,7 +231,17 @@ void TestExchangeLayout::demoSendIsReadable()
     const auto bannerFits = [&] {
         return summary->y() - banner->geometry().bottom() <= 12;
     };
-    const bool settled = QTest::qWaitFor([&] { return valuesWhole() && bannerFits(); }, 2000);
+    // And no row taller than its text needs: no empty bands in the tables.
+    const auto rowsTight = [](QTableView *table) {
+        for (int r = 0; r < table->model()->rowCount(); ++r) {
+            if (table->rowHeight(r) > static_cast<QAbstractItemView *>(table)->sizeHintForRow(r))
+                return false;
+        }
+        return true;
+    };
+    const bool settled = QTest::qWaitFor(
+        [&] { return valuesWhole() && bannerFits() && rowsTight(headers) && rowsTight(results); },
+        2000);
     const QString name = u"exchange-%1x%2-%3"_s.arg(size.width())
                              .arg(size.height())
                              .arg(dark ? u"dark"_s : u"light"_s);
@@ -243,6 +253,8 @@ void TestExchangeLayout::demoSendIsReadable()
         bannerFits(),
         qPrintable(u"banner ends at %1, the counts start at %2"_s.arg(banner->geometry().bottom())
                        .arg(summary->y())));
+    QVERIFY(rowsTight(headers));
+    QVERIFY(rowsTight(results));
     verifyWhole(headers, {Nh::HeaderModel::Name, Nh::HeaderModel::Value});
     verifyWhole(results,
                 {Nh::OutcomeModel::Platform, Nh::OutcomeModel::Result, Nh::OutcomeModel::Outcome});
