@@ -16,10 +16,12 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -68,7 +70,9 @@ ComposerWidget::ComposerWidget(Nh::HubClient *client, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *title = new QLabel(tr("<b>Compose</b>"), this);
-    layout->addWidget(title);
+    m_titleRow = new QHBoxLayout;
+    m_titleRow->addWidget(title, 1);
+    layout->addLayout(m_titleRow);
     m_formatBar = new FormatBar(m_prettyAction, this);
     layout->addWidget(m_formatBar);
     m_tabs = new QTabWidget(this);
@@ -377,6 +381,18 @@ void ComposerWidget::requestSend()
         m_sendGate([this] { send(); });
     else
         send();
+}
+
+void ComposerWidget::setFoldAction(QAction *fold)
+{
+    auto *button = new QToolButton(this);
+    button->setObjectName(u"foldComposerButton"_s);
+    button->setArrowType(Qt::LeftArrow);
+    button->setAutoRaise(true);
+    button->setToolTip(tr("Fold the composer to a strip (%1); the exchange gets its width")
+                           .arg(fold->shortcut().toString(QKeySequence::NativeText)));
+    connect(button, &QToolButton::clicked, fold, &QAction::trigger);
+    m_titleRow->addWidget(button);
 }
 
 void ComposerWidget::focusPayload()

@@ -15,6 +15,7 @@ class FormatBar;
 class HeadersEditor;
 class PayloadEditor;
 class QAction;
+class QHBoxLayout;
 class QLabel;
 class QSplitter;
 class QTabWidget;
@@ -100,6 +101,9 @@ public:
     void showPage(QWidget *page);
     /** The splitters whose sizes the window saves and restores. */
     QList<QSplitter *> splitters() const { return {m_payloadSplitter}; }
+    /** Puts a button beside the composer's title that triggers `fold` (the window's
+     *  View ▸ Composer toggle, which folds the composer to a strip). */
+    void setFoldAction(QAction *fold);
 
     /**
      * Asked before every send the user starts (Send button, Ctrl+Enter): the gate calls
@@ -171,6 +175,7 @@ private:
     TemplatePropertiesTable *m_properties = nullptr;
     PayloadEditor *m_editor = nullptr;
     QSplitter *m_payloadSplitter = nullptr;
+    QHBoxLayout *m_titleRow = nullptr;
     Nh::RegistrationPager *m_tagPager = nullptr;
     QStringList m_fetchedTags; ///< the tags of the pages read so far
     QLabel *m_payloadLabel = nullptr;

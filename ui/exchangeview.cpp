@@ -73,9 +73,10 @@ ExchangeView::ExchangeView(QWidget *parent)
     m_splitter->setObjectName(u"exchangeSplitter"_s);
     m_splitter->addWidget(m_headers);
     m_splitter->addWidget(m_outcome);
-    // The answer has more to show (outcome table, explanations) than the request's headers.
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
+    // Halves: the request's header values (a SAS token) and the hub's outcomes both wrap in
+    // their columns; neither side needs more width than the other to be read whole.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);

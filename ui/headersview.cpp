@@ -5,10 +5,13 @@
 #include "models/headermodel.h"
 #include "payloadeditor.h"
 #include "protocol/xmlutil.h"
+#include "splitterfit.h"
 #include "statusdecorationproxy.h"
 #include "theme.h"
+#include "wrappingdelegate.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -40,9 +43,11 @@ HeadersView::HeadersView(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    // Every value whole (issue #16): long ones (the Authorization token, a tag expression, the
+    // content type) wrap in the value column, the row as tall as its value needs.
+    WrappingDelegate::install(m_table, {Nh::HeaderModel::Value});
 
     m_sasInfo = new QLabel(this);
     m_sasInfo->setObjectName(u"sasInfo"_s);
@@ -61,8 +66,11 @@ HeadersView::HeadersView(QWidget *parent)
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(title);
-    topLayout->addWidget(m_requestLine);
+    // The title beside the request line: a line of height more for the header values.
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(title);
+    titleRow->addWidget(m_requestLine, 1);
+    topLayout->addLayout(titleRow);
     topLayout->addWidget(m_table, 1);
     topLayout->addWidget(m_sasInfo);
     topLayout->addWidget(transportNote);
@@ -88,6 +96,11 @@ HeadersView::HeadersView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
+
+    // Every header row in view: the headers' part takes the height its rows need from the
+    // body, down to a few lines of it (issue #16).
+    keepRowsInView(m_splitter, m_table,
+                   m_bodyTitle->sizeHint().height() + fontMetrics().lineSpacing() * 5);
     clear();
 }
 

@@ -36,7 +36,7 @@ namespace {
 
 constexpr int kSearchDelayMs = 250;
 /** The panel starts about this many rows high; the dock can be dragged taller. */
-constexpr int kInitialRows = 6;
+constexpr int kInitialRows = 4;
 
 Theme::Tone toneOf(Nh::HistoryStatus status)
 {

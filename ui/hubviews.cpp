@@ -26,6 +26,11 @@ HubViews::HubViews(Nh::HubClient *client, Nh::ProfileSession *session, ComposerW
     m_dock = new QDockWidget(tr("Registrations"), window);
     m_dock->setObjectName(u"registrationsDock"_s);
     m_dock->setWidget(m_registrations);
+    // Tabbed with the history, the dock area is as tall as the taller of their minimums: the
+    // browser's (its details pane beside the table) would keep the window from fitting an
+    // 800-pixel screen (issue #16). Shorter than that, its details are cut until the dock is
+    // dragged taller; the table and its toolbar stay.
+    m_registrations->setMinimumHeight(m_registrations->fontMetrics().lineSpacing() * 7);
     m_dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
                         | QDockWidget::DockWidgetFloatable);
     window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);

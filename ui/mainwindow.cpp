@@ -5,6 +5,8 @@
 #include "banner.h"
 #include "client/hubclient.h"
 #include "client/resend.h"
+#include "composerfold.h"
+#include "composerstrip.h"
 #include "composerwidget.h"
 #include "confirm.h"
 #include "emulator/hubemulator.h"
@@ -88,7 +90,13 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(8, 6, 8, 6);
     layout->addWidget(m_banner);
-    layout->addWidget(m_mainSplitter, 1);
+    // The composer folds to a strip at the left edge once a send is made (issue #16).
+    m_composerFold = new ComposerFold(m_composer, this);
+    auto *row = new QHBoxLayout;
+    row->setSpacing(4);
+    row->addWidget(m_composerFold->strip());
+    row->addWidget(m_mainSplitter, 1);
+    layout->addLayout(row, 1);
     setCentralWidget(central);
 
     m_historyPanel = new HistoryPanel(m_context.history, m_context.profiles, this);
@@ -254,9 +262,11 @@ void MainWindow::createActions()
 
     m_focusPayloadAction =
         make(u"actionFocusPayload"_s, tr("Go to &Payload"), QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(m_focusPayloadAction, &QAction::triggered, m_composerFold, &ComposerFold::unfold);
     connect(m_focusPayloadAction, &QAction::triggered, m_composer, &ComposerWidget::focusPayload);
     m_focusTagsAction =
         make(u"actionFocusTags"_s, tr("Go to &Tag Expression"), QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_focusTagsAction, &QAction::triggered, m_composerFold, &ComposerFold::unfold);
     connect(m_focusTagsAction, &QAction::triggered, m_composer,
             &ComposerWidget::focusTagExpression);
     m_resetLayoutAction = make(u"actionResetLayout"_s, tr("Reset &Layout"), QKeySequence());
@@ -338,6 +348,8 @@ void MainWindow::createMenus()
     showHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     showHistory->setIcon(Theme::icon(u"history"_s));
     view->addActions({showHistory, m_hubViews->showAction()});
+    view->addSeparator();
+    view->addActions({m_composerFold->showAction(), m_composerFold->foldAfterSendAction()});
     view->addSeparator();
     view->addActions({m_focusPayloadAction, m_focusTagsAction});
     view->addSeparator();
@@ -548,6 +560,9 @@ void MainWindow::createWindowState()
     for (QSplitter *splitter : m_composer->splitters())
         m_windowState->addSplitter(splitter);
     m_windowState->addState(
+        u"composerFold"_s, [this] { return m_composerFold->saveState(); },
+        [this](const QByteArray &state) { m_composerFold->restoreState(state); });
+    m_windowState->addState(
         u"historyHeader"_s, [this] { return m_historyPanel->headerState(); },
         [this](const QByteArray &state) { m_historyPanel->restoreHeaderState(state); });
     QHeaderView *registrationsHeader = registrationsBrowser()->table()->horizontalHeader();
@@ -561,7 +576,12 @@ void MainWindow::createWindowState()
 
 void MainWindow::saveWindowState() const
 {
+    // The splitter keeps the composer's width while it is folded; saved folded, it would come
+    // back as the narrowest composer.
+    const bool folded = m_composerFold->isFolded();
+    m_composerFold->setFolded(false);
     m_windowState->save();
+    m_composerFold->setFolded(folded);
 }
 
 bool MainWindow::restoreWindowState()
@@ -572,6 +592,8 @@ bool MainWindow::restoreWindowState()
 void MainWindow::resetLayout()
 {
     m_windowState->forget();
+    m_composerFold->restoreState({});
+    m_composerFold->unfold();
     for (QDockWidget *dock : {m_historyDock, m_hubViews->dock()}) {
         dock->setFloating(false);
         addDockWidget(Qt::BottomDockWidgetArea, dock);
@@ -583,7 +605,7 @@ void MainWindow::resetLayout()
     const int width = m_mainSplitter->width();
     m_mainSplitter->setSizes({width * 2 / 7, width * 5 / 7});
     const int exchangeWidth = m_exchangeView->splitter()->width();
-    m_exchangeView->splitter()->setSizes({exchangeWidth * 2 / 5, exchangeWidth * 3 / 5});
+    m_exchangeView->splitter()->setSizes({exchangeWidth / 2, exchangeWidth - exchangeWidth / 2});
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

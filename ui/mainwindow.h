@@ -19,6 +19,7 @@
 #include <memory>
 
 class Banner;
+class ComposerFold;
 class ComposerWidget;
 class ExchangeView;
 class HistoryPanel;
@@ -54,6 +55,8 @@ public:
     ~MainWindow() override;
 
     ComposerWidget *composer() const { return m_composer; }
+    /** Folds the composer to a strip after a send, and unfolds it (issue #16). */
+    ComposerFold *composerFold() const { return m_composerFold; }
     ExchangeView *exchangeView() const { return m_exchangeView; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     ProfileSwitcher *profileSwitcher() const { return m_profileSwitcher; }
@@ -140,6 +143,7 @@ private:
     bool m_readingKey = false;
 
     ComposerWidget *m_composer = nullptr;
+    ComposerFold *m_composerFold = nullptr;
     ExchangeView *m_exchangeView = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     ProfileSwitcher *m_profileSwitcher = nullptr;

@@ -7,8 +7,10 @@
 #include "models/outcomemodel.h"
 #include "payloadeditor.h"
 #include "protocol/operation.h"
+#include "splitterfit.h"
 #include "statusdecorationproxy.h"
 #include "theme.h"
+#include "wrappingdelegate.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -111,10 +113,11 @@ OutcomeView::OutcomeView(QWidget *parent)
     // --- results tab ---
     m_resultsTable = makeTable(this, u"resultsTable"_s);
     m_resultsTable->setModel(m_outcomeProxy);
-    // One line per registration: the result in a word or two, then the hub's own sentence, which
-    // is elided (whole on hover and in the detail line under the table).
-    m_resultsTable->setWordWrap(false);
-    m_resultsTable->setTextElideMode(Qt::ElideRight);
+    // A row per registration: the result in a word or two, then the hub's own sentence, whole:
+    // it wraps in its column (issue #16). Ids are recognised by their start and end, elided in
+    // the middle, whole on hover and in the detail under the table.
+    m_resultsTable->setTextElideMode(Qt::ElideMiddle);
+    WrappingDelegate::install(m_resultsTable, {Nh::OutcomeModel::Outcome});
     m_resultsTable->horizontalHeader()->setSectionResizeMode(Nh::OutcomeModel::Outcome,
                                                              QHeaderView::Stretch);
     connect(m_resultsTable, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -144,6 +147,8 @@ OutcomeView::OutcomeView(QWidget *parent)
     detailScroll->setWidgetResizable(true);
     detailScroll->setFrameShape(QFrame::NoFrame);
     detailScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Two lines at least (it scrolls), not a scroll bar's own minimum: the rows come first.
+    detailScroll->setMinimumHeight(fontMetrics().lineSpacing() * 2 + 8);
     auto *resultsSplit = new QSplitter(Qt::Vertical, this);
     resultsSplit->setObjectName(u"resultsSplitter"_s);
     resultsSplit->addWidget(m_resultsTable);
@@ -151,6 +156,8 @@ OutcomeView::OutcomeView(QWidget *parent)
     resultsSplit->setStretchFactor(0, 3);
     resultsSplit->setStretchFactor(1, 1);
     resultsSplit->setChildrenCollapsible(false);
+    // Every registration's row in view above the detail (its rows wrap the hub's words).
+    keepRowsInView(resultsSplit, m_resultsTable, fontMetrics().lineSpacing() * 2);
     m_resultsPage = resultsSplit;
     m_splitters.append(resultsSplit);
     connect(m_resultsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -252,19 +259,7 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
                        rows > 0 ? tr("Registrations (%1)").arg(rows) : tr("Registrations"));
     if (rows > 0) {
         m_resultsStack->setCurrentWidget(m_resultsPage);
-        m_resultsTable->resizeColumnsToContents();
-        // Platform and result fit whole; ids are recognised by their start and end; the hub's
-        // sentence gets what is left (elided, whole on hover and below), so the table never
-        // needs a horizontal scroll bar at the usual pane width.
-        const int em = fontMetrics().horizontalAdvance(u'M');
-        const QList<QPair<int, int>> caps {{Nh::OutcomeModel::Handle, 8},
-                                           {Nh::OutcomeModel::RegistrationId, 8}};
-        QHeaderView *header = m_resultsTable->horizontalHeader();
-        for (const auto &[column, ems] : caps) {
-            // Never narrower than the column's title.
-            const int cap = qMax(ems * em, header->sectionSizeHint(column));
-            m_resultsTable->setColumnWidth(column, qMin(m_resultsTable->columnWidth(column), cap));
-        }
+        fitResultColumns();
         // The first failure is what the user came for; otherwise the first row.
         int row = 0;
         for (int r = 0; r < rows; ++r) {
@@ -415,11 +410,32 @@ void OutcomeView::fitBanner()
     m_bannerScroll->setFixedHeight(qMin(wanted, cap));
 }
 
+void OutcomeView::fitResultColumns()
+{
+    if (m_outcomeModel->rowCount() == 0)
+        return;
+    // Platform and result fit whole; ids are recognised by their start and end; the hub's
+    // sentence gets what is left and wraps in it, so the table never needs a horizontal
+    // scroll bar. In a narrow pane (the composer open beside it) the ids give way first, down
+    // to a few characters: the hub's words keep a dozen ems at least.
+    m_resultsTable->resizeColumnsToContents();
+    const int em = fontMetrics().horizontalAdvance(u'M');
+    QHeaderView *header = m_resultsTable->horizontalHeader();
+    const int fixed = m_resultsTable->columnWidth(Nh::OutcomeModel::Platform)
+        + m_resultsTable->columnWidth(Nh::OutcomeModel::Result);
+    const int share = (m_resultsTable->viewport()->width() - fixed - 12 * em) / 2;
+    for (const int column : {Nh::OutcomeModel::Handle, Nh::OutcomeModel::RegistrationId}) {
+        const int cap = qBound(4 * em, share, qMax(8 * em, header->sectionSizeHint(column)));
+        m_resultsTable->setColumnWidth(column, qMin(m_resultsTable->columnWidth(column), cap));
+    }
+}
+
 void OutcomeView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     if (event->size().width() != event->oldSize().width()
         || event->size().height() != event->oldSize().height()) {
+        fitResultColumns();
         fitBanner();
         revealCurrentResult();
     }

@@ -62,6 +62,8 @@ private:
     /** Gives the banner the height its text needs, up to a share of the view; beyond that it
      *  scrolls, so a long sentence is never clipped. */
     void fitBanner();
+    /** Sizes the results table's columns for its width: ids narrower in a narrow pane. */
+    void fitResultColumns();
     /** Scrolls the results table to its current row once it is laid out. */
     void revealCurrentResult();
     /** The current row of the results table, whole, under it. */

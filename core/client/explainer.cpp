@@ -330,11 +330,14 @@ Explanation explainOutcomeCounts(const NotificationOutcome &o)
             return classifyOutcome(r.outcome) != OutcomeKind::Success;
         });
     if (o.failure == 0 && failing == o.results.cend()) {
+        // explainOutcome()'s next step and docs, but one sentence that says it once, with the
+        // count: its cause would say "handed to the push service" a second time.
         Explanation x = explainOutcome(QString(kOutcomeSuccess));
         x.cause = trn("The hub handed the notification to the push service for %n "
                       "registration(s). ",
                       o.success)
-            + x.cause;
+            + Tr::tr("Delivery from there to the device is up to the push service and the "
+                     "device.");
         return x;
     }
     Explanation x = failing == o.results.cend()

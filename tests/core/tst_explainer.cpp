@@ -55,6 +55,8 @@ private slots:
     void explainExchange_data();
     void explainExchange();
     void explainPendingIsEmpty();
+    void noSentenceIsSaidTwice_data();
+    void noSentenceIsSaidTwice();
 };
 
 void TestExplainer::classifyHubError_data()
@@ -690,6 +692,57 @@ void TestExplainer::explainPendingIsEmpty()
     Exchange e;
     QVERIFY(explain(e).isEmpty());
     QVERIFY(explain(e).docsHint.isEmpty());
+}
+
+void TestExplainer::noSentenceIsSaidTwice_data()
+{
+    QTest::addColumn<Exchange>("exchange");
+    const RegistrationResult ok {
+        u"apple"_s, u"AB"_s, u"1-2-3"_s,
+        u"The Notification was successfully sent to the Push Notification System"_s};
+    for (const int count : {1, 2, 3}) {
+        Exchange e;
+        e.operation = u"send.test"_s;
+        e.result = ExchangeResult::Success;
+        e.status = 201;
+        NotificationOutcome o;
+        o.success = count;
+        o.results = QList<RegistrationResult>(count, ok);
+        e.outcome = o;
+        QTest::addRow("test send, %d succeeded", count) << e;
+    }
+    Exchange failed;
+    failed.operation = u"send.test"_s;
+    failed.result = ExchangeResult::Success;
+    failed.status = 201;
+    NotificationOutcome o;
+    o.success = 1;
+    o.failure = 1;
+    o.results = {ok,
+                 {u"apple"_s, u"CD"_s, u"4-5-6"_s,
+                  u"The Push Notification System handle for the registration is invalid"_s}};
+    failed.outcome = o;
+    QTest::newRow("test send, one failed") << failed;
+}
+
+void TestExplainer::noSentenceIsSaidTwice()
+{
+    // "The hub handed the notification to the push service for 2 registration(s). The hub
+    // handed the notification to the push service." said the same thing twice.
+    QFETCH(Exchange, exchange);
+    const Explanation x = explain(exchange);
+    for (const QString &text : {x.cause, x.nextStep}) {
+        QStringList seen;
+        for (QString sentence : text.split(u". "_s, Qt::SkipEmptyParts)) {
+            sentence = sentence.trimmed();
+            if (sentence.endsWith(u'.'))
+                sentence.chop(1);
+            // The sentence without its count: "for 2 registration(s)" repeats "…service".
+            const QString gist = sentence.section(u" for "_s, 0, 0).toLower();
+            QVERIFY2(!seen.contains(gist), qPrintable(describe(x)));
+            seen << gist;
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExplainer)

@@ -9,6 +9,8 @@
 // beside the composer, both following the profile; screenshots.
 
 #include "common/httpheaders.h"
+#include "composerfold.h"
+#include "composerstrip.h"
 #include "composerwidget.h"
 #include "emulator/emulatorstate.h"
 #include "emulator/faults.h"
@@ -167,6 +169,8 @@ private:
     Nh::Result<Nh::Profile> addKeylessHubProfile();
     /** Writes the screenshot to NH_SCREENSHOT_DIR too (the README's), when that is set. */
     static void publishScreenshot(const QString &path, const QString &name);
+    /** Every row of `table` exactly as tall as its contents need (wrapped rows fitted). */
+    static bool rowsFitted(QTableView *table);
     /** Waits until the history file holds `count` exchanges; returns their summaries. */
     QList<Nh::HistorySummary> storedExchanges(int count);
     template<typename T> T *topLevel(const QString &name)
@@ -1502,6 +1506,15 @@ void TestMainWindow::publishScreenshot(const QString &path, const QString &name)
              qPrintable(u"%1: %2 bytes"_s.arg(target).arg(QFileInfo(target).size())));
 }
 
+bool TestMainWindow::rowsFitted(QTableView *table)
+{
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        if (table->rowHeight(row) != static_cast<QAbstractItemView *>(table)->sizeHintForRow(row))
+            return false;
+    }
+    return true;
+}
+
 void TestMainWindow::screenshots_data()
 {
     QTest::addColumn<bool>("dark");
@@ -1519,10 +1532,18 @@ void TestMainWindow::screenshots()
     QCOMPARE(sendAndWait().result, Nh::ExchangeResult::Success);
     QTRY_VERIFY(child<QTableView>(u"resultsTable"_s)->isVisible());
     QTRY_COMPARE(m_window->historyPanel()->rowCount(), 1);
+    // The composer folded, the header rows as tall as their wrapped values (issue #16).
+    QTRY_VERIFY(m_window->composerFold()->strip()->isVisible());
+    QTRY_VERIFY(rowsFitted(child<QTableView>(u"requestHeadersTable"_s)));
+    QTRY_VERIFY(rowsFitted(child<QTableView>(u"resultsTable"_s)));
     QString path = UiTest::saveScreenshot(m_window.get(), u"mainwindow-outcome"_s + suffix);
     QVERIFY(QFileInfo(path).size() > 10000);
     publishScreenshot(path, u"mainwindow"_s + suffix);
 
+    // The send folded the composer (issue #16); its reach preview is part of the next picture,
+    // and the dock is sized below it.
+    m_window->composerFold()->unfold();
+    QTRY_VERIFY(m_window->composer()->width() > 300);
     // The Registrations dock in front, one registration's details open.
     RegistrationsBrowser *browser = m_window->registrationsBrowser();
     m_window->showRegistrations();
@@ -1542,6 +1563,8 @@ void TestMainWindow::screenshots()
         qPrintable(browser->errorText() + u" | "_s + browser->detailsXml()), 15000);
     m_window->composer()->showPage(m_window->reachPreview());
     QTRY_VERIFY_WITH_TIMEOUT(m_window->reachPreview()->reachedCount() > 0, 15000);
+    QTRY_VERIFY(rowsFitted(child<QTableView>(u"requestHeadersTable"_s)));
+    QTRY_VERIFY(rowsFitted(child<QTableView>(u"resultsTable"_s)));
     path = UiTest::saveScreenshot(m_window.get(), u"registrations"_s + suffix);
     QVERIFY(!path.isEmpty());
     publishScreenshot(path, u"registrations"_s + suffix);
