@@ -269,7 +269,7 @@ void TestHistoryStore::fullTextSearchFollowsSqlite()
     QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'search'"_s).toString(),
              compiled ? u"fts5"_s : u"like"_s);
     QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 2);
+    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 3);
 }
 
 void TestHistoryStore::roundTrip()
@@ -898,7 +898,7 @@ void TestHistoryStore::migratesOlderFiles()
     auto store = HistoryStore::open(path);
     QVERIFY(store);
     RawDb raw(path);
-    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 2);
+    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 3);
     HistoryFilter f;
     f.text = u"breaking"_s;
     QCOMPARE(sourcesOf((*store)->reader().page(f, {}, nullptr, 10).value()),

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -455,6 +456,21 @@ const HistoryColumn kColumns[] = {
      [](Row &w, const QVariant &v) {
          w.record.label = v.toString();
      }},
+    // Schema 3 (addedColumns()).
+    {"rendered"_L1, "TEXT"_L1, Bind::Value, kRecordOnly,
+     [](const Record &r) -> QVariant {
+         return r.exchange.rendered.isEmpty()
+             ? QVariant()
+             : QVariant(QString::fromUtf8(RenderedPayload::toJson(r.exchange.rendered)));
+     },
+     [](Row &w, const QVariant &v) {
+         w.record.exchange.rendered = v.isNull() ? QList<RenderedPayload>()
+                                                 : RenderedPayload::fromJson(v.toString().toUtf8());
+     }},
+};
+
+const AddedColumn kAddedColumns[] = {
+    {"rendered"_L1, 3},
 };
 
 bool selected(const HistoryColumn &column, Selection selection)
@@ -469,11 +485,20 @@ std::span<const HistoryColumn> historyColumns()
     return kColumns;
 }
 
+std::span<const AddedColumn> addedColumns()
+{
+    return kAddedColumns;
+}
+
 QString createExchangesSql()
 {
     QStringList columns;
-    for (const HistoryColumn &c : kColumns)
-        columns.append(c.name + u' ' + c.sqlType);
+    for (const HistoryColumn &c : kColumns) {
+        const bool later = std::any_of(std::begin(kAddedColumns), std::end(kAddedColumns),
+                                       [&c](const AddedColumn &a) { return a.name == c.name; });
+        if (!later)
+            columns.append(c.name + u' ' + c.sqlType);
+    }
     return u"CREATE TABLE exchanges ("_s + columns.join(u", "_s) + u')';
 }
 

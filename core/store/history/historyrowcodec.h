@@ -55,10 +55,19 @@ struct HistoryColumn
 /** Every column, in the table's order (CREATE TABLE, INSERT, SELECT). */
 std::span<const HistoryColumn> historyColumns();
 
+/** A column added after schema version 1, and the version that added it (ALTER TABLE). */
+struct AddedColumn
+{
+    QLatin1StringView name;
+    int since;
+};
+/** The columns of historyColumns() that version 1's CREATE TABLE leaves out. */
+std::span<const AddedColumn> addedColumns();
+
 /** What a SELECT reads: a list row, or the whole record. */
 enum class Selection { Summary, Record };
 
-/** The CREATE TABLE statement of `exchanges` (schema version 1). */
+/** The CREATE TABLE statement of `exchanges` (schema version 1: without addedColumns()). */
 QString createExchangesSql();
 /** The INSERT of one record (with bindValues()); a uuid already stored is left as it is. */
 QString insertSql();
