@@ -3,10 +3,12 @@
 #include "outcomeview.h"
 
 #include "client/explainer.h"
+#include "client/templaterendering.h"
 #include "models/headermodel.h"
 #include "models/outcomemodel.h"
 #include "payloadeditor.h"
 #include "protocol/operation.h"
+#include "renderedpayloadview.h"
 #include "statusdecorationproxy.h"
 #include "theme.h"
 
@@ -148,8 +150,13 @@ OutcomeView::OutcomeView(QWidget *parent)
     resultsSplit->setObjectName(u"resultsSplitter"_s);
     resultsSplit->addWidget(m_resultsTable);
     resultsSplit->addWidget(detailScroll);
+    // A template send: the current result's payload, as rendered from its template and the
+    // properties sent, beside what the hub said about it.
+    m_rendered = new RenderedPayloadView(this);
+    resultsSplit->addWidget(m_rendered);
     resultsSplit->setStretchFactor(0, 3);
     resultsSplit->setStretchFactor(1, 1);
+    resultsSplit->setStretchFactor(2, 2);
     resultsSplit->setChildrenCollapsible(false);
     m_resultsPage = resultsSplit;
     m_splitters.append(resultsSplit);
@@ -246,6 +253,10 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
     m_summary->setVisible(!summary.isEmpty());
 
     // Results.
+    m_templateSend = Nh::isTemplateSendWithResults(e);
+    m_renderedPayloads = e.rendered;
+    m_renderingPending = false;
+    m_rendered->setVisible(m_templateSend);
     m_outcomeModel->setOutcome(e.outcome.value_or(Nh::NotificationOutcome {}));
     const int rows = m_outcomeModel->rowCount();
     m_tabs->setTabText(ResultsTab,
@@ -448,6 +459,9 @@ void OutcomeView::clear()
     m_responseStatus->clear();
     m_timings->clear();
     m_attempts->setRowCount(0);
+    m_templateSend = false;
+    m_renderedPayloads.clear();
+    m_rendered->hide();
     m_resultsPlaceholder->setText(tr("Press Send (Ctrl+Enter) to see the hub's answer here: "
                                      "each registration the test send reached, its outcome and "
                                      "what it means."));
@@ -468,8 +482,34 @@ void OutcomeView::revealCurrentResult()
         Qt::QueuedConnection);
 }
 
+void OutcomeView::setRenderedPayloads(const QList<Nh::RenderedPayload> &payloads, bool pending)
+{
+    m_renderedPayloads = payloads;
+    m_renderingPending = pending;
+    showRendered(m_resultsTable->currentIndex());
+}
+
+void OutcomeView::showRendered(const QModelIndex &current)
+{
+    if (!m_templateSend)
+        return;
+    const QString id = current.isValid()
+        ? current.siblingAtColumn(Nh::OutcomeModel::RegistrationId).data().toString()
+        : QString();
+    for (const Nh::RenderedPayload &p : std::as_const(m_renderedPayloads)) {
+        if (!id.isEmpty() && p.registrationId == id) {
+            m_rendered->setPayload(p);
+            return;
+        }
+    }
+    m_rendered->clear(m_renderingPending
+                          ? tr("Rendering this registration's template…")
+                          : tr("No rendered payload was kept for this registration."));
+}
+
 void OutcomeView::showResultDetail(const QModelIndex &current)
 {
+    showRendered(current);
     if (!current.isValid()) {
         m_resultDetail->setText(tr("Select a registration to read its whole result here."));
         return;
