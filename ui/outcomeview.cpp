@@ -140,9 +140,17 @@ OutcomeView::OutcomeView(QWidget *parent)
     m_resultDetail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     // In a scroll area below a splitter handle: a long explanation never pushes the window's
     // other panes smaller, and the user chooses how much room each half gets.
+    // A template send: the current result's payload, as rendered from its template and the
+    // properties sent, under what the hub said about it.
+    m_rendered = new RenderedPayloadView(this);
+    auto *detailPane = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detailPane);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_resultDetail);
+    detailLayout->addWidget(m_rendered, 1);
     auto *detailScroll = new QScrollArea(this);
     detailScroll->setObjectName(u"resultDetailScroll"_s);
-    detailScroll->setWidget(m_resultDetail);
+    detailScroll->setWidget(detailPane);
     detailScroll->setWidgetResizable(true);
     detailScroll->setFrameShape(QFrame::NoFrame);
     detailScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -150,13 +158,8 @@ OutcomeView::OutcomeView(QWidget *parent)
     resultsSplit->setObjectName(u"resultsSplitter"_s);
     resultsSplit->addWidget(m_resultsTable);
     resultsSplit->addWidget(detailScroll);
-    // A template send: the current result's payload, as rendered from its template and the
-    // properties sent, beside what the hub said about it.
-    m_rendered = new RenderedPayloadView(this);
-    resultsSplit->addWidget(m_rendered);
     resultsSplit->setStretchFactor(0, 3);
     resultsSplit->setStretchFactor(1, 1);
-    resultsSplit->setStretchFactor(2, 2);
     resultsSplit->setChildrenCollapsible(false);
     m_resultsPage = resultsSplit;
     m_splitters.append(resultsSplit);
@@ -286,6 +289,15 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
         }
         m_resultsTable->setCurrentIndex(m_outcomeProxy->index(row, 0));
         revealCurrentResult();
+        if (m_templateSend) {
+            // The rows need little room (ten at most); the rendered payload below needs more.
+            auto *split = qobject_cast<QSplitter *>(m_resultsPage);
+            const int total = split->height();
+            const int table = m_resultsTable->horizontalHeader()->height()
+                + m_resultsTable->verticalHeader()->defaultSectionSize() * (rows + 1);
+            if (total > 0)
+                split->setSizes({qMin(table, total / 2), total - qMin(table, total / 2)});
+        }
     } else {
         m_resultsStack->setCurrentWidget(m_resultsPlaceholder);
         QString why;

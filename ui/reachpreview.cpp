@@ -459,8 +459,19 @@ void ReachPreview::evaluateTemplates(const QList<Nh::Registration> &reached)
             if (empty)
                 ++m_emptyCount;
         }
+        m_used.sort(Qt::CaseInsensitive);
     }
+    const bool wasHidden = m_rendered->isHidden();
     m_rendered->setVisible(templates && !reached.isEmpty());
+    if (templates && !reached.isEmpty() && wasHidden && m_split->height() > 0) {
+        // A few rows for the list, the rest for what the current one receives.
+        const int rows = m_table->horizontalHeader()->height()
+            + m_table->verticalHeader()->defaultSectionSize()
+                * int(qMin<qsizetype>(reached.size(), 3))
+            + m_table->frameWidth() * 2;
+        const int total = m_split->height();
+        m_split->setSizes({qMin(rows, total / 2), total - qMin(rows, total / 2)});
+    }
     if (templates && !reached.isEmpty()) {
         // The first registration that would get an empty substitution is what to look at.
         int row = 0;

@@ -83,7 +83,7 @@ public:
     /** The registrations of the last complete fetch. */
     const QList<Nh::Registration> &registrations() const { return m_snapshot; }
     /** The union of the properties the reached template registrations use (first spelling,
-     *  compared case-insensitively); empty unless the format is template. */
+     *  compared case-insensitively, sorted); empty unless the format is template. */
     QStringList templatePropertiesUsed() const { return m_used; }
     /** Reached template registrations that would get at least one empty substitution. */
     int emptySubstitutionCount() const { return m_emptyCount; }

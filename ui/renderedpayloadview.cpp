@@ -38,6 +38,10 @@ RenderedPayloadView::RenderedPayloadView(QWidget *parent)
     m_text->setReadOnly(true);
     m_text->setFont(Theme::monospace());
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    // A few lines at least, wherever it is put (a splitter pane, a scroll area).
+    m_text->setMinimumHeight(m_text->fontMetrics().lineSpacing() * 4
+                             + int(m_text->document()->documentMargin()) * 2
+                             + m_text->frameWidth() * 2);
     m_notes = new QLabel(this);
     m_notes->setObjectName(u"renderedPayloadNotes"_s);
     m_notes->setWordWrap(true);

@@ -42,11 +42,6 @@ TemplatePropertiesTable::TemplatePropertiesTable(QWidget *parent)
     m_note = new QLabel(readableNote(), this);
     m_note->setObjectName(u"propertiesNote"_s);
     m_note->setWordWrap(true);
-    m_usage = new QLabel(this);
-    m_usage->setObjectName(u"propertiesUsage"_s);
-    m_usage->setWordWrap(true);
-    m_usage->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_usage->hide();
     auto *addButton = new QToolButton(this);
     addButton->setObjectName(u"addPropertyButton"_s);
     addButton->setIcon(Theme::icon(u"add"_s));
@@ -62,9 +57,12 @@ TemplatePropertiesTable::TemplatePropertiesTable(QWidget *parent)
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(m_note, 0, 0, 1, 2);
-    grid->addWidget(m_usage, 1, 0, 1, 2);
-    grid->addWidget(m_table, 2, 0);
-    grid->addLayout(buttons, 2, 1);
+    grid->addWidget(m_table, 1, 0);
+    grid->addLayout(buttons, 1, 1);
+    // Room for a few rows however the pane is split.
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
+                              + m_table->verticalHeader()->defaultSectionSize() * 3
+                              + m_table->frameWidth() * 2);
 
     connect(m_table, &QTableWidget::itemChanged, this, &TemplatePropertiesTable::onItemChanged);
     connect(addButton, &QToolButton::clicked, this, &TemplatePropertiesTable::addRow);
@@ -211,15 +209,14 @@ void TemplatePropertiesTable::decorate()
                      .arg(unfilled.join(u", "_s));
     if (!unused.isEmpty())
         usage << tr("No targeted template uses: %1.").arg(unused.join(u", "_s));
-    m_usage->setText(usage.join(u' '));
-    m_usage->setVisible(!usage.isEmpty());
-    Theme::paintLabel(m_usage, Theme::Tone::Warning);
+    m_usage = usage.join(u' ');
+    updateNote();
 }
 
 void TemplatePropertiesTable::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && m_usage)
+    if (event->type() == QEvent::PaletteChange && m_note)
         decorate();
 }
 
@@ -241,8 +238,25 @@ Nh::TemplateProperties TemplatePropertiesTable::properties() const
 void TemplatePropertiesTable::setBodyReadable(bool readable)
 {
     m_table->setEnabled(readable);
-    m_note->setText(readable ? readableNote()
-                             : tr("Fix the JSON below to edit the properties as a table."));
+    m_readable = readable;
+    updateNote();
+}
+
+void TemplatePropertiesTable::updateNote()
+{
+    // What the targeted templates make of the properties replaces the general note (which
+    // stays as the tooltip): the pane is short.
+    if (!m_readable) {
+        m_note->setText(tr("Fix the JSON below to edit the properties as a table."));
+        Theme::paintLabel(m_note, Theme::Tone::Neutral);
+    } else if (!m_usage.isEmpty()) {
+        m_note->setText(m_usage);
+        Theme::paintLabel(m_note, Theme::Tone::Warning);
+    } else {
+        m_note->setText(readableNote());
+        Theme::paintLabel(m_note, Theme::Tone::Neutral);
+    }
+    m_note->setToolTip(m_usage.isEmpty() ? QString() : readableNote());
 }
 
 void TemplatePropertiesTable::addRow()

@@ -60,6 +60,7 @@ private:
     void syncOfferedRows();
     /** Marks the rows (unfilled, unused) and says so above the table. */
     void decorate();
+    void updateNote();
     bool isOfferedRow(int row) const;
     void addRow();
     void removeSelectedRows();
@@ -67,7 +68,8 @@ private:
 
     QTableWidget *m_table = nullptr;
     QLabel *m_note = nullptr;
-    QLabel *m_usage = nullptr;
+    QString m_usage; ///< the unfilled and unused properties, said in a sentence or two
+    bool m_readable = true;
     QStringList m_offered;
     bool m_filling = false;
 };

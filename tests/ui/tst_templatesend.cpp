@@ -378,6 +378,7 @@ void TestTemplateSend::screenshots()
     QCOMPARE(e.result, Nh::ExchangeResult::Success);
     QTRY_COMPARE(m_window->exchangeView()->exchange().rendered.size(), 2);
     selectResult(m_unfilled);
+    QCoreApplication::processEvents();
     QVERIFY(m_window->grab().save(dir + u"/window"_s + suffix + u".png"_s));
     QVERIFY(m_window->exchangeView()->grab().save(dir + u"/exchange"_s + suffix + u".png"_s));
 
@@ -388,6 +389,7 @@ void TestTemplateSend::screenshots()
     text.replace(u"$(message)"_s, u"$(message) tail"_s);
     dialog.editor()->setPlainText(text);
     QVERIFY(!dialog.registration().has_value());
+    QCoreApplication::processEvents(); // the status line's new height is laid out
     QVERIFY(dialog.grab().save(dir + u"/registration-dialog"_s + suffix + u".png"_s));
 }
 
