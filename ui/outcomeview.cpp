@@ -291,12 +291,19 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
         revealCurrentResult();
         if (m_templateSend) {
             // The rows need little room (ten at most); the rendered payload below needs more.
-            auto *split = qobject_cast<QSplitter *>(m_resultsPage);
-            const int total = split->height();
-            const int table = m_resultsTable->horizontalHeader()->height()
-                + m_resultsTable->verticalHeader()->defaultSectionSize() * (rows + 1);
-            if (total > 0)
-                split->setSizes({qMin(table, total / 2), total - qMin(table, total / 2)});
+            // Once laid out: the page was hidden until now.
+            QMetaObject::invokeMethod(
+                this,
+                [this, rows] {
+                    auto *split = qobject_cast<QSplitter *>(m_resultsPage);
+                    const int total = split->height();
+                    const int table = m_resultsTable->horizontalHeader()->height()
+                        + m_resultsTable->verticalHeader()->defaultSectionSize() * rows
+                        + m_resultsTable->frameWidth() * 2;
+                    if (total > 0)
+                        split->setSizes({qMin(table, total / 2), total - qMin(table, total / 2)});
+                },
+                Qt::QueuedConnection);
         }
     } else {
         m_resultsStack->setCurrentWidget(m_resultsPlaceholder);

@@ -4,6 +4,7 @@
 
 #include "payloadeditor.h"
 #include "protocol/registrationfeed.h"
+#include "protocol/renderedpayload.h"
 #include "protocol/templatedocument.h"
 #include "protocol/templatelinter.h"
 #include "protocol/xmlutil.h"
@@ -223,10 +224,9 @@ std::optional<Nh::Error> RegistrationDialog::templateRefusal(const Nh::Registrat
                         .arg(f.offset + 1)
                         .arg(e.line)
                         .arg(e.column)
-                        .arg(f.fix.isEmpty() ? f.message : f.message + u' ' + f.fix);
+                        .arg(Nh::findingSentence(f));
     } else {
-        e.message = tr("The hub refuses this template: %1")
-                        .arg(f.fix.isEmpty() ? f.message : f.message + u' ' + f.fix);
+        e.message = tr("The hub refuses this template: %1").arg(Nh::findingSentence(f));
     }
     return e;
 }
@@ -238,7 +238,7 @@ QStringList RegistrationDialog::templateWarnings(const Nh::Registration &r)
         return notes;
     const Nh::TemplateLint lint = Nh::TemplateLinter::lint(Nh::TemplateSource::fromRegistration(r));
     for (const Nh::TemplateFinding &f : lint.ofSeverity(Nh::TemplateFinding::Severity::Warning))
-        notes << (f.fix.isEmpty() ? f.message : f.message + u' ' + f.fix);
+        notes << (Nh::findingSentence(f));
     return notes;
 }
 

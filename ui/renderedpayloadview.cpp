@@ -38,8 +38,8 @@ RenderedPayloadView::RenderedPayloadView(QWidget *parent)
     m_text->setReadOnly(true);
     m_text->setFont(Theme::monospace());
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    // A few lines at least, wherever it is put (a splitter pane, a scroll area).
-    m_text->setMinimumHeight(m_text->fontMetrics().lineSpacing() * 4
+    // Two lines at least, wherever it is put (a splitter pane, a scroll area).
+    m_text->setMinimumHeight(m_text->fontMetrics().lineSpacing() * 2
                              + int(m_text->document()->documentMargin()) * 2
                              + m_text->frameWidth() * 2);
     m_notes = new QLabel(this);
@@ -67,6 +67,7 @@ void RenderedPayloadView::clear(const QString &note)
     m_payload = {};
     m_hasPayload = false;
     m_title->setText(note);
+    m_title->setToolTip({});
     Theme::paintLabel(m_title, Theme::Tone::Neutral);
     m_text->clear();
     m_text->setExtraSelections({});
@@ -83,13 +84,13 @@ void RenderedPayloadView::paint()
     const QString name = p.templateName.isEmpty()
         ? QString()
         : tr(" · template “%1”").arg(p.templateName.toHtmlEscaped());
-    QString title =
-        tr("<b>Rendered for %1</b> · registration <tt>%2</tt>%3")
-            .arg(Nh::platformDisplayName(p.platform), p.registrationId.toHtmlEscaped(), name);
+    // The registration's id is beside it (its row) and in the tooltip: the line stays short.
+    QString title = tr("<b>What this %1 registration receives</b>%2")
+                        .arg(Nh::platformDisplayName(p.platform), name);
+    m_title->setToolTip(tr("Registration %1").arg(p.registrationId));
     Theme::Tone tone = Theme::Tone::Success;
     if (!p.isRendered()) {
-        title = tr("<b>Not rendered</b> · registration <tt>%1</tt>")
-                    .arg(p.registrationId.toHtmlEscaped());
+        title = tr("<b>Not rendered</b>");
         tone = Theme::Tone::Warning;
     } else if (!p.invalid.isEmpty() || p.hasEmptySubstitutions()) {
         tone = Theme::Tone::Failure;

@@ -89,6 +89,16 @@ QString emptyNote(const TemplateSubstitution &s)
 
 } // namespace
 
+QString findingSentence(const TemplateFinding &finding)
+{
+    QString text = finding.message.trimmed();
+    if (finding.fix.isEmpty())
+        return text;
+    if (!text.isEmpty() && !text.endsWith(u'.') && !text.endsWith(u'!') && !text.endsWith(u'?'))
+        text += u'.';
+    return text + u' ' + finding.fix.trimmed();
+}
+
 bool RenderedPayload::hasEmptySubstitutions() const
 {
     return std::any_of(marks.cbegin(), marks.cend(),
@@ -146,7 +156,7 @@ RenderedPayload RenderedPayload::render(const Registration &registration,
     const QList<Span> spans = bodySpans(*rendered, json);
     const TemplateLint lint = TemplateLinter::lint(*document);
     for (const TemplateFinding &f : lint.ofSeverity(TemplateFinding::Severity::Warning)) {
-        const QString sentence = f.fix.isEmpty() ? f.message : f.message + u' ' + f.fix;
+        const QString sentence = findingSentence(f);
         p.warnings << sentence;
         if (f.field != TemplateField::Body || f.offset < 0)
             continue;

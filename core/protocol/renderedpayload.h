@@ -77,6 +77,11 @@ struct RenderedPayload
     friend bool operator==(const RenderedPayload &, const RenderedPayload &) = default;
 };
 
+struct TemplateFinding;
+
+/** A linter finding as one line for people: its message, then its fix (if any). */
+QString findingSentence(const TemplateFinding &finding);
+
 /** Translation context of the sentences RenderedPayload writes. */
 class RenderedPayloadText
 {
