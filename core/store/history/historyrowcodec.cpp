@@ -8,7 +8,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
-#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -493,12 +492,8 @@ std::span<const AddedColumn> addedColumns()
 QString createExchangesSql()
 {
     QStringList columns;
-    for (const HistoryColumn &c : kColumns) {
-        const bool later = std::any_of(std::begin(kAddedColumns), std::end(kAddedColumns),
-                                       [&c](const AddedColumn &a) { return a.name == c.name; });
-        if (!later)
-            columns.append(c.name + u' ' + c.sqlType);
-    }
+    for (const HistoryColumn &c : kColumns)
+        columns.append(c.name + u' ' + c.sqlType);
     return u"CREATE TABLE exchanges ("_s + columns.join(u", "_s) + u')';
 }
 

@@ -137,8 +137,8 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
     }
     // Columns added after version 1, each in the version that added it.
     for (const auto &[column, since] : addedColumns()) {
-        // A file that already has it (made by this version, its user_version set back by hand)
-        // keeps it as it is.
+        // A new file has it already (CREATE TABLE lists every column), and so has one whose
+        // user_version was set back by hand.
         const bool present = version >= 1
             && scalar(
                    db,
@@ -147,7 +147,7 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
                     .value_or(0)
                     .toInt()
                 > 0;
-        if (version < since && !present) {
+        if (version >= 1 && version < since && !present) {
             for (const HistoryColumn &c : historyColumns()) {
                 if (c.name == column)
                     steps += u"ALTER TABLE exchanges ADD COLUMN "_s + c.name + u' ' + c.sqlType;
