@@ -86,10 +86,24 @@ void SendFlow::resend(const Nh::HistoryRecord &record)
         emit note(notes.isEmpty() ? tr("Re-sending… press Esc to cancel") : notes.join(u' '),
                   NoteKind::Busy);
         connect(job, &Nh::HubJob::finished, this, [this, context](const Nh::Exchange &e) {
-            this->record(e, context);
-            emit exchangeFinished(e);
-            emit note(tr("Re-sent: %1").arg(Nh::exchangeResultDisplayName(e.result)),
-                      NoteKind::Info);
+            const auto done = [this, context](const Nh::Exchange &exchange) {
+                this->record(exchange, context);
+                emit exchangeFinished(exchange);
+                emit note(tr("Re-sent: %1").arg(Nh::exchangeResultDisplayName(exchange.result)),
+                          NoteKind::Info);
+            };
+            if (!Nh::isTemplateSendWithResults(e)) {
+                done(e);
+                return;
+            }
+            // A template send is kept and shown with what its registrations were rendered into.
+            auto *rendering = new Nh::TemplateRenderingJob(m_client, this);
+            connect(rendering, &Nh::TemplateRenderingJob::finished, this,
+                    [rendering, done](const Nh::Exchange &rendered) {
+                        done(rendered);
+                        rendering->deleteLater();
+                    });
+            rendering->start(e, m_known ? m_known() : QList<Nh::Registration>());
         });
     });
 }

@@ -6,8 +6,9 @@
 // marks the unfilled; the reach preview renders the current registration with its empty
 // substitution highlighted; a template test send shows, for each outcome row, the payload it
 // was rendered into (one GET for a registration the preview had not fetched), kept in the
-// history file and shown again by a new window even after the registration changed; the
-// registration editor refuses a broken body template with its position, underlined there.
+// history file and shown again by a new window even after the registration changed (a re-send
+// renders anew); the registration editor refuses a broken body template with its position,
+// underlined there.
 // Screenshots, light and dark.
 
 #include "client/hubclient.h"
@@ -241,8 +242,6 @@ void TestTemplateSend::outcomeShowsTheRenderedPayloadAndHistoryKeepsIt()
     const QString late = create(u"late"_s, kUnfilledTemplate.toString(), 3);
     QVERIFY(!late.isEmpty());
     const qsizetype getsBefore = operations(u"registrations.get"_s);
-    QSignalSpy rendered(m_window->exchangeView()->outcomeView()->renderedPayloadView(),
-                        &QObject::objectNameChanged); // unused; keeps the view alive in scope
     const Nh::Exchange e = sendAndWait();
     QCOMPARE(e.result, Nh::ExchangeResult::Success);
     QVERIFY(e.outcome);
@@ -298,6 +297,16 @@ void TestTemplateSend::outcomeShowsTheRenderedPayloadAndHistoryKeepsIt()
     QTRY_COMPARE(view->payload().registrationId, m_unfilled);
     QCOMPARE(view->highlightedTexts(Kind::Empty), QStringList {u"\"\""_s});
     QVERIFY(view->textView()->toPlainText().contains(u"\"title\":\"\""_s));
+
+    // Sent again: rendered again, from what the registration holds now.
+    QVERIFY(history->resendAction()->isEnabled());
+    history->resendAction()->trigger();
+    QTRY_VERIFY(m_window->exchangeView()->exchange().id != e.id);
+    QTRY_COMPARE(m_window->exchangeView()->exchange().rendered.size(), 3);
+    selectResult(m_unfilled);
+    QTRY_COMPARE(view->payload().registrationId, m_unfilled);
+    QCOMPARE(view->highlightedTexts(Kind::Empty), QStringList {});
+    QCOMPARE(view->textView()->toPlainText(), uR"x({"aps":{"alert":"Hello"}})x"_s);
 }
 
 void TestTemplateSend::registrationEditorRefusesABrokenTemplateWithItsPosition_data()
