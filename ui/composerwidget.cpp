@@ -316,6 +316,24 @@ void ComposerWidget::validateNow()
         m_emittedTarget = target;
         emit targetChanged();
     }
+    if (const Nh::TemplateProperties properties = templateProperties();
+        properties != m_emittedProperties) {
+        m_emittedProperties = properties;
+        emit templatePropertiesChanged();
+    }
+}
+
+Nh::TemplateProperties ComposerWidget::templateProperties() const
+{
+    if (format() != Nh::Format::Template)
+        return {};
+    const auto properties = Nh::templateProperties(payload());
+    return properties ? *properties : Nh::TemplateProperties();
+}
+
+void ComposerWidget::setTemplatePropertiesUsed(const QStringList &properties)
+{
+    m_properties->setOfferedProperties(properties);
 }
 
 void ComposerWidget::showNotes(const Nh::DraftCheck &check)

@@ -72,6 +72,9 @@ public:
     Nh::HttpHeaders customHeaders() const;
     void setCustomHeaders(const Nh::HttpHeaders &headers);
 
+    /** Template format: the properties the payload holds now (empty when it does not read). */
+    Nh::TemplateProperties templateProperties() const;
+
     /** The notification as composed now (it may be invalid). */
     Nh::Notification notification() const;
     /** Everything composed now, as the draft check reads it. */
@@ -130,6 +133,12 @@ public slots:
     void refreshKnownTags();
     /** Tags to offer as the user types (e.g. from the reach preview's fetch); no request. */
     void setKnownTags(const QStringList &tags);
+    /**
+     * The properties the targeted template registrations use (the reach preview's union):
+     * the property table offers them, marks those not filled in and warns about the sent ones
+     * no template uses.
+     */
+    void setTemplatePropertiesUsed(const QStringList &properties);
 
 signals:
     void sendStarted(const Nh::Notification &notification);
@@ -141,6 +150,8 @@ signals:
     /** The format, the target kind, the tag expression or the handles changed. Emitted after
      *  the validation pause, so typing does not emit for every key. */
     void targetChanged();
+    /** Template format: templateProperties() changed (after the validation pause). */
+    void templatePropertiesChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -168,6 +179,7 @@ private:
     QString m_connectionProblem;
     QString m_previewAuthorization;
     QString m_emittedTarget; ///< what targetChanged() last announced
+    Nh::TemplateProperties m_emittedProperties; ///< what templatePropertiesChanged() announced
     std::optional<Nh::DraftCheck> m_check; ///< the last validation
 
     FormatBar *m_formatBar = nullptr;

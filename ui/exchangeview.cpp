@@ -96,6 +96,12 @@ QList<QSplitter *> ExchangeView::splitters() const
     return QList<QSplitter *> {m_splitter, m_headers->splitter()} + m_outcome->splitters();
 }
 
+void ExchangeView::setRenderedPayloads(const QList<Nh::RenderedPayload> &payloads, bool pending)
+{
+    m_exchange.rendered = payloads;
+    m_outcome->setRenderedPayloads(payloads, pending);
+}
+
 void ExchangeView::setExchange(const Nh::Exchange &exchange)
 {
     const bool other = !m_hasExchange || exchange.id != m_exchange.id;

@@ -34,6 +34,11 @@ public:
     /** Shows `exchange`; showing a different exchange than the current one hides secrets. */
     void setExchange(const Nh::Exchange &exchange);
     void clear();
+    /**
+     * What the shown template send's registrations were rendered into, once computed (the
+     * exchange is kept with them); `pending` while they are being computed.
+     */
+    void setRenderedPayloads(const QList<Nh::RenderedPayload> &payloads, bool pending = false);
     bool hasExchange() const { return m_hasExchange; }
     const Nh::Exchange &exchange() const { return m_exchange; }
 

@@ -53,6 +53,12 @@ HubViews::HubViews(Nh::HubClient *client, Nh::ProfileSession *session, ComposerW
                                                              : QKeySequence(Qt::Key_Escape));
     });
     connect(m_composer, &ComposerWidget::targetChanged, this, &HubViews::updateReachTarget);
+    // A template send: the preview renders with the composer's properties, and the composer's
+    // property table offers what the reached templates use.
+    connect(m_composer, &ComposerWidget::templatePropertiesChanged, this,
+            [this] { m_reachPreview->setTemplateProperties(m_composer->templateProperties()); });
+    connect(m_reachPreview, &ReachPreview::templatePropertiesUsedChanged, m_composer,
+            &ComposerWidget::setTemplatePropertiesUsed);
     connect(m_reachPreview, &ReachPreview::reachChanged, this, [this](int reached) {
         m_composer->setPageTitle(m_reachPreview,
                                  reached < 0 ? tr("Reach") : tr("Reach (%1)").arg(reached));
@@ -186,6 +192,7 @@ void HubViews::showState(Nh::ProfileSession::State state)
 
 void HubViews::updateReachTarget()
 {
+    m_reachPreview->setTemplateProperties(m_composer->templateProperties());
     m_reachPreview->setFormat(m_composer->format());
     switch (m_composer->targetKind()) {
     case Nh::TargetKind::Tags:

@@ -7,6 +7,7 @@
 #include "client/resend.h"
 #include "composerfold.h"
 #include "composerstrip.h"
+#include "client/templaterendering.h"
 #include "composerwidget.h"
 #include "confirm.h"
 #include "emulator/hubemulator.h"
@@ -172,6 +173,12 @@ void MainWindow::setBusy(const QString &text)
 void MainWindow::connectExchanges()
 {
     connect(m_sendFlow, &SendFlow::exchangeFinished, this, &MainWindow::showLiveExchange);
+    connect(m_sendFlow, &SendFlow::renderedPayloadsReady, this, [this](const Nh::Exchange &e) {
+        if (m_exchangeView->hasExchange() && m_exchangeView->exchange().id == e.id)
+            m_exchangeView->setRenderedPayloads(e.rendered);
+    });
+    m_sendFlow->setKnownRegistrations(
+        [this] { return m_hubViews->reachPreview()->registrations(); });
     connect(m_sendFlow, &SendFlow::note, this, &MainWindow::showNote);
     connect(m_hubViews, &HubViews::note, this, &MainWindow::showNote);
     connect(m_hubViews, &HubViews::exchangeFinished, m_sendFlow,
@@ -519,6 +526,9 @@ void MainWindow::resend(const Nh::HistoryRecord &record)
 void MainWindow::showLiveExchange(const Nh::Exchange &exchange)
 {
     m_exchangeView->setExchange(exchange);
+    // A template send's rendered payloads come from SendFlow::renderedPayloadsReady().
+    if (Nh::isTemplateSendWithResults(exchange) && exchange.rendered.isEmpty())
+        m_exchangeView->setRenderedPayloads({}, true);
     // Its row comes when the history has written it (written() selects it); until then the
     // row that was current is not what the view shows.
     m_historyPanel->clearSelection();

@@ -3,11 +3,13 @@
 #include "outcomeview.h"
 
 #include "client/explainer.h"
+#include "client/templaterendering.h"
 #include "models/headermodel.h"
 #include "models/outcomemodel.h"
 #include "payloadeditor.h"
 #include "protocol/operation.h"
 #include "splitterfit.h"
+#include "renderedpayloadview.h"
 #include "statusdecorationproxy.h"
 #include "theme.h"
 #include "wrappingdelegate.h"
@@ -141,9 +143,17 @@ OutcomeView::OutcomeView(QWidget *parent)
     m_resultDetail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     // In a scroll area below a splitter handle: a long explanation never pushes the window's
     // other panes smaller, and the user chooses how much room each half gets.
+    // A template send: the current result's payload, as rendered from its template and the
+    // properties sent, under what the hub said about it.
+    m_rendered = new RenderedPayloadView(this);
+    auto *detailPane = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detailPane);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_resultDetail);
+    detailLayout->addWidget(m_rendered, 1);
     auto *detailScroll = new QScrollArea(this);
     detailScroll->setObjectName(u"resultDetailScroll"_s);
-    detailScroll->setWidget(m_resultDetail);
+    detailScroll->setWidget(detailPane);
     detailScroll->setWidgetResizable(true);
     detailScroll->setFrameShape(QFrame::NoFrame);
     detailScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -253,6 +263,10 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
     m_summary->setVisible(!summary.isEmpty());
 
     // Results.
+    m_templateSend = Nh::isTemplateSendWithResults(e);
+    m_renderedPayloads = e.rendered;
+    m_renderingPending = false;
+    m_rendered->setVisible(m_templateSend);
     m_outcomeModel->setOutcome(e.outcome.value_or(Nh::NotificationOutcome {}));
     const int rows = m_outcomeModel->rowCount();
     m_tabs->setTabText(ResultsTab,
@@ -270,6 +284,22 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
         }
         m_resultsTable->setCurrentIndex(m_outcomeProxy->index(row, 0));
         revealCurrentResult();
+        if (m_templateSend) {
+            // The rows need little room (ten at most); the rendered payload below needs more.
+            // Once laid out: the page was hidden until now.
+            QMetaObject::invokeMethod(
+                this,
+                [this, rows] {
+                    auto *split = qobject_cast<QSplitter *>(m_resultsPage);
+                    const int total = split->height();
+                    const int table = m_resultsTable->horizontalHeader()->height()
+                        + m_resultsTable->verticalHeader()->defaultSectionSize() * rows
+                        + m_resultsTable->frameWidth() * 2;
+                    if (total > 0)
+                        split->setSizes({qMin(table, total / 2), total - qMin(table, total / 2)});
+                },
+                Qt::QueuedConnection);
+        }
     } else {
         m_resultsStack->setCurrentWidget(m_resultsPlaceholder);
         QString why;
@@ -464,6 +494,9 @@ void OutcomeView::clear()
     m_responseStatus->clear();
     m_timings->clear();
     m_attempts->setRowCount(0);
+    m_templateSend = false;
+    m_renderedPayloads.clear();
+    m_rendered->hide();
     m_resultsPlaceholder->setText(tr("Press Send (Ctrl+Enter) to see the hub's answer here: "
                                      "each registration the test send reached, its outcome and "
                                      "what it means."));
@@ -484,8 +517,34 @@ void OutcomeView::revealCurrentResult()
         Qt::QueuedConnection);
 }
 
+void OutcomeView::setRenderedPayloads(const QList<Nh::RenderedPayload> &payloads, bool pending)
+{
+    m_renderedPayloads = payloads;
+    m_renderingPending = pending;
+    showRendered(m_resultsTable->currentIndex());
+}
+
+void OutcomeView::showRendered(const QModelIndex &current)
+{
+    if (!m_templateSend)
+        return;
+    const QString id = current.isValid()
+        ? current.siblingAtColumn(Nh::OutcomeModel::RegistrationId).data().toString()
+        : QString();
+    for (const Nh::RenderedPayload &p : std::as_const(m_renderedPayloads)) {
+        if (!id.isEmpty() && p.registrationId == id) {
+            m_rendered->setPayload(p);
+            return;
+        }
+    }
+    m_rendered->clear(m_renderingPending
+                          ? tr("Rendering this registration's template…")
+                          : tr("No rendered payload was kept for this registration."));
+}
+
 void OutcomeView::showResultDetail(const QModelIndex &current)
 {
+    showRendered(current);
     if (!current.isValid()) {
         m_resultDetail->setText(tr("Select a registration to read its whole result here."));
         return;

@@ -17,6 +17,7 @@ class QStackedWidget;
 class QTableView;
 class QTableWidget;
 class QTabWidget;
+class RenderedPayloadView;
 class StatusDecorationProxy;
 namespace Nh {
 class HeaderModel;
@@ -42,6 +43,12 @@ public:
     void setExchange(const Nh::Exchange &exchange);
     void clear();
     Nh::OutcomeModel *outcomeModel() const { return m_outcomeModel; }
+    /**
+     * What each registration of a template send was rendered into (Exchange::rendered), shown
+     * for the current result under the results; `pending` says they are still being computed.
+     */
+    void setRenderedPayloads(const QList<Nh::RenderedPayload> &payloads, bool pending = false);
+    RenderedPayloadView *renderedPayloadView() const { return m_rendered; }
     /** The results and response splitters, whose sizes the window keeps between runs. */
     QList<QSplitter *> splitters() const { return m_splitters; }
 
@@ -68,6 +75,8 @@ private:
     void revealCurrentResult();
     /** The current row of the results table, whole, under it. */
     void showResultDetail(const QModelIndex &current);
+    /** The current result's rendered payload, or why there is none. */
+    void showRendered(const QModelIndex &current);
 
     Nh::OutcomeModel *m_outcomeModel = nullptr;
     StatusDecorationProxy *m_outcomeProxy = nullptr;
@@ -89,6 +98,10 @@ private:
     QWidget *m_resultsPage = nullptr;
     QLabel *m_resultDetail = nullptr;
     QLabel *m_resultsPlaceholder = nullptr;
+    RenderedPayloadView *m_rendered = nullptr;
+    QList<Nh::RenderedPayload> m_renderedPayloads;
+    bool m_templateSend = false;
+    bool m_renderingPending = false;
     QLabel *m_responseStatus = nullptr;
     QTableView *m_responseTable = nullptr;
     PayloadEditor *m_rawResponse = nullptr;

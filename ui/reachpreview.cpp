@@ -5,7 +5,10 @@
 #include "client/reach.h"
 #include "emulator/emulatorstate.h"
 #include "models/registrationmodel.h"
+#include "protocol/renderedpayload.h"
 #include "protocol/tagexpression.h"
+#include "protocol/templatedocument.h"
+#include "renderedpayloadview.h"
 #include "tagexpressionedit.h"
 #include "theme.h"
 
@@ -18,8 +21,11 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -101,10 +107,24 @@ ReachPreview::ReachPreview(Nh::HubClient *client, QWidget *parent)
     m_table->setColumnWidth(Nh::RegistrationModel::RegistrationId, em * 9);
     m_table->setColumnWidth(Nh::RegistrationModel::Handle, em * 10);
     m_table->setColumnWidth(Nh::RegistrationModel::Tags, em * 14);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ReachPreview::showRendered);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         emit registrationActivated(
             index.data(Nh::RegistrationModel::RegistrationIdRole).toString());
     });
+
+    // A template send: what the current registration receives, under the list.
+    m_rendered = new RenderedPayloadView(this);
+    m_rendered->setObjectName(u"reachRenderedPayload"_s);
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->setObjectName(u"reachSplitter"_s);
+    m_split->setChildrenCollapsible(false);
+    m_split->addWidget(m_table);
+    m_split->addWidget(m_rendered);
+    m_split->setStretchFactor(0, 1);
+    m_split->setStretchFactor(1, 1);
+    m_rendered->hide();
 
     m_note = new QLabel(this);
     m_note->setObjectName(u"reachNote"_s);
@@ -131,7 +151,7 @@ ReachPreview::ReachPreview(Nh::HubClient *client, QWidget *parent)
     layout->addLayout(row);
     layout->addWidget(m_errorBanner);
     layout->addWidget(m_summary);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_split, 1);
     layout->addWidget(m_note);
     evaluate();
 }
@@ -209,6 +229,14 @@ void ReachPreview::setLimit(int registrations)
     m_collector->setLimit(registrations);
 }
 
+void ReachPreview::setTemplateProperties(const Nh::TemplateProperties &properties)
+{
+    if (properties == m_templateProperties)
+        return;
+    m_templateProperties = properties;
+    evaluate();
+}
+
 int ReachPreview::fetchedCount() const
 {
     return m_hasSnapshot ? int(m_snapshot.size()) : -1;
@@ -269,6 +297,13 @@ void ReachPreview::onFetched()
     m_snapshot = m_collector->registrations();
     m_snapshotAt = m_collector->fetchedAt();
     m_snapshotTruncated = m_collector->isTruncated();
+    m_propertiesOf.clear();
+    for (const Nh::Registration &r : std::as_const(m_snapshot)) {
+        if (!r.isTemplate)
+            continue;
+        const auto document = Nh::TemplateDocument::parse(Nh::TemplateSource::fromRegistration(r));
+        m_propertiesOf.insert(r.registrationId, document ? document->properties() : QStringList());
+    }
     QStringList known;
     for (const Nh::Registration &r : std::as_const(m_snapshot)) {
         for (const QString &tag : r.tags) {
@@ -284,6 +319,13 @@ void ReachPreview::onFetched()
 
 void ReachPreview::evaluate()
 {
+    const QStringList usedBefore = m_used;
+    evaluateTemplates({});
+    // Whatever path the evaluation takes, the composer hears about a changed union once.
+    const auto announce = qScopeGuard([this, usedBefore] {
+        if (m_used != usedBefore)
+            emit templatePropertiesUsedChanged(m_used);
+    });
     if (!m_connected) {
         m_tagEdit->clearErrorSpan();
         m_errorBanner->hide();
@@ -337,6 +379,7 @@ void ReachPreview::evaluate()
         Nh::reachedRegistrations(m_snapshot, format(), expression ? &*expression : nullptr);
     m_reached = int(reached.size());
     m_model->setRegistrations(reached);
+    evaluateTemplates(reached);
 
     const QString who = format() == Nh::Format::Template
         ? tr("template registrations of every platform")
@@ -350,6 +393,10 @@ void ReachPreview::evaluate()
         if (const Nh::Status limits = expression->checkLimits(); !limits)
             notes << limits.error().message;
     }
+    if (format() == Nh::Format::Template && m_emptyCount > 0)
+        notes << tr("%n of them would get an empty substitution (a property the send does not "
+                    "fill in).",
+                    nullptr, m_emptyCount);
     if (m_reached > Nh::EmulatorState::kTestSendLimit)
         notes
             << tr("A test send reports at most %1 of them.").arg(Nh::EmulatorState::kTestSendLimit);
@@ -392,6 +439,76 @@ void ReachPreview::evaluateDirect()
                         : tr("Refresh to see which registrations carry this handle."));
     Theme::paintLabel(m_note, Theme::Tone::Neutral);
     emit reachChanged(m_reached);
+}
+
+void ReachPreview::evaluateTemplates(const QList<Nh::Registration> &reached)
+{
+    m_used.clear();
+    m_emptyCount = 0;
+    const bool templates = format() == Nh::Format::Template && !m_direct;
+    if (templates) {
+        const Nh::TemplatePropertyBag bag(m_templateProperties);
+        for (const Nh::Registration &r : reached) {
+            bool empty = false;
+            for (const QString &p : m_propertiesOf.value(r.registrationId)) {
+                if (!m_used.contains(p, Qt::CaseInsensitive))
+                    m_used << p;
+                const auto value = bag.value(p);
+                empty = empty || !value || value->isEmpty();
+            }
+            if (empty)
+                ++m_emptyCount;
+        }
+        m_used.sort(Qt::CaseInsensitive);
+    }
+    const bool wasHidden = m_rendered->isHidden();
+    m_rendered->setVisible(templates && !reached.isEmpty());
+    if (templates && !reached.isEmpty() && wasHidden && m_split->height() > 0) {
+        // A few rows for the list, the rest for what the current one receives.
+        const int rows = m_table->horizontalHeader()->height()
+            + m_table->verticalHeader()->defaultSectionSize()
+                * int(qMin<qsizetype>(reached.size(), 3))
+            + m_table->frameWidth() * 2;
+        const int total = m_split->height();
+        m_split->setSizes({qMin(rows, total / 2), total - qMin(rows, total / 2)});
+    }
+    if (templates && !reached.isEmpty()) {
+        // The first registration that would get an empty substitution is what to look at.
+        int row = 0;
+        const Nh::TemplatePropertyBag bag(m_templateProperties);
+        for (int i = 0; i < reached.size(); ++i) {
+            const QStringList used = m_propertiesOf.value(reached.at(i).registrationId);
+            if (std::any_of(used.cbegin(), used.cend(), [&bag](const QString &p) {
+                    const auto value = bag.value(p);
+                    return !value || value->isEmpty();
+                })) {
+                row = i;
+                break;
+            }
+        }
+        m_table->setCurrentIndex(m_model->index(row, 0));
+        showRendered();
+    }
+}
+
+void ReachPreview::showRendered()
+{
+    if (m_rendered->isHidden())
+        return;
+    const QModelIndex current = m_table->currentIndex();
+    const QString id = current.isValid()
+        ? current.siblingAtColumn(Nh::RegistrationModel::RegistrationId)
+              .data(Nh::RegistrationModel::RegistrationIdRole)
+              .toString()
+        : QString();
+    for (const Nh::Registration &r : std::as_const(m_snapshot)) {
+        if (!id.isEmpty() && r.registrationId == id) {
+            m_rendered->setPayload(
+                Nh::RenderedPayload::render(r, Nh::TemplatePropertyBag(m_templateProperties)));
+            return;
+        }
+    }
+    m_rendered->clear(tr("Select a registration to see the payload it would receive."));
 }
 
 void ReachPreview::updateBusy()

@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "protocol/notification.h"
 #include "protocol/platform.h"
 #include "protocol/registration.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
+#include <QStringList>
 #include <QWidget>
 
 class QAction;
@@ -16,7 +19,9 @@ class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QSplitter;
 class QTableView;
+class RenderedPayloadView;
 class QVBoxLayout;
 class TagExpressionEdit;
 namespace Nh {
@@ -68,6 +73,22 @@ public:
     bool isConnected() const { return m_connected; }
     /** Registrations fetched at most (default Nh::RegistrationCollector::kDefaultLimit). */
     void setLimit(int registrations);
+    /**
+     * The properties of a template send (the composer's). For a template send the current
+     * reached registration is shown rendered with them, its empty substitutions and the
+     * linter's warnings highlighted, and the summary counts the registrations that would get
+     * an empty substitution.
+     */
+    void setTemplateProperties(const Nh::TemplateProperties &properties);
+    /** The registrations of the last complete fetch. */
+    const QList<Nh::Registration> &registrations() const { return m_snapshot; }
+    /** The union of the properties the reached template registrations use (first spelling,
+     *  compared case-insensitively, sorted); empty unless the format is template. */
+    QStringList templatePropertiesUsed() const { return m_used; }
+    /** Reached template registrations that would get at least one empty substitution. */
+    int emptySubstitutionCount() const { return m_emptyCount; }
+    RenderedPayloadView *renderedView() const { return m_rendered; }
+    QTableView *table() const { return m_table; }
 
     /** The reached registrations, in the hub's order. */
     Nh::RegistrationModel *model() const { return m_model; }
@@ -102,6 +123,8 @@ signals:
     void registrationActivated(const QString &registrationId);
     /** Every tag of the registrations just fetched, sorted: what tag completion can offer. */
     void knownTagsChanged(const QStringList &tags);
+    /** templatePropertiesUsed() changed (after an evaluation or a fetch). */
+    void templatePropertiesUsedChanged(const QStringList &properties);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -112,6 +135,10 @@ private:
     void evaluateDirect();
     void updateBusy();
     void showError(const QString &sentence, int tone);
+    /** The union of the reached registrations' properties and the empty-substitution count. */
+    void evaluateTemplates(const QList<Nh::Registration> &reached);
+    /** The current row rendered for the template properties (template sends only). */
+    void showRendered();
 
     Nh::RegistrationCollector *m_collector;
     Nh::RegistrationModel *m_model;
@@ -127,6 +154,11 @@ private:
     bool m_snapshotTruncated = false;
     int m_reached = -1;
     int m_errorTone = 0;
+    Nh::TemplateProperties m_templateProperties;
+    /// Per template registration id, the properties its template uses (parsed once per fetch).
+    QHash<QString, QStringList> m_propertiesOf;
+    QStringList m_used;
+    int m_emptyCount = 0;
 
     QComboBox *m_formatCombo = nullptr;
     TagExpressionEdit *m_tagEdit = nullptr;
@@ -137,6 +169,8 @@ private:
     QLabel *m_errorLabel = nullptr;
     QLabel *m_summary = nullptr;
     QTableView *m_table = nullptr;
+    QSplitter *m_split = nullptr;
+    RenderedPayloadView *m_rendered = nullptr;
     QLabel *m_note = nullptr;
     QAction *m_refreshAction = nullptr;
     QHBoxLayout *m_inputRow = nullptr;

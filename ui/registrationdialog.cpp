@@ -4,6 +4,9 @@
 
 #include "payloadeditor.h"
 #include "protocol/registrationfeed.h"
+#include "protocol/renderedpayload.h"
+#include "protocol/templatedocument.h"
+#include "protocol/templatelinter.h"
 #include "protocol/xmlutil.h"
 #include "theme.h"
 
@@ -12,6 +15,8 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QTextBlock>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -147,6 +152,96 @@ void RegistrationDialog::loadSkeleton()
     validate();
 }
 
+namespace {
+
+/**
+ * Where position `offset` of the BodyTemplate's text is in the registration XML `xml`: after
+ * `<BodyTemplate>` (any prefix), inside a CDATA section as it is, otherwise with each entity or
+ * character reference counted as the one character it stands for. -1 when not found.
+ */
+qsizetype bodyTemplatePosition(const QString &xml, qsizetype offset)
+{
+    static const QRegularExpression open(uR"(<(?:[\w.-]+:)?BodyTemplate(?:\s[^>]*)?>)"_s);
+    const QRegularExpressionMatch m = open.match(xml);
+    if (!m.hasMatch())
+        return -1;
+    qsizetype i = m.capturedEnd();
+    qsizetype seen = 0;
+    bool cdata = false;
+    while (i < xml.size()) {
+        if (!cdata && xml.mid(i, 9) == u"<![CDATA["_s) {
+            cdata = true;
+            i += 9;
+            continue;
+        }
+        if (cdata && xml.mid(i, 3) == u"]]>"_s) {
+            cdata = false;
+            i += 3;
+            continue;
+        }
+        if (!cdata && xml.at(i) == u'<')
+            break;
+        if (seen == offset)
+            return i;
+        if (!cdata && xml.at(i) == u'&') {
+            const qsizetype end = xml.indexOf(u';', i);
+            i = end < 0 ? i + 1 : end + 1;
+        } else {
+            ++i;
+        }
+        ++seen;
+    }
+    return seen == offset ? i : -1;
+}
+
+} // namespace
+
+std::optional<Nh::Error> RegistrationDialog::templateRefusal(const Nh::Registration &r) const
+{
+    if (!r.isTemplate)
+        return std::nullopt;
+    const Nh::TemplateLint lint = Nh::TemplateLinter::lint(Nh::TemplateSource::fromRegistration(r));
+    const auto errors = lint.ofSeverity(Nh::TemplateFinding::Severity::Error);
+    if (errors.isEmpty())
+        return std::nullopt;
+    const Nh::TemplateFinding &f = errors.first();
+    Nh::Error e;
+    e.code = f.code == Nh::ErrorCode::None ? Nh::ErrorCode::Syntax : f.code;
+    e.where = f.field == Nh::TemplateField::Body ? u"BodyTemplate"_s : f.header;
+    const QString text = m_editor->toPlainText();
+    const qsizetype at = f.field == Nh::TemplateField::Body && f.offset >= 0
+        ? bodyTemplatePosition(text, f.offset)
+        : -1;
+    if (at >= 0) {
+        const QTextBlock block = m_editor->document()->findBlock(int(at));
+        e.offset = at;
+        e.length = qMax<qsizetype>(1, f.length);
+        e.line = block.blockNumber() + 1;
+        e.column = at - block.position() + 1;
+        //: %1: the 1-based position in the template, %2 and %3 where that is in the XML
+        e.message = tr("The hub refuses this body template at character %1 (line %2, column "
+                       "%3): %4")
+                        .arg(f.offset + 1)
+                        .arg(e.line)
+                        .arg(e.column)
+                        .arg(Nh::findingSentence(f));
+    } else {
+        e.message = tr("The hub refuses this template: %1").arg(Nh::findingSentence(f));
+    }
+    return e;
+}
+
+QStringList RegistrationDialog::templateWarnings(const Nh::Registration &r)
+{
+    QStringList notes;
+    if (!r.isTemplate)
+        return notes;
+    const Nh::TemplateLint lint = Nh::TemplateLinter::lint(Nh::TemplateSource::fromRegistration(r));
+    for (const Nh::TemplateFinding &f : lint.ofSeverity(Nh::TemplateFinding::Severity::Warning))
+        notes << (Nh::findingSentence(f));
+    return notes;
+}
+
 void RegistrationDialog::validate()
 {
     m_checked = m_editor->payload();
@@ -155,6 +250,12 @@ void RegistrationDialog::validate()
         m_parsed.reset();
         m_editor->setError(parsed.error());
         m_status->setText(parsed.error().message);
+        Theme::paintLabel(m_status, Theme::Tone::Failure);
+    } else if (const auto refusal = templateRefusal(*parsed)) {
+        // A template the hub refuses (400): OK stays off, the error is underlined where it is.
+        m_parsed.reset();
+        m_editor->setError(*refusal);
+        m_status->setText(refusal->message);
         Theme::paintLabel(m_status, Theme::Tone::Failure);
     } else {
         Nh::Registration r = *parsed;
@@ -168,6 +269,7 @@ void RegistrationDialog::validate()
         QStringList notes;
         for (const Nh::Warning &w : parsed.warnings())
             notes << w.message;
+        notes << templateWarnings(r);
         if (m_editing
             && (r.platform != m_original.platform || r.isTemplate != m_original.isTemplate)) {
             notes << tr("The kind differs from the stored registration's; the hub replaces it.");

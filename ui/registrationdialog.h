@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/result.h"
 #include "protocol/registration.h"
 
 #include <QDialog>
+#include <QStringList>
 #include <optional>
 
 class PayloadEditor;
@@ -16,8 +18,10 @@ class QLabel;
  * Creates or edits one registration as the XML the hub receives (docs/protocol.md §7.3): a kind
  * picker that fills in a skeleton (create only), an XML editor validated as you type with
  * Nh::parseRegistrationEntry() (the error marked at its line and column), and OK only while it
- * parses. The read-only RegistrationId, ETag and ExpirationTime of an edited registration are
- * kept. Open it with open(); it never blocks (docs/conventions.md R4).
+ * parses. A template registration's templates are linted live too (Nh::TemplateLinter): an
+ * error the hub would refuse is underlined at its place in the body template and keeps OK off;
+ * warnings are listed. The read-only RegistrationId, ETag and ExpirationTime of an edited
+ * registration are kept. Open it with open(); it never blocks (docs/conventions.md R4).
  */
 class RegistrationDialog final : public QDialog
 {
@@ -44,6 +48,10 @@ private:
     void build();
     void validate();
     void loadSkeleton();
+    /** A template registration's first template error, located in the editor's text. */
+    std::optional<Nh::Error> templateRefusal(const Nh::Registration &registration) const;
+    /** The template linter's warnings, one sentence each. */
+    static QStringList templateWarnings(const Nh::Registration &registration);
 
     bool m_editing = false;
     Nh::Registration m_original;

@@ -5,6 +5,7 @@
 #include "client/hubclient.h"
 #include "client/profilesession.h"
 #include "client/resend.h"
+#include "client/templaterendering.h"
 #include "composerwidget.h"
 #include "confirm.h"
 
@@ -85,10 +86,24 @@ void SendFlow::resend(const Nh::HistoryRecord &record)
         emit note(notes.isEmpty() ? tr("Re-sending… press Esc to cancel") : notes.join(u' '),
                   NoteKind::Busy);
         connect(job, &Nh::HubJob::finished, this, [this, context](const Nh::Exchange &e) {
-            this->record(e, context);
-            emit exchangeFinished(e);
-            emit note(tr("Re-sent: %1").arg(Nh::exchangeResultDisplayName(e.result)),
-                      NoteKind::Info);
+            const auto done = [this, context](const Nh::Exchange &exchange) {
+                this->record(exchange, context);
+                emit exchangeFinished(exchange);
+                emit note(tr("Re-sent: %1").arg(Nh::exchangeResultDisplayName(exchange.result)),
+                          NoteKind::Info);
+            };
+            if (!Nh::isTemplateSendWithResults(e)) {
+                done(e);
+                return;
+            }
+            // A template send is kept and shown with what its registrations were rendered into.
+            auto *rendering = new Nh::TemplateRenderingJob(m_client, this);
+            connect(rendering, &Nh::TemplateRenderingJob::finished, this,
+                    [rendering, done](const Nh::Exchange &rendered) {
+                        done(rendered);
+                        rendering->deleteLater();
+                    });
+            rendering->start(e, m_known ? m_known() : QList<Nh::Registration>());
         });
     });
 }
@@ -100,7 +115,13 @@ void SendFlow::record(const Nh::Exchange &exchange, Nh::HistoryContext context)
     context.profileId = m_session->profile().id.toString(QUuid::WithoutBraces);
     context.profileName = m_session->profile().name;
     context.source = u"gui"_s;
-    m_history->add(exchange, context);
+    write(exchange, context);
+}
+
+void SendFlow::write(const Nh::Exchange &exchange, const Nh::HistoryContext &context)
+{
+    if (m_history)
+        m_history->add(exchange, context);
 }
 
 void SendFlow::composerFinished(const Nh::Exchange &exchange)
@@ -109,7 +130,23 @@ void SendFlow::composerFinished(const Nh::Exchange &exchange)
     context.describe(m_lastNotification);
     // The exchange view first: the history's written() then selects its row.
     emit exchangeFinished(exchange);
-    record(exchange, context);
+    if (Nh::isTemplateSendWithResults(exchange)) {
+        // Rendered first (a GET for each result not fetched yet), then recorded with them,
+        // under the profile that sent it.
+        context.profileId = m_session->profile().id.toString(QUuid::WithoutBraces);
+        context.profileName = m_session->profile().name;
+        context.source = u"gui"_s;
+        auto *job = new Nh::TemplateRenderingJob(m_client, this);
+        connect(job, &Nh::TemplateRenderingJob::finished, this,
+                [this, job, context](const Nh::Exchange &rendered) {
+                    emit renderedPayloadsReady(rendered);
+                    write(rendered, context);
+                    job->deleteLater();
+                });
+        job->start(exchange, m_known ? m_known() : QList<Nh::Registration>());
+    } else {
+        record(exchange, context);
+    }
     QString text = Nh::exchangeResultDisplayName(exchange.result);
     if (exchange.outcome) {
         text = tr("%1: %2 delivered, %3 failed")

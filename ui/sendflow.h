@@ -7,6 +7,7 @@
 #include "protocol/notification.h"
 #include "store/historystore.h"
 
+#include <QList>
 #include <QObject>
 #include <functional>
 
@@ -36,12 +37,26 @@ public:
     void resend(const Nh::HistoryRecord &record);
     /** Writes `exchange` to the history under the current profile. */
     void record(const Nh::Exchange &exchange, Nh::HistoryContext context = {});
+    /**
+     * The registrations already fetched (the reach preview's): a template send's results found
+     * there are rendered without asking the hub again.
+     */
+    void setKnownRegistrations(std::function<QList<Nh::Registration>()> known)
+    {
+        m_known = std::move(known);
+    }
 
 signals:
     /** A send or a re-send finished; emitted before (send) or after (re-send) it is recorded. */
     void exchangeFinished(const Nh::Exchange &exchange);
     /** A sentence for the status bar. */
     void note(const QString &text, NoteKind kind);
+    /**
+     * A template test send of the composer, after exchangeFinished(): `exchange` with what each
+     * result registration was rendered into (Exchange::rendered). It is recorded right after,
+     * with them.
+     */
+    void renderedPayloadsReady(const Nh::Exchange &exchange);
 
 private:
     /** The composer's send gate. */
@@ -51,6 +66,8 @@ private:
     /** Refuses with a note when the current profile is not connected. */
     bool checkConnected();
     void composerFinished(const Nh::Exchange &exchange);
+    /** Writes `exchange` with `context`, whose profile is already set. */
+    void write(const Nh::Exchange &exchange, const Nh::HistoryContext &context);
 
     Nh::ProfileSession *m_session;
     Nh::HubClient *m_client;
@@ -58,4 +75,5 @@ private:
     ComposerWidget *m_composer;
     QWidget *m_window;
     Nh::Notification m_lastNotification;
+    std::function<QList<Nh::Registration>()> m_known;
 };

@@ -11,6 +11,7 @@
 #include "protocol/notificationoutcome.h"
 #include "protocol/registration.h"
 #include "protocol/registrationfeed.h"
+#include "protocol/renderedpayload.h"
 #include "protocol/sastoken.h"
 
 #include <QByteArray>
@@ -110,6 +111,12 @@ struct Exchange
     QString trackingId; ///< TrackingId response header
     QString continuationToken; ///< x-ms-continuationtoken, as sent (URL-encoded once)
     QString etag; ///< ETag response header
+    /**
+     * A template test send: what each template registration of the outcome was rendered into,
+     * computed by the console from the registration's template and the properties sent (the
+     * hub never says). Kept with the exchange in the history (docs/architecture.md, "Templates").
+     */
+    QList<RenderedPayload> rendered;
 
     bool ok() const
     {

@@ -70,6 +70,11 @@ HistoryRecord fullRecord()
     e.trackingId = u"t-1"_s;
     e.continuationToken = u"c-1"_s;
     e.etag = u"\"3\""_s;
+    RenderedPayload rendered;
+    rendered.registrationId = u"reg-1"_s;
+    rendered.body = uR"x({"aps":{"alert":""}})x"_s;
+    rendered.marks = {{RenderedPayload::Mark::Kind::Empty, 17, 2, u"Empty."_s}};
+    e.rendered = {rendered};
     r.context.profileId = u"p-1"_s;
     r.context.profileName = u"Production hub"_s;
     r.context.source = u"cli"_s;
@@ -170,16 +175,17 @@ void TestHistoryCodec::statementsAsWritten()
              u"DEFAULT -1, location TEXT NOT NULL DEFAULT '', notification_id TEXT NOT NULL "
              u"DEFAULT '', tracking_id TEXT NOT NULL DEFAULT '', continuation_token TEXT NOT "
              u"NULL DEFAULT '', etag TEXT NOT NULL DEFAULT '', pinned INTEGER NOT NULL DEFAULT "
-             u"0, label TEXT NOT NULL DEFAULT '')"_s);
+             u"0, label TEXT NOT NULL DEFAULT '', rendered TEXT)"_s);
 
     const QString columns =
         u"uuid, started_ms, profile_id, profile_name, source, operation, hub, target, "
         u"target_kind, tags, format, method, url, request_headers, request_body, status, reason, "
         u"response_headers, response_body, ttfb_ms, total_ms, attempts, result, status_class, "
         u"abort_reason, error_sentence, error, token, parsed, outcome_success, outcome_failure, "
-        u"location, notification_id, tracking_id, continuation_token, etag, pinned, label"_s;
+        u"location, notification_id, tracking_id, continuation_token, etag, pinned, label, "
+        u"rendered"_s;
     // In the column order of the INSERT: 1 = COALESCE(?, ''), 0 = ?.
-    const QByteArray textMask = "00111111111111001100011001001001111101";
+    const QByteArray textMask = "001111111111110011000110010010011111010";
     QStringList marks;
     for (char c : textMask)
         marks.append(c == '1' ? u"COALESCE(?, '')"_s : u"?"_s);
@@ -272,8 +278,9 @@ void TestHistoryCodec::nullMask()
     QVERIFY(q.exec(u"SELECT typeof("_s + c.name + u"), "_s + c.name + u" FROM exchanges"_s));
     QVERIFY(q.next());
     const QString type = q.value(0).toString();
-    // Only an exchange's error and SAS token may be absent; bodies are stored as empty blobs.
-    const bool mayBeNull = c.name == "error"_L1 || c.name == "token"_L1;
+    // Only an exchange's error, SAS token and rendered template payloads (schema 3) may be
+    // absent; bodies are stored as empty blobs.
+    const bool mayBeNull = c.name == "error"_L1 || c.name == "token"_L1 || c.name == "rendered"_L1;
     QCOMPARE(type == u"null"_s, mayBeNull);
     if (c.bind == Bind::TextOrEmpty) {
         // A null text (no url, no target kind, …) is stored as ''.

@@ -171,6 +171,7 @@ private slots:
     void refusesFiles_data();
     void refusesFiles();
     void migratesOlderFiles();
+    void renderedPayloadsRoundTripAndSchema2Migrates();
     void resendAgainstEmulator();
     void resendRefusals_data();
     void resendRefusals();
@@ -269,7 +270,7 @@ void TestHistoryStore::fullTextSearchFollowsSqlite()
     QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'search'"_s).toString(),
              compiled ? u"fts5"_s : u"like"_s);
     QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 2);
+    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 3);
 }
 
 void TestHistoryStore::roundTrip()
@@ -874,6 +875,59 @@ void TestHistoryStore::refusesFiles()
              qPrintable(store.error().message));
 }
 
+void TestHistoryStore::renderedPayloadsRoundTripAndSchema2Migrates()
+{
+    // A schema-2 file (no rendered column) with an exchange in it, made from a new one.
+    const QString path = m_dir.filePath(u"v2.sqlite"_s);
+    const Exchange old = sendExchange(kT0, "template", "sports");
+    {
+        auto store = HistoryStore::open(path);
+        QVERIFY(store);
+        QVERIFY(addAll(**store, {{old, named(u"old"_s)}}));
+    }
+    {
+        RawDb raw(path);
+        for (const QString &sql :
+             {u"ALTER TABLE exchanges DROP COLUMN rendered"_s, u"PRAGMA user_version=2"_s})
+            QVERIFY2(raw.exec(sql), qPrintable(sql));
+        QCOMPARE(raw.value(u"SELECT count(*) FROM pragma_table_info('exchanges') WHERE name = "
+                           u"'rendered'"_s)
+                     .toInt(),
+                 0);
+    }
+    auto store = HistoryStore::open(path);
+    QVERIFY(store);
+    {
+        RawDb raw(path);
+        QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 3);
+    }
+    // The old exchange reads back with nothing rendered.
+    auto oldRecord = (*store)->reader().load(old.id);
+    QVERIFY(oldRecord);
+    QVERIFY(oldRecord->exchange.rendered.isEmpty());
+
+    // A template send with what its registrations were rendered into, back as it was.
+    Exchange e = sendExchange(kT0.addSecs(60), "template", "sports");
+    e.requestBody = R"({"message":"Hi"})";
+    withOutcome(e, 2, 0);
+    Registration r;
+    r.platform = Platform::Apple;
+    r.isTemplate = true;
+    r.registrationId = u"reg-0"_s;
+    r.templateName = u"t"_s;
+    r.bodyTemplate = uR"x({"aps":{"alert":"$(message)","title":"$(title)"}})x"_s;
+    const auto bag = TemplatePropertyBag::fromSendBody(e.requestBody);
+    QVERIFY(bag);
+    e.rendered = {RenderedPayload::render(r, *bag),
+                  RenderedPayload::unavailable(u"reg-1"_s, u"Could not be fetched."_s)};
+    QCOMPARE(e.rendered.first().marks.size(), 1);
+    QVERIFY(addAll(**store, {{e, named(u"new"_s)}}));
+    auto record = (*store)->reader().load(e.id);
+    QVERIFY(record);
+    QCOMPARE(record->exchange.rendered, e.rendered);
+    QCOMPARE(record->exchange.rendered.first().body, uR"x({"aps":{"alert":"Hi","title":""}})x"_s);
+}
+
 void TestHistoryStore::migratesOlderFiles()
 {
     // A file of schema 1 (no free-text index yet) with exchanges in it.
@@ -898,7 +952,7 @@ void TestHistoryStore::migratesOlderFiles()
     auto store = HistoryStore::open(path);
     QVERIFY(store);
     RawDb raw(path);
-    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 2);
+    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 3);
     HistoryFilter f;
     f.text = u"breaking"_s;
     QCOMPARE(sourcesOf((*store)->reader().page(f, {}, nullptr, 10).value()),

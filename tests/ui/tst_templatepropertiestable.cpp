@@ -112,6 +112,47 @@ private slots:
         QCOMPARE(note->text(), readable);
     }
 
+    void offersTheTemplatesPropertiesAndMarksTheUnfilled()
+    {
+        // The send carries message (filled), badge (empty) and extra (no template uses it).
+        const Props sent {{u"message"_s, u"Hi"_s}, {u"badge"_s, {}}, {u"extra"_s, u"x"_s}};
+        m_table->setProperties(sent);
+        QSignalSpy edited(m_table.get(), &TemplatePropertiesTable::propertiesEdited);
+        m_table->setOfferedProperties({u"badge"_s, u"Message"_s, u"title"_s});
+        QCOMPARE(edited.count(), 0);
+        QTableWidget *cells = m_table->table();
+        QCOMPARE(cells->rowCount(), 4); // title offered in a row of its own
+        QCOMPARE(cells->item(3, 0)->text(), u"title"_s);
+        QVERIFY(cells->item(3, 0)->font().italic());
+        QCOMPARE(m_table->properties(), sent); // not a property until it has a value
+        QCOMPARE(m_table->unfilledProperties(), (QStringList {u"badge"_s, u"title"_s}));
+        QCOMPARE(m_table->unusedProperties(), QStringList {u"extra"_s});
+        auto *note = m_table->findChild<QLabel *>(u"propertiesNote"_s);
+        QVERIFY2(note->text().contains(u"Not filled in: badge, title"_s), qPrintable(note->text()));
+        QVERIFY2(note->text().contains(u"No targeted template uses: extra"_s),
+                 qPrintable(note->text()));
+
+        // Given a value, the offered row is the send's: reported, and no longer unfilled.
+        cells->item(3, 1)->setText(u"Evening"_s);
+        QCOMPARE(edited.count(), 1);
+        Props withTitle = sent;
+        withTitle.append({u"title"_s, u"Evening"_s});
+        QCOMPARE(edited.first().first().value<Props>(), withTitle);
+        QCOMPARE(m_table->unfilledProperties(), QStringList {u"badge"_s});
+        // The JSON coming back with it leaves the rows as they are.
+        m_table->setProperties(withTitle);
+        QCOMPARE(cells->rowCount(), 4);
+        QVERIFY(!cells->item(3, 0)->font().italic());
+
+        // No template known: nothing offered, nothing marked, the usual note.
+        m_table->setOfferedProperties({});
+        QCOMPARE(cells->rowCount(), 4);
+        QVERIFY(m_table->unfilledProperties().isEmpty());
+        QVERIFY(m_table->unusedProperties().isEmpty());
+        QVERIFY(note->text().contains(u"$(name)"_s));
+        QVERIFY(cells->item(2, 0)->toolTip().isEmpty());
+    }
+
 private:
     std::unique_ptr<TemplatePropertiesTable> m_table;
 };

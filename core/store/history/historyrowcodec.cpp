@@ -455,6 +455,21 @@ const HistoryColumn kColumns[] = {
      [](Row &w, const QVariant &v) {
          w.record.label = v.toString();
      }},
+    // Schema 3 (addedColumns()).
+    {"rendered"_L1, "TEXT"_L1, Bind::Value, kRecordOnly,
+     [](const Record &r) -> QVariant {
+         return r.exchange.rendered.isEmpty()
+             ? QVariant()
+             : QVariant(QString::fromUtf8(RenderedPayload::toJson(r.exchange.rendered)));
+     },
+     [](Row &w, const QVariant &v) {
+         w.record.exchange.rendered = v.isNull() ? QList<RenderedPayload>()
+                                                 : RenderedPayload::fromJson(v.toString().toUtf8());
+     }},
+};
+
+const AddedColumn kAddedColumns[] = {
+    {"rendered"_L1, 3},
 };
 
 bool selected(const HistoryColumn &column, Selection selection)
@@ -467,6 +482,11 @@ bool selected(const HistoryColumn &column, Selection selection)
 std::span<const HistoryColumn> historyColumns()
 {
     return kColumns;
+}
+
+std::span<const AddedColumn> addedColumns()
+{
+    return kAddedColumns;
 }
 
 QString createExchangesSql()

@@ -55,10 +55,20 @@ struct HistoryColumn
 /** Every column, in the table's order (CREATE TABLE, INSERT, SELECT). */
 std::span<const HistoryColumn> historyColumns();
 
+/** A column added after schema version 1, and the version that added it (ALTER TABLE). */
+struct AddedColumn
+{
+    QLatin1StringView name;
+    int since;
+};
+/** The columns of historyColumns() that a file of an older version gets by ALTER TABLE (a new
+ *  file is created with every column). */
+std::span<const AddedColumn> addedColumns();
+
 /** What a SELECT reads: a list row, or the whole record. */
 enum class Selection { Summary, Record };
 
-/** The CREATE TABLE statement of `exchanges` (schema version 1). */
+/** The CREATE TABLE statement of `exchanges`, every column of the current version. */
 QString createExchangesSql();
 /** The INSERT of one record (with bindValues()); a uuid already stored is left as it is. */
 QString insertSql();

@@ -135,6 +135,25 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
         steps += u"INSERT OR REPLACE INTO meta (key, value) VALUES ('search', '%1')"_s.arg(
             fts ? kSearchFts5 : kSearchLike);
     }
+    // Columns added after version 1, each in the version that added it.
+    for (const auto &[column, since] : addedColumns()) {
+        // A new file has it already (CREATE TABLE lists every column), and so has one whose
+        // user_version was set back by hand.
+        const bool present = version >= 1
+            && scalar(
+                   db,
+                   u"SELECT count(*) FROM pragma_table_info('exchanges') WHERE name = '%1'"_s.arg(
+                       column))
+                    .value_or(0)
+                    .toInt()
+                > 0;
+        if (version >= 1 && version < since && !present) {
+            for (const HistoryColumn &c : historyColumns()) {
+                if (c.name == column)
+                    steps += u"ALTER TABLE exchanges ADD COLUMN "_s + c.name + u' ' + c.sqlType;
+            }
+        }
+    }
     for (const QString &sql : std::as_const(steps)) {
         if (auto error = execSql(db, sql)) {
             return fail(

@@ -16,7 +16,8 @@
 namespace Nh::HistoryDb {
 
 /// 1: exchanges, tags, meta. 2: the free-text index (FTS5, or a note that LIKE is used).
-constexpr int kSchemaVersion = 2;
+/// 3: exchanges.rendered, the payloads a template send was rendered into (JSON, NULL if none).
+constexpr int kSchemaVersion = 3;
 
 /// meta 'search': how free text is searched in this file.
 inline const QString kSearchFts5 = QStringLiteral("fts5");

@@ -139,6 +139,14 @@ HistoryRecord historyRecordFor(const Exchange &exchange, const HistoryContext &c
         e.error->message = redactSecrets(e.error->message);
     e.location = redactSecrets(e.location);
     e.continuationToken = redactSecrets(e.continuationToken);
+    for (RenderedPayload &p : e.rendered) {
+        // The properties came from the request body: redacted the same way. A redaction moves
+        // the text, so its marks go (their sentences stay in the warnings).
+        if (const QString body = redactSecrets(p.body); body != p.body) {
+            p.body = body;
+            p.marks.clear();
+        }
+    }
     if (e.hubError) {
         // Its text came from the body, which is redacted above; parse it again from there.
         if (auto body = parseErrorBody(e.responseBody))
