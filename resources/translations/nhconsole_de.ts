@@ -208,9 +208,46 @@
     </message>
 </context>
 <context>
+    <name>ComposerFold</name>
+    <message>
+        <location filename="../../ui/composerfold.cpp" line="+15"/>
+        <source>&amp;Composer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the composer, or fold it to a strip at the window&apos;s edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Fold Composer After Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give the exchange view the window&apos;s width when a send finishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComposerStrip</name>
+    <message>
+        <location filename="../../ui/composerstrip.cpp" line="+25"/>
+        <source>Show the composer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+22"/>
+        <source>Compose</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComposerWidget</name>
     <message>
-        <location filename="../../ui/composerwidget.cpp" line="+43"/>
+        <location filename="../../ui/composerwidget.cpp" line="+45"/>
         <source>&amp;Send</source>
         <translation>&amp;Senden</translation>
     </message>
@@ -245,7 +282,7 @@
         <translation>&lt;b&gt;Verfassen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Payload</source>
         <translation>Payload</translation>
     </message>
@@ -255,12 +292,17 @@
         <translation>Header</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+283"/>
         <source>Headers (%1)</source>
         <translation>Header (%1)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+45"/>
+        <source>Fold the composer to a strip (%1); the exchange gets its width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
@@ -295,12 +337,12 @@
     <name>ExchangeView</name>
     <message>
         <location filename="../../ui/exchangeview.cpp" line="+48"/>
-        <location line="+96"/>
+        <location line="+103"/>
         <source>Reveal secrets</source>
         <translation>Geheimnisse aufdecken</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-102"/>
         <source>Show the SAS signature in the Authorization header. It is hidden again when another exchange is shown.</source>
         <translation>Die SAS-Signatur im Authorization-Header anzeigen. Sie wird wieder verborgen, sobald ein anderer Austausch angezeigt wird.</translation>
     </message>
@@ -330,7 +372,7 @@
         <translation>Den Austausch als HAR-Datei (öffnet sich in den Entwicklerwerkzeugen des Browsers), als JSON oder als curl-Skript speichern</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+140"/>
         <source>Copied the request as curl, with the token that was sent</source>
         <translation>Anfrage als curl kopiert, mit dem gesendeten Token</translation>
     </message>
@@ -370,12 +412,12 @@
         <translation>Austausch in %1 gespeichert; die Datei enthält weder Schlüssel noch Signatur</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-198"/>
         <source>Copy JSON</source>
         <translation>JSON kopieren</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · started %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · gestartet %3</translation>
     </message>
@@ -512,7 +554,7 @@
 <context>
     <name>HeadersView</name>
     <message>
-        <location filename="../../ui/headersview.cpp" line="+29"/>
+        <location filename="../../ui/headersview.cpp" line="+32"/>
         <source>&lt;b&gt;Request&lt;/b&gt;</source>
         <translation>&lt;b&gt;Anfrage&lt;/b&gt;</translation>
     </message>
@@ -522,13 +564,13 @@
         <translation>Noch keine Anfrage</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Headers as nhconsole built them. Qt adds Host, Content-Length, Connection and Accept-Encoding when it sends; they are not listed.</source>
         <translation>Header, wie nhconsole sie erstellt hat. Qt fügt beim Senden Host, Content-Length, Connection und Accept-Encoding hinzu; diese sind nicht aufgeführt.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+78"/>
+        <location line="+24"/>
+        <location line="+83"/>
         <source>&lt;b&gt;Body&lt;/b&gt;</source>
         <translation>&lt;b&gt;Body&lt;/b&gt;</translation>
     </message>
@@ -812,8 +854,8 @@
         <translation>Registrierungen</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+18"/>
+        <location line="+14"/>
+        <location line="+24"/>
         <source>Reach</source>
         <translation>Reichweite</translation>
     </message>
@@ -1004,12 +1046,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+426"/>
+        <location filename="../../ui/mainwindow.cpp" line="+445"/>
         <source>nhconsole — %1</source>
         <translation>nhconsole — %1</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-301"/>
         <source>Ready. Ctrl+Enter sends.</source>
         <translation>Bereit. Ctrl+Enter sendet.</translation>
     </message>
@@ -1019,7 +1061,7 @@
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+130"/>
         <source>&amp;SAS Token Inspector…</source>
         <translation>&amp;SAS-Token-Inspektor…</translation>
     </message>
@@ -1059,12 +1101,12 @@
         <translation>Zur &amp;Payload</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Go to &amp;Tag Expression</source>
         <translation>Zum &amp;Tag-Ausdruck</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Reset &amp;Layout</source>
         <translation>&amp;Layout zurücksetzen</translation>
     </message>
@@ -1084,17 +1126,17 @@
         <translation>&amp;Profil</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Profile </source>
         <translation>Profil </translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-115"/>
         <source>&amp;Save Exchange…</source>
         <translation>Austausch &amp;speichern…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
@@ -1104,7 +1146,7 @@
         <translation>H&amp;ub</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>connecting to “%1”…</source>
         <translation>Verbindung zu „%1“ wird hergestellt…</translation>
     </message>
@@ -1144,7 +1186,7 @@
         <translation>Der SAS-Schlüssel der Zugriffsregel „%1“ für „%2“. Er wird im Speicher gehalten, bis nhconsole beendet wird, und nie auf die Festplatte geschrieben.</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-177"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1164,7 +1206,7 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1174,7 +1216,7 @@
         <translation>Haupt</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+180"/>
         <source>About nhconsole</source>
         <translation>Über nhconsole</translation>
     </message>
@@ -3649,7 +3691,12 @@ Beispiel:
         <translation>Der Hub meldet die Benachrichtigung als %1.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
+        <source>Delivery from there to the device is up to the push service and the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 registration(s) failed and %2 succeeded. </source>
         <translation>%1 Registrierung(en) fehlgeschlagen und %2 erfolgreich. </translation>
     </message>
@@ -4665,7 +4712,7 @@ Beispiele:
     </message>
     <message>
         <location filename="../../core/store/history/historyschema.cpp" line="+8"/>
-        <location line="+44"/>
+        <location line="+63"/>
         <location line="+20"/>
         <location line="+3"/>
         <source>Could not prepare the history file %1: %2</source>
@@ -4673,7 +4720,7 @@ Beispiele:
     </message>
     <message>
         <location filename="../../core/store/history/historyreader.cpp" line="-172"/>
-        <location filename="../../core/store/history/historyschema.cpp" line="-58"/>
+        <location filename="../../core/store/history/historyschema.cpp" line="-77"/>
         <source>The history file %1 was written by a newer nhconsole (schema %2; this one reads up to %3)</source>
         <translation>Die Verlaufsdatei %1 wurde von einem neueren nhconsole geschrieben (Schema %2; dieses liest bis %3)</translation>
     </message>
@@ -4683,7 +4730,7 @@ Beispiele:
         <translation>%1 ist eine Datenbank, aber keine Verlaufsdatei von nhconsole</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+52"/>
         <source>Could not index the history file %1: %2</source>
         <translation>Die Verlaufsdatei %1 konnte nicht indiziert werden: %2</translation>
     </message>
@@ -7338,6 +7385,35 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>Nh::RenderedPayload</name>
+    <message>
+        <location filename="../../core/protocol/renderedpayload.cpp" line="+84"/>
+        <source>Empty: the send has no property %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty: the property %1 was sent empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>A native registration: a template send does not reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <source>Its template does not parse: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The header %1 renders empty. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Nh::SasToken</name>
     <message>
         <location filename="../../core/protocol/sastoken.cpp" line="+167"/>
@@ -8325,6 +8401,24 @@ Examples:
     </message>
 </context>
 <context>
+    <name>Nh::TemplateRenderingJob</name>
+    <message>
+        <location filename="../../core/client/templaterendering.cpp" line="+48"/>
+        <source>The send&apos;s properties could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fetching its template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Its template could not be fetched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Nh::TemplatesCommand</name>
     <message>
         <location filename="../../core/cli/templatescommand.cpp" line="+38"/>
@@ -8748,7 +8842,7 @@ Examples:
 <context>
     <name>OutcomeView</name>
     <message>
-        <location filename="../../ui/outcomeview.cpp" line="+50"/>
+        <location filename="../../ui/outcomeview.cpp" line="+54"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -8758,7 +8852,7 @@ Examples:
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+154"/>
         <source>Started (UTC)</source>
         <translation>Gestartet (UTC)</translation>
     </message>
@@ -8779,13 +8873,13 @@ Examples:
     </message>
     <message>
         <location line="+10"/>
-        <location line="+51"/>
-        <location line="+203"/>
+        <location line="+55"/>
+        <location line="+231"/>
         <source>Registrations</source>
         <translation>Registrierungen</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-285"/>
         <source>Response</source>
         <translation>Antwort</translation>
     </message>
@@ -8825,12 +8919,12 @@ Examples:
         <translation>Tracking-ID &lt;tt&gt;%1&lt;/tt&gt;</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Registrations (%1)</source>
         <translation>Registrierungen (%1)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>No registration matched this format and target, so the hub reached no device.</source>
         <translation>Keine Registrierung passte zu diesem Format und Ziel, daher hat der Hub kein Gerät erreicht.</translation>
     </message>
@@ -8899,12 +8993,22 @@ Examples:
         <translation>&lt;b&gt;Nächster Schritt:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+83"/>
         <source>Press Send (Ctrl+Enter) to see the hub&apos;s answer here: each registration the test send reached, its outcome and what it means.</source>
         <translation>Drücken Sie Senden (Ctrl+Enter), um hier die Antwort des Hubs zu sehen: jede Registrierung, die die Testsendung erreicht hat, ihr Ergebnis und was es bedeutet.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+41"/>
+        <source>Rendering this registration&apos;s template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No rendered payload was kept for this registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Select a registration to read its whole result here.</source>
         <translation>Wählen Sie eine Registrierung, um hier ihr ganzes Ergebnis zu lesen.</translation>
     </message>
@@ -9506,7 +9610,7 @@ Examples:
 <context>
     <name>ReachPreview</name>
     <message>
-        <location filename="../../ui/reachpreview.cpp" line="+33"/>
+        <location filename="../../ui/reachpreview.cpp" line="+39"/>
         <source>&amp;Refresh Reach Preview</source>
         <translation>Reichweitenvorschau &amp;aktualisieren</translation>
     </message>
@@ -9531,17 +9635,17 @@ Examples:
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+67"/>
         <source>Fetching registrations… %1 so far</source>
         <translation>Registrierungen werden abgerufen… bisher %1</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+157"/>
         <source>No registrations fetched yet.</source>
         <translation>Noch keine Registrierungen abgerufen.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+42"/>
         <source>Not connected.</source>
         <translation>Nicht verbunden.</translation>
     </message>
@@ -9556,7 +9660,7 @@ Examples:
         <translation>Aktualisieren Sie, um die Registrierungen des Hubs abzurufen und eine Vorschau der Reichweite zu sehen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>template registrations of every platform</source>
         <translation>Vorlagenregistrierungen aller Plattformen</translation>
     </message>
@@ -9581,8 +9685,16 @@ Examples:
             <numerusform>Ein Broadcast erreicht %n Registrierungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n of them would get an empty substitution (a property the send does not fill in).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>A test send reports at most %1 of them.</source>
         <translation>Eine Testsendung meldet höchstens %1 davon.</translation>
     </message>
@@ -9624,11 +9736,16 @@ Examples:
         <source>Refresh to see which registrations carry this handle.</source>
         <translation>Aktualisieren Sie, um zu sehen, welche Registrierungen dieses Handle tragen.</translation>
     </message>
+    <message>
+        <location line="+72"/>
+        <source>Select a registration to see the payload it would receive.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../ui/registrationdialog.cpp" line="+23"/>
+        <location filename="../../ui/registrationdialog.cpp" line="+28"/>
         <source>New registration</source>
         <translation>Neue Registrierung</translation>
     </message>
@@ -9663,7 +9780,18 @@ Examples:
         <translation>&amp;Art:</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+137"/>
+        <source>The hub refuses this body template at character %1 (line %2, column %3): %4</source>
+        <extracomment>%1: the 1-based position in the template, %2 and %3 where that is in the XML</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The hub refuses this template: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>The kind differs from the stored registration&apos;s; the hub replaces it.</source>
         <translation>Die Art weicht von der der gespeicherten Registrierung ab; der Hub ersetzt sie.</translation>
     </message>
@@ -9970,6 +10098,39 @@ Examples:
     </message>
 </context>
 <context>
+    <name>RenderedPayloadView</name>
+    <message>
+        <location filename="../../ui/renderedpayloadview.cpp" line="+86"/>
+        <source> · template “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;What this %1 registration receives&lt;/b&gt;%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registration %1</source>
+        <translation>Registrierung %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Not rendered&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The push service would refuse this payload: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every substitution has a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SasInspector</name>
     <message>
         <location filename="../../ui/sasinspector.cpp" line="+59"/>
@@ -10118,7 +10279,7 @@ Examples:
 <context>
     <name>SendFlow</name>
     <message>
-        <location filename="../../ui/sendflow.cpp" line="+26"/>
+        <location filename="../../ui/sendflow.cpp" line="+27"/>
         <source>Sending… press Esc to cancel</source>
         <translation>Senden… Esc zum Abbrechen</translation>
     </message>
@@ -10158,12 +10319,12 @@ Examples:
         <translation>Erneut senden… Esc zum Abbrechen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Re-sent: %1</source>
         <translation>Erneut gesendet: %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+60"/>
         <source>%1: %2 delivered, %3 failed</source>
         <translation>%1: %2 zugestellt, %3 fehlgeschlagen</translation>
     </message>
@@ -10258,7 +10419,7 @@ Examples:
 <context>
     <name>TemplatePropertiesTable</name>
     <message>
-        <location filename="../../ui/templatepropertiestable.cpp" line="+21"/>
+        <location filename="../../ui/templatepropertiestable.cpp" line="+25"/>
         <source>Template properties: the hub puts each value into the $(name) placeholders of the registrations&apos; templates. Edit here or in the JSON below; both stay in sync.</source>
         <translation>Vorlageneigenschaften: Der Hub setzt jeden Wert in die $(name)-Platzhalter der Vorlagen der Registrierungen ein. Bearbeiten Sie sie hier oder im JSON unten; beide bleiben synchron.</translation>
     </message>
@@ -10283,7 +10444,32 @@ Examples:
         <translation>Ausgewählte Eigenschaften entfernen</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+134"/>
+        <source>Not filled in: a targeted template uses %1, and the send leaves it out, so it renders empty. Type a value to send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not filled in: %1 is sent empty, so it renders empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No targeted template uses %1: the hub ignores it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not filled in: %1 (the templates that use them get an empty value).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No targeted template uses: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Fix the JSON below to edit the properties as a table.</source>
         <translation>Korrigieren Sie das JSON unten, um die Eigenschaften als Tabelle zu bearbeiten.</translation>
     </message>
