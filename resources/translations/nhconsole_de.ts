@@ -212,22 +212,22 @@
     <message>
         <location filename="../../ui/composerfold.cpp" line="+15"/>
         <source>&amp;Composer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editor</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Show the composer, or fold it to a strip at the window&apos;s edge</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Editor anzeigen oder zu einer Leiste am Fensterrand einklappen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Fold Composer After Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor nach dem Senden ein&amp;klappen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Give the exchange view the window&apos;s width when a send finishes</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Austauschansicht die Fensterbreite überlassen, wenn eine Sendung abgeschlossen ist</translation>
     </message>
 </context>
 <context>
@@ -235,13 +235,13 @@
     <message>
         <location filename="../../ui/composerstrip.cpp" line="+25"/>
         <source>Show the composer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Editor anzeigen (%1)</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+22"/>
         <source>Compose</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfassen</translation>
     </message>
 </context>
 <context>
@@ -299,7 +299,7 @@
     <message>
         <location line="+45"/>
         <source>Fold the composer to a strip (%1); the exchange gets its width</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Editor zu einer Leiste einklappen (%1); der Austausch erhält seine Breite</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -2324,144 +2324,144 @@ Beispiele:
     <message>
         <location filename="../../core/cli/templatepropertycheck.cpp" line="+40"/>
         <source>registration %1 (%2 template)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1 (%2-Vorlage)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>registration %1 (%2 template &apos;%3&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1 (%2-Vorlage „%3“)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The template properties were not checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlageneigenschaften wurden nicht geprüft: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>… and %n more template registration(s) with missing properties.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… und %n weitere Vorlagenregistrierung mit fehlenden Eigenschaften.</numerusform>
+            <numerusform>… und %n weitere Vorlagenregistrierungen mit fehlenden Eigenschaften.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1: its template does not parse (%2); the hub renders nothing for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ihre Vorlage kann nicht geparst werden (%2); der Hub erzeugt nichts für sie.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: the send has no %2, used by its template: rendered as empty text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ihre Vorlage verwendet %2, die Sendung hat dafür keinen Wert: als leerer Text erzeugt.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>No reached template uses %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine erreichte Vorlage verwendet %1.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Only the first %n registration(s) of the hub were checked for template properties.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nur %n Registrierung des Hubs (die erste) wurde auf Vorlageneigenschaften geprüft.</numerusform>
+            <numerusform>Nur die ersten %n Registrierungen des Hubs wurden auf Vorlageneigenschaften geprüft.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../core/cli/templatetext.cpp" line="-97"/>
         <source>%1:%2 (offset %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2 (Offset %3)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>fix: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrektur: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No findings: the hub accepts this template as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Befunde: Der Hub akzeptiert diese Vorlage so, wie sie ist.</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Properties used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendete Eigenschaften: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Rendered body (%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugter Body (%1):</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Headers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Header:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Expiry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Priority: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Substitutions: none (the template has no expressions).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzungen: keine (die Vorlage hat keine Ausdrücke).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Substitutions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzungen:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>MISSING %1</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLT %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>EMPTY</source>
-        <translation type="unfinished"></translation>
+        <translation>LEER</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>clipped</source>
-        <translation type="unfinished"></translation>
+        <translation>gekürzt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardwert</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Stelle</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2471,32 +2471,32 @@ Beispiele:
     <message>
         <location line="+0"/>
         <source>Rendered</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Missing properties (rendered as empty text): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlende Eigenschaften (als leerer Text erzeugt): %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Payload: a valid %1 payload.</source>
-        <translation type="unfinished"></translation>
+        <translation>Payload: eine gültige %1-Payload.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Payload refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Payload abgelehnt: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The hub reports this registration as &quot;The Notification payload is invalid&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub meldet für diese Registrierung &quot;The Notification payload is invalid&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2947,47 +2947,47 @@ Beispiele:
     <message>
         <location line="+19"/>
         <source>%1 template%2 %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Vorlage%2 %3: %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>expiry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>priority: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>payload (cut): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Payload (gekürzt): %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>payload: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Payload: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not sent, rendered empty: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesendet, leer erzeugt: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>empty: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>
@@ -3228,7 +3228,7 @@ Beispiele:
     <message>
         <location filename="../../core/emulator/emulatortemplates.cpp" line="+73"/>
         <source>Template &apos;%1&apos; is invalid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage „%1“ ist ungültig: %2</translation>
     </message>
 </context>
 <context>
@@ -3693,7 +3693,7 @@ Beispiel:
     <message>
         <location line="+17"/>
         <source>Delivery from there to the device is up to the push service and the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zustellung von dort an das Gerät liegt beim Push-Dienst und beim Gerät.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -7389,28 +7389,28 @@ Beispiele:
     <message>
         <location filename="../../core/protocol/renderedpayload.cpp" line="+84"/>
         <source>Empty: the send has no property %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: Die Sendung hat keine Eigenschaft %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Empty: the property %1 was sent empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: Die Eigenschaft %1 wurde leer gesendet.</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>A native registration: a template send does not reach it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine native Registrierung: Eine Vorlagen-Sendung erreicht sie nicht.</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+6"/>
         <source>Its template does not parse: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Vorlage kann nicht geparst werden: %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The header %1 renders empty. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header %1 bleibt leer. %2</translation>
     </message>
 </context>
 <context>
@@ -7697,12 +7697,12 @@ Beispiele:
     <message>
         <location line="+2"/>
         <source>Template sends: do not fetch the reached template registrations to warn about missing properties.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen-Sendungen: die erreichten Vorlagenregistrierungen nicht abrufen und daher nicht vor fehlenden Eigenschaften warnen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Template sends: do not send when a reached template registration uses a property the send does not have (exit 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen-Sendungen: nicht senden, wenn eine erreichte Vorlagenregistrierung eine Eigenschaft verwendet, die die Sendung nicht hat (Exit-Status 3).</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -7720,7 +7720,15 @@ Examples:
   nhcli send --template greeting_en=Hello --tags user:alice
   nhcli send --format fcmv1 --payload @msg.json --handle TOKEN --no-test
   nhcli send --format apple --broadcast --repeat 1000 --concurrency 16</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet eine Benachrichtigung an den Hub, standardmäßig mit dem Test-Flag, damit der Hub mit dem Ergebnis jeder erreichten Registrierung antwortet (höchstens 10), und zeigt die Anfrage-Header neben dem ausgewerteten Ergebnis an. Genau ein Ziel ist erforderlich: --tags, --handle oder --broadcast.
+
+Eine Vorlagen-Sendung an Tags oder an alle liest zuerst die ersten %1 Registrierungen des Hubs und warnt für jede erreichte Vorlagenregistrierung auf stderr (oder mit --json unter propertyCheck) vor den Eigenschaften, die ihre Vorlage verwendet, die Sendung aber nicht hat (der Hub erzeugt sie als leeren Text), und vor Eigenschaften, die keine erreichte Vorlage verwendet. Gesendet wird trotzdem, außer mit --require-properties; --no-property-check überspringt die Prüfung.
+
+Beispiele:
+  nhcli send --format apple --tags &apos;sports &amp;&amp; !lang:fr&apos;
+  nhcli send --template greeting_en=Hello --tags user:alice
+  nhcli send --format fcmv1 --payload @msg.json --handle TOKEN --no-test
+  nhcli send --format apple --broadcast --repeat 1000 --concurrency 16</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -7795,19 +7803,19 @@ Examples:
     <message>
         <location line="+41"/>
         <source>Give either --no-property-check or --require-properties, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie entweder --no-property-check oder --require-properties an, nicht beides.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cancelled before sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Senden abgebrochen.</translation>
     </message>
     <message numerus="yes">
         <location line="+18"/>
         <source>Not sent (--require-properties): %n reached template registration(s) use properties the send does not have.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nicht gesendet (--require-properties): %n erreichte Vorlagenregistrierung verwendet Eigenschaften, die die Sendung nicht hat.</numerusform>
+            <numerusform>Nicht gesendet (--require-properties): %n erreichte Vorlagenregistrierungen verwenden Eigenschaften, die die Sendung nicht hat.</numerusform>
         </translation>
     </message>
     <message>
@@ -8405,17 +8413,17 @@ Examples:
     <message>
         <location filename="../../core/client/templaterendering.cpp" line="+48"/>
         <source>The send&apos;s properties could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eigenschaften der Sendung konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Fetching its template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Vorlage wird abgerufen…</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Its template could not be fetched: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Vorlage konnte nicht abgerufen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -8423,52 +8431,52 @@ Examples:
     <message>
         <location filename="../../core/cli/templatescommand.cpp" line="+38"/>
         <source>%1:%2 (offset %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2 (Offset %3)</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>The template registration on the hub with this ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlagenregistrierung auf dem Hub mit dieser ID.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A template from a file (&apos;-&apos; = standard input): a bare body (JSON or XML), or a registration description as the hub writes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Vorlage aus einer Datei (&apos;-&apos; = Standardeingabe): ein reiner Body (JSON oder XML) oder eine Registrierungsbeschreibung, wie der Hub sie schreibt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--template-file: the platform of the body (%1). Default: from its shape (XML: wns, &apos;aps&apos;: apns, &apos;message&apos;: fcmv1).</source>
-        <translation type="unfinished"></translation>
+        <translation>--template-file: die Plattform des Bodys (%1). Standard: aus seiner Form (XML: wns, &apos;aps&apos;: apns, &apos;message&apos;: fcmv1).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--template-file: a template header NAME:VALUE (repeatable), e.g. X-WNS-Type:wns/toast.</source>
-        <translation type="unfinished"></translation>
+        <translation>--template-file: ein Vorlagen-Header NAME:VALUE (wiederholbar), z. B. X-WNS-Type:wns/toast.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>render: a property NAME=VALUE (repeatable; wins over --properties-file).</source>
-        <translation type="unfinished"></translation>
+        <translation>render: eine Eigenschaft NAME=VALUE (wiederholbar; hat Vorrang vor --properties-file).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>render: the properties as a flat JSON object of strings, as a template send&apos;s body (&apos;-&apos; = standard input).</source>
-        <translation type="unfinished"></translation>
+        <translation>render: die Eigenschaften als flaches JSON-Objekt aus Zeichenketten, wie im Body einer Vorlagen-Sendung (&apos;-&apos; = Standardeingabe).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>lint: warnings fail too (exit 3). render: a property the template uses but the bag lacks fails (exit 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>lint: Auch Warnungen führen zum Fehlschlag (Exit-Status 3). render: Eine Eigenschaft, die die Vorlage verwendet, die aber in den Eigenschaften fehlt, führt zum Fehlschlag (Exit-Status 3).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>--registration: read it with a saved profile (name or id; see nhcli profiles).</source>
-        <translation type="unfinished"></translation>
+        <translation>--registration: sie mit einem gespeicherten Profil lesen (Name oder ID; siehe nhcli profiles).</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Lint a template, or render it for a set of properties.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Vorlage prüfen oder den Body erzeugen, den sie für einen Satz Eigenschaften ergibt.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -8491,47 +8499,66 @@ Examples:
   nhcli templates lint --template-file toast.xml --header X-WNS-Type:wns/toast
   nhcli templates render --registration 8133-… --property name=Alice
   nhcli templates render --template-file aps.json --properties-file props.json --json</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt, was eine Vorlagenregistrierung tatsächlich empfängt (docs/protocol.md §13).
+
+  lint (--registration ID | --template-file F) [--platform P] [--strict]
+      jeden Befund mit seiner Position (Zeile:Spalte und Offset), Schweregrad,
+      Meldung und einer einzeiligen Korrektur; Exit-Status 3, wenn der Hub die
+      Vorlage ablehnen würde (mit --strict: auch bei Warnungen)
+  render (--registration ID | --template-file F) [--property NAME=VALUE ...]
+         [--properties-file JSON] [--strict]
+      den erzeugten Body und die Header, jede Ersetzung (leere und fehlende
+      markiert), die fehlenden und die ungenutzten Eigenschaften und ob die
+      Plattform die Payload akzeptiert; Exit-Status 3, wenn nicht (das
+      &quot;The Notification payload is invalid&quot; des Hubs) oder wenn die
+      Vorlage nicht geparst werden kann
+
+Eine --template-file enthält einen reinen Body, dessen Plattform aus --platform oder aus seiner Form folgt, oder eine Registrierungsbeschreibung (einen Atom-Eintrag oder eine *TemplateRegistrationDescription), die ihre Plattform und Header nennt.
+
+Beispiele:
+  nhcli templates lint --template-file toast.xml --header X-WNS-Type:wns/toast
+  nhcli templates render --registration 8133-… --property name=Alice
+  nhcli templates render --template-file aps.json --properties-file props.json --json</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>templates needs an action: lint or render.</source>
-        <translation type="unfinished"></translation>
+        <translation>templates braucht eine Aktion: lint oder render.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unknown action &apos;%1&apos;: use lint or render.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Aktion „%1“: Verwenden Sie lint oder render.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Too many arguments for templates %1: &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Argumente für templates %1: „%2“.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Name the template: --registration ID or --template-file FILE (one of them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Vorlage an: --registration ID oder --template-file FILE (eines davon).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--property and --properties-file are for templates render; lint needs no properties.</source>
-        <translation type="unfinished"></translation>
+        <translation>--property und --properties-file gehören zu templates render; lint braucht keine Eigenschaften.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--platform and --header are for --template-file; a registration names its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>--platform und --header gehören zu --template-file; eine Registrierung nennt ihre eigenen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>--profile only applies with --registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>--profile gilt nur zusammen mit --registration.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>--registration needs a registration ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>--registration braucht eine Registrierungs-ID.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -8541,37 +8568,37 @@ Examples:
     <message>
         <location line="+18"/>
         <source>--template-file and --properties-file cannot both read standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>--template-file und --properties-file können nicht beide die Standardeingabe lesen.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>--properties-file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--properties-file %1: %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>--property expects NAME=VALUE, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--property erwartet NAME=VALUE, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>--template-file %1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>--template-file %1 ist leer.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 is a registration description, which names its platform and headers: leave out --platform and --header.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Registrierungsbeschreibung, die ihre Plattform und Header selbst nennt: Lassen Sie --platform und --header weg.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--template-file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--template-file %1: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 describes a native %2 registration, which has no template.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 beschreibt eine native %2-Registrierung, die keine Vorlage hat.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -8581,7 +8608,7 @@ Examples:
     <message>
         <location line="+8"/>
         <source>The shape of %1 does not tell its platform (no &apos;aps&apos;, no &apos;message&apos;, not XML): give --platform (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Form von %1 geht die Plattform nicht hervor (kein &apos;aps&apos;, kein &apos;message&apos;, kein XML): Geben Sie --platform an (%2).</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -8591,37 +8618,37 @@ Examples:
     <message>
         <location line="+16"/>
         <source>The hub has no registration &apos;%1&apos; (404 Not Found).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat keine Registrierung „%1“ (404 Not Found).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Registration %1 is a native %2 registration, which has no template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1 ist eine native %2-Registrierung, die keine Vorlage hat.</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Template of registration %1 in %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage der Registrierung %1 in %2 (%3)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Template %1 (%2, from the body&apos;s shape; --platform to change)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage %1 (%2, aus der Form des Bodys; mit --platform änderbar)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Template %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage %1 (%2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Template of registration %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage der Registrierung %1 (%2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>named &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>namens „%1“</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -8632,31 +8659,31 @@ Examples:
     <message>
         <location line="-78"/>
         <source>--strict: the template has warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>--strict: Die Vorlage hat Warnungen.</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+22"/>
         <source>The template cannot be rendered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Vorlage lässt sich kein Body erzeugen: %1</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Not used by this template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Von dieser Vorlage nicht verwendet: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>The linter has %n warning(s) about this template: nhcli templates lint shows them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Linter meldet %n Warnung zu dieser Vorlage: nhcli templates lint zeigt sie.</numerusform>
+            <numerusform>Der Linter meldet %n Warnungen zu dieser Vorlage: nhcli templates lint zeigt sie.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--strict: the template uses properties that were not given: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>--strict: Die Vorlage verwendet Eigenschaften, die nicht angegeben wurden: %1.</translation>
     </message>
 </context>
 <context>
@@ -9000,12 +9027,12 @@ Examples:
     <message>
         <location line="+41"/>
         <source>Rendering this registration&apos;s template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Payload dieser Registrierung wird aus ihrer Vorlage erzeugt…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No rendered payload was kept for this registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Registrierung wurde keine erzeugte Payload aufbewahrt.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -9688,9 +9715,9 @@ Examples:
     <message numerus="yes">
         <location line="+8"/>
         <source>%n of them would get an empty substitution (a property the send does not fill in).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n davon bekäme eine leere Ersetzung (eine Eigenschaft, die die Sendung nicht ausfüllt).</numerusform>
+            <numerusform>%n davon bekämen eine leere Ersetzung (eine Eigenschaft, die die Sendung nicht ausfüllt).</numerusform>
         </translation>
     </message>
     <message>
@@ -9739,7 +9766,7 @@ Examples:
     <message>
         <location line="+72"/>
         <source>Select a registration to see the payload it would receive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Registrierung, um die Payload zu sehen, die sie empfangen würde.</translation>
     </message>
 </context>
 <context>
@@ -9783,12 +9810,12 @@ Examples:
         <location line="+137"/>
         <source>The hub refuses this body template at character %1 (line %2, column %3): %4</source>
         <extracomment>%1: the 1-based position in the template, %2 and %3 where that is in the XML</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub lehnt diese Body-Vorlage bei Zeichen %1 ab (Zeile %2, Spalte %3): %4</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The hub refuses this template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub lehnt diese Vorlage ab: %1</translation>
     </message>
     <message>
         <location line="+46"/>
@@ -10102,12 +10129,12 @@ Examples:
     <message>
         <location filename="../../ui/renderedpayloadview.cpp" line="+86"/>
         <source> · template “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation> · Vorlage „%1“</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;b&gt;What this %1 registration receives&lt;/b&gt;%2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Was diese %1-Registrierung empfängt&lt;/b&gt;%2</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10117,17 +10144,17 @@ Examples:
     <message>
         <location line="+3"/>
         <source>&lt;b&gt;Not rendered&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Nicht erzeugt&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>The push service would refuse this payload: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Push-Dienst würde diese Payload ablehnen: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Every substitution has a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Ersetzung hat einen Wert.</translation>
     </message>
 </context>
 <context>
@@ -10446,27 +10473,27 @@ Examples:
     <message>
         <location line="+134"/>
         <source>Not filled in: a targeted template uses %1, and the send leaves it out, so it renders empty. Type a value to send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht ausgefüllt: Eine angesprochene Vorlage verwendet %1, die Sendung lässt sie aber weg, daher wird leerer Text eingesetzt. Geben Sie einen Wert ein, um sie zu senden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not filled in: %1 is sent empty, so it renders empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht ausgefüllt: %1 wird leer gesendet, daher wird leerer Text eingesetzt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No targeted template uses %1: the hub ignores it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine angesprochene Vorlage verwendet %1: Der Hub ignoriert sie.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Not filled in: %1 (the templates that use them get an empty value).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht ausgefüllt: %1 (die Vorlagen, die sie verwenden, erhalten einen leeren Wert).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No targeted template uses: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von keiner angesprochenen Vorlage verwendet: %1.</translation>
     </message>
     <message>
         <location line="+39"/>
