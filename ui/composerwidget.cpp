@@ -114,6 +114,9 @@ QWidget *ComposerWidget::buildPayloadTab()
 {
     auto *tab = new QWidget(this);
     m_properties = new TemplatePropertiesTable(tab);
+    // Shown in template mode only; hidden from the start, or the splitter's first minimum
+    // (computed before the window is shown) counts it and the window cannot be 800 px tall.
+    m_properties->hide();
     m_editor = new PayloadEditor(tab);
     m_editor->setObjectName(u"payloadEditor"_s);
     m_payloadLabel = new QLabel(tab);
