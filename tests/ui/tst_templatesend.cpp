@@ -372,8 +372,8 @@ void TestTemplateSend::screenshots()
     QFETCH(bool, dark);
     UiTest::usePalette(dark ? UiTest::darkPalette() : UiTest::lightPalette());
     const QString suffix = dark ? u"-dark"_s : u"-light"_s;
-    const QString dir = u"/tmp/tplui-shots"_s;
-    QDir().mkpath(dir);
+    const QString dir = UiTest::screenshotDir() + u"/template-send"_s;
+    QVERIFY(QDir().mkpath(dir));
     QVERIFY(makeTemplateWindow());
     ComposerWidget *composer = m_window->composer();
     QTRY_COMPARE(m_window->reachPreview()->emptySubstitutionCount(), 1);
