@@ -6,6 +6,7 @@
 // the output. Cli::start() is driven through its finished() signal; nothing blocks.
 
 #include "cli/cli.h"
+#include "clirun.h"
 #include "emulator/emulatorstate.h"
 #include "emulator/faults.h"
 #include "emulatorfixture.h"
@@ -78,15 +79,7 @@ private slots:
     void emulatorCommand();
 
 private:
-    struct Run
-    {
-        bool finished = false;
-        int code = -1;
-        QString out;
-        QString err;
-        QJsonObject json;
-        bool jsonOk = false;
-    };
+    using Run = Nh::Test::CliRun;
     QProcessEnvironment environment(Env env) const;
     Run run(const QStringList &args, Env env = Env::Default, const QByteArray &stdinData = {},
             int columns = 80, bool terminal = false);
@@ -194,41 +187,8 @@ TestCli::Run TestCli::run(const QStringList &args, Env env, const QByteArray &st
 TestCli::Run TestCli::run(const QStringList &args, const QProcessEnvironment &env,
                           const QByteArray &stdinData, int columns, bool terminal)
 {
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    QBuffer in;
-    in.setData(stdinData);
-    in.open(QIODevice::ReadOnly);
-    CliIo io;
-    io.out = &out;
-    io.err = &err;
-    io.in = &in;
-    io.env = env;
-    io.terminal.columns = columns;
-    io.terminal.outIsTerminal = terminal;
-    io.terminal.errIsTerminal = terminal;
-    // A QNAM per run, as a process has: a cached connection must not carry trust over.
-    QNetworkAccessManager ownNam;
-    Cli cli(&ownNam);
-    QSignalSpy finished(&cli, &Cli::finished);
-    cli.start(QStringList {u"nhcli"_s} + args, io);
-    if (!finished.isEmpty()) // finished() must never come from inside start()
-        return r;
-    if (!finished.wait(20000))
-        return r;
-    r.finished = finished.size() == 1;
-    r.code = finished.first().first().toInt();
-    out.flush();
-    err.flush();
-    QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
-    r.jsonOk = error.error == QJsonParseError::NoError && doc.isObject();
-    r.json = doc.object();
-    return r;
+    return Nh::Test::runCli(args, {env, stdinData, columns, terminal});
 }
-
-#define RUN_OK(r) QVERIFY2((r).finished, "Cli::run did not finish (or finished inside start())")
 
 // --- exit codes ---------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@
 // QStandardPaths test mode keeps the default settings and history files out of the real home.
 #include "cli/cli.h"
 #include "cli/historycommand.h"
+#include "clirun.h"
 #include "emulator/emulatorstate.h"
 #include "emulatorfixture.h"
 #include "resultcheck.h"
@@ -83,14 +84,7 @@ private slots:
     void keyNeverOnDisk();
 
 private:
-    struct Run
-    {
-        bool finished = false;
-        int code = -1;
-        QString out;
-        QString err;
-        QJsonObject json;
-    };
+    using Run = Nh::Test::CliRun;
     QProcessEnvironment environment(bool withConnection = true) const;
     Run run(const QStringList &args, const QProcessEnvironment &env,
             const QByteArray &stdinData = {});
@@ -106,8 +100,6 @@ private:
     QHash<QString, QString> m_names; // exchange id → a … e
     bool m_keychain = false;
 };
-
-#define RUN_OK(r) QVERIFY2((r).finished, "the command did not finish")
 
 void TestCliStore::initTestCase()
 {
@@ -165,30 +157,7 @@ QProcessEnvironment TestCliStore::environment(bool withConnection) const
 TestCliStore::Run TestCliStore::run(const QStringList &args, const QProcessEnvironment &env,
                                     const QByteArray &stdinData)
 {
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    QBuffer in;
-    in.setData(stdinData);
-    in.open(QIODevice::ReadOnly);
-    CliIo io;
-    io.out = &out;
-    io.err = &err;
-    io.in = &in;
-    io.env = env;
-    io.terminal.columns = 200;
-    QNetworkAccessManager nam;
-    Cli cli(&nam);
-    QSignalSpy finished(&cli, &Cli::finished);
-    cli.start(QStringList {u"nhcli"_s} + args, io);
-    if (!finished.isEmpty() || !finished.wait(20000))
-        return r;
-    r.finished = finished.size() == 1;
-    r.code = finished.first().first().toInt();
-    out.flush();
-    err.flush();
-    r.json = QJsonDocument::fromJson(r.out.toUtf8()).object();
-    return r;
+    return Nh::Test::runCli(args, {env, stdinData, 200});
 }
 
 void TestCliStore::writeFixture()

@@ -6,6 +6,7 @@
 // and the per-registration property warnings of `send --template`.
 
 #include "cli/cli.h"
+#include "clirun.h"
 #include "emulator/emulatorstate.h"
 #include "emulatorfixture.h"
 
@@ -54,15 +55,7 @@ private slots:
     void sendCheckIsBounded();
 
 private:
-    struct Run
-    {
-        bool finished = false;
-        int code = -1;
-        QString out;
-        QString err;
-        QJsonObject json;
-        bool jsonOk = false;
-    };
+    using Run = Nh::Test::CliRun;
     Run run(const QStringList &args, bool connection = true);
     QString file(const QString &name, const QByteArray &content);
     QString addTemplate(const QString &handle, const QStringList &tags, const QString &body,
@@ -125,39 +118,16 @@ qsizetype TestCliTemplates::sends() const
 
 TestCliTemplates::Run TestCliTemplates::run(const QStringList &args, bool connection)
 {
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    QBuffer in;
-    in.open(QIODevice::ReadOnly);
-    CliIo io;
-    io.out = &out;
-    io.err = &err;
-    io.in = &in;
+    Nh::Test::CliRunOptions options;
     if (connection) {
-        io.env.insert(u"NH_CONNECTION_STRING"_s, f.connectionString().toString());
-        io.env.insert(u"NH_HUB"_s, f.hub());
-        io.env.insert(u"NH_CA_FILE"_s, caFile);
+        options.env.insert(u"NH_CONNECTION_STRING"_s, f.connectionString().toString());
+        options.env.insert(u"NH_HUB"_s, f.hub());
+        options.env.insert(u"NH_CA_FILE"_s, caFile);
     }
-    io.terminal.columns = 100;
-    QNetworkAccessManager nam;
-    Cli cli(&nam);
-    QSignalSpy finished(&cli, &Cli::finished);
-    cli.start(QStringList {u"nhcli"_s} + args, io);
-    if (!finished.isEmpty() || !finished.wait(20000))
-        return r;
-    r.finished = finished.size() == 1;
-    r.code = finished.first().first().toInt();
-    out.flush();
-    err.flush();
-    QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
-    r.jsonOk = error.error == QJsonParseError::NoError && doc.isObject();
-    r.json = doc.object();
-    return r;
+    options.columns = 100;
+    return Nh::Test::runCli(args, options);
 }
 
-#define RUN_OK(r) QVERIFY2((r).finished, "Cli::run did not finish (or finished inside start())")
 #define SAYS(r, text) \
     QVERIFY2(QString((r).out + (r).err).contains(text), qPrintable((r).out + (r).err))
 
