@@ -154,6 +154,21 @@ def exit_on_sigterm():
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
+def run_with_emulator(path, args, label, body):
+    """Starts nhemulator with `args`, returns body(emulator) and stops it; a start that fails
+    is reported as `label: why` and returns 1 (a script's exit status)."""
+    try:
+        emu = EmulatorProcess(path, args)
+        emu.start()
+    except EmulatorError as e:
+        print("%s: %s" % (label, e))
+        return 1
+    try:
+        return body(emu)
+    finally:
+        emu.stop()
+
+
 def client_env(certificate):
     """The environment for a client process: trust the emulator's certificate, bypass proxies."""
     env = dict(os.environ)

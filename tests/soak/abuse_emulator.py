@@ -44,8 +44,8 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "interop"))
 sys.path.insert(0, HERE)
-from emulator_process import (EmulatorError, EmulatorProcess, exit_on_sigterm,  # noqa: E402
-                              parse_connection_string, sas_token)
+from emulator_process import (exit_on_sigterm, parse_connection_string,  # noqa: E402
+                              run_with_emulator, sas_token)
 from soak_emulator import rss_kb  # noqa: E402
 
 RULE = "DefaultFullSharedAccessSignature"
@@ -302,16 +302,8 @@ def main():
     if files < IDLE_CONNECTIONS + 100:
         print("abuse: the open-files limit is %d; %d are needed" % (files, IDLE_CONNECTIONS + 100))
         return 1
-    try:
-        emu = EmulatorProcess(args.emulator, ["--no-demo-data"])
-        emu.start()
-    except EmulatorError as e:
-        print("abuse: %s" % e)
-        return 1
-    try:
-        return run(emu, args)
-    finally:
-        emu.stop()
+    return run_with_emulator(args.emulator, ["--no-demo-data"], "abuse",
+                             lambda emu: run(emu, args))
 
 
 def run(emu, args):

@@ -49,8 +49,8 @@ import urllib.parse
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "interop"))
-from emulator_process import (EmulatorError, EmulatorProcess, exit_on_sigterm,  # noqa: E402
-                              parse_connection_string, sas_token)
+from emulator_process import (exit_on_sigterm, parse_connection_string,  # noqa: E402
+                              run_with_emulator, sas_token)
 
 API = "api-version=2020-06"
 RULE = "DefaultFullSharedAccessSignature"
@@ -345,16 +345,8 @@ def main():
         print("soak: --seconds must be at least 4")
         return 2
 
-    try:
-        emu = EmulatorProcess(args.emulator, ["--no-demo-data"] + args.emulator_arg)
-        emu.start()
-    except EmulatorError as e:
-        print("soak: %s" % e)
-        return 1
-    try:
-        return run(emu, args)
-    finally:
-        emu.stop()
+    return run_with_emulator(args.emulator, ["--no-demo-data"] + args.emulator_arg, "soak",
+                             lambda emu: run(emu, args))
 
 
 def run(emu, args):
