@@ -388,6 +388,35 @@ def load_allowlist(path):
     return entries
 
 
+def check_chosen(path):
+    """The deliberate template choices (the allow-list's "chosen"): each names a docs/protocol.md
+    section that exists and a test row that pins it. Returns (entries, problems)."""
+    with open(path, encoding="utf-8") as f:
+        chosen = json.load(f).get("chosen", [])
+    root = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+    with open(os.path.join(root, "docs", "protocol.md"), encoding="utf-8") as f:
+        headings = {line.split()[1] for line in f if line.startswith("### ")}
+    problems = []
+    for c in chosen:
+        for key in ("point", "status", "choice", "docs", "pinned"):
+            if not c.get(key):
+                problems.append("chosen entry without %s: %r" % (key, c))
+                break
+        else:
+            if c["docs"] not in headings:
+                problems.append("%s: docs/protocol.md has no section %s" % (c["point"], c["docs"]))
+            pinned = os.path.join(root, c["pinned"]["file"])
+            try:
+                with open(pinned, encoding="utf-8") as f:
+                    found = c["pinned"]["row"] in f.read()
+            except OSError:
+                found = False
+            if not found:
+                problems.append("%s: %s does not pin it (no %r)"
+                                % (c["point"], c["pinned"]["file"], c["pinned"]["row"]))
+    return chosen, problems
+
+
 def allowed(entries, file, check):
     """The first entry whose check pattern (fnmatch) and files pattern match, counted."""
     for e in entries:
@@ -479,6 +508,15 @@ def main():
     print("Allowed differences by entry:")
     for e in entries:
         print("  %4d  %s [%s]: %s" % (e["used"], " | ".join(e["check"]), e["files"], e["reason"]))
+    chosen, problems = check_chosen(args.allowlist)
+    print("Deliberate choices no recording judges (docs/protocol.md):")
+    for c in chosen:
+        print("  %s (%s, §%s): %s" % (c.get("point"), c.get("status"), c.get("docs"),
+                                      c.get("choice")))
+    for p in problems:
+        failures.append("allow-list: " + p)
+        print("FAIL: " + failures[-1])
+    counts["chosen"] = len(chosen)
     unused = [e["check"] for e in entries if e["used"] == 0]
     if unused:
         failures.append("allow-list entries that matched nothing (remove them): %s" % unused)
