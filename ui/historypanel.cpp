@@ -218,7 +218,10 @@ HistoryPanel::HistoryPanel(Nh::HistoryStore *store, Nh::ProfileStore *profiles, 
     m_table->setColumnWidth(Nh::HistoryModel::Profile, em * 10);
     m_table->setColumnWidth(Nh::HistoryModel::Operation, em * 8);
     m_table->setColumnWidth(Nh::HistoryModel::Target, em * 14);
-    m_table->setColumnWidth(Nh::HistoryModel::Format, em * 6);
+    int formatWidth = 0; // the wire names, as the column shows them ("template", "windowsphone")
+    for (int i = 0; i < Nh::kFormatCount; ++i)
+        formatWidth = qMax(formatWidth, fm.horizontalAdvance(Nh::formatWireName(Nh::Format(i))));
+    m_table->setColumnWidth(Nh::HistoryModel::Format, formatWidth + padding);
     int statusWidth = 0;
     for (const auto result : {Nh::ExchangeResult::Success, Nh::ExchangeResult::NoTargets,
                               Nh::ExchangeResult::HubError}) {

@@ -10,6 +10,7 @@
 #include "historypanel.h"
 #include "models/historymodel.h"
 #include "protocol/notificationoutcome.h"
+#include "protocol/platform.h"
 #include "store/historystore.h"
 
 #include <QAction>
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -93,6 +95,7 @@ private slots:
     void curlWithFreshTokens();
     void headerStateRoundTrips();
     void compareShowsDifferences();
+    void formatColumnShowsEveryFormatWhole();
 
 private:
     void addAndWait(const Nh::Exchange &e, const QString &profileId = u"p1"_s);
@@ -342,6 +345,21 @@ void TestHistoryPanel::compareShowsDifferences()
     QVERIFY(dialog.tabs()
                 ->tabText(CompareDialog::FieldsTab)
                 .contains(QString::number(d.fields.size())));
+}
+
+void TestHistoryPanel::formatColumnShowsEveryFormatWhole()
+{
+    // "template" and "windowsphone" were elided ("te…te") in a column sized for "apple".
+    auto *table = m_panel->findChild<QTableView *>(u"historyTable"_s);
+    QVERIFY(table);
+    const int margin =
+        (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1) * 2;
+    for (int i = 0; i < Nh::kFormatCount; ++i) {
+        const QString name = Nh::formatWireName(Nh::Format(i));
+        QVERIFY2(table->fontMetrics().horizontalAdvance(name) + margin
+                     <= table->columnWidth(Nh::HistoryModel::Format),
+                 qPrintable(name));
+    }
 }
 
 QTEST_MAIN(TestHistoryPanel)
