@@ -160,10 +160,16 @@ QString xmlEscaped(QStringView s, QChar quote)
 }
 
 /// QChar offset in `text` of a byte offset in its UTF-8 form.
+/// The UTF-16 index of a byte offset into `utf8` (valid UTF-8, from QString::toUtf8()). An
+/// offset inside a character (a validator may point at any byte) counts as that character's
+/// start, so that a span never ends before it begins.
 qsizetype charOffset(const QByteArray &utf8, qsizetype byte)
 {
     if (byte <= 0)
         return byte;
+    byte = qMin(byte, utf8.size());
+    while (byte > 0 && byte < utf8.size() && (quint8(utf8.at(byte)) & 0xC0) == 0x80)
+        --byte;
     return QString::fromUtf8(utf8.left(byte)).size();
 }
 
