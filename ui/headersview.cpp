@@ -99,8 +99,9 @@ HeadersView::HeadersView(QWidget *parent)
 
     // Every header row in view: the headers' part takes the height its rows need from the
     // body, down to a few lines of it (issue #16).
-    keepRowsInView(m_splitter, m_table,
-                   m_bodyTitle->sizeHint().height() + fontMetrics().lineSpacing() * 5);
+    keepRowsInView(m_splitter, m_table, [this] {
+        return m_bodyTitle->sizeHint().height() + fontMetrics().lineSpacing() * 5;
+    });
     clear();
 }
 

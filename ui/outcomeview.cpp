@@ -166,8 +166,13 @@ OutcomeView::OutcomeView(QWidget *parent)
     resultsSplit->setStretchFactor(0, 3);
     resultsSplit->setStretchFactor(1, 1);
     resultsSplit->setChildrenCollapsible(false);
-    // Every registration's row in view above the detail (its rows wrap the hub's words).
-    keepRowsInView(resultsSplit, m_resultsTable, fontMetrics().lineSpacing() * 2);
+    // Every registration's row in view above the detail (its rows wrap the hub's words); but a
+    // template send's detail holds the rendered payload a row is selected for, so it keeps
+    // two fifths of the page.
+    keepRowsInView(resultsSplit, m_resultsTable, [this, resultsSplit] {
+        const int lines = fontMetrics().lineSpacing() * 2;
+        return m_templateSend ? qMax(lines, resultsSplit->height() * 2 / 5) : lines;
+    });
     m_resultsPage = resultsSplit;
     m_splitters.append(resultsSplit);
     connect(m_resultsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

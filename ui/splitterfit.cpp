@@ -9,17 +9,18 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <utility>
 
 namespace {
 
 class RowsInView final : public QObject
 {
 public:
-    RowsInView(QSplitter *splitter, QTableView *table, int keepForSecond)
+    RowsInView(QSplitter *splitter, QTableView *table, std::function<int()> keepForSecond)
         : QObject(splitter)
         , m_splitter(splitter)
         , m_table(table)
-        , m_keep(keepForSecond)
+        , m_keep(std::move(keepForSecond))
     {
         // Once the rows have their heights: they are fitted on a zero timer too.
         m_timer.setSingleShot(true);
@@ -55,20 +56,20 @@ private:
         for (int row = 0; row < rows; ++row)
             needed += m_table->rowHeight(row);
         const int shortfall = needed - m_table->height();
-        const int move = qMin(shortfall, sizes.at(1) - m_keep);
+        const int move = qMin(shortfall, sizes.at(1) - m_keep());
         if (shortfall > 0 && move > 0)
             m_splitter->setSizes({sizes.at(0) + move, sizes.at(1) - move});
     }
 
     QPointer<QSplitter> m_splitter;
     QPointer<QTableView> m_table;
-    int m_keep;
+    std::function<int()> m_keep;
     QTimer m_timer;
 };
 
 } // namespace
 
-void keepRowsInView(QSplitter *splitter, QTableView *table, int keepForSecond)
+void keepRowsInView(QSplitter *splitter, QTableView *table, std::function<int()> keepForSecond)
 {
     new RowsInView(splitter, table, keepForSecond);
 }

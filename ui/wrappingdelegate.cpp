@@ -23,6 +23,21 @@ constexpr int kVerticalPadding = 3;
  * Refits a table's row heights, once per burst of changes (a splitter drag resizes the view
  * many times), after the view has laid out its columns for the new width.
  */
+/// The other columns of a wrapping table: one line, elided as the view says (a handle or an id
+/// would otherwise break at every '-', since the view's word wrap is on for the wrapping ones).
+class OneLineDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->features &= ~QStyleOptionViewItem::WrapText;
+    }
+};
+
 class RowFitter final : public QObject
 {
 public:
@@ -155,6 +170,9 @@ void WrappingDelegate::install(QTableView *table, const QList<int> &columns)
     auto *delegate = new WrappingDelegate(table);
     for (const int column : columns)
         table->setItemDelegateForColumn(column, delegate);
+    if (table->itemDelegate()
+        && table->itemDelegate()->metaObject() == &QStyledItemDelegate::staticMetaObject)
+        table->setItemDelegate(new OneLineDelegate(table));
     table->setWordWrap(true);
     new RowFitter(table);
 }

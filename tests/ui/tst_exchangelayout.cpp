@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -129,6 +130,22 @@ void verifyWhole(QTableView *table, const QList<int> &columns)
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
+/** No row taller than its text needs: no empty bands in the table. */
+bool rowsTight(QTableView *table)
+{
+    for (int r = 0; r < table->model()->rowCount(); ++r) {
+        if (table->rowHeight(r) > static_cast<QAbstractItemView *>(table)->sizeHintForRow(r))
+            return false;
+    }
+    return true;
+}
+
+/** No room lost between the result banner and the counts under it. */
+bool bannerFits(const QWidget *banner, const QWidget *summary)
+{
+    return summary->y() - banner->geometry().bottom() <= 12;
+}
+
 } // namespace
 
 class TestExchangeLayout final : public QObject
@@ -143,6 +160,7 @@ private slots:
     void demoSendIsReadable_data();
     void demoSendIsReadable();
     void composerFoldsAfterASendAndComesBack();
+    void templateSendLeavesRoomForTheRenderedPayload();
 
 private:
     /** Sends what the composer holds (its Send action, the toolbar's); the exchange. */
@@ -229,16 +247,9 @@ void TestExchangeLayout::demoSendIsReadable()
     auto *summary = m_window->findChild<QWidget *>(u"outcomeSummary"_s);
     QVERIFY(banner && summary);
     const auto bannerFits = [&] {
-        return summary->y() - banner->geometry().bottom() <= 12;
+        return ::bannerFits(banner, summary);
     };
-    // And no row taller than its text needs: no empty bands in the tables.
-    const auto rowsTight = [](QTableView *table) {
-        for (int r = 0; r < table->model()->rowCount(); ++r) {
-            if (table->rowHeight(r) > static_cast<QAbstractItemView *>(table)->sizeHintForRow(r))
-                return false;
-        }
-        return true;
-    };
+    // And no row taller than its text needs: no empty bands in the tables (rowsTight()).
     const bool settled = QTest::qWaitFor(
         [&] { return valuesWhole() && bannerFits() && rowsTight(headers) && rowsTight(results); },
         2000);
@@ -320,6 +331,45 @@ void TestExchangeLayout::composerFoldsAfterASendAndComesBack()
     QVERIFY(!m_window->composerFold()->foldAfterSendAction()->isChecked());
     QVERIFY(m_window->composer()->isVisible());
     QTRY_COMPARE(m_window->composer()->width(), composerWidth);
+}
+
+void TestExchangeLayout::templateSendLeavesRoomForTheRenderedPayload()
+{
+    // The demo's template send reaches four template registrations whose rows wrap; the rows
+    // must not take the page from the payload a selected row was rendered into.
+    m_window = std::make_unique<MainWindow>(m_harness->context());
+    m_window->resize(1440, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->composer()->setFormat(Nh::Format::Template);
+    auto *send = m_window->findChild<QPushButton *>(u"sendButton"_s);
+    QTRY_VERIFY2(send->isEnabled(), qPrintable(m_window->composer()->refusal()));
+    const Nh::Exchange e = sendAndWait();
+    QCOMPARE(e.result, Nh::ExchangeResult::Success);
+    QVERIFY(e.outcome && e.outcome->results.size() >= 3);
+    QTRY_COMPARE(m_window->exchangeView()->exchange().rendered.size(), e.outcome->results.size());
+    auto *split = m_window->findChild<QSplitter *>(u"resultsSplitter"_s);
+    QVERIFY(split && split->isVisible());
+    auto *results = m_window->findChild<QTableView *>(u"resultsTable"_s);
+    auto *banner = m_window->findChild<QWidget *>(u"resultBannerScroll"_s);
+    auto *summary = m_window->findChild<QWidget *>(u"outcomeSummary"_s);
+    QVERIFY(results && banner && summary);
+    const auto detailRoom = [split] {
+        return split->sizes().value(1);
+    };
+    const bool roomy = QTest::qWaitFor(
+        [&] {
+            return detailRoom() >= split->height() * 2 / 5 - 2 && rowsTight(results)
+                && bannerFits(banner, summary);
+        },
+        2000);
+    UiTest::saveScreenshot(m_window.get(), u"exchange-template-1440x900"_s);
+    QVERIFY2(roomy,
+             qPrintable(u"the detail has %1 of %2 px"_s.arg(detailRoom()).arg(split->height())));
+    // One line per handle: rows wrap the hub's words, not the handles at every '-'.
+    const int line = results->fontMetrics().lineSpacing();
+    for (int r = 0; r < results->model()->rowCount(); ++r)
+        QVERIFY2(results->rowHeight(r) <= line * 3, qPrintable(QString::number(r)));
 }
 
 QTEST_MAIN(TestExchangeLayout)
