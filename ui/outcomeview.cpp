@@ -272,7 +272,9 @@ void OutcomeView::setExchange(const Nh::Exchange &e)
     m_renderedPayloads = e.rendered;
     m_renderingPending = false;
     m_rendered->setVisible(m_templateSend);
-    m_outcomeModel->setOutcome(e.outcome.value_or(Nh::NotificationOutcome {}));
+    m_outcomeModel->setOutcome(e.outcome.value_or(Nh::NotificationOutcome {}),
+                               m_templateSend ? Nh::SentPayload::Template
+                                              : Nh::SentPayload::Native);
     const int rows = m_outcomeModel->rowCount();
     m_tabs->setTabText(ResultsTab,
                        rows > 0 ? tr("Registrations (%1)").arg(rows) : tr("Registrations"));

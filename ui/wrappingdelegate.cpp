@@ -19,10 +19,6 @@ namespace {
 /** Vertical room around the text, as the views' one-line rows have (font height + 6). */
 constexpr int kVerticalPadding = 3;
 
-/**
- * Refits a table's row heights, once per burst of changes (a splitter drag resizes the view
- * many times), after the view has laid out its columns for the new width.
- */
 /// The other columns of a wrapping table: one line, elided as the view says (a handle or an id
 /// would otherwise break at every '-', since the view's word wrap is on for the wrapping ones).
 class OneLineDelegate final : public QStyledItemDelegate
@@ -38,6 +34,10 @@ protected:
     }
 };
 
+/**
+ * Refits a table's row heights, once per burst of changes (a splitter drag resizes the view
+ * many times), after the view has laid out its columns for the new width.
+ */
 class RowFitter final : public QObject
 {
 public:
@@ -52,6 +52,8 @@ public:
                 m_table->resizeRowsToContents();
         });
         table->installEventFilter(this);
+        // A scroll bar that comes or goes changes the viewport's width, not the table's.
+        table->viewport()->installEventFilter(this);
         connect(table->horizontalHeader(), &QHeaderView::sectionResized, &m_timer,
                 qOverload<>(&QTimer::start));
         QAbstractItemModel *model = table->model();
@@ -65,7 +67,7 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (watched == m_table
+        if (m_table && (watched == m_table || watched == m_table->viewport())
             && (event->type() == QEvent::Resize || event->type() == QEvent::Show
                 || event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange))
             m_timer.start();

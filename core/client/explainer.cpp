@@ -323,7 +323,7 @@ Explanation explainDetails(const NotificationDetails &d)
     return x;
 }
 
-Explanation explainOutcomeCounts(const NotificationOutcome &o)
+Explanation explainOutcomeCounts(const NotificationOutcome &o, bool templateSend)
 {
     const auto failing =
         std::find_if(o.results.cbegin(), o.results.cend(), [](const RegistrationResult &r) {
@@ -343,6 +343,16 @@ Explanation explainOutcomeCounts(const NotificationOutcome &o)
     Explanation x = failing == o.results.cend()
         ? explainOutcome(QString())
         : explainOutcome(failing->outcome, platformFromWireName(failing->applicationPlatform));
+    if (templateSend && failing != o.results.cend()
+        && classifyOutcome(failing->outcome) == OutcomeKind::InvalidPayload) {
+        // Not the request's body: what that registration's template rendered into.
+        x.cause = Tr::tr("The push service refused the payload a registration's template "
+                         "rendered into with the properties sent.");
+        x.nextStep = Tr::tr("Select the registration to see what it received, then fix its "
+                            "template (nhcli templates lint names what is wrong) or send the "
+                            "properties it needs.");
+        x.docsHint = kDocsTemplates;
+    }
     x.cause = Tr::tr("%1 registration(s) failed and %2 succeeded. ").arg(o.failure).arg(o.success)
         + x.cause;
     return x;
@@ -849,7 +859,7 @@ Explanation explain(const Exchange &e)
     }
 
     if (e.outcome)
-        return explainOutcomeCounts(*e.outcome);
+        return explainOutcomeCounts(*e.outcome, sentFormat(e) == Format::Template);
     if (e.details)
         return explainDetails(*e.details);
     Explanation x;

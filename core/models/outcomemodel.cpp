@@ -41,7 +41,7 @@ QString credentialName(QStringView platform)
 
 } // namespace
 
-OutcomeAdvice outcomeAdvice(OutcomeKind kind, QStringView applicationPlatform)
+OutcomeAdvice outcomeAdvice(OutcomeKind kind, QStringView applicationPlatform, SentPayload payload)
 {
     switch (kind) {
     case OutcomeKind::Success:
@@ -77,6 +77,13 @@ OutcomeAdvice outcomeAdvice(OutcomeKind kind, QStringView applicationPlatform)
                     "send again.")
                     .arg(credentialName(applicationPlatform))};
     case OutcomeKind::InvalidPayload:
+        if (payload == SentPayload::Template) {
+            return {OutcomeModel::tr("The push service refused the payload this registration's "
+                                     "template rendered into with the properties sent."),
+                    OutcomeModel::tr("Look at what it received (below): fix the template (nhcli "
+                                     "templates lint names what is wrong) or send the properties "
+                                     "it needs.")};
+        }
         return {OutcomeModel::tr("The push service refused the payload."),
                 OutcomeModel::tr(
                     "Check the body and its headers against the platform's format; nhconsole "
@@ -113,10 +120,11 @@ OutcomeModel::OutcomeModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
-void OutcomeModel::setOutcome(const NotificationOutcome &outcome)
+void OutcomeModel::setOutcome(const NotificationOutcome &outcome, SentPayload payload)
 {
     beginResetModel();
     m_outcome = outcome;
+    m_payload = payload;
     m_kinds.clear();
     m_kinds.reserve(outcome.results.size());
     for (const auto &r : std::as_const(m_outcome.results))
@@ -164,7 +172,7 @@ QVariant OutcomeModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole: {
         if (index.column() == Result || index.column() == Outcome) {
-            const OutcomeAdvice advice = outcomeAdvice(kind, r.applicationPlatform);
+            const OutcomeAdvice advice = outcomeAdvice(kind, r.applicationPlatform, m_payload);
             return QString(r.outcome + u"\n\n"_s + advice.cause + u"\n"_s + advice.nextStep);
         }
         if (index.column() == Platform)
@@ -176,9 +184,9 @@ QVariant OutcomeModel::data(const QModelIndex &index, int role) const
     case SucceededRole:
         return kind == OutcomeKind::Success;
     case CauseRole:
-        return outcomeAdvice(kind, r.applicationPlatform).cause;
+        return outcomeAdvice(kind, r.applicationPlatform, m_payload).cause;
     case NextStepRole:
-        return outcomeAdvice(kind, r.applicationPlatform).nextStep;
+        return outcomeAdvice(kind, r.applicationPlatform, m_payload).nextStep;
     default:
         return {};
     }

@@ -16,12 +16,20 @@ struct OutcomeAdvice
     QString nextStep;
 };
 
+/** How the payload a result is about came to be. */
+enum class SentPayload {
+    Native, ///< the request's body, as the composer or the back end wrote it
+    Template, ///< the registration's template rendered with the request's properties
+};
+
 /**
  * The advice for one registration result. `applicationPlatform` is the result's wire name
- * ("apple", "fcmv1", …); it only sharpens the wording (which credentials, which token).
+ * ("apple", "fcmv1", …); it only sharpens the wording (which credentials, which token). For a
+ * template send a refused payload is the registration's rendered template, not the request body.
  */
 // TODO(#7): defer to Nh::explain() (core/client/explainer.h) once it covers per-result outcomes.
-OutcomeAdvice outcomeAdvice(OutcomeKind kind, QStringView applicationPlatform);
+OutcomeAdvice outcomeAdvice(OutcomeKind kind, QStringView applicationPlatform,
+                            SentPayload payload = SentPayload::Native);
 
 /** A short name for `kind` that fits a table column ("Accepted", "Invalid handle", …). */
 QString outcomeKindLabel(OutcomeKind kind);
@@ -47,10 +55,11 @@ public:
 
     explicit OutcomeModel(QObject *parent = nullptr);
 
-    /** Replaces every row (a model reset). */
-    void setOutcome(const NotificationOutcome &outcome);
+    /** Replaces every row (a model reset); `payload` says what a refused payload was. */
+    void setOutcome(const NotificationOutcome &outcome, SentPayload payload = SentPayload::Native);
     void clear();
     const NotificationOutcome &outcome() const { return m_outcome; }
+    SentPayload sentPayload() const { return m_payload; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -60,6 +69,7 @@ public:
 
 private:
     NotificationOutcome m_outcome;
+    SentPayload m_payload = SentPayload::Native;
     QList<OutcomeKind> m_kinds;
 };
 

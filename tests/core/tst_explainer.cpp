@@ -19,6 +19,10 @@ namespace {
 const QString kSasDocs = u"https://learn.microsoft.com/rest/api/notificationhubs/common-concepts"_s;
 const QString kTagDocs =
     u"https://learn.microsoft.com/azure/notification-hubs/notification-hubs-tags-segment-push-message"_s;
+const QString kFcmDocs =
+    u"https://learn.microsoft.com/azure/notification-hubs/notification-hubs-gcm-to-fcm"_s;
+const QString kTemplateDocs = u"https://learn.microsoft.com/azure/notification-hubs/"
+                              u"notification-hubs-templates-cross-platform-push-messages"_s;
 const QString kFixerDocs =
     u"https://learn.microsoft.com/azure/notification-hubs/notification-hubs-push-notification-fixer"_s;
 
@@ -483,6 +487,26 @@ void TestExplainer::explainExchange_data()
         QTest::newRow("test send with a failing result")
             << e << u"1 registration(s) failed and 1 succeeded"_s << u"Apple (APNs) settings"_s
             << u"https://learn.microsoft.com/azure/notification-hubs/push-notification-updates-ios-13"_s;
+    }
+    {
+        // A template send: the refused payload is what a registration's template rendered.
+        for (const QByteArray &format : {"fcmv1"_ba, "template"_ba}) {
+            Exchange e = send(ExchangeResult::Success, u"send.test"_s);
+            e.requestHeaders[1].second = format;
+            NotificationOutcome o;
+            o.success = 0;
+            o.failure = 1;
+            o.results = {{u"fcmv1"_s, u"a"_s, u"1"_s, u"The Notification payload is invalid"_s}};
+            e.outcome = o;
+            if (format == "template")
+                QTest::newRow("template send, a rendered payload refused")
+                    << e << u"a registration's template rendered into"_s
+                    << u"fix its template (nhcli templates lint"_s << kTemplateDocs;
+            else
+                QTest::newRow("native send, the payload refused")
+                    << e << u"refused the payload: it is not what this platform accepts"_s
+                    << u"Wrap the payload"_s << kFcmDocs;
+        }
     }
     {
         Exchange e = send(ExchangeResult::Success, u"send.test"_s);

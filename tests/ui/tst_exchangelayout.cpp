@@ -252,14 +252,14 @@ void TestExchangeLayout::demoSendIsReadable()
     // And no row taller than its text needs: no empty bands in the tables (rowsTight()).
     const bool settled = QTest::qWaitFor(
         [&] { return valuesWhole() && bannerFits() && rowsTight(headers) && rowsTight(results); },
-        2000);
+        5000);
     const QString name = u"exchange-%1x%2-%3"_s.arg(size.width())
                              .arg(size.height())
                              .arg(dark ? u"dark"_s : u"light"_s);
     UiTest::saveScreenshot(m_window.get(), name);
 
     if (!settled)
-        qWarning("the header values were not whole after 2 s; the checks say which");
+        qWarning("the header values were not whole after 5 s; the checks say which");
     QVERIFY2(
         bannerFits(),
         qPrintable(u"banner ends at %1, the counts start at %2"_s.arg(banner->geometry().bottom())
@@ -362,7 +362,7 @@ void TestExchangeLayout::templateSendLeavesRoomForTheRenderedPayload()
             return detailRoom() >= split->height() * 2 / 5 - 2 && rowsTight(results)
                 && bannerFits(banner, summary);
         },
-        2000);
+        5000);
     UiTest::saveScreenshot(m_window.get(), u"exchange-template-1440x900"_s);
     QVERIFY2(roomy,
              qPrintable(u"the detail has %1 of %2 px"_s.arg(detailRoom()).arg(split->height())));
