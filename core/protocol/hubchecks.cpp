@@ -4,7 +4,7 @@
 
 #include "common/redaction.h"
 #include "protocol/crypto.h"
-#include "protocol/pkcs12.h"
+#include "protocol/hubchecksdetail.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -15,23 +15,28 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Nh {
 
-namespace {
+namespace HubChecksDetail {
 
-struct Tr
+void Findings::add(const QString &id, HubCheckSeverity severity,
+                   std::optional<PnsCredentialKind> kind, const QString &message,
+                   const QString &fix, const QString &profile)
 {
-    Q_DECLARE_TR_FUNCTIONS(Nh::HubChecks)
-};
+    m_list.append({id, severity, kind, profile, message, fix});
+}
 
-using Sev = HubCheckSeverity;
-using Kind = PnsCredentialKind;
-
-constexpr std::array kAllKinds = {Kind::Apns,  Kind::Wns,   Kind::Gcm,     Kind::Mpns,  Kind::Adm,
-                                  Kind::Baidu, Kind::FcmV1, Kind::Browser, Kind::Xiaomi};
-
-/** The id prefix of a credential's findings. */
-QString prefix(Kind kind)
+void Findings::addMasked(PnsCredentialKind kind)
 {
+    add(credentialIdPrefix(kind) + u"-masked"_s, HubCheckSeverity::Info, kind,
+        Tr::tr("The hub returned the %1 masked: its secrets cannot be checked")
+            .arg(pnsCredentialElementName(kind)),
+        Tr::tr("Read the hub with a Manage key over the SAS API to check them"));
+}
+
+QString credentialIdPrefix(PnsCredentialKind kind)
+{
+    using Kind = PnsCredentialKind;
     switch (kind) {
+
     case Kind::Apns:
         return u"apns"_s;
     case Kind::Wns:
@@ -52,6 +57,56 @@ QString prefix(Kind kind)
         return u"xiaomi"_s;
     }
     return {};
+}
+
+/** A value the service (or an export) masked: kRedacted, or only '*' / '#'. */
+bool isMasked(const QString &value)
+{
+    if (value == kRedacted)
+        return true;
+    return value.size() >= 3 && std::all_of(value.cbegin(), value.cend(), [](QChar c) {
+               return c == u'*' || c == u'#';
+           });
+}
+
+QString propertyText(const PnsCredential &credential, QStringView name)
+{
+    return credential.property(name).value_or(QString()).trimmed();
+}
+
+QByteArray base64Decoded(QString value, QByteArray::Base64Options options, bool *ok)
+{
+    value.remove(QRegularExpression(u"\\s+"_s));
+    const auto decoded = QByteArray::fromBase64Encoding(
+        value.toLatin1(), options | QByteArray::AbortOnBase64DecodingErrors);
+    *ok = decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok && !value.isEmpty();
+    return decoded.decoded;
+}
+
+bool matchesWhole(const QString &pattern, const QString &value)
+{
+    return QRegularExpression(QRegularExpression::anchoredPattern(pattern)).match(value).hasMatch();
+}
+
+} // namespace HubChecksDetail
+
+namespace {
+
+using namespace HubChecksDetail;
+using Sev = HubCheckSeverity;
+using Kind = PnsCredentialKind;
+
+constexpr std::array kAllKinds = {Kind::Apns,  Kind::Wns,   Kind::Gcm,     Kind::Mpns,  Kind::Adm,
+                                  Kind::Baidu, Kind::FcmV1, Kind::Browser, Kind::Xiaomi};
+
+QString prefix(Kind kind)
+{
+    return credentialIdPrefix(kind);
+}
+
+QString text(const PnsCredential &credential, QStringView name)
+{
+    return propertyText(credential, name);
 }
 
 QString display(Kind kind)
@@ -90,35 +145,6 @@ QList<QString> requiredProperties(Kind kind)
     return {};
 }
 
-/** A value the service (or an export) masked: kRedacted, or only '*' / '#'. */
-bool isMasked(const QString &value)
-{
-    if (value == kRedacted)
-        return true;
-    return value.size() >= 3 && std::all_of(value.cbegin(), value.cend(), [](QChar c) {
-               return c == u'*' || c == u'#';
-           });
-}
-
-QString text(const PnsCredential &credential, QStringView name)
-{
-    return credential.property(name).value_or(QString()).trimmed();
-}
-
-QByteArray base64Decoded(QString value, QByteArray::Base64Options options, bool *ok)
-{
-    value.remove(QRegularExpression(u"\\s+"_s));
-    const auto decoded = QByteArray::fromBase64Encoding(
-        value.toLatin1(), options | QByteArray::AbortOnBase64DecodingErrors);
-    *ok = decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok && !value.isEmpty();
-    return decoded.decoded;
-}
-
-bool matchesWhole(const QString &pattern, const QString &value)
-{
-    return QRegularExpression(QRegularExpression::anchoredPattern(pattern)).match(value).hasMatch();
-}
-
 /**
  * A PEM private key (PKCS#8 or PKCS#1) whose body is base64 of a DER SEQUENCE. The "\n" escapes
  * of the service account JSON, pasted as they are, count as line breaks.
@@ -155,18 +181,18 @@ public:
         checkRules();
         for (const ProfileKey &profile : ctx.profiles)
             checkProfile(profile);
-        return std::move(findings);
+        return out.take();
     }
 
 private:
     const HubDescription &d;
     const HubCheckContext &ctx;
-    QList<HubFinding> findings;
+    Findings out;
 
     void add(const QString &id, Sev severity, std::optional<Kind> kind, const QString &message,
              const QString &fix = {}, const QString &profile = {})
     {
-        findings.append({id, severity, kind, profile, message, fix});
+        out.add(id, severity, kind, message, fix, profile);
     }
 
     void checkHubWide()
@@ -199,7 +225,7 @@ private:
             return;
         }
         if (kind == Kind::Apns) {
-            checkApns(*c);
+            checkApnsCredential(out, *c, ctx.now);
             return;
         }
         add(p + u"-configured"_s, Sev::Ok, kind, Tr::tr("%1 is configured").arg(display(kind)));
@@ -245,221 +271,7 @@ private:
             }
         }
         if (masked)
-            addMasked(c.kind);
-    }
-
-    void addMasked(Kind kind)
-    {
-        add(prefix(kind) + u"-masked"_s, Sev::Info, kind,
-            Tr::tr("The hub returned the %1 masked: its secrets cannot be checked")
-                .arg(pnsCredentialElementName(kind)),
-            Tr::tr("Read the hub with a Manage key over the SAS API to check them"));
-    }
-
-    bool isSet(const PnsCredential &c, QStringView name) { return !text(c, name).isEmpty(); }
-
-    // --- APNs ---
-
-    void checkApns(const PnsCredential &c)
-    {
-        const bool token = isSet(c, u"Token");
-        const bool certificate = isSet(c, u"ApnsCertificate");
-        const auto env = apnsEndpointEnvironment(c.property(u"Endpoint"));
-        const QString envText = env == ApnsEndpointEnvironment::Production ? Tr::tr("production")
-            : env == ApnsEndpointEnvironment::Sandbox                      ? Tr::tr("sandbox")
-                                                                           : Tr::tr("an unknown");
-        if (token && certificate) {
-            add(u"apns-mode-both"_s, Sev::Problem, Kind::Apns,
-                Tr::tr("The APNs credential has both a token and a certificate: the service "
-                       "refuses it (\"Cannot set both token and certificate for APNS.\")"),
-                Tr::tr("Keep one mode: remove either Token (with KeyId, AppId, AppName) or "
-                       "ApnsCertificate and CertificateKey"));
-        } else if (!token && !certificate) {
-            add(u"apns-mode-missing"_s, Sev::Problem, Kind::Apns,
-                Tr::tr("The APNs credential has neither a token nor a certificate"),
-                Tr::tr("Enter a .p8 token with its KeyId, Team ID and bundle id, or a .p12 "
-                       "certificate with its password"));
-        } else {
-            add(u"apns-configured"_s, Sev::Ok, Kind::Apns,
-                token ? Tr::tr("Apple (APNs) is configured in token mode for %1 environment")
-                            .arg(envText)
-                      : Tr::tr("Apple (APNs) is configured in certificate mode for %1 "
-                               "environment")
-                            .arg(envText));
-        }
-        checkApnsEndpoint(c, env);
-        if (token)
-            checkApnsToken(c);
-        if (certificate)
-            checkApnsCertificate(c, env);
-    }
-
-    void checkApnsEndpoint(const PnsCredential &c, ApnsEndpointEnvironment env)
-    {
-        const QString endpoint = text(c, u"Endpoint");
-        switch (env) {
-        case ApnsEndpointEnvironment::Production:
-            add(u"apns-endpoint-production"_s, Sev::Ok, Kind::Apns,
-                Tr::tr("APNs sends go to the production environment (%1): device tokens of "
-                       "development builds answer \"handle invalid\"")
-                    .arg(endpoint));
-            break;
-        case ApnsEndpointEnvironment::Sandbox:
-            add(u"apns-endpoint-sandbox"_s, Sev::Ok, Kind::Apns,
-                Tr::tr("APNs sends go to the sandbox environment (%1): device tokens of "
-                       "App Store, TestFlight and ad hoc builds answer \"handle invalid\"")
-                    .arg(endpoint));
-            if (endpoint.startsWith(u"https://api.sandbox.push.apple.com"_s, Qt::CaseInsensitive))
-                add(u"apns-endpoint-sandbox-alias"_s, Sev::Info, Kind::Apns,
-                    Tr::tr("%1 delivers to the sandbox, but the portal shows neither mode for it")
-                        .arg(endpoint),
-                    Tr::tr("Prefer https://api.development.push.apple.com:443/3/device"));
-            break;
-        case ApnsEndpointEnvironment::Missing:
-            add(u"apns-endpoint-missing"_s, Sev::Warning, Kind::Apns,
-                Tr::tr("The APNs credential has no Endpoint: its environment cannot be told"),
-                Tr::tr("Set Endpoint to https://api.push.apple.com:443/3/device (production) "
-                       "or https://api.development.push.apple.com:443/3/device (sandbox)"));
-            break;
-        case ApnsEndpointEnvironment::Invalid:
-            add(u"apns-endpoint-invalid"_s, Sev::Problem, Kind::Apns,
-                Tr::tr("The APNs Endpoint %1 has no port and path: the service saves it but "
-                       "delivers nothing")
-                    .arg(endpoint),
-                Tr::tr("Use https://api.development.push.apple.com:443/3/device for the sandbox"));
-            break;
-        case ApnsEndpointEnvironment::Unknown:
-            add(u"apns-endpoint-unknown"_s, Sev::Problem, Kind::Apns,
-                Tr::tr("The APNs Endpoint \"%1\" is neither a production nor a sandbox "
-                       "endpoint")
-                    .arg(endpoint),
-                Tr::tr("Set Endpoint to https://api.push.apple.com:443/3/device (production) "
-                       "or https://api.development.push.apple.com:443/3/device (sandbox)"));
-            break;
-        }
-    }
-
-    void checkApnsToken(const PnsCredential &c)
-    {
-        // KeyId and AppId (the Team ID) are Apple's 10-character identifiers; AppName is the
-        // bundle id, sent as apns-topic.
-        struct Field
-        {
-            QString name;
-            QString what;
-            QString pattern;
-        };
-        const Field fields[] = {
-            {u"KeyId"_s, Tr::tr("key id (10 characters, from the .p8 key's page)"),
-             u"[A-Z0-9]{10}"_s},
-            {u"AppId"_s, Tr::tr("Team ID (10 characters)"), u"[A-Z0-9]{10}"_s},
-            {u"AppName"_s, Tr::tr("bundle id (such as com.example.app)"),
-             u"[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+"_s},
-        };
-        for (const Field &f : fields) {
-            const QString value = text(c, f.name);
-            const QString id = u"apns-"_s + f.name.toLower();
-            if (value.isEmpty())
-                add(id + u"-missing"_s, Sev::Problem, Kind::Apns,
-                    Tr::tr("Token mode needs %1, the %2; it is missing").arg(f.name, f.what),
-                    Tr::tr("Enter the %1").arg(f.what));
-            else if (!matchesWhole(f.pattern, value))
-                add(id + u"-shape"_s, Sev::Warning, Kind::Apns,
-                    Tr::tr("%1 \"%2\" does not look like a %3").arg(f.name, value, f.what),
-                    Tr::tr("Copy the %1 from the Apple developer account").arg(f.what));
-        }
-        const QString token = text(c, u"Token");
-        if (isMasked(token)) {
-            addMasked(Kind::Apns);
-        } else if (token.contains(u"-----BEGIN"_s) || token.contains(u"-----END"_s)) {
-            add(u"apns-token-pem-header"_s, Sev::Warning, Kind::Apns,
-                Tr::tr("The APNs Token still has the .p8 file's -----BEGIN/-----END lines"),
-                Tr::tr("Enter only the base64 text between the header and footer lines"));
-        } else {
-            bool ok = false;
-            const QByteArray der = base64Decoded(token, QByteArray::Base64Encoding, &ok);
-            // A .p8 is a PKCS#8 structure: a DER SEQUENCE.
-            if (!ok || der.size() < 32 || static_cast<unsigned char>(der.at(0)) != 0x30)
-                add(u"apns-token-invalid"_s, Sev::Problem, Kind::Apns,
-                    Tr::tr("The APNs Token is not the base64 body of a .p8 key"),
-                    Tr::tr("Paste the .p8 file's content without its header and footer"));
-        }
-    }
-
-    void checkApnsCertificate(const PnsCredential &c, ApnsEndpointEnvironment env)
-    {
-        const QString base64 = text(c, u"ApnsCertificate");
-        const QString password = c.property(u"CertificateKey").value_or(QString());
-        if (isMasked(base64) || isMasked(password)) {
-            addMasked(Kind::Apns);
-            return;
-        }
-        const auto read = readPkcs12Base64(base64, password);
-        if (!read.ok()) {
-            if (read.error().code == ErrorCode::InvalidSignature)
-                add(u"apns-certificate-password"_s, Sev::Problem, Kind::Apns, read.error().message,
-                    Tr::tr("Enter the password the .p12 file was exported with"));
-            else
-                add(u"apns-certificate-unreadable"_s, Sev::Problem, Kind::Apns,
-                    Tr::tr("The APNs certificate cannot be read: %1").arg(read.error().message),
-                    Tr::tr("Export the push certificate with its private key as .p12 again"));
-            return;
-        }
-        const Pkcs12Certificate &cert = read.value();
-        const qint64 secondsLeft = ctx.now.secsTo(cert.notAfter);
-        const qint64 daysLeft = secondsLeft / 86400;
-        const QString expiry = cert.notAfter.date().toString(Qt::ISODate);
-        add(u"apns-certificate"_s, Sev::Ok, Kind::Apns,
-            Tr::tr("APNs certificate %1, valid until %2").arg(cert.subject, expiry));
-        if (!cert.hasPrivateKey)
-            add(u"apns-certificate-no-key"_s, Sev::Problem, Kind::Apns,
-                Tr::tr("The .p12 file has the certificate but not its private key"),
-                Tr::tr("Export the certificate together with its private key"));
-        else if (!cert.privateKeyMatches)
-            add(u"apns-certificate-key-mismatch"_s, Sev::Problem, Kind::Apns,
-                Tr::tr("The private key in the .p12 file is not the certificate's own"),
-                Tr::tr("Export the certificate together with its own private key"));
-        if (secondsLeft <= 0)
-            add(u"apns-certificate-expired"_s, Sev::Problem, Kind::Apns,
-                Tr::tr("The APNs certificate expired on %1 (%n day(s) ago)", nullptr,
-                       int(-daysLeft))
-                    .arg(expiry),
-                Tr::tr("Create a new push certificate in the Apple developer account and "
-                       "upload it"));
-        else if (ctx.now < cert.notBefore)
-            add(u"apns-certificate-not-yet-valid"_s, Sev::Problem, Kind::Apns,
-                Tr::tr("The APNs certificate is not valid before %1")
-                    .arg(cert.notBefore.date().toString(Qt::ISODate)),
-                Tr::tr("Check the computer's clock, or wait until the certificate is valid"));
-        else if (daysLeft < kCertificateExpiryWarningDays)
-            add(u"apns-certificate-expiring"_s, Sev::Warning, Kind::Apns,
-                Tr::tr("The APNs certificate expires on %1 (in %n day(s))", nullptr, int(daysLeft))
-                    .arg(expiry),
-                Tr::tr("Renew the push certificate before it expires, or move to token mode"));
-        if (!cert.isApplePush()) {
-            add(u"apns-certificate-not-apple"_s, Sev::Warning, Kind::Apns,
-                Tr::tr("The certificate's subject (%1) is not an Apple push certificate's")
-                    .arg(cert.commonName),
-                Tr::tr("Upload the \"Apple Push Notification service SSL\" certificate of the "
-                       "app"));
-        } else if ((cert.apnsEnvironment == ApnsCertificateEnvironment::Sandbox
-                    && env == ApnsEndpointEnvironment::Production)
-                   || (cert.apnsEnvironment == ApnsCertificateEnvironment::Production
-                       && env == ApnsEndpointEnvironment::Sandbox)) {
-            add(u"apns-certificate-environment-mismatch"_s, Sev::Warning, Kind::Apns,
-                Tr::tr("The certificate (%1) is for %2 but the Endpoint is %3")
-                    .arg(cert.commonName,
-                         cert.apnsEnvironment == ApnsCertificateEnvironment::Sandbox
-                             ? Tr::tr("the sandbox")
-                             : Tr::tr("production"),
-                         text(c, u"Endpoint")),
-                Tr::tr("Use the endpoint of the certificate's environment, or a certificate "
-                       "for the endpoint's"));
-        }
-        if (cert.usedLegacyAlgorithms)
-            add(u"apns-certificate-legacy-encryption"_s, Sev::Info, Kind::Apns,
-                Tr::tr("The .p12 file uses older encryption (RC2/3DES); nhconsole reads it with "
-                       "OpenSSL's legacy provider"));
+            out.addMasked(c.kind);
     }
 
     // --- Firebase, GCM, WNS, browser ---
@@ -718,23 +530,6 @@ HubCheckSeverity worstSeverity(const QList<HubFinding> &findings)
     for (const HubFinding &f : findings)
         worst = std::max(worst, f.severity);
     return worst;
-}
-
-ApnsEndpointEnvironment apnsEndpointEnvironment(const std::optional<QString> &endpoint)
-{
-    const QString e = endpoint.value_or(QString()).trimmed().toLower();
-    if (e.isEmpty())
-        return ApnsEndpointEnvironment::Missing;
-    if (e == u"gateway.push.apple.com"_s || e == u"https://api.push.apple.com:443/3/device"_s)
-        return ApnsEndpointEnvironment::Production;
-    if (e == u"gateway.sandbox.push.apple.com"_s
-        || e == u"https://api.development.push.apple.com:443/3/device"_s
-        || e == u"https://api.sandbox.push.apple.com:443/3/device"_s)
-        return ApnsEndpointEnvironment::Sandbox;
-    if (e == u"https://api.sandbox.push.apple.com"_s
-        || e == u"https://api.sandbox.push.apple.com/"_s)
-        return ApnsEndpointEnvironment::Invalid;
-    return ApnsEndpointEnvironment::Unknown;
 }
 
 bool hubServesFormat(const HubDescription &description, Format format)
