@@ -36,7 +36,6 @@ QString credentialIdPrefix(PnsCredentialKind kind)
 {
     using Kind = PnsCredentialKind;
     switch (kind) {
-
     case Kind::Apns:
         return u"apns"_s;
     case Kind::Wns:
