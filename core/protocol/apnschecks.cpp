@@ -189,7 +189,11 @@ public:
         const qint64 daysLeft = secondsLeft / 86400;
         const QString expiry = cert.notAfter.date().toString(Qt::ISODate);
         m_out.add(u"apns-certificate"_s, Sev::Ok, Kind::Apns,
-                  Tr::tr("APNs certificate %1, valid until %2").arg(cert.subject, expiry));
+                  secondsLeft > 0
+                      ? Tr::tr("APNs certificate %1, valid until %2 (%n day(s) left)", nullptr,
+                               int(daysLeft))
+                            .arg(cert.subject, expiry)
+                      : Tr::tr("APNs certificate %1, valid until %2").arg(cert.subject, expiry));
         if (!cert.hasPrivateKey)
             m_out.add(u"apns-certificate-no-key"_s, Sev::Problem, Kind::Apns,
                       Tr::tr("The .p12 file has the certificate but not its private key"),

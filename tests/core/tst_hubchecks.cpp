@@ -534,6 +534,9 @@ void TestHubChecks::compatibleCertificateIsNotAMismatch()
     QVERIFY(!find(findings, u"apns-certificate-legacy-encryption"_s));
     QVERIFY2(worstSeverity(findings) <= Sev::Info, qPrintable(describe(findings)));
     QVERIFY(find(findings, u"apns-configured"_s)->message.contains(u"certificate mode"_s));
+    // The card's countdown: 2026-06-01 12:00 to 2027-01-01 00:00.
+    QVERIFY2(find(findings, u"apns-certificate"_s)->message.contains(u"(213 day(s) left)"_s),
+             qPrintable(describe(findings)));
 }
 
 void TestHubChecks::escapedNewlinesInPrivateKeyAreAccepted()
