@@ -51,6 +51,10 @@ public:
             checkApnsCertificate(c, env);
     }
 
+private:
+    Findings &m_out;
+    const QDateTime m_now;
+
     static QString configuredSentence(bool token, ApnsEndpointEnvironment env)
     {
         switch (env) {
@@ -247,10 +251,6 @@ public:
                 Tr::tr("The .p12 file uses older encryption (RC2/3DES); nhconsole reads it with "
                        "OpenSSL's legacy provider"));
     }
-
-private:
-    Findings &m_out;
-    const QDateTime m_now;
 };
 
 } // namespace
