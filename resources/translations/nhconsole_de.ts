@@ -292,7 +292,7 @@
         <translation>Header</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+286"/>
         <source>Headers (%1)</source>
         <translation>Header (%1)</translation>
     </message>
@@ -570,7 +570,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>&lt;b&gt;Body&lt;/b&gt;</source>
         <translation>&lt;b&gt;Body&lt;/b&gt;</translation>
     </message>
@@ -667,7 +667,7 @@
         <translation>Angeheftet</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>20 sent, 10 failed</source>
         <translation>20 gesendet, 10 fehlgeschlagen</translation>
     </message>
@@ -3696,7 +3696,17 @@ Beispiel:
         <translation>Die Zustellung von dort an das Gerät liegt beim Push-Dienst und beim Gerät.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>The push service refused the payload a registration&apos;s template rendered into with the properties sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the registration to see what it received, then fix its template (nhcli templates lint names what is wrong) or send the properties it needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 registration(s) failed and %2 succeeded. </source>
         <translation>%1 Registrierung(en) fehlgeschlagen und %2 erfolgreich. </translation>
     </message>
@@ -4808,6 +4818,561 @@ Beispiele:
         <location line="+4"/>
         <source>Could not create the folder %1 for the history file</source>
         <translation>Der Ordner %1 für die Verlaufsdatei konnte nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>Nh::HubChecks</name>
+    <message>
+        <location filename="../../core/protocol/apnschecks.cpp" line="+35"/>
+        <source>The APNs credential has both a token and a certificate: the service refuses it (&quot;Cannot set both token and certificate for APNS.&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep one mode: remove either Token (with KeyId, AppId, AppName) or ApnsCertificate and CertificateKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The APNs credential has neither a token nor a certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a .p8 token with its KeyId, Team ID and bundle id, or a .p12 certificate with its password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Apple (APNs) is configured in token mode for production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apple (APNs) is configured in certificate mode for production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apple (APNs) is configured in token mode for the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apple (APNs) is configured in certificate mode for the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apple (APNs) is configured in token mode for an unknown environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apple (APNs) is configured in certificate mode for an unknown environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>APNs sends go to the production environment (%1): device tokens of development builds answer &quot;handle invalid&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>APNs sends go to the sandbox environment (%1): device tokens of App Store, TestFlight and ad hoc builds answer &quot;handle invalid&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 delivers to the sandbox, but the portal shows neither mode for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prefer https://api.development.push.apple.com:443/3/device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The APNs credential has no Endpoint: its environment cannot be told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Set Endpoint to https://api.push.apple.com:443/3/device (production) or https://api.development.push.apple.com:443/3/device (sandbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>The APNs Endpoint %1 has no port and path: the service saves it but delivers nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use https://api.development.push.apple.com:443/3/device for the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The APNs Endpoint &quot;%1&quot; is neither a production nor a sandbox endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>key id (10 characters, from the .p8 key&apos;s page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team ID (10 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bundle id (such as com.example.app)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Token mode needs %1, the %2; it is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 &quot;%2&quot; does not look like a %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the %1 from the Apple developer account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The APNs Token still has the .p8 file&apos;s -----BEGIN/-----END lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter only the base64 text between the header and footer lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The APNs Token is not the base64 body of a .p8 key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste the .p8 file&apos;s content without its header and footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enter the password the .p12 file was exported with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The APNs certificate cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the push certificate with its private key as .p12 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>APNs certificate %1, valid until %2 (%n day(s) left)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>APNs certificate %1, valid until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The .p12 file has the certificate but not its private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the certificate together with its private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The private key in the .p12 file is not the certificate&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the certificate together with its own private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The APNs certificate expired on %1 (%n day(s) ago)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create a new push certificate in the Apple developer account and upload it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The APNs certificate is not valid before %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the computer&apos;s clock, or wait until the certificate is valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The APNs certificate expires on %1 (in %n day(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Renew the push certificate before it expires, or move to token mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate&apos;s subject (%1) is not an Apple push certificate&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Upload the &quot;Apple Push Notification service SSL&quot; certificate of the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate (%1) is for %2 but the Endpoint is %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the endpoint of the certificate&apos;s environment, or a certificate for the endpoint&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The .p12 file uses older encryption (RC2/3DES); nhconsole reads it with OpenSSL&apos;s legacy provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/protocol/hubchecks.cpp" line="+30"/>
+        <source>The hub returned the %1 masked: its secrets cannot be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the hub with a Manage key over the SAS API to check them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>The hub is disabled (Status is true): it accepts no sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enable the hub again (Status false) in its description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The hub has no push service credential: every send answers 400 &quot;The notification has no target applications&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the credential of each platform the apps use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is not configured: sends in format %2 answer 400 &quot;The notification has no target applications&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a %1 if the apps use %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Microsoft retired MPNS (Windows Phone): sends to it reach no device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the MpnsCredential and the Mpns registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The %1 has no %2: %3 sends cannot be delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the %1 of the %2 credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Android is configured only with legacy GCM/FCM, which Google retired on 2024-06-20: nothing reaches Android devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add an FcmV1Credential from the Firebase service account and migrate the registrations to FCM v1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The legacy GCM credential is still there; Google retired that API on 2024-06-20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the GcmCredential once no Gcm registrations are left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ProjectId &quot;%1&quot; does not look like a Firebase project id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy project_id from the Firebase service account JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ClientEmail &quot;%1&quot; is not an e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Copy client_email from the Firebase service account JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>ClientEmail %1 is not a Google service account (…@….iam.gserviceaccount.com)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The service account %1 belongs to project %2, not to ProjectId %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the service account JSON of the app&apos;s own Firebase project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PrivateKey is not a PEM private key (-----BEGIN PRIVATE KEY----- … -----END PRIVATE KEY-----)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy private_key from the Firebase service account JSON whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PackageSid &quot;%1&quot; does not start with ms-app://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the Package SID from the app&apos;s Partner Center page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The VAPID Subject &quot;%1&quot; is neither a mailto: nor an https: URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use mailto:you@example.com or the site&apos;s https: URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is not a base64url P-256 key of %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generate the VAPID key pair again and paste both keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n %1 registration(s) but no %2: sends in format %3 answer 400 &quot;The notification has no target applications&quot;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add the %1 to the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n legacy GCM registration(s): Google retired legacy FCM on 2024-06-20 and they are not migrated automatically</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Migrate to FCM v1: have the apps register FcmV1 (and FcmV1Template) registrations, then delete the Gcm ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rule %1 has %2: Manage should also include Send and Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give rule %1 Listen, Send and Manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Profile %1 uses the namespace&apos;s RootManageSharedAccessKey: full rights over every hub of the namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ship a hub rule with Listen only in apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Profile %1 uses rule %2, which this hub does not have: a namespace-level rule, or one that was deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the rule name in the profile&apos;s connection string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The hub returned no keys for rule %1: profile %2&apos;s key cannot be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>primary key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>secondary key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Profile %1&apos;s key matches neither key of rule %2: it was rotated or is wrong, and requests answer 401</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy the current connection string of rule %1 into the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Profile %1 uses rule %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profile %1 uses rule %2 (%3) with its %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Profile %1 sends with rule %2, which can only %3: sends answer 401</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a rule with Send (DefaultFullSharedAccessSignature) for sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Profile %1 cannot read or change the hub&apos;s configuration: rule %2 has no Manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Client profile %1 uses rule %2 (%3): anyone who takes the key out of the app can do the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ship a Listen-only rule (DefaultListenSharedAccessSignature) in apps</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6160,7 +6725,17 @@ Beispiele:
         <translation>Aktualisieren Sie die Zugangsdaten des Hubs (%1) im Azure-Portal (Notification Hub, Einstellungen), und senden Sie dann erneut.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>The push service refused the payload this registration&apos;s template rendered into with the properties sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Look at what it received (below): fix the template (nhcli templates lint names what is wrong) or send the properties it needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The push service refused the payload.</source>
         <translation>Der Pushdienst hat die Payload abgelehnt.</translation>
     </message>
@@ -6210,7 +6785,7 @@ Beispiele:
         <translation>Nicht erkannt</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Platform</source>
         <translation>Plattform</translation>
     </message>
@@ -6500,6 +7075,45 @@ Beispiele:
         <location line="+22"/>
         <source>The %1 has no root element</source>
         <translation>Die %1 hat kein Wurzelelement</translation>
+    </message>
+</context>
+<context>
+    <name>Nh::Pkcs12</name>
+    <message>
+        <location filename="../../core/protocol/pkcs12.cpp" line="+202"/>
+        <location line="+81"/>
+        <source>The certificate is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>The certificate is not a PKCS#12 (.p12) file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The certificate&apos;s password (CertificateKey) does not open the .p12 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The .p12 file cannot be decrypted: it may use older encryption (RC2, 3DES) and OpenSSL&apos;s legacy provider is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The .p12 file cannot be decrypted with this password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The .p12 file holds no certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The certificate is not valid base64 at position %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8398,7 +9012,7 @@ Beispiele:
 <context>
     <name>Nh::TemplateRenderer</name>
     <message>
-        <location filename="../../core/protocol/templaterenderer.cpp" line="+369"/>
+        <location filename="../../core/protocol/templaterenderer.cpp" line="+375"/>
         <source>The rendered Expiry &quot;%1&quot; is not a date-time or 0: APNs would get no valid expiry</source>
         <translation>Der erzeugte Expiry-Wert &quot;%1&quot; ist weder ein Datum mit Uhrzeit noch 0: APNs bekäme keinen gültigen Ablauf</translation>
     </message>
@@ -8879,7 +9493,7 @@ Beispiele:
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+159"/>
         <source>Started (UTC)</source>
         <translation>Gestartet (UTC)</translation>
     </message>
@@ -8900,13 +9514,13 @@ Beispiele:
     </message>
     <message>
         <location line="+10"/>
-        <location line="+55"/>
+        <location line="+57"/>
         <location line="+231"/>
         <source>Registrations</source>
         <translation>Registrierungen</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-287"/>
         <source>Response</source>
         <translation>Antwort</translation>
     </message>
@@ -8946,7 +9560,7 @@ Beispiele:
         <translation>Tracking-ID &lt;tt&gt;%1&lt;/tt&gt;</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Registrations (%1)</source>
         <translation>Registrierungen (%1)</translation>
     </message>
