@@ -3698,12 +3698,12 @@ Beispiel:
     <message>
         <location line="+10"/>
         <source>The push service refused the payload a registration&apos;s template rendered into with the properties sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Push-Dienst hat die Payload abgelehnt, die aus der Vorlage einer Registrierung mit den gesendeten Eigenschaften erzeugt wurde.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select the registration to see what it received, then fix its template (nhcli templates lint names what is wrong) or send the properties it needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Registrierung aus, um zu sehen, was sie erhalten hat, und korrigieren Sie dann ihre Vorlage (nhcli templates lint nennt, was falsch ist), oder senden Sie die Eigenschaften, die sie braucht.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4825,529 +4825,529 @@ Beispiele:
     <message>
         <location filename="../../core/protocol/apnschecks.cpp" line="+35"/>
         <source>The APNs credential has both a token and a certificate: the service refuses it (&quot;Cannot set both token and certificate for APNS.&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die APNs-Anmeldedaten enthalten sowohl ein Token als auch ein Zertifikat: Der Dienst lehnt sie ab („Cannot set both token and certificate for APNS.“)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Keep one mode: remove either Token (with KeyId, AppId, AppName) or ApnsCertificate and CertificateKey</source>
-        <translation type="unfinished"></translation>
+        <translation>Behalten Sie einen Modus: Entfernen Sie entweder Token (mit KeyId, AppId, AppName) oder ApnsCertificate und CertificateKey</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The APNs credential has neither a token nor a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Die APNs-Anmeldedaten enthalten weder ein Token noch ein Zertifikat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter a .p8 token with its KeyId, Team ID and bundle id, or a .p12 certificate with its password</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie ein .p8-Token mit KeyId, Team-ID und Bundle-ID ein oder ein .p12-Zertifikat mit seinem Kennwort</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Apple (APNs) is configured in token mode for production</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple (APNs) ist im Token-Modus für die Produktion konfiguriert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Apple (APNs) is configured in certificate mode for production</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple (APNs) ist im Zertifikatmodus für die Produktion konfiguriert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Apple (APNs) is configured in token mode for the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple (APNs) ist im Token-Modus für die Sandbox konfiguriert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Apple (APNs) is configured in certificate mode for the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple (APNs) ist im Zertifikatmodus für die Sandbox konfiguriert</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Apple (APNs) is configured in token mode for an unknown environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple (APNs) ist im Token-Modus für eine unbekannte Umgebung konfiguriert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Apple (APNs) is configured in certificate mode for an unknown environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple (APNs) ist im Zertifikatmodus für eine unbekannte Umgebung konfiguriert</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>APNs sends go to the production environment (%1): device tokens of development builds answer &quot;handle invalid&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>APNs-Sendungen gehen an die Produktionsumgebung (%1): Geräte-Token von Entwicklungs-Builds ergeben „handle invalid“</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>APNs sends go to the sandbox environment (%1): device tokens of App Store, TestFlight and ad hoc builds answer &quot;handle invalid&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>APNs-Sendungen gehen an die Sandbox-Umgebung (%1): Geräte-Token von App-Store-, TestFlight- und Ad-hoc-Builds ergeben „handle invalid“</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 delivers to the sandbox, but the portal shows neither mode for it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 stellt an die Sandbox zu, aber das Portal zeigt dafür keinen der beiden Modi an</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Prefer https://api.development.push.apple.com:443/3/device</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie besser https://api.development.push.apple.com:443/3/device</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The APNs credential has no Endpoint: its environment cannot be told</source>
-        <translation type="unfinished"></translation>
+        <translation>Die APNs-Anmeldedaten haben keinen Endpoint: Ihre Umgebung lässt sich nicht bestimmen</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+16"/>
         <source>Set Endpoint to https://api.push.apple.com:443/3/device (production) or https://api.development.push.apple.com:443/3/device (sandbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie Endpoint auf https://api.push.apple.com:443/3/device (Produktion) oder https://api.development.push.apple.com:443/3/device (Sandbox)</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>The APNs Endpoint %1 has no port and path: the service saves it but delivers nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Der APNs-Endpoint %1 hat keinen Port und Pfad: Der Dienst speichert ihn, stellt aber nichts zu</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Use https://api.development.push.apple.com:443/3/device for the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie https://api.development.push.apple.com:443/3/device für die Sandbox</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The APNs Endpoint &quot;%1&quot; is neither a production nor a sandbox endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Der APNs-Endpoint „%1“ ist weder ein Produktions- noch ein Sandbox-Endpunkt</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>key id (10 characters, from the .p8 key&apos;s page)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-ID (10 Zeichen, von der Seite des .p8-Schlüssels)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Team ID (10 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>Team-ID (10 Zeichen)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>bundle id (such as com.example.app)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle-ID (zum Beispiel com.example.app)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Token mode needs %1, the %2; it is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Token-Modus braucht %1, die %2; sie fehlt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter the %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die %1 ein</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 &quot;%2&quot; does not look like a %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 „%2“ sieht nicht wie eine %3 aus</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy the %1 from the Apple developer account</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie die %1 aus dem Apple-Entwicklerkonto</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The APNs Token still has the .p8 file&apos;s -----BEGIN/-----END lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Das APNs-Token enthält noch die Zeilen -----BEGIN/-----END der .p8-Datei</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter only the base64 text between the header and footer lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie nur den Base64-Text zwischen Kopf- und Fußzeile ein</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The APNs Token is not the base64 body of a .p8 key</source>
-        <translation type="unfinished"></translation>
+        <translation>Das APNs-Token ist nicht der Base64-Inhalt eines .p8-Schlüssels</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paste the .p8 file&apos;s content without its header and footer</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie den Inhalt der .p8-Datei ohne Kopf- und Fußzeile ein</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Enter the password the .p12 file was exported with</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Kennwort ein, mit dem die .p12-Datei exportiert wurde</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The APNs certificate cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das APNs-Zertifikat kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export the push certificate with its private key as .p12 again</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren Sie das Push-Zertifikat mit seinem privaten Schlüssel erneut als .p12</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>APNs certificate %1, valid until %2 (%n day(s) left)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>APNs-Zertifikat %1, gültig bis %2 (noch %n Tag)</numerusform>
+            <numerusform>APNs-Zertifikat %1, gültig bis %2 (noch %n Tage)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>APNs certificate %1, valid until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>APNs-Zertifikat %1, gültig bis %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The .p12 file has the certificate but not its private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Die .p12-Datei enthält das Zertifikat, aber nicht seinen privaten Schlüssel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export the certificate together with its private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren Sie das Zertifikat zusammen mit seinem privaten Schlüssel</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The private key in the .p12 file is not the certificate&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private Schlüssel in der .p12-Datei gehört nicht zum Zertifikat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export the certificate together with its own private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren Sie das Zertifikat zusammen mit seinem eigenen privaten Schlüssel</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>The APNs certificate expired on %1 (%n day(s) ago)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das APNs-Zertifikat ist am %1 abgelaufen (vor %n Tag)</numerusform>
+            <numerusform>Das APNs-Zertifikat ist am %1 abgelaufen (vor %n Tagen)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Create a new push certificate in the Apple developer account and upload it</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen Sie im Apple-Entwicklerkonto ein neues Push-Zertifikat und laden Sie es hoch</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The APNs certificate is not valid before %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das APNs-Zertifikat ist erst ab %1 gültig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check the computer&apos;s clock, or wait until the certificate is valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Uhr des Rechners, oder warten Sie, bis das Zertifikat gültig ist</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>The APNs certificate expires on %1 (in %n day(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das APNs-Zertifikat läuft am %1 ab (in %n Tag)</numerusform>
+            <numerusform>Das APNs-Zertifikat läuft am %1 ab (in %n Tagen)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Renew the push certificate before it expires, or move to token mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneuern Sie das Push-Zertifikat, bevor es abläuft, oder wechseln Sie in den Token-Modus</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The certificate&apos;s subject (%1) is not an Apple push certificate&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Antragsteller des Zertifikats (%1) ist nicht der eines Apple-Push-Zertifikats</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Upload the &quot;Apple Push Notification service SSL&quot; certificate of the app</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden Sie das Zertifikat „Apple Push Notification service SSL“ der App hoch</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The certificate (%1) is for %2 but the Endpoint is %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat (%1) ist für %2, aber der Endpoint ist %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sandbox</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>production</source>
-        <translation type="unfinished"></translation>
+        <translation>die Produktion</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use the endpoint of the certificate&apos;s environment, or a certificate for the endpoint&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie den Endpunkt der Umgebung des Zertifikats oder ein Zertifikat für die Umgebung des Endpunkts</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The .p12 file uses older encryption (RC2/3DES); nhconsole reads it with OpenSSL&apos;s legacy provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Die .p12-Datei verwendet eine ältere Verschlüsselung (RC2/3DES); nhconsole liest sie mit dem Legacy-Provider von OpenSSL</translation>
     </message>
     <message>
         <location filename="../../core/protocol/hubchecks.cpp" line="+30"/>
         <source>The hub returned the %1 masked: its secrets cannot be checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat %1 maskiert zurückgegeben: Die Geheimnisse darin können nicht geprüft werden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Read the hub with a Manage key over the SAS API to check them</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen Sie den Hub mit einem Manage-Schlüssel über die SAS-API, um sie zu prüfen</translation>
     </message>
     <message>
         <location line="+169"/>
         <source>The hub is disabled (Status is true): it accepts no sends</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub ist deaktiviert (Status ist true): Er nimmt keine Sendungen an</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enable the hub again (Status false) in its description</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivieren Sie den Hub in seiner Beschreibung wieder (Status false)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The hub has no push service credential: every send answers 400 &quot;The notification has no target applications&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat keine Anmeldedaten für einen Push-Dienst: Jede Sendung wird mit 400 „The notification has no target applications“ beantwortet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add the credential of each platform the apps use</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie die Anmeldedaten jeder Plattform hinzu, die die Apps verwenden</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 is not configured: sends in format %2 answer 400 &quot;The notification has no target applications&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht konfiguriert: Sendungen im Format %2 werden mit 400 „The notification has no target applications“ beantwortet</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add a %1 if the apps use %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie ein %1 hinzu, wenn die Apps %2 verwenden</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 is configured</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist konfiguriert</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Microsoft retired MPNS (Windows Phone): sends to it reach no device</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft hat MPNS (Windows Phone) eingestellt: Sendungen daran erreichen kein Gerät</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the MpnsCredential and the Mpns registrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen Sie das MpnsCredential und die Mpns-Registrierungen</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The %1 has no %2: %3 sends cannot be delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 fehlt %2: Sendungen an %3 können nicht zugestellt werden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Enter the %1 of the %2 credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie %1 der Anmeldedaten für %2 ein</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Android is configured only with legacy GCM/FCM, which Google retired on 2024-06-20: nothing reaches Android devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Android ist nur mit Legacy-GCM/FCM konfiguriert, das Google am 2024-06-20 eingestellt hat: Nichts erreicht Android-Geräte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add an FcmV1Credential from the Firebase service account and migrate the registrations to FCM v1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie ein FcmV1Credential aus dem Firebase-Dienstkonto hinzu, und migrieren Sie die Registrierungen auf FCM v1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The legacy GCM credential is still there; Google retired that API on 2024-06-20</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Legacy-GCM-Anmeldedaten sind noch vorhanden; Google hat diese API am 2024-06-20 eingestellt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the GcmCredential once no Gcm registrations are left</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen Sie das GcmCredential, sobald keine Gcm-Registrierungen mehr übrig sind</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>ProjectId &quot;%1&quot; does not look like a Firebase project id</source>
-        <translation type="unfinished"></translation>
+        <translation>ProjectId „%1“ sieht nicht wie eine Firebase-Projekt-ID aus</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy project_id from the Firebase service account JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie project_id aus dem JSON des Firebase-Dienstkontos</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>ClientEmail &quot;%1&quot; is not an e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>ClientEmail „%1“ ist keine E-Mail-Adresse</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+8"/>
         <source>Copy client_email from the Firebase service account JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie client_email aus dem JSON des Firebase-Dienstkontos</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>ClientEmail %1 is not a Google service account (…@….iam.gserviceaccount.com)</source>
-        <translation type="unfinished"></translation>
+        <translation>ClientEmail %1 ist kein Google-Dienstkonto (…@….iam.gserviceaccount.com)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The service account %1 belongs to project %2, not to ProjectId %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dienstkonto %1 gehört zum Projekt %2, nicht zu ProjectId %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use the service account JSON of the app&apos;s own Firebase project</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie das Dienstkonto-JSON des eigenen Firebase-Projekts der App</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>PrivateKey is not a PEM private key (-----BEGIN PRIVATE KEY----- … -----END PRIVATE KEY-----)</source>
-        <translation type="unfinished"></translation>
+        <translation>PrivateKey ist kein privater PEM-Schlüssel (-----BEGIN PRIVATE KEY----- … -----END PRIVATE KEY-----)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy private_key from the Firebase service account JSON whole</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie private_key vollständig aus dem JSON des Firebase-Dienstkontos</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>PackageSid &quot;%1&quot; does not start with ms-app://</source>
-        <translation type="unfinished"></translation>
+        <translation>PackageSid „%1“ beginnt nicht mit ms-app://</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy the Package SID from the app&apos;s Partner Center page</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie die Package SID von der Seite der App im Partner Center</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The VAPID Subject &quot;%1&quot; is neither a mailto: nor an https: URL</source>
-        <translation type="unfinished"></translation>
+        <translation>VAPID-Subject „%1“ ist weder eine mailto:- noch eine https:-URL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use mailto:you@example.com or the site&apos;s https: URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie mailto:you@example.com oder die https:-URL der Website</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 is not a base64url P-256 key of %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein base64url-codierter P-256-Schlüssel mit %2 Bytes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Generate the VAPID key pair again and paste both keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugen Sie das VAPID-Schlüsselpaar neu, und fügen Sie beide Schlüssel ein</translation>
     </message>
     <message numerus="yes">
         <location line="+22"/>
         <source>%n %1 registration(s) but no %2: sends in format %3 answer 400 &quot;The notification has no target applications&quot;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Registrierung für %1, aber kein %2: Sendungen im Format %3 werden mit 400 „The notification has no target applications“ beantwortet</numerusform>
+            <numerusform>%n Registrierungen für %1, aber kein %2: Sendungen im Format %3 werden mit 400 „The notification has no target applications“ beantwortet</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add the %1 to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie %1 zum Hub hinzu</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n legacy GCM registration(s): Google retired legacy FCM on 2024-06-20 and they are not migrated automatically</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Legacy-GCM-Registrierung: Google hat Legacy-FCM am 2024-06-20 eingestellt, und sie wird nicht automatisch migriert</numerusform>
+            <numerusform>%n Legacy-GCM-Registrierungen: Google hat Legacy-FCM am 2024-06-20 eingestellt, und sie werden nicht automatisch migriert</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Migrate to FCM v1: have the apps register FcmV1 (and FcmV1Template) registrations, then delete the Gcm ones</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrieren Sie auf FCM v1: Lassen Sie die Apps FcmV1-Registrierungen (und FcmV1Template-Registrierungen) anlegen, und löschen Sie dann die Gcm-Registrierungen</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Rule %1 has %2: Manage should also include Send and Listen</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 hat %2: Manage sollte auch Send und Listen umfassen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give rule %1 Listen, Send and Manage</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Regel %1 die Rechte Listen, Send und Manage</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Profile %1 uses the namespace&apos;s RootManageSharedAccessKey: full rights over every hub of the namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1 verwendet den RootManageSharedAccessKey des Namespace: volle Rechte über jeden Hub des Namespace</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ship a hub rule with Listen only in apps</source>
-        <translation type="unfinished"></translation>
+        <translation>Liefern Sie in Apps eine Hub-Regel nur mit Listen aus</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Profile %1 uses rule %2, which this hub does not have: a namespace-level rule, or one that was deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1 verwendet Regel %2, die dieser Hub nicht hat: eine Regel auf Namespace-Ebene oder eine gelöschte</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check the rule name in the profile&apos;s connection string</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Regelnamen in der Verbindungszeichenfolge des Profils</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The hub returned no keys for rule %1: profile %2&apos;s key cannot be checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat keine Schlüssel für Regel %1 zurückgegeben: Der Schlüssel von Profil %2 kann nicht geprüft werden</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>primary key</source>
-        <translation type="unfinished"></translation>
+        <translation>Primärschlüssel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>secondary key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekundärschlüssel</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Profile %1&apos;s key matches neither key of rule %2: it was rotated or is wrong, and requests answer 401</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel von Profil %1 passt zu keinem Schlüssel der Regel %2: Er wurde neu generiert oder ist falsch, und Anfragen werden mit 401 beantwortet</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Copy the current connection string of rule %1 into the profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie die aktuelle Verbindungszeichenfolge der Regel %1 in das Profil</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Profile %1 uses rule %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1 verwendet Regel %2 (%3)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Profile %1 uses rule %2 (%3) with its %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1 verwendet Regel %2 (%3) mit ihrem %4</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Profile %1 sends with rule %2, which can only %3: sends answer 401</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1 sendet mit Regel %2, der Send fehlt (Rechte: %3): Sendungen werden mit 401 beantwortet</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5357,22 +5357,22 @@ Beispiele:
     <message>
         <location line="+1"/>
         <source>Use a rule with Send (DefaultFullSharedAccessSignature) for sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie zum Senden eine Regel mit Send (DefaultFullSharedAccessSignature)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Profile %1 cannot read or change the hub&apos;s configuration: rule %2 has no Manage</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1 kann die Konfiguration des Hubs weder lesen noch ändern: Regel %2 hat kein Manage</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Client profile %1 uses rule %2 (%3): anyone who takes the key out of the app can do the same</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Profil %1 verwendet Regel %2 (%3): Jeder, der den Schlüssel aus der App holt, kann dasselbe</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ship a Listen-only rule (DefaultListenSharedAccessSignature) in apps</source>
-        <translation type="unfinished"></translation>
+        <translation>Liefern Sie in Apps eine Regel nur mit Listen (DefaultListenSharedAccessSignature) aus</translation>
     </message>
 </context>
 <context>
@@ -6727,12 +6727,12 @@ Beispiele:
     <message>
         <location line="+6"/>
         <source>The push service refused the payload this registration&apos;s template rendered into with the properties sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pushdienst hat die Payload abgelehnt, die aus der Vorlage dieser Registrierung mit den gesendeten Eigenschaften erzeugt wurde.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Look at what it received (below): fix the template (nhcli templates lint names what is wrong) or send the properties it needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehen Sie sich an, was sie erhalten hat (unten): Korrigieren Sie die Vorlage (nhcli templates lint nennt, was falsch ist), oder senden Sie die Eigenschaften, die sie braucht.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -7083,37 +7083,37 @@ Beispiele:
         <location filename="../../core/protocol/pkcs12.cpp" line="+202"/>
         <location line="+81"/>
         <source>The certificate is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat ist leer</translation>
     </message>
     <message>
         <location line="-77"/>
         <source>The certificate is not a PKCS#12 (.p12) file</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat ist keine PKCS#12-Datei (.p12)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The certificate&apos;s password (CertificateKey) does not open the .p12 file</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Kennwort des Zertifikats (CertificateKey) öffnet die .p12-Datei nicht</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The .p12 file cannot be decrypted: it may use older encryption (RC2, 3DES) and OpenSSL&apos;s legacy provider is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die .p12-Datei kann nicht entschlüsselt werden: Sie verwendet möglicherweise eine ältere Verschlüsselung (RC2, 3DES), und der Legacy-Provider von OpenSSL ist nicht installiert</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The .p12 file cannot be decrypted with this password</source>
-        <translation type="unfinished"></translation>
+        <translation>Die .p12-Datei kann mit diesem Kennwort nicht entschlüsselt werden</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The .p12 file holds no certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Die .p12-Datei enthält kein Zertifikat</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>The certificate is not valid base64 at position %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat ist an Position %1 kein gültiges Base64</translation>
     </message>
 </context>
 <context>
