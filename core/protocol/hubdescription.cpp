@@ -9,7 +9,9 @@
 #include "protocol/xmlutil.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 #include <QXmlStreamReader>
 #include <array>
 #include <limits>

@@ -9,6 +9,7 @@
 #include "protocol/xmlutil.h"
 
 #include <QXmlStreamReader>
+#include <algorithm>
 #include <array>
 
 using namespace Qt::Literals::StringLiterals;
@@ -159,6 +160,10 @@ QString redactText(const QString &text, bool inDescription)
                 textInside = 0;
             }
             if (inside && name == u"Property") {
+                // A property inside a property (no service writes one): the outer value, if
+                // any, is taken for a secret.
+                if (value.start >= 0)
+                    secrets.append(value);
                 value = {};
                 propertyName.clear();
                 sawName = false;
@@ -175,7 +180,9 @@ QString redactText(const QString &text, bool inDescription)
                 const qsizetype endTag = text.lastIndexOf(u"</"_s, offset - 1);
                 const Span span {secretStart, endTag};
                 if (textInside > 0 && endTag > secretStart) {
-                    if (path.last() == u"Value")
+                    // A property's value waits for its name; a value elsewhere is a secret.
+                    if (path.last() == u"Value" && path.size() >= 2
+                        && path.at(path.size() - 2) == u"Property")
                         value = span;
                     else
                         secrets.append(span);
@@ -215,6 +222,8 @@ QString redactText(const QString &text, bool inDescription)
     }
     if (secrets.isEmpty() && cut < 0)
         return text;
+    std::sort(secrets.begin(), secrets.end(),
+              [](const Span &a, const Span &b) { return a.start < b.start; });
     QString out;
     qsizetype last = 0;
     for (const Span &s : std::as_const(secrets)) {

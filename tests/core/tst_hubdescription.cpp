@@ -203,8 +203,11 @@ private slots:
     void hubListForms();
     void locatedErrors_data();
     void locatedErrors();
+    void everyCutIsALocatedError();
     void redactsEverySecret();
     void redactionOfBrokenDocuments();
+    void oddShapesAreRedacted_data();
+    void oddShapesAreRedacted();
     void redactionLeavesOtherTextAlone_data();
     void redactionLeavesOtherTextAlone();
     void secretProperties_data();
@@ -616,6 +619,20 @@ void TestHubDescription::locatedErrors()
              qPrintable(described));
 }
 
+void TestHubDescription::everyCutIsALocatedError()
+{
+    for (const QString &name : {u"every-credential.xml"_s, u"unknown-elements.xml"_s}) {
+        const QByteArray body = readData(name).trimmed();
+        for (qsizetype n = 1; n < body.size(); ++n) {
+            const auto d = parseHubDescription(body.first(n));
+            QVERIFY2(!d.ok(), qPrintable(u"%1 cut at %2 parsed"_s.arg(name).arg(n)));
+            QVERIFY2(d.error().isLocated() || d.error().code == ErrorCode::Empty,
+                     qPrintable(u"%1 cut at %2: %3"_s.arg(name).arg(n).arg(d.error().message)));
+        }
+        QVERIFY(parseHubDescription(body).ok());
+    }
+}
+
 void TestHubDescription::redactsEverySecret()
 {
     const QByteArray body = readData(u"every-credential.xml"_s);
@@ -672,6 +689,39 @@ void TestHubDescription::redactionOfBrokenDocuments()
     const QByteArray redacted = redactHubDescriptionXml(broken);
     QVERIFY(!redacted.contains("S3c"));
     QVERIFY(redacted.contains("https://api.development.push.apple.com:443/3/device"));
+}
+
+void TestHubDescription::oddShapesAreRedacted_data()
+{
+    QTest::addColumn<QByteArray>("xml");
+    const QByteArray head = "<NotificationHubDescription><ApnsCredential><Properties>";
+    const QByteArray tail = "</Properties></ApnsCredential></NotificationHubDescription>";
+    QTest::newRow("name after value")
+        << head + "<Property><Value>S3c1</Value><Name>Token</Name></Property>" + tail;
+    QTest::newRow("no name") << head + "<Property><Value>S3c1</Value></Property>" + tail;
+    QTest::newRow("key inside a property")
+        << head + "<Property><Value>S3c1</Value><PrimaryKey>S3c2</PrimaryKey></Property>" + tail;
+    QTest::newRow("property inside a property") << head
+            + "<Property><Value>S3c1</Value><Property><Name>Endpoint</Name><Value>x</Value>"
+              "</Property><Name>Endpoint</Name></Property>"
+            + tail;
+    QTest::newRow("value outside a property") << head + "<Value>S3c1</Value>" + tail;
+    QTest::newRow("CDATA and entities") << head
+            + "<Property><Name>Token</Name><Value><![CDATA[S3c1<>]]>&amp;S3c2</Value></Property>"
+            + tail;
+    QTest::newRow("prefixed") << QByteArray(
+        "<sb:NotificationHubDescription "
+        "xmlns:sb=\"urn:x\"><sb:AuthorizationRules><sb:AuthorizationRule>"
+        "<sb:PrimaryKey>S3c1</sb:PrimaryKey></sb:AuthorizationRule></sb:AuthorizationRules>"
+        "</sb:NotificationHubDescription>");
+}
+
+void TestHubDescription::oddShapesAreRedacted()
+{
+    QFETCH(QByteArray, xml);
+    const QByteArray redacted = redactHubDescriptionXml(xml);
+    QVERIFY2(!redacted.contains("S3c"), redacted.constData());
+    QVERIFY(redacted.contains("[redacted]"));
 }
 
 void TestHubDescription::redactionLeavesOtherTextAlone_data()
