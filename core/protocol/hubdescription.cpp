@@ -1,20 +1,19 @@
 // SPDX-FileCopyrightText: 2026 The nhconsole authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Reading a NotificationHubDescription (docs/protocol.md §14). The writer and the redaction are in
-// hubdescriptionwriter.cpp.
+// The hub description's model and parser (docs/protocol.md §14). The pull reader under the
+// parser is hubxmlreader.cpp; the writer and the redaction are in hubdescriptionwriter.cpp.
 #include "protocol/hubdescription.h"
 
+#include "protocol/hubxmlreader.h"
 #include "protocol/registration.h"
 #include "protocol/xmlutil.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 #include <QXmlStreamReader>
 #include <array>
-#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -82,358 +81,21 @@ bool isDuration(QStringView text)
     return re.match(text.toString()).hasMatch();
 }
 
-/**
- * A pull parser over one hub document, with the element path, the namespaces in scope (to
- * serialise unknown elements again) and the first error kept. Every call that moves returns
- * false on error and keeps returning false after it.
- */
-class Parser
+/** The description's own structure, read over a HubXmlReader. */
+class Parser : public HubXmlReader
 {
 public:
-    explicit Parser(const QByteArray &xml)
-        : m_input(xml)
-        , m_reader(xml)
-    { }
-
-    bool enterRoot();
-    bool finish();
-    QStringView name() const { return m_reader.name(); }
-    Xml::Position position() const { return Xml::positionOf(m_reader); }
-    QString path() const { return m_path.join(u'/'); }
-    bool failAt(const Xml::Position &at, const QString &where, ErrorCode code, const QString &what)
-    {
-        if (!m_failed) {
-            m_error = Xml::errorAt(at, code, what, where);
-            m_failed = true;
-        }
-        return false;
-    }
-    bool fail(ErrorCode code, const QString &what)
-    {
-        return failAt(position(), path(), code, what);
-    }
-    bool failed() const { return m_failed; }
-    const Error &error() const { return m_error; }
-    void prefixError(const QString &prefix) { m_error.message = prefix + m_error.message; }
-    QList<Warning> warnings() const { return m_warnings; }
+    using HubXmlReader::HubXmlReader;
 
     bool parseEntry(HubDescription &d, bool *found);
     bool parseDescription(HubDescription &d);
 
-    QXmlStreamReader::TokenType advance();
-    bool nextChild();
-    bool skip();
-
 private:
-    bool failFromReader();
-    bool skipWithWarning();
-    bool readText(QString *text);
-    bool readDate(QDateTime *when);
-    bool readCount(std::optional<qint64> *value);
-    bool readBool(std::optional<bool> *value);
-    bool capture(QString *xml);
-    bool isOurs() const;
     bool parseCredential(PnsCredential &c);
     bool parseProperty(PnsCredential &c);
     bool parseRules(QList<AuthorizationRule> &rules);
     bool parseRule(AuthorizationRule &rule);
-
-    QByteArray m_input;
-    QXmlStreamReader m_reader;
-    QStringList m_path;
-    QList<QXmlStreamNamespaceDeclarations> m_namespaces;
-    QString m_rootNamespace;
-    bool m_failed = false;
-    Error m_error;
-    QList<Warning> m_warnings;
 };
-
-QXmlStreamReader::TokenType Parser::advance()
-{
-    if (m_failed)
-        return QXmlStreamReader::Invalid;
-    const auto token = m_reader.readNext();
-    switch (token) {
-    case QXmlStreamReader::StartElement:
-        m_path.append(m_reader.name().toString());
-        m_namespaces.append(m_reader.namespaceDeclarations());
-        if (m_path.size() > Xml::kMaxDepth) {
-            fail(ErrorCode::LimitExceeded,
-                 Tr::tr("Elements are nested more than %1 levels deep").arg(Xml::kMaxDepth));
-            return QXmlStreamReader::Invalid;
-        }
-        break;
-    case QXmlStreamReader::EndElement:
-        m_path.removeLast();
-        m_namespaces.removeLast();
-        break;
-    case QXmlStreamReader::Invalid:
-    case QXmlStreamReader::EndDocument:
-        if (!m_path.isEmpty() || m_reader.hasError())
-            failFromReader();
-        break;
-    default:
-        break;
-    }
-    return token;
-}
-
-bool Parser::failFromReader()
-{
-    if (m_failed)
-        return false;
-    if (m_reader.hasError()) {
-        m_error = Xml::readerError(m_reader, u"hub description"_s, m_input);
-        m_error.where = path();
-        m_failed = true;
-        return false;
-    }
-    return fail(ErrorCode::Truncated, Tr::tr("The hub description document ends too early"));
-}
-
-bool Parser::enterRoot()
-{
-    while (!m_failed && !m_reader.atEnd()) {
-        if (advance() == QXmlStreamReader::StartElement) {
-            m_rootNamespace = m_reader.namespaceUri().toString();
-            return true;
-        }
-    }
-    if (!m_failed)
-        failFromReader();
-    return false;
-}
-
-bool Parser::finish()
-{
-    while (!m_failed && !m_reader.atEnd())
-        advance();
-    return !m_failed;
-}
-
-bool Parser::nextChild()
-{
-    while (!m_failed) {
-        switch (advance()) {
-        case QXmlStreamReader::StartElement:
-            return true;
-        case QXmlStreamReader::EndElement:
-        case QXmlStreamReader::Invalid:
-        case QXmlStreamReader::EndDocument:
-            return false;
-        default:
-            break;
-        }
-    }
-    return false;
-}
-
-bool Parser::skip()
-{
-    const qsizetype level = m_path.size();
-    while (!m_failed) {
-        const auto token = advance();
-        if (token == QXmlStreamReader::EndElement && m_path.size() < level)
-            return true;
-        if (token == QXmlStreamReader::Invalid || token == QXmlStreamReader::EndDocument)
-            return false;
-    }
-    return false;
-}
-
-bool Parser::skipWithWarning()
-{
-    m_warnings.append(Xml::warningAt(
-        m_reader,
-        Tr::tr("The element %1 is not part of a hub description and was ignored").arg(path())));
-    return skip();
-}
-
-bool Parser::readText(QString *text)
-{
-    if (Xml::isNil(m_reader)) {
-        text->clear();
-        return skip();
-    }
-    QString value;
-    const QString container = path();
-    while (!m_failed) {
-        switch (advance()) {
-        case QXmlStreamReader::Characters:
-        case QXmlStreamReader::EntityReference:
-            value += m_reader.text();
-            break;
-        case QXmlStreamReader::EndElement:
-            *text = std::move(value);
-            return true;
-        case QXmlStreamReader::StartElement:
-            return fail(ErrorCode::Syntax,
-                        Tr::tr("Unexpected element <%1> inside %2: expected text")
-                            .arg(m_reader.name().toString(), container));
-        case QXmlStreamReader::Invalid:
-        case QXmlStreamReader::EndDocument:
-            return false;
-        default:
-            break;
-        }
-    }
-    return false;
-}
-
-bool Parser::readDate(QDateTime *when)
-{
-    const Xml::Position at = position();
-    const QString where = path();
-    QString text;
-    if (!readText(&text))
-        return false;
-    if (text.trimmed().isEmpty()) {
-        *when = {};
-        return true;
-    }
-    const auto parsed = parseHubDateTime(text);
-    if (!parsed) {
-        return failAt(at, where, ErrorCode::InvalidValue,
-                      Tr::tr("%1 is \"%2\", which is not an ISO 8601 date and time")
-                          .arg(where, Xml::excerpt(text)));
-    }
-    *when = *parsed;
-    return true;
-}
-
-bool Parser::readCount(std::optional<qint64> *value)
-{
-    const Xml::Position at = position();
-    const QString where = path();
-    if (value->has_value())
-        return fail(ErrorCode::DuplicateField, Tr::tr("%1 appears more than once").arg(where));
-    QString text;
-    if (!readText(&text))
-        return false;
-    qint64 number = 0;
-    switch (Xml::parseCount(text, std::numeric_limits<qint64>::max(), &number)) {
-    case Xml::CountText::Valid:
-        *value = number;
-        return true;
-    case Xml::CountText::Empty:
-        return failAt(at, where, ErrorCode::EmptyField,
-                      Tr::tr("%1 is empty: expected a count").arg(where));
-    case Xml::CountText::NotWhole:
-    case Xml::CountText::Negative:
-        break;
-    case Xml::CountText::TooLarge:
-        return failAt(
-            at, where, ErrorCode::LimitExceeded,
-            Tr::tr("%1 is \"%2\", larger than the largest count").arg(where, Xml::excerpt(text)));
-    }
-    return failAt(at, where, ErrorCode::InvalidValue,
-                  Tr::tr("%1 is \"%2\", which is not a count (a whole number, 0 or more)")
-                      .arg(where, Xml::excerpt(text)));
-}
-
-bool Parser::readBool(std::optional<bool> *value)
-{
-    const Xml::Position at = position();
-    const QString where = path();
-    QString text;
-    if (!readText(&text))
-        return false;
-    const QString t = text.trimmed().toLower();
-    if (t == u"true" || t == u"1") {
-        *value = true;
-    } else if (t == u"false" || t == u"0") {
-        *value = false;
-    } else {
-        return failAt(
-            at, where, ErrorCode::InvalidValue,
-            Tr::tr("%1 is \"%2\": expected true or false").arg(where, Xml::excerpt(text)));
-    }
-    return true;
-}
-
-bool Parser::isOurs() const
-{
-    const QStringView ns = m_reader.namespaceUri();
-    return ns.isEmpty() || ns == Xml::kServiceBusNs;
-}
-
-/**
- * The current element serialised again: its namespace prefixes in use are declared on it (with
- * the bindings in scope where it stands), text escaped as the service writes it.
- */
-bool Parser::capture(QString *xml)
-{
-    QHash<QString, QString> scope; // prefix → URI in scope at the element
-    for (const QXmlStreamNamespaceDeclarations &level : std::as_const(m_namespaces)) {
-        for (const QXmlStreamNamespaceDeclaration &d : level)
-            scope.insert(d.prefix().toString(), d.namespaceUri().toString());
-    }
-    QSet<QString> used;
-    const auto prefixOf = [](QStringView qualified) {
-        const qsizetype colon = qualified.indexOf(u':');
-        return colon < 0 ? QString() : qualified.first(colon).toString();
-    };
-    const auto writeAttributes = [&](QString &out) {
-        for (const QXmlStreamAttribute &a : m_reader.attributes()) {
-            const QString prefix = prefixOf(a.qualifiedName());
-            if (!prefix.isEmpty())
-                used.insert(prefix);
-            out += u' ' + a.qualifiedName() + u"=\""_s + Xml::escapeAttribute(a.value()) + u'"';
-        }
-    };
-    const QString rootName = m_reader.qualifiedName().toString();
-    used.insert(prefixOf(rootName));
-    QString rootAttributes;
-    writeAttributes(rootAttributes);
-    QString body;
-    const qsizetype level = m_path.size();
-    while (!m_failed) {
-        switch (advance()) {
-        case QXmlStreamReader::StartElement: {
-            const QString qualified = m_reader.qualifiedName().toString();
-            used.insert(prefixOf(qualified));
-            body += u'<' + qualified;
-            for (const QXmlStreamNamespaceDeclaration &d : m_reader.namespaceDeclarations()) {
-                body += (d.prefix().isEmpty() ? u" xmlns"_s : u" xmlns:"_s + d.prefix()) + u"=\""_s
-                    + Xml::escapeAttribute(d.namespaceUri()) + u'"';
-            }
-            writeAttributes(body);
-            body += u'>';
-            break;
-        }
-        case QXmlStreamReader::EndElement:
-            if (m_path.size() < level) {
-                QStringList prefixes(used.cbegin(), used.cend());
-                prefixes.sort();
-                QString start = u'<' + rootName;
-                for (const QString &prefix : std::as_const(prefixes)) {
-                    const auto bound = scope.constFind(prefix);
-                    if (prefix == u"xml" || bound == scope.cend())
-                        continue;
-                    start += (prefix.isEmpty() ? u" xmlns"_s : u" xmlns:"_s + prefix) + u"=\""_s
-                        + Xml::escapeAttribute(*bound) + u'"';
-                }
-                *xml = start + rootAttributes + u'>' + body + u"</"_s + rootName + u'>';
-                return true;
-            }
-            body += u"</"_s + m_reader.qualifiedName() + u'>';
-            break;
-        case QXmlStreamReader::Characters:
-        case QXmlStreamReader::EntityReference:
-            body += Xml::escapeText(m_reader.text(), Xml::TextEscaping::Service);
-            break;
-        case QXmlStreamReader::Comment:
-            body += u"<!--"_s + m_reader.text() + u"-->"_s;
-            break;
-        case QXmlStreamReader::Invalid:
-        case QXmlStreamReader::EndDocument:
-            return false;
-        default:
-            break;
-        }
-    }
-    return false;
-}
 
 bool Parser::parseEntry(HubDescription &d, bool *found)
 {
@@ -460,7 +122,7 @@ bool Parser::parseEntry(HubDescription &d, bool *found)
             return false;
         }
     }
-    return !m_failed;
+    return !failed();
 }
 
 bool Parser::parseDescription(HubDescription &d)
@@ -526,7 +188,7 @@ bool Parser::parseDescription(HubDescription &d)
         if (!ok)
             return false;
     }
-    return !m_failed;
+    return !failed();
 }
 
 bool Parser::parseCredential(PnsCredential &c)
@@ -557,7 +219,7 @@ bool Parser::parseCredential(PnsCredential &c)
             return false;
         }
     }
-    if (m_failed)
+    if (failed())
         return false;
     if (!sawProperties) {
         return failAt(at, where, ErrorCode::MissingField,
@@ -585,7 +247,7 @@ bool Parser::parseProperty(PnsCredential &c)
             return false;
         }
     }
-    if (m_failed)
+    if (failed())
         return false;
     if (!propertyName || propertyName->trimmed().isEmpty()) {
         return failAt(at, where, propertyName ? ErrorCode::EmptyField : ErrorCode::MissingField,
@@ -615,10 +277,10 @@ bool Parser::parseRules(QList<AuthorizationRule> &rules)
                 return false;
             continue;
         }
-        const QStringView type = m_reader.attributes().value(Xml::kInstanceNs, "type"_L1);
+        const QStringView type = stream().attributes().value(Xml::kInstanceNs, "type"_L1);
         if (!type.isEmpty() && !type.endsWith(u"SharedAccessAuthorizationRule")) {
-            m_warnings.append(Xml::warningAt(
-                m_reader,
+            warn(Xml::warningAt(
+                stream(),
                 Tr::tr("The authorization rule of type %1 is read as a shared access "
                        "rule")
                     .arg(type.toString())));
@@ -628,7 +290,7 @@ bool Parser::parseRules(QList<AuthorizationRule> &rules)
             return false;
         rules.append(std::move(rule));
     }
-    return !m_failed;
+    return !failed();
 }
 
 bool Parser::parseRule(AuthorizationRule &rule)
@@ -674,7 +336,7 @@ bool Parser::parseRule(AuthorizationRule &rule)
                                   Tr::tr("%1 is \"%2\": expected Listen, Send or Manage")
                                       .arg(rightWhere, Xml::excerpt(right)));
             }
-            ok = !m_failed;
+            ok = !failed();
         } else {
             QString xml;
             ok = capture(&xml);
@@ -683,7 +345,7 @@ bool Parser::parseRule(AuthorizationRule &rule)
         if (!ok)
             return false;
     }
-    if (m_failed)
+    if (failed())
         return false;
     if (!sawKeyName || rule.keyName.trimmed().isEmpty()) {
         return failAt(
