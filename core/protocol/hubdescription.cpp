@@ -100,7 +100,7 @@ private:
 bool Parser::parseEntry(HubDescription &d, bool *found)
 {
     while (nextChild()) {
-        const QStringView n = name();
+        const QString n = name().toString();
         if (n == u"title") {
             if (!readText(&d.name))
                 return false;
@@ -197,7 +197,7 @@ bool Parser::parseCredential(PnsCredential &c)
     const QString where = path();
     bool sawProperties = false;
     while (nextChild()) {
-        const QStringView n = name();
+        const QString n = name().toString();
         if (n == u"BlockedOn") {
             if (!readDate(&c.blockedOn))
                 return false;
@@ -237,7 +237,7 @@ bool Parser::parseProperty(PnsCredential &c)
     std::optional<QString> propertyName;
     std::optional<QString> value;
     while (nextChild()) {
-        const QStringView n = name();
+        const QString n = name().toString(); // a copy: readText() moves the reader
         if (n == u"Name" || n == u"Value") {
             QString text;
             if (!readText(&text))
@@ -277,13 +277,13 @@ bool Parser::parseRules(QList<AuthorizationRule> &rules)
                 return false;
             continue;
         }
-        const QStringView type = stream().attributes().value(Xml::kInstanceNs, "type"_L1);
+        const QString type = stream().attributes().value(Xml::kInstanceNs, "type"_L1).toString();
         if (!type.isEmpty() && !type.endsWith(u"SharedAccessAuthorizationRule")) {
             warn(Xml::warningAt(
                 stream(),
                 Tr::tr("The authorization rule of type %1 is read as a shared access "
                        "rule")
-                    .arg(type.toString())));
+                    .arg(type)));
         }
         AuthorizationRule rule;
         if (!parseRule(rule))
