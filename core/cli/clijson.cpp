@@ -3,6 +3,7 @@
 #include "cli/clijson.h"
 
 #include "common/redaction.h"
+#include "protocol/hubdescription.h"
 #include "protocol/installation.h"
 
 #include <QJsonDocument>
@@ -20,7 +21,7 @@ QJsonValue timeValue(const QDateTime &t)
 
 QString bodyText(const QByteArray &body)
 {
-    return redactSecrets(QString::fromUtf8(body));
+    return redactSecrets(QString::fromUtf8(redactHubDescriptionXml(body)));
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "cli/exchangetext.h"
 
 #include "common/redaction.h"
+#include "protocol/hubdescription.h"
 
 #include <QCoreApplication>
 
@@ -26,7 +27,8 @@ void addBody(TextPanel &panel, const QByteArray &body)
     if (body.isEmpty())
         return;
     panel.add({});
-    const QStringList lines = redactSecrets(QString::fromUtf8(body)).split(u'\n');
+    const QStringList lines =
+        redactSecrets(QString::fromUtf8(redactHubDescriptionXml(body))).split(u'\n');
     for (qsizetype i = 0; i < lines.size() && i < kMaxBodyLines; ++i)
         panel.add(lines.at(i));
     if (lines.size() > kMaxBodyLines)

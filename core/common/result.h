@@ -36,7 +36,7 @@ enum class ErrorCode {
     BadResponse, ///< a 2xx answer whose body could not be read (the parse error is in the text)
     Storage, ///< a local file or database cannot be opened, read or written
     Keychain, ///< the keychain cannot give, store or remove a secret (none stored, locked, …)
-    NotFound, ///< a named local thing (profile, exchange) does not exist
+    NotFound, ///< a named thing does not exist (a profile, an exchange, a hub the service denies)
     Usage, ///< asked in a way that cannot work: a bad command line, a call in the wrong state
 };
 

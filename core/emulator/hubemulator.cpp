@@ -10,6 +10,7 @@
 #include "emulator/emulatorstore.h"
 #include "emulator/faults.h"
 #include "emulator/selfsignedcert.h"
+#include "protocol/hubdescription.h"
 
 #include <QAbstractHttpServer>
 #include <QCoreApplication>
@@ -185,7 +186,10 @@ void resetConnection(QTcpSocket *socket)
 
 QByteArray capped(const QByteArray &body)
 {
-    return redactSecrets(body.size() > kMaxLoggedBody ? body.first(kMaxLoggedBody) : body);
+    // A hub description's keys and credentials too (docs/protocol.md §14.6); a cut one loses
+    // everything from the cut on.
+    return redactHubDescriptionXml(
+        redactSecrets(body.size() > kMaxLoggedBody ? body.first(kMaxLoggedBody) : body));
 }
 
 } // namespace

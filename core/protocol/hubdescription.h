@@ -153,9 +153,11 @@ struct HubListEntry
  * Reads a hub description: an Atom `<entry>` whose content is a `NotificationHubDescription`,
  * or a bare `NotificationHubDescription`. Unknown elements are kept, property names are read
  * case-insensitively. The service's answer for a hub that does not exist (200 with a feed and no
- * entry) is an error with ErrorCode::NotFound. Errors are located (line, column, element path).
+ * entry) is an error with ErrorCode::NotFound, whose sentence names `hubName` when given. Errors
+ * are located (line, column, and Error::where the element path such as
+ * `entry/content/NotificationHubDescription/ApnsCredential`).
  */
-Result<HubDescription> parseHubDescription(const QByteArray &xml);
+Result<HubDescription> parseHubDescription(const QByteArray &xml, QStringView hubName = {});
 
 /** Reads a namespace's hub list, either form (docs/protocol.md §14). */
 Result<QList<HubListEntry>> parseHubList(const QByteArray &xml);

@@ -3,6 +3,7 @@
 #include "recordedchecks.h"
 
 #include "protocol/errorbody.h"
+#include "protocol/hubdescription.h"
 #include "protocol/installation.h"
 #include "protocol/notificationdetails.h"
 #include "protocol/notificationoutcome.h"
@@ -38,6 +39,10 @@ QString shown(bool value)
 QString shown(qint64 value)
 {
     return QString::number(value);
+}
+QString shown(Nh::ErrorCode value)
+{
+    return QString::number(int(value));
 }
 QString shown(std::optional<Nh::Platform> value)
 {
@@ -100,6 +105,34 @@ void compareRegistration(Mismatches &m, const QString &prefix, const Nh::Registr
         m.expect(prefix + u"TemplateName"_s, reg.templateName,
                  elementTexts(entry, u"TemplateName"_s).value(0));
     }
+}
+
+/** The credential elements a description's text holds, in order. */
+QStringList credentialElements(const QByteArray &description)
+{
+    static const QRegularExpression element(
+        uR"re(<(?:[\w.-]+:)?((?:Apns|Wns|Gcm|Mpns|Adm|Baidu|FcmV1|Browser|Xiaomi)Credential)[\s>/])re"_s);
+    QStringList names;
+    for (auto it = element.globalMatch(QString::fromUtf8(description)); it.hasNext();)
+        names << it.next().captured(1);
+    return names;
+}
+
+/** Compares what a client reads from a hub description with its text. */
+void compareHub(Mismatches &m, const QString &prefix, const Nh::HubDescription &d,
+                const QByteArray &text)
+{
+    m.expect(prefix + u"name"_s, d.name, elementTexts(text, u"title"_s).value(0).trimmed());
+    QStringList kinds;
+    for (const Nh::PnsCredential &c : d.credentials)
+        kinds << Nh::pnsCredentialElementName(c.kind);
+    m.expect(prefix + u"credentials"_s, kinds, credentialElements(text));
+    QStringList rules;
+    for (const Nh::AuthorizationRule &r : d.authorizationRules)
+        rules << r.keyName;
+    m.expect(prefix + u"rule names"_s, rules, elementTexts(text, u"KeyName"_s));
+    m.expect(prefix + u"RegistrationTtl"_s, d.registrationTtl,
+             elementTexts(text, u"RegistrationTtl"_s).value(0).trimmed());
 }
 
 QString compare(const Body &body, Parser parser, std::optional<Nh::Error> *error,
@@ -259,7 +292,46 @@ QString compare(const Body &body, Parser parser, std::optional<Nh::Error> *error
                  qint64(countStartTags(bytes, u"Outcome"_s)));
         break;
     }
-    case Parser::SkipHubDescription:
+    case Parser::HubDescription: {
+        const auto result = Nh::parseHubDescription(bytes);
+        if (body.shape == u"feed/") {
+            // The service's answer for a hub it does not have (docs/protocol.md §14.3).
+            m.expect(u"an empty feed reads as no such hub"_s,
+                     result.ok() ? Nh::ErrorCode::None : result.error().code,
+                     Nh::ErrorCode::NotFound);
+            break;
+        }
+        if (!result) {
+            *error = result.error();
+            return describe(result.error());
+        }
+        for (const Nh::Warning &w : result.warnings())
+            *warnings << w.message;
+        compareHub(m, QString(), *result, bytes);
+        break;
+    }
+    case Parser::HubList: {
+        const auto result = Nh::parseHubList(bytes);
+        if (!result) {
+            *error = result.error();
+            return describe(result.error());
+        }
+        for (const Nh::Warning &w : result.warnings())
+            *warnings << w.message;
+        const QList<QByteArray> entries = entryTexts(bytes);
+        m.expect(u"number of hubs"_s, qint64(result->size()), qint64(entries.size()));
+        for (qsizetype i = 0; i < qMin(entries.size(), result->size()); ++i) {
+            const Nh::HubListEntry &e = result->at(i);
+            const QString prefix = u"hub %1: "_s.arg(i + 1);
+            m.expect(prefix + u"name"_s, e.name,
+                     elementTexts(entries.at(i), u"title"_s).value(0).trimmed());
+            m.expect(prefix + u"has its description"_s, e.description.has_value(),
+                     entries.at(i).contains("NotificationHubDescription"));
+            if (e.description)
+                compareHub(m, prefix, *e.description, entries.at(i));
+        }
+        break;
+    }
     case Parser::SkipJob:
         break;
     }
@@ -285,8 +357,10 @@ const char *parserName(Parser parser)
         return "notification outcome";
     case Parser::NotificationDetails:
         return "notification details";
-    case Parser::SkipHubDescription:
-        return "hub description (skipped)";
+    case Parser::HubDescription:
+        return "hub description";
+    case Parser::HubList:
+        return "hub list";
     case Parser::SkipJob:
         return "import/export job (skipped)";
     }

@@ -12,7 +12,7 @@
 /** Sends a recorded body through a parser of core and compares what it read with the body. */
 namespace Recorded {
 
-/** The parsers of core a body can go to, and the two kinds of body that wait for one. */
+/** The parsers of core a body can go to, and the kind of body that has none. */
 enum class Parser {
     RegistrationEntry,
     RegistrationFeed,
@@ -21,11 +21,12 @@ enum class Parser {
     ErrorBody,
     NotificationOutcome,
     NotificationDetails,
-    SkipHubDescription,
+    HubDescription, ///< one hub (GET/PUT /{hub}); an empty feed must read as "no such hub"
+    HubList, ///< a namespace's hubs, either list form (GET / or /$Resources/NotificationHubs)
     SkipJob,
 };
 
-/** "registration entry", "hub description (skipped)", … */
+/** "registration entry", "hub description", "import/export job (skipped)", … */
 const char *parserName(Parser parser);
 
 /** What check() found. */
@@ -40,8 +41,9 @@ struct Check
 
 /**
  * Parses `body` with `parser` and compares a few fields the body plainly holds (ids, kinds,
- * ETags, tags, handles, templates, counts, the continuation token, the error's code and text)
- * with what the parser returned. The skipped kinds are not parsed.
+ * ETags, tags, handles, templates, counts, the continuation token, the error's code and text,
+ * hub names, credential kinds and rule names) with what the parser returned. The skipped kind
+ * is not parsed.
  */
 Check check(const Body &body, Parser parser);
 

@@ -103,6 +103,7 @@ private slots:
     void har();
     void harTransportError();
     void exportsHoldNoSecret();
+    void exportsHoldNoHubSecret();
     void diffText_data();
     void diffText();
     void normalizedBody_data();
@@ -525,6 +526,45 @@ void TestExchangeExport::exportsHoldNoSecret()
         + exchangesToHar({r}).value();
     QVERIFY2(!all.contains(kLiveSig), "the live signature leaked into an export");
     QVERIFY(!all.contains(QUrl::fromPercentEncoding(kLiveSig).toUtf8()));
+}
+
+// A hub description carries every rule key and PNS credential (docs/protocol.md §14.6): the
+// history and every export hold it redacted, whatever else they keep of it.
+void TestExchangeExport::exportsHoldNoHubSecret()
+{
+    QFile fixture(QString::fromUtf8(NH_TEST_DATA_DIR) + u"/hubs/every-credential.xml"_s);
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    const QByteArray description = fixture.readAll();
+    // Every secret value of the fixture starts with these three characters, no other text does.
+    const QByteArray secretMark = "S3c";
+    QVERIFY(description.contains(secretMark));
+
+    HistoryRecord r = testSend();
+    Exchange &e = r.exchange;
+    e.operation = u"hub.update"_s;
+    e.method = "PUT";
+    e.url = QUrl(u"https://ns.servicebus.windows.net/myhub?api-version=2020-06"_s);
+    e.requestHeaders = {{"Authorization", kLiveToken},
+                        {"Content-Type", "application/atom+xml;type=entry;charset=utf-8"},
+                        {"If-Match", "*"}};
+    e.requestBody = description;
+    e.status = 200;
+    e.responseBody = description;
+    e.outcome.reset();
+
+    const HistoryRecord stored = historyRecordFor(e);
+    QVERIFY(!stored.exchange.requestBody.contains(secretMark));
+    QVERIFY(!stored.exchange.responseBody.contains(secretMark));
+    QVERIFY(stored.exchange.responseBody.contains("<Value>[redacted]</Value>"));
+    QVERIFY(stored.exchange.responseBody.contains(
+        "https://api.development.push.apple.com:443/3/device"));
+
+    const QByteArray all = allText(exchangeToCurl(r).value())
+        + allText(exchangesToCurlScript({r}).value()) + exchangesToJson({r})
+        + exchangesToHar({r}).value();
+    QVERIFY2(!all.contains(secretMark), "a hub secret leaked into an export");
+    QVERIFY(all.contains("DefaultFullSharedAccessSignature"));
+    QVERIFY(all.contains("firebase-adminsdk@example-project.iam.gserviceaccount.com"));
 }
 
 void TestExchangeExport::diffText_data()

@@ -55,11 +55,13 @@ const std::array kRoutes {
     // An empty page of registrations (all, by tag, by channel).
     Route {R"(^feed/$)", R"(^/[^/?]+/(tags/[^/?]+/)?registrations(\?|$))",
            Parser::RegistrationFeed},
-    // Hubs: one hub, the namespace's list, and the empty feed the service gave for a hub or
-    // a namespace without any (GET /{hub}, GET /, GET /$Resources/NotificationHubs).
-    Route {R"(^(entry|feed)/NotificationHubDescription$)", "", Parser::SkipHubDescription},
-    Route {R"(^feed/$)", R"(^/(\$Resources/NotificationHubs/?|[^/?]*)(\?|$))",
-           Parser::SkipHubDescription},
+    // Hubs (docs/protocol.md §14): one hub, the namespace's list in either form, and the empty
+    // feed the service gives for a hub that does not exist (GET /{hub}) or a namespace without
+    // any (GET /, GET /$Resources/NotificationHubs).
+    Route {R"(^entry/NotificationHubDescription$)", "", Parser::HubDescription},
+    Route {R"(^feed/NotificationHubDescription$)", "", Parser::HubList},
+    Route {R"(^feed/$)", R"(^/(\$Resources/NotificationHubs/?)?(\?|$))", Parser::HubList},
+    Route {R"(^feed/$)", R"(^/[^/?]+(\?|$))", Parser::HubDescription},
     Route {R"(^(entry|feed)/NotificationHubJob$)", "", Parser::SkipJob},
     Route {R"(^Error$)", "", Parser::ErrorBody},
     Route {R"(^NotificationOutcome$)", "", Parser::NotificationOutcome},
@@ -70,8 +72,6 @@ const std::array kRoutes {
 
 const char *skipReason(Parser parser)
 {
-    if (parser == Parser::SkipHubDescription)
-        return "hub descriptions wait for the hub-configuration issue, which adds their parser";
     if (parser == Parser::SkipJob)
         return "import/export jobs are no feature of nhconsole: core has no parser for them";
     return nullptr;
@@ -360,12 +360,13 @@ void TestRecordedBodies::cleanupTestCase()
     if (m_corpus.bodies.isEmpty())
         return;
     qInfo("recorded bodies: %lld found, %d parsed, %d failed as expected "
-          "(tests/data/recorded-bodies/expected-failures.json), %d hub descriptions and %d jobs "
-          "skipped (no parser yet), %d not routed; left out: %d token-service (ACS) answers of "
-          "the nock recordings, not the hub's",
+          "(tests/data/recorded-bodies/expected-failures.json); %d went to the hub description "
+          "parser, %d to the hub list parser; %d jobs skipped (no parser), %d not routed; left "
+          "out: %d token-service "
+          "(ACS) answers of the nock recordings, not the hub's",
           static_cast<long long>(m_corpus.bodies.size()), m_parsed, m_failedAsExpected,
-          m_routed.value(Parser::SkipHubDescription), m_routed.value(Parser::SkipJob), m_unrouted,
-          m_tokenServiceBodies);
+          m_routed.value(Parser::HubDescription), m_routed.value(Parser::HubList),
+          m_routed.value(Parser::SkipJob), m_unrouted, m_tokenServiceBodies);
 }
 
 QTEST_GUILESS_MAIN(TestRecordedBodies)

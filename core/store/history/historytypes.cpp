@@ -4,6 +4,7 @@
 
 #include "client/resend.h"
 #include "common/redaction.h"
+#include "protocol/hubdescription.h"
 #include "protocol/notification.h"
 #include "protocol/operation.h"
 #include "protocol/platform.h"
@@ -132,8 +133,9 @@ HistoryRecord historyRecordFor(const Exchange &exchange, const HistoryContext &c
     e.responseHeaders = redactedHeaders(e.responseHeaders);
     if (!e.url.isEmpty())
         e.url = QUrl::fromEncoded(redactSecrets(e.url.toEncoded()), QUrl::TolerantMode);
-    e.requestBody = redactSecrets(e.requestBody);
-    e.responseBody = redactSecrets(e.responseBody);
+    // A hub description carries every key and PNS credential (docs/protocol.md §14.6).
+    e.requestBody = redactHubDescriptionXml(redactSecrets(e.requestBody));
+    e.responseBody = redactHubDescriptionXml(redactSecrets(e.responseBody));
     e.errorSentence = redactSecrets(e.errorSentence);
     if (e.error)
         e.error->message = redactSecrets(e.error->message);
