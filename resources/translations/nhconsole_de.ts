@@ -1503,7 +1503,7 @@ Befehle:
     </message>
     <message>
         <location line="+124"/>
-        <location filename="../../core/cli/exchangetext.cpp" line="+139"/>
+        <location filename="../../core/cli/exchangetext.cpp" line="+141"/>
         <location filename="../../core/cli/templatetext.cpp" line="+266"/>
         <source>error:</source>
         <translation>Fehler:</translation>
@@ -4745,7 +4745,7 @@ Beispiele:
         <translation>Die Verlaufsdatei %1 konnte nicht indiziert werden: %2</translation>
     </message>
     <message>
-        <location filename="../../core/store/history/historytypes.cpp" line="+84"/>
+        <location filename="../../core/store/history/historytypes.cpp" line="+85"/>
         <source>Success</source>
         <translation>Erfolg</translation>
     </message>
@@ -5394,9 +5394,155 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>Nh::HubDescription</name>
+    <message>
+        <location filename="../../core/protocol/hubdescription.cpp" line="+154"/>
+        <source>The element %1 appears more than once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is &quot;%2&quot;, which is not a duration such as P90D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 has more than one &lt;Properties&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 has no &lt;Properties&gt;: a credential is a list of name/value properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>A property of %1 has no &lt;Name&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The property %1 of %2 has no &lt;Value&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The property %1 of %2 appears more than once (names compare without regard to case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The authorization rule of type %1 is read as a shared access rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>%1 is &quot;%2&quot;: expected Listen, Send or Manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>An authorization rule in %1 has no &lt;KeyName&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>The entry holds no &lt;NotificationHubDescription&gt; in its &lt;content&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The hub does not exist (the service answers 200 with an empty feed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The hub %1 does not exist (the service answers 200 with an empty feed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Expected one hub description, but this is a list of %n hub(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Expected a hub description (an Atom &lt;entry&gt; or a &lt;NotificationHubDescription&gt;), but the root element is &lt;%1&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Expected a hub list (an Atom &lt;feed&gt;), but the root element is &lt;%1&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The entry has no &lt;title&gt; naming the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entry %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/protocol/hubxmlreader.cpp" line="+48"/>
+        <source>Elements are nested more than %1 levels deep</source>
+        <translation>Elemente sind mehr als %1 Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The hub description document ends too early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The element %1 is not part of a hub description and was ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Unexpected element &lt;%1&gt; inside %2: expected text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 is &quot;%2&quot;, which is not an ISO 8601 date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 appears more than once</source>
+        <translation>%1 kommt mehr als einmal vor</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is empty: expected a count</source>
+        <translation>%1 ist leer: erwartet wurde eine Anzahl</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is &quot;%2&quot;, larger than the largest count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is &quot;%2&quot;, which is not a count (a whole number, 0 or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 is &quot;%2&quot;: expected true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Nh::HubEmulator</name>
     <message>
-        <location filename="../../core/emulator/hubemulator.cpp" line="+299"/>
+        <location filename="../../core/emulator/hubemulator.cpp" line="+303"/>
         <source>The request was throttled (injected fault); retry after the time given in Retry-After.</source>
         <translation>Die Anfrage wurde gedrosselt (eingespeiste Störung); versuchen Sie es nach der in Retry-After angegebenen Zeit erneut.</translation>
     </message>
