@@ -6,6 +6,7 @@
 #include "common/redaction.h"
 #include "common/result.h"
 #include "protocol/errorbody.h"
+#include "protocol/hubdescription.h"
 #include "protocol/installation.h"
 #include "protocol/notificationdetails.h"
 #include "protocol/notificationoutcome.h"
@@ -106,6 +107,10 @@ struct Exchange
     std::optional<RegistrationFeed> feed;
     std::optional<Installation> installation;
     std::optional<NotificationDetails> details;
+    /// hub.get/create/update: the description as answered. A secret: never stored or logged
+    /// (the history keeps the body redacted, docs/protocol.md §14.6).
+    std::optional<HubDescription> hubDescription;
+    std::optional<QList<HubListEntry>> hubList; ///< hub.list: either form, as answered
     QString location; ///< the Location header
     QString notificationId; ///< last path segment of Location for sends
     QString trackingId; ///< TrackingId response header

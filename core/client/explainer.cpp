@@ -449,7 +449,7 @@ QString requiredClaimForOperation(const QString &operation, const QUrl &url)
     if (isSendOperation(operation) || operation.startsWith(u"schedules."_s)
         || operation.startsWith(u"telemetry."_s) || operation.startsWith(u"feedback."_s))
         return u"Send"_s;
-    if (operation == operationName(Operation::RegistrationsByTag))
+    if (operation == operationName(Operation::RegistrationsByTag) || operation.startsWith(u"hub."_s))
         return u"Manage"_s;
     if (operation == operationName(Operation::RegistrationsList)) {
         const bool byChannel = url.query(QUrl::FullyDecoded).contains(u"$filter"_s);
@@ -810,6 +810,8 @@ Explanation explain(const Exchange &e)
     case ExchangeResult::TransportError:
         return explainTransportError(e.networkError, e.abortReason);
     case ExchangeResult::HubError: {
+        if (auto x = explainHubConfigExchange(e))
+            return *x;
         const QString text = errorText(e);
         HubErrorKind kind = classifyHubError(e.status, text);
         // A 403 with Retry-After is the older service's throttling (docs/protocol.md §3.5).

@@ -104,15 +104,26 @@ void HubClient::setConnection(const HubConnection &connection)
 
 QUrl HubClient::requestUrl(const HubRequest &r) const
 {
-    QUrl url = m_connection.connectionString.hubUrl(m_connection.hub);
-    url.setPath(url.path() + u'/' + r.path);
-    QString query = u"api-version="_s + queryComponent(m_connection.apiVersion);
+    QUrl url;
+    if (r.namespaceLevel) {
+        url = m_connection.connectionString.endpointUrl();
+        url.setPath(u'/' + r.path);
+    } else {
+        url = m_connection.connectionString.hubUrl(m_connection.hub);
+        url.setPath(url.path() + u'/' + r.path);
+    }
+    QString query;
+    if (r.withApiVersion)
+        query = u"api-version="_s + queryComponent(m_connection.apiVersion);
     for (const auto &[name, value] : r.query) {
-        query += u'&' + queryComponent(name);
+        if (!query.isEmpty())
+            query += u'&';
+        query += queryComponent(name);
         if (!value.isNull())
             query += u'=' + queryComponent(value);
     }
-    url.setQuery(query, QUrl::StrictMode);
+    if (!query.isEmpty())
+        url.setQuery(query, QUrl::StrictMode);
     return url;
 }
 
@@ -139,9 +150,14 @@ QNetworkRequest HubClient::buildRequest(const HubRequest &r, const QDateTime &no
                                         QString *authorization) const
 {
     QNetworkRequest request(requestUrl(r));
+    // A request below the namespace (the hub list) is outside a token signed for one hub.
+    const Sas::Audience audienceStyle =
+        r.namespaceLevel && m_connection.sas.audience == Sas::Audience::Hub
+        ? Sas::Audience::Namespace
+        : m_connection.sas.audience;
     const Sas::Token token =
         Sas::generate(Sas::audience(m_connection.connectionString, m_connection.hub, request.url(),
-                                    m_connection.sas.audience),
+                                    audienceStyle),
                       m_connection.connectionString.keyName(), m_connection.connectionString.key(),
                       now, m_connection.sas);
     const QString header = token.header();
@@ -370,6 +386,22 @@ void HubJob::interpret(Exchange &e, Expect expect)
         break;
     case Expect::Details:
         take(parseNotificationDetails(e.responseBody), e.details);
+        break;
+    case Expect::HubDescription: {
+        const QString name = e.url.path().section(u'/', -1);
+        auto description = parseHubDescription(e.responseBody, name);
+        if (!description && description.error().code == ErrorCode::NotFound) {
+            // The service's answer for a hub that does not exist: 200 with an empty feed.
+            e.result = ExchangeResult::HubError;
+            e.error = description.error();
+            e.errorSentence = description.error().message;
+            return;
+        }
+        take(std::move(description), e.hubDescription);
+        break;
+    }
+    case Expect::HubList:
+        take(parseHubList(e.responseBody), e.hubList);
         break;
     }
     // A hub never answers with an HTML page: a 2xx page comes from a proxy or captive portal,

@@ -25,6 +25,7 @@ class QNetworkRequest;
 namespace Nh {
 
 class HubClient;
+class HubListJob;
 
 /** Where and how to talk to one hub. */
 struct HubConnection
@@ -43,7 +44,17 @@ struct HubConnection
 };
 
 /** What the body of a successful response is expected to be. */
-enum class Expect { Nothing, Outcome, Registration, Feed, Installation, Details, Text };
+enum class Expect {
+    Nothing,
+    Outcome,
+    Registration,
+    Feed,
+    Installation,
+    Details,
+    Text,
+    HubDescription, ///< a hub's Atom entry (the 200-with-empty-feed = the hub does not exist)
+    HubList, ///< a namespace's hub-list feed, either form (docs/protocol.md §14.2)
+};
 
 /** One request to the hub before signing: the unit HubClient::start() sends. Written with
  *  designated initialisers (`{.operation = …, .method = "PUT", .path = …}`). */
@@ -56,6 +67,11 @@ struct HubRequest
     HttpHeaders headers = {};
     QByteArray body = {};
     Expect expect = Expect::Nothing;
+    /// `path` is below the namespace, not below the hub (the hub-configuration calls); signed for
+    /// the namespace when the connection signs for the hub.
+    bool namespaceLevel = false;
+    /// Adds `api-version=…` first in the query; off for the hub list (B), which has none.
+    bool withApiVersion = true;
 };
 
 /**
@@ -192,6 +208,30 @@ public:
     HubJob *patchInstallation(const QString &id, const QByteArray &jsonPatch);
     HubJob *deleteInstallation(const QString &id);
     HubJob *feedbackContainer();
+
+    // The hub's own configuration (docs/protocol.md §14; hubclient_hubs.cpp). All need Manage.
+
+    /** GET /{name}: the description lands in Exchange::hubDescription; a hub that does not exist
+     *  (the service's 200 with an empty feed) ends as HubError with ErrorCode::NotFound. */
+    HubJob *getHub(const QString &name);
+    /** PUT /{name} without If-Match: 201 and the new hub's entry. */
+    HubJob *createHub(const HubDescription &description);
+    /**
+     * PUT /{name} with `If-Match: *`: always the whole description, as the service resets what
+     * is left out. Refused before sending (ExchangeResult::Invalid, no request) while any secret
+     * is empty or masked (maskedSecrets()).
+     */
+    HubJob *updateHub(const HubDescription &description);
+    HubJob *deleteHub(const QString &name);
+    /** Lists the namespace's hubs: form (A), else (B) and one GET per hub. */
+    HubListJob *listHubs();
+
+    /**
+     * The secrets of `description` that cannot be saved as they are: a secret credential
+     * property or rule key that is empty, only '#' or '*' characters, or kRedacted. Each as
+     * "ApnsCredential/CertificateKey" or "AuthorizationRules/NAME/PrimaryKey"; empty = saveable.
+     */
+    static QStringList maskedSecrets(const HubDescription &description);
 
 private:
     QNetworkAccessManager *m_nam;

@@ -62,6 +62,16 @@ constexpr std::array kOperations {
                    QT_TRANSLATE_NOOP("Nh::NetworkErrors", "deleting the installation")},
     OperationInfo {Operation::FeedbackGet, u"feedback.get",
                    QT_TRANSLATE_NOOP("Nh::NetworkErrors", "reading the feedback container")},
+    OperationInfo {Operation::HubGet, u"hub.get",
+                   QT_TRANSLATE_NOOP("Nh::NetworkErrors", "reading the hub's configuration")},
+    OperationInfo {Operation::HubCreate, u"hub.create",
+                   QT_TRANSLATE_NOOP("Nh::NetworkErrors", "creating the hub")},
+    OperationInfo {Operation::HubUpdate, u"hub.update",
+                   QT_TRANSLATE_NOOP("Nh::NetworkErrors", "saving the hub's configuration")},
+    OperationInfo {Operation::HubDelete, u"hub.delete",
+                   QT_TRANSLATE_NOOP("Nh::NetworkErrors", "deleting the hub")},
+    OperationInfo {Operation::HubList, u"hub.list",
+                   QT_TRANSLATE_NOOP("Nh::NetworkErrors", "listing the namespace's hubs")},
 };
 
 static_assert(kOperations.size() == std::size_t(kOperationCount),

@@ -34,9 +34,14 @@ enum class Operation {
     InstallationsPatch, ///< "installations.patch"
     InstallationsDelete, ///< "installations.delete"
     FeedbackGet, ///< "feedback.get": the feedback container
+    HubGet, ///< "hub.get": the hub's description (Manage; docs/protocol.md §14)
+    HubCreate, ///< "hub.create": PUT of a new hub
+    HubUpdate, ///< "hub.update": PUT with If-Match: *, the whole description
+    HubDelete, ///< "hub.delete"
+    HubList, ///< "hub.list": the namespace's hubs (either list form)
 };
 
-inline constexpr int kOperationCount = int(Operation::FeedbackGet) + 1;
+inline constexpr int kOperationCount = int(Operation::HubList) + 1;
 
 /** The stable name: "send.test", "registrations.list", … */
 QString operationName(Operation operation);
