@@ -7,6 +7,7 @@
 #include "cli/emulatorcommand.h"
 #include "cli/explaintagscommand.h"
 #include "cli/historycommand.h"
+#include "cli/hubcommand.h"
 #include "cli/installationscommand.h"
 #include "cli/profilescommand.h"
 #include "cli/registrationscommand.h"
@@ -126,6 +127,7 @@ void Cli::run(const QStringList &arguments)
         new InstallationsCommand(session, this), new TelemetryCommand(session, this),
         new EmulatorCommand(session, this),      new ProfilesCommand(session, this),
         new HistoryCommand(session, this),       new TemplatesCommand(session, this),
+        new HubCommand(session, this),
     };
     const auto commandNamed = [&](const QString &name) -> CliCommand * {
         for (CliCommand *c : std::as_const(commands)) {
