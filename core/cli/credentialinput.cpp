@@ -100,7 +100,9 @@ Result<CredentialProperties> apnsTokenProperties(const QByteArray &p8, const QSt
             continue;
         body += l;
     }
-    if (body.isEmpty() || QByteArray::fromBase64(body).isEmpty())
+    // A PKCS#8 key is DER: base64 of a SEQUENCE (0x30).
+    const auto der = QByteArray::fromBase64Encoding(body, QByteArray::AbortOnBase64DecodingErrors);
+    if (body.isEmpty() || !der || der.decoded.isEmpty() || der.decoded.at(0) != 0x30)
         return makeError(ErrorCode::InvalidValue,
                          Tr::tr("The .p8 file holds no key: expected a PEM private key."));
     return CredentialProperties {{u"Token"_s, QString::fromLatin1(body)},

@@ -129,10 +129,11 @@ void HubCommand::start(const QCommandLineParser &parser, const QStringList &argu
         return fail(
             ErrorCode::Usage,
             changing
-                ? tr("Too many arguments for hub %1: '%2'. Secrets are never taken "
-                     "from the command line: give the credential's properties in a "
-                     "file (--file) or on standard input.")
-                      .arg(m_action, arguments.at(expected))
+                // Not echoed: the extra argument may be a secret.
+                ? tr("Too many arguments for hub %1. Secrets are never taken from the command "
+                     "line: give the credential's properties in a file (--file) or on standard "
+                     "input.")
+                      .arg(m_action)
                 : tr("Too many arguments for hub %1: '%2'.").arg(m_action, arguments.at(expected)));
     }
     if (changing) {
@@ -248,8 +249,10 @@ bool HubCommand::readCredentialInput(const QCommandLineParser &parser)
             return false;
         }
         auto bytes = readFile(parser.value(m_p8File), u"--p8-file"_s);
-        if (!bytes)
-            return failInput(bytes.error(), u"--p8-file"_s);
+        if (!bytes) {
+            fail(bytes.error());
+            return false;
+        }
         auto properties = apnsTokenProperties(*bytes, parser.value(m_keyId).trimmed(),
                                               parser.value(m_teamId).trimmed(),
                                               parser.value(m_bundleId).trimmed());
@@ -269,11 +272,15 @@ bool HubCommand::readCredentialInput(const QCommandLineParser &parser)
             return false;
         }
         auto certificate = readFile(path, u"--p12-file"_s);
-        if (!certificate)
-            return failInput(certificate.error(), u"--p12-file"_s);
+        if (!certificate) {
+            fail(certificate.error());
+            return false;
+        }
         auto password = readFile(passwordPath, u"--password-file"_s);
-        if (!password)
-            return failInput(password.error(), u"--password-file"_s);
+        if (!password) {
+            fail(password.error());
+            return false;
+        }
         QByteArray text = *password;
         // One line: the password without its line end.
         while (text.endsWith('\n') || text.endsWith('\r'))
@@ -283,8 +290,10 @@ bool HubCommand::readCredentialInput(const QCommandLineParser &parser)
     }
     if (account) {
         auto bytes = readFile(parser.value(m_serviceAccount), u"--service-account"_s);
-        if (!bytes)
-            return failInput(bytes.error(), u"--service-account"_s);
+        if (!bytes) {
+            fail(bytes.error());
+            return false;
+        }
         auto properties = fcmV1Properties(*bytes);
         if (!properties)
             return failInput(properties.error(), u"--service-account"_s);
@@ -293,8 +302,10 @@ bool HubCommand::readCredentialInput(const QCommandLineParser &parser)
     }
     const QString path = file ? parser.value(m_file) : u"-"_s;
     auto bytes = readFile(path, u"--file"_s);
-    if (!bytes)
-        return failInput(bytes.error(), file ? u"--file"_s : tr("standard input"));
+    if (!bytes) {
+        fail(bytes.error());
+        return false;
+    }
     auto properties = parseCredentialProperties(*bytes);
     if (!properties)
         return failInput(properties.error(), file ? u"--file"_s : tr("standard input"));

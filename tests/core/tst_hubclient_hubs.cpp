@@ -1,0 +1,335 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// HubClient's calls on the hub's own configuration (issue #17, docs/protocol.md §14): the
+// requests they build (URL, api-version, headers, the namespace audience of the list), the
+// refusal to save a description whose secrets came back masked, the list's fallback, and the
+// explanations of their failures.
+
+#include "client/explainer.h"
+#include "client/hubclient.h"
+#include "client/hublistjob.h"
+#include "common/redaction.h"
+#include "emulatorfixture.h"
+#include "protocol/operation.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Nh;
+
+namespace {
+
+/** A sentence check that prints the sentence when it fails. */
+#define VERIFY_CONTAINS(text, part) \
+    QVERIFY2((text).contains(part), \
+             qPrintable(u"\"%1\" is missing from: %2"_s.arg(QString(part), QString(text))))
+
+HubDescription fixtureDescription()
+{
+    QFile file(QString::fromUtf8(NH_TEST_DATA_DIR) + u"/hubs/every-credential.xml"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    auto d = parseHubDescription(file.readAll());
+    return d ? *d : HubDescription {};
+}
+
+QByteArray header(const Exchange &e, QByteArrayView name)
+{
+    return headerValue(e.requestHeaders, name).value_or(QByteArray());
+}
+
+} // namespace
+
+class TestHubClientHubs final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    // No hub routes needed.
+    void maskedSecrets_data();
+    void maskedSecrets();
+    void updateRefusedWhileMasked_data();
+    void updateRefusedWhileMasked();
+    void requestShapes();
+    void listSignsTheNamespace();
+    void operationNames();
+    void explainManageClaimOnGet();
+    void explainManageClaimOnUpdate();
+    void explainMissingHub();
+    void explainConflictOnCreate();
+
+private:
+    Exchange finish(HubJob *job);
+    HubConnection connection() const;
+
+    EmulatorFixture f;
+    std::unique_ptr<HubClient> client;
+};
+
+void TestHubClientHubs::initTestCase()
+{
+    QVERIFY(f.start());
+    client = std::make_unique<HubClient>(&f.nam);
+    client->setConnection(connection());
+    QVERIFY2(!fixtureDescription().credentials.isEmpty(), "tests/data/hubs/every-credential.xml");
+}
+
+void TestHubClientHubs::init()
+{
+    f.resetHub();
+}
+
+HubConnection TestHubClientHubs::connection() const
+{
+    HubConnection c;
+    c.connectionString = f.connectionString();
+    c.hub = f.hub();
+    c.caCertificates = {f.emulator.certificate()};
+    c.transferTimeoutMs = 5000;
+    return c;
+}
+
+Exchange TestHubClientHubs::finish(HubJob *job)
+{
+    QSignalSpy spy(job, &HubJob::finished);
+    if (!spy.wait(10000) || spy.size() != 1)
+        return {};
+    return spy.first().first().value<Exchange>();
+}
+
+void TestHubClientHubs::maskedSecrets_data()
+{
+    QTest::addColumn<QString>("property"); // "" = none changed
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QStringList>("masked");
+
+    QTest::newRow("as read") << QString() << QString() << QStringList();
+    QTest::newRow("redacted") << u"GoogleApiKey"_s << kRedacted.toString()
+                              << QStringList {u"GcmCredential/GoogleApiKey"_s};
+    QTest::newRow("hashes") << u"GoogleApiKey"_s << u"###################"_s
+                            << QStringList {u"GcmCredential/GoogleApiKey"_s};
+    QTest::newRow("stars") << u"GoogleApiKey"_s << u"****"_s
+                           << QStringList {u"GcmCredential/GoogleApiKey"_s};
+    QTest::newRow("empty") << u"GoogleApiKey"_s << QString()
+                           << QStringList {u"GcmCredential/GoogleApiKey"_s};
+    QTest::newRow("a non-secret may be empty") << u"GcmEndpoint"_s << QString() << QStringList();
+    QTest::newRow("a hash inside a value") << u"GoogleApiKey"_s << u"ab#cd"_s << QStringList();
+}
+
+void TestHubClientHubs::maskedSecrets()
+{
+    QFETCH(QString, property);
+    QFETCH(QString, value);
+    QFETCH(QStringList, masked);
+    HubDescription d = fixtureDescription();
+    if (!property.isEmpty()) {
+        PnsCredential *gcm = d.credential(PnsCredentialKind::Gcm);
+        QVERIFY(gcm);
+        gcm->setProperty(property, value);
+    }
+    QCOMPARE(HubClient::maskedSecrets(d), masked);
+
+    // The redacted copy every view shows cannot be saved: every secret is listed.
+    const QStringList all = HubClient::maskedSecrets(redactedHubDescription(fixtureDescription()));
+    QVERIFY(all.contains(u"ApnsCredential/CertificateKey"_s)
+            || all.contains(u"ApnsCredential/Token"_s));
+    QVERIFY(all.contains(u"AuthorizationRules/DefaultFullSharedAccessSignature/PrimaryKey"_s));
+}
+
+void TestHubClientHubs::updateRefusedWhileMasked_data()
+{
+    QTest::addColumn<bool>("redactAll");
+    QTest::newRow("one masked credential property") << false;
+    QTest::newRow("the redacted description") << true;
+}
+
+void TestHubClientHubs::updateRefusedWhileMasked()
+{
+    QFETCH(bool, redactAll);
+    HubDescription d = fixtureDescription();
+    d.name = f.hub();
+    if (redactAll)
+        d = redactedHubDescription(d);
+    else
+        d.credential(PnsCredentialKind::Wns)->setProperty(u"SecretKey"_s, u"#######"_s);
+    const qsizetype before = f.emulator.log().size();
+
+    const Exchange e = finish(client->updateHub(d));
+    QCOMPARE(e.result, ExchangeResult::Invalid);
+    QCOMPARE(e.operation, operationName(Operation::HubUpdate));
+    QVERIFY(e.attempts.isEmpty());
+    QVERIFY(e.requestHeaders.isEmpty());
+    QVERIFY(e.error);
+    QCOMPARE(e.error->code, ErrorCode::EmptyField);
+    if (!redactAll) {
+        QCOMPARE(e.error->where, u"WnsCredential/SecretKey"_s);
+        VERIFY_CONTAINS(e.errorSentence, u"WnsCredential/SecretKey"_s);
+    }
+    VERIFY_CONTAINS(e.errorSentence, u"entered again"_s);
+    QCOMPARE(f.emulator.log().size(), before); // nothing reached the emulator
+    VERIFY_CONTAINS(explain(e).cause, u"did not send"_s);
+}
+
+// What each call puts on the wire, whatever the emulator answers.
+void TestHubClientHubs::requestShapes()
+{
+    const QString base = f.url(u"/"_s);
+    HubDescription d = fixtureDescription();
+    d.name = u"newhub"_s;
+
+    Exchange e = finish(client->getHub(u"otherhub"_s));
+    QCOMPARE(e.method, "GET"_ba);
+    QCOMPARE(e.url.toString(), base + u"otherhub?api-version=2020-06"_s);
+    QCOMPARE(header(e, "x-ms-version"), "2020-06"_ba);
+
+    e = finish(client->createHub(d));
+    QCOMPARE(e.operation, u"hub.create"_s);
+    QCOMPARE(e.method, "PUT"_ba);
+    QCOMPARE(e.url.toString(), base + u"newhub?api-version=2020-06"_s);
+    QCOMPARE(header(e, "Content-Type"), "application/atom+xml;type=entry;charset=utf-8"_ba);
+    QVERIFY(!hasHeader(e.requestHeaders, "If-Match"));
+    QCOMPARE(e.requestBody, hubDescriptionEntryXml(d));
+
+    e = finish(client->updateHub(d));
+    QCOMPARE(e.operation, u"hub.update"_s);
+    QCOMPARE(e.method, "PUT"_ba);
+    QCOMPARE(header(e, "If-Match"), "*"_ba);
+    QCOMPARE(header(e, "Content-Type"), "application/atom+xml;type=entry;charset=utf-8"_ba);
+    // Always the whole description: rules and every credential go back.
+    QVERIFY(e.requestBody.contains("<AuthorizationRules>"));
+    QVERIFY(e.requestBody.contains("<FcmV1Credential>"));
+
+    e = finish(client->deleteHub(u"newhub"_s));
+    QCOMPARE(e.operation, u"hub.delete"_s);
+    QCOMPARE(e.method, "DELETE"_ba);
+    QCOMPARE(e.url.toString(), base + u"newhub?api-version=2020-06"_s);
+    QVERIFY(e.requestBody.isEmpty());
+}
+
+void TestHubClientHubs::listSignsTheNamespace()
+{
+    HubListJob *job = client->listHubs();
+    QSignalSpy spy(job, &HubListJob::finished);
+    QVERIFY(spy.wait(10000));
+    QCOMPARE(spy.size(), 1);
+    const QList<Exchange> exchanges = job->exchanges();
+    QVERIFY(!exchanges.isEmpty());
+    const Exchange &a = exchanges.first();
+    QCOMPARE(a.operation, u"hub.list"_s);
+    QCOMPARE(a.url.toString(), f.url(u"/$Resources/NotificationHubs?api-version=2020-06"_s));
+    // Below the namespace: a token for the hub would not cover it.
+    const auto token = Sas::decode(a.authorization);
+    QVERIFY(token);
+    QCOMPARE(QUrl(token->resource).path(), u"/"_s);
+    if (job->usedFallback()) {
+        QVERIFY(exchanges.size() >= 2);
+        QCOMPARE(exchanges.at(1).url.toString(), f.url(u"/"_s)); // no api-version
+        QVERIFY(!exchanges.at(1).url.hasQuery());
+    }
+    if (!job->ok())
+        QVERIFY(job->error());
+}
+
+void TestHubClientHubs::operationNames()
+{
+    QCOMPARE(operationName(Operation::HubGet), u"hub.get"_s);
+    QCOMPARE(operationName(Operation::HubCreate), u"hub.create"_s);
+    QCOMPARE(operationName(Operation::HubUpdate), u"hub.update"_s);
+    QCOMPARE(operationName(Operation::HubDelete), u"hub.delete"_s);
+    QCOMPARE(operationName(Operation::HubList), u"hub.list"_s);
+    QCOMPARE(operationFromName(u"hub.list"), Operation::HubList);
+    QCOMPARE(requiredClaimForOperation(u"hub.get"_s), u"Manage"_s);
+    QCOMPARE(requiredClaimForOperation(u"hub.update"_s), u"Manage"_s);
+}
+
+namespace {
+
+Exchange hubError(const QString &operation, int status, const QString &text)
+{
+    Exchange e;
+    e.operation = operation;
+    e.method = operation == u"hub.get"_s ? "GET"_ba : "PUT"_ba;
+    e.url = QUrl(u"https://ns.servicebus.windows.net/orders?api-version=2020-06"_s);
+    e.status = status;
+    e.result = ExchangeResult::HubError;
+    HubErrorBody body;
+    body.code = status;
+    body.detail = text + u"..TrackingId:x"_s;
+    body.text = text;
+    e.hubError = body;
+    return e;
+}
+
+} // namespace
+
+// The service answers a wrong key on GET with the same text as a key without Manage
+// (docs/protocol.md §14.3): the explanation names both and does not guess.
+void TestHubClientHubs::explainManageClaimOnGet()
+{
+    for (const QString &op : {u"hub.get"_s, u"hub.list"_s}) {
+        const Explanation x =
+            explain(hubError(op, 401, u"Manage claim is required for this operation"_s));
+        VERIFY_CONTAINS(x.cause, u"lacks Manage"_s);
+        VERIFY_CONTAINS(x.cause, u"wrong"_s);
+        VERIFY_CONTAINS(x.cause, u"cannot tell"_s);
+        VERIFY_CONTAINS(x.nextStep, u"DefaultFullSharedAccessSignature"_s);
+        VERIFY_CONTAINS(x.nextStep, u"RootManageSharedAccessKey"_s);
+    }
+    // The rule's name, when the token is known.
+    Exchange e = hubError(u"hub.get"_s, 401, u"Manage claim is required for this operation"_s);
+    Sas::DecodedToken token;
+    token.keyName = u"DefaultListenSharedAccessSignature"_s;
+    e.token = token;
+    VERIFY_CONTAINS(explain(e).cause, u"DefaultListenSharedAccessSignature"_s);
+}
+
+void TestHubClientHubs::explainManageClaimOnUpdate()
+{
+    // On PUT a wrong key answers InvalidSignature: the claim text means the rights.
+    const Explanation x =
+        explain(hubError(u"hub.update"_s, 401, u"Manage claim is required for this operation"_s));
+    VERIFY_CONTAINS(x.cause, u"does not grant the Manage right"_s);
+    QVERIFY(!x.cause.contains(u"wrong"_s));
+    VERIFY_CONTAINS(x.nextStep, u"RootManageSharedAccessKey"_s);
+    // Other answers keep the general explanation.
+    VERIFY_CONTAINS(explain(hubError(u"hub.update"_s, 401,
+                                     u"InvalidSignature: The token has an invalid signature"_s))
+                        .cause,
+                    u"signature"_s);
+}
+
+void TestHubClientHubs::explainMissingHub()
+{
+    // The 200 with an empty feed, as HubClient reads it.
+    Exchange e;
+    e.operation = u"hub.get"_s;
+    e.url = QUrl(u"https://ns.servicebus.windows.net/orders?api-version=2020-06"_s);
+    e.status = 200;
+    e.result = ExchangeResult::HubError;
+    const QByteArray feed =
+        R"(<feed xmlns="http://www.w3.org/2005/Atom"><title type="text">Publicly Listed Services</title><subtitle type="text">This is the list of publicly-listed services currently available.</subtitle><id>uuid:1;id=6225</id><updated>2020-07-02T18:03:08Z</updated><generator>Service Bus 1.1</generator></feed>)";
+    const auto parsed = parseHubDescription(feed, u"orders");
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error().code, ErrorCode::NotFound);
+    e.error = parsed.error();
+    const Explanation x = explain(e);
+    VERIFY_CONTAINS(x.cause, u"'orders'"_s);
+    VERIFY_CONTAINS(x.cause, u"200"_s);
+    VERIFY_CONTAINS(x.nextStep, u"hub list"_s);
+}
+
+void TestHubClientHubs::explainConflictOnCreate()
+{
+    const Explanation x = explain(hubError(u"hub.create"_s, 409, u"SubCode=40900. Conflict"_s));
+    VERIFY_CONTAINS(x.cause, u"already exists"_s);
+    VERIFY_CONTAINS(x.nextStep, u"If-Match: *"_s);
+}
+
+QTEST_GUILESS_MAIN(TestHubClientHubs)
+#include "tst_hubclient_hubs.moc"
