@@ -449,8 +449,8 @@ QString requiredClaimForOperation(const QString &operation, const QUrl &url)
     if (isSendOperation(operation) || operation.startsWith(u"schedules."_s)
         || operation.startsWith(u"telemetry."_s) || operation.startsWith(u"feedback."_s))
         return u"Send"_s;
-    if (operation == operationName(Operation::RegistrationsByTag)
-        || operation.startsWith(u"hub."_s))
+    if (operation == operationName(Operation::RegistrationsByTag) || operation.startsWith(u"hub."_s)
+        || operation.startsWith(u"hubs."_s))
         return u"Manage"_s;
     if (operation == operationName(Operation::RegistrationsList)) {
         const bool byChannel = url.query(QUrl::FullyDecoded).contains(u"$filter"_s);

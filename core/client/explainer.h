@@ -104,7 +104,7 @@ Explanation explainTransportError(QNetworkReply::NetworkError error, AbortReason
  */
 Explanation explain(const Exchange &exchange);
 /**
- * Explains the failed calls on the hub's own configuration (`hub.*` operations,
+ * Explains the failed calls on the hub's own configuration (`hub.*` and `hubs.list`,
  * docs/protocol.md §14) where they differ from any other call: a "Manage claim is required" on a
  * GET or list (the service gives a wrong key the same text there, so both causes are named), the
  * 200 with an empty feed for a hub that does not exist, a 409 on create, a 404 on delete.

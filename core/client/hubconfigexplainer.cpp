@@ -42,7 +42,8 @@ QString hubOf(const Exchange &e)
 
 std::optional<Explanation> explainHubConfigExchange(const Exchange &e)
 {
-    if (!e.operation.startsWith(u"hub."_s) || e.result != ExchangeResult::HubError)
+    if ((!e.operation.startsWith(u"hub."_s) && !e.operation.startsWith(u"hubs."_s))
+        || e.result != ExchangeResult::HubError)
         return std::nullopt;
     const bool reading = e.operation == operationName(Operation::HubGet)
         || e.operation == operationName(Operation::HubList);

@@ -70,7 +70,7 @@ constexpr std::array kOperations {
                    QT_TRANSLATE_NOOP("Nh::NetworkErrors", "saving the hub's configuration")},
     OperationInfo {Operation::HubDelete, u"hub.delete",
                    QT_TRANSLATE_NOOP("Nh::NetworkErrors", "deleting the hub")},
-    OperationInfo {Operation::HubList, u"hub.list",
+    OperationInfo {Operation::HubList, u"hubs.list",
                    QT_TRANSLATE_NOOP("Nh::NetworkErrors", "listing the namespace's hubs")},
 };
 

@@ -38,7 +38,7 @@ enum class Operation {
     HubCreate, ///< "hub.create": PUT of a new hub
     HubUpdate, ///< "hub.update": PUT with If-Match: *, the whole description
     HubDelete, ///< "hub.delete"
-    HubList, ///< "hub.list": the namespace's hubs (either list form)
+    HubList, ///< "hubs.list": the namespace's hubs (either list form; the emulator's name)
 };
 
 inline constexpr int kOperationCount = int(Operation::HubList) + 1;

@@ -221,7 +221,7 @@ void TestHubClientHubs::listSignsTheNamespace()
     const QList<Exchange> exchanges = job->exchanges();
     QVERIFY(!exchanges.isEmpty());
     const Exchange &a = exchanges.first();
-    QCOMPARE(a.operation, u"hub.list"_s);
+    QCOMPARE(a.operation, u"hubs.list"_s);
     QCOMPARE(a.url.toString(), f.url(u"/$Resources/NotificationHubs?api-version=2020-06"_s));
     // Below the namespace: a token for the hub would not cover it.
     const auto token = Sas::decode(a.authorization);
@@ -242,8 +242,9 @@ void TestHubClientHubs::operationNames()
     QCOMPARE(operationName(Operation::HubCreate), u"hub.create"_s);
     QCOMPARE(operationName(Operation::HubUpdate), u"hub.update"_s);
     QCOMPARE(operationName(Operation::HubDelete), u"hub.delete"_s);
-    QCOMPARE(operationName(Operation::HubList), u"hub.list"_s);
-    QCOMPARE(operationFromName(u"hub.list"), Operation::HubList);
+    QCOMPARE(operationName(Operation::HubList), u"hubs.list"_s);
+    QCOMPARE(operationFromName(u"hubs.list"), Operation::HubList);
+    QCOMPARE(requiredClaimForOperation(u"hubs.list"_s), u"Manage"_s);
     QCOMPARE(requiredClaimForOperation(u"hub.get"_s), u"Manage"_s);
     QCOMPARE(requiredClaimForOperation(u"hub.update"_s), u"Manage"_s);
 }
@@ -272,7 +273,7 @@ Exchange hubError(const QString &operation, int status, const QString &text)
 // (docs/protocol.md §14.3): the explanation names both and does not guess.
 void TestHubClientHubs::explainManageClaimOnGet()
 {
-    for (const QString &op : {u"hub.get"_s, u"hub.list"_s}) {
+    for (const QString &op : {u"hub.get"_s, u"hubs.list"_s}) {
         const Explanation x =
             explain(hubError(op, 401, u"Manage claim is required for this operation"_s));
         VERIFY_CONTAINS(x.cause, u"lacks Manage"_s);
