@@ -28,7 +28,15 @@ const QString kDocsHubRest =
 /** The key name the request was signed with, for the sentences; empty when unknown. */
 QString keyName(const Exchange &e)
 {
-    return e.token ? e.token->keyName : QString();
+    if (e.token)
+        return e.token->keyName;
+    // skn is not secret: read it from the header as sent (the redacted copy keeps it).
+    QString header = e.authorization;
+    if (header.isEmpty())
+        header = QString::fromUtf8(
+            headerValue(e.requestHeaders, "Authorization").value_or(QByteArray()));
+    const auto token = Sas::decode(header);
+    return token ? token->keyName : QString();
 }
 
 /** The hub a hub.* call was about: the last segment of its URL path. */
