@@ -36,7 +36,7 @@ HubListJob::HubListJob(HubClient *client)
     QMetaObject::invokeMethod(
         this,
         [this] {
-            if (m_finished)
+            if (m_finished || m_cancelled)
                 return;
             track(m_client->start({.operation = operationName(Operation::HubList),
                                    .method = "GET",

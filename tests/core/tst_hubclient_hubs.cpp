@@ -15,6 +15,7 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -58,6 +59,8 @@ private slots:
     void updateRefusedWhileMasked();
     void requestShapes();
     void listSignsTheNamespace();
+    void listStopsOnTransportFailure();
+    void listCancelledBeforeItStarts();
     void operationNames();
     void explainManageClaimOnGet();
     void explainManageClaimOnUpdate();
@@ -234,6 +237,46 @@ void TestHubClientHubs::listSignsTheNamespace()
     }
     if (!job->ok())
         QVERIFY(job->error());
+}
+
+// No answer at all: form (B) would fail the same way, so the listing ends after (A).
+void TestHubClientHubs::listStopsOnTransportFailure()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    }
+    HubConnection c = connection();
+    c.connectionString = ConnectionString::fromParts(
+        u"127.0.0.1"_s, port, c.connectionString.keyName(), c.connectionString.key());
+    HubClient refused(&f.nam);
+    refused.setConnection(c);
+    HubListJob *job = refused.listHubs();
+    QSignalSpy spy(job, &HubListJob::finished);
+    QVERIFY(spy.wait(10000));
+    QCOMPARE(spy.size(), 1);
+    QVERIFY(!job->ok());
+    QCOMPARE(job->exchanges().size(), 1);
+    QCOMPARE(job->lastExchange().result, ExchangeResult::TransportError);
+    QCOMPARE(job->error()->code, ErrorCode::Transport);
+    QVERIFY(!job->usedFallback());
+}
+
+void TestHubClientHubs::listCancelledBeforeItStarts()
+{
+    const qsizetype before = f.emulator.log().size();
+    HubListJob *job = client->listHubs();
+    QSignalSpy spy(job, &HubListJob::finished);
+    job->cancel();
+    QVERIFY(spy.isEmpty()); // never from inside the call
+    QVERIFY(spy.wait(5000));
+    QCOMPARE(spy.size(), 1);
+    QVERIFY(!job->ok());
+    QCOMPARE(job->error()->code, ErrorCode::Cancelled);
+    QVERIFY(job->exchanges().isEmpty());
+    QCOMPARE(f.emulator.log().size(), before);
 }
 
 void TestHubClientHubs::operationNames()
