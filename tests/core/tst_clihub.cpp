@@ -48,6 +48,7 @@ private slots:
     void serviceAccount();
     void changesAreRedacted();
     void platformNames();
+    void descriptionOutputRedacts();
 
     // The command line, before any request.
     void usage_data();
@@ -218,6 +219,29 @@ void TestCliHub::platformNames()
     for (int i = 0; i < kPnsCredentialKindCount; ++i) {
         const auto kind = PnsCredentialKind(i);
         QCOMPARE(credentialKindFromCliName(credentialCliName(kind)), kind);
+    }
+}
+
+// Every secret of the fixture starts with "S3c" (tests/data/hubs/every-credential.xml).
+void TestCliHub::descriptionOutputRedacts()
+{
+    QFile fixture(QString::fromUtf8(NH_TEST_DATA_DIR) + u"/hubs/every-credential.xml"_s);
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    const auto d = parseHubDescription(fixture.readAll());
+    QVERIFY(d);
+    const TextRenderer renderer(100, false);
+    const QString text = hubDescriptionText(*d, false, renderer);
+    const QByteArray json = QJsonDocument(hubDescriptionToJson(*d, false)).toJson();
+    QVERIFY2(!text.contains(u"S3c"_s), qPrintable(text));
+    QVERIFY(!json.contains("S3c"));
+    QVERIFY(text.contains(u"DefaultFullSharedAccessSignature"_s));
+    QVERIFY(text.contains(u"fcmv1"_s));
+    QVERIFY(text.contains(u"--reveal"_s));
+    QVERIFY(hubDescriptionText(*d, true, renderer).contains(u"S3c"_s));
+    QVERIFY(QJsonDocument(hubDescriptionToJson(*d, true)).toJson().contains("S3c"));
+    for (const AuthorizationRule &r : d->authorizationRules) {
+        if (!r.primaryKey.isEmpty())
+            QVERIFY(!text.contains(r.primaryKey));
     }
 }
 
