@@ -5398,95 +5398,95 @@ Beispiele:
     <message>
         <location filename="../../core/protocol/hubdescription.cpp" line="+154"/>
         <source>The element %1 appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element %1 kommt mehr als einmal vor</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 is &quot;%2&quot;, which is not a duration such as P90D</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“, keine Dauer wie P90D</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>%1 has more than one &lt;Properties&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mehr als ein &lt;Properties&gt;</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1 has no &lt;Properties&gt;: a credential is a list of name/value properties</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat kein &lt;Properties&gt;: Anmeldedaten sind eine Liste von Name/Wert-Eigenschaften</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>A property of %1 has no &lt;Name&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Eigenschaft von %1 hat kein &lt;Name&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The property %1 of %2 has no &lt;Value&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eigenschaft %1 von %2 hat kein &lt;Value&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The property %1 of %2 appears more than once (names compare without regard to case)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eigenschaft %1 von %2 kommt mehr als einmal vor (Namen werden ohne Rücksicht auf Groß- und Kleinschreibung verglichen)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The authorization rule of type %1 is read as a shared access rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Autorisierungsregel vom Typ %1 wird als Shared-Access-Regel gelesen</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>%1 is &quot;%2&quot;: expected Listen, Send or Manage</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“: erwartet wird Listen, Send oder Manage</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>An authorization rule in %1 has no &lt;KeyName&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Autorisierungsregel in %1 hat kein &lt;KeyName&gt;</translation>
     </message>
     <message>
         <location line="+140"/>
         <source>The entry holds no &lt;NotificationHubDescription&gt; in its &lt;content&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag enthält in seinem &lt;content&gt; keine &lt;NotificationHubDescription&gt;</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The hub does not exist (the service answers 200 with an empty feed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub existiert nicht (der Dienst antwortet 200 mit einem leeren Feed)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The hub %1 does not exist (the service answers 200 with an empty feed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub %1 existiert nicht (der Dienst antwortet 200 mit einem leeren Feed)</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Expected one hub description, but this is a list of %n hub(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Erwartet wurde eine Hub-Beschreibung, aber dies ist eine Liste mit %n Hub</numerusform>
+            <numerusform>Erwartet wurde eine Hub-Beschreibung, aber dies ist eine Liste mit %n Hubs</numerusform>
         </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Expected a hub description (an Atom &lt;entry&gt; or a &lt;NotificationHubDescription&gt;), but the root element is &lt;%1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet wurde eine Hub-Beschreibung (ein Atom-&lt;entry&gt; oder eine &lt;NotificationHubDescription&gt;), aber das Wurzelelement ist &lt;%1&gt;</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Expected a hub list (an Atom &lt;feed&gt;), but the root element is &lt;%1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet wurde eine Hub-Liste (ein Atom-&lt;feed&gt;), aber das Wurzelelement ist &lt;%1&gt;</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The entry has no &lt;title&gt; naming the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag hat keinen &lt;title&gt;, der den Hub nennt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Entry %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1: </translation>
     </message>
     <message>
         <location filename="../../core/protocol/hubxmlreader.cpp" line="+48"/>
@@ -5496,22 +5496,22 @@ Beispiele:
     <message>
         <location line="+29"/>
         <source>The hub description document ends too early</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument der Hub-Beschreibung endet zu früh</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>The element %1 is not part of a hub description and was ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element %1 gehört nicht zu einer Hub-Beschreibung und wurde ignoriert</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Unexpected element &lt;%1&gt; inside %2: expected text</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartetes Element &lt;%1&gt; in %2: erwartet wird Text</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>%1 is &quot;%2&quot;, which is not an ISO 8601 date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“, kein Datum mit Uhrzeit nach ISO 8601</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5526,17 +5526,17 @@ Beispiele:
     <message>
         <location line="+7"/>
         <source>%1 is &quot;%2&quot;, larger than the largest count</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“, größer als die größte Anzahl</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is &quot;%2&quot;, which is not a count (a whole number, 0 or more)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“, keine Anzahl (eine ganze Zahl, 0 oder mehr)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1 is &quot;%2&quot;: expected true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“: erwartet wird true oder false</translation>
     </message>
 </context>
 <context>
