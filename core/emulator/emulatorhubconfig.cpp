@@ -472,4 +472,68 @@ Status validateHubCredentials(const HubDescription &d)
     return {};
 }
 
+void configureHubs(EmulatorState &state, const QList<EmulatorHubConfig> &configs,
+                   bool createProblemsHub)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto apply = [&](EmulatorHub &hub, const EmulatorHubConfig &c) {
+        hub.description = c.description;
+        hub.description.name = hub.name;
+        if (!c.rulesGiven)
+            hub.description.authorizationRules = defaultAuthorizationRules(state.rules, now);
+        for (AuthorizationRule &r : hub.description.authorizationRules) {
+            if (!r.createdTime.isValid())
+                r.createdTime = now;
+            if (!r.modifiedTime.isValid())
+                r.modifiedTime = now;
+        }
+        if (hub.description.registrationTtl.isEmpty())
+            hub.description.registrationTtl = kDefaultRegistrationTtl;
+        hub.description.published = now;
+        hub.description.updated = now;
+        hub.gcmRetired = c.gcmRetired;
+    };
+    const auto configured = [&](const QString &name) {
+        return std::any_of(configs.cbegin(), configs.cend(), [&](const EmulatorHubConfig &c) {
+            return c.name.compare(name, Qt::CaseInsensitive) == 0;
+        });
+    };
+    if (!configured(QString(kProblemsDemoHub))) {
+        EmulatorHub *problems = state.hub(kProblemsDemoHub);
+        if (!problems && createProblemsHub) {
+            problems = &state.addHub(kProblemsDemoHub);
+            seedProblemsDemoData(state, *problems);
+        }
+        if (problems)
+            apply(*problems, problemsDemoHubConfig(state.rules, now));
+    }
+    for (const EmulatorHubConfig &c : configs)
+        apply(state.addHub(c.name), c);
+}
+
+void seedProblemsDemoData(EmulatorState &state, EmulatorHub &hub)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto add = [&](Platform p, const QString &handle, const QStringList &tags) {
+        Registration r;
+        r.platform = p;
+        r.handle = handle;
+        r.tags = tags;
+        r.etag = 1;
+        r.published = now;
+        r.updated = now;
+        state.putRegistration(hub, r);
+    };
+    // Development-build tokens on a production hub: "handle invalid", then deleted.
+    add(Platform::Apple, u"9A1F0C2B4D6E8F10development3C5E7A9B1D3F5A7C9E1B3D5F7A9C1E3B5D7F9A1C"_s,
+        {u"sports"_s, u"user:alice"_s});
+    add(Platform::Apple, u"5E7A9C1E3B5D7F9A1C3E5A7C9E1B3D5F7A9C1E3Bdevelopment5D7F9A1C3E5A7C9"_s,
+        {u"politics"_s});
+    // Legacy GCM registrations: Google's retired API refuses them.
+    add(Platform::Gcm, u"gcm-legacy-token-frank-APA91bX"_s, {u"sports"_s, u"user:frank"_s});
+    add(Platform::Gcm, u"gcm-legacy-token-grace-APA91bY"_s, {u"politics"_s});
+    // FCM v1 registrations: the hub has no FcmV1Credential, fcmv1 sends answer 400.
+    add(Platform::FcmV1, u"fcm-token-heidi-pQ7:APA91bZ"_s, {u"sports"_s, u"user:heidi"_s});
+}
+
 } // namespace Nh

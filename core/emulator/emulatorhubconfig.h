@@ -17,6 +17,8 @@
 namespace Nh {
 
 struct SasRule;
+class EmulatorState;
+struct EmulatorHub;
 
 /** The second demo hub (with demo data on): its configuration shows the problems. */
 inline constexpr QLatin1StringView kProblemsDemoHub {"problemsHub"};
@@ -76,5 +78,21 @@ Result<QList<EmulatorHubConfig>> readHubConfigFile(const QString &path);
  * properties. The message names the credential and property.
  */
 Status validateHubCredentials(const HubDescription &description);
+
+/**
+ * Gives each hub of `configs` its configuration (made when missing; rules left out are the
+ * namespace's default rules); a hub named kProblemsDemoHub that `configs` does not name gets the
+ * problems configuration. With `createProblemsHub` (demo data on a new namespace) that hub is
+ * made and gets its demo registrations (seedProblemsDemoData()).
+ */
+void configureHubs(EmulatorState &state, const QList<EmulatorHubConfig> &configs,
+                   bool createProblemsHub);
+
+/**
+ * The problems hub's demo registrations: APNs tokens of a development build (marker
+ * "development") on its production endpoint, legacy GCM ones on its retired GCM, FCM v1 ones
+ * without an FCM v1 credential.
+ */
+void seedProblemsDemoData(EmulatorState &state, EmulatorHub &hub);
 
 } // namespace Nh

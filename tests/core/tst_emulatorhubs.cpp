@@ -51,12 +51,25 @@ private slots:
     void badDescriptionsAreRefused_data();
     void badDescriptionsAreRefused();
     void hubRuleAuthenticates();
+    void sendWithoutCredentialIsRefused_data();
+    void sendWithoutCredentialIsRefused();
+    void productionTokenOnSandboxHubIsInvalid();
+    void sandboxTokenOnProductionHubIsInvalid();
+    void retiredGcmFailsPerRegistration();
+    void hubConfigFileConfiguresHubs();
+    void hubConfigErrorsNameFileAndPlace_data();
+    void hubConfigErrorsNameFileAndPlace();
+    void problemsDemoHubShowsItsProblems();
+    void configurationOutlivesDemoDataAndReset();
 
 private:
     EmulatorFixture::Response hubCall(const QByteArray &method, const QString &path,
                                       const QByteArray &body = {}, const HttpHeaders &headers = {},
                                       const QString &rule = kFull);
     HubDescription fcmOnly() const;
+    Registration addRegistration(Platform p, const QString &handle);
+    NotificationOutcome testSend(const QByteArray &format, const QByteArray &body,
+                                 const QString &hub = u"myHub"_s);
     EmulatorFixture f;
 };
 
@@ -397,6 +410,298 @@ void TestEmulatorHubs::hubRuleAuthenticates()
     const auto r = call("GET", u"/withRule?"_s + kV); // no Manage
     QCOMPARE(r.status, 401);
     QVERIFY(r.body.contains("Manage claim is required"));
+}
+
+Registration TestEmulatorHubs::addRegistration(Platform p, const QString &handle)
+{
+    Registration r;
+    r.platform = p;
+    r.handle = handle;
+    r.etag = 1;
+    r.published = QDateTime::currentDateTimeUtc();
+    r.updated = r.published;
+    r.registrationId = EmulatorState::newRegistrationId();
+    f.emulator.state().putRegistration(*f.emulator.state().hub(f.hub()), r);
+    return r;
+}
+
+NotificationOutcome TestEmulatorHubs::testSend(const QByteArray &format, const QByteArray &body,
+                                               const QString &hub)
+{
+    EmulatorFixture::Call c;
+    c.method = "POST";
+    c.pathAndQuery = u"/"_s + hub + u"/messages?test&"_s + kV;
+    c.hubForToken = hub;
+    c.body = body;
+    c.headers = {{"ServiceBusNotification-Format", format},
+                 {"Content-Type", "application/json;charset=utf-8"}};
+    const auto r = f.call(c);
+    if (r.status != 201)
+        qWarning("test send answered %d: %s", r.status, r.body.constData());
+    auto outcome = parseNotificationOutcome(r.body);
+    return outcome ? *outcome : NotificationOutcome();
+}
+
+void TestEmulatorHubs::sendWithoutCredentialIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("format");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("gcm") << "gcm"_ba << int(PnsCredentialKind::Gcm) << u"messages"_s;
+    QTest::newRow("fcmv1") << "fcmv1"_ba << int(PnsCredentialKind::FcmV1) << u"messages"_s;
+    QTest::newRow("apple test") << "apple"_ba << int(PnsCredentialKind::Apns) << u"messages?test"_s;
+    QTest::newRow("fcmv1 direct") << "fcmv1"_ba << int(PnsCredentialKind::FcmV1)
+                                  << u"messages?direct"_s;
+}
+
+void TestEmulatorHubs::sendWithoutCredentialIsRefused()
+{
+    QFETCH(QByteArray, format);
+    QFETCH(int, kind);
+    QFETCH(QString, path);
+    HubDescription &d = f.emulator.state().hub(f.hub())->description;
+    d.credentials.removeIf(
+        [&](const PnsCredential &c) { return c.kind == PnsCredentialKind(kind); });
+    const QString sep = path.contains(u'?') ? u"&"_s : u"?"_s;
+    const auto r = f.send(u"/myHub/"_s + path + sep + kV, R"({"aps":{"alert":"x"}})",
+                          {{"ServiceBusNotification-Format", format},
+                           {"ServiceBusNotification-DeviceHandle", "some-handle"},
+                           {"Content-Type", "application/json;charset=utf-8"}});
+    QCOMPARE(r.status, 400);
+    const QByteArray expected =
+        "<Detail>The notification has no target applications. The notification format is " + format
+        + ". Review the credentials specified in the notification hub description and the "
+          "notification format..TrackingId:";
+    QVERIFY2(r.body.contains(expected), r.body.constData());
+    // The other formats are still served.
+    QCOMPARE(
+        f.send(u"/myHub/messages?"_s + kV, R"({"aps":{"alert":"x"}})",
+               {{"ServiceBusNotification-Format", format == "apple" ? "windows"_ba : "apple"_ba},
+                {"X-WNS-Type", "wns/raw"},
+                {"Content-Type", "application/json;charset=utf-8"}})
+            .status,
+        201);
+}
+
+void TestEmulatorHubs::productionTokenOnSandboxHubIsInvalid()
+{
+    const Registration prod = addRegistration(Platform::Apple, u"AB12production34CD"_s);
+    const Registration plain = addRegistration(Platform::Apple, u"AB1234CDEF"_s);
+    const Registration dev = addRegistration(Platform::Apple, u"AB12development34CD"_s);
+    const NotificationOutcome o = testSend("apple", R"({"aps":{"alert":"x"}})");
+    QCOMPARE(o.results.size(), 3);
+    for (const RegistrationResult &r : o.results) {
+        const OutcomeKind expected = r.registrationId == prod.registrationId
+            ? OutcomeKind::InvalidHandle
+            : OutcomeKind::Success;
+        QCOMPARE(classifyOutcome(r.outcome), expected);
+    }
+    QCOMPARE(o.failure, 1);
+    const EmulatorHub *hub = f.emulator.state().hub(f.hub());
+    QVERIFY(!hub->registrations.contains(prod.registrationId)); // deleted, as the service does
+    QVERIFY(hub->registrations.contains(plain.registrationId));
+    QVERIFY(hub->registrations.contains(dev.registrationId));
+}
+
+void TestEmulatorHubs::sandboxTokenOnProductionHubIsInvalid()
+{
+    // Switch the hub to production over the wire, as a user would.
+    HubDescription d = f.emulator.state().hub(f.hub())->description;
+    d.credential(PnsCredentialKind::Apns)
+        ->setProperty(u"Endpoint"_s, QString(kApnsProductionEndpoint));
+    QCOMPARE(
+        hubCall("PUT", u"/myHub?"_s + kV, hubDescriptionEntryXml(d), {{"If-Match", "*"}}).status,
+        200);
+    const Registration sandbox = addRegistration(Platform::Apple, u"AB12sandbox34CD"_s);
+    const Registration dev = addRegistration(Platform::Apple, u"AB12Development34CD"_s);
+    const Registration prod = addRegistration(Platform::Apple, u"AB12production34CD"_s);
+    const NotificationOutcome o = testSend("apple", R"({"aps":{"alert":"x"}})");
+    QCOMPARE(o.results.size(), 3);
+    QCOMPARE(o.failure, 2);
+    QCOMPARE(o.success, 1);
+    const EmulatorHub *hub = f.emulator.state().hub(f.hub());
+    QVERIFY(!hub->registrations.contains(sandbox.registrationId));
+    QVERIFY(!hub->registrations.contains(dev.registrationId));
+    QVERIFY(hub->registrations.contains(prod.registrationId));
+}
+
+void TestEmulatorHubs::retiredGcmFailsPerRegistration()
+{
+    f.emulator.state().hub(f.hub())->gcmRetired = true;
+    const Registration gcm = addRegistration(Platform::Gcm, u"gcm-legacy-1"_s);
+    addRegistration(Platform::FcmV1, u"fcm-v1-1"_s);
+    const NotificationOutcome o = testSend("gcm", R"({"data":{"m":"x"}})");
+    QCOMPARE(o.success, 0);
+    QCOMPARE(o.failure, 1);
+    QCOMPARE(o.results.size(), 1);
+    QCOMPARE(o.results.first().registrationId, gcm.registrationId);
+    QCOMPARE(classifyOutcome(o.results.first().outcome), OutcomeKind::BadCredentials);
+    // Not a handle problem: the registration stays.
+    QVERIFY(f.emulator.state().hub(f.hub())->registrations.contains(gcm.registrationId));
+    // A plain send still answers 201 (never a 4xx): the shutdown shows at the push service.
+    QCOMPARE(f.send(u"/myHub/messages?"_s + kV, R"({"data":{"m":"x"}})",
+                    {{"ServiceBusNotification-Format", "gcm"},
+                     {"Content-Type", "application/json;charset=utf-8"}})
+                 .status,
+             201);
+}
+
+void TestEmulatorHubs::hubConfigFileConfiguresHubs()
+{
+    const QByteArray json = R"({"hubs": [
+        {"name": "configured", "registrationTtl": "P30D",
+         "credentials": {
+             "apns": {"endpoint": "https://api.push.apple.com:443/3/device",
+                      "token": "MIGHAgEAMBMGByqGSM49", "keyId": "ABC1234567",
+                      "appId": "TEAM123456", "appName": "com.example.app"},
+             "gcm": {"googleApiKey": "AIzaUserTestValue", "retired": true},
+             "wns": "default"},
+         "rules": [{"keyName": "Backend", "rights": ["Listen", "Send"],
+                    "primaryKey": "YmFja2VuZC1rZXktMDAwMDAwMDAwMDAwMDAwMDAwMDA="}]},
+        {"name": "plain"}
+    ]})";
+    const auto configs = parseHubConfig(json, u"hubs.json"_s);
+    QVERIFY2(configs.ok(), configs.ok() ? "" : qPrintable(configs.error().message));
+    QCOMPARE(configs->size(), 2);
+
+    EmulatorFixture g;
+    EmulatorOptions options = EmulatorFixture::defaultOptions();
+    options.hubConfigs = *configs;
+    QVERIFY(g.start(options));
+    EmulatorFixture::Call c;
+    c.pathAndQuery = u"/configured?"_s + kV;
+    c.sas.audience = Sas::Audience::Namespace;
+    auto r = g.call(c);
+    QCOMPARE(r.status, 200);
+    const auto d = parseHubDescription(r.body);
+    QVERIFY2(d.ok(), r.body.constData());
+    QCOMPARE(d->registrationTtl, u"P30D"_s);
+    QCOMPARE(d->credentials.size(), 3);
+    const PnsCredential *apns = d->credential(PnsCredentialKind::Apns);
+    QCOMPARE(apns->property(u"AppName"), std::optional<QString>(u"com.example.app"_s));
+    QCOMPARE(apnsEndpointEnvironment(apns->property(u"Endpoint")),
+             ApnsEndpointEnvironment::Production);
+    QCOMPARE(d->credential(PnsCredentialKind::Gcm)->property(u"GoogleApiKey"),
+             std::optional<QString>(u"AIzaUserTestValue"_s));
+    QVERIFY(d->credential(PnsCredentialKind::Wns));
+    QCOMPARE(d->authorizationRules.size(), 1);
+    QCOMPARE(d->authorizationRules.first().rights, AccessRight::Listen | AccessRight::Send);
+    QVERIFY(g.emulator.state().hub(u"configured"_s)->gcmRetired);
+    // A hub with no credentials given: every platform; the --hub hub untouched: the default.
+    c.pathAndQuery = u"/plain?"_s + kV;
+    QCOMPARE(parseHubDescription(g.call(c).body)->credentials.size(), kPnsCredentialKindCount);
+    c.pathAndQuery = u"/myHub?"_s + kV;
+    QCOMPARE(parseHubDescription(g.call(c).body)->credentials.size(), kPnsCredentialKindCount);
+    // No problems hub without demo data.
+    QVERIFY(!g.emulator.state().hub(kProblemsDemoHub));
+}
+
+void TestEmulatorHubs::hubConfigErrorsNameFileAndPlace_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("syntax") << "{\"hubs\": [\n  {\"name\": \"a\",}\n]}"_ba
+                            << u"hubs.json: line 2, column"_s;
+    QTest::newRow("no hubs") << R"({"hub": []})"_ba << u"hubs.json: hubs:"_s;
+    QTest::newRow("bad name") << R"({"hubs": [{"name": ""}]})"_ba << u"hubs.json: hubs[0].name:"_s;
+    QTest::newRow("twice") << R"({"hubs": [{"name": "a"}, {"name": "A"}]})"_ba
+                           << u"hubs.json: hubs[1].name: the hub 'A' is configured twice"_s;
+    QTest::newRow("unknown platform")
+        << R"({"hubs": [{"name": "a", "credentials": {"fcm": {}}}]})"_ba
+        << u"hubs.json: hubs[0].credentials.fcm: unknown platform"_s;
+    QTest::newRow("number value")
+        << R"({"hubs": [{"name": "a", "credentials": {"apns": {"token": 5}}}]})"_ba
+        << u"hubs.json: hubs[0].credentials.apns.token: expected a string"_s;
+    QTest::newRow("retired not bool")
+        << R"({"hubs": [{"name": "a", "credentials": {"gcm": {"retired": "yes"}}}]})"_ba
+        << u"hubs.json: hubs[0].credentials.gcm.retired"_s;
+    QTest::newRow("bad right")
+        << R"({"hubs": [{"name": "a", "rules": [{"keyName": "k", "primaryKey": "p", "rights": ["Admin"]}]}]})"_ba
+        << u"hubs.json: hubs[0].rules[0].rights: \"Admin\""_s;
+}
+
+void TestEmulatorHubs::hubConfigErrorsNameFileAndPlace()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    const auto configs = parseHubConfig(json, u"hubs.json"_s);
+    QVERIFY(!configs.ok());
+    QVERIFY2(configs.error().message.startsWith(expected), qPrintable(configs.error().message));
+    // A missing file names the file.
+    const auto missing = readHubConfigFile(u"/nonexistent/hubs.json"_s);
+    QVERIFY(!missing.ok());
+    QVERIFY(missing.error().message.startsWith(u"/nonexistent/hubs.json: "_s));
+}
+
+void TestEmulatorHubs::problemsDemoHubShowsItsProblems()
+{
+    EmulatorFixture g;
+    EmulatorOptions options = EmulatorFixture::defaultOptions();
+    options.seedDemoData = true;
+    QVERIFY(g.start(options));
+    EmulatorFixture::Call c;
+    c.pathAndQuery = u"/problemsHub?"_s + kV;
+    c.sas.audience = Sas::Audience::Namespace;
+    auto r = g.call(c);
+    QCOMPARE(r.status, 200);
+    const auto d = parseHubDescription(r.body);
+    QVERIFY2(d.ok(), r.body.constData());
+    QStringList ids;
+    for (const HubFinding &finding : checkHub(*d))
+        ids << finding.id;
+    for (const char *id : {"fcmv1-not-configured", "apns-endpoint-production",
+                           "apns-certificate-expired", "gcm-without-fcmv1"})
+        QVERIFY2(ids.contains(QLatin1StringView(id)), qPrintable(ids.join(u' ')));
+    QVERIFY(g.emulator.state().hub(kProblemsDemoHub)->gcmRetired);
+    bool listenOnly = false;
+    for (const AuthorizationRule &rule : d->authorizationRules)
+        listenOnly = listenOnly || rule.rights == AccessRights(AccessRight::Listen);
+    QVERIFY(listenOnly);
+    // The first hub is the default one, with its demo data.
+    c.pathAndQuery = u"/myHub?"_s + kV;
+    QCOMPARE(parseHubDescription(g.call(c).body)->credentials.size(), kPnsCredentialKindCount);
+
+    // Its sends show them: FCM v1 refused, development tokens invalid, GCM refused by Google.
+    c.method = "POST";
+    c.hubForToken = kProblemsDemoHub;
+    c.sas.audience = Sas::Audience::Hub;
+    c.pathAndQuery = u"/problemsHub/messages?test&"_s + kV;
+    c.headers = {{"ServiceBusNotification-Format", "fcmv1"},
+                 {"Content-Type", "application/json;charset=utf-8"}};
+    c.body = R"({"message":{"notification":{"title":"x"}}})";
+    QCOMPARE(g.call(c).status, 400);
+    c.headers.first().second = "apple";
+    c.body = R"({"aps":{"alert":"x"}})";
+    r = g.call(c);
+    QCOMPARE(r.status, 201);
+    auto o = parseNotificationOutcome(r.body);
+    QVERIFY(o.ok());
+    QCOMPARE(o->failure, 2);
+    for (const RegistrationResult &result : o->results)
+        QCOMPARE(classifyOutcome(result.outcome), OutcomeKind::InvalidHandle);
+    c.headers.first().second = "gcm";
+    c.body = R"({"data":{"m":"x"}})";
+    r = g.call(c);
+    QCOMPARE(r.status, 201);
+    o = parseNotificationOutcome(r.body);
+    QCOMPARE(o->failure, 2);
+    QCOMPARE(o->success, 0);
+}
+
+void TestEmulatorHubs::configurationOutlivesDemoDataAndReset()
+{
+    // Without demo data (the JS SDK's --no-demo-data) the hub is still configured for every
+    // platform, and a reset of the hub's contents keeps its configuration.
+    HubDescription &d = f.emulator.state().hub(f.hub())->description;
+    d.credentials.removeIf(
+        [](const PnsCredential &c) { return c.kind == PnsCredentialKind::Baidu; });
+    addRegistration(Platform::Apple, u"AB12"_s);
+    f.resetHub();
+    const auto r = hubCall("GET", u"/myHub?"_s + kV);
+    const auto read = parseHubDescription(r.body);
+    QVERIFY(read.ok());
+    QCOMPARE(read->credentials.size(), kPnsCredentialKindCount - 1);
+    QVERIFY(f.emulator.state().hub(f.hub())->registrations.empty());
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorHubs)
