@@ -9,6 +9,7 @@
 #include "protocol/connectionstring.h"
 #include "protocol/xmlutil.h"
 
+#include <QSet>
 #include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
@@ -44,6 +45,35 @@ QString feedId()
         + QString::number(++counter);
 }
 
+/**
+ * The description as the service answers it: with the read-only daily figures, which
+ * hubDescriptionXml() leaves out, where the 2020 recording has them (after the rules and the
+ * credentials that follow them, before UserMetadata; docs/protocol.md §14.4).
+ */
+QString answeredDescriptionXml(const EmulatorHub &hub)
+{
+    QString xml = QString::fromUtf8(hubDescriptionXml(hub.description));
+    QSet<QString> devices;
+    for (const auto &[id, reg] : hub.registrations)
+        devices.insert(reg.handle);
+    const QString figures =
+        u"<DailyMaxActiveDevices>%1</DailyMaxActiveDevices><DailyMaxActiveRegistrations>%2"
+        "</DailyMaxActiveRegistrations><DailyApiCalls>%3</DailyApiCalls>"_s.arg(devices.size())
+            .arg(qint64(hub.registrations.size()))
+            .arg(hub.apiCalls);
+    // Text is escaped, so '<' starts an element; the first of these is where the figures go.
+    qsizetype at = xml.lastIndexOf(u"</NotificationHubDescription>"_s);
+    for (const auto name :
+         {"<UserMetadata"_L1, "<AdmCredential"_L1, "<BaiduCredential"_L1, "<Status"_L1,
+          "<FcmV1Credential"_L1, "<BrowserCredential"_L1, "<XiaomiCredential"_L1}) {
+        const qsizetype i = xml.indexOf(name);
+        if (i >= 0 && i < at)
+            at = i;
+    }
+    xml.insert(at, figures);
+    return xml;
+}
+
 /** The Atom entry GET and PUT answer with: the description, secrets as stored. */
 QString hubEntry(const Context &c, const EmulatorHub &hub)
 {
@@ -58,7 +88,7 @@ QString hubEntry(const Context &c, const EmulatorHub &hub)
     out += u"<author>"_s + Xml::textElement("name"_L1, ns) + u"</author>"_s;
     out += u"<link rel=\"self\" href=\""_s + Xml::escapeAttribute(self) + u"\"/>"_s;
     out += u"<content type=\"application/xml\">"_s;
-    out += QString::fromUtf8(hubDescriptionXml(hub.description));
+    out += answeredDescriptionXml(hub);
     out += u"</content></entry>"_s;
     return out;
 }

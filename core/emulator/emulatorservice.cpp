@@ -568,6 +568,7 @@ EmulatorReply EmulatorService::dispatch(Context &c, const Resolution &resolution
     }
     if (auto refusal = denied(*resolution.target))
         return *refusal;
+    ++c.hub->apiCalls;
     return resolution.target->handler(c);
 }
 

@@ -70,6 +70,8 @@ struct EmulatorHub
     HubDescription description;
     /// The legacy GCM API answers as Google's retired one: GCM registrations fail on a send.
     bool gcmRetired = false;
+    /// Data-plane requests served since start: the description's DailyApiCalls.
+    qint64 apiCalls = 0;
     /// Ordered by id, so paging by continuation token is stable.
     std::map<QString, Registration> registrations;
     /// registration id → installation id, for registrations an installation implies.

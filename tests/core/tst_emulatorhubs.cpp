@@ -138,6 +138,9 @@ void TestEmulatorHubs::getAnswersTheDefaultConfiguration()
     QCOMPARE(full->rights, AccessRight::Listen | AccessRight::Send | AccessRight::Manage);
     QCOMPARE(full->primaryKey, f.emulator.connectionString(kFull).key());
     QCOMPARE(d->rule(kListen)->rights, AccessRights(AccessRight::Listen));
+    // The read-only daily figures, as the service adds them.
+    QCOMPARE(d->dailyMaxActiveRegistrations, std::optional<qint64>(0));
+    QVERIFY(d->dailyOperations.has_value());
     // The default hub passes the checks: nothing keeps a send from being delivered.
     QVERIFY(worstSeverity(checkHub(*d)) != HubCheckSeverity::Problem);
 }
