@@ -11,6 +11,7 @@
 
 #include <QSet>
 #include <QUuid>
+#include <atomic>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -40,7 +41,7 @@ Rights rightsOf(AccessRights a)
 /** `uuid:…;id=N`, the ids of the service's "Publicly Listed Services" feed. */
 QString feedId()
 {
-    static int counter = 6000;
+    static std::atomic<int> counter = 6000;
     return u"uuid:"_s + QUuid::createUuid().toString(QUuid::WithoutBraces) + u";id="_s
         + QString::number(++counter);
 }
@@ -236,6 +237,7 @@ EmulatorReply manageHubs(Context &c, const QString &operation)
 {
     if (!c.rule->grants(Right::Manage))
         return c.error(401, manageClaimRequiredText());
+    c.apiVersion = c.query.value(u"api-version"_s);
     if (operation == u"hubs.list") {
         if (c.request.method != "GET") {
             EmulatorReply r =
@@ -248,7 +250,6 @@ EmulatorReply manageHubs(Context &c, const QString &operation)
         return listHubs(c);
     }
     const QString name = c.request.url.path().split(u'/', Qt::SkipEmptyParts).value(0);
-    c.apiVersion = c.query.value(u"api-version"_s);
     if (c.apiVersion.isEmpty()) {
         return c.error(400,
                        Tr::tr("The api-version query parameter is required (for example "
