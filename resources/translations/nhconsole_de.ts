@@ -2924,87 +2924,87 @@ Beispiele:
     <message>
         <location filename="../../core/emulator/emulatorhubconfig.cpp" line="+153"/>
         <source>%1: %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2: %3</translation>
     </message>
     <message>
         <location line="+141"/>
         <source>%1: line %2, column %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeile %2, Spalte %3: %4</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>expected an object with a &quot;hubs&quot; array (one entry per hub)</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ein Objekt mit einem Array &quot;hubs&quot; (ein Eintrag je Hub)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>expected an object</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ein Objekt</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the hub &apos;%1&apos; is configured twice</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hub „%1“ ist zweimal konfiguriert</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>expected an object naming the platforms</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ein Objekt, das die Plattformen nennt</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>unknown platform; expected apns, wns, gcm, mpns, adm, baidu, fcmV1, browser or xiaomi</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Plattform; erwartet wird apns, wns, gcm, mpns, adm, baidu, fcmV1, browser oder xiaomi</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>expected an object of properties or &quot;default&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ein Objekt mit Eigenschaften oder &quot;default&quot;</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>expected true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird true oder false</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>expected a string</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine Zeichenkette</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>expected an array</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ein Array</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>a rule needs &quot;keyName&quot; and &quot;primaryKey&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Regel braucht &quot;keyName&quot; und &quot;primaryKey&quot;</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&quot;%1&quot;: expected Listen, Send or Manage</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;: erwartet wird Listen, Send oder Manage</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1: cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 needs the property %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht die Eigenschaft %2.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Cannot set both token and certificate for APNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot set both token and certificate for APNS.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>ApnsCredential needs either Token (token mode) or ApnsCertificate (certificate mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>ApnsCredential braucht entweder Token (Token-Modus) oder ApnsCertificate (Zertifikatsmodus).</translation>
     </message>
 </context>
 <context>
@@ -3118,32 +3118,32 @@ Beispiele:
     <message>
         <location filename="../../core/emulator/emulatorhubs.cpp" line="+130"/>
         <source>No service is hosted at the specified address.</source>
-        <translation type="unfinished"></translation>
+        <translation>No service is hosted at the specified address.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>SubCode=40900. Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>SubCode=40900. Conflict</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The hub description is invalid at line %1, column %2 (%3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hub-Beschreibung ist ungültig in Zeile %1, Spalte %2 (%3): %4</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The hub description is invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hub-Beschreibung ist ungültig: %1</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Manage claim is required for this operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Manage claim is required for this operation.</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>The method %1 is not allowed on %2; allowed: GET.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Methode %1 ist für %2 nicht erlaubt; erlaubt: GET.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3170,7 +3170,7 @@ Beispiele:
     <message>
         <location filename="../../core/emulator/emulatorsends.cpp" line="+76"/>
         <source>The notification has no target applications. The notification format is %1. Review the credentials specified in the notification hub description and the notification format.</source>
-        <translation type="unfinished"></translation>
+        <translation>The notification has no target applications. The notification format is %1. Review the credentials specified in the notification hub description and the notification format.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -11422,7 +11422,10 @@ Beispiele:
 It prints the certificate to trust and ready connection strings, then serves until stopped.
 
 Deterministic outcomes: a registration whose handle contains &apos;expired&apos;, &apos;invalid&apos;, &apos;badcredential&apos; or &apos;badpayload&apos; gets that outcome on a send (and the first two are then deleted, as the service does). An APNs handle containing &apos;production&apos; is invalid on a hub whose APNs endpoint is the sandbox, one containing &apos;sandbox&apos; or &apos;development&apos; on a production hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein lokaler Emulator der REST-API von Azure Notification Hubs über HTTPS.
+Er gibt das zu vertrauende Zertifikat und fertige Verbindungszeichenfolgen aus und bedient Anfragen, bis er beendet wird.
+
+Vorhersagbare Ergebnisse: Eine Registrierung, deren Handle „expired“, „invalid“, „badcredential“ oder „badpayload“ enthält, erhält beim Senden dieses Ergebnis (die ersten beiden werden danach gelöscht, wie beim Dienst). Ein APNs-Handle mit „production“ ist auf einem Hub ungültig, dessen APNs-Endpunkt die Sandbox ist, eines mit „sandbox“ oder „development“ auf einem Produktions-Hub.</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -11477,7 +11480,7 @@ Deterministic outcomes: a registration whose handle contains &apos;expired&apos;
     <message>
         <location line="+8"/>
         <source>Configure the hubs (credentials, rules) from this JSON file, one entry per hub (docs/protocol.md §9.10). Hubs it does not name are configured for every platform.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hubs (Anmeldedaten, Regeln) aus dieser JSON-Datei konfigurieren, ein Eintrag je Hub (docs/protocol.md §9.10). Hubs, die sie nicht nennt, werden für jede Plattform konfiguriert.</translation>
     </message>
     <message>
         <location line="+15"/>
