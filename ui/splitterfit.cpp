@@ -35,10 +35,10 @@ public:
     }
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
+    // Installed on the splitter only; not touched here (it may be in its destructor).
+    bool eventFilter(QObject *, QEvent *event) override
     {
-        if (watched == m_splitter
-            && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        if (event->type() == QEvent::Resize || event->type() == QEvent::Show)
             m_timer.start();
         return false;
     }

@@ -65,12 +65,20 @@ public:
     }
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
+    // Installed on the table and its viewport only. Neither is touched here: the viewport sends
+    // events while the table is being destroyed, when it is no longer a QTableView.
+    bool eventFilter(QObject *, QEvent *event) override
     {
-        if (m_table && (watched == m_table || watched == m_table->viewport())
-            && (event->type() == QEvent::Resize || event->type() == QEvent::Show
-                || event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange))
+        switch (event->type()) {
+        case QEvent::Resize:
+        case QEvent::Show:
+        case QEvent::FontChange:
+        case QEvent::StyleChange:
             m_timer.start();
+            break;
+        default:
+            break;
+        }
         return false;
     }
 

@@ -35,7 +35,9 @@ int main(int argc, char *argv[])
         "stopped.\n\n"
         "Deterministic outcomes: a registration whose handle contains 'expired', 'invalid', "
         "'badcredential' or 'badpayload' gets that outcome on a send (and the first two are "
-        "then deleted, as the service does)."));
+        "then deleted, as the service does). An APNs handle containing 'production' is invalid on "
+        "a hub whose APNs endpoint is the sandbox, one containing 'sandbox' or 'development' on "
+        "a production hub."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption port(
@@ -89,7 +91,15 @@ int main(int argc, char *argv[])
             "awaited (default 120); a request's headers must arrive within 30 s or this, if "
             "shorter. nhemulator also raises its open-files limit to the hard limit."),
         u"seconds"_s, u"120"_s);
-    parser.addOptions({port, hub, data, certDir, noDemo, throttle, fault, verbose, json, idle});
+    const QCommandLineOption hubConfig(
+        u"hub-config"_s,
+        QCoreApplication::translate(
+            "nhemulator",
+            "Configure the hubs (credentials, rules) from this JSON file, one entry per hub "
+            "(docs/protocol.md §9.10). Hubs it does not name are configured for every platform."),
+        u"file"_s);
+    parser.addOptions(
+        {port, hub, data, certDir, noDemo, throttle, fault, verbose, json, idle, hubConfig});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -135,6 +145,14 @@ int main(int argc, char *argv[])
                                                    : Nh::EmulatorLauncher::defaultCertificateDir();
     options.seedDemoData = !parser.isSet(noDemo);
     options.throttleTestSends = parser.isSet(throttle);
+    if (parser.isSet(hubConfig)) {
+        auto configs = Nh::readHubConfigFile(parser.value(hubConfig));
+        if (!configs) {
+            err << u"nhemulator: "_s << configs.error().message << u'\n';
+            return 2;
+        }
+        options.hubConfigs = *configs;
+    }
 
     Nh::HubEmulator emulator;
     if (auto st = emulator.start(options); !st) {

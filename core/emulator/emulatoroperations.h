@@ -91,4 +91,18 @@ EmulatorReply getInstallation(Context &c, const QString &id);
 EmulatorReply patchInstallation(Context &c, const QString &id);
 EmulatorReply deleteInstallation(Context &c, const QString &id);
 
+// --- the hubs themselves: GET/PUT/DELETE /{hub} and the lists (emulatorhubs.cpp) ---
+/**
+ * The hub management operation a request to `segments` (the whole path) is: "hubs.list" (`/`,
+ * `/$Resources/NotificationHubs`), "hub.get", "hub.create", "hub.update" (PUT with If-Match),
+ * "hub.delete", "hub.<method>" for another method on `/{hub}`; empty for any other path.
+ */
+QString hubOperation(const QStringList &segments, const EmulatorRequest &request);
+/** Answers an authenticated hub management request (Manage claim checked here). */
+EmulatorReply manageHubs(Context &c, const QString &operation);
+/** The rules of the hub's own description named `keyName`, one per key, as SAS rules. */
+QList<SasRule> hubRules(const EmulatorState &state, const QString &hubName, const QString &keyName);
+/** The 401 text of a hub management request without the Manage claim (the service's). */
+QString manageClaimRequiredText();
+
 } // namespace Nh::EmulatorOps

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "emulator/emulatoroperations.h"
 #include "protocol/directbatch.h"
+#include "protocol/hubchecks.h"
 #include "protocol/notification.h"
 #include "protocol/notificationoutcome.h"
 #include "protocol/payloadbuilder.h"
@@ -63,6 +64,21 @@ EmulatorReply accepted(const Context &c, const QString &locationPath, const QByt
     return r;
 }
 
+/**
+ * The 400 a send gets when the hub has no credential for its format (docs/protocol.md §9.10,
+ * docs/hub-checks.md): the service's text, with the format's wire name.
+ */
+std::optional<EmulatorReply> unserved(const Context &c, Format format)
+{
+    if (hubServesFormat(c.hub->description, format))
+        return std::nullopt;
+    return c.error(400,
+                   Tr::tr("The notification has no target applications. The notification format "
+                          "is %1. Review the credentials specified in the notification hub "
+                          "description and the notification format.")
+                       .arg(formatWireName(format)));
+}
+
 } // namespace
 
 EmulatorReply send(Context &c)
@@ -91,6 +107,8 @@ EmulatorReply send(Context &c)
                                .arg(QString::fromUtf8(c.header("X-WNS-Type"))));
         }
     }
+    if (auto refusal = unserved(c, *format))
+        return *refusal;
     if (*format == Format::Template) {
         // The hub itself reads template properties: a flat JSON object of strings.
         if (auto props = templateProperties(c.request.body); !props)
@@ -160,6 +178,8 @@ EmulatorReply sendDirect(Context &c)
         return c.error(400, Tr::tr("The mandatory HTTP header 'X-WNS-Type' is missing."));
     if (*format == Format::Browser && (!c.hasHeader("P256DH") || !c.hasHeader("Auth")))
         return c.error(400, Tr::tr("A direct browser send needs the P256DH and Auth headers."));
+    if (auto refusal = unserved(c, *format))
+        return *refusal;
     const QString id =
         c.state->recordDirect(*c.hub, *format, c.request.body, {QString::fromUtf8(handle)});
     return accepted(c, u"messages/"_s + id);
@@ -175,6 +195,8 @@ EmulatorReply sendBatch(Context &c)
             Tr::tr("A direct batch send needs a native ServiceBusNotification-Format, not '%1'.")
                 .arg(QString::fromUtf8(c.header("ServiceBusNotification-Format"))));
     }
+    if (auto refusal = unserved(c, *format))
+        return *refusal;
     auto batch = parseDirectBatch(c.header("Content-Type"), c.request.body);
     if (!batch)
         return c.error(400, batch.error().message);
@@ -192,6 +214,8 @@ EmulatorReply sendScheduled(Context &c)
             400,
             Tr::tr("The mandatory HTTP header 'ServiceBusNotification-Format' is missing "
                    "or invalid."));
+    if (auto refusal = unserved(c, *format))
+        return *refusal;
     const QByteArray when = c.header("ServiceBusNotification-ScheduleTime");
     if (when.isEmpty())
         return c.error(

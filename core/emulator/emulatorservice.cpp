@@ -398,7 +398,8 @@ QString EmulatorService::bodyTooLargeText(qint64 size)
 
 int EmulatorService::successStatus(const QString &operation)
 {
-    if (operation.startsWith(u"send"_s) || operation == u"registrationids.create")
+    if (operation.startsWith(u"send"_s) || operation == u"registrationids.create"
+        || operation == u"hub.create")
         return 201;
     if (operation == u"installations.delete")
         return 204;
@@ -413,6 +414,11 @@ EmulatorService::Resolution EmulatorService::resolve(const EmulatorRequest &requ
     if (!s.isEmpty() && s.first() == u"$emulator") {
         r.kind = Kind::Control;
         r.route = {u"control"_s, {}};
+        return r;
+    }
+    if (const QString op = EmulatorOps::hubOperation(s, request); !op.isEmpty()) {
+        r.kind = Kind::Management;
+        r.route = {op, s.size() == 1 ? s.first() : QString()};
         return r;
     }
     if (s.size() < 2) {
@@ -475,7 +481,7 @@ EmulatorReply EmulatorService::handle(const EmulatorRequest &request, const Reso
         return error(413, bodyTooLargeText(request.body.size()));
     }
     QStringList segments = request.url.path().split(u'/', Qt::SkipEmptyParts);
-    const QString hubName = segments.takeFirst();
+    const QString hubName = segments.isEmpty() ? QString() : segments.takeFirst();
     Context c {.request = request,
                .service = *this,
                .state = m_state,
@@ -494,15 +500,37 @@ EmulatorReply EmulatorService::handle(const EmulatorRequest &request, const Reso
     const auto token = Sas::decode(QString::fromUtf8(auth));
     if (!token)
         return error(401, Tr::tr("MalformedToken: %1").arg(token.error().message));
-    c.rule = m_state->rule(token->keyName);
-    if (!c.rule) {
+    // The namespace's rule of that name, else the hub's own (its description's AuthorizationRules,
+    // either key).
+    QList<SasRule> candidates = EmulatorOps::hubRules(*m_state, hubName, token->keyName);
+    if (const SasRule *rule = m_state->rule(token->keyName))
+        candidates.prepend(*rule);
+    if (candidates.isEmpty()) {
         return error(401,
                      Tr::tr("InvalidSignature: The token has an invalid signature (the namespace "
                             "has no rule named '%1').")
                          .arg(token->keyName));
     }
-    if (auto st = Sas::validate(*token, c.rule->key, request.url, c.now); !st)
-        return error(401, st.error().message);
+    Status valid;
+    SasRule rule;
+    for (const SasRule &candidate : std::as_const(candidates)) {
+        valid = Sas::validate(*token, candidate.key, request.url, c.now);
+        rule = candidate;
+        if (valid)
+            break;
+    }
+    const bool managementRead = resolution.kind == Kind::Management && request.method == "GET";
+    if (!valid) {
+        // A wrong key reading a hub gets the text a key without Manage gets (docs/protocol.md
+        // §14.3).
+        return error(401,
+                     managementRead && valid.error().code == ErrorCode::InvalidSignature
+                         ? EmulatorOps::manageClaimRequiredText()
+                         : valid.error().message);
+    }
+    c.rule = &rule;
+    if (resolution.kind == Kind::Management)
+        return EmulatorOps::manageHubs(c, resolution.route.operation);
 
     c.hub = m_state->hub(hubName);
     if (!c.hub) {
@@ -540,6 +568,7 @@ EmulatorReply EmulatorService::dispatch(Context &c, const Resolution &resolution
     }
     if (auto refusal = denied(*resolution.target))
         return *refusal;
+    ++c.hub->apiCalls;
     return resolution.target->handler(c);
 }
 

@@ -69,6 +69,7 @@ public:
             NotHosted, ///< no hub in the path: `refusal` (404) before anything else
             NoBranch, ///< nothing below the hub fits the path: `refusal` (404) once authorized
             MethodNotAllowed, ///< the path fits, the method not: `refusal` (405 with Allow)
+            Management, ///< the hub itself or the hub list (EmulatorOps::manageHubs)
         };
         Kind kind = Kind::NotHosted;
         /** The operation and hub, for fault rules and the request log (refusals included). */

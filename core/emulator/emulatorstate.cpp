@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "emulator/emulatorstate.h"
 
+#include "emulator/emulatorhubconfig.h"
 #include "emulator/emulatorstore.h"
 #include "protocol/crypto.h"
+#include "protocol/hubchecks.h"
 #include "protocol/tagexpression.h"
 #include "protocol/templaterenderer.h"
 
@@ -90,8 +92,26 @@ EmulatorHub &EmulatorState::addHub(const QString &name)
         return *existing;
     auto h = std::make_shared<EmulatorHub>();
     h->name = name;
+    h->description = defaultHubDescription(rules, QDateTime::currentDateTimeUtc());
+    h->description.name = name;
     m_hubs.append(h);
+    if (m_store)
+        m_store->saveNamespace(*this);
     return *h;
+}
+
+bool EmulatorState::removeHub(const QString &name)
+{
+    const qsizetype i =
+        std::find_if(m_hubs.cbegin(), m_hubs.cend(),
+                     [&](const auto &h) { return h->name.compare(name, Qt::CaseInsensitive) == 0; })
+        - m_hubs.cbegin();
+    if (i >= m_hubs.size())
+        return false;
+    if (m_store)
+        m_store->removeHub(m_hubs.at(i)->name);
+    m_hubs.removeAt(i);
+    return true;
 }
 
 QStringList EmulatorState::hubNames() const
@@ -192,6 +212,28 @@ OutcomeKind EmulatorState::outcomeForHandle(const QString &handle)
     return OutcomeKind::Success;
 }
 
+OutcomeKind EmulatorState::outcomeFor(const EmulatorHub &hub, Platform platform,
+                                      const QString &handle)
+{
+    const OutcomeKind kind = outcomeForHandle(handle);
+    if (kind != OutcomeKind::Success)
+        return kind;
+    if (platform == Platform::Apple) {
+        const PnsCredential *apns = hub.description.credential(PnsCredentialKind::Apns);
+        const auto env = apns ? apnsEndpointEnvironment(apns->property(u"Endpoint"))
+                              : ApnsEndpointEnvironment::Missing;
+        const bool productionToken = handle.contains(u"production"_s, Qt::CaseInsensitive);
+        const bool sandboxToken = handle.contains(u"sandbox"_s, Qt::CaseInsensitive)
+            || handle.contains(u"development"_s, Qt::CaseInsensitive);
+        if ((env == ApnsEndpointEnvironment::Sandbox && productionToken)
+            || (env == ApnsEndpointEnvironment::Production && sandboxToken))
+            return OutcomeKind::InvalidHandle;
+    }
+    if (platform == Platform::Gcm && hub.gcmRetired)
+        return OutcomeKind::BadCredentials;
+    return OutcomeKind::Success;
+}
+
 EmulatorState::Delivery EmulatorState::deliver(EmulatorHub &hub, Format format,
                                                const TagExpression *expression,
                                                const QByteArray &body, const QString &tagsText,
@@ -260,7 +302,7 @@ EmulatorState::Delivery EmulatorState::deliverInto(EmulatorHub &hub, Format form
                 continue;
         }
         ++d.matched;
-        OutcomeKind kind = outcomeForHandle(reg.handle);
+        OutcomeKind kind = outcomeFor(hub, reg.platform, reg.handle);
         if (bag) {
             const bool logged = d.renders.size() < kTestSendLimit;
             EmulatorRender render = EmulatorTemplates::render(reg, *bag, logged);
@@ -329,7 +371,7 @@ QString EmulatorState::recordDirect(EmulatorHub &hub, Format format, const QByte
     message.format = format;
     if (const auto platform = platformForFormat(format)) {
         for (const QString &h : handles)
-            message.counts[*platform][telemetryName(outcomeForHandle(h))] += 1;
+            message.counts[*platform][telemetryName(outcomeFor(hub, *platform, h))] += 1;
     }
     const QString id = message.id;
     recordMessage(hub, std::move(message));

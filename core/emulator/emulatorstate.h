@@ -3,6 +3,7 @@
 #pragma once
 
 #include "emulator/emulatortemplates.h"
+#include "protocol/hubdescription.h"
 #include "protocol/installation.h"
 #include "protocol/notificationoutcome.h"
 #include "protocol/platform.h"
@@ -64,6 +65,13 @@ struct SentMessage
 struct EmulatorHub
 {
     QString name;
+    /// The hub's own configuration (credentials, rules, TTL; docs/protocol.md §9.10): what
+    /// GET/PUT /{hub} read and write and what sends are checked against.
+    HubDescription description;
+    /// The legacy GCM API answers as Google's retired one: GCM registrations fail on a send.
+    bool gcmRetired = false;
+    /// Data-plane requests served since start: the description's DailyApiCalls.
+    qint64 apiCalls = 0;
     /// Ordered by id, so paging by continuation token is stable.
     std::map<QString, Registration> registrations;
     /// registration id → installation id, for registrations an installation implies.
@@ -93,7 +101,10 @@ public:
 
     EmulatorHub *hub(const QString &name);
     const EmulatorHub *hub(const QString &name) const;
+    /** The hub, made with the default configuration (every platform) when it is new. */
     EmulatorHub &addHub(const QString &name);
+    /** Removes the hub and everything in it; false when there was none. */
+    bool removeHub(const QString &name);
     QStringList hubNames() const;
 
     /** Registrations: ids like the service's ("8372532420827572008-85883004107185159-4"). */
@@ -148,6 +159,13 @@ public:
      * credentials are wrong, "badpayload" → payload invalid (case-insensitive); else success.
      */
     static OutcomeKind outcomeForHandle(const QString &handle);
+    /**
+     * outcomeForHandle(), then what the hub's configuration makes of a handle that works
+     * (docs/protocol.md §9.10): an APNs token marked "production" on a sandbox hub, or
+     * "sandbox"/"development" on a production hub, is invalid; a GCM handle on a hub whose GCM
+     * credential is marked retired gets the push service's refusal (BadCredentials).
+     */
+    static OutcomeKind outcomeFor(const EmulatorHub &hub, Platform platform, const QString &handle);
 
     /** Demo data for a first start: registrations of every platform, one installation. */
     void seedDemoData(EmulatorHub &hub);

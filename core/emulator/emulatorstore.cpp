@@ -204,4 +204,11 @@ void EmulatorStore::removeInstallation(const QString &hub, const QString &id)
     exec(u"DELETE FROM installations WHERE hub = ? AND id = ?"_s, {hub, id});
 }
 
+void EmulatorStore::removeHub(const QString &hub)
+{
+    exec(u"DELETE FROM registrations WHERE hub = ?"_s, {hub});
+    exec(u"DELETE FROM installations WHERE hub = ?"_s, {hub});
+    exec(u"DELETE FROM hubs WHERE name = ?"_s, {hub});
+}
+
 } // namespace Nh

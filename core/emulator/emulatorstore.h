@@ -40,6 +40,8 @@ public:
     void removeRegistration(const QString &hub, const QString &id);
     void saveInstallation(const QString &hub, const Installation &installation);
     void removeInstallation(const QString &hub, const QString &id);
+    /** Forgets a hub and everything in it (DELETE /{hub}). */
+    void removeHub(const QString &hub);
 
 private:
     EmulatorStore() = default;

@@ -503,6 +503,7 @@ Status HubEmulator::start(const EmulatorOptions &options)
             d->state->addHub(options.hubName);
         }
     }
+    const bool fresh = !d->state;
     if (!d->state) {
         d->state = EmulatorState::createDefault(options.hubName);
         d->state->attachStore(d->store.get());
@@ -513,6 +514,7 @@ Status HubEmulator::start(const EmulatorOptions &options)
     }
     for (const QString &hub : options.additionalHubs)
         d->state->addHub(hub);
+    configureHubs(*d->state, options.hubConfigs, fresh && options.seedDemoData);
     d->state->host = u"localhost"_s;
     if (d->store)
         d->store->saveNamespace(*d->state);

@@ -4,6 +4,7 @@
 
 #include "common/httpheaders.h"
 #include "common/result.h"
+#include "emulator/emulatorhubconfig.h"
 #include "emulator/emulatorlog.h"
 #include "protocol/connectionstring.h"
 
@@ -32,6 +33,10 @@ struct EmulatorOptions
     /** SQLite file for the namespace (`--data`); empty: memory only. */
     QString dataFile;
     bool seedDemoData = true;
+    /** The hubs' configurations (`nhemulator --hub-config`); a hub not named here gets the
+     *  default one (every platform). Independent of the demo data, which also adds the
+     *  problems hub (kProblemsDemoHub). */
+    QList<EmulatorHubConfig> hubConfigs;
     /** Also listen on ::1 (same port) where the machine has IPv6 loopback. */
     bool listenIpv6 = true;
     /** Refuse more than 10 test sends a minute, as the service does. */

@@ -2920,6 +2920,94 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>Nh::EmulatorHubConfig</name>
+    <message>
+        <location filename="../../core/emulator/emulatorhubconfig.cpp" line="+153"/>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>%1: line %2, column %3: %4</source>
+        <translation>%1: Zeile %2, Spalte %3: %4</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>expected an object with a &quot;hubs&quot; array (one entry per hub)</source>
+        <translation>erwartet wird ein Objekt mit einem Array &quot;hubs&quot; (ein Eintrag je Hub)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected an object</source>
+        <translation>erwartet wird ein Objekt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the hub &apos;%1&apos; is configured twice</source>
+        <translation>der Hub „%1“ ist zweimal konfiguriert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected an object naming the platforms</source>
+        <translation>erwartet wird ein Objekt, das die Plattformen nennt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unknown platform; expected apns, wns, gcm, mpns, adm, baidu, fcmV1, browser or xiaomi</source>
+        <translation>unbekannte Plattform; erwartet wird apns, wns, gcm, mpns, adm, baidu, fcmV1, browser oder xiaomi</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>expected an object of properties or &quot;default&quot;</source>
+        <translation>erwartet wird ein Objekt mit Eigenschaften oder &quot;default&quot;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected true or false</source>
+        <translation>erwartet wird true oder false</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expected a string</source>
+        <translation>erwartet wird eine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected an array</source>
+        <translation>erwartet wird ein Array</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a rule needs &quot;keyName&quot; and &quot;primaryKey&quot;</source>
+        <translation>eine Regel braucht &quot;keyName&quot; und &quot;primaryKey&quot;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot;: expected Listen, Send or Manage</source>
+        <translation>&quot;%1&quot;: erwartet wird Listen, Send oder Manage</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 needs the property %2.</source>
+        <translation>%1 braucht die Eigenschaft %2.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot set both token and certificate for APNS.</source>
+        <translation>Cannot set both token and certificate for APNS.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ApnsCredential needs either Token (token mode) or ApnsCertificate (certificate mode).</source>
+        <translation>ApnsCredential braucht entweder Token (Token-Modus) oder ApnsCertificate (Zertifikatsmodus).</translation>
+    </message>
+</context>
+<context>
     <name>Nh::EmulatorLauncher</name>
     <message>
         <location filename="../../core/emulator/emulatorlauncher.cpp" line="+35"/>
@@ -2998,17 +3086,17 @@ Beispiele:
         <translation>Ungültige Tags „%1“ wurden angegeben. Gültige Tag-Zeichen sind alphanumerische Zeichen sowie _, @, -, ., : und #.</translation>
     </message>
     <message>
-        <location filename="../../core/emulator/emulatorservice.cpp" line="+423"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="+429"/>
         <source>No service is hosted at the specified address &apos;%1&apos;.</source>
         <translation>Unter der angegebenen Adresse „%1“ wird kein Dienst bereitgestellt.</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-36"/>
         <source>The request body is %1 bytes; the maximum the service accepts is %2 bytes (64 KB).</source>
         <translation>Der Anfrage-Body ist %1 Bytes groß; der Dienst akzeptiert höchstens %2 Bytes (64 KB).</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+104"/>
         <source>MissingToken: The request has no Authorization header; sign it with a SharedAccessSignature.</source>
         <translation>MissingToken: Die Anfrage hat keinen Authorization-Header; signieren Sie sie mit einer SharedAccessSignature.</translation>
     </message>
@@ -3018,37 +3106,74 @@ Beispiele:
         <translation>MalformedToken: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>InvalidSignature: The token has an invalid signature (the namespace has no rule named &apos;%1&apos;).</source>
         <translation>InvalidSignature: Das Token hat eine ungültige Signatur (der Namespace hat keine Regel namens „%1“).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+28"/>
         <source>The messaging entity &apos;sb://%1/%2&apos; could not be found.</source>
         <translation>Die Messaging-Entität „sb://%1/%2“ wurde nicht gefunden.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../core/emulator/emulatorhubs.cpp" line="+130"/>
+        <source>No service is hosted at the specified address.</source>
+        <translation>No service is hosted at the specified address.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>SubCode=40900. Conflict</source>
+        <translation>SubCode=40900. Conflict</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The hub description is invalid at line %1, column %2 (%3): %4</source>
+        <translation>Die Hub-Beschreibung ist ungültig in Zeile %1, Spalte %2 (%3): %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The hub description is invalid: %1</source>
+        <translation>Die Hub-Beschreibung ist ungültig: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Manage claim is required for this operation.</source>
+        <translation>Manage claim is required for this operation.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The method %1 is not allowed on %2; allowed: GET.</source>
+        <translation>Die Methode %1 ist für %2 nicht erlaubt; erlaubt: GET.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="+6"/>
         <source>The api-version query parameter is required (for example api-version=2020-06).</source>
         <translation>Der Abfrageparameter api-version ist erforderlich (zum Beispiel api-version=2020-06).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="+14"/>
         <source>%1 claim is required for this operation. The rule &apos;%2&apos; does not grant it.</source>
         <translation>Für diesen Vorgang ist die Berechtigung %1 erforderlich. Die Regel „%2“ gewährt sie nicht.</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location filename="../../core/emulator/emulatorhubs.cpp" line="+20"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="-97"/>
         <source>The method %1 is not allowed on %2; allowed: %3.</source>
         <translation>Die Methode %1 ist für %2 nicht zulässig; zulässig: %3.</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="-14"/>
         <source>No message branch at the URI &apos;%1&apos;.</source>
         <translation>Unter dem URI „%1“ gibt es keinen Nachrichtenzweig.</translation>
     </message>
     <message>
-        <location filename="../../core/emulator/emulatorsends.cpp" line="+73"/>
+        <location filename="../../core/emulator/emulatorsends.cpp" line="+76"/>
+        <source>The notification has no target applications. The notification format is %1. Review the credentials specified in the notification hub description and the notification format.</source>
+        <translation>The notification has no target applications. The notification format is %1. Review the credentials specified in the notification hub description and the notification format.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-Format&apos; is missing.</source>
         <translation>Der erforderliche HTTP-Header „ServiceBusNotification-Format“ fehlt.</translation>
     </message>
@@ -3059,28 +3184,28 @@ Beispiele:
     </message>
     <message>
         <location line="+5"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>The mandatory HTTP header &apos;X-WNS-Type&apos; is missing.</source>
         <translation>Der erforderliche HTTP-Header „X-WNS-Type“ fehlt.</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-73"/>
         <source>The HTTP header &apos;X-WNS-Type&apos; has the value &apos;%1&apos;; expected wns/toast, wns/tile, wns/badge or wns/raw.</source>
         <translation>Der HTTP-Header „X-WNS-Type“ hat den Wert „%1“; erwartet wird wns/toast, wns/tile, wns/badge oder wns/raw.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The template properties are invalid: %1</source>
         <translation>Die Vorlageneigenschaften sind ungültig: %1</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+100"/>
+        <location line="+106"/>
         <source>The tag expression &apos;%1&apos; is invalid: %2</source>
         <translation>Der Tag-Ausdruck „%1“ ist ungültig: %2</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-95"/>
         <source>Test sends are limited to 10 per minute; retry after the time given in Retry-After.</source>
         <translation>Testsendungen sind auf 10 pro Minute begrenzt; versuchen Sie es nach der in Retry-After angegebenen Zeit erneut.</translation>
     </message>
@@ -3100,17 +3225,17 @@ Beispiele:
         <translation>Eine direkte Browser-Sendung braucht die Header P256DH und Auth.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>A direct batch send needs a native ServiceBusNotification-Format, not &apos;%1&apos;.</source>
         <translation>Eine direkte Batch-Sendung braucht ein natives ServiceBusNotification-Format, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-Format&apos; is missing or invalid.</source>
         <translation>Der erforderliche HTTP-Header „ServiceBusNotification-Format“ fehlt oder ist ungültig.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-ScheduleTime&apos; is missing.</source>
         <translation>Der erforderliche HTTP-Header „ServiceBusNotification-ScheduleTime“ fehlt.</translation>
     </message>
@@ -3221,7 +3346,7 @@ Beispiele:
         <translation>Der Installations-Patch ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../../core/emulator/emulatorservice.cpp" line="+148"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="+171"/>
         <source>Unknown emulator control endpoint &apos;%1&apos;.</source>
         <translation>Unbekannter Steuerungsendpunkt des Emulators: „%1“.</translation>
     </message>
@@ -5398,95 +5523,95 @@ Beispiele:
     <message>
         <location filename="../../core/protocol/hubdescription.cpp" line="+154"/>
         <source>The element %1 appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element %1 kommt mehr als einmal vor</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 is &quot;%2&quot;, which is not a duration such as P90D</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“, keine Dauer wie P90D</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>%1 has more than one &lt;Properties&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mehr als ein &lt;Properties&gt;</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1 has no &lt;Properties&gt;: a credential is a list of name/value properties</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat kein &lt;Properties&gt;: Anmeldedaten sind eine Liste von Name/Wert-Eigenschaften</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>A property of %1 has no &lt;Name&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Eigenschaft von %1 hat kein &lt;Name&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The property %1 of %2 has no &lt;Value&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eigenschaft %1 von %2 hat kein &lt;Value&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The property %1 of %2 appears more than once (names compare without regard to case)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eigenschaft %1 von %2 kommt mehr als einmal vor (Namen werden ohne Rücksicht auf Groß- und Kleinschreibung verglichen)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The authorization rule of type %1 is read as a shared access rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Autorisierungsregel vom Typ %1 wird als Shared-Access-Regel gelesen</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>%1 is &quot;%2&quot;: expected Listen, Send or Manage</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“: erwartet wird Listen, Send oder Manage</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>An authorization rule in %1 has no &lt;KeyName&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Autorisierungsregel in %1 hat kein &lt;KeyName&gt;</translation>
     </message>
     <message>
         <location line="+140"/>
         <source>The entry holds no &lt;NotificationHubDescription&gt; in its &lt;content&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag enthält in seinem &lt;content&gt; keine &lt;NotificationHubDescription&gt;</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The hub does not exist (the service answers 200 with an empty feed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub existiert nicht (der Dienst antwortet 200 mit einem leeren Feed)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The hub %1 does not exist (the service answers 200 with an empty feed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub %1 existiert nicht (der Dienst antwortet 200 mit einem leeren Feed)</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Expected one hub description, but this is a list of %n hub(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Erwartet wurde eine Hub-Beschreibung, aber dies ist eine Liste mit %n Hub</numerusform>
+            <numerusform>Erwartet wurde eine Hub-Beschreibung, aber dies ist eine Liste mit %n Hubs</numerusform>
         </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Expected a hub description (an Atom &lt;entry&gt; or a &lt;NotificationHubDescription&gt;), but the root element is &lt;%1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet wurde eine Hub-Beschreibung (ein Atom-&lt;entry&gt; oder eine &lt;NotificationHubDescription&gt;), aber das Wurzelelement ist &lt;%1&gt;</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Expected a hub list (an Atom &lt;feed&gt;), but the root element is &lt;%1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet wurde eine Hub-Liste (ein Atom-&lt;feed&gt;), aber das Wurzelelement ist &lt;%1&gt;</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The entry has no &lt;title&gt; naming the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag hat keinen &lt;title&gt;, der den Hub nennt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Entry %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1: </translation>
     </message>
     <message>
         <location filename="../../core/protocol/hubxmlreader.cpp" line="+48"/>
@@ -5496,22 +5621,22 @@ Beispiele:
     <message>
         <location line="+29"/>
         <source>The hub description document ends too early</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument der Hub-Beschreibung endet zu früh</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>The element %1 is not part of a hub description and was ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element %1 gehört nicht zu einer Hub-Beschreibung und wurde ignoriert</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Unexpected element &lt;%1&gt; inside %2: expected text</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartetes Element &lt;%1&gt; in %2: erwartet wird Text</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>%1 is &quot;%2&quot;, which is not an ISO 8601 date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“, kein Datum mit Uhrzeit nach ISO 8601</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5526,17 +5651,17 @@ Beispiele:
     <message>
         <location line="+7"/>
         <source>%1 is &quot;%2&quot;, larger than the largest count</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“, größer als die größte Anzahl</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is &quot;%2&quot;, which is not a count (a whole number, 0 or more)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“, keine Anzahl (eine ganze Zahl, 0 oder mehr)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1 is &quot;%2&quot;: expected true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist „%2“: erwartet wird true oder false</translation>
     </message>
 </context>
 <context>
@@ -5567,7 +5692,7 @@ Beispiele:
         <translation>Hub-Name „%1“: %2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Could not listen on 127.0.0.1:%1: the port is taken or not allowed</source>
         <translation>Lauschen auf 127.0.0.1:%1 nicht möglich: Der Port ist belegt oder nicht erlaubt</translation>
     </message>
@@ -11296,14 +11421,14 @@ Beispiele:
         <source>A local emulator of the Azure Notification Hubs REST API over HTTPS.
 It prints the certificate to trust and ready connection strings, then serves until stopped.
 
-Deterministic outcomes: a registration whose handle contains &apos;expired&apos;, &apos;invalid&apos;, &apos;badcredential&apos; or &apos;badpayload&apos; gets that outcome on a send (and the first two are then deleted, as the service does).</source>
+Deterministic outcomes: a registration whose handle contains &apos;expired&apos;, &apos;invalid&apos;, &apos;badcredential&apos; or &apos;badpayload&apos; gets that outcome on a send (and the first two are then deleted, as the service does). An APNs handle containing &apos;production&apos; is invalid on a hub whose APNs endpoint is the sandbox, one containing &apos;sandbox&apos; or &apos;development&apos; on a production hub.</source>
         <translation>Ein lokaler Emulator der REST-API von Azure Notification Hubs über HTTPS.
-Er gibt das Zertifikat aus, dem vertraut werden muss, sowie fertige Verbindungszeichenfolgen, und läuft dann, bis er gestoppt wird.
+Er gibt das zu vertrauende Zertifikat und fertige Verbindungszeichenfolgen aus und bedient Anfragen, bis er beendet wird.
 
-Deterministische Ergebnisse: Eine Registrierung, deren Handle &apos;expired&apos;, &apos;invalid&apos;, &apos;badcredential&apos; oder &apos;badpayload&apos; enthält, erhält beim Senden dieses Ergebnis (und die ersten beiden werden danach gelöscht, wie es der Dienst tut).</translation>
+Vorhersagbare Ergebnisse: Eine Registrierung, deren Handle „expired“, „invalid“, „badcredential“ oder „badpayload“ enthält, erhält beim Senden dieses Ergebnis (die ersten beiden werden danach gelöscht, wie beim Dienst). Ein APNs-Handle mit „production“ ist auf einem Hub ungültig, dessen APNs-Endpunkt die Sandbox ist, eines mit „sandbox“ oder „development“ auf einem Produktions-Hub.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Port on 127.0.0.1 and ::1 (0 = any free port).</source>
         <translation>Port auf 127.0.0.1 und ::1 (0 = beliebiger freier Port).</translation>
     </message>
@@ -11353,6 +11478,11 @@ Deterministische Ergebnisse: Eine Registrierung, deren Handle &apos;expired&apos
         <translation>Eine Verbindung schließen, die so viele Sekunden lang nichts sendet, während eine Anfrage erwartet wird (Standard 120); die Header einer Anfrage müssen innerhalb von 30 s eintreffen, oder innerhalb dieser Zeit, wenn sie kürzer ist. nhemulator hebt außerdem sein Limit für offene Dateien auf das harte Limit an.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Configure the hubs (credentials, rules) from this JSON file, one entry per hub (docs/protocol.md §9.10). Hubs it does not name are configured for every platform.</source>
+        <translation>Die Hubs (Anmeldedaten, Regeln) aus dieser JSON-Datei konfigurieren, ein Eintrag je Hub (docs/protocol.md §9.10). Hubs, die sie nicht nennt, werden für jede Plattform konfiguriert.</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>nhemulator: --port must be a number from 0 to 65535, not &apos;%1&apos;
 </source>
@@ -11367,7 +11497,7 @@ Deterministische Ergebnisse: Eine Registrierung, deren Handle &apos;expired&apos
 </translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+71"/>
         <source>nhemulator %1 listening on https://localhost:%2/ (hub &quot;%3&quot;)
 </source>
         <translation>nhemulator %1 lauscht auf https://localhost:%2/ (Hub „%3“)

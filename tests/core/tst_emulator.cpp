@@ -508,7 +508,7 @@ void TestEmulator::everyAnswerCarriesTheServiceHeaders_data()
         << "DELETE"_ba << u"/myHub/installations/nobody?"_s + kV << 204;
     QTest::newRow("error 404") << "GET"_ba << u"/myHub/registrations/1-2-3?"_s + kV << 404;
     QTest::newRow("error 405") << "PATCH"_ba << u"/myHub/registrations?"_s + kV << 405;
-    QTest::newRow("not hosted") << "GET"_ba << u"/myHub?"_s + kV << 404;
+    QTest::newRow("hub description") << "GET"_ba << u"/myHub?"_s + kV << 200;
 }
 
 void TestEmulator::everyAnswerCarriesTheServiceHeaders()
