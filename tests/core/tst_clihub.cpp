@@ -10,6 +10,8 @@
 #include "cli/hubtext.h"
 #include "clirun.h"
 #include "common/redaction.h"
+#include "emulator/emulatorhubconfig.h"
+#include "emulator/emulatorstate.h"
 #include "emulatorfixture.h"
 
 #include <QJsonArray>
@@ -58,7 +60,19 @@ private slots:
     void badCredentialInput();
     void inputIsReadBeforeConnecting();
 
+    // Over the emulator's hub routes.
+    void showRedactsUnlessRevealed();
+    void listNamesTheHubs();
+    void checkExitsOnProblems();
+    void setCredentialFromStdin();
+    void setApnsAndFcmFromFiles();
+    void removeCredential();
+    void listenKeyIsRefused();
+
 private:
+    void resetHubs();
+    HubDescription &description();
+    qsizetype logged(const QString &operation) const;
     using Run = Nh::Test::CliRun;
     Run run(const QStringList &args, const QByteArray &stdinData = {}, bool connection = true);
     QString file(const QString &name, const QByteArray &content);
@@ -376,6 +390,202 @@ void TestCliHub::inputIsReadBeforeConnecting()
     QVERIFY(!QString(good.out + good.err).contains(u"S3cFcm"_s));
     const Run bad = run({u"hub"_s, u"set-credential"_s, u"wns"_s}, "nonsense", false);
     QCOMPARE(bad.code, 3);
+}
+
+// --- over the emulator's hub routes -------------------------------------------------------------
+
+void TestCliHub::resetHubs()
+{
+    f.resetHub();
+    for (const QString &name : f.emulator.state().hubNames()) {
+        if (name != f.hub())
+            f.emulator.state().removeHub(name);
+    }
+    EmulatorHub *hub = f.emulator.state().hub(f.hub());
+    hub->description =
+        defaultHubDescription(f.emulator.state().rules, QDateTime::currentDateTimeUtc());
+    hub->description.name = f.hub();
+}
+
+HubDescription &TestCliHub::description()
+{
+    return f.emulator.state().hub(f.hub())->description;
+}
+
+qsizetype TestCliHub::logged(const QString &operation) const
+{
+    const auto log = f.emulator.log();
+    return std::count_if(log.cbegin(), log.cend(),
+                         [&](const auto &entry) { return entry.operation == operation; });
+}
+
+void TestCliHub::showRedactsUnlessRevealed()
+{
+    resetHubs();
+    const QString fullKey = f.connectionString().key();
+    const Run r = run({u"hub"_s, u"show"_s});
+    RUN_OK(r);
+    QCOMPARE(r.code, 0);
+    SAYS(r, u"apns"_s);
+    SAYS(r, u"DefaultFullSharedAccessSignature"_s);
+    SAYS(r, u"Listen, Send, Manage"_s);
+    SAYS(r, kRedacted.toString());
+    QVERIFY(!QString(r.out + r.err).contains(fullKey));
+
+    const Run j = run({u"hub"_s, u"show"_s, u"--json"_s});
+    QCOMPARE(j.code, 0);
+    QVERIFY(j.jsonOk);
+    const QJsonObject hub = j.json.value(u"hub"_s).toObject();
+    QCOMPARE(hub.value(u"name"_s).toString(), f.hub());
+    QCOMPARE(hub.value(u"credentials"_s).toArray().size(), kPnsCredentialKindCount);
+    QVERIFY(hub.value(u"redacted"_s).toBool());
+    QVERIFY(!j.out.contains(fullKey));
+
+    const Run revealed = run({u"hub"_s, u"show"_s, u"--reveal"_s, u"--json"_s});
+    QCOMPARE(revealed.code, 0);
+    QVERIFY(revealed.out.contains(fullKey));
+}
+
+void TestCliHub::listNamesTheHubs()
+{
+    resetHubs();
+    const Run r = run({u"hub"_s, u"list"_s, u"--json"_s});
+    RUN_OK(r);
+    QCOMPARE(r.code, 0);
+    const QJsonArray hubs = r.json.value(u"hubs"_s).toArray();
+    QCOMPARE(hubs.size(), f.emulator.state().hubNames().size());
+    QCOMPARE(hubs.first().toObject().value(u"name"_s).toString(), f.hub());
+    QVERIFY(!r.out.contains(f.connectionString().key()));
+    const Run text = run({u"hub"_s, u"list"_s});
+    QCOMPARE(text.code, 0);
+    SAYS(text, f.hub());
+}
+
+void TestCliHub::checkExitsOnProblems()
+{
+    resetHubs();
+    Run r = run({u"hub"_s, u"check"_s, u"--json"_s});
+    RUN_OK(r);
+    QVERIFY(r.jsonOk);
+    const bool problem = r.json.value(u"worst"_s).toString() == u"problem"_s;
+    QCOMPARE(r.code, problem ? 3 : 0);
+    QVERIFY(r.json.value(u"coverageChecked"_s).toBool());
+    QStringList ids;
+    for (const QJsonValue &v : r.json.value(u"findings"_s).toArray())
+        ids << v.toObject().value(u"id"_s).toString();
+    QVERIFY2(ids.contains(u"apns-configured"_s), qPrintable(ids.join(u' ')));
+    QVERIFY2(ids.contains(u"profile-rights"_s), qPrintable(ids.join(u' ')));
+
+    // FCM v1 registrations on a hub without an FCM v1 credential: a problem, exit 3.
+    description().credentials.removeIf(
+        [](const PnsCredential &c) { return c.kind == PnsCredentialKind::FcmV1; });
+    Registration reg;
+    reg.platform = Platform::FcmV1;
+    reg.handle = u"fcm-token-1"_s;
+    f.emulator.state().putRegistration(*f.emulator.state().hub(f.hub()), reg);
+    r = run({u"hub"_s, u"check"_s, u"--json"_s});
+    QCOMPARE(r.code, 3);
+    QCOMPARE(r.json.value(u"worst"_s).toString(), u"problem"_s);
+    bool found = false;
+    for (const QJsonValue &v : r.json.value(u"findings"_s).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value(u"id"_s).toString() == u"coverage-no-credential"_s) {
+            found = true;
+            QCOMPARE(o.value(u"severity"_s).toString(), u"problem"_s);
+            QCOMPARE(o.value(u"platform"_s).toString(), u"fcmv1"_s);
+            QVERIFY(!o.value(u"sentence"_s).toString().isEmpty());
+            QVERIFY(!o.value(u"fix"_s).toString().isEmpty());
+        }
+    }
+    QVERIFY(found);
+    const Run text = run({u"hub"_s, u"check"_s});
+    QCOMPARE(text.code, 3);
+    SAYS(text, u"Fix:"_s);
+}
+
+void TestCliHub::setCredentialFromStdin()
+{
+    resetHubs();
+    const qsizetype updates = logged(u"hub.update"_s);
+    const Run r = run({u"hub"_s, u"set-credential"_s, u"wns"_s, u"--json"_s},
+                      "PackageSid=ms-app://s-1-15-2-1\nSecretKey=S3cNewWns\n");
+    RUN_OK(r);
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.json.value(u"changed"_s).toBool());
+    QVERIFY(!r.out.contains(u"S3cNewWns"_s));
+    QCOMPARE(logged(u"hub.update"_s), updates + 1);
+    const PnsCredential *wns = description().credential(PnsCredentialKind::Wns);
+    QVERIFY(wns);
+    QCOMPARE(wns->property(u"SecretKey"), u"S3cNewWns"_s);
+    QCOMPARE(wns->property(u"PackageSid"), u"ms-app://s-1-15-2-1"_s);
+    // The whole description went back: the other credentials and the rules are still there.
+    QCOMPARE(description().credentials.size(), kPnsCredentialKindCount);
+    QVERIFY(description().rule(u"DefaultFullSharedAccessSignature"));
+
+    const Run text = run({u"hub"_s, u"set-credential"_s, u"wns"_s},
+                         "PackageSid=ms-app://s-1-15-2-2\nSecretKey=S3cOther\n");
+    QCOMPARE(text.code, 0);
+    SAYS(text, u"ms-app://s-1-15-2-2"_s);
+    QVERIFY(!QString(text.out + text.err).contains(u"S3cOther"_s));
+}
+
+void TestCliHub::setApnsAndFcmFromFiles()
+{
+    resetHubs();
+    const QString p8 = file(u"AuthKey.p8"_s, kP8);
+    Run r = run({u"hub"_s, u"set-credential"_s, u"apns"_s, u"--p8-file"_s, p8, u"--key-id"_s,
+                 u"ABCDE12345"_s, u"--team-id"_s, u"TEAM123456"_s, u"--bundle-id"_s,
+                 u"com.example.app"_s, u"--environment"_s, u"production"_s, u"--json"_s});
+    RUN_OK(r);
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const PnsCredential *apns = description().credential(PnsCredentialKind::Apns);
+    QVERIFY(apns);
+    QCOMPARE(apns->property(u"KeyId"), u"ABCDE12345"_s);
+    QCOMPARE(apns->property(u"Endpoint"), u"https://api.push.apple.com:443/3/device"_s);
+    QVERIFY(!apns->property(u"Token")->contains(u"BEGIN"_s));
+    QVERIFY(!r.out.contains(u"MIGTAgEA"_s));
+
+    const QString account = file(u"sa.json"_s, kServiceAccount);
+    r = run({u"hub"_s, u"set-credential"_s, u"fcmv1"_s, u"--service-account"_s, account});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const PnsCredential *fcm = description().credential(PnsCredentialKind::FcmV1);
+    QCOMPARE(fcm->property(u"ProjectId"), u"example-project"_s);
+    QVERIFY(!QString(r.out + r.err).contains(u"S3cFcm"_s));
+}
+
+void TestCliHub::removeCredential()
+{
+    resetHubs();
+    const qsizetype updates = logged(u"hub.update"_s);
+    Run r = run({u"hub"_s, u"remove-credential"_s, u"gcm"_s, u"--json"_s});
+    RUN_OK(r);
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.json.value(u"removed"_s).toBool());
+    QVERIFY(!description().credential(PnsCredentialKind::Gcm));
+    QCOMPARE(description().credentials.size(), kPnsCredentialKindCount - 1);
+    QCOMPARE(logged(u"hub.update"_s), updates + 1);
+    // Again: nothing to remove, nothing sent.
+    r = run({u"hub"_s, u"remove-credential"_s, u"gcm"_s});
+    QCOMPARE(r.code, 0);
+    SAYS(r, u"nothing to remove"_s);
+    QCOMPARE(logged(u"hub.update"_s), updates + 1);
+}
+
+void TestCliHub::listenKeyIsRefused()
+{
+    resetHubs();
+    Nh::Test::CliRunOptions options;
+    options.env.insert(u"NH_CONNECTION_STRING"_s,
+                       f.connectionString(u"DefaultListenSharedAccessSignature"_s).toString());
+    options.env.insert(u"NH_HUB"_s, f.hub());
+    options.env.insert(u"NH_CA_FILE"_s, caFile);
+    const Run r = Nh::Test::runCli({u"hub"_s, u"show"_s, u"--json"_s}, options);
+    RUN_OK(r);
+    QCOMPARE(r.code, 5);
+    const QString why =
+        QString::fromUtf8(QJsonDocument(r.json.value(u"explanation"_s).toObject()).toJson());
+    QVERIFY2(why.contains(u"RootManageSharedAccessKey"_s), qPrintable(r.out));
+    QVERIFY2(why.contains(u"wrong"_s), qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestCliHub)

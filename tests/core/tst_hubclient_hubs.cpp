@@ -10,6 +10,9 @@
 #include "client/hubclient.h"
 #include "client/hublistjob.h"
 #include "common/redaction.h"
+#include "emulator/emulatorhubconfig.h"
+#include "emulator/emulatorstate.h"
+#include "emulator/faults.h"
 #include "emulatorfixture.h"
 #include "protocol/operation.h"
 
@@ -67,7 +70,17 @@ private slots:
     void explainMissingHub();
     void explainConflictOnCreate();
 
+    // Over the emulator's hub routes.
+    void getReadsTheDescription();
+    void getOfAMissingHubIsNotFound();
+    void createUpdateDelete();
+    void listFormA();
+    void listFallsBackToFormB();
+    void listFailsWhenBothFormsFail();
+    void listenKeyIsExplained();
+
 private:
+    void resetHubs();
     Exchange finish(HubJob *job);
     HubConnection connection() const;
 
@@ -373,6 +386,156 @@ void TestHubClientHubs::explainConflictOnCreate()
     const Explanation x = explain(hubError(u"hub.create"_s, 409, u"SubCode=40900. Conflict"_s));
     VERIFY_CONTAINS(x.cause, u"already exists"_s);
     VERIFY_CONTAINS(x.nextStep, u"If-Match: *"_s);
+}
+
+// --- over the emulator's hub routes -------------------------------------------------------------
+
+void TestHubClientHubs::resetHubs()
+{
+    for (const QString &name : f.emulator.state().hubNames()) {
+        if (name != f.hub())
+            f.emulator.state().removeHub(name);
+    }
+    EmulatorHub *hub = f.emulator.state().hub(f.hub());
+    hub->description =
+        defaultHubDescription(f.emulator.state().rules, QDateTime::currentDateTimeUtc());
+    hub->description.name = f.hub();
+}
+
+void TestHubClientHubs::getReadsTheDescription()
+{
+    resetHubs();
+    const Exchange e = finish(client->getHub(f.hub()));
+    QVERIFY2(e.ok(), qPrintable(e.errorSentence));
+    QCOMPARE(e.status, 200);
+    QVERIFY(e.hubDescription);
+    QCOMPARE(e.hubDescription->name, f.hub());
+    QCOMPARE(e.hubDescription->credentials.size(), kPnsCredentialKindCount);
+    QVERIFY(e.hubDescription->rule(u"DefaultFullSharedAccessSignature"));
+}
+
+void TestHubClientHubs::getOfAMissingHubIsNotFound()
+{
+    resetHubs();
+    const Exchange e = finish(client->getHub(u"nosuchhub"_s));
+    QCOMPARE(e.status, 200); // the service's empty feed
+    QCOMPARE(e.result, ExchangeResult::HubError);
+    QVERIFY(e.error);
+    QCOMPARE(e.error->code, ErrorCode::NotFound);
+    QVERIFY(!e.hubDescription);
+    VERIFY_CONTAINS(explain(e).cause, u"'nosuchhub'"_s);
+}
+
+void TestHubClientHubs::createUpdateDelete()
+{
+    resetHubs();
+    HubDescription d = f.emulator.state().hub(f.hub())->description;
+    d.name = u"newhub"_s;
+
+    Exchange e = finish(client->createHub(d));
+    QVERIFY2(e.ok(), qPrintable(e.errorSentence));
+    QCOMPARE(e.status, 201);
+    QVERIFY(e.hubDescription);
+    QVERIFY(f.emulator.state().hub(u"newhub"_s));
+
+    e = finish(client->createHub(d)); // exists: 409
+    QCOMPARE(e.status, 409);
+    VERIFY_CONTAINS(explain(e).cause, u"already exists"_s);
+
+    d.credentials.removeIf([](const PnsCredential &c) { return c.kind == PnsCredentialKind::Gcm; });
+    e = finish(client->updateHub(d));
+    QVERIFY2(e.ok(), qPrintable(e.errorSentence));
+    QCOMPARE(e.status, 200);
+    QVERIFY(!f.emulator.state().hub(u"newhub"_s)->description.credential(PnsCredentialKind::Gcm));
+    QVERIFY(f.emulator.state().hub(u"newhub"_s)->description.credential(PnsCredentialKind::FcmV1));
+
+    e = finish(client->deleteHub(u"newhub"_s));
+    QVERIFY2(e.ok(), qPrintable(e.errorSentence));
+    QCOMPARE(e.status, 200);
+    QVERIFY(!f.emulator.state().hub(u"newhub"_s));
+    e = finish(client->deleteHub(u"newhub"_s));
+    QCOMPARE(e.status, 404);
+    VERIFY_CONTAINS(explain(e).cause, u"'newhub'"_s);
+}
+
+void TestHubClientHubs::listFormA()
+{
+    resetHubs();
+    HubListJob *job = client->listHubs();
+    QSignalSpy spy(job, &HubListJob::finished);
+    QVERIFY(spy.wait(10000));
+    QVERIFY2(job->ok(), qPrintable(job->error() ? job->error()->message : QString()));
+    QVERIFY(!job->usedFallback());
+    QCOMPARE(job->exchanges().size(), 1);
+    QCOMPARE(job->hubs().size(), f.emulator.state().hubNames().size());
+    for (const HubListEntry &h : job->hubs())
+        QVERIFY2(h.description, qPrintable(h.name));
+}
+
+void TestHubClientHubs::listFallsBackToFormB()
+{
+    resetHubs();
+    HubDescription d = f.emulator.state().hub(f.hub())->description;
+    d.name = u"second"_s;
+    QVERIFY(finish(client->createHub(d)).ok());
+
+    FaultRule rule;
+    rule.fault = *Fault::parse(u"status=500"_s);
+    rule.operation = u"hubs.list"_s;
+    rule.count = 1; // form A only
+    f.emulator.faults().add(rule);
+
+    HubListJob *job = client->listHubs();
+    QSignalSpy spy(job, &HubListJob::finished);
+    QVERIFY(spy.wait(10000));
+    QVERIFY2(job->ok(), qPrintable(job->error() ? job->error()->message : QString()));
+    QVERIFY(job->usedFallback());
+    // A (500), B, then one GET per hub.
+    const QList<Exchange> &x = job->exchanges();
+    QCOMPARE(x.size(), 2 + job->hubs().size());
+    QCOMPARE(x.at(0).status, 500);
+    QVERIFY(!x.at(1).url.hasQuery());
+    QStringList names;
+    for (const HubListEntry &h : job->hubs()) {
+        QVERIFY(h.description);
+        QCOMPARE(h.description->name, h.name);
+        names << h.name;
+    }
+    QVERIFY(names.contains(u"second"_s));
+    QVERIFY(names.contains(f.hub()));
+    f.emulator.faults().clear();
+}
+
+void TestHubClientHubs::listFailsWhenBothFormsFail()
+{
+    resetHubs();
+    FaultRule rule;
+    rule.fault = *Fault::parse(u"status=503"_s);
+    rule.operation = u"hubs.list"_s;
+    rule.count = 2;
+    f.emulator.faults().add(rule);
+    HubListJob *job = client->listHubs();
+    QSignalSpy spy(job, &HubListJob::finished);
+    QVERIFY(spy.wait(15000));
+    QVERIFY(!job->ok());
+    QVERIFY(job->error());
+    QCOMPARE(job->lastExchange().status, 503);
+    f.emulator.faults().clear();
+}
+
+void TestHubClientHubs::listenKeyIsExplained()
+{
+    resetHubs();
+    HubClient listen(&f.nam);
+    HubConnection c = connection();
+    c.connectionString = f.connectionString(u"DefaultListenSharedAccessSignature"_s);
+    listen.setConnection(c);
+    const Exchange e = finish(listen.getHub(f.hub()));
+    QCOMPARE(e.status, 401);
+    const Explanation x = explain(e);
+    VERIFY_CONTAINS(x.cause, u"DefaultListenSharedAccessSignature"_s);
+    VERIFY_CONTAINS(x.cause, u"wrong"_s);
+    VERIFY_CONTAINS(x.nextStep, u"Manage"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHubClientHubs)
