@@ -159,13 +159,13 @@ QString hubDescriptionText(const HubDescription &description, bool reveal,
     for (const auto &[kind, name] : kNames) {
         const PnsCredential *c = d.credential(kind);
         if (!c) {
-            p.addField(name.toString(), Tr::tr("not configured"), 16, Tone::Dim);
+            p.addField(name.toString(), Tr::tr("not configured"), 24, Tone::Dim);
             continue;
         }
         p.addField(name.toString(), Tr::tr("configured (%1)").arg(pnsCredentialElementName(kind)),
-                   16, Tone::Good);
+                   24, Tone::Good);
         for (const auto &[property, value] : c->properties)
-            p.addField(u"  "_s + property, value);
+            p.addField(u"  "_s + property, value, 24);
     }
     p.add(QString());
     p.add(Tr::tr("Authorization rules"), Tone::Heading);
@@ -206,8 +206,13 @@ QString hubFindingsText(const QList<HubFinding> &findings, const TextRenderer &r
             line = about + u": "_s + line;
         text += renderer.labelled(u'[' + severityLabel(f.severity) + u']', line,
                                   severityTone(f.severity));
-        if (!f.fix.isEmpty())
-            text += renderer.labelled(u"    "_s, Tr::tr("Fix: %1").arg(f.fix), Tone::Plain);
+        if (!f.fix.isEmpty()) {
+            // Indented under its finding, every line.
+            const QStringList lines =
+                TextRenderer::wrap(Tr::tr("Fix: %1").arg(f.fix), renderer.columns() - 4);
+            for (const QString &l : lines)
+                text += u"    "_s + l + u'\n';
+        }
     }
     return text;
 }
