@@ -1355,7 +1355,7 @@
 <context>
     <name>Nh::Cli</name>
     <message>
-        <location filename="../../core/cli/cli.cpp" line="+39"/>
+        <location filename="../../core/cli/cli.cpp" line="+40"/>
         <source>The hub connection: &apos;-&apos; reads it from the first line of standard input, &apos;@FILE&apos; from a file; text without SharedAccessKey takes the key from NH_SAS_KEY. Default: NH_CONNECTION_STRING.</source>
         <translation>Die Hub-Verbindung: &apos;-&apos; liest sie aus der ersten Zeile der Standardeingabe, &apos;@FILE&apos; aus einer Datei; bei Text ohne SharedAccessKey wird der Schlüssel aus NH_SAS_KEY genommen. Standard: NH_CONNECTION_STRING.</translation>
     </message>
@@ -1390,7 +1390,7 @@
         <translation>Exit-Status: 0 Erfolg, 1 sonstiger Fehlschlag, 2 Aufruffehler, 3 Eingabe vor dem Senden abgelehnt, 4 Transportfehler (keine HTTP-Antwort, TLS, Zeitüberschreitung), 5 Hub-Fehler (4xx/5xx), 6 Testsendung hat keine Registrierung erreicht, 7 unlesbare Antwort.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Show this help (nhcli COMMAND --help: the command&apos;s own).</source>
         <translation>Diese Hilfe anzeigen (nhcli COMMAND --help: die Hilfe des Befehls).</translation>
     </message>
@@ -2497,6 +2497,162 @@ Beispiele:
         <location line="+2"/>
         <source>The hub reports this registration as &quot;The Notification payload is invalid&quot;.</source>
         <translation>Der Hub meldet für diese Registrierung &quot;The Notification payload is invalid&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/credentialinput.cpp" line="+29"/>
+        <source>Line %1 has no property name before &apos;=&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The property %1 is given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+44"/>
+        <source>No credential properties were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>The credential properties are not a JSON object: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The property %1 is not a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Line %1 is not Name=value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The .p8 file holds no key: expected a PEM private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The service-account file is not a JSON object: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The service-account file has no %1: download the key of the Firebase service account again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/hubtext.cpp" line="+41"/>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Hub %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registration TTL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(not given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily API calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily active devices (max)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily active registrations (max)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>configured (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Authorization rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none returned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no rights)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Secrets are shown as %1; --reveal shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Fix: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3836,7 +3992,7 @@ Beispiel:
         <translation>%1 Registrierung(en) fehlgeschlagen und %2 erfolgreich. </translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>The hub handed the notification to the push service. Delivery from there to the device is up to the push service and the device.</source>
         <translation>Der Hub hat die Benachrichtigung an den Push-Dienst übergeben. Die Zustellung von dort an das Gerät liegt beim Push-Dienst und beim Gerät.</translation>
     </message>
@@ -4281,7 +4437,7 @@ Beispiel:
         <translation>Korrigieren Sie den markierten Teil und senden Sie erneut.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>The hub answered %1, but its body could not be read: %2</source>
         <translation>Der Hub hat mit %1 geantwortet, aber sein Body konnte nicht gelesen werden: %2</translation>
     </message>
@@ -4329,6 +4485,56 @@ Beispiel:
         <location line="+7"/>
         <source>The hub answered %1: the request succeeded.</source>
         <translation>Der Hub hat mit %1 geantwortet: Die Anfrage war erfolgreich.</translation>
+    </message>
+    <message>
+        <location filename="../../core/client/hubconfigexplainer.cpp" line="+62"/>
+        <source>The namespace has no hub named &apos;%1&apos;: the service answers 200 with an empty list for a hub that does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the hub name of the profile against the namespace&apos;s hubs (nhcli hub list, or the portal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The hub answered &quot;Manage claim is required for this operation&quot;. Reading a hub&apos;s configuration needs a key with the Manage right, but the service gives a wrong key the same answer here: either the key lacks Manage, or it is wrong (rotated or mistyped). nhconsole cannot tell which from this answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The hub answered &quot;Manage claim is required for this operation&quot;. Reading a hub&apos;s configuration needs a key with the Manage right, but the service gives a wrong key the same answer here: either the rule %1 lacks Manage, or its key is wrong (rotated or mistyped). nhconsole cannot tell which from this answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The key&apos;s rule does not grant the Manage right, which reading and changing a hub&apos;s configuration need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use a key with Manage, for example the hub&apos;s DefaultFullSharedAccessSignature or the namespace&apos;s RootManageSharedAccessKey, copied again from the portal&apos;s Access Policies (a Listen or Send key cannot read the hub&apos;s configuration).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A hub named &apos;%1&apos; already exists (SubCode 40900): a PUT without If-Match only creates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Update the existing hub instead (its whole description, with If-Match: *), or choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The namespace has no hub named &apos;%1&apos; (&quot;No service is hosted at the specified address&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the hub name against the namespace&apos;s hubs (nhcli hub list).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5503,7 +5709,7 @@ Beispiele:
 <context>
     <name>Nh::HubClient</name>
     <message>
-        <location filename="../../core/client/hubclient.cpp" line="+254"/>
+        <location filename="../../core/client/hubclient.cpp" line="+270"/>
         <source>The response is larger than %1 MB, far more than any answer of the hub, so nhconsole stopped reading it</source>
         <translation>Die Antwort ist größer als %1 MB, weit mehr als jede Antwort des Hubs, daher hat nhconsole das Lesen abgebrochen</translation>
     </message>
@@ -5513,9 +5719,282 @@ Beispiele:
         <translation>Die Verbindung wurde nach %1 Byte eines mit %2 Byte angekündigten Bodys (Content-Length) geschlossen: Die Antwort ist unvollständig</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+82"/>
         <source>The body is an HTML page, not an answer of the hub</source>
         <translation>Der Body ist eine HTML-Seite, keine Antwort des Hubs</translation>
+    </message>
+    <message>
+        <location filename="../../core/client/hubclient_hubs.cpp" line="+90"/>
+        <source>The hub&apos;s configuration was not saved: %1 came back empty or masked and was not entered again. An update replaces the whole description, so saving it would overwrite the real value. Enter the value again (or remove that credential) and save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/client/hublistjob.cpp" line="+66"/>
+        <source>The hub listing was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Nh::HubCommand</name>
+    <message>
+        <location filename="../../core/cli/hubcommand.cpp" line="+31"/>
+        <source>show, list: show keys, certificates and passwords unredacted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a saved profile (name or id; see nhcli profiles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set-credential: the credential&apos;s properties, as a JSON object or Name=value lines (&apos;-&apos; = standard input, the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set-credential apns: token mode from an APNs .p8 key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>set-credential apns --p8-file: the key&apos;s ID (10 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>set-credential apns --p8-file: the Apple team ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set-credential apns --p8-file: the app&apos;s bundle ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>set-credential apns: certificate mode from a .p12 file; its password from --password-file or standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>set-credential apns --p12-file: the file holding the .p12&apos;s password (&apos;-&apos; = standard input, the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>set-credential fcmv1: the Firebase service-account JSON file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>set-credential apns: the APNs Endpoint to store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>set-credential apns: production or sandbox (sets the Endpoint).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Show, check or change the hub&apos;s PNS credentials and rules (needs Manage).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Works on the hub&apos;s own configuration (docs/protocol.md §14); every action needs a key with the Manage right.
+
+  show [--reveal]          credentials per platform, rules with their rights, TTL
+                           and daily figures; secrets redacted unless --reveal
+  list [--reveal]          the namespace&apos;s hubs
+  check                    what the configuration means for delivery
+                           (docs/hub-checks.md); exit 3 when a finding is a problem
+  set-credential PLATFORM  replace one platform&apos;s credential:
+      --file F | standard input   a JSON object or Name=value lines
+      apns --p8-file F --key-id K --team-id T --bundle-id B   token mode
+      apns --p12-file F [--password-file F]                   certificate mode
+      apns: --environment production|sandbox or --endpoint URL
+      fcmv1 --service-account F   a Firebase service-account JSON file
+  remove-credential PLATFORM
+
+PLATFORM is one of %1. Secrets are read from files or standard input only, never from the command line. Changes read the whole description and write it back with If-Match: * (the service resets what an update leaves out).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>hub needs an action: show, list, check, set-credential or remove-credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown action &apos;%1&apos;: use show, list, check, set-credential or remove-credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Too many arguments for hub %1. Secrets are never taken from the command line: give the credential&apos;s properties in a file (--file) or on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Too many arguments for hub %1: &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>hub %1 needs a PLATFORM: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown platform &apos;%1&apos;: use %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--%1 is for hub set-credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--reveal is for hub show and hub list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Give either --profile or --connection-string, not both.</source>
+        <translation>Geben Sie entweder --profile oder --connection-string an, nicht beides.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Give the credential one way: --file, --p8-file, --p12-file or --service-account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--p8-file, --p12-file, --endpoint and --environment are for the apns credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--service-account is for the fcmv1 credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--key-id, --team-id and --bundle-id go with --p8-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--password-file goes with --p12-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give either --endpoint or --environment, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--environment is production or sandbox, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--p8-file needs --key-id, --team-id and --bundle-id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The .p12 file and its password cannot both come from standard input: give --password-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>standard input</source>
+        <translation>Standardeingabe</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The namespace has no hubs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hub</source>
+        <translation>Hub</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Only the first %1 registrations were counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The registrations could not be read (%1); coverage was not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>note: the key of profile %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Hub %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The APNs credential needs an Endpoint: give --environment production or sandbox (or --endpoint URL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Nothing to change: the hub&apos;s %1 credential is already as given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hub has no %1 credential: nothing to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saved the hub&apos;s %1 credential:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed the hub&apos;s %1 credential:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6349,6 +6828,31 @@ Beispiele:
         <location line="+2"/>
         <source>reading the feedback container</source>
         <translation>das Lesen des Feedback-Containers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reading the hub&apos;s configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>creating the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>saving the hub&apos;s configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deleting the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>listing the namespace&apos;s hubs</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+48"/>
