@@ -70,7 +70,6 @@ private slots:
     void listenKeyIsRefused();
 
 private:
-    void resetHubs();
     HubDescription &description();
     qsizetype logged(const QString &operation) const;
     using Run = Nh::Test::CliRun;
@@ -394,19 +393,6 @@ void TestCliHub::inputIsReadBeforeConnecting()
 
 // --- over the emulator's hub routes -------------------------------------------------------------
 
-void TestCliHub::resetHubs()
-{
-    f.resetHub();
-    for (const QString &name : f.emulator.state().hubNames()) {
-        if (name != f.hub())
-            f.emulator.state().removeHub(name);
-    }
-    EmulatorHub *hub = f.emulator.state().hub(f.hub());
-    hub->description =
-        defaultHubDescription(f.emulator.state().rules, QDateTime::currentDateTimeUtc());
-    hub->description.name = f.hub();
-}
-
 HubDescription &TestCliHub::description()
 {
     return f.emulator.state().hub(f.hub())->description;
@@ -421,7 +407,7 @@ qsizetype TestCliHub::logged(const QString &operation) const
 
 void TestCliHub::showRedactsUnlessRevealed()
 {
-    resetHubs();
+    f.resetHubConfiguration();
     const QString fullKey = f.connectionString().key();
     const Run r = run({u"hub"_s, u"show"_s});
     RUN_OK(r);
@@ -448,7 +434,7 @@ void TestCliHub::showRedactsUnlessRevealed()
 
 void TestCliHub::listNamesTheHubs()
 {
-    resetHubs();
+    f.resetHubConfiguration();
     const Run r = run({u"hub"_s, u"list"_s, u"--json"_s});
     RUN_OK(r);
     QCOMPARE(r.code, 0);
@@ -463,7 +449,7 @@ void TestCliHub::listNamesTheHubs()
 
 void TestCliHub::checkExitsOnProblems()
 {
-    resetHubs();
+    f.resetHubConfiguration();
     Run r = run({u"hub"_s, u"check"_s, u"--json"_s});
     RUN_OK(r);
     QVERIFY(r.jsonOk);
@@ -505,7 +491,7 @@ void TestCliHub::checkExitsOnProblems()
 
 void TestCliHub::setCredentialFromStdin()
 {
-    resetHubs();
+    f.resetHubConfiguration();
     const qsizetype updates = logged(u"hub.update"_s);
     const Run r = run({u"hub"_s, u"set-credential"_s, u"wns"_s, u"--json"_s},
                       "PackageSid=ms-app://s-1-15-2-1\nSecretKey=S3cNewWns\n");
@@ -531,7 +517,7 @@ void TestCliHub::setCredentialFromStdin()
 
 void TestCliHub::setApnsAndFcmFromFiles()
 {
-    resetHubs();
+    f.resetHubConfiguration();
     const QString p8 = file(u"AuthKey.p8"_s, kP8);
     Run r = run({u"hub"_s, u"set-credential"_s, u"apns"_s, u"--p8-file"_s, p8, u"--key-id"_s,
                  u"ABCDE12345"_s, u"--team-id"_s, u"TEAM123456"_s, u"--bundle-id"_s,
@@ -555,7 +541,7 @@ void TestCliHub::setApnsAndFcmFromFiles()
 
 void TestCliHub::removeCredential()
 {
-    resetHubs();
+    f.resetHubConfiguration();
     const qsizetype updates = logged(u"hub.update"_s);
     Run r = run({u"hub"_s, u"remove-credential"_s, u"gcm"_s, u"--json"_s});
     RUN_OK(r);
@@ -573,7 +559,7 @@ void TestCliHub::removeCredential()
 
 void TestCliHub::listenKeyIsRefused()
 {
-    resetHubs();
+    f.resetHubConfiguration();
     Nh::Test::CliRunOptions options;
     options.env.insert(u"NH_CONNECTION_STRING"_s,
                        f.connectionString(u"DefaultListenSharedAccessSignature"_s).toString());

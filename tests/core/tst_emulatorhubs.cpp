@@ -80,17 +80,8 @@ void TestEmulatorHubs::initTestCase()
 
 void TestEmulatorHubs::init()
 {
-    f.resetHub();
     // Every test starts from the default configuration of the one hub.
-    for (const QString &name : f.emulator.state().hubNames()) {
-        if (name != f.hub())
-            f.emulator.state().removeHub(name);
-    }
-    EmulatorHub *hub = f.emulator.state().hub(f.hub());
-    hub->description =
-        defaultHubDescription(f.emulator.state().rules, QDateTime::currentDateTimeUtc());
-    hub->description.name = f.hub();
-    hub->gcmRetired = false;
+    f.resetHubConfiguration();
 }
 
 EmulatorFixture::Response TestEmulatorHubs::hubCall(const QByteArray &method, const QString &path,

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "emulatorfixture.h"
 
+#include "emulator/emulatorhubconfig.h"
 #include "emulator/emulatorstate.h"
 #include "emulator/faults.h"
 
@@ -57,6 +58,20 @@ void EmulatorFixture::resetHub()
     h->messages.clear();
     h->messageOrder.clear();
     emulator.faults().clear();
+}
+
+void EmulatorFixture::resetHubConfiguration()
+{
+    resetHub();
+    for (const QString &name : emulator.state().hubNames()) {
+        if (name != hub())
+            emulator.state().removeHub(name);
+    }
+    Nh::EmulatorHub *h = emulator.state().hub(hub());
+    h->description =
+        Nh::defaultHubDescription(emulator.state().rules, QDateTime::currentDateTimeUtc());
+    h->description.name = hub();
+    h->gcmRetired = false;
 }
 
 EmulatorFixture::Response EmulatorFixture::call(const Call &c)

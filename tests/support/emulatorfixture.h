@@ -62,6 +62,9 @@ public:
 
     /** Removes every registration, installation, message and fault of the hub. */
     void resetHub();
+    /** resetHub(), every other hub removed, and the hub's configuration back to the default
+     *  (every platform configured, the two default rules, GCM not retired). */
+    void resetHubConfiguration();
 
     Nh::HubEmulator emulator;
     QNetworkAccessManager nam;
