@@ -2501,73 +2501,73 @@ Beispiele:
     <message>
         <location filename="../../core/cli/credentialinput.cpp" line="+29"/>
         <source>Line %1 has no property name before &apos;=&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 hat keinen Eigenschaftsnamen vor &apos;=&apos;.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The property %1 is given twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eigenschaft %1 ist doppelt angegeben.</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+44"/>
         <source>No credential properties were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurden keine Eigenschaften der Anmeldedaten angegeben.</translation>
     </message>
     <message>
         <location line="-36"/>
         <source>The credential properties are not a JSON object: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eigenschaften der Anmeldedaten sind kein JSON-Objekt: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The property %1 is not a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eigenschaft %1 ist keine Zeichenkette.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Line %1 is not Name=value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 hat nicht die Form Name=value.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>The .p8 file holds no key: expected a PEM private key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die .p8-Datei enthält keinen Schlüssel: Erwartet wird ein privater PEM-Schlüssel.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The service-account file is not a JSON object: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dienstkonto-Datei ist kein JSON-Objekt: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The service-account file has no %1: download the key of the Firebase service account again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dienstkonto-Datei enthält kein %1: Laden Sie den Schlüssel des Firebase-Dienstkontos erneut herunter.</translation>
     </message>
     <message>
         <location filename="../../core/cli/hubtext.cpp" line="+41"/>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <location line="+94"/>
         <source>Hub %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2577,82 +2577,82 @@ Beispiele:
     <message>
         <location line="+0"/>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>deaktiviert</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiviert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Registration TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungs-TTL</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(service default)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Standard des Dienstes)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>(not given)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht angegeben)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Daily API calls</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Aufrufe pro Tag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Daily active devices (max)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Geräte pro Tag (max.)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Daily active registrations (max)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Registrierungen/Tag (max.)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldedaten</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>not configured</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht konfiguriert</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>configured (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>konfiguriert (%1)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Authorization rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisierungsregeln</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(none returned)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine zurückgegeben)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(no rights)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Rechte)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Secrets are shown as %1; --reveal shows them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse werden als %1 angezeigt; --reveal zeigt sie an.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Fix: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrektur: %1</translation>
     </message>
 </context>
 <context>
@@ -4489,52 +4489,52 @@ Beispiel:
     <message>
         <location filename="../../core/client/hubconfigexplainer.cpp" line="+62"/>
         <source>The namespace has no hub named &apos;%1&apos;: the service answers 200 with an empty list for a hub that does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Namespace hat keinen Hub namens „%1“: Für einen Hub, der nicht existiert, antwortet der Dienst mit 200 und einer leeren Liste.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check the hub name of the profile against the namespace&apos;s hubs (nhcli hub list, or the portal).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichen Sie den Hub-Namen des Profils mit den Hubs des Namespace ab (nhcli hub list oder das Portal).</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The hub answered &quot;Manage claim is required for this operation&quot;. Reading a hub&apos;s configuration needs a key with the Manage right, but the service gives a wrong key the same answer here: either the key lacks Manage, or it is wrong (rotated or mistyped). nhconsole cannot tell which from this answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat mit „Manage claim is required for this operation“ geantwortet. Zum Lesen der Konfiguration eines Hubs ist ein Schlüssel mit dem Recht Manage nötig, aber der Dienst gibt einem falschen Schlüssel hier dieselbe Antwort: Entweder fehlt dem Schlüssel Manage, oder er ist falsch (neu generiert oder vertippt). nhconsole kann an dieser Antwort nicht erkennen, was zutrifft.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The hub answered &quot;Manage claim is required for this operation&quot;. Reading a hub&apos;s configuration needs a key with the Manage right, but the service gives a wrong key the same answer here: either the rule %1 lacks Manage, or its key is wrong (rotated or mistyped). nhconsole cannot tell which from this answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat mit „Manage claim is required for this operation“ geantwortet. Zum Lesen der Konfiguration eines Hubs ist ein Schlüssel mit dem Recht Manage nötig, aber der Dienst gibt einem falschen Schlüssel hier dieselbe Antwort: Entweder fehlt der Regel %1 Manage, oder ihr Schlüssel ist falsch (neu generiert oder vertippt). nhconsole kann an dieser Antwort nicht erkennen, was zutrifft.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The key&apos;s rule does not grant the Manage right, which reading and changing a hub&apos;s configuration need.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regel des Schlüssels gewährt nicht das Recht Manage, das zum Lesen und Ändern der Konfiguration eines Hubs nötig ist.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Use a key with Manage, for example the hub&apos;s DefaultFullSharedAccessSignature or the namespace&apos;s RootManageSharedAccessKey, copied again from the portal&apos;s Access Policies (a Listen or Send key cannot read the hub&apos;s configuration).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie einen Schlüssel mit Manage, zum Beispiel DefaultFullSharedAccessSignature des Hubs oder RootManageSharedAccessKey des Namespace, erneut aus den Access Policies des Portals kopiert (ein Listen- oder Send-Schlüssel kann die Konfiguration des Hubs nicht lesen).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>A hub named &apos;%1&apos; already exists (SubCode 40900): a PUT without If-Match only creates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Hub namens „%1“ existiert bereits (SubCode 40900): Ein PUT ohne If-Match legt nur neu an.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Update the existing hub instead (its whole description, with If-Match: *), or choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren Sie stattdessen den vorhandenen Hub (seine gesamte Beschreibung, mit If-Match: *), oder wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The namespace has no hub named &apos;%1&apos; (&quot;No service is hosted at the specified address&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Namespace hat keinen Hub namens „%1“ („No service is hosted at the specified address“).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check the hub name against the namespace&apos;s hubs (nhcli hub list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichen Sie den Hub-Namen mit den Hubs des Namespace ab (nhcli hub list).</translation>
     </message>
 </context>
 <context>
@@ -5726,12 +5726,12 @@ Beispiele:
     <message>
         <location filename="../../core/client/hubclient_hubs.cpp" line="+90"/>
         <source>The hub&apos;s configuration was not saved: %1 came back empty or masked and was not entered again. An update replaces the whole description, so saving it would overwrite the real value. Enter the value again (or remove that credential) and save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration des Hubs wurde nicht gespeichert: %1 kam leer oder maskiert zurück und wurde nicht erneut eingegeben. Eine Aktualisierung ersetzt die gesamte Beschreibung, daher würde das Speichern den echten Wert überschreiben. Geben Sie den Wert erneut ein (oder entfernen Sie diese Anmeldedaten) und speichern Sie.</translation>
     </message>
     <message>
         <location filename="../../core/client/hublistjob.cpp" line="+66"/>
         <source>The hub listing was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Auflisten der Hubs wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -5739,67 +5739,67 @@ Beispiele:
     <message>
         <location filename="../../core/cli/hubcommand.cpp" line="+31"/>
         <source>show, list: show keys, certificates and passwords unredacted.</source>
-        <translation type="unfinished"></translation>
+        <translation>show, list: Schlüssel, Zertifikate und Kennwörter ungeschwärzt anzeigen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use a saved profile (name or id; see nhcli profiles).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein gespeichertes Profil verwenden (Name oder ID; siehe nhcli profiles).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>set-credential: the credential&apos;s properties, as a JSON object or Name=value lines (&apos;-&apos; = standard input, the default).</source>
-        <translation type="unfinished"></translation>
+        <translation>set-credential: die Eigenschaften der Anmeldedaten, als JSON-Objekt oder Name=value-Zeilen (&apos;-&apos; = Standardeingabe, der Standardwert).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>set-credential apns: token mode from an APNs .p8 key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>set-credential apns: Token-Modus aus einer .p8-Schlüsseldatei von APNs.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>set-credential apns --p8-file: the key&apos;s ID (10 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>set-credential apns --p8-file: die ID des Schlüssels (10 Zeichen).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>set-credential apns --p8-file: the Apple team ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>set-credential apns --p8-file: die Team-ID bei Apple.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>set-credential apns --p8-file: the app&apos;s bundle ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>set-credential apns --p8-file: die Bundle-ID der App.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>set-credential apns: certificate mode from a .p12 file; its password from --password-file or standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>set-credential apns: Zertifikatsmodus aus einer .p12-Datei; ihr Kennwort aus --password-file oder der Standardeingabe.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>set-credential apns --p12-file: the file holding the .p12&apos;s password (&apos;-&apos; = standard input, the default).</source>
-        <translation type="unfinished"></translation>
+        <translation>set-credential apns --p12-file: die Datei mit dem Kennwort der .p12-Datei (&apos;-&apos; = Standardeingabe, der Standardwert).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>set-credential fcmv1: the Firebase service-account JSON file.</source>
-        <translation type="unfinished"></translation>
+        <translation>set-credential fcmv1: die JSON-Datei des Firebase-Dienstkontos.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>set-credential apns: the APNs Endpoint to store.</source>
-        <translation type="unfinished"></translation>
+        <translation>set-credential apns: der zu speichernde APNs-Endpoint.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>set-credential apns: production or sandbox (sets the Endpoint).</source>
-        <translation type="unfinished"></translation>
+        <translation>set-credential apns: production oder sandbox (setzt den Endpoint).</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Show, check or change the hub&apos;s PNS credentials and rules (needs Manage).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die PNS-Anmeldedaten und Regeln des Hubs anzeigen, prüfen oder ändern (braucht Manage).</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5819,47 +5819,62 @@ Beispiele:
   remove-credential PLATFORM
 
 PLATFORM is one of %1. Secrets are read from files or standard input only, never from the command line. Changes read the whole description and write it back with If-Match: * (the service resets what an update leaves out).</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitet mit der eigenen Konfiguration des Hubs (docs/protocol.md §14); jede Aktion braucht einen Schlüssel mit dem Recht Manage.
+
+  show [--reveal]          Anmeldedaten je Plattform, Regeln mit ihren Rechten, TTL
+                           und Tageszahlen; Geheimnisse ohne --reveal geschwärzt
+  list [--reveal]          die Hubs des Namespace
+  check                    was die Konfiguration für die Zustellung bedeutet
+                           (docs/hub-checks.md); Exit-Status 3, wenn ein Befund ein Problem ist
+  set-credential PLATFORM  die Anmeldedaten einer Plattform ersetzen:
+      --file F | Standardeingabe  ein JSON-Objekt oder Name=value-Zeilen
+      apns --p8-file F --key-id K --team-id T --bundle-id B   Token-Modus
+      apns --p12-file F [--password-file F]                   Zertifikatsmodus
+      apns: --environment production|sandbox oder --endpoint URL
+      fcmv1 --service-account F   eine JSON-Datei eines Firebase-Dienstkontos
+  remove-credential PLATFORM
+
+PLATFORM ist eines von %1. Geheimnisse werden nur aus Dateien oder der Standardeingabe gelesen, nie von der Kommandozeile. Änderungen lesen die gesamte Beschreibung und schreiben sie mit If-Match: * zurück (der Dienst setzt zurück, was eine Aktualisierung auslässt).</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>hub needs an action: show, list, check, set-credential or remove-credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>hub braucht eine Aktion: show, list, check, set-credential oder remove-credential.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unknown action &apos;%1&apos;: use show, list, check, set-credential or remove-credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Aktion „%1“: Verwenden Sie show, list, check, set-credential oder remove-credential.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Too many arguments for hub %1. Secrets are never taken from the command line: give the credential&apos;s properties in a file (--file) or on standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Argumente für hub %1. Geheimnisse werden nie von der Kommandozeile übernommen: Geben Sie die Eigenschaften der Anmeldedaten in einer Datei (--file) oder auf der Standardeingabe an.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Too many arguments for hub %1: &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Argumente für hub %1: „%2“.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>hub %1 needs a PLATFORM: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>hub %1 braucht eine PLATFORM: %2.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Unknown platform &apos;%1&apos;: use %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Plattform „%1“: Verwenden Sie %2.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>--%1 is for hub set-credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 gehört zu hub set-credential.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--reveal is for hub show and hub list.</source>
-        <translation type="unfinished"></translation>
+        <translation>--reveal gehört zu hub show und hub list.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -5869,52 +5884,52 @@ PLATFORM is one of %1. Secrets are read from files or standard input only, never
     <message>
         <location line="+28"/>
         <source>Give the credential one way: --file, --p8-file, --p12-file or --service-account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Anmeldedaten auf nur einem Weg an: --file, --p8-file, --p12-file oder --service-account.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--p8-file, --p12-file, --endpoint and --environment are for the apns credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>--p8-file, --p12-file, --endpoint und --environment gehören zu den apns-Anmeldedaten.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--service-account is for the fcmv1 credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>--service-account gehört zu den fcmv1-Anmeldedaten.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--key-id, --team-id and --bundle-id go with --p8-file.</source>
-        <translation type="unfinished"></translation>
+        <translation>--key-id, --team-id und --bundle-id gehören zu --p8-file.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--password-file goes with --p12-file.</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-file gehört zu --p12-file.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Give either --endpoint or --environment, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie entweder --endpoint oder --environment an, nicht beide.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>--environment is production or sandbox, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--environment ist production oder sandbox, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--p8-file needs --key-id, --team-id and --bundle-id.</source>
-        <translation type="unfinished"></translation>
+        <translation>--p8-file braucht --key-id, --team-id und --bundle-id.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>The .p12 file and its password cannot both come from standard input: give --password-file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die .p12-Datei und ihr Kennwort können nicht beide aus der Standardeingabe kommen: Geben Sie --password-file an.</translation>
     </message>
     <message>
         <location line="+41"/>
@@ -5924,7 +5939,7 @@ PLATFORM is one of %1. Secrets are read from files or standard input only, never
     <message>
         <location line="+74"/>
         <source>The namespace has no hubs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Namespace hat keine Hubs.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5934,67 +5949,67 @@ PLATFORM is one of %1. Secrets are read from files or standard input only, never
     <message>
         <location line="+0"/>
         <source>Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldedaten</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Only the first %1 registrations were counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die ersten %1 Registrierungen wurden gezählt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The registrations could not be read (%1); coverage was not checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Registrierungen konnten nicht gelesen werden (%1); die Abdeckung wurde nicht geprüft.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>this connection</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Verbindung</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>note: the key of profile %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: Der Schlüssel des Profils %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Hub %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>The APNs credential needs an Endpoint: give --environment production or sandbox (or --endpoint URL).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die APNs-Anmeldedaten brauchen einen Endpoint: Geben Sie --environment production oder sandbox an (oder --endpoint URL).</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Nothing to change: the hub&apos;s %1 credential is already as given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu ändern: Die %1-Anmeldedaten des Hubs entsprechen bereits den Angaben.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The hub has no %1 credential: nothing to remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat keine %1-Anmeldedaten: Es gibt nichts zu entfernen.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Saved the hub&apos;s %1 credential:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Anmeldedaten des Hubs gespeichert:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Removed the hub&apos;s %1 credential:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Anmeldedaten des Hubs entfernt:</translation>
     </message>
 </context>
 <context>
@@ -6832,27 +6847,27 @@ PLATFORM is one of %1. Secrets are read from files or standard input only, never
     <message>
         <location line="+2"/>
         <source>reading the hub&apos;s configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>das Lesen der Konfiguration des Hubs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>creating the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>das Erstellen des Hubs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>saving the hub&apos;s configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>das Speichern der Konfiguration des Hubs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>deleting the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>das Löschen des Hubs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>listing the namespace&apos;s hubs</source>
-        <translation type="unfinished"></translation>
+        <translation>das Auflisten der Hubs des Namespace</translation>
     </message>
     <message>
         <location line="+48"/>
