@@ -95,7 +95,11 @@ QStringList TextRenderer::wrap(const QString &text, int width)
             // Never split a surrogate pair.
             if (at > 0 && at < rest.size() && rest.at(at - 1).isHighSurrogate())
                 --at;
-            out << indent + rest.left(at).trimmed();
+            // The first part keeps the line's own indentation (a field under its heading).
+            QString part = first ? rest.left(at) : rest.left(at).trimmed();
+            while (first && !part.isEmpty() && part.back().isSpace())
+                part.chop(1);
+            out << indent + part;
             rest = rest.mid(at);
             first = false;
         }

@@ -256,6 +256,18 @@ void TestCliHub::descriptionOutputRedacts()
         if (!r.primaryKey.isEmpty())
             QVERIFY(!text.contains(r.primaryKey));
     }
+    // A value too long for the line wraps under its field; the field keeps its indentation.
+    HubDescription longValue = *d;
+    longValue.credentials = {
+        {PnsCredentialKind::Browser,
+         {{u"Subject"_s, u"mailto:a@example.com"_s}, {u"VapidPublicKey"_s, QString(120, u'K')}},
+         {}}};
+    const QStringList lines = hubDescriptionText(longValue, false, renderer).split(u'\n');
+    const auto field = std::find_if(lines.cbegin(), lines.cend(), [](const QString &l) {
+        return l.contains(u"VapidPublicKey:"_s);
+    });
+    QVERIFY(field != lines.cend());
+    QVERIFY2(field->startsWith(u"  VapidPublicKey:"_s), qPrintable(*field));
 }
 
 // --- the command line ---------------------------------------------------------------------------
