@@ -1,0 +1,199 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The Hub page (issue #17): the demo hub's cards, the problems hub's findings, a key without
+// Manage, screenshots light and dark.
+
+#include "emulator/emulatorhubconfig.h"
+#include "hubpage.h"
+#include "platformcard.h"
+#include "uitestsupport.h"
+
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestHubPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void demoHubShowsEveryPlatformConfigured();
+    void problemsHubShowsEachProblem();
+    void listenKeyShowsTheManageMessage();
+    void cancelStopsTheRead();
+    void screenshots();
+
+private:
+    bool refreshAndWait();
+    PlatformCard *card(Nh::PnsCredentialKind kind) const;
+    bool hasFinding(const QString &id) const;
+    void useHub(const QString &hub);
+
+    std::unique_ptr<UiHarness> m_harness;
+    std::unique_ptr<HubPage> m_page;
+};
+
+void TestHubPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    UiTest::usePalette(UiTest::lightPalette());
+}
+
+void TestHubPage::init()
+{
+    m_harness = std::make_unique<UiHarness>();
+    QVERIFY(m_harness->start());
+    m_page = std::make_unique<HubPage>(&m_harness->client);
+    m_page->resize(1100, 900);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+}
+
+void TestHubPage::cleanup()
+{
+    m_page.reset();
+    m_harness.reset();
+}
+
+bool TestHubPage::refreshAndWait()
+{
+    QSignalSpy loaded(m_page.get(), &HubPage::loaded);
+    m_page->refresh();
+    if (!m_page->isLoading())
+        return false;
+    return loaded.wait(10000) && !m_page->isLoading();
+}
+
+PlatformCard *TestHubPage::card(Nh::PnsCredentialKind kind) const
+{
+    for (PlatformCard *c : m_page->cards())
+        if (c->data().kind == kind)
+            return c;
+    return nullptr;
+}
+
+bool TestHubPage::hasFinding(const QString &id) const
+{
+    for (const Nh::HubFinding &f : m_page->findings())
+        if (f.id == id)
+            return m_page->findChild<QWidget *>(u"finding-"_s + id) != nullptr;
+    return false;
+}
+
+void TestHubPage::useHub(const QString &hub)
+{
+    Nh::HubConnection c = m_harness->client.connection();
+    c.hub = hub;
+    m_harness->client.setConnection(c);
+}
+
+void TestHubPage::demoHubShowsEveryPlatformConfigured()
+{
+    QVERIFY(refreshAndWait());
+    QCOMPARE(m_page->cards().size(), Nh::kPnsCredentialKindCount);
+    for (PlatformCard *c : m_page->cards()) {
+        QVERIFY2(c->data().configured, qPrintable(c->data().title));
+        QVERIFY(c->findChild<QLabel *>(u"cardState"_s)->text() == u"Configured"_s);
+    }
+    PlatformCard *apns = card(Nh::PnsCredentialKind::Apns);
+    QVERIFY(apns);
+    QCOMPARE(apns->data().mode, u"Token"_s);
+    QCOMPARE(apns->findChild<QLabel *>(u"environmentBadge"_s)->text(), u"Sandbox"_s);
+    QVERIFY(apns->findChild<QLabel *>(u"cardMode"_s)->text().contains(u"Token"_s));
+    // No secret on the page: the token and the rule keys stay out.
+    const QString shown = UiTest::visibleText(m_page.get());
+    QVERIFY(!shown.contains(m_harness->client.connection().connectionString.key()));
+    // The rules, with the profile's marked.
+    auto *rules = m_page->findChild<QTableWidget *>(u"rulesTable"_s);
+    QVERIFY(rules->rowCount() >= 2);
+    bool marked = false;
+    for (int row = 0; row < rules->rowCount(); ++row)
+        if (rules->item(row, 0)->text() == u"DefaultFullSharedAccessSignature"_s) {
+            QCOMPARE(rules->item(row, 1)->text(), u"Listen, Send, Manage"_s);
+            marked = rules->item(row, 2)->text() == u"Yes"_s;
+        }
+    QVERIFY(marked);
+    QVERIFY(m_page->findChild<QLabel *>(u"hubFigures"_s)->text().contains(u"Registration TTL"_s));
+}
+
+void TestHubPage::problemsHubShowsEachProblem()
+{
+    useHub(QString(Nh::kProblemsDemoHub));
+    QVERIFY(refreshAndWait());
+    QVERIFY2(!card(Nh::PnsCredentialKind::FcmV1)->data().configured, "no FCM v1");
+    QVERIFY(hasFinding(u"fcmv1-not-configured"_s));
+    PlatformCard *apns = card(Nh::PnsCredentialKind::Apns);
+    QCOMPARE(apns->findChild<QLabel *>(u"environmentBadge"_s)->text(), u"Production"_s);
+    QVERIFY(hasFinding(u"apns-endpoint-production"_s));
+    QVERIFY(hasFinding(u"apns-certificate-expired"_s));
+    QVERIFY(apns->data().daysToExpiry && *apns->data().daysToExpiry < 0);
+    QVERIFY(apns->findChild<QLabel *>(u"certificateExpiry"_s)->text().contains(u"expired"_s));
+    QVERIFY(hasFinding(u"gcm-without-fcmv1"_s) || hasFinding(u"gcm-retired"_s));
+    auto *rules = m_page->findChild<QTableWidget *>(u"rulesTable"_s);
+    bool listenOnly = false;
+    for (int row = 0; row < rules->rowCount(); ++row)
+        listenOnly = listenOnly || rules->item(row, 1)->text() == u"Listen"_s;
+    QVERIFY(listenOnly);
+    QVERIFY(m_page->message().contains(u"problem"_s));
+}
+
+void TestHubPage::listenKeyShowsTheManageMessage()
+{
+    Nh::HubConnection c = m_harness->client.connection();
+    c.connectionString =
+        m_harness->emulator.connectionString(u"DefaultListenSharedAccessSignature"_s);
+    m_harness->client.setConnection(c);
+    QVERIFY(refreshAndWait());
+    QVERIFY(m_page->cards().isEmpty());
+    const QString text = m_page->message();
+    QVERIFY2(text.contains(u"Manage"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"What to do"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"DefaultFullSharedAccessSignature"_s), qPrintable(text));
+}
+
+void TestHubPage::cancelStopsTheRead()
+{
+    QSignalSpy loaded(m_page.get(), &HubPage::loaded);
+    m_page->refresh();
+    QVERIFY(m_page->isLoading());
+    QVERIFY(m_page->cancelAction()->isEnabled());
+    m_page->cancelAction()->trigger();
+    QVERIFY(!m_page->isLoading());
+    QCOMPARE(loaded.size(), 1);
+    QVERIFY(m_page->message().contains(u"cancelled"_s));
+}
+
+void TestHubPage::screenshots()
+{
+    for (const bool dark : {false, true}) {
+        UiTest::usePalette(dark ? UiTest::darkPalette() : UiTest::lightPalette());
+        const QString suffix = dark ? u"dark"_s : u"light"_s;
+        useHub(m_harness->emulator.hubName());
+        QVERIFY(refreshAndWait());
+        QVERIFY(!UiTest::saveScreenshot(m_page.get(), u"hubpage-"_s + suffix).isEmpty());
+        useHub(QString(Nh::kProblemsDemoHub));
+        QVERIFY(refreshAndWait());
+        QVERIFY(!UiTest::saveScreenshot(m_page.get(), u"hubpage-problems-"_s + suffix).isEmpty());
+        Nh::HubConnection c = m_harness->client.connection();
+        c.connectionString =
+            m_harness->emulator.connectionString(u"DefaultListenSharedAccessSignature"_s);
+        m_harness->client.setConnection(c);
+        QVERIFY(refreshAndWait());
+        QVERIFY(!UiTest::saveScreenshot(m_page.get(), u"hubpage-nomanage-"_s + suffix).isEmpty());
+        c.connectionString = m_harness->emulator.connectionString();
+        m_harness->client.setConnection(c);
+    }
+    UiTest::usePalette(UiTest::lightPalette());
+}
+
+QTEST_MAIN(TestHubPage)
+#include "tst_hubpage.moc"

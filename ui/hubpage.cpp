@@ -1,0 +1,269 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hubpage.h"
+
+#include "client/explainer.h"
+#include "client/hubclient.h"
+#include "hubcards.h"
+#include "platformcard.h"
+#include "theme.h"
+
+#include <QAction>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+constexpr int kCardColumns = 3;
+} // namespace
+
+HubPage::HubPage(Nh::HubClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+{
+    setObjectName(u"hubPage"_s);
+    m_refreshAction = new QAction(Theme::icon(u"refresh"_s), tr("&Refresh"), this);
+    m_refreshAction->setObjectName(u"actionRefreshHubPage"_s);
+    connect(m_refreshAction, &QAction::triggered, this, &HubPage::refresh);
+    m_cancelAction = new QAction(tr("Cancel"), this);
+    m_cancelAction->setObjectName(u"actionCancelHubPage"_s);
+    m_cancelAction->setEnabled(false);
+    connect(m_cancelAction, &QAction::triggered, this, &HubPage::cancel);
+
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    m_title = new QLabel(this);
+    m_title->setObjectName(u"hubPageTitle"_s);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    bar->addWidget(m_title, 1);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(160);
+    m_progress->setFormat(tr("Reading the hub…"));
+    m_progress->hide();
+    bar->addWidget(m_progress);
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setDefaultAction(m_cancelAction);
+    m_cancelButton->hide();
+    bar->addWidget(m_cancelButton);
+    auto *refresh = new QToolButton(this);
+    refresh->setDefaultAction(m_refreshAction);
+    refresh->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addWidget(refresh);
+    layout->addLayout(bar);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"hubPageMessage"_s);
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setMargin(8);
+    m_message->hide();
+    layout->addWidget(m_message);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_content = new QWidget(scroll);
+    auto *content = new QVBoxLayout(m_content);
+    m_cardGrid = new QGridLayout;
+    content->addLayout(m_cardGrid);
+    m_hubFindings = new QVBoxLayout;
+    content->addLayout(m_hubFindings);
+    auto *rulesTitle = new QLabel(tr("Authorization rules"), m_content);
+    rulesTitle->setFont(bold);
+    content->addWidget(rulesTitle);
+    m_rules = new QTableWidget(0, 3, m_content);
+    m_rules->setObjectName(u"rulesTable"_s);
+    m_rules->setHorizontalHeaderLabels({tr("Rule"), tr("Rights"), tr("Used by this profile")});
+    m_rules->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_rules->horizontalHeader()->setStretchLastSection(true);
+    m_rules->verticalHeader()->hide();
+    m_rules->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
+    content->addWidget(m_rules);
+    m_figures = new QLabel(m_content);
+    m_figures->setObjectName(u"hubFigures"_s);
+    m_figures->setWordWrap(true);
+    content->addWidget(m_figures);
+    content->addStretch();
+    scroll->setWidget(m_content);
+    layout->addWidget(scroll, 1);
+    m_content->hide();
+}
+
+QList<PlatformCard *> HubPage::cards() const
+{
+    return m_content->findChildren<PlatformCard *>();
+}
+
+QString HubPage::message() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+void HubPage::refresh()
+{
+    cancel();
+    const QString hub = m_client->connection().hub;
+    m_title->setText(tr("Hub %1").arg(hub));
+    m_job = m_client->getHub(hub);
+    connect(m_job, &Nh::HubJob::finished, this, &HubPage::onFinished);
+    setLoading(true);
+}
+
+void HubPage::cancel()
+{
+    if (m_job) {
+        Nh::HubJob *job = m_job;
+        m_job = nullptr;
+        disconnect(job, nullptr, this, nullptr);
+        job->cancel();
+        setLoading(false);
+        showMessage(tr("Reading the hub was cancelled."), int(Theme::Tone::Neutral));
+        emit loaded();
+    }
+}
+
+void HubPage::clear(const QString &note)
+{
+    cancel();
+    clearContent();
+    m_title->clear();
+    showMessage(note, int(Theme::Tone::Neutral));
+}
+
+void HubPage::setLoading(bool loading)
+{
+    m_progress->setVisible(loading);
+    m_cancelButton->setVisible(loading);
+    m_cancelAction->setEnabled(loading);
+}
+
+void HubPage::showMessage(const QString &text, int tone)
+{
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+    Theme::paintBanner(m_message, Theme::Tone(tone));
+}
+
+void HubPage::clearContent()
+{
+    m_findings.clear();
+    for (PlatformCard *card : cards())
+        delete card;
+    while (QLayoutItem *item = m_hubFindings->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_rules->setRowCount(0);
+    m_figures->clear();
+    m_content->hide();
+}
+
+void HubPage::onFinished(const Nh::Exchange &exchange)
+{
+    m_job = nullptr;
+    setLoading(false);
+    emit exchangeFinished(exchange);
+    if (exchange.result == Nh::ExchangeResult::Success && exchange.hubDescription) {
+        showDescription(*exchange.hubDescription);
+    } else if (exchange.result == Nh::ExchangeResult::Cancelled) {
+        showMessage(tr("Reading the hub was cancelled."), int(Theme::Tone::Neutral));
+    } else {
+        clearContent();
+        const Nh::Explanation x = Nh::explain(exchange);
+        QString text =
+            x.cause.isEmpty() ? tr("The hub's configuration could not be read.") : x.cause;
+        if (!x.nextStep.isEmpty())
+            text += u"\n\n"_s + tr("What to do: %1").arg(x.nextStep);
+        showMessage(text, int(Theme::Tone::Failure));
+    }
+    emit loaded();
+}
+
+void HubPage::showDescription(const Nh::HubDescription &description, Nh::HubCheckContext context)
+{
+    clearContent();
+    if (m_title->text().isEmpty())
+        m_title->setText(tr("Hub %1").arg(description.name));
+    const Nh::ConnectionString &cs = m_client->connection().connectionString;
+    if (context.profiles.isEmpty() && !cs.keyName().isEmpty())
+        context.profiles.append({m_profileName.isEmpty() ? tr("this profile") : m_profileName,
+                                 cs.keyName(), cs.key(), Nh::ProfileKey::Role::BackEnd});
+    m_findings = Nh::checkHub(description, context);
+
+    const QList<PlatformCardData> data = platformCards(description, m_findings, context.now);
+    for (int i = 0; i < data.size(); ++i)
+        m_cardGrid->addWidget(new PlatformCard(data.at(i), m_content), i / kCardColumns,
+                              i % kCardColumns);
+    for (const Nh::HubFinding &f : hubWideFindings(m_findings))
+        m_hubFindings->addWidget(PlatformCard::findingRow(f, m_content));
+    fillRules(description);
+    fillFigures(description);
+
+    const Nh::HubCheckSeverity worst = Nh::worstSeverity(m_findings);
+    int problems = 0;
+    for (const Nh::HubFinding &f : m_findings)
+        problems += f.severity >= Nh::HubCheckSeverity::Warning ? 1 : 0;
+    if (problems > 0)
+        showMessage(
+            tr("The checks found %n problem(s) in this hub's configuration.", nullptr, problems),
+            int(severityTone(worst)));
+    else
+        showMessage({}, int(Theme::Tone::Neutral));
+    m_content->show();
+}
+
+void HubPage::fillRules(const Nh::HubDescription &description)
+{
+    const QString used = m_client->connection().connectionString.keyName();
+    m_rules->setRowCount(int(description.authorizationRules.size()));
+    int row = 0;
+    for (const Nh::AuthorizationRule &rule : description.authorizationRules) {
+        m_rules->setItem(row, 0, new QTableWidgetItem(rule.keyName));
+        m_rules->setItem(row, 1, new QTableWidgetItem(Nh::accessRightsText(rule.rights)));
+        auto *mark = new QTableWidgetItem(rule.keyName == used ? tr("Yes") : QString());
+        if (rule.keyName == used)
+            mark->setIcon(Theme::icon(u"success"_s));
+        m_rules->setItem(row, 2, mark);
+        ++row;
+    }
+    if (!used.isEmpty() && !description.rule(used)) {
+        m_rules->insertRow(row);
+        m_rules->setItem(row, 0, new QTableWidgetItem(used));
+        m_rules->setItem(row, 1, new QTableWidgetItem(tr("(not a rule of this hub)")));
+        m_rules->setItem(row, 2, new QTableWidgetItem(tr("Yes")));
+    }
+    const int rows = m_rules->rowCount();
+    m_rules->setFixedHeight(m_rules->horizontalHeader()->sizeHint().height()
+                            + (rows > 0 ? rows * m_rules->rowHeight(0) : 0)
+                            + 2 * m_rules->frameWidth());
+}
+
+void HubPage::fillFigures(const Nh::HubDescription &description)
+{
+    const QLocale locale;
+    const auto figure = [&](const std::optional<qint64> &v) {
+        return v ? locale.toString(*v) : tr("unknown");
+    };
+    QStringList lines;
+    lines << tr("Registration TTL: %1").arg(registrationTtlText(description.registrationTtl));
+    lines << tr("Daily operations: %1").arg(figure(description.dailyOperations));
+    lines
+        << tr("Daily maximum of active devices: %1").arg(figure(description.dailyMaxActiveDevices));
+    lines << tr("Daily maximum of active registrations: %1")
+                 .arg(figure(description.dailyMaxActiveRegistrations));
+    m_figures->setText(lines.join(u'\n'));
+}

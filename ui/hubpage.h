@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/hubchecks.h"
+#include "protocol/hubdescription.h"
+
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+#include <optional>
+
+class PlatformCard;
+class QAction;
+class QGridLayout;
+class QLabel;
+class QProgressBar;
+class QTableWidget;
+class QToolButton;
+class QVBoxLayout;
+namespace Nh {
+struct Exchange;
+class HubClient;
+class HubJob;
+} // namespace Nh
+
+/**
+ * The Hub page (issue #17): the current connection's hub as its configuration describes it. One
+ * PlatformCard per platform, the hub-wide findings, the authorization rules with their rights
+ * and the one the profile's key names, the registration TTL and the daily figures. Refresh reads
+ * the hub (GET /{hub}, which needs Manage); while it loads a busy bar and Cancel show; a failure
+ * (a key without Manage above all) shows the explainer's sentence and what to do. Secrets are
+ * never shown: the cards list only the non-secret properties, the rules only their rights.
+ */
+class HubPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HubPage)
+
+public:
+    explicit HubPage(Nh::HubClient *client, QWidget *parent = nullptr);
+
+    /** The profile's name, for the rights findings; empty when unknown. */
+    void setProfileName(const QString &name) { m_profileName = name; }
+
+    QAction *refreshAction() const { return m_refreshAction; }
+    QAction *cancelAction() const { return m_cancelAction; }
+    bool isLoading() const { return m_job != nullptr; }
+    /** The findings shown (empty before a description was read). */
+    const QList<Nh::HubFinding> &findings() const { return m_findings; }
+    QList<PlatformCard *> cards() const;
+    /** The message above the cards (a failure's explanation, or a note); empty when none. */
+    QString message() const;
+
+public slots:
+    /** Reads the connection's hub again; a read in flight is cancelled first. */
+    void refresh();
+    /** Cancels the read in flight, if any. */
+    void cancel();
+    /** Forgets the hub shown and says `note` instead (a profile that is not connected). */
+    void clear(const QString &note);
+    /** Shows `description` checked with `context` (the profile's key added when missing). */
+    void showDescription(const Nh::HubDescription &description, Nh::HubCheckContext context = {});
+
+signals:
+    /** A read ended (shown, failed or cancelled). */
+    void loaded();
+    /** The read's exchange, for the history. */
+    void exchangeFinished(const Nh::Exchange &exchange);
+
+private:
+    void onFinished(const Nh::Exchange &exchange);
+    void setLoading(bool loading);
+    void showMessage(const QString &text, int tone);
+    void clearContent();
+    void fillRules(const Nh::HubDescription &description);
+    void fillFigures(const Nh::HubDescription &description);
+
+    Nh::HubClient *m_client;
+    QString m_profileName;
+    QPointer<Nh::HubJob> m_job;
+    QList<Nh::HubFinding> m_findings;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QLabel *m_title = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+    QLabel *m_message = nullptr;
+    QWidget *m_content = nullptr;
+    QGridLayout *m_cardGrid = nullptr;
+    QVBoxLayout *m_hubFindings = nullptr;
+    QTableWidget *m_rules = nullptr;
+    QLabel *m_figures = nullptr;
+};

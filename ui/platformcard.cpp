@@ -1,0 +1,119 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "platformcard.h"
+
+#include "theme.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QLabel *wrapped(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+PlatformCard::PlatformCard(const PlatformCardData &data, QWidget *parent)
+    : QFrame(parent)
+    , m_data(data)
+{
+    setObjectName(u"platformCard-"_s + Nh::pnsCredentialElementName(data.kind));
+    setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QVBoxLayout(this);
+
+    auto *head = new QHBoxLayout;
+    auto *title = new QLabel(data.title, this);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    head->addWidget(title);
+    head->addStretch();
+    auto *state = new QLabel(data.configured ? tr("Configured") : tr("Not configured"), this);
+    state->setObjectName(u"cardState"_s);
+    Theme::paintLabel(state, data.configured ? Theme::Tone::Success : Theme::Tone::Neutral);
+    head->addWidget(state);
+    layout->addLayout(head);
+
+    if (!data.mode.isEmpty() || !data.environment.isEmpty()) {
+        auto *line = new QHBoxLayout;
+        if (!data.mode.isEmpty()) {
+            auto *mode = new QLabel(tr("Mode: %1").arg(data.mode), this);
+            mode->setObjectName(u"cardMode"_s);
+            line->addWidget(mode);
+        }
+        if (!data.environment.isEmpty()) {
+            auto *badge = new QLabel(data.environment, this);
+            badge->setObjectName(u"environmentBadge"_s);
+            badge->setContentsMargins(6, 1, 6, 1);
+            Theme::paintBanner(badge, data.environmentTone);
+            Theme::paintLabel(badge, data.environmentTone);
+            line->addWidget(badge);
+        }
+        line->addStretch();
+        layout->addLayout(line);
+    }
+    if (data.daysToExpiry) {
+        auto *expiry = new QLabel(expiryCountdownText(*data.daysToExpiry), this);
+        expiry->setObjectName(u"certificateExpiry"_s);
+        Theme::paintLabel(expiry,
+                          *data.daysToExpiry < 0 ? Theme::Tone::Failure
+                              : *data.daysToExpiry <= Nh::kCertificateExpiryWarningDays
+                              ? Theme::Tone::Warning
+                              : Theme::Tone::Neutral);
+        layout->addWidget(expiry);
+    }
+    if (!data.properties.isEmpty()) {
+        auto *grid = new QGridLayout;
+        int row = 0;
+        for (const auto &[name, value] : data.properties) {
+            auto *key = new QLabel(name, this);
+            key->setEnabled(false); // the palette's dimmed text, readable in both themes
+            grid->addWidget(key, row, 0, Qt::AlignTop);
+            auto *val = wrapped(value, this);
+            val->setFont(Theme::monospace());
+            grid->addWidget(val, row, 1);
+            ++row;
+        }
+        grid->setColumnStretch(1, 1);
+        layout->addLayout(grid);
+    }
+    for (const Nh::HubFinding &f : data.findings)
+        layout->addWidget(findingRow(f, this));
+    layout->addStretch();
+}
+
+QWidget *PlatformCard::findingRow(const Nh::HubFinding &finding, QWidget *parent)
+{
+    auto *w = new QWidget(parent);
+    w->setObjectName(u"finding-"_s + finding.id);
+    auto *row = new QHBoxLayout(w);
+    row->setContentsMargins(0, 0, 0, 0);
+    const Theme::Tone tone = severityTone(finding.severity);
+    auto *icon = new QLabel(w);
+    const int size = w->fontMetrics().height();
+    icon->setPixmap(Theme::toneIcon(tone).pixmap(size, size));
+    icon->setToolTip(Nh::hubCheckSeverityName(finding.severity));
+    row->addWidget(icon, 0, Qt::AlignTop);
+    auto *text = new QVBoxLayout;
+    text->addWidget(wrapped(finding.message, w));
+    if (!finding.fix.isEmpty()) {
+        auto *fix = wrapped(tr("Fix: %1").arg(finding.fix), w);
+        QFont italic = fix->font();
+        italic.setItalic(true);
+        fix->setFont(italic);
+        text->addWidget(fix);
+    }
+    row->addLayout(text, 1);
+    return w;
+}
