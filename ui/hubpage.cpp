@@ -9,7 +9,6 @@
 #include "theme.h"
 
 #include <QAction>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -75,10 +74,21 @@ HubPage::HubPage(Nh::HubClient *client, QWidget *parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // The cards wrap to the page's width: a horizontal scroll bar would let the grid size them
+    // from their one-line widths and cut their wrapped sentences.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_content = new QWidget(scroll);
     auto *content = new QVBoxLayout(m_content);
-    m_cardGrid = new QGridLayout;
-    content->addLayout(m_cardGrid);
+    // Columns of cards rather than a grid: box layouts give wrapped sentences the height they
+    // need at their width, a grid's rows cut them.
+    auto *columns = new QHBoxLayout;
+    for (int i = 0; i < kCardColumns; ++i) {
+        auto *column = new QVBoxLayout;
+        column->addStretch();
+        columns->addLayout(column, 1);
+        m_cardColumns.append(column);
+    }
+    content->addLayout(columns);
     m_hubFindings = new QVBoxLayout;
     content->addLayout(m_hubFindings);
     auto *rulesTitle = new QLabel(tr("Authorization rules"), m_content);
@@ -200,14 +210,15 @@ void HubPage::showDescription(const Nh::HubDescription &description, Nh::HubChec
         m_title->setText(tr("Hub %1").arg(description.name));
     const Nh::ConnectionString &cs = m_client->connection().connectionString;
     if (context.profiles.isEmpty() && !cs.keyName().isEmpty())
-        context.profiles.append({m_profileName.isEmpty() ? tr("this profile") : m_profileName,
+        context.profiles.append({m_profileName.isEmpty() ? tr("(current)") : m_profileName,
                                  cs.keyName(), cs.key(), Nh::ProfileKey::Role::BackEnd});
     m_findings = Nh::checkHub(description, context);
 
     const QList<PlatformCardData> data = platformCards(description, m_findings, context.now);
-    for (int i = 0; i < data.size(); ++i)
-        m_cardGrid->addWidget(new PlatformCard(data.at(i), m_content), i / kCardColumns,
-                              i % kCardColumns);
+    for (int i = 0; i < data.size(); ++i) {
+        QVBoxLayout *column = m_cardColumns.at(i % kCardColumns);
+        column->insertWidget(column->count() - 1, new PlatformCard(data.at(i), m_content));
+    }
     for (const Nh::HubFinding &f : hubWideFindings(m_findings))
         m_hubFindings->addWidget(PlatformCard::findingRow(f, m_content));
     fillRules(description);

@@ -12,7 +12,6 @@
 
 class PlatformCard;
 class QAction;
-class QGridLayout;
 class QLabel;
 class QProgressBar;
 class QTableWidget;
@@ -87,7 +86,7 @@ private:
     QToolButton *m_cancelButton = nullptr;
     QLabel *m_message = nullptr;
     QWidget *m_content = nullptr;
-    QGridLayout *m_cardGrid = nullptr;
+    QList<QVBoxLayout *> m_cardColumns;
     QVBoxLayout *m_hubFindings = nullptr;
     QTableWidget *m_rules = nullptr;
     QLabel *m_figures = nullptr;

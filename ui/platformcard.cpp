@@ -4,6 +4,7 @@
 
 #include "theme.h"
 
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -12,6 +13,9 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
+
+/// Pixels a property's value may take before it is elided.
+constexpr int kValueWidth = 220;
 
 QLabel *wrapped(const QString &text, QWidget *parent)
 {
@@ -80,8 +84,12 @@ PlatformCard::PlatformCard(const PlatformCardData &data, QWidget *parent)
             auto *key = new QLabel(name, this);
             key->setEnabled(false); // the palette's dimmed text, readable in both themes
             grid->addWidget(key, row, 0, Qt::AlignTop);
-            auto *val = wrapped(value, this);
+            // Long values (keys, URLs) are elided so a card stays narrow; the tool tip has all.
+            auto *val = new QLabel(this);
             val->setFont(Theme::monospace());
+            val->setText(QFontMetrics(val->font()).elidedText(value, Qt::ElideMiddle, kValueWidth));
+            val->setToolTip(value);
+            val->setTextInteractionFlags(Qt::TextSelectableByMouse);
             grid->addWidget(val, row, 1);
             ++row;
         }
@@ -116,4 +124,12 @@ QWidget *PlatformCard::findingRow(const Nh::HubFinding &finding, QWidget *parent
     }
     row->addLayout(text, 1);
     return w;
+}
+
+void PlatformCard::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    const int needed = heightForWidth(width());
+    if (needed > 0 && needed != minimumHeight())
+        setMinimumHeight(needed);
 }

@@ -25,6 +25,11 @@ public:
     /** One finding as a row: its severity icon, its sentence and the fix. */
     static QWidget *findingRow(const Nh::HubFinding &finding, QWidget *parent);
 
+protected:
+    /** Keeps the card as tall as its wrapped sentences need at its width (layouts in a scroll
+     *  area size it from its width-less size hint otherwise, and cut them). */
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     PlatformCardData m_data;
 };

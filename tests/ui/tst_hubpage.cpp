@@ -70,7 +70,12 @@ bool TestHubPage::refreshAndWait()
     m_page->refresh();
     if (!m_page->isLoading())
         return false;
-    return loaded.wait(10000) && !m_page->isLoading();
+    if (!loaded.wait(10000) || m_page->isLoading())
+        return false;
+    // Let the cards settle at their width (their wrapped sentences set their heights).
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
+    return true;
 }
 
 PlatformCard *TestHubPage::card(Nh::PnsCredentialKind kind) const
