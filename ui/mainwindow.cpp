@@ -13,6 +13,7 @@
 #include "emulator/hubemulator.h"
 #include "exchangeview.h"
 #include "historypanel.h"
+#include "hubpagedock.h"
 #include "hubviews.h"
 #include "makeaction.h"
 #include "outcomeview.h"
@@ -110,6 +111,8 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_hubViews = new HubViews(m_context.client, m_session, m_composer, this);
     // Beside the history, which stays in front: after a send people look there first.
     tabifyDockWidget(m_historyDock, m_hubViews->dock());
+    m_hubPageDock = new HubPageDock(m_context.client, m_session, this);
+    tabifyDockWidget(m_historyDock, m_hubPageDock->dock());
     m_historyDock->raise();
 
     m_profileSwitcher = new ProfileSwitcher(m_context.profiles, this);
@@ -332,6 +335,7 @@ void MainWindow::createMenus()
 
     QMenu *hub = menuBar()->addMenu(tr("H&ub"));
     hub->addActions({m_hubViews->showAction(), m_hubViews->refreshAction()});
+    hub->addAction(m_hubPageDock->showAction());
     hub->addSeparator();
     hub->addActions({registrationsBrowser()->newAction(), registrationsBrowser()->sendTestAction(),
                      registrationsBrowser()->deleteAction()});
@@ -428,6 +432,7 @@ void MainWindow::connectSession()
             m_sasInspector->refresh();
     });
     connect(m_session, &Nh::ProfileSession::stateChanged, m_hubViews, &HubViews::showState);
+    connect(m_session, &Nh::ProfileSession::stateChanged, m_hubPageDock, &HubPageDock::showState);
     connect(m_session, &Nh::ProfileSession::stateChanged, this, &MainWindow::showSessionState);
     connect(m_session, &Nh::ProfileSession::profileChanged, this, &MainWindow::updateBanner);
     connect(m_profileSwitcher, &ProfileSwitcher::profileActivated, this,
@@ -610,6 +615,10 @@ void MainWindow::resetLayout()
         dock->show();
     }
     tabifyDockWidget(m_historyDock, m_hubViews->dock());
+    // The Hub page is opened from the Hub menu: back beside the history, closed.
+    m_hubPageDock->dock()->setFloating(false);
+    tabifyDockWidget(m_historyDock, m_hubPageDock->dock());
+    m_hubPageDock->dock()->hide();
     m_historyDock->raise();
     resizeDocks({m_historyDock}, {m_historyPanel->sizeHint().height()}, Qt::Vertical);
     const int width = m_mainSplitter->width();

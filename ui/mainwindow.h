@@ -5,6 +5,7 @@
 #include "appcontext.h"
 #include "client/exchange.h"
 #include "client/profilesession.h"
+#include "hubpagedock.h"
 #include "hubviews.h"
 #include "notekind.h"
 #include "profileactions.h"
@@ -62,6 +63,8 @@ public:
     ProfileSwitcher *profileSwitcher() const { return m_profileSwitcher; }
     /** The hub's registrations, in the "registrationsDock" dock. */
     RegistrationsBrowser *registrationsBrowser() const { return m_hubViews->registrations(); }
+    /** The Hub page dock (issue #17). */
+    HubPageDock *hubPageDock() const { return m_hubPageDock; }
     /** What the composer's target reaches: the composer's "Reach" tab. */
     ReachPreview *reachPreview() const { return m_hubViews->reachPreview(); }
     /** The current profile and its connection state. */
@@ -150,6 +153,7 @@ private:
     ProfileActions *m_profileActions = nullptr;
     SendFlow *m_sendFlow = nullptr;
     HubViews *m_hubViews = nullptr;
+    HubPageDock *m_hubPageDock = nullptr;
     QPointer<SasInspector> m_sasInspector;
     QSplitter *m_mainSplitter = nullptr;
     QDockWidget *m_historyDock = nullptr;

@@ -6,10 +6,15 @@
 
 #include "emulator/emulatorhubconfig.h"
 #include "hubpage.h"
+#include "hubpagedock.h"
+#include "mainwindow.h"
 #include "platformcard.h"
 #include "uitestsupport.h"
 
+#include <QAction>
+#include <QDockWidget>
 #include <QLabel>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -31,6 +36,7 @@ private slots:
     void listenKeyShowsTheManageMessage();
     void cancelStopsTheRead();
     void screenshots();
+    void hubMenuOpensThePage();
 
 private:
     bool refreshAndWait();
@@ -198,6 +204,24 @@ void TestHubPage::screenshots()
         m_harness->client.setConnection(c);
     }
     UiTest::usePalette(UiTest::lightPalette());
+}
+
+void TestHubPage::hubMenuOpensThePage()
+{
+    m_page.reset();
+    MainWindow window(m_harness->context());
+    window.show();
+    QTRY_VERIFY(window.isProfileReady());
+    HubPageDock *dock = window.hubPageDock();
+    QVERIFY(!dock->dock()->isVisible());
+    auto *action = window.findChild<QAction *>(u"actionShowHubPage"_s);
+    QVERIFY(action);
+    QVERIFY(window.menuBar()->actions().size() > 0);
+    QSignalSpy loaded(dock->page(), &HubPage::loaded);
+    action->trigger();
+    QVERIFY(dock->dock()->isVisible());
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(dock->page()->cards().size(), Nh::kPnsCredentialKindCount);
 }
 
 QTEST_MAIN(TestHubPage)

@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hubpagedock.h"
+
+#include "hubpage.h"
+#include "theme.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMainWindow>
+
+using namespace Qt::Literals::StringLiterals;
+
+HubPageDock::HubPageDock(Nh::HubClient *client, Nh::ProfileSession *session, QMainWindow *window)
+    : QObject(window)
+    , m_session(session)
+{
+    m_page = new HubPage(client, window);
+    m_dock = new QDockWidget(tr("Hub Configuration"), window);
+    m_dock->setObjectName(u"hubPageDock"_s);
+    m_dock->setWidget(m_page);
+    m_dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                        | QDockWidget::DockWidgetFloatable);
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+    m_dock->hide();
+
+    m_showAction = new QAction(tr("Hub &Configuration…"), this);
+    m_showAction->setObjectName(u"actionShowHubPage"_s);
+    m_showAction->setStatusTip(tr("The hub's push credentials, rules and what the checks find"));
+    connect(m_showAction, &QAction::triggered, this, &HubPageDock::show);
+    connect(m_page, &HubPage::loaded, this, [this] { m_stale = false; });
+}
+
+void HubPageDock::show()
+{
+    m_dock->show();
+    m_dock->raise();
+    if (m_session->isReady() && m_stale && !m_page->isLoading())
+        m_page->refresh();
+}
+
+void HubPageDock::showState(Nh::ProfileSession::State state)
+{
+    using State = Nh::ProfileSession::State;
+    m_stale = true;
+    switch (state) {
+    case State::ReadingKey:
+        return;
+    case State::Ready:
+        m_page->setProfileName(m_session->profile().name);
+        if (m_dock->isVisible())
+            m_page->refresh();
+        else
+            m_page->clear({});
+        return;
+    case State::Connecting:
+    case State::NeedsKey:
+    case State::Failed:
+        m_page->clear(tr("Not connected: “%1” has no working connection yet, so there is no "
+                         "hub configuration to show.")
+                          .arg(m_session->profile().name));
+        return;
+    }
+}
