@@ -26,6 +26,7 @@ HubPageDock::HubPageDock(Nh::HubClient *client, Nh::ProfileSession *session, QMa
 
     m_showAction = new QAction(tr("Hub &Configuration…"), this);
     m_showAction->setObjectName(u"actionShowHubPage"_s);
+    m_showAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     m_showAction->setStatusTip(tr("The hub's push credentials, rules and what the checks find"));
     connect(m_showAction, &QAction::triggered, this, &HubPageDock::show);
     connect(m_page, &HubPage::loaded, this, [this] { m_stale = false; });

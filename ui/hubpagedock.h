@@ -16,8 +16,8 @@ class HubClient;
 
 /**
  * The Hub page in its dock ("hubPageDock", issue #17), opened from the Hub menu (showAction(),
- * "Hub Configuration…"). It follows the current profile: reread when the profile is Ready and
- * the dock is open, a note when it is not connected. Hidden until asked for.
+ * "Hub Configuration…", Ctrl+Shift+H). It follows the current profile: reread when the profile is
+ * Ready and the dock is open, a note when it is not connected. Hidden until asked for.
  */
 class HubPageDock final : public QObject
 {
