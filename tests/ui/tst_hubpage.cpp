@@ -4,6 +4,7 @@
 // The Hub page (issue #17): the demo hub's cards, the problems hub's findings, a key without
 // Manage, screenshots light and dark.
 
+#include "client/hubclient.h"
 #include "emulator/emulatorhubconfig.h"
 #include "hubpage.h"
 #include "hubpagedock.h"
@@ -155,6 +156,23 @@ void TestHubPage::problemsHubShowsEachProblem()
         listenOnly = listenOnly || rules->item(row, 1)->text() == u"Listen"_s;
     QVERIFY(listenOnly);
     QVERIFY(m_page->message().contains(u"problem"_s));
+
+    // A profile on the Listen-only rule: the page says it cannot send.
+    Nh::HubJob *job = m_harness->client.getHub(QString(Nh::kProblemsDemoHub));
+    QSignalSpy finished(job, &Nh::HubJob::finished);
+    QVERIFY(finished.wait(10000));
+    const auto exchange = finished.first().first().value<Nh::Exchange>();
+    QVERIFY(exchange.hubDescription);
+    const Nh::AuthorizationRule *listen =
+        exchange.hubDescription->rule(u"AppBackendSharedAccessSignature");
+    QVERIFY(listen);
+    QCOMPARE(listen->rights, Nh::AccessRights(Nh::AccessRight::Listen));
+    Nh::HubCheckContext context;
+    context.profiles = {
+        {u"App back end"_s, listen->keyName, listen->primaryKey, Nh::ProfileKey::Role::BackEnd}};
+    m_page->showDescription(*exchange.hubDescription, context);
+    QVERIFY(hasFinding(u"profile-cannot-send"_s));
+    QVERIFY(!UiTest::visibleText(m_page.get()).contains(listen->primaryKey));
 }
 
 void TestHubPage::listenKeyShowsTheManageMessage()
