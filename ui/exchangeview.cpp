@@ -69,6 +69,7 @@ ExchangeView::ExchangeView(QWidget *parent)
     m_headers->setObjectName(u"requestPane"_s);
     m_outcome = new OutcomeView(this);
     m_outcome->setObjectName(u"outcomePane"_s);
+    connect(m_outcome, &OutcomeView::hubPageRequested, this, &ExchangeView::hubPageRequested);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(u"exchangeSplitter"_s);
     m_splitter->addWidget(m_headers);

@@ -79,6 +79,8 @@ signals:
     void exchangeChanged();
     /** A one-line note for the status bar ("Copied the request as curl"). */
     void message(const QString &text);
+    /** The explanation's "Open the Hub page" link was followed (issue #17). */
+    void hubPageRequested();
 
 private:
     /** The shown exchange as the exports take it. */

@@ -230,7 +230,7 @@ void HubPage::showDescription(const Nh::HubDescription &description, Nh::HubChec
         problems += f.severity >= Nh::HubCheckSeverity::Warning ? 1 : 0;
     if (problems > 0)
         showMessage(
-            tr("The checks found %n problem(s) in this hub's configuration.", nullptr, problems),
+            tr("The checks found %n thing(s) to fix in this hub's configuration.", nullptr, problems),
             int(severityTone(worst)));
     else
         showMessage({}, int(Theme::Tone::Neutral));

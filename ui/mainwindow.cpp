@@ -193,6 +193,7 @@ void MainWindow::connectExchanges()
     };
     connect(m_composer, &ComposerWidget::message, this, note);
     connect(m_exchangeView, &ExchangeView::message, this, note);
+    connect(m_exchangeView, &ExchangeView::hubPageRequested, m_hubPageDock, &HubPageDock::show);
     connect(m_historyPanel, &HistoryPanel::message, this, note);
     connect(m_historyPanel, &HistoryPanel::exchangeSelected, this, &MainWindow::showHistoryRecord);
     connect(m_historyPanel, &HistoryPanel::resendRequested, m_sendFlow, &SendFlow::resend);

@@ -14,6 +14,7 @@
 #include "theme.h"
 #include "wrappingdelegate.h"
 
+#include <QDesktopServices>
 #include <QEvent>
 #include <QFormLayout>
 #include <QFrame>
@@ -29,6 +30,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -91,7 +93,14 @@ OutcomeView::OutcomeView(QWidget *parent)
     m_advice = new QLabel(m_banner);
     m_advice->setObjectName(u"resultAdvice"_s);
     m_advice->setWordWrap(true);
-    m_advice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_advice->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    // The Hub page link stays in the application; the docs open in the browser.
+    connect(m_advice, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == kHubPageLink)
+            emit hubPageRequested();
+        else
+            QDesktopServices::openUrl(QUrl(link));
+    });
     auto *bannerText = new QVBoxLayout;
     bannerText->addWidget(m_title);
     bannerText->addWidget(m_sentence);
@@ -422,10 +431,13 @@ void OutcomeView::showBanner(const Nh::Exchange &e)
         advice << why.cause.toHtmlEscaped();
     if (!why.nextStep.isEmpty())
         advice << tr("<b>Next:</b> %1").arg(why.nextStep.toHtmlEscaped());
+    if (why.hubConfiguration)
+        advice << u"<a href=\"%1\">%2</a>"_s.arg(
+            QString(kHubPageLink),
+            tr("Open the Hub page to see the hub's configuration").toHtmlEscaped());
     if (!why.docsHint.isEmpty())
         advice << u"<a href=\"%1\">%1</a>"_s.arg(why.docsHint.toHtmlEscaped());
     m_advice->setText(advice.join(u"<br>"_s));
-    m_advice->setOpenExternalLinks(true);
     m_advice->setVisible(!advice.isEmpty());
     m_tone = int(tone);
     applyTone();

@@ -37,6 +37,8 @@ class OutcomeView final : public QWidget
 
 public:
     enum Tab { ResultsTab, ResponseTab, TimingsTab };
+    /** The explanation's link to the Hub page (hubPageRequested()). */
+    static constexpr QLatin1StringView kHubPageLink {"nhconsole:hub-page"};
 
     explicit OutcomeView(QWidget *parent = nullptr);
 
@@ -58,6 +60,8 @@ public:
 signals:
     /** A row of the results table was activated (double-click, Enter): show that registration. */
     void registrationActivated(const QString &registrationId);
+    /** The explanation's "Open the Hub page" link was followed (issue #17). */
+    void hubPageRequested();
 
 protected:
     void changeEvent(QEvent *event) override;

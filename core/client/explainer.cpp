@@ -813,6 +813,8 @@ Explanation explain(const Exchange &e)
     case ExchangeResult::HubError: {
         if (auto x = explainHubConfigExchange(e))
             return *x;
+        if (auto x = explainHubConfigCause(e))
+            return *x;
         const QString text = errorText(e);
         HubErrorKind kind = classifyHubError(e.status, text);
         // A 403 with Retry-After is the older service's throttling (docs/protocol.md §3.5).

@@ -21,6 +21,9 @@ struct Explanation
     QString cause; ///< what most likely happened
     QString nextStep; ///< what to do about it; empty when nothing needs doing
     QString docsHint; ///< the page that covers it, e.g. a learn.microsoft.com URL
+    /// The hub's own configuration explains it (a platform without credential, …): views
+    /// offer the Hub page (issue #17).
+    bool hubConfiguration = false;
 
     bool isEmpty() const { return cause.isEmpty() && nextStep.isEmpty(); }
 };
@@ -111,5 +114,11 @@ Explanation explain(const Exchange &exchange);
  * nullopt for other exchanges (hubconfigexplainer.cpp); explain() asks it first.
  */
 std::optional<Explanation> explainHubConfigExchange(const Exchange &exchange);
+/**
+ * Explains the send failures that the hub's configuration causes: a 400 "The notification has no
+ * target applications" (no credential serves the format, docs/hub-checks.md). Marked
+ * hubConfiguration; nullopt for other exchanges (hubconfigexplainer.cpp); explain() asks it.
+ */
+std::optional<Explanation> explainHubConfigCause(const Exchange &exchange);
 
 } // namespace Nh

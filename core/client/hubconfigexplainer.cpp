@@ -121,4 +121,22 @@ std::optional<Explanation> explainHubConfigExchange(const Exchange &e)
     return std::nullopt;
 }
 
+std::optional<Explanation> explainHubConfigCause(const Exchange &e)
+{
+    if (e.result != ExchangeResult::HubError || e.status != 400)
+        return std::nullopt;
+    const QString text = e.hubError ? e.hubError->text : QString::fromUtf8(e.responseBody);
+    if (!text.contains(u"no target applications"_s, Qt::CaseInsensitive))
+        return std::nullopt;
+    Explanation x;
+    x.cause = Tr::tr("The hub has no credential for this notification's platform, so there is "
+                     "no application to send to: the service answers 400 \"The notification "
+                     "has no target applications\".");
+    x.nextStep = Tr::tr("Add the platform's credential to the hub (the Hub page shows which are "
+                        "configured), or send in a format the hub has a credential for.");
+    x.docsHint = kDocsHubRest;
+    x.hubConfiguration = true;
+    return x;
+}
+
 } // namespace Nh

@@ -4,11 +4,13 @@
 // The Hub page (issue #17): the demo hub's cards, the problems hub's findings, a key without
 // Manage, screenshots light and dark.
 
+#include "client/explainer.h"
 #include "client/hubclient.h"
 #include "emulator/emulatorhubconfig.h"
 #include "hubpage.h"
 #include "hubpagedock.h"
 #include "mainwindow.h"
+#include "outcomeview.h"
 #include "platformcard.h"
 #include "uitestsupport.h"
 
@@ -38,6 +40,7 @@ private slots:
     void cancelStopsTheRead();
     void screenshots();
     void hubMenuOpensThePage();
+    void noTargetApplicationsLinksToTheHubPage();
 
 private:
     bool refreshAndWait();
@@ -155,7 +158,7 @@ void TestHubPage::problemsHubShowsEachProblem()
     for (int row = 0; row < rules->rowCount(); ++row)
         listenOnly = listenOnly || rules->item(row, 1)->text() == u"Listen"_s;
     QVERIFY(listenOnly);
-    QVERIFY(m_page->message().contains(u"problem"_s));
+    QVERIFY(m_page->message().contains(u"to fix"_s));
 
     // A profile on the Listen-only rule: the page says it cannot send.
     Nh::HubJob *job = m_harness->client.getHub(QString(Nh::kProblemsDemoHub));
@@ -240,6 +243,36 @@ void TestHubPage::hubMenuOpensThePage()
     QVERIFY(dock->dock()->isVisible());
     QVERIFY(loaded.wait(10000));
     QCOMPARE(dock->page()->cards().size(), Nh::kPnsCredentialKindCount);
+}
+
+void TestHubPage::noTargetApplicationsLinksToTheHubPage()
+{
+    // The problems hub has no FCM v1 credential: an fcmv1 send answers 400 "no target
+    // applications", and the explanation offers the Hub page.
+    useHub(QString(Nh::kProblemsDemoHub));
+    Nh::Notification n;
+    n.format = Nh::Format::FcmV1;
+    n.target = Nh::Target::broadcast();
+    n.body = R"({"message":{"notification":{"title":"hi"}}})";
+    Nh::HubJob *job = m_harness->client.send(n);
+    QSignalSpy finished(job, &Nh::HubJob::finished);
+    QVERIFY(finished.wait(10000));
+    const auto exchange = finished.first().first().value<Nh::Exchange>();
+    QCOMPARE(exchange.status, 400);
+    const Nh::Explanation why = Nh::explain(exchange);
+    QVERIFY(why.hubConfiguration);
+
+    OutcomeView view;
+    view.resize(800, 500);
+    view.show();
+    view.setExchange(exchange);
+    auto *advice = view.findChild<QLabel *>(u"resultAdvice"_s);
+    QVERIFY(advice);
+    QVERIFY2(advice->text().contains(QString(OutcomeView::kHubPageLink)),
+             qPrintable(advice->text()));
+    QSignalSpy requested(&view, &OutcomeView::hubPageRequested);
+    emit advice->linkActivated(QString(OutcomeView::kHubPageLink));
+    QCOMPARE(requested.size(), 1);
 }
 
 QTEST_MAIN(TestHubPage)
