@@ -113,6 +113,8 @@ Explanation invalidHandle(std::optional<Platform> platform, bool expired)
         x.nextStep = Tr::tr("Register again from the app with a fresh device token. A token from a "
                             "development build only works with a sandbox APNs credential on the "
                             "hub, and a release build's only with a production one.");
+        // The hub's APNs environment (its endpoint) is half of that: the Hub page shows it.
+        x.hubConfiguration = !expired;
         break;
     case Platform::FcmV1:
     case Platform::Gcm:
@@ -136,6 +138,7 @@ Explanation badCredentials(std::optional<Platform> platform)
                      "obtained from the push service's token provider is wrong or invalid), so no "
                      "registration of this platform can be reached.");
     x.docsHint = kDocsFixer;
+    x.hubConfiguration = true; // the hub's credential: the Hub page shows and checks it
     switch (platform.value_or(Platform::Windows)) {
     case Platform::Apple:
         x.nextStep = Tr::tr("Fix the Apple (APNs) settings of the hub in the Azure portal: the key "

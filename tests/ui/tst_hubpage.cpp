@@ -41,6 +41,7 @@ private slots:
     void screenshots();
     void hubMenuOpensThePage();
     void noTargetApplicationsLinksToTheHubPage();
+    void productionEndpointMakesSandboxTokensInvalid();
 
 private:
     bool refreshAndWait();
@@ -273,6 +274,47 @@ void TestHubPage::noTargetApplicationsLinksToTheHubPage()
     QSignalSpy requested(&view, &OutcomeView::hubPageRequested);
     emit advice->linkActivated(QString(OutcomeView::kHubPageLink));
     QCOMPARE(requested.size(), 1);
+}
+
+void TestHubPage::productionEndpointMakesSandboxTokensInvalid()
+{
+    // The demo hub's APNs credential moved to the production endpoint: its sandbox-token
+    // registrations answer "handle invalid", and the explanation points at the Hub page.
+    Nh::HubJob *get = m_harness->client.getHub(m_harness->emulator.hubName());
+    QSignalSpy got(get, &Nh::HubJob::finished);
+    QVERIFY(got.wait(10000));
+    auto description = *got.first().first().value<Nh::Exchange>().hubDescription;
+    description.credential(Nh::PnsCredentialKind::Apns)
+        ->setProperty(u"Endpoint"_s, QString(Nh::kApnsProductionEndpoint));
+    Nh::HubJob *update = m_harness->client.updateHub(description);
+    QSignalSpy updated(update, &Nh::HubJob::finished);
+    QVERIFY(updated.wait(10000));
+    QCOMPARE(updated.first().first().value<Nh::Exchange>().result, Nh::ExchangeResult::Success);
+
+    QVERIFY(refreshAndWait());
+    QCOMPARE(card(Nh::PnsCredentialKind::Apns)->findChild<QLabel *>(u"environmentBadge"_s)->text(),
+             u"Production"_s);
+
+    Nh::Notification n;
+    n.format = Nh::Format::Apple;
+    n.target = Nh::Target::broadcast();
+    n.body = R"({"aps":{"alert":"hi"}})";
+    Nh::HubJob *job = m_harness->client.send(n, true);
+    QSignalSpy finished(job, &Nh::HubJob::finished);
+    QVERIFY(finished.wait(10000));
+    const auto exchange = finished.first().first().value<Nh::Exchange>();
+    QVERIFY2(exchange.outcome.has_value(), qPrintable(exchange.errorSentence));
+    QVERIFY(exchange.outcome->failure > 0);
+    const Nh::Explanation why = Nh::explain(exchange);
+    QVERIFY2(why.hubConfiguration, qPrintable(why.cause));
+    QVERIFY2(why.nextStep.contains(u"sandbox"_s), qPrintable(why.nextStep));
+
+    OutcomeView view;
+    view.show();
+    view.setExchange(exchange);
+    QVERIFY(view.findChild<QLabel *>(u"resultAdvice"_s)
+                ->text()
+                .contains(QString(OutcomeView::kHubPageLink)));
 }
 
 QTEST_MAIN(TestHubPage)
