@@ -13,6 +13,7 @@
 #include "emulator/hubemulator.h"
 #include "exchangeview.h"
 #include "historypanel.h"
+#include "hubpage.h"
 #include "hubpagedock.h"
 #include "hubviews.h"
 #include "makeaction.h"
@@ -185,6 +186,10 @@ void MainWindow::connectExchanges()
     connect(m_sendFlow, &SendFlow::note, this, &MainWindow::showNote);
     connect(m_hubViews, &HubViews::note, this, &MainWindow::showNote);
     connect(m_hubViews, &HubViews::exchangeFinished, m_sendFlow,
+            [this](const Nh::Exchange &e) { m_sendFlow->record(e); });
+    // The Hub page's reads go into the history too (its bodies redacted there, as every hub
+    // description is).
+    connect(m_hubPageDock->page(), &HubPage::exchangeFinished, m_sendFlow,
             [this](const Nh::Exchange &e) { m_sendFlow->record(e); });
     connect(m_exchangeView->outcomeView(), &OutcomeView::registrationActivated, m_hubViews,
             &HubViews::showRegistration);

@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QFile>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -240,10 +241,24 @@ void TestHubPage::hubMenuOpensThePage()
     QVERIFY(action);
     QVERIFY(window.menuBar()->actions().size() > 0);
     QSignalSpy loaded(dock->page(), &HubPage::loaded);
+    QSignalSpy written(m_harness->history.get(), &Nh::HistoryStore::written);
     action->trigger();
     QVERIFY(dock->dock()->isVisible());
     QVERIFY(loaded.wait(10000));
     QCOMPARE(dock->page()->cards().size(), Nh::kPnsCredentialKindCount);
+
+    // The read is in the history, its secrets redacted: no rule key, no APNs token.
+    QTRY_VERIFY_WITH_TIMEOUT(written.size() > 0, 10000);
+    QByteArray stored;
+    for (const QString &suffix : {QString(), u"-wal"_s}) {
+        QFile file(m_harness->history->path() + suffix);
+        if (file.open(QIODevice::ReadOnly))
+            stored += file.readAll();
+    }
+    QVERIFY(stored.contains("hub.get") || stored.contains("NotificationHubDescription"));
+    const QString key = m_harness->client.connection().connectionString.key();
+    QVERIFY(!key.isEmpty());
+    QVERIFY(!stored.contains(key.toUtf8()));
 }
 
 void TestHubPage::noTargetApplicationsLinksToTheHubPage()
