@@ -4,7 +4,9 @@
 
 #include "client/explainer.h"
 #include "client/hubclient.h"
+#include "confirm.h"
 #include "hubcards.h"
+#include "hubchange.h"
 #include "platformcard.h"
 #include "theme.h"
 
@@ -170,6 +172,7 @@ void HubPage::showMessage(const QString &text, int tone)
 
 void HubPage::clearContent()
 {
+    m_description.reset();
     m_findings.clear();
     for (PlatformCard *card : cards())
         delete card;
@@ -206,6 +209,7 @@ void HubPage::onFinished(const Nh::Exchange &exchange)
 void HubPage::showDescription(const Nh::HubDescription &description, Nh::HubCheckContext context)
 {
     clearContent();
+    m_description = description;
     if (m_title->text().isEmpty())
         m_title->setText(tr("Hub %1").arg(description.name));
     const Nh::ConnectionString &cs = m_client->connection().connectionString;
@@ -217,7 +221,9 @@ void HubPage::showDescription(const Nh::HubDescription &description, Nh::HubChec
     const QList<PlatformCardData> data = platformCards(description, m_findings, context.now);
     for (int i = 0; i < data.size(); ++i) {
         QVBoxLayout *column = m_cardColumns.at(i % kCardColumns);
-        column->insertWidget(column->count() - 1, new PlatformCard(data.at(i), m_content));
+        auto *card = new PlatformCard(data.at(i), m_content);
+        connect(card, &PlatformCard::removeRequested, this, &HubPage::removeCredential);
+        column->insertWidget(column->count() - 1, card);
     }
     for (const Nh::HubFinding &f : hubWideFindings(m_findings))
         m_hubFindings->addWidget(PlatformCard::findingRow(f, m_content));
@@ -229,12 +235,59 @@ void HubPage::showDescription(const Nh::HubDescription &description, Nh::HubChec
     for (const Nh::HubFinding &f : m_findings)
         problems += f.severity >= Nh::HubCheckSeverity::Warning ? 1 : 0;
     if (problems > 0)
-        showMessage(
-            tr("The checks found %n thing(s) to fix in this hub's configuration.", nullptr, problems),
-            int(severityTone(worst)));
+        showMessage(tr("The checks found %n thing(s) to fix in this hub's configuration.", nullptr,
+                       problems),
+                    int(severityTone(worst)));
     else
         showMessage({}, int(Theme::Tone::Neutral));
     m_content->show();
+}
+
+void HubPage::removeCredential(Nh::PnsCredentialKind kind)
+{
+    if (!m_description || !m_description->credential(kind) || m_job)
+        return;
+    Nh::HubDescription changed = *m_description;
+    changed.credentials.removeIf([kind](const Nh::PnsCredential &c) { return c.kind == kind; });
+    const QStringList changes = hubDescriptionChanges(*m_description, changed);
+    Confirm::Question q;
+    q.objectName = u"confirmHubChange"_s;
+    q.title = tr("Save the Hub Configuration");
+    QString text = tr("Saving replaces the hub's whole description. This changes:") + u"\n\n• "_s
+        + changes.join(u"\n• "_s);
+    if (m_production)
+        text += u"\n\n"_s
+            + tr("This is a production profile: sends to the removed platform will fail for "
+                 "every device.");
+    q.text = text;
+    q.acceptText = tr("Save");
+    q.acceptObjectName = u"saveHubButton"_s;
+    Confirm::ask(this, q, [this, changed] { save(changed); });
+}
+
+void HubPage::save(const Nh::HubDescription &changed)
+{
+    cancel();
+    m_job = m_client->updateHub(changed);
+    connect(m_job, &Nh::HubJob::finished, this, &HubPage::onSaved);
+    setLoading(true);
+}
+
+void HubPage::onSaved(const Nh::Exchange &exchange)
+{
+    m_job = nullptr;
+    setLoading(false);
+    emit exchangeFinished(exchange);
+    if (exchange.result == Nh::ExchangeResult::Success) {
+        refresh();
+        return;
+    }
+    const Nh::Explanation x = Nh::explain(exchange);
+    QString text = x.cause.isEmpty() ? tr("The hub's configuration could not be saved.") : x.cause;
+    if (!x.nextStep.isEmpty())
+        text += u"\n\n"_s + tr("What to do: %1").arg(x.nextStep);
+    showMessage(text, int(Theme::Tone::Failure));
+    emit loaded();
 }
 
 void HubPage::fillRules(const Nh::HubDescription &description)

@@ -41,6 +41,8 @@ public:
 
     /** The profile's name, for the rights findings; empty when unknown. */
     void setProfileName(const QString &name) { m_profileName = name; }
+    /** A production profile: saving a change asks with a stronger warning. */
+    void setProduction(bool production) { m_production = production; }
 
     QAction *refreshAction() const { return m_refreshAction; }
     QAction *cancelAction() const { return m_cancelAction; }
@@ -58,6 +60,11 @@ public slots:
     void cancel();
     /** Forgets the hub shown and says `note` instead (a profile that is not connected). */
     void clear(const QString &note);
+    /**
+     * Saves the hub without the `kind` credential: shows the change (hubDescriptionChanges())
+     * and asks first, then updates the hub (its whole description) and reads it again.
+     */
+    void removeCredential(Nh::PnsCredentialKind kind);
     /** Shows `description` checked with `context` (the profile's key added when missing). */
     void showDescription(const Nh::HubDescription &description, Nh::HubCheckContext context = {});
 
@@ -69,6 +76,8 @@ signals:
 
 private:
     void onFinished(const Nh::Exchange &exchange);
+    void save(const Nh::HubDescription &changed);
+    void onSaved(const Nh::Exchange &exchange);
     void setLoading(bool loading);
     void showMessage(const QString &text, int tone);
     void clearContent();
@@ -77,6 +86,9 @@ private:
 
     Nh::HubClient *m_client;
     QString m_profileName;
+    bool m_production = false;
+    /// The description read last, unredacted (never shown: edits start from it).
+    std::optional<Nh::HubDescription> m_description;
     QPointer<Nh::HubJob> m_job;
     QList<Nh::HubFinding> m_findings;
     QAction *m_refreshAction = nullptr;

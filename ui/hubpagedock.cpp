@@ -49,6 +49,7 @@ void HubPageDock::showState(Nh::ProfileSession::State state)
         return;
     case State::Ready:
         m_page->setProfileName(m_session->profile().name);
+        m_page->setProduction(m_session->profile().production);
         if (m_dock->isVisible())
             m_page->refresh();
         else

@@ -8,6 +8,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -47,6 +48,14 @@ PlatformCard::PlatformCard(const PlatformCardData &data, QWidget *parent)
     state->setObjectName(u"cardState"_s);
     Theme::paintLabel(state, data.configured ? Theme::Tone::Success : Theme::Tone::Neutral);
     head->addWidget(state);
+    if (data.configured) {
+        auto *remove = new QToolButton(this);
+        remove->setObjectName(u"removeCredentialButton"_s);
+        remove->setText(tr("Remove"));
+        remove->setToolTip(tr("Remove this credential from the hub (you see the change first)"));
+        connect(remove, &QToolButton::clicked, this, [this] { emit removeRequested(m_data.kind); });
+        head->addWidget(remove);
+    }
     layout->addLayout(head);
 
     if (!data.mode.isEmpty() || !data.environment.isEmpty()) {

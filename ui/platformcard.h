@@ -22,6 +22,11 @@ public:
 
     const PlatformCardData &data() const { return m_data; }
 
+signals:
+    /** The card's Remove button: save the hub without this credential (after a confirmation). */
+    void removeRequested(Nh::PnsCredentialKind kind);
+
+public:
     /** One finding as a row: its severity icon, its sentence and the fix. */
     static QWidget *findingRow(const Nh::HubFinding &finding, QWidget *parent);
 

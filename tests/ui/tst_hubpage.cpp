@@ -6,6 +6,7 @@
 
 #include "client/explainer.h"
 #include "client/hubclient.h"
+#include "confirm.h"
 #include "emulator/emulatorhubconfig.h"
 #include "hubpage.h"
 #include "hubpagedock.h"
@@ -23,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -43,6 +45,7 @@ private slots:
     void hubMenuOpensThePage();
     void noTargetApplicationsLinksToTheHubPage();
     void productionEndpointMakesSandboxTokensInvalid();
+    void removeShowsTheChangeThenSaves();
 
 private:
     bool refreshAndWait();
@@ -330,6 +333,40 @@ void TestHubPage::productionEndpointMakesSandboxTokensInvalid()
     QVERIFY(view.findChild<QLabel *>(u"resultAdvice"_s)
                 ->text()
                 .contains(QString(OutcomeView::kHubPageLink)));
+}
+
+void TestHubPage::removeShowsTheChangeThenSaves()
+{
+    QVERIFY(refreshAndWait());
+    m_page->setProduction(true);
+    QStringList asked;
+    bool answer = false;
+    Confirm::setAnswerForTesting([&](const Confirm::Question &q) {
+        asked << q.text;
+        return answer;
+    });
+    auto *remove =
+        card(Nh::PnsCredentialKind::Xiaomi)->findChild<QToolButton *>(u"removeCredentialButton"_s);
+    QVERIFY(remove);
+    // Declined: nothing is sent.
+    remove->click();
+    QTRY_COMPARE(asked.size(), 1);
+    QVERIFY2(asked.first().contains(u"XiaomiCredential"_s), qPrintable(asked.first()));
+    QVERIFY(asked.first().contains(u"production"_s));
+    QVERIFY(!m_page->isLoading());
+    QVERIFY(card(Nh::PnsCredentialKind::Xiaomi)->data().configured);
+
+    // Accepted: the hub is saved without it and read again.
+    answer = true;
+    QSignalSpy loaded(m_page.get(), &HubPage::loaded);
+    card(Nh::PnsCredentialKind::Xiaomi)
+        ->findChild<QToolButton *>(u"removeCredentialButton"_s)
+        ->click();
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.size() > 0 && !m_page->isLoading(), 10000);
+    Confirm::setAnswerForTesting({});
+    QVERIFY2(m_page->cards().size() == Nh::kPnsCredentialKindCount, qPrintable(m_page->message()));
+    QVERIFY(!card(Nh::PnsCredentialKind::Xiaomi)->data().configured);
+    QVERIFY(card(Nh::PnsCredentialKind::Apns)->data().configured);
 }
 
 QTEST_MAIN(TestHubPage)
