@@ -5,6 +5,7 @@
 #include "client/explainer.h"
 #include "client/hubclient.h"
 #include "confirm.h"
+#include "credentialinput.h"
 #include "hubcards.h"
 #include "hubchange.h"
 #include "platformcard.h"
@@ -249,16 +250,32 @@ void HubPage::removeCredential(Nh::PnsCredentialKind kind)
         return;
     Nh::HubDescription changed = *m_description;
     changed.credentials.removeIf([kind](const Nh::PnsCredential &c) { return c.kind == kind; });
+    confirmAndSave(changed,
+                   tr("This is a production profile: sends to the removed platform will "
+                      "fail for every device."));
+}
+
+void HubPage::setCredential(const Nh::PnsCredential &credential)
+{
+    if (!m_description || m_job)
+        return;
+    confirmAndSave(withCredential(*m_description, credential),
+                   tr("This is a production profile: every device of this platform gets its "
+                      "pushes through the new credential."));
+}
+
+void HubPage::confirmAndSave(const Nh::HubDescription &changed, const QString &risk)
+{
     const QStringList changes = hubDescriptionChanges(*m_description, changed);
+    if (changes.isEmpty())
+        return;
     Confirm::Question q;
     q.objectName = u"confirmHubChange"_s;
     q.title = tr("Save the Hub Configuration");
     QString text = tr("Saving replaces the hub's whole description. This changes:") + u"\n\n• "_s
         + changes.join(u"\n• "_s);
     if (m_production)
-        text += u"\n\n"_s
-            + tr("This is a production profile: sends to the removed platform will fail for "
-                 "every device.");
+        text += u"\n\n"_s + risk;
     q.text = text;
     q.acceptText = tr("Save");
     q.acceptObjectName = u"saveHubButton"_s;

@@ -65,6 +65,8 @@ public slots:
      * and asks first, then updates the hub (its whole description) and reads it again.
      */
     void removeCredential(Nh::PnsCredentialKind kind);
+    /** The same for a new or replaced credential (credentialinput.h builds them). */
+    void setCredential(const Nh::PnsCredential &credential);
     /** Shows `description` checked with `context` (the profile's key added when missing). */
     void showDescription(const Nh::HubDescription &description, Nh::HubCheckContext context = {});
 
@@ -76,6 +78,8 @@ signals:
 
 private:
     void onFinished(const Nh::Exchange &exchange);
+    /** Shows what `changed` changes, asks, then save(). */
+    void confirmAndSave(const Nh::HubDescription &changed, const QString &risk);
     void save(const Nh::HubDescription &changed);
     void onSaved(const Nh::Exchange &exchange);
     void setLoading(bool loading);

@@ -7,6 +7,7 @@
 #include "client/explainer.h"
 #include "client/hubclient.h"
 #include "confirm.h"
+#include "credentialinput.h"
 #include "emulator/emulatorhubconfig.h"
 #include "hubpage.h"
 #include "hubpagedock.h"
@@ -46,6 +47,8 @@ private slots:
     void noTargetApplicationsLinksToTheHubPage();
     void productionEndpointMakesSandboxTokensInvalid();
     void removeShowsTheChangeThenSaves();
+    void credentialInputs();
+    void pastedServiceAccountAddsFcmV1();
 
 private:
     bool refreshAndWait();
@@ -367,6 +370,60 @@ void TestHubPage::removeShowsTheChangeThenSaves()
     QVERIFY2(m_page->cards().size() == Nh::kPnsCredentialKindCount, qPrintable(m_page->message()));
     QVERIFY(!card(Nh::PnsCredentialKind::Xiaomi)->data().configured);
     QVERIFY(card(Nh::PnsCredentialKind::Apns)->data().configured);
+}
+
+void TestHubPage::credentialInputs()
+{
+    const auto token = apnsTokenCredential(
+        u"-----BEGIN PRIVATE KEY-----\nMIGTAgEA\nAwEHBG0w\n-----END PRIVATE KEY-----\n"_s,
+        u"ABC123DEFG"_s, u"TEAM123456"_s, u"com.example.app"_s, ApnsTarget::Production);
+    QVERIFY(token);
+    QCOMPARE(token.value().property(u"Token"), u"MIGTAgEAAwEHBG0w"_s);
+    QCOMPARE(token.value().property(u"Endpoint"), u"https://api.push.apple.com:443/3/device"_s);
+    QCOMPARE(token.value().property(u"AppId"), u"TEAM123456"_s);
+    QVERIFY(!apnsTokenCredential(u"MIGT"_s, {}, u"T"_s, u"b"_s, ApnsTarget::Sandbox));
+
+    QFile p12(QStringLiteral(NH_TEST_DATA_DIR "/hubs/certs/apns-production-aes.p12"));
+    QVERIFY(p12.open(QIODevice::ReadOnly));
+    const QByteArray bytes = p12.readAll();
+    const auto certificate =
+        apnsCertificateCredential(bytes, u"nhconsole-test"_s, ApnsTarget::Production);
+    QVERIFY2(certificate, qPrintable(certificate ? QString() : certificate.error().message));
+    QCOMPARE(certificate.value().property(u"Endpoint"), u"gateway.push.apple.com"_s);
+    QVERIFY(!certificate.value().property(u"Thumbprint")->isEmpty());
+    QVERIFY(!apnsCertificateCredential(bytes, u"wrong"_s, ApnsTarget::Sandbox));
+
+    QVERIFY(wnsCredential(u"ms-app://s-1-15-2-1"_s, u"secret"_s));
+    QVERIFY(!wnsCredential(u"ms-app://s-1-15-2-1"_s, {}));
+    QVERIFY(browserCredential(u"mailto:a@example.com"_s, u"BPub"_s, u"priv"_s));
+    QVERIFY(!browserCredential(u"mailto:a@example.com"_s, u"BPub"_s, {}));
+    QVERIFY(!fcmV1Credential("{\"project_id\":\"p\"}"));
+    QVERIFY(!fcmV1Credential("not json"));
+}
+
+void TestHubPage::pastedServiceAccountAddsFcmV1()
+{
+    useHub(QString(Nh::kProblemsDemoHub));
+    QVERIFY(refreshAndWait());
+    QVERIFY(!card(Nh::PnsCredentialKind::FcmV1)->data().configured);
+    const auto fcm = fcmV1Credential(R"({"type":"service_account","project_id":"nh-demo",
+        "private_key":"-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----\n",
+        "client_email":"push@nh-demo.iam.gserviceaccount.com"})");
+    QVERIFY(fcm);
+    QStringList asked;
+    Confirm::setAnswerForTesting([&](const Confirm::Question &q) {
+        asked << q.text;
+        return true;
+    });
+    QSignalSpy loaded(m_page.get(), &HubPage::loaded);
+    m_page->setCredential(fcm.value());
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.size() > 0 && !m_page->isLoading(), 10000);
+    Confirm::setAnswerForTesting({});
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(asked.first().contains(u"FcmV1Credential"_s), qPrintable(asked.first()));
+    QVERIFY(!asked.first().contains(u"MIIEvQ"_s)); // the private key is not in the change list
+    QVERIFY2(card(Nh::PnsCredentialKind::FcmV1)->data().configured, qPrintable(m_page->message()));
+    QVERIFY(!hasFinding(u"fcmv1-not-configured"_s));
 }
 
 QTEST_MAIN(TestHubPage)
