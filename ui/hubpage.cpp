@@ -5,6 +5,7 @@
 #include "client/explainer.h"
 #include "client/hubclient.h"
 #include "confirm.h"
+#include "credentialdialog.h"
 #include "credentialinput.h"
 #include "hubcards.h"
 #include "hubchange.h"
@@ -224,6 +225,7 @@ void HubPage::showDescription(const Nh::HubDescription &description, Nh::HubChec
         QVBoxLayout *column = m_cardColumns.at(i % kCardColumns);
         auto *card = new PlatformCard(data.at(i), m_content);
         connect(card, &PlatformCard::removeRequested, this, &HubPage::removeCredential);
+        connect(card, &PlatformCard::editRequested, this, &HubPage::editCredential);
         column->insertWidget(column->count() - 1, card);
     }
     for (const Nh::HubFinding &f : hubWideFindings(m_findings))
@@ -253,6 +255,17 @@ void HubPage::removeCredential(Nh::PnsCredentialKind kind)
     confirmAndSave(changed,
                    tr("This is a production profile: sends to the removed platform will "
                       "fail for every device."));
+}
+
+void HubPage::editCredential(Nh::PnsCredentialKind kind)
+{
+    if (!m_description || m_job || !CredentialDialog::supports(kind))
+        return;
+    auto *dialog = new CredentialDialog(kind, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { setCredential(dialog->credential()); });
+    dialog->open();
 }
 
 void HubPage::setCredential(const Nh::PnsCredential &credential)

@@ -65,6 +65,8 @@ public slots:
      * and asks first, then updates the hub (its whole description) and reads it again.
      */
     void removeCredential(Nh::PnsCredentialKind kind);
+    /** Opens a CredentialDialog for `kind`; its credential goes to setCredential(). */
+    void editCredential(Nh::PnsCredentialKind kind);
     /** The same for a new or replaced credential (credentialinput.h builds them). */
     void setCredential(const Nh::PnsCredential &credential);
     /** Shows `description` checked with `context` (the profile's key added when missing). */

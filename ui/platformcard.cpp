@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "platformcard.h"
 
+#include "credentialdialog.h"
 #include "theme.h"
 
 #include <QFontMetrics>
@@ -48,6 +49,13 @@ PlatformCard::PlatformCard(const PlatformCardData &data, QWidget *parent)
     state->setObjectName(u"cardState"_s);
     Theme::paintLabel(state, data.configured ? Theme::Tone::Success : Theme::Tone::Neutral);
     head->addWidget(state);
+    if (CredentialDialog::supports(data.kind)) {
+        auto *edit = new QToolButton(this);
+        edit->setObjectName(u"editCredentialButton"_s);
+        edit->setText(data.configured ? tr("Edit…") : tr("Add…"));
+        connect(edit, &QToolButton::clicked, this, [this] { emit editRequested(m_data.kind); });
+        head->addWidget(edit);
+    }
     if (data.configured) {
         auto *remove = new QToolButton(this);
         remove->setObjectName(u"removeCredentialButton"_s);

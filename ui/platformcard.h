@@ -25,6 +25,8 @@ public:
 signals:
     /** The card's Remove button: save the hub without this credential (after a confirmation). */
     void removeRequested(Nh::PnsCredentialKind kind);
+    /** The card's Edit button (kinds CredentialDialog supports). */
+    void editRequested(Nh::PnsCredentialKind kind);
 
 public:
     /** One finding as a row: its severity icon, its sentence and the fix. */

@@ -7,6 +7,7 @@
 #include "client/explainer.h"
 #include "client/hubclient.h"
 #include "confirm.h"
+#include "credentialdialog.h"
 #include "credentialinput.h"
 #include "emulator/emulatorhubconfig.h"
 #include "hubpage.h"
@@ -20,6 +21,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -49,6 +51,7 @@ private slots:
     void removeShowsTheChangeThenSaves();
     void credentialInputs();
     void pastedServiceAccountAddsFcmV1();
+    void editDialogReplacesWns();
 
 private:
     bool refreshAndWait();
@@ -424,6 +427,29 @@ void TestHubPage::pastedServiceAccountAddsFcmV1()
     QVERIFY(!asked.first().contains(u"MIIEvQ"_s)); // the private key is not in the change list
     QVERIFY2(card(Nh::PnsCredentialKind::FcmV1)->data().configured, qPrintable(m_page->message()));
     QVERIFY(!hasFinding(u"fcmv1-not-configured"_s));
+}
+
+void TestHubPage::editDialogReplacesWns()
+{
+    QVERIFY(refreshAndWait());
+    Confirm::setAnswerForTesting([](const Confirm::Question &) { return true; });
+    card(Nh::PnsCredentialKind::Wns)->findChild<QToolButton *>(u"editCredentialButton"_s)->click();
+    auto *dialog = m_page->findChild<CredentialDialog *>(u"credentialDialog"_s);
+    QVERIFY(dialog);
+    // Empty: refused with the reason, the dialog stays.
+    dialog->accept();
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->findChild<QLabel *>(u"credentialError"_s)->text().contains(u"PackageSid"_s));
+    QVERIFY(!UiTest::saveScreenshot(dialog, u"hubpage-credential-light"_s).isEmpty());
+    dialog->findChild<QLineEdit *>(u"packageSid"_s)->setText(u"ms-app://s-1-15-2-42"_s);
+    dialog->findChild<QLineEdit *>(u"secret"_s)->setText(u"new-wns-secret"_s);
+    QSignalSpy loaded(m_page.get(), &HubPage::loaded);
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.size() > 0 && !m_page->isLoading(), 10000);
+    Confirm::setAnswerForTesting({});
+    const auto &properties = card(Nh::PnsCredentialKind::Wns)->data().properties;
+    QVERIFY(properties.contains(std::pair {u"PackageSid"_s, u"ms-app://s-1-15-2-42"_s}));
+    QVERIFY(!UiTest::visibleText(m_page.get()).contains(u"new-wns-secret"_s));
 }
 
 QTEST_MAIN(TestHubPage)
