@@ -33,6 +33,7 @@ CredentialDialog::CredentialDialog(Nh::PnsCredentialKind kind, QWidget *parent)
 {
     setObjectName(u"credentialDialog"_s);
     setWindowTitle(tr("%1 Credential").arg(pnsCredentialTitle(kind)));
+    setMinimumWidth(fontMetrics().averageCharWidth() * 70);
     auto *layout = new QVBoxLayout(this);
     m_form = new QFormLayout;
     layout->addLayout(m_form);
@@ -66,6 +67,19 @@ CredentialDialog::CredentialDialog(Nh::PnsCredentialKind kind, QWidget *parent)
         });
         m_form->addRow(QString(), browse);
         addLine(tr("Password:"), u"p12Password"_s, true);
+        // One mode's fields at a time: the hub refuses a token and a certificate together.
+        const auto follow = [this, browse](bool token) {
+            for (const QString &name : {u"p8"_s, u"p8Load"_s})
+                if (auto *w = findChild<QWidget *>(name))
+                    w->setEnabled(token);
+            for (const QString &name : {u"keyId"_s, u"teamId"_s, u"bundleId"_s})
+                findChild<QWidget *>(name)->setEnabled(token);
+            for (const QString &name : {u"p12Path"_s, u"p12Password"_s})
+                findChild<QWidget *>(name)->setEnabled(!token);
+            browse->setEnabled(!token);
+        };
+        connect(m_tokenMode, &QRadioButton::toggled, this, follow);
+        follow(true);
         break;
     }
     case K::FcmV1:
@@ -115,6 +129,7 @@ QPlainTextEdit *CredentialDialog::addText(const QString &label, const QString &n
     edit->setPlaceholderText(tr("Paste the file's text, or load it"));
     edit->setFixedHeight(edit->fontMetrics().lineSpacing() * 5);
     auto *load = new QPushButton(tr("Load…"), this);
+    load->setObjectName(name + u"Load"_s);
     connect(load, &QPushButton::clicked, this, [this, edit, filter] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Load"), {}, filter);
         QFile file(path);

@@ -232,6 +232,10 @@ void TestHubPage::screenshots()
         m_harness->client.setConnection(c);
         QVERIFY(refreshAndWait());
         QVERIFY(!UiTest::saveScreenshot(m_page.get(), u"hubpage-nomanage-"_s + suffix).isEmpty());
+        CredentialDialog apns(Nh::PnsCredentialKind::Apns);
+        apns.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&apns));
+        QVERIFY(!UiTest::saveScreenshot(&apns, u"hubpage-apns-dialog-"_s + suffix).isEmpty());
         c.connectionString = m_harness->emulator.connectionString();
         m_harness->client.setConnection(c);
     }
