@@ -10,6 +10,7 @@
 #include "credentialdialog.h"
 #include "credentialinput.h"
 #include "emulator/emulatorhubconfig.h"
+#include "exchangeview.h"
 #include "hubpage.h"
 #include "hubpagedock.h"
 #include "mainwindow.h"
@@ -250,6 +251,10 @@ void TestHubPage::hubMenuOpensThePage()
     QTRY_VERIFY(window.isProfileReady());
     HubPageDock *dock = window.hubPageDock();
     QVERIFY(!dock->dock()->isVisible());
+    // The exchange view's "Open the Hub page" link opens it too.
+    emit window.exchangeView()->hubPageRequested();
+    QVERIFY(dock->dock()->isVisible());
+    dock->dock()->hide();
     auto *action = window.findChild<QAction *>(u"actionShowHubPage"_s);
     QVERIFY(action);
     QVERIFY(window.menuBar()->actions().size() > 0);
