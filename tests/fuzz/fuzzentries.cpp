@@ -9,6 +9,8 @@
 #include "protocol/connectionstring.h"
 #include "protocol/directbatch.h"
 #include "protocol/errorbody.h"
+#include "protocol/hubchecks.h"
+#include "protocol/hubdescription.h"
 #include "protocol/installation.h"
 #include "protocol/notificationdetails.h"
 #include "protocol/notificationoutcome.h"
@@ -324,6 +326,35 @@ void registrationFeedEntry(QByteArrayView input)
         violated("registrationfeed", "the served feed has another number of entries", out);
 }
 
+void hubDescriptionEntry(QByteArrayView input)
+{
+    // As the management API answers: one description, or a namespace's list, and the redaction
+    // every view and log applies to such bodies.
+    const QByteArray xml = input.toByteArray();
+    (void)redactHubDescriptionXml(xml);
+    const auto list = parseHubList(xml);
+    (void)accepted("hubdescription", list, xml.size());
+    const auto d = parseHubDescription(xml);
+    if (!accepted("hubdescription", d, xml.size()))
+        return;
+    // The checks read every credential (a fuzzed .p12 goes through OpenSSL), then a PUT body is
+    // written and must read back.
+    HubCheckContext context;
+    context.now = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+    context.registrations = QList<RegistrationCount> {};
+    const QList<HubFinding> findings = checkHub(*d, context);
+    for (const HubFinding &f : findings) {
+        if (f.message.isEmpty())
+            violated("hubdescription", "a finding without a sentence");
+    }
+    (void)redactedHubDescription(*d);
+    const QByteArray written = hubDescriptionEntryXml(*d);
+    const auto again = parseHubDescription(written);
+    if (!again)
+        violated("hubdescription", "the written description does not parse",
+                 written + "\n" + again.error().message.toUtf8());
+}
+
 void installationEntry(QByteArrayView input)
 {
     const QByteArray json = input.toByteArray();
@@ -515,6 +546,7 @@ const QList<Target> &targets()
         {"notificationdetails", notificationDetailsEntry},
         {"registrationentry", registrationEntryEntry},
         {"registrationfeed", registrationFeedEntry},
+        {"hubdescription", hubDescriptionEntry},
         {"installation", installationEntry},
         {"installationpatch", installationPatchEntry},
         {"directbatch", directBatchEntry},

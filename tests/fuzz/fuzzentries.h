@@ -31,13 +31,14 @@ struct Target
 // its first line, a header value: parsed, linted and rendered);
 // payload (a body validated by every format's PayloadBuilder, the JSON and XML readers and the
 // template properties); notificationoutcome, errorbody, notificationdetails, registrationentry,
-// registrationfeed, installation (one document each); installationpatch (a JSON Patch applied to
-// a fixed installation with tags, templates and tiles); directbatch (a first line naming a
-// multipart type is the Content-Type, the rest the body; otherwise the whole input is the body
-// and the boundary comes from its first line); emulator (requests to a fresh EmulatorService,
-// no sockets, separated by lines of `%%`: `METHOD /path?query`, header lines, an empty line,
-// the body; a request without Authorization gets a valid token of the Manage rule, so the
-// handlers behind SAS are reached).
+// registrationfeed, installation (one document each); hubdescription (a hub description or
+// hub list: parsed, redacted, checked by checkHub(), written and read back); installationpatch (a
+// JSON Patch applied to a fixed installation with tags, templates and tiles); directbatch (a first
+// line naming a multipart type is the Content-Type, the rest the body; otherwise the whole input is
+// the body and the boundary comes from its first line); emulator (requests to a fresh
+// EmulatorService, no sockets, separated by lines of `%%`: `METHOD /path?query`, header lines, an
+// empty line, the body; a request without Authorization gets a valid token of the Manage rule, so
+// the handlers behind SAS are reached).
 
 /** Every target, in a stable order. */
 const QList<Target> &targets();
