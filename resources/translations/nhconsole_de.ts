@@ -334,15 +334,163 @@
     </message>
 </context>
 <context>
+    <name>CredentialDialog</name>
+    <message>
+        <location filename="../../ui/credentialdialog.cpp" line="+35"/>
+        <source>%1 Credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sandbox (development builds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Production (App Store, TestFlight, ad hoc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token (.p8 key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate (.p12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>.p8 key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>APNs keys (*.p8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundle id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>.p12 file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>APNs Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PKCS#12 files (*.p12 *.pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Service-account JSON:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Package SID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Paste the file&apos;s text, or load it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>nhconsole cannot enter this platform&apos;s credential yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExchangeView</name>
     <message>
         <location filename="../../ui/exchangeview.cpp" line="+48"/>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>Reveal secrets</source>
         <translation>Geheimnisse aufdecken</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-103"/>
         <source>Show the SAS signature in the Authorization header. It is hidden again when another exchange is shown.</source>
         <translation>Die SAS-Signatur im Authorization-Header anzeigen. Sie wird wieder verborgen, sobald ein anderer Austausch angezeigt wird.</translation>
     </message>
@@ -372,7 +520,7 @@
         <translation>Den Austausch als HAR-Datei (öffnet sich in den Entwicklerwerkzeugen des Browsers), als JSON oder als curl-Skript speichern</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>Copied the request as curl, with the token that was sent</source>
         <translation>Anfrage als curl kopiert, mit dem gesendeten Token</translation>
     </message>
@@ -412,12 +560,12 @@
         <translation>Austausch in %1 gespeichert; die Datei enthält weder Schlüssel noch Signatur</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-199"/>
         <source>Copy JSON</source>
         <translation>JSON kopieren</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · started %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · gestartet %3</translation>
     </message>
@@ -847,6 +995,348 @@
     </message>
 </context>
 <context>
+    <name>HubPage</name>
+    <message>
+        <location filename="../../ui/credentialinput.cpp" line="+23"/>
+        <source>%1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The service-account file is not JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The service-account file has no %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/hubcards.cpp" line="+24"/>
+        <source>Token and certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Apple (APNs)</source>
+        <translation>Apple (APNs)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Windows (WNS)</source>
+        <translation>Windows (WNS)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FCM legacy (GCM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Windows Phone (MPNS)</source>
+        <translation>Windows Phone (MPNS)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amazon (ADM)</source>
+        <translation>Amazon (ADM)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Baidu</source>
+        <translation>Baidu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Firebase (FCM v1)</source>
+        <translation>Firebase (FCM v1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browser (Web Push)</source>
+        <translation>Browser (Web Push)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Xiaomi</source>
+        <translation>Xiaomi</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>never expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Certificate expired %n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate expires today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Certificate expires in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/hubchange.cpp" line="+35"/>
+        <source>%1: %2 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 added (secret)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 added: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 changed (secret)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 changed from %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: credential removed (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: credential added (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registration TTL changed from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Authorization rules changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/hubpage.cpp" line="+37"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the hub…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Authorization rules</source>
+        <translation>Autorisierungsregeln</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Used by this profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+82"/>
+        <source>Hub %1</source>
+        <translation>Hub %1</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <location line="+50"/>
+        <source>Reading the hub was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The hub&apos;s configuration could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+113"/>
+        <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>(current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>The checks found %n thing(s) to fix in this hub&apos;s configuration.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This is a production profile: sends to the removed platform will fail for every device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>This is a production profile: every device of this platform gets its pushes through the new credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the Hub Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving replaces the hub&apos;s whole description. This changes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The hub&apos;s configuration could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+10"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>(not a rule of this hub)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registration TTL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily operations: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily maximum of active devices: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily maximum of active registrations: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HubPageDock</name>
+    <message>
+        <location filename="../../ui/hubpagedock.cpp" line="+19"/>
+        <source>Hub Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hub &amp;Configuration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The hub&apos;s push credentials, rules and what the checks find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Not connected: “%1” has no working connection yet, so there is no hub configuration to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HubViews</name>
     <message>
         <location filename="../../ui/hubviews.cpp" line="+26"/>
@@ -1046,22 +1536,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+445"/>
+        <location filename="../../ui/mainwindow.cpp" line="+456"/>
         <source>nhconsole — %1</source>
         <translation>nhconsole — %1</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-308"/>
         <source>Ready. Ctrl+Enter sends.</source>
         <translation>Bereit. Ctrl+Enter sendet.</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-41"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+137"/>
         <source>&amp;SAS Token Inspector…</source>
         <translation>&amp;SAS-Token-Inspektor…</translation>
     </message>
@@ -1126,12 +1616,12 @@
         <translation>&amp;Profil</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Profile </source>
         <translation>Profil </translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-116"/>
         <source>&amp;Save Exchange…</source>
         <translation>Austausch &amp;speichern…</translation>
     </message>
@@ -1146,12 +1636,12 @@
         <translation>H&amp;ub</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>connecting to “%1”…</source>
         <translation>Verbindung zu „%1“ wird hergestellt…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Reading the key of “%1” from the system keychain…</source>
         <translation>Der Schlüssel von „%1“ wird aus dem System-Schlüsselbund gelesen…</translation>
     </message>
@@ -1166,12 +1656,12 @@
         <translation>Sendungen gehen an „%1“ (Hub %2)</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>“%1” has no working connection; the banner above says why.</source>
         <translation>„%1“ hat keine funktionierende Verbindung; das Banner oben nennt den Grund.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>%1 · not connected</source>
         <translation>%1 · nicht verbunden</translation>
     </message>
@@ -1186,7 +1676,7 @@
         <translation>Der SAS-Schlüssel der Zugriffsregel „%1“ für „%2“. Er wird im Speicher gehalten, bis nhconsole beendet wird, und nie auf die Festplatte geschrieben.</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-179"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1196,7 +1686,7 @@
         <translation>Be&amp;nachrichtigung</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Hi&amp;story</source>
         <translation>&amp;Verlauf</translation>
     </message>
@@ -1216,7 +1706,7 @@
         <translation>Haupt</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+181"/>
         <source>About nhconsole</source>
         <translation>Über nhconsole</translation>
     </message>
@@ -3797,7 +4287,7 @@ Beispiel:
         <translation>Registrieren Sie sich aus der App erneut mit einem frischen Geräte-Token. Ein Token aus einem Entwicklungs-Build funktioniert nur mit APNs-Anmeldeinformationen für die Sandbox auf dem Hub, das eines Release-Builds nur mit Anmeldeinformationen für die Produktion.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Register again from the app with a fresh FCM registration token, and check that the token comes from the Firebase project whose credentials the hub holds.</source>
         <translation>Registrieren Sie sich aus der App erneut mit einem frischen FCM-Registrierungstoken, und prüfen Sie, ob das Token aus dem Firebase-Projekt stammt, dessen Anmeldeinformationen der Hub hat.</translation>
     </message>
@@ -3812,7 +4302,7 @@ Beispiel:
         <translation>Der Push-Dienst hat die eigenen Anmeldeinformationen des Hubs für ihn abgelehnt (das Token, das der Hub vom Token-Anbieter des Push-Dienstes erhalten hat, ist falsch oder ungültig), daher ist keine Registrierung dieser Plattform erreichbar.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Fix the Apple (APNs) settings of the hub in the Azure portal: the key id, team id, bundle id and .p8 key (or the certificate), and the sandbox/production mode matching the app&apos;s build.</source>
         <translation>Korrigieren Sie die Apple-Einstellungen (APNs) des Hubs im Azure-Portal: Schlüssel-ID, Team-ID, Bundle-ID und .p8-Schlüssel (oder das Zertifikat) sowie den Sandbox-/Produktionsmodus passend zum Build der App.</translation>
     </message>
@@ -4437,7 +4927,7 @@ Beispiel:
         <translation>Korrigieren Sie den markierten Teil und senden Sie erneut.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>The hub answered %1, but its body could not be read: %2</source>
         <translation>Der Hub hat mit %1 geantwortet, aber sein Body konnte nicht gelesen werden: %2</translation>
     </message>
@@ -4535,6 +5025,16 @@ Beispiel:
         <location line="+3"/>
         <source>Check the hub name against the namespace&apos;s hubs (nhcli hub list).</source>
         <translation>Gleichen Sie den Hub-Namen mit den Hubs des Namespace ab (nhcli hub list).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The hub has no credential for this notification&apos;s platform, so there is no application to send to: the service answers 400 &quot;The notification has no target applications&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add the platform&apos;s credential to the hub (the Hub page shows which are configured), or send in a format the hub has a credential for.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -10273,7 +10773,7 @@ Beispiele:
 <context>
     <name>OutcomeView</name>
     <message>
-        <location filename="../../ui/outcomeview.cpp" line="+54"/>
+        <location filename="../../ui/outcomeview.cpp" line="+56"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -10283,7 +10783,7 @@ Beispiele:
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+166"/>
         <source>Started (UTC)</source>
         <translation>Gestartet (UTC)</translation>
     </message>
@@ -10305,12 +10805,12 @@ Beispiele:
     <message>
         <location line="+10"/>
         <location line="+57"/>
-        <location line="+231"/>
+        <location line="+234"/>
         <source>Registrations</source>
         <translation>Registrierungen</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-290"/>
         <source>Response</source>
         <translation>Antwort</translation>
     </message>
@@ -10424,7 +10924,12 @@ Beispiele:
         <translation>&lt;b&gt;Nächster Schritt:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+4"/>
+        <source>Open the Hub page to see the hub&apos;s configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>Press Send (Ctrl+Enter) to see the hub&apos;s answer here: each registration the test send reached, its outcome and what it means.</source>
         <translation>Drücken Sie Senden (Ctrl+Enter), um hier die Antwort des Hubs zu sehen: jede Registrierung, die die Testsendung erreicht hat, ihr Ergebnis und was es bedeutet.</translation>
     </message>
@@ -10452,6 +10957,49 @@ Beispiele:
         <location line="+4"/>
         <source>%1 &lt;b&gt;Next:&lt;/b&gt; %2</source>
         <translation>%1 &lt;b&gt;Nächster Schritt:&lt;/b&gt; %2</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformCard</name>
+    <message>
+        <location filename="../../ui/platformcard.cpp" line="+48"/>
+        <source>Configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this credential from the hub (you see the change first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mode: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Fix: %1</source>
+        <translation>Korrektur: %1</translation>
     </message>
 </context>
 <context>
