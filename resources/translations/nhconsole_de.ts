@@ -338,147 +338,147 @@
     <message>
         <location filename="../../ui/credentialdialog.cpp" line="+35"/>
         <source>%1 Credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldedaten für %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Sandbox (development builds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox (Entwicklungs-Builds)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Production (App Store, TestFlight, ad hoc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktion (App Store, TestFlight, ad hoc)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Token (.p8 key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Token (.p8-Schlüssel)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Certificate (.p12)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat (.p12)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>.p8 key:</source>
-        <translation type="unfinished"></translation>
+        <translation>.p8-Schlüssel:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>APNs keys (*.p8)</source>
-        <translation type="unfinished"></translation>
+        <translation>APNs-Schlüssel (*.p8)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Key id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-ID:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Team id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Team-ID:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bundle id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle-ID:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>.p12 file:</source>
-        <translation type="unfinished"></translation>
+        <translation>.p12-Datei:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>APNs Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>APNs-Zertifikat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PKCS#12 files (*.p12 *.pfx)</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#12-Dateien (*.p12 *.pfx)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennwort:</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Service-account JSON:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstkonto-JSON:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Package SID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Paket-SID:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsschlüssel:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Public key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentlicher Schlüssel:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Private key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater Schlüssel:</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Paste the file&apos;s text, or load it</source>
-        <translation type="unfinished"></translation>
+        <translation>Text der Datei einfügen oder die Datei laden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Load…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>nhconsole cannot enter this platform&apos;s credential yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>nhconsole kann die Anmeldedaten dieser Plattform noch nicht erfassen.</translation>
     </message>
 </context>
 <context>
@@ -999,37 +999,37 @@
     <message>
         <location filename="../../ui/credentialinput.cpp" line="+23"/>
         <source>%1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist leer.</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>The service-account file is not JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dienstkonto-Datei ist kein JSON: %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The service-account file has no %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dienstkonto-Datei enthält kein %1.</translation>
     </message>
     <message>
         <location filename="../../ui/hubcards.cpp" line="+24"/>
         <source>Token and certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Token und Zertifikat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modus</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1044,7 +1044,7 @@
     <message>
         <location line="+2"/>
         <source>FCM legacy (GCM)</source>
-        <translation type="unfinished"></translation>
+        <translation>FCM legacy (GCM)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1079,7 +1079,7 @@
     <message>
         <location line="+26"/>
         <source>Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1089,91 +1089,91 @@
     <message>
         <location line="+4"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesetzt</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>never expires</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft nie ab</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>Certificate expired %n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zertifikat vor %n Tag abgelaufen</numerusform>
+            <numerusform>Zertifikat vor %n Tagen abgelaufen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Certificate expires today</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat läuft heute ab</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Certificate expires in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zertifikat läuft in %n Tag ab</numerusform>
+            <numerusform>Zertifikat läuft in %n Tagen ab</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/hubchange.cpp" line="+35"/>
         <source>%1: %2 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 entfernt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: %2 added (secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hinzugefügt (geheim)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: %2 added: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hinzugefügt: %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: %2 changed (secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 geändert (geheim)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: %2 changed from %3 to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 von %3 auf %4 geändert</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1: credential removed (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Anmeldedaten entfernt (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: credential added (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Anmeldedaten hinzugefügt (%2)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Registration TTL changed from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungs-TTL von %1 auf %2 geändert</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Authorization rules changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisierungsregeln geändert</translation>
     </message>
     <message>
         <location filename="../../ui/hubpage.cpp" line="+37"/>
@@ -1188,7 +1188,7 @@
     <message>
         <location line="+16"/>
         <source>Reading the hub…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub wird gelesen…</translation>
     </message>
     <message>
         <location line="+42"/>
@@ -1198,17 +1198,17 @@
     <message>
         <location line="+5"/>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Rights</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechte</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Used by this profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Von diesem Profil verwendet</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -1220,51 +1220,51 @@
         <location line="-68"/>
         <location line="+50"/>
         <source>Reading the hub was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Lesen des Hubs wurde abgebrochen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The hub&apos;s configuration could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration des Hubs konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+113"/>
         <source>What to do: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zu tun ist: %1</translation>
     </message>
     <message>
         <location line="-99"/>
         <source>(current)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aktuell)</translation>
     </message>
     <message numerus="yes">
         <location line="+22"/>
         <source>The checks found %n thing(s) to fix in this hub&apos;s configuration.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Prüfungen haben %n Punkt gefunden, der in der Konfiguration dieses Hubs zu beheben ist.</numerusform>
+            <numerusform>Die Prüfungen haben %n Punkte gefunden, die in der Konfiguration dieses Hubs zu beheben sind.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+15"/>
         <source>This is a production profile: sends to the removed platform will fail for every device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist ein Produktionsprofil: Sendungen an die entfernte Plattform schlagen für jedes Gerät fehl.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>This is a production profile: every device of this platform gets its pushes through the new credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist ein Produktionsprofil: Jedes Gerät dieser Plattform erhält seine Pushes über die neuen Anmeldedaten.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Save the Hub Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub-Konfiguration speichern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saving replaces the hub&apos;s whole description. This changes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Speichern ersetzt die gesamte Beschreibung des Hubs. Dabei ändert sich:</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1274,43 +1274,43 @@
     <message>
         <location line="+23"/>
         <source>The hub&apos;s configuration could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration des Hubs konnte nicht gespeichert werden.</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+10"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>(not a rule of this hub)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Regel dieses Hubs)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Registration TTL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungs-TTL: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Daily operations: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Operationen pro Tag: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Daily maximum of active devices: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstzahl aktiver Geräte pro Tag: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Daily maximum of active registrations: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstzahl aktiver Registrierungen pro Tag: %1</translation>
     </message>
 </context>
 <context>
@@ -1318,22 +1318,22 @@
     <message>
         <location filename="../../ui/hubpagedock.cpp" line="+19"/>
         <source>Hub Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub-Konfiguration</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Hub &amp;Configuration…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub-&amp;Konfiguration…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The hub&apos;s push credentials, rules and what the checks find</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Push-Anmeldedaten und Regeln des Hubs und was die Prüfungen finden</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Not connected: “%1” has no working connection yet, so there is no hub configuration to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden: „%1“ hat noch keine funktionierende Verbindung, daher gibt es keine Hub-Konfiguration anzuzeigen.</translation>
     </message>
 </context>
 <context>
@@ -5029,12 +5029,12 @@ Beispiel:
     <message>
         <location line="+15"/>
         <source>The hub has no credential for this notification&apos;s platform, so there is no application to send to: the service answers 400 &quot;The notification has no target applications&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat keine Anmeldedaten für die Plattform dieser Benachrichtigung, daher gibt es keine Anwendung, an die gesendet werden kann: Der Dienst antwortet mit 400 „The notification has no target applications“.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add the platform&apos;s credential to the hub (the Hub page shows which are configured), or send in a format the hub has a credential for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie dem Hub die Anmeldedaten der Plattform hinzu (die Hub-Seite zeigt, welche konfiguriert sind), oder senden Sie in einem Format, für das der Hub Anmeldedaten hat.</translation>
     </message>
 </context>
 <context>
@@ -10926,7 +10926,7 @@ Beispiele:
     <message>
         <location line="+4"/>
         <source>Open the Hub page to see the hub&apos;s configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub-Seite öffnen, um die Konfiguration des Hubs zu sehen</translation>
     </message>
     <message>
         <location line="+82"/>
@@ -10964,22 +10964,22 @@ Beispiele:
     <message>
         <location filename="../../ui/platformcard.cpp" line="+48"/>
         <source>Configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguriert</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Not configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht konfiguriert</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -10989,12 +10989,12 @@ Beispiele:
     <message>
         <location line="+1"/>
         <source>Remove this credential from the hub (you see the change first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anmeldedaten vom Hub entfernen (Sie sehen die Änderung vorher)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Mode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus: %1</translation>
     </message>
     <message>
         <location line="+64"/>
