@@ -381,7 +381,7 @@ void TestTemplateSend::screenshots()
                 ->grab()
                 .save(dir + u"/properties"_s + suffix + u".png"_s));
     composer->showPage(m_window->reachPreview());
-    QTest::qWait(0);
+    QTRY_VERIFY(m_window->reachPreview()->isVisible());
     QVERIFY(m_window->reachPreview()->grab().save(dir + u"/reach"_s + suffix + u".png"_s));
     const Nh::Exchange e = sendAndWait();
     QCOMPARE(e.result, Nh::ExchangeResult::Success);
