@@ -317,6 +317,8 @@ struct TagExpression::Data
     /// `present[i]`: whether distinctTags[i] is among the registration's tags.
     bool evaluate(qsizetype n, const bool *present) const;
     void appendNormalized(QString &out, qsizetype n) const;
+    /// The subtree at `n` as a public Term (depth bounded by kMaxDepth, as evaluate()).
+    Term term(qsizetype n) const;
 
     QString text;
     // std::vector: it moves nodes when it grows, where QList would copy this non-relocatable type.
@@ -903,6 +905,36 @@ bool TagExpression::isSingleTag() const
 QList<Warning> TagExpression::warnings() const
 {
     return m_d ? m_d->warnings : QList<Warning>();
+}
+
+TagExpression::Term TagExpression::Data::term(qsizetype n) const
+{
+    const Node &node = nodes[n];
+    Term out;
+    switch (node.kind) {
+    case Kind::Tag:
+        out.kind = Term::Kind::Tag;
+        out.tag = distinctTags[node.first];
+        return out;
+    case Kind::Not:
+        out.kind = Term::Kind::Not;
+        break;
+    case Kind::And:
+        out.kind = Term::Kind::And;
+        break;
+    case Kind::Or:
+        out.kind = Term::Kind::Or;
+        break;
+    }
+    out.operands.reserve(node.count);
+    for (qsizetype i = 0; i < node.count; ++i)
+        out.operands.append(term(child(n, i)));
+    return out;
+}
+
+TagExpression::Term TagExpression::term() const
+{
+    return m_d ? m_d->term(m_d->root) : Term();
 }
 
 // --- single tags and tag lists ---------------------------------------------------------------

@@ -102,6 +102,21 @@ public:
     QList<Warning> warnings() const;
     bool isNull() const { return !m_d; }
 
+    /**
+     * The parsed tree, for code that evaluates an expression over sets of registrations rather
+     * than one registration's tags (the reach planner, docs/reach.md). `&&` and `||` are n-ary
+     * (a chain is one node), `!` has one operand, redundant parentheses are gone. A null
+     * expression is an `||` without operands, which matches nothing.
+     */
+    struct Term
+    {
+        enum class Kind : quint8 { Tag, Not, And, Or };
+        Kind kind = Kind::Or;
+        QString tag; ///< Tag only
+        QList<Term> operands; ///< Not: one; And/Or: two or more
+    };
+    Term term() const;
+
 private:
     struct Data;
     class Parser;
