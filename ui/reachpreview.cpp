@@ -3,6 +3,7 @@
 #include "reachpreview.h"
 
 #include "client/reach.h"
+#include "client/reachquery.h"
 #include "emulator/emulatorstate.h"
 #include "models/registrationmodel.h"
 #include "protocol/renderedpayload.h"
@@ -19,11 +20,13 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMap>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -31,8 +34,9 @@ using namespace Qt::Literals::StringLiterals;
 
 ReachPreview::ReachPreview(Nh::HubClient *client, QWidget *parent)
     : QWidget(parent)
-    , m_collector(new Nh::RegistrationCollector(client, this))
+    , m_query(new Nh::ReachQuery(client, this))
     , m_model(new Nh::RegistrationModel(nullptr, this))
+    , m_planTimer(new QTimer(this))
 {
     setObjectName(u"reachPreview"_s);
 
@@ -131,10 +135,15 @@ ReachPreview::ReachPreview(Nh::HubClient *client, QWidget *parent)
     m_note->setWordWrap(true);
     m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    connect(m_collector, &Nh::RegistrationCollector::progress, this, [this](int fetched) {
-        m_note->setText(tr("Fetching registrations… %1 so far").arg(fetched));
+    connect(m_query, &Nh::ReachQuery::progress, this, [this](int fetched, int requests) {
+        m_note->setText(tr("Fetching registrations… %1 so far (%n request(s))", nullptr, requests)
+                            .arg(fetched));
     });
-    connect(m_collector, &Nh::RegistrationCollector::finished, this, &ReachPreview::onFetched);
+    connect(m_query, &Nh::ReachQuery::finished, this, &ReachPreview::onFetched);
+    // Long enough that typing a tag does not fetch every prefix of it.
+    m_planTimer->setSingleShot(true);
+    m_planTimer->setInterval(kPlanDelayMs);
+    connect(m_planTimer, &QTimer::timeout, this, &ReachPreview::fetchPlan);
 
     auto *row = new QHBoxLayout;
     m_inputRow = row;
@@ -210,11 +219,11 @@ void ReachPreview::setConnected(bool connected, const QString &note)
     m_connected = connected;
     m_disconnectedNote = note;
     if (!connected) {
-        m_collector->cancel();
+        m_planTimer->stop();
+        m_query->clear();
         m_hasSnapshot = false;
-        m_snapshot.clear();
-        m_snapshotAt = {};
-        m_snapshotTruncated = false;
+        m_truncatedListings.clear();
+        m_fetchFailed = false;
     }
     // A first show must not fetch over a connection that belongs to another profile.
     m_fetchedOnce = !connected;
@@ -226,7 +235,7 @@ void ReachPreview::setConnected(bool connected, const QString &note)
 
 void ReachPreview::setLimit(int registrations)
 {
-    m_collector->setLimit(registrations);
+    m_query->setLimit(registrations);
 }
 
 void ReachPreview::setTemplateProperties(const Nh::TemplateProperties &properties)
@@ -237,9 +246,19 @@ void ReachPreview::setTemplateProperties(const Nh::TemplateProperties &propertie
     evaluate();
 }
 
+const QList<Nh::Registration> &ReachPreview::registrations() const
+{
+    return m_query->registrations();
+}
+
 int ReachPreview::fetchedCount() const
 {
-    return m_hasSnapshot ? int(m_snapshot.size()) : -1;
+    return m_hasSnapshot ? int(m_query->registrations().size()) : -1;
+}
+
+int ReachPreview::requestCount() const
+{
+    return m_query->requests();
 }
 
 QString ReachPreview::summaryText() const
@@ -259,12 +278,12 @@ QString ReachPreview::errorText() const
 
 bool ReachPreview::isFetching() const
 {
-    return m_collector->isRunning();
+    return m_query->isRunning() || m_planTimer->isActive();
 }
 
 QDateTime ReachPreview::fetchedAt() const
 {
-    return m_snapshotAt;
+    return m_query->fetchedAt();
 }
 
 void ReachPreview::refresh()
@@ -272,40 +291,56 @@ void ReachPreview::refresh()
     if (!m_connected)
         return;
     m_fetchedOnce = true;
+    m_query->clear();
+    m_hasSnapshot = false;
+    m_truncatedListings.clear();
+    m_propertiesOf.clear();
+    fetchPlan();
+}
+
+void ReachPreview::fetchPlan()
+{
+    m_planTimer->stop();
+    if (!m_connected)
+        return;
+    std::optional<Nh::TagExpression> expression;
+    const std::optional<Nh::ReachPlan> plan = currentPlan(expression);
+    if (!plan)
+        return;
+    m_fetchFailed = false;
     m_errorBanner->hide();
-    m_collector->start();
+    m_query->start(*plan);
     updateBusy();
+    present();
 }
 
 void ReachPreview::cancel()
 {
-    m_collector->cancel();
+    m_planTimer->stop();
+    m_query->cancel();
+    updateBusy();
 }
 
 void ReachPreview::onFetched()
 {
     updateBusy();
-    if (!m_collector->ok()) {
-        // evaluate() shows the failure. A partial list would preview a wrong reach: the last
-        // complete one stays, if any.
-        if (!m_hasSnapshot)
-            m_note->setText(tr("No registrations fetched yet."));
-        evaluate();
-        return;
-    }
-    m_hasSnapshot = true;
-    m_snapshot = m_collector->registrations();
-    m_snapshotAt = m_collector->fetchedAt();
-    m_snapshotTruncated = m_collector->isTruncated();
-    m_propertiesOf.clear();
-    for (const Nh::Registration &r : std::as_const(m_snapshot)) {
-        if (!r.isTemplate)
-            continue;
-        const auto document = Nh::TemplateDocument::parse(Nh::TemplateSource::fromRegistration(r));
-        m_propertiesOf.insert(r.registrationId, document ? document->properties() : QStringList());
+    m_fetchFailed = !m_query->ok();
+    if (m_query->ok()) {
+        m_hasSnapshot = true;
+        if (m_query->isTruncated()) {
+            m_truncatedListings.clear();
+            for (const Nh::ReachPlan::Listing &listing : m_query->plan().listings())
+                m_truncatedListings << listing.key();
+        }
     }
     QStringList known;
-    for (const Nh::Registration &r : std::as_const(m_snapshot)) {
+    for (const Nh::Registration &r : m_query->registrations()) {
+        if (r.isTemplate && !m_propertiesOf.contains(r.registrationId)) {
+            const auto document =
+                Nh::TemplateDocument::parse(Nh::TemplateSource::fromRegistration(r));
+            m_propertiesOf.insert(r.registrationId,
+                                  document ? document->properties() : QStringList());
+        }
         for (const QString &tag : r.tags) {
             if (!known.contains(tag))
                 known << tag;
@@ -314,35 +349,33 @@ void ReachPreview::onFetched()
     known.sort(Qt::CaseInsensitive);
     m_tagEdit->setKnownTags(known);
     emit knownTagsChanged(known);
-    evaluate();
+    const QStringList usedBefore = m_used;
+    present();
+    if (m_used != usedBefore)
+        emit templatePropertiesUsedChanged(m_used);
 }
 
 void ReachPreview::evaluate()
 {
     const QStringList usedBefore = m_used;
-    evaluateTemplates({});
-    // Whatever path the evaluation takes, the composer hears about a changed union once.
-    const auto announce = qScopeGuard([this, usedBefore] {
-        if (m_used != usedBefore)
-            emit templatePropertiesUsedChanged(m_used);
-    });
-    if (!m_connected) {
-        m_tagEdit->clearErrorSpan();
-        m_errorBanner->hide();
-        m_reached = -1;
-        m_model->clear();
-        m_summary->setText(m_disconnectedNote.isEmpty() ? tr("Not connected.")
-                                                        : m_disconnectedNote);
-        m_note->clear();
-        emit reachChanged(-1);
-        return;
-    }
+    m_planTimer->stop();
+    // An edit the fetched listings do not answer fetches what it needs, once typing pauses.
+    if (!present() && m_connected && m_fetchedOnce)
+        m_planTimer->start();
+    updateBusy();
+    if (m_used != usedBefore)
+        emit templatePropertiesUsedChanged(m_used);
+}
+
+std::optional<Nh::ReachPlan> ReachPreview::currentPlan(std::optional<Nh::TagExpression> &expression)
+{
+    expression.reset();
     if (m_direct) {
-        evaluateDirect();
-        return;
+        const auto platform = Nh::platformForFormat(format());
+        return platform ? Nh::ReachPlan::forHandles(*platform, m_handles)
+                        : Nh::ReachPlan::everything();
     }
     const QString text = m_tagEdit->text().trimmed();
-    std::optional<Nh::TagExpression> expression;
     if (!text.isEmpty()) {
         // Report, not Enforce: a preview of an expression over the service's tag limit is still
         // useful; the limit is named in the summary.
@@ -351,42 +384,102 @@ void ReachPreview::evaluate()
         if (!parsed) {
             m_tagEdit->setErrorSpan(int(parsed.error().offset), int(parsed.error().length));
             m_reached = -1;
+            m_lowerBound = false;
             m_model->clear();
             m_summary->setText(tr("The expression does not parse."));
             showError(parsed.error().message, int(Theme::Tone::Failure));
-            emit reachChanged(-1);
-            return;
+            return std::nullopt;
         }
         expression = *parsed;
     }
     m_tagEdit->clearErrorSpan();
-    const bool fetchFailed = m_fetchedOnce && !m_collector->isRunning() && !m_collector->ok();
-    if (fetchFailed) {
-        const Nh::Exchange &e = m_collector->lastExchange();
+    return Nh::ReachPlan::forExpression(expression ? &*expression : nullptr);
+}
+
+bool ReachPreview::present()
+{
+    evaluateTemplates({});
+    if (!m_connected) {
+        m_tagEdit->clearErrorSpan();
+        m_errorBanner->hide();
+        m_reached = -1;
+        m_lowerBound = false;
+        m_model->clear();
+        m_summary->setText(m_disconnectedNote.isEmpty() ? tr("Not connected.")
+                                                        : m_disconnectedNote);
+        m_note->clear();
+        emit reachChanged(-1);
+        return true;
+    }
+    std::optional<Nh::TagExpression> expression;
+    const std::optional<Nh::ReachPlan> plan = currentPlan(expression);
+    if (!plan) {
+        emit reachChanged(-1);
+        return true; // nothing to fetch for an expression that does not parse
+    }
+    if (m_fetchFailed && !m_query->isRunning()) {
+        const Nh::Exchange &e = m_query->failure();
         showError(e.errorSentence,
                   int(e.result == Nh::ExchangeResult::Cancelled ? Theme::Tone::Warning
                                                                 : Theme::Tone::Failure));
     } else {
         m_errorBanner->hide();
     }
-    if (!m_hasSnapshot) {
+    const bool covered = m_hasSnapshot && m_query->covers(*plan);
+    QStringList listings;
+    for (const Nh::ReachPlan::Listing &listing : plan->listings())
+        listings << listing.key();
+    const bool bounded =
+        !covered && m_hasSnapshot && !m_query->isRunning() && listings == m_truncatedListings;
+    if (!covered && !bounded) {
         m_reached = -1;
+        m_lowerBound = false;
         m_model->clear();
-        m_summary->setText(tr("Refresh to fetch the hub's registrations and preview the reach."));
-        return;
+        if (m_query->isRunning() || m_planTimer->isActive() || (m_fetchedOnce && !m_fetchFailed))
+            m_summary->setText(tr("Fetching %1…").arg(plan->describe()));
+        else if (m_fetchFailed)
+            m_summary->setText(tr("The registrations could not be fetched."));
+        else
+            m_summary->setText(
+                tr("Refresh to fetch the hub's registrations and preview the reach."));
+        if (!m_query->isRunning())
+            m_note->clear();
+        emit reachChanged(-1);
+        return m_query->isRunning() || m_fetchFailed;
     }
-    const QList<Nh::Registration> reached =
-        Nh::reachedRegistrations(m_snapshot, format(), expression ? &*expression : nullptr);
+    m_lowerBound = bounded;
+    if (m_direct) {
+        evaluateDirect();
+        return true;
+    }
+
+    const QList<Nh::Registration> reached = Nh::reachedRegistrations(
+        m_query->registrations(), format(), expression ? &*expression : nullptr);
     m_reached = int(reached.size());
     m_model->setRegistrations(reached);
     evaluateTemplates(reached);
 
-    const QString who = format() == Nh::Format::Template
+    QString who = format() == Nh::Format::Template
         ? tr("template registrations of every platform")
         : tr("native %1 registrations")
               .arg(Nh::platformDisplayName(*Nh::platformForFormat(format())));
-    QString summary = expression ? tr("Reaches %n registration(s)", nullptr, m_reached)
-                                 : tr("A broadcast reaches %n registration(s)", nullptr, m_reached);
+    if (format() == Nh::Format::Template && !reached.isEmpty()) {
+        QMap<int, int> perPlatform;
+        for (const Nh::Registration &r : reached)
+            ++perPlatform[int(r.platform)];
+        QStringList counts;
+        for (auto it = perPlatform.cbegin(); it != perPlatform.cend(); ++it)
+            counts
+                << tr("%1 %2").arg(Nh::platformDisplayName(Nh::Platform(it.key()))).arg(it.value());
+        who += u" ("_s + counts.join(u", "_s) + u')';
+    }
+    QString summary;
+    if (bounded)
+        summary = tr("Reaches at least %n registration(s)", nullptr, m_reached);
+    else if (expression)
+        summary = tr("Reaches %n registration(s)", nullptr, m_reached);
+    else
+        summary = tr("A broadcast reaches %n registration(s)", nullptr, m_reached);
     summary += u": "_s + who;
     QStringList notes;
     if (expression) {
@@ -402,28 +495,28 @@ void ReachPreview::evaluate()
             << tr("A test send reports at most %1 of them.").arg(Nh::EmulatorState::kTestSendLimit);
     m_summary->setText(notes.isEmpty() ? summary : summary + u"\n"_s + notes.join(u' '));
 
-    const int fetched = int(m_snapshot.size());
-    QString note = fetched == 1 ? tr("Evaluated locally from 1 registration fetched at %1.")
-                                      .arg(m_snapshotAt.toLocalTime().toString(u"HH:mm"_s))
-                                : tr("Evaluated locally from %1 registrations fetched at %2.")
-                                      .arg(fetched)
-                                      .arg(m_snapshotAt.toLocalTime().toString(u"HH:mm"_s));
-    if (m_snapshotTruncated)
+    const QString at = m_query->fetchedAt().toLocalTime().toString(u"HH:mm"_s);
+    const int fetched = int(m_query->registrations().size());
+    QString note =
+        tr("Evaluated locally from %n registration(s) fetched at %1", nullptr, fetched).arg(at)
+        + u": "_s + plan->describe() + u'.';
+    if (bounded)
         note += u' '
-            + tr("The hub has more than %1 registrations; only the first %1 were fetched, so the "
-                 "real reach may be larger.")
-                  .arg(m_collector->limit());
+            + tr("At least %n — the rest was not fetched: a preview fetches at most %1 "
+                 "registrations.",
+                 nullptr, m_reached)
+                  .arg(m_query->limit());
     m_note->setText(note);
-    Theme::paintLabel(m_note, m_snapshotTruncated ? Theme::Tone::Warning : Theme::Tone::Neutral);
+    Theme::paintLabel(m_note, bounded ? Theme::Tone::Warning : Theme::Tone::Neutral);
     emit reachChanged(m_reached);
+    return true;
 }
 
 void ReachPreview::evaluateDirect()
 {
     m_tagEdit->clearErrorSpan();
-    m_errorBanner->hide();
     QList<Nh::Registration> carrying;
-    for (const Nh::Registration &r : std::as_const(m_snapshot)) {
+    for (const Nh::Registration &r : m_query->registrations()) {
         if (m_handles.contains(r.handle) && Nh::formatReaches(format(), r))
             carrying << r;
     }
@@ -433,10 +526,8 @@ void ReachPreview::evaluateDirect()
                            ? tr("Enter the device handle of a direct send.")
                            : tr("A direct send goes to %n device handle(s), registered or not.",
                                 nullptr, m_reached));
-    m_note->setText(m_hasSnapshot
-                        ? tr("Registrations on the hub with this handle, for this format: %1.")
-                              .arg(carrying.size())
-                        : tr("Refresh to see which registrations carry this handle."));
+    m_note->setText(
+        tr("Registrations on the hub with this handle, for this format: %1.").arg(carrying.size()));
     Theme::paintLabel(m_note, Theme::Tone::Neutral);
     emit reachChanged(m_reached);
 }
@@ -501,7 +592,7 @@ void ReachPreview::showRendered()
               .data(Nh::RegistrationModel::RegistrationIdRole)
               .toString()
         : QString();
-    for (const Nh::Registration &r : std::as_const(m_snapshot)) {
+    for (const Nh::Registration &r : m_query->registrations()) {
         if (!id.isEmpty() && r.registrationId == id) {
             m_rendered->setPayload(
                 Nh::RenderedPayload::render(r, Nh::TemplatePropertyBag(m_templateProperties)));
@@ -513,7 +604,7 @@ void ReachPreview::showRendered()
 
 void ReachPreview::updateBusy()
 {
-    const bool busy = m_collector->isRunning();
+    const bool busy = m_query->isRunning();
     m_progress->setVisible(busy);
     m_cancelButton->setVisible(busy);
 }

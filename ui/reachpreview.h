@@ -2,15 +2,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "client/reachplan.h"
 #include "protocol/notification.h"
 #include "protocol/platform.h"
 #include "protocol/registration.h"
+#include "protocol/tagexpression.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QStringList>
 #include <QWidget>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -23,19 +26,22 @@ class QSplitter;
 class QTableView;
 class RenderedPayloadView;
 class QVBoxLayout;
+class QTimer;
 class TagExpressionEdit;
 namespace Nh {
 class HubClient;
-class RegistrationCollector;
+class ReachQuery;
 class RegistrationModel;
 } // namespace Nh
 
 /**
- * Which registrations a send would reach, before sending (issue #7): the hub's registrations
- * are fetched (every page, cancellable, at most limit() of them, with a note when the hub has
- * more) and the tag expression and format are evaluated locally with Nh::reaches(), the rule
- * the emulator delivers by. Editing the expression or format re-evaluates at once without
- * fetching again; Refresh fetches again. The first show fetches by itself.
+ * Which registrations a send would reach, before sending (issues #7 and #18): the listings the
+ * expression needs are fetched (Nh::ReachPlan: the by-tag listings of the tags that must be
+ * present, the whole hub only for a broadcast or negations alone; raced, bounded, cancellable)
+ * and the expression and format are evaluated locally with Nh::reaches(), the rule the emulator
+ * delivers by. Listings stay until Refresh, so an edit they already cover re-evaluates at once;
+ * one they do not cover fetches what it needs after a short pause in typing. A plan stopped by
+ * the bound is reported as "at least N". The first show fetches by itself.
  */
 class ReachPreview final : public QWidget
 {
@@ -43,6 +49,10 @@ class ReachPreview final : public QWidget
     Q_DISABLE_COPY_MOVE(ReachPreview)
 
 public:
+    /** The pause in typing after which an expression the fetched listings do not answer is
+     *  fetched. */
+    static constexpr int kPlanDelayMs = 400;
+
     /** `client` must outlive the widget. */
     explicit ReachPreview(Nh::HubClient *client, QWidget *parent = nullptr);
 
@@ -71,7 +81,7 @@ public:
      */
     void setConnected(bool connected, const QString &note = {});
     bool isConnected() const { return m_connected; }
-    /** Registrations fetched at most (default Nh::RegistrationCollector::kDefaultLimit). */
+    /** Registrations fetched at most per plan (default Nh::ReachQuery::kDefaultLimit). */
     void setLimit(int registrations);
     /**
      * The properties of a template send (the composer's). For a template send the current
@@ -80,8 +90,8 @@ public:
      * an empty substitution.
      */
     void setTemplateProperties(const Nh::TemplateProperties &properties);
-    /** The registrations of the last complete fetch. */
-    const QList<Nh::Registration> &registrations() const { return m_snapshot; }
+    /** Every registration fetched since the last Refresh. */
+    const QList<Nh::Registration> &registrations() const;
     /** The union of the properties the reached template registrations use (first spelling,
      *  compared case-insensitively, sorted); empty unless the format is template. */
     QStringList templatePropertiesUsed() const { return m_used; }
@@ -97,9 +107,13 @@ public:
     int reachedCount() const { return m_reached; }
     /** Registrations the evaluation was made from; -1 before the first fetch. */
     int fetchedCount() const;
+    /** Requests the last fetch made (0 when fetched listings already covered it). */
+    int requestCount() const;
+    /** Whether reachedCount() is a lower bound: the plan's listings were not fetched whole. */
+    bool isLowerBound() const { return m_lowerBound; }
     /** "Reaches N registrations …". */
     QString summaryText() const;
-    /** "Evaluated locally from N registrations fetched at HH:MM" (+ the truncation note). */
+    /** "Evaluated locally from N registrations … fetched at HH:MM" (+ the bound's note). */
     QString noteText() const;
     /** The parse error of the expression or the fetch's failure sentence; empty when none. */
     QString errorText() const;
@@ -110,7 +124,7 @@ public:
     QAction *refreshAction() const { return m_refreshAction; }
 
 public slots:
-    /** Fetches every registration again, then evaluates. */
+    /** Forgets what was fetched, fetches what the current expression needs, then evaluates. */
     void refresh();
     void cancel();
     /** Evaluates the current expression and format against the registrations already fetched. */
@@ -132,6 +146,15 @@ protected:
 
 private:
     void onFetched();
+    /** Starts fetching what the current plan needs (the pause after an edit is over). */
+    void fetchPlan();
+    /**
+     * Shows the reach of the current expression from what was fetched. False when the fetched
+     * listings do not answer it (a fetch is needed); the summary then says so.
+     */
+    bool present();
+    /** The current expression's plan; nullopt (and the error shown) when it does not parse. */
+    std::optional<Nh::ReachPlan> currentPlan(std::optional<Nh::TagExpression> &expression);
     void evaluateDirect();
     void updateBusy();
     void showError(const QString &sentence, int tone);
@@ -140,18 +163,22 @@ private:
     /** The current row rendered for the template properties (template sends only). */
     void showRendered();
 
-    Nh::RegistrationCollector *m_collector;
+    Nh::ReachQuery *m_query;
     Nh::RegistrationModel *m_model;
+    /// The pause after an edit before a plan the listings do not cover is fetched.
+    QTimer *m_planTimer;
     bool m_fetchedOnce = false;
     bool m_connected = true;
     QString m_disconnectedNote;
     bool m_direct = false; ///< a direct send to m_handles
     QStringList m_handles;
+    /// A fetch finished since the last Refresh (evaluate() has registrations to work on).
     bool m_hasSnapshot = false;
-    /// The last complete fetch: what evaluate() works on.
-    QList<Nh::Registration> m_snapshot;
-    QDateTime m_snapshotAt;
-    bool m_snapshotTruncated = false;
+    /// The listings of the last plan whose fetch the bound stopped: evaluate() reports a lower
+    /// bound for a plan with the same listings rather than fetching it again.
+    QStringList m_truncatedListings;
+    bool m_lowerBound = false;
+    bool m_fetchFailed = false;
     int m_reached = -1;
     int m_errorTone = 0;
     Nh::TemplateProperties m_templateProperties;

@@ -35,6 +35,7 @@ private slots:
     void agreesWithEmulatorOutcome_data();
     void agreesWithEmulatorOutcome();
     void noteNamesCountAndTime();
+    void templateCountsPerPlatform();
     void boundIsNoted();
     void cancelShowsSentence();
     void faultShowsSentence();
@@ -51,6 +52,14 @@ private:
         return *m_harness->emulator.state().hub(m_harness->emulator.hubName());
     }
     bool fetch();
+    /** Registrations of the emulator's hub carrying `tag` (case-insensitively). */
+    int tagged(const QString &tag)
+    {
+        int n = 0;
+        for (const auto &[id, r] : hub().registrations)
+            n += r.tags.contains(tag, Qt::CaseInsensitive);
+        return n;
+    }
 
     std::unique_ptr<UiHarness> m_harness;
     std::unique_ptr<ReachPreview> m_preview;
@@ -157,18 +166,33 @@ void TestReachPreview::noteNamesCountAndTime()
     m_preview->setFormat(Nh::Format::Apple);
     m_preview->setTagExpression(u"sports"_s);
     QVERIFY(fetch());
-    const int total = int(hub().registrations.size());
-    QCOMPARE(m_preview->fetchedCount(), total);
+    // The plan fetched the by-tag listing of `sports`, not the hub, in one request.
+    const int sports = tagged(u"sports"_s);
+    QVERIFY(sports > 0 && sports < int(hub().registrations.size()));
+    QCOMPARE(m_preview->fetchedCount(), sports);
+    QCOMPARE(m_preview->requestCount(), 1);
+    QVERIFY(!m_preview->isLowerBound());
     const QString note = m_preview->noteText();
-    QVERIFY2(note.contains(u"Evaluated locally from %1 registrations fetched at "_s.arg(total)),
+    QVERIFY2(note.contains(u"Evaluated locally from %1 registration"_s.arg(sports)),
              qPrintable(note));
+    QVERIFY2(note.contains(u"tagged sports"_s), qPrintable(note));
     QVERIFY2(note.contains(m_preview->fetchedAt().toLocalTime().toString(u"HH:mm"_s)),
              qPrintable(note));
-    // Editing re-evaluates without fetching again.
+
+    // An edit the fetched listing covers re-evaluates at once, without a request.
+    const qsizetype requests = m_harness->emulator.log().size();
     QSignalSpy reach(m_preview.get(), &ReachPreview::reachChanged);
-    m_preview->setTagExpression(u"politics"_s);
+    m_preview->setTagExpression(u"sports && lang:en"_s);
     QCOMPARE(reach.size(), 1);
     QVERIFY(!m_preview->isFetching());
+    QVERIFY(m_preview->reachedCount() >= 0);
+    QCOMPARE(m_harness->emulator.log().size(), requests);
+
+    // One it does not cover fetches what it needs once typing pauses.
+    m_preview->setTagExpression(u"politics"_s);
+    QVERIFY(m_preview->isFetching());
+    QCOMPARE(m_preview->reachedCount(), -1);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_preview->isFetching(), 10000);
     int politicsApple = 0;
     for (const auto &[id, r] : hub().registrations)
         politicsApple +=
@@ -178,13 +202,38 @@ void TestReachPreview::noteNamesCountAndTime()
              qPrintable(m_preview->summaryText()));
 }
 
+void TestReachPreview::templateCountsPerPlatform()
+{
+    m_preview->setFormat(Nh::Format::Template);
+    QVERIFY(fetch()); // a broadcast: the whole (small) hub
+    QCOMPARE(m_preview->fetchedCount(), int(hub().registrations.size()));
+    QMap<Nh::Platform, int> expected;
+    for (const auto &[id, r] : hub().registrations)
+        expected[r.platform] += r.isTemplate;
+    QVERIFY(m_preview->reachedCount() > 0);
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        if (it.value() == 0)
+            continue;
+        const QString count = u"%1 %2"_s.arg(Nh::platformDisplayName(it.key())).arg(it.value());
+        QVERIFY2(m_preview->summaryText().contains(count),
+                 qPrintable(m_preview->summaryText() + u" lacks "_s + count));
+    }
+}
+
 void TestReachPreview::boundIsNoted()
 {
     m_preview->setLimit(5);
     QVERIFY(fetch());
     QCOMPARE(m_preview->fetchedCount(), 5);
-    QVERIFY2(m_preview->noteText().contains(u"only the first 5"_s),
+    QVERIFY(m_preview->isLowerBound());
+    QVERIFY2(m_preview->summaryText().contains(u"at least"_s),
+             qPrintable(m_preview->summaryText()));
+    QVERIFY2(m_preview->noteText().contains(u"the rest was not fetched"_s),
              qPrintable(m_preview->noteText()));
+    // The same plan is not fetched again by an edit; the bound stays reported.
+    m_preview->setFormat(Nh::Format::Apple);
+    QVERIFY(!m_preview->isFetching());
+    QVERIFY(m_preview->isLowerBound());
 }
 
 void TestReachPreview::cancelShowsSentence()
@@ -303,7 +352,8 @@ void TestReachPreview::disconnectedForgetsAndRefusesToFetch()
     m_preview->setConnected(true);
     QVERIFY(m_preview->refreshAction()->isEnabled());
     QVERIFY(fetch());
-    QCOMPARE(m_preview->fetchedCount(), int(hub().registrations.size()));
+    // Only what `politics` needs: its by-tag listing.
+    QCOMPARE(m_preview->fetchedCount(), tagged(u"politics"_s));
 }
 
 void TestReachPreview::compactHidesTheFields()
