@@ -1,0 +1,162 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The reach preview at real size (issue #18, docs/reach.md): an in-process emulator holds N
+// registrations (default 1,000,000: user:<i>, 1,000 cohorts, 5 languages), and the preview's
+// planner answers expressions over real HTTPS. For each expression it prints the requests made,
+// the registrations fetched, whether the answer is exact or a bound, and the time as a ratio to
+// a one-registration GET measured in the same run. Targets: a selective expression
+// (`user:X && lang:en`) in at most 5 requests and under a second. A wrong reach (checked against
+// the generated data) exits 1, so a fast wrong answer cannot pass for a fast one.
+// NH_BENCH_QUICK=1 (set by ctest) uses 20,000 registrations; BENCH_N overrides.
+
+#include "client/hubclient.h"
+#include "client/reach.h"
+#include "client/reachplan.h"
+#include "client/reachquery.h"
+#include "emulator/emulatorstate.h"
+#include "emulatorfixture.h"
+#include "protocol/tagexpression.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+using namespace Nh;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+constexpr int kCohorts = 1000;
+const QStringList kLanguages {u"en"_s, u"de"_s, u"fr"_s, u"es"_s, u"it"_s};
+
+[[noreturn]] void fail(const QString &why)
+{
+    std::fflush(stdout);
+    std::fprintf(stderr, "bench_reach: FAILED: %s\n", qPrintable(why));
+    std::exit(1);
+}
+
+/** Runs the event loop until `done` or 120 s (a stuck run fails rather than hangs). */
+template<typename Signal, typename Sender> void waitFor(Sender *sender, Signal signal)
+{
+    QEventLoop loop;
+    QObject::connect(sender, signal, &loop, &QEventLoop::quit);
+    QTimer::singleShot(120000, &loop, [] { fail(u"no answer within 120 s"_s); });
+    loop.exec();
+}
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v.at(v.size() / 2);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const bool quick = qEnvironmentVariableIntValue("NH_BENCH_QUICK") == 1;
+    const int n = qEnvironmentVariableIsSet("BENCH_N") ? qEnvironmentVariableIntValue("BENCH_N")
+                                                       : (quick ? 20000 : 1000000);
+
+    EmulatorFixture f;
+    if (!f.start())
+        fail(u"the emulator did not start"_s);
+    f.resetHub();
+    EmulatorHub &hub = *f.emulator.state().hub(f.hub());
+    QElapsedTimer seeding;
+    seeding.start();
+    QString someId;
+    for (int i = 0; i < n; ++i) {
+        Registration r;
+        r.platform = i % 3 == 0 ? Platform::FcmV1 : Platform::Apple;
+        r.handle = u"%1%2"_s.arg(r.platform == Platform::Apple ? u"AB"_s : u"fcm-"_s).arg(i);
+        r.tags = {u"user:%1"_s.arg(i), u"cohort:%1"_s.arg(i % kCohorts),
+                  u"lang:%1"_s.arg(kLanguages.at(i % kLanguages.size()))};
+        r.registrationId = EmulatorState::newRegistrationId();
+        r.etag = 1;
+        if (i == n / 2)
+            someId = r.registrationId;
+        f.emulator.state().putRegistration(hub, r);
+    }
+    std::printf("seeded %d registrations in %.1f s\n", n, seeding.elapsed() / 1000.0);
+
+    HubClient client(&f.nam);
+    HubConnection c;
+    c.connectionString = f.connectionString();
+    c.hub = f.hub();
+    c.caCertificates = {f.emulator.certificate()};
+    c.transferTimeoutMs = 120000;
+    client.setConnection(c);
+
+    // The baseline: one registration by id, over the same connection.
+    QList<double> gets;
+    for (int i = 0; i < (quick ? 5 : 21); ++i) {
+        QElapsedTimer t;
+        t.start();
+        HubJob *job = client.getRegistration(someId);
+        waitFor(job, &HubJob::finished);
+        gets << t.nsecsElapsed() / 1e6;
+    }
+    const double getMs = median(gets);
+    std::printf("one-registration GET: %.2f ms (median)\n\n", getMs);
+
+    // user 2 speaks fr (2 % 5), user 10 en: the selective case reaches exactly one registration.
+    const int user = std::min(n - 1, 10);
+    struct Case
+    {
+        QString expression;
+        qsizetype expected = -1; ///< exact reach for the template-less apple/fcm mix; -1: unchecked
+    };
+    const QList<Case> cases {
+        {u"user:%1 && lang:en"_s.arg(user), 1},
+        {u"user:%1 || user:%2"_s.arg(user).arg(user + 1), 2},
+        {u"cohort:7"_s, -1},
+        {u"cohort:7 && lang:%1"_s.arg(kLanguages.at(7 % kLanguages.size())), -1},
+        {u"lang:de && !cohort:3"_s, -1},
+        {QString(), -1},
+    };
+    std::printf("%-28s %9s %9s %10s %10s %9s  %s\n", "expression", "requests", "fetched", "reached",
+                "ms", "x GET", "answer");
+    for (const Case &k : cases) {
+        std::optional<TagExpression> expression;
+        if (!k.expression.isEmpty()) {
+            auto parsed = TagExpression::parse(k.expression);
+            if (!parsed)
+                fail(k.expression + u" does not parse"_s);
+            expression = *parsed;
+        }
+        const ReachPlan plan = ReachPlan::forExpression(expression ? &*expression : nullptr);
+        ReachQuery q(&client);
+        QElapsedTimer t;
+        t.start();
+        q.start(plan);
+        waitFor(&q, &ReachQuery::finished);
+        const double ms = t.nsecsElapsed() / 1e6;
+        if (!q.ok())
+            fail(k.expression + u": "_s + q.failure().errorSentence);
+        // Both platforms: count with each native format.
+        qsizetype reached = 0;
+        for (Format format : {Format::Apple, Format::FcmV1})
+            reached +=
+                reachedRegistrations(q.registrations(), format, expression ? &*expression : nullptr)
+                    .size();
+        if (k.expected >= 0 && (reached != k.expected || !q.isComplete()))
+            fail(u"%1 reached %2, expected %3"_s.arg(k.expression).arg(reached).arg(k.expected));
+        std::printf("%-28s %9d %9lld %10lld %10.1f %9.1f  %s\n",
+                    qPrintable(k.expression.isEmpty() ? u"(broadcast)"_s : k.expression),
+                    q.requests(), static_cast<long long>(q.registrations().size()),
+                    static_cast<long long>(reached), ms, ms / getMs,
+                    q.isComplete() ? "exact" : "at least (bound)");
+        if (k.expected == 1)
+            std::printf("  -> selective target: <= 5 requests (%s), < 1 s (%s)\n",
+                        q.requests() <= 5 ? "met" : "MISSED", ms < 1000 ? "met" : "MISSED");
+    }
+    return 0;
+}
