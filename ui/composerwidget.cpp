@@ -498,8 +498,15 @@ void ComposerWidget::refreshKnownTags()
             m_fetchedTags.removeDuplicates();
             m_fetchedTags.sort(Qt::CaseInsensitive);
             m_target->setKnownTags(m_fetchedTags);
-            emit message(tr("%n tag(s) known to the hub, offered as you type", nullptr,
-                            int(m_fetchedTags.size())));
+            // Bounded: a hub with more registrations than kTagPages pages is not listed whole.
+            if (m_tagPager->hasMore())
+                emit message(tr("%n tag(s) from the hub's first %1 registrations, offered as you "
+                                "type",
+                                nullptr, int(m_fetchedTags.size()))
+                                 .arg(kTagPages * Nh::RegistrationPager::kDefaultPageSize));
+            else
+                emit message(tr("%n tag(s) known to the hub, offered as you type", nullptr,
+                                int(m_fetchedTags.size())));
         });
     }
     m_fetchedTags.clear();

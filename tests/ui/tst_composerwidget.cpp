@@ -7,6 +7,7 @@
 // tags from the hub.
 
 #include "composerwidget.h"
+#include "emulator/emulatorstate.h"
 #include "payloadeditor.h"
 #include "tagexpressionedit.h"
 #include "uitestsupport.h"
@@ -272,6 +273,26 @@ private slots:
         QTRY_VERIFY(tags->knownTags().contains(u"user:alice"_s));
         QTRY_COMPARE(message.count(), 1);
         QVERIFY2(message.first().first().toString().contains(u"known to the hub"_s),
+                 qPrintable(message.first().first().toString()));
+    }
+
+    void knownTagsSayWhenTheHubIsLarger()
+    {
+        // More registrations than the 5 pages read for completion: the message says so.
+        Nh::EmulatorHub &hub = *m_harness->emulator.state().hub(m_harness->emulator.hubName());
+        for (int i = 0; i < 600; ++i) {
+            Nh::Registration r;
+            r.platform = Nh::Platform::FcmV1;
+            r.handle = u"fcm-bulk-%1"_s.arg(i);
+            r.tags = {u"bulk:%1"_s.arg(i)};
+            r.registrationId = Nh::EmulatorState::newRegistrationId();
+            r.etag = 1;
+            m_harness->emulator.state().putRegistration(hub, r);
+        }
+        QSignalSpy message(m_composer.get(), &ComposerWidget::message);
+        m_composer->refreshKnownTags();
+        QTRY_COMPARE(message.count(), 1);
+        QVERIFY2(message.first().first().toString().contains(u"first 500 registrations"_s),
                  qPrintable(message.first().first().toString()));
     }
 
