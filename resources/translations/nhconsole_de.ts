@@ -325,7 +325,15 @@
         <translation>Die Tags des Hubs konnten nicht gelesen werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>%n tag(s) from the hub&apos;s first %1 registrations, offered as you type</source>
+        <translation>
+            <numerusform>%n Tag aus den ersten %1 Registrierungen des Hubs, beim Tippen angeboten</numerusform>
+            <numerusform>%n Tags aus den ersten %1 Registrierungen des Hubs, beim Tippen angeboten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>%n tag(s) known to the hub, offered as you type</source>
         <translation>
             <numerusform>%n Tag ist dem Hub bekannt und wird bei der Eingabe vorgeschlagen</numerusform>
@@ -4272,7 +4280,7 @@ Beispiel:
 <context>
     <name>Nh::Explainer</name>
     <message>
-        <location filename="../../core/client/explainer.cpp" line="+106"/>
+        <location filename="../../core/client/outcomeexplainer.cpp" line="+16"/>
         <source>The push service says this registration&apos;s handle is no longer valid: the app was uninstalled, or the device&apos;s token was renewed. The hub deletes such registrations.</source>
         <translation>Der Push-Dienst meldet, dass das Handle dieser Registrierung nicht mehr gültig ist: Die App wurde deinstalliert oder das Token des Geräts wurde erneuert. Der Hub löscht solche Registrierungen.</translation>
     </message>
@@ -4482,7 +4490,7 @@ Beispiel:
         <translation>%1 Registrierung(en) fehlgeschlagen und %2 erfolgreich. </translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+14"/>
         <source>The hub handed the notification to the push service. Delivery from there to the device is up to the push service and the device.</source>
         <translation>Der Hub hat die Benachrichtigung an den Push-Dienst übergeben. Die Zustellung von dort an das Gerät liegt beim Push-Dienst und beim Gerät.</translation>
     </message>
@@ -4507,7 +4515,7 @@ Beispiel:
         <translation>Senden Sie erneut, um zu sehen, ob es sich wiederholt, und vergleichen Sie mit der Telemetrie einer normalen Sendung.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../core/client/explainer.cpp" line="+119"/>
         <source>The request reached the hub without an Authorization header.</source>
         <translation>Die Anfrage hat den Hub ohne Authorization-Header erreicht.</translation>
     </message>
@@ -9104,6 +9112,37 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>Nh::ReachPlan</name>
+    <message>
+        <location filename="../../core/client/reachplan.cpp" line="+146"/>
+        <source>every registration of the hub</source>
+        <translation>alle Registrierungen des Hubs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the registrations tagged %1</source>
+        <translation>die Registrierungen mit dem Tag %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the registrations with handle %1</source>
+        <translation>die Registrierungen mit dem Handle %1</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>Nh::ReachQuery</name>
+    <message>
+        <location filename="../../core/client/reachquery.cpp" line="+80"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>Nh::RegistrationFeed</name>
     <message>
         <location filename="../../core/protocol/registrationfeed.cpp" line="+163"/>
@@ -9826,7 +9865,7 @@ Beispiele:
         <translation>Tags dürfen nicht mit $ beginnen. Das Tag an Position %1 tut das; System-Tags wie $InstallationId:{id} fügt der Dienst selbst hinzu</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+220"/>
         <source>Single &apos;&amp;&apos; at position %1: use &apos;&amp;&amp;&apos;</source>
         <translation>Einzelnes &apos;&amp;&apos; an Position %1: Verwenden Sie &apos;&amp;&amp;&apos;</translation>
     </message>
@@ -9906,7 +9945,7 @@ Beispiele:
         <translation>Der Ausdruck hat %1 Tags; der Dienst erlaubt höchstens %2, wenn &apos;&amp;&amp;&apos; oder &apos;!&apos; verwendet wird (%3 nur mit &apos;||&apos;). Das erste Tag über dem Limit steht an Position %4</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+113"/>
         <source>The tag is empty</source>
         <translation>Das Tag ist leer</translation>
     </message>
@@ -11589,7 +11628,7 @@ Beispiele:
 <context>
     <name>ReachPreview</name>
     <message>
-        <location filename="../../ui/reachpreview.cpp" line="+39"/>
+        <location filename="../../ui/reachpreview.cpp" line="+43"/>
         <source>&amp;Refresh Reach Preview</source>
         <translation>Reichweitenvorschau &amp;aktualisieren</translation>
     </message>
@@ -11614,32 +11653,40 @@ Beispiele:
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+67"/>
-        <source>Fetching registrations… %1 so far</source>
-        <translation>Registrierungen werden abgerufen… bisher %1</translation>
-    </message>
-    <message>
-        <location line="+157"/>
-        <source>No registrations fetched yet.</source>
-        <translation>Noch keine Registrierungen abgerufen.</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+336"/>
         <source>Not connected.</source>
         <translation>Nicht verbunden.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-19"/>
         <source>The expression does not parse.</source>
         <translation>Der Ausdruck kann nicht geparst werden.</translation>
     </message>
+    <message numerus="yes">
+        <location line="-250"/>
+        <source>Fetching registrations… %1 so far (%n request(s))</source>
+        <translation>
+            <numerusform>Registrierungen werden geladen… bisher %1 (%n Anfrage)</numerusform>
+            <numerusform>Registrierungen werden geladen… bisher %1 (%n Anfragen)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+20"/>
+        <location line="+300"/>
+        <source>Fetching %1…</source>
+        <translation>Lade %1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The registrations could not be fetched.</source>
+        <translation>Die Registrierungen konnten nicht geladen werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Refresh to fetch the hub&apos;s registrations and preview the reach.</source>
         <translation>Aktualisieren Sie, um die Registrierungen des Hubs abzurufen und eine Vorschau der Reichweite zu sehen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>template registrations of every platform</source>
         <translation>Vorlagenregistrierungen aller Plattformen</translation>
     </message>
@@ -11647,6 +11694,19 @@ Beispiele:
         <location line="+1"/>
         <source>native %1 registrations</source>
         <translation>native Registrierungen für %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Reaches at least %n registration(s)</source>
+        <translation>
+            <numerusform>Erreicht mindestens %n Registrierung</numerusform>
+            <numerusform>Erreicht mindestens %n Registrierungen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -11657,7 +11717,7 @@ Beispiele:
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A broadcast reaches %n registration(s)</source>
         <translation>
             <numerusform>Ein Broadcast erreicht %n Registrierung</numerusform>
@@ -11677,23 +11737,24 @@ Beispiele:
         <source>A test send reports at most %1 of them.</source>
         <translation>Eine Testsendung meldet höchstens %1 davon.</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Evaluated locally from %n registration(s) fetched at %1</source>
+        <translation>
+            <numerusform>Lokal ausgewertet aus %n Registrierung, geladen um %1</numerusform>
+            <numerusform>Lokal ausgewertet aus %n Registrierungen, geladen um %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>Evaluated locally from 1 registration fetched at %1.</source>
-        <translation>Lokal ausgewertet anhand von 1 Registrierung, abgerufen um %1.</translation>
+        <source>At least %n — the rest was not fetched: a preview fetches at most %1 registrations.</source>
+        <translation>
+            <numerusform>Mindestens %n – der Rest wurde nicht geladen: eine Vorschau lädt höchstens %1 Registrierungen.</numerusform>
+            <numerusform>Mindestens %n – der Rest wurde nicht geladen: eine Vorschau lädt höchstens %1 Registrierungen.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Evaluated locally from %1 registrations fetched at %2.</source>
-        <translation>Lokal ausgewertet anhand von %1 Registrierungen, abgerufen um %2.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The hub has more than %1 registrations; only the first %1 were fetched, so the real reach may be larger.</source>
-        <translation>Der Hub hat mehr als %1 Registrierungen; nur die ersten %1 wurden abgerufen, daher kann die tatsächliche Reichweite größer sein.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Enter the device handle of a direct send.</source>
         <translation>Geben Sie das Geräte-Handle einer direkten Sendung ein.</translation>
     </message>
@@ -11709,11 +11770,6 @@ Beispiele:
         <location line="+3"/>
         <source>Registrations on the hub with this handle, for this format: %1.</source>
         <translation>Registrierungen auf dem Hub mit diesem Handle für dieses Format: %1.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Refresh to see which registrations carry this handle.</source>
-        <translation>Aktualisieren Sie, um zu sehen, welche Registrierungen dieses Handle tragen.</translation>
     </message>
     <message>
         <location line="+72"/>
