@@ -3,8 +3,10 @@
 #include "emulator/emulatorhubconfig.h"
 
 #include "emulator/emulatorstate.h"
+#include "emulator/hubemulator.h"
 #include "protocol/connectionstring.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
@@ -416,6 +418,29 @@ Result<QList<EmulatorHubConfig>> readHubConfigFile(const QString &path)
                          Tr::tr("%1: cannot be read: %2").arg(path, file.errorString()));
     }
     return parseHubConfig(file.readAll(), path);
+}
+
+QCommandLineOption hubConfigOption()
+{
+    return QCommandLineOption(
+        u"hub-config"_s,
+        QCoreApplication::translate(
+            "nhemulator",
+            "Configure the hubs (credentials, rules) from this JSON file, one entry per hub "
+            "(docs/protocol.md §9.10). Hubs it does not name are configured for every platform."),
+        u"file"_s);
+}
+
+Status applyHubConfigOption(const QCommandLineParser &parser, EmulatorOptions &options)
+{
+    const QString name = hubConfigOption().names().constFirst();
+    if (!parser.isSet(name))
+        return {};
+    auto configs = readHubConfigFile(parser.value(name));
+    if (!configs)
+        return configs.error();
+    options.hubConfigs = *configs;
+    return {};
 }
 
 Status validateHubCredentials(const HubDescription &d)

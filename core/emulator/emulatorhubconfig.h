@@ -10,6 +10,8 @@
 #include "protocol/hubdescription.h"
 
 #include <QByteArray>
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -17,6 +19,7 @@
 namespace Nh {
 
 struct SasRule;
+struct EmulatorOptions;
 class EmulatorState;
 struct EmulatorHub;
 
@@ -70,6 +73,14 @@ EmulatorHubConfig problemsDemoHubConfig(const QList<SasRule> &rules, const QDate
  */
 Result<QList<EmulatorHubConfig>> parseHubConfig(const QByteArray &json, const QString &fileName);
 Result<QList<EmulatorHubConfig>> readHubConfigFile(const QString &path);
+
+/** The `--hub-config FILE` option, as `nhemulator` and `nhcli emulator` take it. */
+QCommandLineOption hubConfigOption();
+/**
+ * When `parser` has --hub-config (hubConfigOption()), reads the file into `options.hubConfigs`;
+ * the error names the file and the place (readHubConfigFile()). Nothing to do without it.
+ */
+Status applyHubConfigOption(const QCommandLineParser &parser, EmulatorOptions &options);
 
 /**
  * What the service refuses in a hub description on a PUT (docs/protocol.md §9.10): APNs with
