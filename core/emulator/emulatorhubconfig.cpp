@@ -502,6 +502,10 @@ void configureHubs(EmulatorState &state, const QList<EmulatorHubConfig> &configs
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto apply = [&](EmulatorHub &hub, const EmulatorHubConfig &c) {
+        hub.gcmRetired = c.gcmRetired;
+        // Changed over the API and kept in the data file: that description stays.
+        if (hub.descriptionChanged)
+            return;
         hub.description = c.description;
         hub.description.name = hub.name;
         if (!c.rulesGiven)
@@ -516,7 +520,6 @@ void configureHubs(EmulatorState &state, const QList<EmulatorHubConfig> &configs
             hub.description.registrationTtl = kDefaultRegistrationTtl;
         hub.description.published = now;
         hub.description.updated = now;
-        hub.gcmRetired = c.gcmRetired;
     };
     const auto configured = [&](const QString &name) {
         return std::any_of(configs.cbegin(), configs.cend(), [&](const EmulatorHubConfig &c) {

@@ -92,9 +92,11 @@ Status validateHubCredentials(const HubDescription &description);
 
 /**
  * Gives each hub of `configs` its configuration (made when missing; rules left out are the
- * namespace's default rules); a hub named kProblemsDemoHub that `configs` does not name gets the
- * problems configuration. With `createProblemsHub` (demo data on a new namespace) that hub is
- * made and gets its demo registrations (seedProblemsDemoData()).
+ * namespace's default rules), except the description of a hub whose description was changed
+ * over the API and kept in the data file (EmulatorHub::descriptionChanged); a hub named
+ * kProblemsDemoHub that `configs` does not name gets the problems configuration. With
+ * `createProblemsHub` (demo data on a new namespace) that hub is made and gets its demo
+ * registrations (seedProblemsDemoData()).
  */
 void configureHubs(EmulatorState &state, const QList<EmulatorHubConfig> &configs,
                    bool createProblemsHub);
