@@ -10,6 +10,7 @@
 #include "credentialdialog.h"
 #include "credentialinput.h"
 #include "emulator/emulatorhubconfig.h"
+#include "emulator/faults.h"
 #include "exchangeview.h"
 #include "hubpage.h"
 #include "hubpagedock.h"
@@ -56,6 +57,7 @@ private slots:
     void coverageFindingsOnTheCards();
     void coverageNoteWhenTruncated();
     void coverageIsCancellable();
+    void coverageNoteWhenTheListingFails();
 
 private:
     bool refreshAndWait();
@@ -555,6 +557,24 @@ void TestHubPage::coverageIsCancellable()
     QVERIFY(!m_page->cancelAction()->isEnabled());
     QVERIFY2(m_page->coverageNote().contains(u"cancelled"_s), qPrintable(m_page->coverageNote()));
     QVERIFY(!hasFinding(u"coverage-no-credential"_s));
+}
+
+void TestHubPage::coverageNoteWhenTheListingFails()
+{
+    useHub(QString(Nh::kProblemsDemoHub));
+    Nh::FaultRule rule;
+    rule.operation = u"registrations"_s;
+    rule.hub = QString(Nh::kProblemsDemoHub);
+    rule.fault = *Nh::Fault::parse(u"status=500"_s);
+    m_harness->emulator.faults().add(rule);
+    QVERIFY(refreshAndWait());
+    // The description is shown with its own findings; coverage says why it was not checked.
+    QVERIFY(!m_page->cards().isEmpty());
+    QVERIFY(hasFinding(u"fcmv1-not-configured"_s));
+    QVERIFY(!hasFinding(u"coverage-no-credential"_s));
+    QVERIFY2(m_page->coverageNote().contains(u"could not be read"_s),
+             qPrintable(m_page->coverageNote()));
+    QVERIFY(m_page->coverageNote().contains(u"500"_s) || m_page->coverageNote().size() > 60);
 }
 
 QTEST_MAIN(TestHubPage)
