@@ -360,6 +360,7 @@ void HubPage::confirmAndSave(const Nh::HubDescription &changed, const QString &r
 
 void HubPage::save(const Nh::HubDescription &changed)
 {
+    m_coverageWanted = false; // the page reads the hub again after saving, and counts again
     cancel();
     m_job = m_client->updateHub(changed);
     connect(m_job, &Nh::HubJob::finished, this, &HubPage::onSaved);
