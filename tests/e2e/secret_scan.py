@@ -257,9 +257,34 @@ def gui_paths(run, emu, cs):
 HUB_CERT = "e2eCertHub"
 
 
+HAVE_OPENSSL = shutil.which("openssl") is not None
+
+
 def openssl(*args, stdin=None):
     return subprocess.run(["openssl", *args], input=stdin, capture_output=True, check=True,
                           timeout=TIMEOUT_S).stdout
+
+
+def ec_pkcs8_pem():
+    """Without the openssl tool: a P-256 PKCS#8 key built by hand, a fresh random scalar and no
+    public key (optional in ECPrivateKey; readers derive it)."""
+    d = bytearray(random_secrets.token_bytes(32))
+    d[0] &= 0x7F  # below the group order
+    der = bytes.fromhex("3041020100301306072a8648ce3d020106082a8648ce3d030107"
+                        "0427302502010104 20".replace(" ", "")) + bytes(d)
+    body = base64.b64encode(der).decode()
+    return ("-----BEGIN PRIVATE KEY-----\n%s\n%s\n-----END PRIVATE KEY-----\n"
+            % (body[:64], body[64:])).encode()
+
+
+def new_private_key(rsa=False):
+    """A fresh PKCS#8 private key (PEM): RSA as Firebase makes them, or EC P-256 as an APNs .p8;
+    EC either way without the openssl tool."""
+    if not HAVE_OPENSSL:
+        return ec_pkcs8_pem()
+    if rsa:
+        return openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048")
+    return openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256")
 
 
 def pem_body(pem):
@@ -268,11 +293,14 @@ def pem_body(pem):
 
 def new_p8():
     """A real EC P-256 PKCS#8 key, as an APNs .p8 file holds it (PEM)."""
-    return openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256")
+    return new_private_key()
 
 
 def new_p12(workdir, password):
-    """A fresh self-signed certificate and key as a .p12 with `password` (the bytes)."""
+    """A fresh self-signed certificate and key as a .p12 with `password` (the bytes); random
+    bytes without the openssl tool (the checks then say the .p12 does not read)."""
+    if not HAVE_OPENSSL:
+        return random_secrets.token_bytes(1200)
     key, cert, p12 = (os.path.join(workdir, n) for n in ("c.key", "c.pem", "c.p12"))
     openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
             "-keyout", key, "-out", cert, "-days", "30",
@@ -294,8 +322,7 @@ def hub_credentials(workdir):
     """A --hub-config file's credentials with fresh random secrets, and the secrets by name."""
     s = {
         "APNs .p8 token key": pem_body(new_p8()),
-        "FCM v1 private key": openssl("genpkey", "-algorithm", "RSA",
-                                      "-pkeyopt", "rsa_keygen_bits:2048").decode(),
+        "FCM v1 private key": new_private_key(rsa=True).decode(),
         "GCM API key": token("AIzaSy", 24),
         "WNS secret": token("wns-"),
         "MPNS certificate": base64.b64encode(random_secrets.token_bytes(600)).decode(),
