@@ -30,13 +30,11 @@ _SE = re.compile(rb"se=(\d{9,11})")
 _B64 = re.compile(rb"[A-Za-z0-9+/%=]{40,120}")
 _NAMED = re.compile(rb"(?i)(?<![a-z])(sig|SharedAccessKey)=([^&;\s\"'<>\\,}]{8,})")
 # The secret properties of a hub description's credentials and rules (docs/protocol.md §14.5).
-_XML_SECRET = re.compile(
-    rb"<(Token|ApnsCertificate|CertificateKey|PrivateKey|GoogleApiKey|SecretKey|MpnsCertificate|"
-    rb"ClientSecret|BaiduApiKey|BaiduSecretKey|VapidPrivateKey|AppSecret|PrimaryKey|SecondaryKey)>"
-    rb"([^<]{8,})<")
 _SECRET_NAMES = (rb"Token|ApnsCertificate|CertificateKey|PrivateKey|GoogleApiKey|SecretKey|"
                  rb"MpnsCertificate|ClientSecret|BaiduApiKey|BaiduSecretKey|VapidPrivateKey|"
                  rb"AppSecret")
+# A rule's keys, or a secret as an element of its own.
+_XML_SECRET = re.compile(rb"<(" + _SECRET_NAMES + rb"|PrimaryKey|SecondaryKey)>([^<]{8,})<")
 # A credential's properties as the service writes them: <Property><Name>…</Name><Value>…</Value>.
 _XML_PROPERTY = re.compile(rb"<Name>(" + _SECRET_NAMES + rb")</Name>\s*<Value>([^<]{8,})<")
 _WRAP = re.compile(rb"\r?\n[ \t]*")
@@ -71,7 +69,7 @@ def _base64_body(value):
 def secret_spellings(value):
     """Every byte string under which a credential `value` (a password, a client secret, a PEM
     private key, a base64 .p12) could be stored or printed: as key_spellings(), plus JSON- and
-    XML-escaped, its lines, and, for long base64 values, 20-character pieces of the last 40 %
+    XML-escaped, its lines, the bytes it decodes to, and, for long base64 values, 20-character pieces of the last 40 %
     (the random part of a DER structure: its start is the same for every key of a kind), which
     find it however it was re-wrapped; and the decoded bytes' tail."""
     out = key_spellings(value)
@@ -83,6 +81,8 @@ def secret_spellings(value):
             out.add(line.strip().encode())
     body = re.sub(r"\s", "", _PEM_ARMOR.sub("", value)).rstrip("=")
     decoded = _base64_body(value)
+    if decoded is not None and len(decoded) >= 16:
+        out.add(decoded)  # base64url too (VAPID keys), which key_spellings() leaves out
     if decoded is not None and len(body) >= 80:
         for start in range(len(body) * 6 // 10, len(body) - 19, 20):
             out.add(body[start:start + 20].encode())
