@@ -4,6 +4,7 @@
 
 #include "client/explainer.h"
 #include "client/hubclient.h"
+#include "client/registrationcoverage.h"
 #include "confirm.h"
 #include "credentialdialog.h"
 #include "credentialinput.h"
@@ -41,6 +42,8 @@ HubPage::HubPage(Nh::HubClient *client, QWidget *parent)
     m_cancelAction->setObjectName(u"actionCancelHubPage"_s);
     m_cancelAction->setEnabled(false);
     connect(m_cancelAction, &QAction::triggered, this, &HubPage::cancel);
+    m_coverage = new Nh::RegistrationCoverage(client, this);
+    connect(m_coverage, &Nh::RegistrationCoverage::finished, this, &HubPage::onCoverageFinished);
 
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
@@ -93,6 +96,13 @@ HubPage::HubPage(Nh::HubClient *client, QWidget *parent)
         m_cardColumns.append(column);
     }
     content->addLayout(columns);
+    m_coverageNote = new QLabel(m_content);
+    m_coverageNote->setObjectName(u"hubCoverageNote"_s);
+    m_coverageNote->setWordWrap(true);
+    m_coverageNote->setTextFormat(Qt::PlainText);
+    m_coverageNote->setForegroundRole(QPalette::PlaceholderText);
+    m_coverageNote->hide();
+    content->addWidget(m_coverageNote);
     m_hubFindings = new QVBoxLayout;
     content->addLayout(m_hubFindings);
     auto *rulesTitle = new QLabel(tr("Authorization rules"), m_content);
@@ -127,8 +137,24 @@ QString HubPage::message() const
     return m_message->isHidden() ? QString() : m_message->text();
 }
 
+bool HubPage::isCountingRegistrations() const
+{
+    return m_coverageWanted && m_coverage->isRunning();
+}
+
+void HubPage::setRegistrationLimit(int limit)
+{
+    m_coverage->setLimit(limit);
+}
+
+QString HubPage::coverageNote() const
+{
+    return m_coverageNote->isHidden() ? QString() : m_coverageNote->text();
+}
+
 void HubPage::refresh()
 {
+    m_coverageWanted = false;
     cancel();
     const QString hub = m_client->connection().hub;
     m_title->setText(tr("Hub %1").arg(hub));
@@ -139,6 +165,9 @@ void HubPage::refresh()
 
 void HubPage::cancel()
 {
+    // The counting ends with a note (onCoverageFinished()) when it is still wanted.
+    if (m_coverage->isRunning())
+        m_coverage->cancel();
     if (m_job) {
         Nh::HubJob *job = m_job;
         m_job = nullptr;
@@ -152,6 +181,7 @@ void HubPage::cancel()
 
 void HubPage::clear(const QString &note)
 {
+    m_coverageWanted = false;
     cancel();
     clearContent();
     m_title->clear();
@@ -160,9 +190,39 @@ void HubPage::clear(const QString &note)
 
 void HubPage::setLoading(bool loading)
 {
-    m_progress->setVisible(loading);
-    m_cancelButton->setVisible(loading);
-    m_cancelAction->setEnabled(loading);
+    const bool busy = loading || isCountingRegistrations();
+    m_progress->setFormat(loading ? tr("Reading the hub…") : tr("Counting registrations…"));
+    m_progress->setVisible(busy);
+    m_cancelButton->setVisible(busy);
+    m_cancelAction->setEnabled(busy);
+}
+
+void HubPage::startCoverage()
+{
+    m_coverageWanted = true;
+    m_coverage->start();
+    m_coverageNote->setText(
+        tr("Counting the hub's registrations to check that every platform they use has a "
+           "credential…"));
+    m_coverageNote->show();
+    setLoading(false);
+}
+
+void HubPage::onCoverageFinished()
+{
+    if (!m_coverageWanted)
+        return;
+    m_coverageWanted = false;
+    setLoading(m_job != nullptr);
+    if (m_description && m_coverage->counts()) {
+        const Nh::HubDescription description = *m_description;
+        Nh::HubCheckContext context;
+        context.registrations = m_coverage->counts();
+        showDescription(description, context);
+    }
+    m_coverageNote->setText(m_coverage->note());
+    m_coverageNote->setVisible(!m_coverage->note().isEmpty());
+    emit coverageChecked();
 }
 
 void HubPage::showMessage(const QString &text, int tone)
@@ -184,6 +244,8 @@ void HubPage::clearContent()
     }
     m_rules->setRowCount(0);
     m_figures->clear();
+    m_coverageNote->clear();
+    m_coverageNote->hide();
     m_content->hide();
 }
 
@@ -194,6 +256,7 @@ void HubPage::onFinished(const Nh::Exchange &exchange)
     emit exchangeFinished(exchange);
     if (exchange.result == Nh::ExchangeResult::Success && exchange.hubDescription) {
         showDescription(*exchange.hubDescription);
+        startCoverage();
     } else if (exchange.result == Nh::ExchangeResult::Cancelled) {
         showMessage(tr("Reading the hub was cancelled."), int(Theme::Tone::Neutral));
     } else {
@@ -297,6 +360,7 @@ void HubPage::confirmAndSave(const Nh::HubDescription &changed, const QString &r
 
 void HubPage::save(const Nh::HubDescription &changed)
 {
+    m_coverageWanted = false; // the page reads the hub again after saving, and counts again
     cancel();
     m_job = m_client->updateHub(changed);
     connect(m_job, &Nh::HubJob::finished, this, &HubPage::onSaved);

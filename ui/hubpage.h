@@ -21,6 +21,7 @@ namespace Nh {
 struct Exchange;
 class HubClient;
 class HubJob;
+class RegistrationCoverage;
 } // namespace Nh
 
 /**
@@ -30,6 +31,12 @@ class HubJob;
  * the hub (GET /{hub}, which needs Manage); while it loads a busy bar and Cancel show; a failure
  * (a key without Manage above all) shows the explainer's sentence and what to do. Secrets are
  * never shown: the cards list only the non-secret properties, the rules only their rights.
+ *
+ * Once a description is shown, the hub's registrations are counted in the background
+ * (Nh::RegistrationCoverage, as `nhcli hub check` does) and the cards gain the coverage
+ * findings: registrations of a platform without a credential, legacy GCM registrations. The
+ * listing is bounded and cancellable; a note under the cards says when only the first N were
+ * counted, or why coverage was not checked.
  */
 class HubPage final : public QWidget
 {
@@ -47,6 +54,12 @@ public:
     QAction *refreshAction() const { return m_refreshAction; }
     QAction *cancelAction() const { return m_cancelAction; }
     bool isLoading() const { return m_job != nullptr; }
+    /** True while the registrations are being counted for the coverage checks. */
+    bool isCountingRegistrations() const;
+    /** At most this many registrations are counted (for tests; default the collector's). */
+    void setRegistrationLimit(int limit);
+    /** The note about the coverage checks (counting, truncated, failed); empty when none. */
+    QString coverageNote() const;
     /** The findings shown (empty before a description was read). */
     const QList<Nh::HubFinding> &findings() const { return m_findings; }
     QList<PlatformCard *> cards() const;
@@ -56,7 +69,7 @@ public:
 public slots:
     /** Reads the connection's hub again; a read in flight is cancelled first. */
     void refresh();
-    /** Cancels the read in flight, if any. */
+    /** Cancels the read in flight, if any, and the counting of the registrations. */
     void cancel();
     /** Forgets the hub shown and says `note` instead (a profile that is not connected). */
     void clear(const QString &note);
@@ -77,6 +90,8 @@ signals:
     void loaded();
     /** The read's exchange, for the history. */
     void exchangeFinished(const Nh::Exchange &exchange);
+    /** The registrations were counted (or could not be: see coverageNote()). */
+    void coverageChecked();
 
 private:
     void onFinished(const Nh::Exchange &exchange);
@@ -85,6 +100,8 @@ private:
     void save(const Nh::HubDescription &changed);
     void onSaved(const Nh::Exchange &exchange);
     void setLoading(bool loading);
+    void startCoverage();
+    void onCoverageFinished();
     void showMessage(const QString &text, int tone);
     void clearContent();
     void fillRules(const Nh::HubDescription &description);
@@ -96,6 +113,9 @@ private:
     /// The description read last, unredacted (never shown: edits start from it).
     std::optional<Nh::HubDescription> m_description;
     QPointer<Nh::HubJob> m_job;
+    Nh::RegistrationCoverage *m_coverage = nullptr;
+    /// False once a refresh or another hub makes the counting in flight stale.
+    bool m_coverageWanted = false;
     QList<Nh::HubFinding> m_findings;
     QAction *m_refreshAction = nullptr;
     QAction *m_cancelAction = nullptr;
@@ -106,6 +126,7 @@ private:
     QWidget *m_content = nullptr;
     QList<QVBoxLayout *> m_cardColumns;
     QVBoxLayout *m_hubFindings = nullptr;
+    QLabel *m_coverageNote = nullptr;
     QTableWidget *m_rules = nullptr;
     QLabel *m_figures = nullptr;
 };

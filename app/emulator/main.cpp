@@ -4,6 +4,7 @@
 // nhemulator: the bundled Notification Hubs emulator as a process of its own, for the CLI, the
 // interop tests (the Python seed, the official JS SDK) and anyone pointing a real client at it.
 
+#include "emulator/emulatorhubconfig.h"
 #include "emulator/emulatorlauncher.h"
 #include "emulator/emulatorstate.h"
 #include "emulator/faults.h"
@@ -91,13 +92,7 @@ int main(int argc, char *argv[])
             "awaited (default 120); a request's headers must arrive within 30 s or this, if "
             "shorter. nhemulator also raises its open-files limit to the hard limit."),
         u"seconds"_s, u"120"_s);
-    const QCommandLineOption hubConfig(
-        u"hub-config"_s,
-        QCoreApplication::translate(
-            "nhemulator",
-            "Configure the hubs (credentials, rules) from this JSON file, one entry per hub "
-            "(docs/protocol.md §9.10). Hubs it does not name are configured for every platform."),
-        u"file"_s);
+    const QCommandLineOption hubConfig = Nh::hubConfigOption();
     parser.addOptions(
         {port, hub, data, certDir, noDemo, throttle, fault, verbose, json, idle, hubConfig});
     parser.process(app);
@@ -145,13 +140,9 @@ int main(int argc, char *argv[])
                                                    : Nh::EmulatorLauncher::defaultCertificateDir();
     options.seedDemoData = !parser.isSet(noDemo);
     options.throttleTestSends = parser.isSet(throttle);
-    if (parser.isSet(hubConfig)) {
-        auto configs = Nh::readHubConfigFile(parser.value(hubConfig));
-        if (!configs) {
-            err << u"nhemulator: "_s << configs.error().message << u'\n';
-            return 2;
-        }
-        options.hubConfigs = *configs;
+    if (const Nh::Status st = Nh::applyHubConfigOption(parser, options); !st) {
+        err << u"nhemulator: "_s << st.error().message << u'\n';
+        return 2;
     }
 
     Nh::HubEmulator emulator;

@@ -3,6 +3,7 @@
 #include "cli/emulatorcommand.h"
 
 #include "cli/clisession.h"
+#include "emulator/emulatorhubconfig.h"
 #include "emulator/emulatorlauncher.h"
 #include "emulator/emulatorstate.h"
 #include "emulator/hubemulator.h"
@@ -46,6 +47,7 @@ EmulatorCommand::EmulatorCommand(CliSession &session, QObject *parent)
                    Tr::tr("Start with an empty hub instead of demo registrations."))
     , m_log(u"log"_s,
             Tr::tr("Print every exchange the emulator serves on stderr (secrets redacted)."))
+    , m_hubConfig(hubConfigOption())
 { }
 
 EmulatorCommand::~EmulatorCommand() = default;
@@ -72,7 +74,7 @@ QString EmulatorCommand::description() const
 
 QList<QCommandLineOption> EmulatorCommand::options() const
 {
-    return {m_port, m_certDir, m_data, m_noDemoData, m_log};
+    return {m_port, m_certDir, m_data, m_noDemoData, m_log, m_hubConfig};
 }
 
 void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList &arguments)
@@ -97,6 +99,8 @@ void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList 
                                                      : EmulatorLauncher::defaultCertificateDir();
     options.dataFile = parser.value(m_data);
     options.seedDemoData = !parser.isSet(m_noDemoData);
+    if (const Status st = applyHubConfigOption(parser, options); !st)
+        return fail(st.error()); // names the file and the place
 
     m_emulator = std::make_unique<HubEmulator>();
     if (auto st = m_emulator->start(options); !st)

@@ -37,6 +37,7 @@ private:
     QCommandLineOption m_data;
     QCommandLineOption m_noDemoData;
     QCommandLineOption m_log;
+    QCommandLineOption m_hubConfig;
 
     std::unique_ptr<HubEmulator> m_emulator;
 };

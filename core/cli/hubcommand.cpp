@@ -8,7 +8,7 @@
 #include "cli/profilescommand.h"
 #include "client/hubclient.h"
 #include "client/hublistjob.h"
-#include "client/reach.h"
+#include "client/registrationcoverage.h"
 #include "store/profilestore.h"
 #include "store/secretstore.h"
 
@@ -105,8 +105,8 @@ QList<QCommandLineOption> HubCommand::options() const
 
 void HubCommand::cancel()
 {
-    if (m_collector)
-        m_collector->cancel();
+    if (m_coverage)
+        m_coverage->cancel();
     CliCommand::cancel();
 }
 
@@ -399,18 +399,10 @@ void HubCommand::check()
             return done(report(e, {}));
         m_checked = *e.hubDescription;
         // Coverage needs the hub's registrations; a listing that fails is a note, not a failure.
-        m_collector = new RegistrationCollector(m_client, this);
-        connect(m_collector, &RegistrationCollector::finished, this, [this] {
-            if (m_collector->ok()) {
-                m_counts = countRegistrations(m_collector->registrations());
-                if (m_collector->isTruncated())
-                    m_registrationsNote = tr("Only the first %1 registrations were counted.")
-                                              .arg(m_collector->registrations().size());
-            } else {
-                m_registrationsNote =
-                    tr("The registrations could not be read (%1); coverage was not checked.")
-                        .arg(m_collector->lastExchange().errorSentence);
-            }
+        m_coverage = new RegistrationCoverage(m_client, this);
+        connect(m_coverage, &RegistrationCoverage::finished, this, [this] {
+            m_counts = m_coverage->counts();
+            m_registrationsNote = m_coverage->note();
             // The profile in use, then the saved profiles of the same hub.
             const HubConnection &c = m_client->connection();
             m_profileKeys.append({m_profileName.isEmpty() ? tr("this connection") : m_profileName,
@@ -427,7 +419,7 @@ void HubCommand::check()
             }
             readProfileKeys(pending);
         });
-        m_collector->start();
+        m_coverage->start();
     });
 }
 

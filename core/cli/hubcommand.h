@@ -15,7 +15,7 @@
 namespace Nh {
 
 class HubClient;
-class RegistrationCollector;
+class RegistrationCoverage;
 struct CliProfiles;
 
 /**
@@ -80,7 +80,7 @@ private:
     QString m_newEndpoint; ///< APNs: --endpoint/--environment; empty = keep the current one
     HubClient *m_client = nullptr;
     std::unique_ptr<CliProfiles> m_profiles;
-    RegistrationCollector *m_collector = nullptr;
+    RegistrationCoverage *m_coverage = nullptr;
     // check
     std::optional<HubDescription> m_checked;
     std::optional<QList<RegistrationCount>> m_counts;

@@ -3,8 +3,10 @@
 #include "emulator/emulatorhubconfig.h"
 
 #include "emulator/emulatorstate.h"
+#include "emulator/hubemulator.h"
 #include "protocol/connectionstring.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
@@ -418,6 +420,29 @@ Result<QList<EmulatorHubConfig>> readHubConfigFile(const QString &path)
     return parseHubConfig(file.readAll(), path);
 }
 
+QCommandLineOption hubConfigOption()
+{
+    return QCommandLineOption(
+        u"hub-config"_s,
+        QCoreApplication::translate(
+            "nhemulator",
+            "Configure the hubs (credentials, rules) from this JSON file, one entry per hub "
+            "(docs/protocol.md §9.10). Hubs it does not name are configured for every platform."),
+        u"file"_s);
+}
+
+Status applyHubConfigOption(const QCommandLineParser &parser, EmulatorOptions &options)
+{
+    const QString name = hubConfigOption().names().constFirst();
+    if (!parser.isSet(name))
+        return {};
+    auto configs = readHubConfigFile(parser.value(name));
+    if (!configs)
+        return configs.error();
+    options.hubConfigs = *configs;
+    return {};
+}
+
 Status validateHubCredentials(const HubDescription &d)
 {
     const auto missing = [](PnsCredentialKind kind, QLatin1StringView property) {
@@ -477,6 +502,10 @@ void configureHubs(EmulatorState &state, const QList<EmulatorHubConfig> &configs
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto apply = [&](EmulatorHub &hub, const EmulatorHubConfig &c) {
+        hub.gcmRetired = c.gcmRetired;
+        // Changed over the API and kept in the data file: that description stays.
+        if (hub.descriptionChanged)
+            return;
         hub.description = c.description;
         hub.description.name = hub.name;
         if (!c.rulesGiven)
@@ -491,7 +520,6 @@ void configureHubs(EmulatorState &state, const QList<EmulatorHubConfig> &configs
             hub.description.registrationTtl = kDefaultRegistrationTtl;
         hub.description.published = now;
         hub.description.updated = now;
-        hub.gcmRetired = c.gcmRetired;
     };
     const auto configured = [&](const QString &name) {
         return std::any_of(configs.cbegin(), configs.cend(), [&](const EmulatorHubConfig &c) {

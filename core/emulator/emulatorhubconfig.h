@@ -10,6 +10,8 @@
 #include "protocol/hubdescription.h"
 
 #include <QByteArray>
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -17,6 +19,7 @@
 namespace Nh {
 
 struct SasRule;
+struct EmulatorOptions;
 class EmulatorState;
 struct EmulatorHub;
 
@@ -71,6 +74,14 @@ EmulatorHubConfig problemsDemoHubConfig(const QList<SasRule> &rules, const QDate
 Result<QList<EmulatorHubConfig>> parseHubConfig(const QByteArray &json, const QString &fileName);
 Result<QList<EmulatorHubConfig>> readHubConfigFile(const QString &path);
 
+/** The `--hub-config FILE` option, as `nhemulator` and `nhcli emulator` take it. */
+QCommandLineOption hubConfigOption();
+/**
+ * When `parser` has --hub-config (hubConfigOption()), reads the file into `options.hubConfigs`;
+ * the error names the file and the place (readHubConfigFile()). Nothing to do without it.
+ */
+Status applyHubConfigOption(const QCommandLineParser &parser, EmulatorOptions &options);
+
 /**
  * What the service refuses in a hub description on a PUT (docs/protocol.md §9.10): APNs with
  * both or neither of Token and ApnsCertificate, a token without KeyId, AppId and AppName, FCM v1
@@ -81,9 +92,11 @@ Status validateHubCredentials(const HubDescription &description);
 
 /**
  * Gives each hub of `configs` its configuration (made when missing; rules left out are the
- * namespace's default rules); a hub named kProblemsDemoHub that `configs` does not name gets the
- * problems configuration. With `createProblemsHub` (demo data on a new namespace) that hub is
- * made and gets its demo registrations (seedProblemsDemoData()).
+ * namespace's default rules), except the description of a hub whose description was changed
+ * over the API and kept in the data file (EmulatorHub::descriptionChanged); a hub named
+ * kProblemsDemoHub that `configs` does not name gets the problems configuration. With
+ * `createProblemsHub` (demo data on a new namespace) that hub is made and gets its demo
+ * registrations (seedProblemsDemoData()).
  */
 void configureHubs(EmulatorState &state, const QList<EmulatorHubConfig> &configs,
                    bool createProblemsHub);

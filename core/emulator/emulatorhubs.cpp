@@ -191,6 +191,7 @@ EmulatorReply putHub(Context &c, const QString &name, bool update)
 
     EmulatorHub &hub = existing ? *existing : c.state->addHub(name);
     hub.description = d;
+    c.state->saveHubDescription(hub);
     return xmlReply(existing ? 200 : 201, kAtomEntry, hubEntry(c, hub));
 }
 

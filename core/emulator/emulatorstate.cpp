@@ -100,6 +100,13 @@ EmulatorHub &EmulatorState::addHub(const QString &name)
     return *h;
 }
 
+void EmulatorState::saveHubDescription(EmulatorHub &hub)
+{
+    hub.descriptionChanged = true;
+    if (m_store)
+        m_store->saveHubDescription(hub.name, hub.description);
+}
+
 bool EmulatorState::removeHub(const QString &name)
 {
     const qsizetype i =

@@ -70,6 +70,9 @@ struct EmulatorHub
     HubDescription description;
     /// The legacy GCM API answers as Google's retired one: GCM registrations fail on a send.
     bool gcmRetired = false;
+    /// The description was written over the API (PUT /{hub}): with a data file it is kept
+    /// there and wins over --hub-config and the defaults at the next start.
+    bool descriptionChanged = false;
     /// Data-plane requests served since start: the description's DailyApiCalls.
     qint64 apiCalls = 0;
     /// Ordered by id, so paging by continuation token is stable.
@@ -174,6 +177,8 @@ public:
     static std::unique_ptr<EmulatorState> createDefault(const QString &hubName);
 
     void attachStore(EmulatorStore *store) { m_store = store; }
+    /** Marks `hub`'s description as changed over the API and writes it through. */
+    void saveHubDescription(EmulatorHub &hub);
 
 private:
     Delivery deliverInto(EmulatorHub &hub, Format format, const TagExpression *expression,

@@ -24,7 +24,8 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Nh::EmulatorStore)
 };
 
-constexpr int kSchemaVersion = 1;
+// 1: rules, hubs, registrations, installations. 2: hubs.description (PUT /{hub}).
+constexpr int kSchemaVersion = 2;
 
 } // namespace
 
@@ -65,20 +66,26 @@ Result<std::unique_ptr<EmulatorStore>> EmulatorStore::open(const QString &path)
                              .arg(current)
                              .arg(kSchemaVersion));
     }
-    const QStringList schema = {
+    QStringList schema = {
         u"PRAGMA journal_mode=WAL"_s,
         u"PRAGMA synchronous=NORMAL"_s,
         u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
         u"CREATE TABLE IF NOT EXISTS rules (name TEXT PRIMARY KEY, key TEXT NOT NULL, rights INTEGER NOT NULL)"_s,
-        u"CREATE TABLE IF NOT EXISTS hubs (name TEXT PRIMARY KEY)"_s,
+        u"CREATE TABLE IF NOT EXISTS hubs (name TEXT PRIMARY KEY, description BLOB, "
+        u"published TEXT, updated TEXT)"_s,
         u"CREATE TABLE IF NOT EXISTS registrations (hub TEXT NOT NULL, id TEXT NOT NULL, "
         u"installation TEXT NOT NULL, "
         "entry BLOB NOT NULL, PRIMARY KEY (hub, id))"_s,
         u"CREATE TABLE IF NOT EXISTS installations (hub TEXT NOT NULL, id TEXT NOT NULL, json BLOB "
         u"NOT NULL, "
         "PRIMARY KEY (hub, id))"_s,
-        u"PRAGMA user_version=%1"_s.arg(kSchemaVersion),
     };
+    if (current == 1) {
+        schema << u"ALTER TABLE hubs ADD COLUMN description BLOB"_s
+               << u"ALTER TABLE hubs ADD COLUMN published TEXT"_s
+               << u"ALTER TABLE hubs ADD COLUMN updated TEXT"_s;
+    }
+    schema << u"PRAGMA user_version=%1"_s.arg(kSchemaVersion);
     for (const QString &sql : schema) {
         if (!store->exec(sql)) {
             return makeError(ErrorCode::Storage,
@@ -123,9 +130,23 @@ Status EmulatorStore::load(EmulatorState &state)
     q.exec(u"SELECT value FROM meta WHERE key = 'host'"_s);
     if (q.next())
         state.host = q.value(0).toString();
-    q.exec(u"SELECT name FROM hubs ORDER BY name"_s);
-    while (q.next())
-        state.addHub(q.value(0).toString());
+    q.exec(u"SELECT name, description, published, updated FROM hubs ORDER BY name"_s);
+    int brokenHubs = 0;
+    while (q.next()) {
+        EmulatorHub &hub = state.addHub(q.value(0).toString());
+        if (q.value(1).isNull())
+            continue;
+        auto description = parseHubDescription(q.value(1).toByteArray(), hub.name);
+        if (!description) {
+            ++brokenHubs;
+            continue;
+        }
+        hub.description = *description;
+        hub.description.name = hub.name;
+        hub.description.published = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
+        hub.description.updated = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
+        hub.descriptionChanged = true;
+    }
 
     // Write-through is off while loading, or every row would be written back.
     state.attachStore(nullptr);
@@ -153,6 +174,12 @@ Status EmulatorStore::load(EmulatorState &state)
         hub.installations.insert_or_assign(q.value(1).toString(), *inst);
     }
     state.attachStore(this);
+    if (brokenHubs) {
+        return makeError(ErrorCode::Storage,
+                         Tr::tr("%1 stored hub descriptions could not be read; those hubs start "
+                                "from their configuration")
+                             .arg(brokenHubs));
+    }
     if (broken) {
         return makeError(
             ErrorCode::Storage,
@@ -202,6 +229,14 @@ void EmulatorStore::saveInstallation(const QString &hub, const Installation &ins
 void EmulatorStore::removeInstallation(const QString &hub, const QString &id)
 {
     exec(u"DELETE FROM installations WHERE hub = ? AND id = ?"_s, {hub, id});
+}
+
+void EmulatorStore::saveHubDescription(const QString &hub, const HubDescription &description)
+{
+    exec(u"INSERT OR IGNORE INTO hubs (name) VALUES (?)"_s, {hub});
+    exec(u"UPDATE hubs SET description = ?, published = ?, updated = ? WHERE name = ?"_s,
+         {hubDescriptionXml(description), description.published.toString(Qt::ISODateWithMs),
+          description.updated.toString(Qt::ISODateWithMs), hub});
 }
 
 void EmulatorStore::removeHub(const QString &hub)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "protocol/hubdescription.h"
 #include "protocol/installation.h"
 #include "protocol/registration.h"
 
@@ -16,9 +17,10 @@ class EmulatorState;
 struct SasRule;
 
 /**
- * Keeps an emulated namespace in a SQLite file (`nhemulator --data FILE`): rules, hubs,
- * registrations (as the service's Atom entries) and installations (as their JSON). Every change
- * is written through when it happens, so a killed emulator loses nothing it acknowledged.
+ * Keeps an emulated namespace in a SQLite file (`nhemulator --data FILE`): rules, hubs (with
+ * the descriptions written over the API), registrations (as the service's Atom entries) and
+ * installations (as their JSON). Every change is written through when it happens, so a killed
+ * emulator loses nothing it acknowledged.
  */
 class EmulatorStore
 {
@@ -40,6 +42,11 @@ public:
     void removeRegistration(const QString &hub, const QString &id);
     void saveInstallation(const QString &hub, const Installation &installation);
     void removeInstallation(const QString &hub, const QString &id);
+    /**
+     * Keeps a hub's description as PUT /{hub} left it (secrets included: it is the emulator's
+     * own hub state, like its keys); load() gives it back and marks it changed.
+     */
+    void saveHubDescription(const QString &hub, const HubDescription &description);
     /** Forgets a hub and everything in it (DELETE /{hub}). */
     void removeHub(const QString &hub);
 

@@ -77,6 +77,7 @@ private slots:
     void telemetry();
     void repeat();
     void emulatorCommand();
+    void emulatorCommandHubConfig();
 
 private:
     using Run = Nh::Test::CliRun;
@@ -927,6 +928,69 @@ void TestCli::emulatorCommand()
     QVERIFY2(humanText.contains(u"export NH_CA_FILE="_s), qPrintable(humanText));
     second.cancel();
     QVERIFY(secondDone.wait(5000));
+}
+
+void TestCli::emulatorCommandHubConfig()
+{
+    // The hub's configuration from a --hub-config file, as nhemulator takes it.
+    QFile config(dir.filePath(u"hubs.json"_s));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(R"({"hubs": [{"name": "configHub", "credentials": {"wns": "default",
+        "adm": {"clientId": "amzn1.application-oa2-client.cli", "clientSecret": "s3cret"}}}]})");
+    config.close();
+    QString outText;
+    QString errText;
+    QTextStream out(&outText);
+    QTextStream err(&errText);
+    CliIo io;
+    io.out = &out;
+    io.err = &err;
+    io.env = environment(Env::NoConnection);
+    Cli emulator(&nam);
+    QSignalSpy finished(&emulator, &Cli::finished);
+    emulator.start({u"nhcli"_s, u"emulator"_s, u"--cert-dir"_s, dir.filePath(u"emu-cert"_s),
+                    u"--hub"_s, u"configHub"_s, u"--hub-config"_s, config.fileName(), u"--json"_s},
+                   io);
+    QTRY_VERIFY_WITH_TIMEOUT(outText.contains(u'}') || !finished.isEmpty(), 20000);
+    QVERIFY2(finished.isEmpty(), qPrintable(errText));
+    const QJsonObject info = QJsonDocument::fromJson(outText.toUtf8()).object();
+    QProcessEnvironment env;
+    env.insert(u"NH_CONNECTION_STRING"_s,
+               info.value(u"connectionStrings"_s)
+                   .toObject()
+                   .value(u"DefaultFullSharedAccessSignature"_s)
+                   .toString());
+    env.insert(u"NH_HUB"_s, u"configHub"_s);
+    env.insert(u"NH_CA_FILE"_s, info.value(u"certificate"_s).toString());
+    const Run r = run({u"hub"_s, u"show"_s, u"--json"_s}, env);
+    RUN_OK(r);
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QStringList platforms;
+    for (const QJsonValue c : r.json.value(u"hub"_s).toObject().value(u"credentials"_s).toArray())
+        platforms << c.toObject().value(u"platform"_s).toString();
+    platforms.sort();
+    QCOMPARE(platforms, (QStringList {u"adm"_s, u"wns"_s}));
+    emulator.cancel();
+    QVERIFY(finished.wait(5000));
+
+    // A file that does not read is named, with the place of the mistake; nothing is served.
+    QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    config.write("{\"hubs\": [\n  {\"name\": \"x\",, }]}");
+    config.close();
+    for (const QString &file : {config.fileName(), dir.filePath(u"missing.json"_s)}) {
+        errText.clear();
+        Cli bad(&nam);
+        QSignalSpy badDone(&bad, &Cli::finished);
+        bad.start({u"nhcli"_s, u"emulator"_s, u"--cert-dir"_s, dir.filePath(u"emu-cert"_s),
+                   u"--hub-config"_s, file},
+                  io);
+        QVERIFY(badDone.wait(5000));
+        QVERIFY(badDone.first().first().toInt() != 0);
+        err.flush();
+        QVERIFY2(errText.contains(file), qPrintable(errText));
+        if (file == config.fileName())
+            QVERIFY2(errText.contains(u"line 2"_s), qPrintable(errText));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

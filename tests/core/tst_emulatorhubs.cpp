@@ -13,6 +13,7 @@
 #include "protocol/notificationoutcome.h"
 #include "protocol/registrationfeed.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -61,6 +62,7 @@ private slots:
     void hubConfigErrorsNameFileAndPlace();
     void problemsDemoHubShowsItsProblems();
     void configurationOutlivesDemoDataAndReset();
+    void dataFileKeepsHubDescriptions();
 
 private:
     EmulatorFixture::Response hubCall(const QByteArray &method, const QString &path,
@@ -696,6 +698,73 @@ void TestEmulatorHubs::configurationOutlivesDemoDataAndReset()
     QVERIFY(read.ok());
     QCOMPARE(read->credentials.size(), kPnsCredentialKindCount - 1);
     QVERIFY(f.emulator.state().hub(f.hub())->registrations.empty());
+}
+
+void TestEmulatorHubs::dataFileKeepsHubDescriptions()
+{
+    // With --data, descriptions written over the API (update, create, delete) survive a restart
+    // and win over --hub-config; hubs not changed over the API follow the file of each start.
+    QTemporaryDir dir;
+    EmulatorOptions o = EmulatorFixture::defaultOptions();
+    o.dataFile = dir.filePath(u"ns.sqlite"_s);
+    const auto configured = [](const QString &name, PnsCredentialKind kind) {
+        EmulatorHubConfig c;
+        c.name = name;
+        c.description.credentials = {defaultPnsCredential(kind)};
+        return c;
+    };
+    o.hubConfigs = {configured(u"myHub"_s, PnsCredentialKind::Wns),
+                    configured(u"fileHub"_s, PnsCredentialKind::Apns)};
+    const auto call = [](EmulatorFixture &fixture, const QByteArray &method, const QString &path,
+                         const QByteArray &body = {}, const HttpHeaders &headers = {}) {
+        EmulatorFixture::Call c;
+        c.method = method;
+        c.pathAndQuery = path + u'?' + kV;
+        c.body = body;
+        c.headers = headers;
+        c.rule = kFull;
+        c.sas.audience = Sas::Audience::Namespace;
+        return fixture.call(c);
+    };
+    HubDescription xiaomi;
+    xiaomi.credentials = {defaultPnsCredential(PnsCredentialKind::Xiaomi)};
+    xiaomi.credentials.first().setProperty(u"AppSecret"_s, u"kept-xiaomi-secret"_s);
+    {
+        EmulatorFixture first;
+        QVERIFY(first.start(o));
+        QVERIFY(parseHubDescription(call(first, "GET", u"/myHub"_s).body)
+                    ->credential(PnsCredentialKind::Wns));
+        QCOMPARE(
+            call(first, "PUT", u"/myHub"_s, hubDescriptionEntryXml(fcmOnly()), {{"If-Match", "*"}})
+                .status,
+            200);
+        QCOMPARE(call(first, "PUT", u"/newHub"_s, hubDescriptionEntryXml(xiaomi)).status, 201);
+        QCOMPARE(call(first, "PUT", u"/goneHub"_s, hubDescriptionEntryXml(xiaomi)).status, 201);
+        QCOMPARE(call(first, "DELETE", u"/goneHub"_s).status, 200);
+    }
+    o.hubConfigs = {configured(u"myHub"_s, PnsCredentialKind::Wns),
+                    configured(u"fileHub"_s, PnsCredentialKind::Adm)};
+    EmulatorFixture second;
+    QVERIFY(second.start(o));
+    auto mine = parseHubDescription(call(second, "GET", u"/myHub"_s).body, u"myHub");
+    QVERIFY(mine.ok());
+    QCOMPARE(mine->credentials.size(), 1);
+    QVERIFY(mine->credential(PnsCredentialKind::FcmV1)); // the update, not the file's WNS
+    QVERIFY(mine->published.isValid());
+    auto created = parseHubDescription(call(second, "GET", u"/newHub"_s).body, u"newHub");
+    QVERIFY(created.ok());
+    QCOMPARE(created->credential(PnsCredentialKind::Xiaomi)->property(u"AppSecret"),
+             std::optional<QString>(u"kept-xiaomi-secret"_s));
+    QCOMPARE(created->authorizationRules.size(), 2);
+    // Deleted: the service's 200 with an empty feed.
+    const auto gone = call(second, "GET", u"/goneHub"_s);
+    QCOMPARE(gone.status, 200);
+    QVERIFY(!parseHubDescription(gone.body, u"goneHub").ok());
+    // Not changed over the API: this start's file.
+    auto file = parseHubDescription(call(second, "GET", u"/fileHub"_s).body, u"fileHub");
+    QVERIFY(file.ok());
+    QVERIFY(file->credential(PnsCredentialKind::Adm));
+    QVERIFY(!file->credential(PnsCredentialKind::Apns));
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorHubs)

@@ -13,13 +13,25 @@
 //                                       Save the shown exchange in each format there too
 //   gui_driver stall NAME CA-FILE      select the profile, press Send and wait for ever (the
 //                                       hub stalls): the caller kills the process mid-send
+//   gui_driver hub   NAME CA-FILE      select the profile, open the Hub page (it reads the hub),
+//                                       replace the WNS credential through its dialog with the
+//                                       secret on stdin, answer the confirmation, save (the page
+//                                       reads the hub again), then export the history as curl,
+//                                       JSON and HAR into $HOME/exports/gui-hub.*, and Save
+//                                       the save's exchange from the exchange view (view-hub.*)
 //
 // Prints one line per step; "sending" on stdout marks the moment a send is on the wire.
 
 #include "client/hubclient.h"
+#include "confirm.h"
+#include "credentialdialog.h"
 #include "emulator/hubemulator.h"
 #include "exchangeview.h"
+#include "historypanel.h"
+#include "hubpage.h"
+#include "hubpagedock.h"
 #include "mainwindow.h"
+#include "platformcard.h"
 #include "store/exchangeexport.h"
 #include "store/historystore.h"
 #include "store/profilestore.h"
@@ -30,12 +42,14 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QTextStream>
 #include <QTimer>
+#include <QToolButton>
 #include <cstdio>
 
 using namespace Qt::Literals::StringLiterals;
@@ -107,7 +121,7 @@ QString exportDir()
 constexpr Nh::ExportFormat kFormats[] {Nh::ExportFormat::Curl, Nh::ExportFormat::Json,
                                        Nh::ExportFormat::Har};
 
-void exportHistory(Nh::HistoryStore &history)
+void exportHistory(Nh::HistoryStore &history, const QString &prefix = u"gui"_s)
 {
     Nh::HistoryReader &reader = history.reader();
     auto rows = reader.page({}, {}, nullptr, 1000);
@@ -123,7 +137,7 @@ void exportHistory(Nh::HistoryStore &history)
         const auto data = Nh::exportExchanges(*records, format);
         if (!data)
             die(data.error().message);
-        QFile f(exportDir() + u"/gui"_s + Nh::exportSuffix(format));
+        QFile f(exportDir() + u'/' + prefix + Nh::exportSuffix(format));
         if (!f.open(QIODevice::WriteOnly) || f.write(*data) != data->size())
             die(u"cannot write "_s + f.fileName());
     }
@@ -131,14 +145,91 @@ void exportHistory(Nh::HistoryStore &history)
 }
 
 /** The exchange view's Save, as the user gets it: Reveal off. */
-void saveShownExchange(const MainWindow &window)
+void saveShownExchange(const MainWindow &window, const QString &prefix = u"view"_s)
 {
     for (const Nh::ExportFormat format : kFormats) {
-        const QString path = exportDir() + u"/view"_s + Nh::exportSuffix(format);
+        const QString path = exportDir() + u'/' + prefix + Nh::exportSuffix(format);
         if (const Nh::Status saved = window.exchangeView()->saveTo(path, format); !saved)
             die(saved.error().message);
     }
     out() << "saved the shown exchange" << Qt::endl;
+}
+
+/** Waits until the Hub page has finished a read; dies on a failure it shows. */
+void awaitHubPage(HubPage *page, QSignalSpy &loaded, int count, const char *what)
+{
+    await(loaded, count, what);
+    QElapsedTimer timer;
+    timer.start();
+    while (page->isLoading() && timer.elapsed() < 30000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
+    if (page->cards().isEmpty())
+        die(u"the Hub page shows no hub: "_s + page->message());
+}
+
+/** The Hub page, as a user works it: open, read, replace WNS through the dialog, save. */
+int hubPage(MainWindow &window, Nh::HistoryStore &history)
+{
+    QSignalSpy written(&history, &Nh::HistoryStore::written);
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        die(u"no stdin"_s);
+    const QString secret = QString::fromUtf8(in.readLine()).trimmed();
+    HubPage *page = window.hubPageDock()->page();
+    QSignalSpy loaded(page, &HubPage::loaded);
+    window.hubPageDock()->show();
+    if (!page->isLoading())
+        page->refresh();
+    awaitHubPage(page, loaded, 1, "the Hub page to read the hub");
+    out() << "hub page shows " << page->cards().size() << " platforms" << Qt::endl;
+
+    Confirm::setAnswerForTesting([](const Confirm::Question &) { return true; });
+    PlatformCard *wns = nullptr;
+    for (PlatformCard *card : page->cards())
+        wns = card->data().kind == Nh::PnsCredentialKind::Wns ? card : wns;
+    auto *edit = wns ? wns->findChild<QToolButton *>(u"editCredentialButton"_s) : nullptr;
+    if (!edit)
+        die(u"the WNS card has no edit button"_s);
+    edit->click();
+    auto *dialog = page->findChild<CredentialDialog *>(u"credentialDialog"_s);
+    if (!dialog)
+        die(u"no credential dialog"_s);
+    dialog->findChild<QLineEdit *>(u"packageSid"_s)->setText(u"ms-app://s-1-15-2-555"_s);
+    dialog->findChild<QLineEdit *>(u"secret"_s)->setText(secret);
+    dialog->accept();
+    // Saved, then read again (a failed save also ends with loaded(), its message shown).
+    awaitHubPage(page, loaded, 2, "the Hub page to read the saved hub");
+    Confirm::setAnswerForTesting({});
+    bool saved = false;
+    for (PlatformCard *card : page->cards()) {
+        if (card->data().kind == Nh::PnsCredentialKind::Wns)
+            saved = card->data().properties.contains(
+                std::pair {u"PackageSid"_s, u"ms-app://s-1-15-2-555"_s});
+    }
+    if (!saved)
+        die(u"the WNS credential was not saved: "_s + page->message());
+    out() << "saved the WNS credential" << Qt::endl;
+    // The Hub page offers no export of its own: its exchanges (read, save, read) go into the
+    // history, exported as the history panel does.
+    await(written, 3, "the Hub page's exchanges to be written to the history");
+    exportHistory(history, u"gui-hub"_s);
+    // The save's exchange (its request carries the whole description), opened from the history
+    // and saved from the exchange view.
+    const QUuid update = written.at(1).at(0).toUuid();
+    QSignalSpy selected(window.historyPanel(), &HistoryPanel::exchangeSelected);
+    QElapsedTimer timer;
+    timer.start();
+    while (!window.historyPanel()->selectExchange(update)) {
+        if (timer.elapsed() > 30000)
+            die(u"the Hub page's save is not in the history panel"_s);
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
+    }
+    await(selected, 1, "the save's exchange to be shown");
+    if (window.exchangeView()->exchange().id != update)
+        die(u"the exchange view does not show the Hub page's save"_s);
+    saveShownExchange(window, u"view-hub"_s);
+    window.close();
+    return 0;
 }
 
 } // namespace
@@ -151,7 +242,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"nhconsole"_s);
     const QStringList args = app.arguments().mid(1);
     if (args.size() < 3)
-        die(u"usage: gui_driver add|send|stall NAME …"_s);
+        die(u"usage: gui_driver add|send|stall|hub NAME …"_s);
     const QString step = args.at(0);
     const QString name = args.at(1);
 
@@ -192,6 +283,8 @@ int main(int argc, char *argv[])
     if (!activated.at(0).at(1).toBool())
         die(u"the profile could not be activated"_s);
 
+    if (step == u"hub")
+        return hubPage(window, *history);
     QSignalSpy written(history.get(), &Nh::HistoryStore::written);
     if (step == u"stall") {
         window.send();

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-FileCopyrightText: 2026 The nhconsole authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The secret scan (issues #6 and #8): one key through every path, then not a trace of it.
+"""The secret scan (issues #6, #8, #17): secrets through every path, then not a trace of them.
 
     secret_scan.py --nhcli BIN --nhemulator BIN [--gui-driver BIN]
 
@@ -15,10 +15,20 @@ Then every file under HOME (config, data, cache, the app's temporary files) and 
 of our processes printed is scanned: zero hits for the key in any spelling and for any
 signature made with it (secretscan.py). Prints the paths, files and bytes scanned and exits 1
 on a finding (naming file and offset) or when a path itself fails.
+
+The hubs' own credentials (issue #17) are secrets too: the emulator starts from a --hub-config
+file (outside HOME) that gives the hub fresh random values for every credential kind (an APNs
+.p8 token key made by `openssl`, FCM v1, GCM, WNS, MPNS, ADM, Baidu, VAPID and Xiaomi secrets)
+and a second hub an APNs .p12 certificate with its password. They go through nhcli hub show,
+list and check (text, JSON, the most verbose logging), set-credential (new secrets from standard
+input and from files, which are secrets as well), remove-credential, the desktop console's Hub
+page (refresh, a credential replaced through its dialog, saved) and the history and its exports
+afterwards; none of those values may show up either.
 """
 import argparse
 import json
 import os
+import shutil
 import ssl
 import urllib.request
 import signal
@@ -33,6 +43,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "interop"))
 from emulator_process import EmulatorProcess, exit_on_sigterm, indent  # noqa: E402
 from secretscan import Scanner  # noqa: E402
+from hubsecrets import hub_canary, hub_cli_paths, hub_credentials, new_hub_secrets  # noqa: E402
 
 FULL = "DefaultFullSharedAccessSignature"
 TIMEOUT_S = 60
@@ -206,11 +217,45 @@ def gui_paths(run, emu, cs):
         run.failures.append("arming the emulator's stall")
 
 
+def history_paths(run, emu, prefix):
+    """The history afterwards: list, show, every export format."""
+    cli = run.args.nhcli
+    ca = {"NH_CA_FILE": emu.info["certificate"]}
+    exports = os.path.join(run.env["HOME"], "exports")
+    run.step("nhcli history list (%s)" % prefix, [cli, "history", "list"], env=ca)
+    run.step("nhcli history list --json (%s)" % prefix, [cli, "history", "list", "--json"],
+             env=ca)
+    listed = run.step("nhcli history list --json --limit 0 (%s)" % prefix,
+                      [cli, "history", "list", "--json", "--limit", "0"], env=ca)
+    # Every exchange of the hub's own configuration (GET/PUT /{hub}, the hub list), each shown.
+    ids = []
+    try:
+        rows = json.loads(listed.stdout)
+        rows = rows.get("exchanges", rows) if isinstance(rows, dict) else rows
+        ids = [r["id"] for r in rows if "hub" in json.dumps(r).lower()
+               and any(w in json.dumps(r).lower() for w in ("hub.get", "hub.update", "gethub",
+                                                              "updatehub", "hub description",
+                                                              "description"))]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        pass
+    for exchange in (ids or ["last"])[:8]:
+        run.step("nhcli history show %s (%s)" % (exchange, prefix),
+                 [cli, "history", "show", exchange], env=ca)
+        run.step("nhcli history show %s --json (%s)" % (exchange, prefix),
+                 [cli, "history", "show", exchange, "--json"], env=ca)
+    for fmt, ext in (("json", "json"), ("curl", "sh"), ("har", "har")):
+        run.step("nhcli history export --format %s (%s)" % (fmt, prefix),
+                 [cli, "history", "export", "--format", fmt, "--output",
+                  os.path.join(exports, "%s.%s" % (prefix, ext))], env=ca)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--nhcli", required=True)
     parser.add_argument("--nhemulator", required=True)
     parser.add_argument("--gui-driver")
+    parser.add_argument("--dump", help="also write what every path printed into this folder "
+                        "(to see what the scan looked at; it holds no secret when the scan passes)")
     args = parser.parse_args()
     exit_on_sigterm()
 
@@ -224,18 +269,45 @@ def main():
     started = int(time.time())
 
     # The emulator runs outside HOME: it is the "hub", and it prints its keys by design.
-    with EmulatorProcess(args.nhemulator) as emu:
+    # The hub configuration and the files set-credential reads are the user's own, outside
+    # HOME; the directory goes when the scan ends.
+    workdir = tempfile.mkdtemp(prefix="nh-secretscan-")
+    try:
+        config, hub_secrets = hub_credentials(workdir)
+        new_secrets = new_hub_secrets(workdir)
+        config_path = os.path.join(workdir, "hubs.json")
+        with open(config_path, "w") as f:
+            json.dump(config, f)
+        # The myHub secrets (not the certificate hub's) are what hub show --reveal shows.
+        shown = [k for k in hub_secrets if "p12" not in k]
+        return scan(args, env, home, started, workdir, config_path,
+                    dict(hub_secrets, **new_secrets), new_secrets, shown)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def scan(args, env, home, started, workdir, config_path, hub_secrets, new_secrets, shown):
+    with EmulatorProcess(args.nhemulator, ["--hub-config", config_path]) as emu:
         cs = emu.connection_string(FULL).replace("//localhost:", "//127.0.0.1:")
         key = [p for p in cs.split(";") if p.startswith("SharedAccessKey=")][0][16:]
-        scanner = Scanner(key)
+        scanner = Scanner([("the SAS key", key)] + sorted(hub_secrets.items()))
         run = Run(args, scanner, env)
         cli_paths(run, emu, cs, key)
         if args.gui_driver:
             gui_paths(run, emu, cs)
+        hub_cli_paths(run, emu, cs, workdir, new_secrets)
+        if args.gui_driver:
+            run.step("GUI: the Hub page: refresh, replace the WNS credential, save, export",
+                     [args.gui_driver, "hub", "E2E GUI", emu.info["certificate"]],
+                     stdin=(new_secrets["new WNS secret (Hub page)"] + "\n").encode(),
+                     env={"QT_LOGGING_RULES": "*.debug=true"})
+        history_paths(run, emu, "hub")
         # An export that came out empty would pass the scan for the wrong reason.
         exports = os.path.join(home, "exports")
         if args.gui_driver:
-            for name in ("gui.sh", "gui.json", "gui.har", "view.sh", "view.json", "view.har"):
+            for name in ("gui.sh", "gui.json", "gui.har", "view.sh", "view.json", "view.har",
+                         "gui-hub.sh", "gui-hub.json", "gui-hub.har", "view-hub.sh",
+                         "view-hub.json", "view-hub.har"):
                 if not os.path.exists(os.path.join(exports, name)):
                     print("FAIL export %s was not written" % name)
                     run.failures.append("export " + name)
@@ -248,8 +320,16 @@ def main():
         scanner.add_output("nhemulator --log", emu.log(last_lines=100000))
         scanner.window = (started, int(time.time()))
         scanner.add_tree(home)
+        if args.dump:
+            os.makedirs(args.dump, exist_ok=True)
+            for i, (label, data) in enumerate(scanner.blobs):
+                if not label.startswith("/"):
+                    name = "%03d %s" % (i, label.replace("/", "_"))
+                    with open(os.path.join(args.dump, name[:120]), "wb") as f:
+                        f.write(data)
         findings = scanner.findings()
-        canary_ok = canary(scanner, key)
+        canary_ok = canary(scanner, key) and hub_canary(
+            scanner, getattr(run, "revealed", b""), shown)
 
     print("%d paths, %d files and %d bytes scanned (%d files under %s)"
           % (run.paths, scanner.files_scanned, scanner.bytes_scanned, scanner.files_scanned, home))

@@ -72,6 +72,7 @@ void EmulatorFixture::resetHubConfiguration()
         Nh::defaultHubDescription(emulator.state().rules, QDateTime::currentDateTimeUtc());
     h->description.name = hub();
     h->gcmRetired = false;
+    h->descriptionChanged = false;
 }
 
 EmulatorFixture::Response EmulatorFixture::call(const Call &c)

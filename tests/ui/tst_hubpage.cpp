@@ -10,6 +10,7 @@
 #include "credentialdialog.h"
 #include "credentialinput.h"
 #include "emulator/emulatorhubconfig.h"
+#include "emulator/faults.h"
 #include "exchangeview.h"
 #include "hubpage.h"
 #include "hubpagedock.h"
@@ -53,6 +54,10 @@ private slots:
     void credentialInputs();
     void pastedServiceAccountAddsFcmV1();
     void editDialogReplacesWns();
+    void coverageFindingsOnTheCards();
+    void coverageNoteWhenTruncated();
+    void coverageIsCancellable();
+    void coverageNoteWhenTheListingFails();
 
 private:
     bool refreshAndWait();
@@ -94,6 +99,12 @@ bool TestHubPage::refreshAndWait()
         return false;
     if (!loaded.wait(10000) || m_page->isLoading())
         return false;
+    // The registrations are counted after the read, in the background.
+    if (m_page->isCountingRegistrations()) {
+        QSignalSpy counted(m_page.get(), &HubPage::coverageChecked);
+        if (!counted.wait(10000))
+            return false;
+    }
     // Let the cards settle at their width (their wrapped sentences set their heights).
     for (int i = 0; i < 3; ++i)
         QCoreApplication::processEvents();
@@ -459,6 +470,111 @@ void TestHubPage::editDialogReplacesWns()
     const auto &properties = card(Nh::PnsCredentialKind::Wns)->data().properties;
     QVERIFY(properties.contains(std::pair {u"PackageSid"_s, u"ms-app://s-1-15-2-42"_s}));
     QVERIFY(!UiTest::visibleText(m_page.get()).contains(u"new-wns-secret"_s));
+}
+
+void TestHubPage::coverageFindingsOnTheCards()
+{
+    // The problems hub has no FCM v1 credential; FCM v1 registrations made over the API.
+    useHub(QString(Nh::kProblemsDemoHub));
+    QSignalSpy before(m_page.get(), &HubPage::coverageChecked);
+    QVERIFY(refreshAndWait());
+    QCOMPARE(before.size(), 1);
+    int fcm = 0;
+    for (const Nh::HubFinding &f : m_page->findings())
+        if (f.id == u"coverage-no-credential"_s && f.credential == Nh::PnsCredentialKind::FcmV1)
+            fcm = f.message.split(u' ').constFirst().toInt();
+    QVERIFY(fcm >= 1); // the demo's own FCM v1 registration
+    for (int i = 0; i < 3; ++i) {
+        Nh::Registration r;
+        r.platform = Nh::Platform::FcmV1;
+        r.handle = u"fcm-coverage-token-%1"_s.arg(i);
+        Nh::HubJob *job = m_harness->client.createRegistration(r);
+        QSignalSpy created(job, &Nh::HubJob::finished);
+        QVERIFY(created.wait(10000));
+        QVERIFY(created.first().first().value<Nh::Exchange>().ok());
+    }
+    QVERIFY(refreshAndWait());
+    const Nh::HubFinding *finding = nullptr;
+    for (const Nh::HubFinding &f : m_page->findings())
+        if (f.id == u"coverage-no-credential"_s && f.credential == Nh::PnsCredentialKind::FcmV1)
+            finding = &f;
+    QVERIFY(finding);
+    QCOMPARE(finding->severity, Nh::HubCheckSeverity::Problem);
+    QVERIFY2(finding->message.startsWith(QString::number(fcm + 3)), qPrintable(finding->message));
+    QVERIFY(finding->message.contains(u"no target applications"_s));
+    // On the FCM v1 card, and the legacy GCM registrations flagged on the GCM card.
+    QVERIFY(card(Nh::PnsCredentialKind::FcmV1)
+                ->findChild<QWidget *>(u"finding-coverage-no-credential"_s));
+    QVERIFY(hasFinding(u"gcm-registrations"_s));
+    QVERIFY(card(Nh::PnsCredentialKind::Gcm)->findChild<QWidget *>(u"finding-gcm-registrations"_s));
+    QVERIFY(UiTest::visibleText(card(Nh::PnsCredentialKind::FcmV1))
+                .contains(u"no target applications"_s));
+    QVERIFY(m_page->coverageNote().isEmpty()); // every registration was counted
+    for (const bool dark : {false, true}) {
+        UiTest::usePalette(dark ? UiTest::darkPalette() : UiTest::lightPalette());
+        QVERIFY(refreshAndWait());
+        QVERIFY(!UiTest::saveScreenshot(m_page.get(),
+                                        u"hubpage-coverage-"_s + (dark ? u"dark"_s : u"light"_s))
+                     .isEmpty());
+    }
+    UiTest::usePalette(UiTest::lightPalette());
+
+    // The demo hub has every credential: no coverage finding.
+    useHub(m_harness->emulator.hubName());
+    QVERIFY(refreshAndWait());
+    QVERIFY(!m_page->findings().isEmpty());
+    QVERIFY(!hasFinding(u"coverage-no-credential"_s));
+    for (const Nh::HubFinding &f : m_page->findings())
+        QVERIFY2(f.id != u"coverage-no-credential"_s, qPrintable(f.message));
+}
+
+void TestHubPage::coverageNoteWhenTruncated()
+{
+    useHub(QString(Nh::kProblemsDemoHub));
+    m_page->setRegistrationLimit(2);
+    QVERIFY(refreshAndWait());
+    QVERIFY2(m_page->coverageNote().contains(u"Only the first 2 registrations were counted"_s),
+             qPrintable(m_page->coverageNote()));
+    QVERIFY(m_page->findChild<QLabel *>(u"hubCoverageNote"_s)->isVisible());
+    QVERIFY(!UiTest::saveScreenshot(m_page.get(), u"hubpage-coverage-truncated-light"_s).isEmpty());
+}
+
+void TestHubPage::coverageIsCancellable()
+{
+    useHub(QString(Nh::kProblemsDemoHub));
+    QSignalSpy loaded(m_page.get(), &HubPage::loaded);
+    QSignalSpy counted(m_page.get(), &HubPage::coverageChecked);
+    m_page->refresh();
+    QVERIFY(loaded.wait(10000));
+    // The description shows while the registrations are counted; the UI stays usable.
+    QVERIFY(!m_page->cards().isEmpty());
+    QVERIFY(m_page->isCountingRegistrations());
+    QVERIFY(m_page->cancelAction()->isEnabled());
+    QVERIFY(m_page->coverageNote().contains(u"Counting"_s));
+    m_page->cancelAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(counted.size(), 1, 10000);
+    QVERIFY(!m_page->isCountingRegistrations());
+    QVERIFY(!m_page->cancelAction()->isEnabled());
+    QVERIFY2(m_page->coverageNote().contains(u"cancelled"_s), qPrintable(m_page->coverageNote()));
+    QVERIFY(!hasFinding(u"coverage-no-credential"_s));
+}
+
+void TestHubPage::coverageNoteWhenTheListingFails()
+{
+    useHub(QString(Nh::kProblemsDemoHub));
+    Nh::FaultRule rule;
+    rule.operation = u"registrations"_s;
+    rule.hub = QString(Nh::kProblemsDemoHub);
+    rule.fault = *Nh::Fault::parse(u"status=500"_s);
+    m_harness->emulator.faults().add(rule);
+    QVERIFY(refreshAndWait());
+    // The description is shown with its own findings; coverage says why it was not checked.
+    QVERIFY(!m_page->cards().isEmpty());
+    QVERIFY(hasFinding(u"fcmv1-not-configured"_s));
+    QVERIFY(!hasFinding(u"coverage-no-credential"_s));
+    QVERIFY2(m_page->coverageNote().contains(u"could not be read"_s),
+             qPrintable(m_page->coverageNote()));
+    QVERIFY(m_page->coverageNote().contains(u"500"_s) || m_page->coverageNote().size() > 60);
 }
 
 QTEST_MAIN(TestHubPage)
