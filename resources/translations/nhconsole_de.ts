@@ -1184,7 +1184,7 @@
         <translation>Autorisierungsregeln geändert</translation>
     </message>
     <message>
-        <location filename="../../ui/hubpage.cpp" line="+37"/>
+        <location filename="../../ui/hubpage.cpp" line="+38"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
@@ -1194,12 +1194,13 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
+        <location line="+135"/>
         <source>Reading the hub…</source>
         <translation>Hub wird gelesen…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="-86"/>
         <source>Authorization rules</source>
         <translation>Autorisierungsregeln</translation>
     </message>
@@ -1219,30 +1220,40 @@
         <translation>Von diesem Profil verwendet</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+82"/>
+        <location line="+47"/>
+        <location line="+119"/>
         <source>Hub %1</source>
         <translation>Hub %1</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <location line="+50"/>
+        <location line="-102"/>
+        <location line="+84"/>
         <source>Reading the hub was cancelled.</source>
         <translation>Das Lesen des Hubs wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-67"/>
+        <source>Counting registrations…</source>
+        <translation>Registrierungen werden gezählt…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Counting the hub&apos;s registrations to check that every platform they use has a credential…</source>
+        <translation>Die Registrierungen des Hubs werden gezählt, um zu prüfen, ob jede von ihnen genutzte Plattform Zugangsdaten hat…</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>The hub&apos;s configuration could not be read.</source>
         <translation>Die Konfiguration des Hubs konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>What to do: %1</source>
         <translation>Was zu tun ist: %1</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>(current)</source>
         <translation>(aktuell)</translation>
     </message>
@@ -1280,7 +1291,7 @@
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The hub&apos;s configuration could not be saved.</source>
         <translation>Die Konfiguration des Hubs konnte nicht gespeichert werden.</translation>
     </message>
@@ -2014,7 +2025,7 @@ Befehle:
         <translation>Warnung:</translation>
     </message>
     <message>
-        <location filename="../../core/cli/emulatorcommand.cpp" line="+36"/>
+        <location filename="../../core/cli/emulatorcommand.cpp" line="+37"/>
         <source>Port on 127.0.0.1 and ::1 (default 0: any free port).</source>
         <translation>Port auf 127.0.0.1 und ::1 (Standard 0: ein beliebiger freier Port).</translation>
     </message>
@@ -2039,7 +2050,7 @@ Befehle:
         <translation>Jeden Austausch, den der Emulator bedient, auf stderr ausgeben (Geheimnisse geschwärzt).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Run a local hub emulator and print its connection strings.</source>
         <translation>Einen lokalen Hub-Emulator starten und seine Verbindungszeichenfolgen ausgeben.</translation>
     </message>
@@ -2065,7 +2076,7 @@ Befehle:
         <translation>--port erwartet eine Zahl von 0 bis 65535, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Emulator listening on https://127.0.0.1:%1/ (hub &quot;%2&quot;)</source>
         <translation>Emulator lauscht auf https://127.0.0.1:%1/ (Hub „%2“)</translation>
     </message>
@@ -3576,7 +3587,7 @@ Beispiele:
 <context>
     <name>Nh::EmulatorHubConfig</name>
     <message>
-        <location filename="../../core/emulator/emulatorhubconfig.cpp" line="+153"/>
+        <location filename="../../core/emulator/emulatorhubconfig.cpp" line="+155"/>
         <source>%1: %2: %3</source>
         <translation>%1: %2: %3</translation>
     </message>
@@ -3646,7 +3657,7 @@ Beispiele:
         <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+32"/>
         <source>%1 needs the property %2.</source>
         <translation>%1 braucht die Eigenschaft %2.</translation>
     </message>
@@ -3790,7 +3801,7 @@ Beispiele:
         <translation>Die Hub-Beschreibung ist ungültig: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Manage claim is required for this operation.</source>
         <translation>Manage claim is required for this operation.</translation>
     </message>
@@ -4013,7 +4024,7 @@ Beispiele:
 <context>
     <name>Nh::EmulatorStore</name>
     <message>
-        <location filename="../../core/emulator/emulatorstore.cpp" line="+48"/>
+        <location filename="../../core/emulator/emulatorstore.cpp" line="+49"/>
         <source>Could not open the emulator data file %1: %2</source>
         <translation>Die Emulator-Datendatei %1 konnte nicht geöffnet werden: %2</translation>
     </message>
@@ -4023,12 +4034,17 @@ Beispiele:
         <translation>Die Emulator-Datendatei %1 wurde von einem neueren nhemulator geschrieben (Schema %2; dieser liest bis %3)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Could not prepare the emulator data file %1: %2</source>
         <translation>Die Emulator-Datendatei %1 konnte nicht vorbereitet werden: %2</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+87"/>
+        <source>%1 stored hub descriptions could not be read; those hubs start from their configuration</source>
+        <translation>%1 gespeicherte Hub-Beschreibungen konnten nicht gelesen werden; diese Hubs starten mit ihrer Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 stored registrations or installations could not be read and were skipped</source>
         <translation>%1 gespeicherte Registrierungen oder Installationen konnten nicht gelesen werden und wurden übersprungen</translation>
     </message>
@@ -6465,17 +6481,7 @@ PLATFORM ist eines von %1. Geheimnisse werden nur aus Dateien oder der Standarde
         <translation>Regeln</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Only the first %1 registrations were counted.</source>
-        <translation>Nur die ersten %1 Registrierungen wurden gezählt.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The registrations could not be read (%1); coverage was not checked.</source>
-        <translation>Die Registrierungen konnten nicht gelesen werden (%1); die Abdeckung wurde nicht geprüft.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>this connection</source>
         <translation>diese Verbindung</translation>
     </message>
@@ -9140,6 +9146,24 @@ Beispiele:
         <location filename="../../core/client/reachquery.cpp" line="+80"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Nh::RegistrationCoverage</name>
+    <message>
+        <location filename="../../core/client/registrationcoverage.cpp" line="+50"/>
+        <source>Only the first %1 registrations were counted.</source>
+        <translation>Nur die ersten %1 Registrierungen wurden gezählt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counting the registrations was cancelled; coverage was not checked.</source>
+        <translation>Das Zählen der Registrierungen wurde abgebrochen; die Abdeckung wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The registrations could not be read (%1); coverage was not checked.</source>
+        <translation>Die Registrierungen konnten nicht gelesen werden (%1); die Abdeckung wurde nicht geprüft.</translation>
     </message>
 </context>
 <context>
@@ -12540,7 +12564,7 @@ Beispiele:
 <context>
     <name>nhemulator</name>
     <message>
-        <location filename="../../app/emulator/main.cpp" line="+31"/>
+        <location filename="../../app/emulator/main.cpp" line="+32"/>
         <source>A local emulator of the Azure Notification Hubs REST API over HTTPS.
 It prints the certificate to trust and ready connection strings, then serves until stopped.
 
@@ -12601,12 +12625,12 @@ Vorhersagbare Ergebnisse: Eine Registrierung, deren Handle „expired“, „inv
         <translation>Eine Verbindung schließen, die so viele Sekunden lang nichts sendet, während eine Anfrage erwartet wird (Standard 120); die Header einer Anfrage müssen innerhalb von 30 s eintreffen, oder innerhalb dieser Zeit, wenn sie kürzer ist. nhemulator hebt außerdem sein Limit für offene Dateien auf das harte Limit an.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../core/emulator/emulatorhubconfig.cpp" line="-42"/>
         <source>Configure the hubs (credentials, rules) from this JSON file, one entry per hub (docs/protocol.md §9.10). Hubs it does not name are configured for every platform.</source>
         <translation>Die Hubs (Anmeldedaten, Regeln) aus dieser JSON-Datei konfigurieren, ein Eintrag je Hub (docs/protocol.md §9.10). Hubs, die sie nicht nennt, werden für jede Plattform konfiguriert.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../app/emulator/main.cpp" line="+17"/>
         <source>nhemulator: --port must be a number from 0 to 65535, not &apos;%1&apos;
 </source>
         <translation>nhemulator: --port muss eine Zahl von 0 bis 65535 sein, nicht &apos;%1&apos;
@@ -12620,7 +12644,7 @@ Vorhersagbare Ergebnisse: Eine Registrierung, deren Handle „expired“, „inv
 </translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+67"/>
         <source>nhemulator %1 listening on https://localhost:%2/ (hub &quot;%3&quot;)
 </source>
         <translation>nhemulator %1 lauscht auf https://localhost:%2/ (Hub „%3“)
