@@ -50,6 +50,9 @@ install(FILES "${NH_DOCS_DIR}/nhcli.fish" DESTINATION share/fish/vendor_completi
 install(FILES "${PROJECT_SOURCE_DIR}/resources/invalid.example.nhconsole.metainfo.xml"
     DESTINATION share/metainfo)
 install(FILES "${PROJECT_SOURCE_DIR}/resources/debian/copyright" DESTINATION share/doc/nhconsole)
+# The lintian warnings the package accepts, each with its reason.
+install(FILES "${PROJECT_SOURCE_DIR}/resources/debian/lintian-overrides"
+    DESTINATION share/lintian/overrides RENAME nhconsole)
 # Debian wants the changelog compressed with gzip -9n (no name, no time stamp).
 set(nh_changelog_gz "${CMAKE_BINARY_DIR}/docs/changelog.Debian.gz")
 add_custom_command(OUTPUT "${nh_changelog_gz}"
@@ -93,9 +96,10 @@ The package holds the desktop console (nhconsole), its command line (nhcli)
 and a local emulator of the hub's REST API (nhemulator), so it works without
 an Azure account.")
 # Library dependencies from the binaries (dpkg-shlibdeps); Qt's plugins are loaded at run time,
-# so shlibdeps cannot see them: the platform plugins (xcb), SQLite for the history file.
+# so shlibdeps cannot see them: the platform plugins (xcb), SQLite for the history file, the SVG
+# icon engine for the icons.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6sql6-sqlite")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6sql6-sqlite, libqt6svg6")
 # Keys go to the Secret Service; without one the console keeps them for the run only.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
 include(CPack)

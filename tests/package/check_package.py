@@ -90,7 +90,7 @@ def main():
     if not fields.get("Version", "").startswith(version + "-"):
         fails.append(f"Version: {fields.get('Version')}, not {version}-N")
     depends = fields.get("Depends", "")
-    for lib in ("libc6", "libqt6core6", "libqt6widgets6", "qt6-qpa-plugins"):
+    for lib in ("libc6", "libqt6core6", "libqt6widgets6", "qt6-qpa-plugins", "libqt6svg6"):
         if not re.search(r"(^|, )" + lib + r"\b", depends):
             fails.append(f"Depends lacks {lib} (shlibdeps?): {depends}")
     root = os.path.join(out_dir, "root")
@@ -134,7 +134,7 @@ def main():
     steps.step(f"man -l --warnings: {len(pages)} pages", fails)
 
     # --- lintian ---
-    proc = run(["lintian", "--fail-on", "error,warning", "--no-tag-display-limit", deb],
+    proc = run(["lintian", "--fail-on", "error,warning", "--tag-display-limit", "0", deb],
                check=False)
     tags = [ln for ln in proc.stdout.splitlines() if re.match(r"^[EW]: ", ln)]
     fails = tags if proc.returncode != 0 or tags else []
