@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # What `cmake --install` puts beside the executables, and the Debian package `cpack -G DEB`
-# makes of it (`tools/dev package`; docs/toolchain.md §8). The executables, the .desktop file
+# makes of it (`tools/dev package`; docs/toolchain.md §7). The executables, the .desktop file
 # and the icon are installed by app/, the .qm catalogues by core/ (nh_i18n).
 
 # --- man pages and nhcli's shell completion, generated from the executables' own options ---

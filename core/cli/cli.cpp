@@ -157,7 +157,7 @@ void Cli::run(const QStringList &arguments)
         Tr::tr("nhcli: send to, inspect and emulate Azure Notification Hubs from the "
                "command line.\n\nCommands:\n");
     // Not in --help: the commands and options as JSON, from which the build generates the man
-    // page and the shell completion (docs/toolchain.md §8).
+    // page and the shell completion (docs/toolchain.md §7).
     if (arguments.size() == 2 && arguments.at(1) == u"--dump-commands"_s) {
         cleanUp(nullptr);
         session.out() << QString::fromUtf8(

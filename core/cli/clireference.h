@@ -22,7 +22,7 @@ struct CliOverview
 /**
  * The commands and options of nhcli as one JSON document (`nhcli --dump-commands`): the same
  * definitions `--help` prints, for the man page and the shell completion generated at build
- * time (tools/gen-cli-docs, docs/toolchain.md §8). Options hidden from the help are left out.
+ * time (tools/gen-cli-docs, docs/toolchain.md §7). Options hidden from the help are left out.
  */
 QByteArray cliReference(const CliOverview &overview, const QList<CliCommand *> &commands);
 

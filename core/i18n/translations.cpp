@@ -21,7 +21,7 @@ constexpr QLatin1StringView kCatalogue("nhconsole");
 /**
  * The folder of the catalogues, relative to the executable's: PREFIX/bin/../share/nhconsole/
  * translations where the package installs them, and BUILD/app/../share/nhconsole/translations
- * (BUILD/tests/… for the suites) where the build puts them (docs/toolchain.md §8).
+ * (BUILD/tests/… for the suites) where the build puts them (docs/toolchain.md §7).
  */
 QString catalogueDir()
 {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-FileCopyrightText: 2026 The nhconsole authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The generated man pages and completion say what --help says (docs/toolchain.md §8).
+"""The generated man pages and completion say what --help says (docs/toolchain.md §7).
 
     check_cli_docs.py NHCLI NHEMULATOR NHCONSOLE DOCS_DIR
 

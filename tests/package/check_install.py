@@ -10,7 +10,7 @@ there (tests/package/expected_files.txt), runs the staged `nhcli --version`, and
 `nhcli --help` and `nhemulator --help` with German selected (LANG=de_DE.UTF-8, LANGUAGE=de):
 their text must be the German catalogue's, which the staged executables can only have found
 at STAGING_DIR/share/nhconsole/translations (they look beside themselves, never in the build
-tree; docs/toolchain.md §8).
+tree; docs/toolchain.md §7).
 """
 import os
 import shutil

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-FileCopyrightText: 2026 The nhconsole authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The Debian package: built with CPack, then checked offline (docs/toolchain.md §8).
+"""The Debian package: built with CPack, then checked offline (docs/toolchain.md §7).
 
     check_package.py CPACK BUILD_DIR SOURCE_DIR OUT_DIR VERSION [--deb FILE]
 
