@@ -9,6 +9,7 @@
 #include "emulator/emulatorstate.h"
 #include "emulator/faults.h"
 #include "emulator/hubemulator.h"
+#include "i18n/translations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,6 +28,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"nhemulator"_s);
     QCoreApplication::setOrganizationName(u"nhconsole"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(NH_VERSION));
+    Nh::installTranslations(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

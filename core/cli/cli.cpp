@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 
 #include "cli/clicommand.h"
+#include "cli/clireference.h"
 #include "cli/clisession.h"
 #include "cli/emulatorcommand.h"
 #include "cli/explaintagscommand.h"
@@ -152,6 +153,19 @@ void Cli::run(const QStringList &arguments)
     first.addOptions(global.all());
     first.addOption(helpOption);
     first.addOption(versionOption);
+    const QString intro =
+        Tr::tr("nhcli: send to, inspect and emulate Azure Notification Hubs from the "
+               "command line.\n\nCommands:\n");
+    // Not in --help: the commands and options as JSON, from which the build generates the man
+    // page and the shell completion (docs/toolchain.md §7).
+    if (arguments.size() == 2 && arguments.at(1) == u"--dump-commands"_s) {
+        cleanUp(nullptr);
+        session.out() << QString::fromUtf8(
+            cliReference({intro.section(u"\n\n"_s, 0, 0), exitCodesText(),
+                          global.all() << helpOption << versionOption},
+                         commands));
+        return finish(int(ExitCode::Ok));
+    }
     first.parse(arguments);
     QStringList positional = first.positionalArguments();
     QString commandName = positional.value(0);
@@ -177,9 +191,7 @@ void Cli::run(const QStringList &arguments)
         parser.addPositionalArgument(command->name(), command->summary(),
                                      command->name() + u' ' + command->syntax());
     } else {
-        QString text =
-            Tr::tr("nhcli: send to, inspect and emulate Azure Notification Hubs from the "
-                   "command line.\n\nCommands:\n");
+        QString text = intro;
         for (const CliCommand *c : std::as_const(commands))
             text += u"  "_s + c->name().leftJustified(15) + c->summary() + u'\n';
         text += u'\n' + Tr::tr("Run nhcli COMMAND --help for the options of a command.") + u"\n\n"_s

@@ -3,6 +3,7 @@
 #include "i18n/translations.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QLibraryInfo>
@@ -15,8 +16,18 @@ namespace Nh {
 
 namespace {
 
-constexpr QLatin1StringView kResourceDir("://i18n");
 constexpr QLatin1StringView kCatalogue("nhconsole");
+
+/**
+ * The folder of the catalogues, relative to the executable's: PREFIX/bin/../share/nhconsole/
+ * translations where the package installs them, and BUILD/app/../share/nhconsole/translations
+ * (BUILD/tests/… for the suites) where the build puts them (docs/toolchain.md §7).
+ */
+QString catalogueDir()
+{
+    return QDir::cleanPath(QCoreApplication::applicationDirPath()
+                           + QLatin1StringView("/../" NH_TRANSLATIONS_DIR));
+}
 
 /** The translators installed last, so that a second call replaces them. */
 QList<QPointer<QTranslator>> &installed()
@@ -30,7 +41,7 @@ QList<QPointer<QTranslator>> &installed()
 QStringList shippedLanguages()
 {
     QStringList languages;
-    QDirIterator it(kResourceDir, {kCatalogue + u"_*.qm"_s}, QDir::Files);
+    QDirIterator it(catalogueDir(), {kCatalogue + u"_*.qm"_s}, QDir::Files);
     while (it.hasNext()) {
         const QString base = it.nextFileInfo().completeBaseName();
         languages << base.mid(kCatalogue.size() + 1);
@@ -52,7 +63,7 @@ QString installTranslations(QCoreApplication *app, const QLocale &locale)
     auto own = new QTranslator(app);
     // QTranslator::load(locale, …) walks the locale's UI languages ("de-CH" → "de_CH", "de"), so
     // a Swiss or Austrian system gets the German catalogue.
-    if (!own->load(locale, kCatalogue, u"_"_s, kResourceDir)) {
+    if (!own->load(locale, kCatalogue, u"_"_s, catalogueDir())) {
         delete own;
         return {};
     }

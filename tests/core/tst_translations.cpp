@@ -1,8 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The nhconsole authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The shipped German catalogue at run time: embedded, found from the locale, used by core's
-// messages, and removed again. (Completeness against the sources is translations_complete.)
+// The shipped German catalogue at run time: found beside the executable (the build tree's
+// share/nhconsole/translations), chosen from the locale, used by core's messages, and removed
+// again. (Completeness against the sources is translations_complete.)
 
 #include "i18n/translations.h"
 #include "protocol/connectionstring.h"
