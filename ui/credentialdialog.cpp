@@ -67,16 +67,30 @@ CredentialDialog::CredentialDialog(Nh::PnsCredentialKind kind, QWidget *parent)
         });
         m_form->addRow(QString(), browse);
         addLine(tr("Password:"), u"p12Password"_s, true);
-        // One mode's fields at a time: the hub refuses a token and a certificate together.
+        // One mode's fields at a time: the hub refuses a token and a certificate together, and
+        // the other mode's fields would only be noise.
         const auto follow = [this, browse](bool token) {
-            for (const QString &name : {u"p8"_s, u"p8Load"_s})
+            const auto showRow = [this](QWidget *w, bool visible) {
+                // The row whose field is `w`, or a layout that holds it.
+                for (int row = 0; row < m_form->rowCount(); ++row) {
+                    QLayoutItem *field = m_form->itemAt(row, QFormLayout::FieldRole);
+                    if (field
+                        && (field->widget() == w
+                            || (field->layout() && field->layout()->indexOf(w) >= 0))) {
+                        m_form->setRowVisible(row, visible);
+                        return;
+                    }
+                }
+            };
+            for (const QString &name :
+                 {u"p8"_s, u"p8Load"_s, u"keyId"_s, u"teamId"_s, u"bundleId"_s}) {
                 if (auto *w = findChild<QWidget *>(name))
-                    w->setEnabled(token);
-            for (const QString &name : {u"keyId"_s, u"teamId"_s, u"bundleId"_s})
-                findChild<QWidget *>(name)->setEnabled(token);
+                    showRow(w, token);
+            }
             for (const QString &name : {u"p12Path"_s, u"p12Password"_s})
-                findChild<QWidget *>(name)->setEnabled(!token);
-            browse->setEnabled(!token);
+                showRow(findChild<QWidget *>(name), !token);
+            showRow(browse, !token);
+            adjustSize();
         };
         connect(m_tokenMode, &QRadioButton::toggled, this, follow);
         follow(true);

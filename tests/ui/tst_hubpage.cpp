@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -52,6 +53,7 @@ private slots:
     void productionEndpointMakesSandboxTokensInvalid();
     void removeShowsTheChangeThenSaves();
     void credentialInputs();
+    void apnsDialogShowsOneModesFields();
     void pastedServiceAccountAddsFcmV1();
     void editDialogReplacesWns();
     void coverageFindingsOnTheCards();
@@ -252,6 +254,25 @@ void TestHubPage::screenshots()
         m_harness->client.setConnection(c);
     }
     UiTest::usePalette(UiTest::lightPalette());
+}
+
+void TestHubPage::apnsDialogShowsOneModesFields()
+{
+    // Token and certificate are exclusive at the hub: only the chosen mode's fields show.
+    CredentialDialog apns(Nh::PnsCredentialKind::Apns);
+    apns.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&apns));
+    const auto visible = [&apns](const QString &name) {
+        auto *w = apns.findChild<QWidget *>(name);
+        return w && w->isVisible();
+    };
+    QVERIFY(visible(u"keyId"_s) && visible(u"p8"_s) && visible(u"bundleId"_s));
+    QVERIFY(!visible(u"p12Path"_s) && !visible(u"p12Password"_s));
+    auto *certificate = apns.findChildren<QRadioButton *>().last();
+    QVERIFY(certificate != apns.findChild<QRadioButton *>(u"tokenMode"_s));
+    certificate->click();
+    QVERIFY(visible(u"p12Path"_s) && visible(u"p12Password"_s));
+    QVERIFY(!visible(u"keyId"_s) && !visible(u"p8"_s) && !visible(u"p8Load"_s));
 }
 
 void TestHubPage::hubMenuOpensThePage()
