@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -102,9 +103,17 @@ PlatformCard::PlatformCard(const PlatformCardData &data, QWidget *parent)
             key->setEnabled(false); // the palette's dimmed text, readable in both themes
             grid->addWidget(key, row, 0, Qt::AlignTop);
             // Long values (keys, URLs) are elided so a card stays narrow; the tool tip has all.
+            // A URL keeps its host whole (api.push.apple.com vs api.sandbox.push.apple.com is
+            // the point of an APNs endpoint), so it loses its scheme and is cut at the end.
             auto *val = new QLabel(this);
             val->setFont(Theme::monospace());
-            val->setText(QFontMetrics(val->font()).elidedText(value, Qt::ElideMiddle, kValueWidth));
+            const QUrl url(value);
+            const bool isUrl = url.isValid() && !url.host().isEmpty()
+                && (url.scheme() == u"https" || url.scheme() == u"http");
+            const QString shown = isUrl ? value.mid(url.scheme().size() + 3) : value;
+            val->setText(
+                QFontMetrics(val->font())
+                    .elidedText(shown, isUrl ? Qt::ElideRight : Qt::ElideMiddle, kValueWidth));
             val->setToolTip(value);
             val->setTextInteractionFlags(Qt::TextSelectableByMouse);
             grid->addWidget(val, row, 1);

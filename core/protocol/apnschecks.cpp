@@ -243,7 +243,7 @@ private:
                                    : Tr::tr("production"),
                                propertyText(c, u"Endpoint")),
                       Tr::tr("Use the endpoint of the certificate's environment, or a certificate "
-                             "for the endpoint's"));
+                             "for the endpoint's environment"));
         }
         if (cert.usedLegacyAlgorithms)
             m_out.add(

@@ -5939,7 +5939,7 @@ Beispiele:
     </message>
     <message>
         <location line="+2"/>
-        <source>Use the endpoint of the certificate&apos;s environment, or a certificate for the endpoint&apos;s</source>
+        <source>Use the endpoint of the certificate&apos;s environment, or a certificate for the endpoint&apos;s environment</source>
         <translation>Verwenden Sie den Endpunkt der Umgebung des Zertifikats oder ein Zertifikat für die Umgebung des Endpunkts</translation>
     </message>
     <message>
