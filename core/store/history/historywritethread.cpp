@@ -13,6 +13,12 @@
 #include <QSqlQuery>
 #include <algorithm>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Nh {
@@ -24,6 +30,9 @@ namespace {
 /// BEGIN IMMEDIATE tries, each waiting up to the busy timeout for another writer.
 constexpr int kBeginAttempts = 3;
 constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
+#ifdef Q_OS_LINUX
+constexpr int kWriterNice = 10;
+#endif
 
 const QString &insertStatement()
 {
@@ -98,6 +107,12 @@ QList<WriteOp> HistoryWriter::takeBatch()
 
 void HistoryWriter::run()
 {
+#ifdef Q_OS_LINUX
+    // The history is background work: a send, a redraw or the network thread come first. A
+    // niced thread (a task of its own on Linux) still gets its share when the CPUs are busy,
+    // unlike SCHED_IDLE, so a writer holding the file's write lock is never starved.
+    setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), kWriterNice);
+#endif
     const QString name = newConnectionName(u"writer");
     const Status opened = openConnection(m_path, name, true);
     for (;;) {
