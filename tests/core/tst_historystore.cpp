@@ -177,6 +177,9 @@ private slots:
     void resendRefusals();
     void crashKeepsReportedWrites();
     void concurrentWritersLoseNothing();
+    void closingCommitsQueuedWrites();
+    void writtenMeansCommitted();
+    void retentionTrimsABurst();
 
 private:
     /** Six exchanges of the filter table, written to `path`. */
@@ -1170,6 +1173,107 @@ void TestHistoryStore::concurrentWritersLoseNothing()
         byTag.tag = QString::fromLatin1(tag);
         QCOMPARE((*store)->reader().count(byTag).value(), kEach);
     }
+}
+
+void TestHistoryStore::closingCommitsQueuedWrites()
+{
+    // More than one batch, queued at once and not waited for: the writer is gathering its group
+    // commit when the store closes, and closing commits all of it.
+    constexpr int kCount = 1200;
+    const QString path = m_dir.filePath(u"close.sqlite"_s);
+    QSet<QUuid> ids;
+    {
+        auto store = HistoryStore::open(path);
+        QVERIFY(store);
+        (*store)->setRetention({0, 0});
+        for (int i = 0; i < kCount; ++i) {
+            ids.insert((*store)->add(sendExchange(kT0.addMSecs(i), "apple", "closing"),
+                                     named(u"close"_s)));
+        }
+    }
+    auto reader = HistoryReader::open(path);
+    QVERIFY(reader);
+    QCOMPARE((*reader)->count().value(), kCount);
+    auto records = (*reader)->load(QList<QUuid>(ids.cbegin(), ids.cend()));
+    QVERIFY(records);
+    QCOMPARE(records->size(), kCount);
+    HistoryFilter byTag;
+    byTag.tag = u"closing"_s;
+    QCOMPARE((*reader)->count(byTag).value(), kCount);
+    HistoryFilter byText;
+    byText.text = u"closing"_s;
+    QCOMPARE((*reader)->count(byText).value(), kCount);
+}
+
+void TestHistoryStore::writtenMeansCommitted()
+{
+    // Each written() comes after the commit that holds its row: another connection sees the row,
+    // its tag and its full-text entry at that moment, for every row of every batch.
+    constexpr int kCount = 1200;
+    const QString path = m_dir.filePath(u"written.sqlite"_s);
+    auto store = HistoryStore::open(path);
+    QVERIFY(store);
+    (*store)->setRetention({0, 0});
+    RawDb raw(path);
+    const bool fts = (*store)->hasFullTextSearch();
+    QStringList missing;
+    QSet<qint64> rowIds;
+    int written = 0;
+    connect(store->get(), &HistoryStore::written, this, [&](const QUuid &id, qint64 rowId) {
+        ++written;
+        rowIds.insert(rowId);
+        const QString uuid = id.toString(QUuid::WithoutBraces);
+        const QString where = u" WHERE id = %1 AND uuid = '%2'"_s.arg(rowId).arg(uuid);
+        bool seen = raw.value(u"SELECT count(*) FROM exchanges"_s + where).toInt() == 1
+            && raw.value(u"SELECT count(*) FROM exchange_tags WHERE tag = 'committed' AND "
+                         u"exchange_id = %1"_s.arg(rowId))
+                    .toInt()
+                == 1;
+        if (fts) {
+            seen = seen
+                && raw.value(u"SELECT count(*) FROM exchanges_fts WHERE exchanges_fts MATCH "
+                             u"'committed' AND rowid = %1"_s.arg(rowId))
+                        .toInt()
+                    == 1;
+        }
+        if (!seen)
+            missing.append(uuid);
+    });
+    for (int i = 0; i < kCount; ++i)
+        (*store)->add(sendExchange(kT0.addMSecs(i), "apple", "committed"), named(u"w"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(written, kCount, 30000);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.mid(0, 5).join(u", "_s)));
+    QCOMPARE(rowIds.size(), kCount);
+    QCOMPARE((*store)->pendingWrites(), 0);
+}
+
+void TestHistoryStore::retentionTrimsABurst()
+{
+    // A batch that adds far more than the limit: the newest unpinned rows stay, and the pinned.
+    const QString path = m_dir.filePath(u"retention-burst.sqlite"_s);
+    auto store = HistoryStore::open(path);
+    QVERIFY(store);
+    HistoryStore &s = **store;
+    const Exchange pinned = sendExchange(kT0, "apple", "t");
+    QVERIFY(addAll(s, {{pinned, named(u"pinned"_s)}}));
+    s.setPinned(pinned.id, true);
+    QSignalSpy removed(&s, &HistoryStore::removed);
+    s.setRetention({10, 0});
+    QList<QPair<Exchange, HistoryContext>> items;
+    QStringList newest;
+    for (int i = 1; i <= 40; ++i) {
+        items.append({sendExchange(kT0.addSecs(i), "apple", "t"), named(QString::number(i))});
+        if (i > 30)
+            newest.prepend(QString::number(i));
+    }
+    QVERIFY(addAll(s, items));
+    QTRY_COMPARE(s.reader().count().value(), 11);
+    QCOMPARE(sourcesOf(s.reader().page({}, {}, nullptr, 20).value()),
+             newest + QStringList {u"pinned"_s});
+    int removedCount = 0;
+    for (const auto &args : std::as_const(removed))
+        removedCount += int(args.first().value<QList<QUuid>>().size());
+    QCOMPARE(removedCount, 30);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)
