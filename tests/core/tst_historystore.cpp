@@ -10,6 +10,7 @@
 #include "common/redaction.h"
 #include "emulatorfixture.h"
 #include "protocol/notificationoutcome.h"
+#include "store/history/historyschema.h"
 #include "store/historystore.h"
 
 #include <QFile>
@@ -180,6 +181,7 @@ private slots:
     void closingCommitsQueuedWrites();
     void writtenMeansCommitted();
     void retentionTrimsABurst();
+    void fullTextFedPerTransaction();
 
 private:
     /** Six exchanges of the filter table, written to `path`. */
@@ -273,7 +275,7 @@ void TestHistoryStore::fullTextSearchFollowsSqlite()
     QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'search'"_s).toString(),
              compiled ? u"fts5"_s : u"like"_s);
     QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 3);
+    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), HistoryDb::kSchemaVersion);
 }
 
 void TestHistoryStore::roundTrip()
@@ -902,7 +904,7 @@ void TestHistoryStore::renderedPayloadsRoundTripAndSchema2Migrates()
     QVERIFY(store);
     {
         RawDb raw(path);
-        QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 3);
+        QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), HistoryDb::kSchemaVersion);
     }
     // The old exchange reads back with nothing rendered.
     auto oldRecord = (*store)->reader().load(old.id);
@@ -955,7 +957,7 @@ void TestHistoryStore::migratesOlderFiles()
     auto store = HistoryStore::open(path);
     QVERIFY(store);
     RawDb raw(path);
-    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 3);
+    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), HistoryDb::kSchemaVersion);
     HistoryFilter f;
     f.text = u"breaking"_s;
     QCOMPARE(sourcesOf((*store)->reader().page(f, {}, nullptr, 10).value()),
@@ -1274,6 +1276,73 @@ void TestHistoryStore::retentionTrimsABurst()
     for (const auto &args : std::as_const(removed))
         removedCount += int(args.first().value<QList<QUuid>>().size());
     QCOMPARE(removedCount, 30);
+}
+
+void TestHistoryStore::fullTextFedPerTransaction()
+{
+    const QString path = m_dir.filePath(u"feed.sqlite"_s);
+    const Exchange old = sendExchange(kT0, "apple", "feedold");
+    {
+        auto store = HistoryStore::open(path);
+        QVERIFY(store);
+        if (!(*store)->hasFullTextSearch())
+            QSKIP("this SQLite has no FTS5");
+        QVERIFY(addAll(**store, {{old, named(u"old"_s)}}));
+    }
+    // A file of schema 3 fed the index row by row, by a trigger: opening it drops the trigger
+    // (the writer feeds the index; both would index every row twice).
+    {
+        RawDb raw(path);
+        QStringList newValues;
+        for (const QString &c : HistoryDb::textColumns())
+            newValues.append(u"new."_s + c);
+        const QString trigger =
+            u"CREATE TRIGGER exchanges_fts_ai AFTER INSERT ON exchanges BEGIN INSERT INTO "
+            u"exchanges_fts(rowid, %1) VALUES (new.id, %2); END"_s.arg(
+                HistoryDb::textColumns().join(u", "_s), newValues.join(u", "_s));
+        QVERIFY(raw.exec(trigger));
+        QVERIFY(raw.exec(u"PRAGMA user_version=3"_s));
+    }
+    auto store = HistoryStore::open(path);
+    QVERIFY(store);
+    HistoryStore &s = **store;
+    {
+        RawDb raw(path);
+        QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), HistoryDb::kSchemaVersion);
+        QCOMPARE(raw.value(u"SELECT count(*) FROM sqlite_master WHERE name = 'exchanges_fts_ai'"_s)
+                     .toInt(),
+                 0);
+    }
+
+    // Adds, a label and a delete queued at once (one transaction, as a rule): the label and the
+    // delete go through the index's triggers, so the rows they touch are indexed first.
+    QSignalSpy written(&s, &HistoryStore::written);
+    QSignalSpy updated(&s, &HistoryStore::updated);
+    QSignalSpy removed(&s, &HistoryStore::removed);
+    const Exchange a = sendExchange(kT0.addSecs(1), "apple", "feednew");
+    const Exchange b = sendExchange(kT0.addSecs(2), "apple", "feednew");
+    const Exchange c = sendExchange(kT0.addSecs(3), "apple", "feednew");
+    s.add(a, named(u"a"_s));
+    s.add(b, named(u"b"_s));
+    s.setLabel(a.id, u"zebra crossing"_s);
+    s.remove({b.id});
+    s.add(c, named(u"c"_s));
+    QTRY_COMPARE(written.size(), 3);
+    QTRY_COMPARE(updated.size(), 1);
+    QTRY_COMPARE(removed.size(), 1);
+
+    RawDb raw(path);
+    // rank 1: the index is checked against the rows too (each indexed once, none missing).
+    QVERIFY(raw.exec(
+        u"INSERT INTO exchanges_fts(exchanges_fts, rank) VALUES ('integrity-check', 1)"_s));
+    const auto search = [&](const QString &text) {
+        HistoryFilter f;
+        f.text = text;
+        return sourcesOf(s.reader().page(f, {}, nullptr, 20).value());
+    };
+    QCOMPARE(search(u"feednew"_s), (QStringList {u"c"_s, u"a"_s}));
+    QCOMPARE(search(u"feedold"_s), QStringList {u"old"_s});
+    QCOMPARE(search(u"zebra"_s), QStringList {u"a"_s});
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)

@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "store/history/historyconnection.h"
 #include "store/history/historyrowcodec.h"
+#include "store/history/historyschema.h"
 #include "store/historystore.h"
 
 #include <QCoreApplication>
@@ -138,13 +139,28 @@ void HistoryWriter::run()
                         .arg(nativePath(m_path), *beginError));
             continue;
         }
+        m_fullText = scalar(db, u"SELECT value FROM meta WHERE key = 'search'"_s)
+                         .value_or(QString())
+                         .toString()
+            == kSearchFts5;
+        m_unindexedFirst = m_unindexedLast = 0;
         Report report;
         bool added = false;
-        for (const WriteOp &op : std::as_const(batch))
+        std::optional<QString> error;
+        for (const WriteOp &op : std::as_const(batch)) {
+            // A label or a delete goes through the index's triggers: the rows they touch must
+            // be in it first.
+            if (!std::holds_alternative<AddOp>(op) && (error = feedFullText(db)))
+                break;
             apply(db, op, report, added);
-        if (added)
+        }
+        if (!error)
+            error = feedFullText(db);
+        if (!error && added)
             prune(db, report);
-        if (auto error = exec(db, u"COMMIT"_s)) {
+        if (!error)
+            error = exec(db, u"COMMIT"_s);
+        if (error) {
             exec(db, u"ROLLBACK"_s);
             failAll(batch,
                     Tr::tr("Could not write to the history file %1: %2")
@@ -155,6 +171,20 @@ void HistoryWriter::run()
     }
     m_statements.clear();
     closeConnection(name);
+}
+
+std::optional<QString> HistoryWriter::feedFullText(QSqlDatabase &db)
+{
+    if (m_unindexedFirst == 0)
+        return std::nullopt;
+    // The writer holds the file's write lock and ids only grow (AUTOINCREMENT): every row in
+    // the range was inserted by this transaction.
+    const qint64 first = m_unindexedFirst;
+    const qint64 last = m_unindexedLast;
+    m_unindexedFirst = m_unindexedLast = 0;
+    if (!m_fullText)
+        return std::nullopt;
+    return exec(db, fullTextFeedSql(), {first, last});
 }
 
 bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, bool &added)
@@ -178,6 +208,9 @@ bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, b
         qint64 rowId = inserted ? q.lastInsertId().toLongLong() : 0;
         q.finish();
         if (inserted) {
+            if (m_unindexedFirst == 0)
+                m_unindexedFirst = rowId;
+            m_unindexedLast = rowId;
             for (const QString &tag : std::as_const(r.tags)) {
                 exec(db, u"INSERT OR IGNORE INTO exchange_tags (tag, exchange_id) VALUES (?, ?)"_s,
                      {tag, rowId});

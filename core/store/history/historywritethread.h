@@ -114,6 +114,8 @@ private:
     std::optional<QVariant> scalar(QSqlDatabase &db, const QString &sql,
                                    std::initializer_list<QVariant> values = {});
     QList<HistoryDb::WriteOp> takeBatch();
+    /** Indexes the rows added since the last feed in the free-text index, if the file has one. */
+    std::optional<QString> feedFullText(QSqlDatabase &db);
 
     bool apply(QSqlDatabase &db, const HistoryDb::WriteOp &op, Report &report, bool &added);
     void prune(QSqlDatabase &db, Report &report);
@@ -130,6 +132,11 @@ private:
     int m_inFlight = 0;
     bool m_stopping = false;
     bool m_idle = false;
+    /// The file has the free-text index (read at the start of each transaction).
+    bool m_fullText = false;
+    /// Rows inserted in this transaction and not yet in the free-text index: ids first..last.
+    qint64 m_unindexedFirst = 0;
+    qint64 m_unindexedLast = 0;
     /// The writer thread's own: its prepared statements, by SQL text.
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
