@@ -46,20 +46,24 @@ const QString &insertStatement()
 QSqlQuery &HistoryWriter::prepared(QSqlDatabase &db, const QString &sql)
 {
     auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto q = std::make_unique<QSqlQuery>(db);
-        q->setForwardOnly(true);
-        // A statement that does not prepare is kept as it is: exec() reports its error.
-        q->prepare(sql);
-        it = m_statements.emplace(sql, std::move(q)).first;
+    if (it != m_statements.end())
+        return *it->second;
+    auto q = std::make_unique<QSqlQuery>(db);
+    q->setForwardOnly(true);
+    if (!q->prepare(sql)) {
+        // Not kept: the next use prepares again. exec() reports the error meanwhile.
+        m_unprepared = std::move(q);
+        return *m_unprepared;
     }
-    return *it->second;
+    return *m_statements.emplace(sql, std::move(q)).first->second;
 }
 
 std::optional<QString> HistoryWriter::exec(QSqlDatabase &db, const QString &sql,
                                            std::initializer_list<QVariant> values)
 {
     QSqlQuery &q = prepared(db, sql);
+    if (&q == m_unprepared.get())
+        return sqlError(q);
     int i = 0;
     for (const QVariant &v : values)
         q.bindValue(i++, v);
@@ -170,6 +174,7 @@ void HistoryWriter::run()
         deliver(std::move(report));
     }
     m_statements.clear();
+    m_unprepared.reset();
     closeConnection(name);
 }
 

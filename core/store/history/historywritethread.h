@@ -139,6 +139,8 @@ private:
     qint64 m_unindexedLast = 0;
     /// The writer thread's own: its prepared statements, by SQL text.
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    /// The last statement that did not prepare (its error is what exec() reports).
+    std::unique_ptr<QSqlQuery> m_unprepared;
 };
 
 } // namespace Nh
