@@ -100,6 +100,21 @@ HubClient::HubClient(QNetworkAccessManager *nam, QObject *parent)
 void HubClient::setConnection(const HubConnection &connection)
 {
     m_connection = connection;
+    m_lastToken = {};
+}
+
+QString HubClient::authorizationFor(const QString &audience, const QDateTime &now) const
+{
+    // Signing per request keeps the clock fresh (docs/protocol.md §2.2); within one second the
+    // token would come out the same, so a burst of sends signs once a second.
+    const qint64 second = now.toSecsSinceEpoch();
+    if (m_lastToken.second == second && m_lastToken.audience == audience)
+        return m_lastToken.header;
+    const Sas::Token token =
+        Sas::generate(audience, m_connection.connectionString.keyName(),
+                      m_connection.connectionString.key(), now, m_connection.sas);
+    m_lastToken = {audience, second, token.header()};
+    return m_lastToken.header;
 }
 
 QUrl HubClient::requestUrl(const HubRequest &r) const
@@ -155,12 +170,10 @@ QNetworkRequest HubClient::buildRequest(const HubRequest &r, const QDateTime &no
         r.namespaceLevel && m_connection.sas.audience == Sas::Audience::Hub
         ? Sas::Audience::Namespace
         : m_connection.sas.audience;
-    const Sas::Token token =
-        Sas::generate(Sas::audience(m_connection.connectionString, m_connection.hub, request.url(),
-                                    audienceStyle),
-                      m_connection.connectionString.keyName(), m_connection.connectionString.key(),
-                      now, m_connection.sas);
-    const QString header = token.header();
+    const QString header =
+        authorizationFor(Sas::audience(m_connection.connectionString, m_connection.hub,
+                                       request.url(), audienceStyle),
+                         now);
     if (authorization)
         *authorization = header;
     request.setRawHeader("Authorization", header.toUtf8());

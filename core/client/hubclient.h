@@ -234,8 +234,19 @@ public:
     static QStringList maskedSecrets(const HubDescription &description);
 
 private:
+    /** The Authorization value for `audience` at `now`: signed, or the one signed earlier in the
+     *  same second for the same audience (byte-identical: `se` counts whole seconds). */
+    QString authorizationFor(const QString &audience, const QDateTime &now) const;
+
     QNetworkAccessManager *m_nam;
     HubConnection m_connection;
+    struct SignedToken
+    {
+        QString audience;
+        qint64 second = -1;
+        QString header;
+    };
+    mutable SignedToken m_lastToken;
 };
 
 } // namespace Nh

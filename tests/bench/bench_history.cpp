@@ -10,8 +10,16 @@
 // finds are checked against what was written; a wrong answer exits 1, so a fast wrong result
 // cannot pass for a fast one.
 // NH_BENCH_QUICK=1 (set by ctest) writes 2000 exchanges.
+//
+// First, the history's write cost (issue #18): the CPU time (process, every thread) per exchange
+// of HistoryStore::add() until written() (redaction, encoding, the INSERT, the tag rows, the
+// full-text index, the commits), with and without the full-text index, each as a ratio to a
+// baseline measured in the same run: the same rows, encoded beforehand, stored by one prepared
+// INSERT reused in transactions of 500 into a table without indexes, on the same pragmas.
 
 #include "models/historymodel.h"
+#include "store/history/historyconnection.h"
+#include "store/history/historyrowcodec.h"
 #include "store/historystore.h"
 
 #include <QCoreApplication>
@@ -26,6 +34,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <memory>
 
@@ -120,6 +129,107 @@ double timeMedian(const std::function<void()> &once, const std::function<void()>
     return median(ms);
 }
 
+/** CPU time of the whole process (every thread), ns. */
+qint64 processCpuNs()
+{
+    timespec t {};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+Nh::HistoryContext contextFor(int i)
+{
+    Nh::HistoryContext context;
+    context.profileId = i % 2 ? u"11111111-1111-4111-8111-111111111111"_s
+                              : u"22222222-2222-4222-8222-222222222222"_s;
+    context.profileName = i % 2 ? u"Contoso prod"_s : u"Contoso test"_s;
+    context.source = u"bench"_s;
+    context.format = u"apple"_s;
+    context.targetKind = Nh::TargetKind::Tags;
+    context.target = u"user:%1"_s.arg(i % kUserCount);
+    return context;
+}
+
+struct WriteCost
+{
+    double cpuUsPerExchange = 0;
+    double exchangesPerSecond = 0;
+};
+
+/** add() of `n` exchanges until every one is reported written; CPU per exchange. */
+WriteCost addCost(const QString &path, int n, bool fullText)
+{
+    Nh::HistoryStore::Options options;
+    options.fullTextSearch = fullText;
+    auto opened = Nh::HistoryStore::open(path, options);
+    if (!opened)
+        fail(opened.error().message);
+    std::unique_ptr<Nh::HistoryStore> store = std::move(opened).value();
+    int written = 0;
+    int failed = 0;
+    QObject::connect(store.get(), &Nh::HistoryStore::written, [&written] { ++written; });
+    QObject::connect(store.get(), &Nh::HistoryStore::writeFailed, [&failed] { ++failed; });
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+    QElapsedTimer wall;
+    wall.start();
+    const qint64 cpu0 = processCpuNs();
+    for (int i = 0; i < n; ++i) {
+        store->add(exchange(i, start), contextFor(i));
+        if (store->pendingWrites() >= kMaxQueued)
+            spinUntil([&] { return store->pendingWrites() < kMaxQueued / 2; }, 120000);
+    }
+    if (!spinUntil([&] { return written + failed == n; }, 600000))
+        fail(u"the writer did not report every exchange within 10 minutes"_s);
+    const qint64 cpu = processCpuNs() - cpu0;
+    const double seconds = double(wall.nsecsElapsed()) / 1e9;
+    if (failed)
+        fail(u"%1 writes failed"_s.arg(failed));
+    return {double(cpu) / 1000.0 / n, n / seconds};
+}
+
+/** The baseline: the same rows, encoded beforehand, one prepared INSERT, no index. */
+WriteCost plainInsertCost(const QString &path, int n)
+{
+    const QString name = u"bench-plain-insert"_s;
+    WriteCost cost;
+    {
+        if (auto opened = Nh::HistoryDb::openConnection(path, name, true); !opened)
+            fail(opened.error().message);
+        QSqlDatabase db = QSqlDatabase::database(name);
+        QSqlQuery q(db);
+        if (!q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.exec(Nh::HistoryDb::createExchangesSql()))
+            fail(q.lastError().text());
+        const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+        QList<QVariantList> rows;
+        rows.reserve(n);
+        for (int i = 0; i < n; ++i) {
+            rows.append(
+                Nh::HistoryDb::bindValues(Nh::historyRecordFor(exchange(i, start), contextFor(i))));
+        }
+        QSqlQuery insert(db);
+        if (!insert.prepare(Nh::HistoryDb::insertSql()))
+            fail(insert.lastError().text());
+        QElapsedTimer wall;
+        wall.start();
+        const qint64 cpu0 = processCpuNs();
+        for (int i = 0; i < n; ++i) {
+            if (i % 500 == 0 && !q.exec(u"BEGIN IMMEDIATE"_s))
+                fail(q.lastError().text());
+            const QVariantList &values = rows.at(i);
+            for (qsizetype c = 0; c < values.size(); ++c)
+                insert.bindValue(int(c), values.at(c));
+            if (!insert.exec())
+                fail(insert.lastError().text());
+            if ((i % 500 == 499 || i == n - 1) && !q.exec(u"COMMIT"_s))
+                fail(q.lastError().text());
+        }
+        const qint64 cpu = processCpuNs() - cpu0;
+        cost = {double(cpu) / 1000.0 / n, n / (double(wall.nsecsElapsed()) / 1e9)};
+    }
+    Nh::HistoryDb::closeConnection(name);
+    return cost;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -132,6 +242,24 @@ int main(int argc, char **argv)
     if (!dir.isValid())
         fail(u"no temporary directory"_s);
     const QString path = dir.filePath(u"history.sqlite"_s);
+
+    // --- the write cost: CPU per exchange, against a plain prepared INSERT ---
+    {
+        const int n = quick ? 2000 : 20000;
+        const WriteCost plain = plainInsertCost(dir.filePath(u"plain.sqlite"_s), n);
+        const WriteCost withFts = addCost(dir.filePath(u"cost-fts.sqlite"_s), n, true);
+        const WriteCost withoutFts = addCost(dir.filePath(u"cost-nofts.sqlite"_s), n, false);
+        std::printf("write cost, %d exchanges each (CPU of the whole process per exchange)\n", n);
+        std::printf("%-52s %10s %12s %10s\n", "case", "CPU us", "exchanges/s", "x plain");
+        const auto row = [&](const char *name, const WriteCost &c) {
+            std::printf("%-52s %10.1f %12.0f %10.2f\n", name, c.cpuUsPerExchange,
+                        c.exchangesPerSecond, c.cpuUsPerExchange / plain.cpuUsPerExchange);
+        };
+        row("plain prepared INSERT, no index (baseline)", plain);
+        row("HistoryStore::add(), full-text index", withFts);
+        row("HistoryStore::add(), no full-text index", withoutFts);
+        std::printf("\n");
+    }
     auto opened = Nh::HistoryStore::open(path);
     if (!opened)
         fail(opened.error().message);

@@ -10,6 +10,7 @@
 #include "common/redaction.h"
 #include "emulatorfixture.h"
 #include "protocol/notificationoutcome.h"
+#include "store/history/historyschema.h"
 #include "store/historystore.h"
 
 #include <QFile>
@@ -177,6 +178,10 @@ private slots:
     void resendRefusals();
     void crashKeepsReportedWrites();
     void concurrentWritersLoseNothing();
+    void closingCommitsQueuedWrites();
+    void writtenMeansCommitted();
+    void retentionTrimsABurst();
+    void fullTextFedPerTransaction();
 
 private:
     /** Six exchanges of the filter table, written to `path`. */
@@ -270,7 +275,7 @@ void TestHistoryStore::fullTextSearchFollowsSqlite()
     QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'search'"_s).toString(),
              compiled ? u"fts5"_s : u"like"_s);
     QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 3);
+    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), HistoryDb::kSchemaVersion);
 }
 
 void TestHistoryStore::roundTrip()
@@ -899,7 +904,7 @@ void TestHistoryStore::renderedPayloadsRoundTripAndSchema2Migrates()
     QVERIFY(store);
     {
         RawDb raw(path);
-        QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 3);
+        QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), HistoryDb::kSchemaVersion);
     }
     // The old exchange reads back with nothing rendered.
     auto oldRecord = (*store)->reader().load(old.id);
@@ -952,7 +957,7 @@ void TestHistoryStore::migratesOlderFiles()
     auto store = HistoryStore::open(path);
     QVERIFY(store);
     RawDb raw(path);
-    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), 3);
+    QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), HistoryDb::kSchemaVersion);
     HistoryFilter f;
     f.text = u"breaking"_s;
     QCOMPARE(sourcesOf((*store)->reader().page(f, {}, nullptr, 10).value()),
@@ -1170,6 +1175,174 @@ void TestHistoryStore::concurrentWritersLoseNothing()
         byTag.tag = QString::fromLatin1(tag);
         QCOMPARE((*store)->reader().count(byTag).value(), kEach);
     }
+}
+
+void TestHistoryStore::closingCommitsQueuedWrites()
+{
+    // More than one batch, queued at once and not waited for: the writer is gathering its group
+    // commit when the store closes, and closing commits all of it.
+    constexpr int kCount = 1200;
+    const QString path = m_dir.filePath(u"close.sqlite"_s);
+    QSet<QUuid> ids;
+    {
+        auto store = HistoryStore::open(path);
+        QVERIFY(store);
+        (*store)->setRetention({0, 0});
+        for (int i = 0; i < kCount; ++i) {
+            ids.insert((*store)->add(sendExchange(kT0.addMSecs(i), "apple", "closing"),
+                                     named(u"close"_s)));
+        }
+    }
+    auto reader = HistoryReader::open(path);
+    QVERIFY(reader);
+    QCOMPARE((*reader)->count().value(), kCount);
+    auto records = (*reader)->load(QList<QUuid>(ids.cbegin(), ids.cend()));
+    QVERIFY(records);
+    QCOMPARE(records->size(), kCount);
+    HistoryFilter byTag;
+    byTag.tag = u"closing"_s;
+    QCOMPARE((*reader)->count(byTag).value(), kCount);
+    HistoryFilter byText;
+    byText.text = u"closing"_s;
+    QCOMPARE((*reader)->count(byText).value(), kCount);
+}
+
+void TestHistoryStore::writtenMeansCommitted()
+{
+    // Each written() comes after the commit that holds its row: another connection sees the row,
+    // its tag and its full-text entry at that moment, for every row of every batch.
+    constexpr int kCount = 1200;
+    const QString path = m_dir.filePath(u"written.sqlite"_s);
+    auto store = HistoryStore::open(path);
+    QVERIFY(store);
+    (*store)->setRetention({0, 0});
+    RawDb raw(path);
+    const bool fts = (*store)->hasFullTextSearch();
+    QStringList missing;
+    QSet<qint64> rowIds;
+    int written = 0;
+    connect(store->get(), &HistoryStore::written, this, [&](const QUuid &id, qint64 rowId) {
+        ++written;
+        rowIds.insert(rowId);
+        const QString uuid = id.toString(QUuid::WithoutBraces);
+        const QString where = u" WHERE id = %1 AND uuid = '%2'"_s.arg(rowId).arg(uuid);
+        bool seen = raw.value(u"SELECT count(*) FROM exchanges"_s + where).toInt() == 1
+            && raw.value(u"SELECT count(*) FROM exchange_tags WHERE tag = 'committed' AND "
+                         u"exchange_id = %1"_s.arg(rowId))
+                    .toInt()
+                == 1;
+        if (fts) {
+            seen = seen
+                && raw.value(u"SELECT count(*) FROM exchanges_fts WHERE exchanges_fts MATCH "
+                             u"'committed' AND rowid = %1"_s.arg(rowId))
+                        .toInt()
+                    == 1;
+        }
+        if (!seen)
+            missing.append(uuid);
+    });
+    for (int i = 0; i < kCount; ++i)
+        (*store)->add(sendExchange(kT0.addMSecs(i), "apple", "committed"), named(u"w"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(written, kCount, 30000);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.mid(0, 5).join(u", "_s)));
+    QCOMPARE(rowIds.size(), kCount);
+    QCOMPARE((*store)->pendingWrites(), 0);
+}
+
+void TestHistoryStore::retentionTrimsABurst()
+{
+    // A batch that adds far more than the limit: the newest unpinned rows stay, and the pinned.
+    const QString path = m_dir.filePath(u"retention-burst.sqlite"_s);
+    auto store = HistoryStore::open(path);
+    QVERIFY(store);
+    HistoryStore &s = **store;
+    const Exchange pinned = sendExchange(kT0, "apple", "t");
+    QVERIFY(addAll(s, {{pinned, named(u"pinned"_s)}}));
+    s.setPinned(pinned.id, true);
+    QSignalSpy removed(&s, &HistoryStore::removed);
+    s.setRetention({10, 0});
+    QList<QPair<Exchange, HistoryContext>> items;
+    QStringList newest;
+    for (int i = 1; i <= 40; ++i) {
+        items.append({sendExchange(kT0.addSecs(i), "apple", "t"), named(QString::number(i))});
+        if (i > 30)
+            newest.prepend(QString::number(i));
+    }
+    QVERIFY(addAll(s, items));
+    QTRY_COMPARE(s.reader().count().value(), 11);
+    QCOMPARE(sourcesOf(s.reader().page({}, {}, nullptr, 20).value()),
+             newest + QStringList {u"pinned"_s});
+    int removedCount = 0;
+    for (const auto &args : std::as_const(removed))
+        removedCount += int(args.first().value<QList<QUuid>>().size());
+    QCOMPARE(removedCount, 30);
+}
+
+void TestHistoryStore::fullTextFedPerTransaction()
+{
+    const QString path = m_dir.filePath(u"feed.sqlite"_s);
+    const Exchange old = sendExchange(kT0, "apple", "feedold");
+    {
+        auto store = HistoryStore::open(path);
+        QVERIFY(store);
+        if (!(*store)->hasFullTextSearch())
+            QSKIP("this SQLite has no FTS5");
+        QVERIFY(addAll(**store, {{old, named(u"old"_s)}}));
+    }
+    // A file of schema 3 fed the index row by row, by a trigger: opening it drops the trigger
+    // (the writer feeds the index; both would index every row twice).
+    {
+        RawDb raw(path);
+        QStringList newValues;
+        for (const QString &c : HistoryDb::textColumns())
+            newValues.append(u"new."_s + c);
+        const QString trigger =
+            u"CREATE TRIGGER exchanges_fts_ai AFTER INSERT ON exchanges BEGIN INSERT INTO "
+            u"exchanges_fts(rowid, %1) VALUES (new.id, %2); END"_s.arg(
+                HistoryDb::textColumns().join(u", "_s), newValues.join(u", "_s));
+        QVERIFY(raw.exec(trigger));
+        QVERIFY(raw.exec(u"PRAGMA user_version=3"_s));
+    }
+    auto store = HistoryStore::open(path);
+    QVERIFY(store);
+    HistoryStore &s = **store;
+    {
+        RawDb raw(path);
+        QCOMPARE(raw.value(u"PRAGMA user_version"_s).toInt(), HistoryDb::kSchemaVersion);
+        QCOMPARE(raw.value(u"SELECT count(*) FROM sqlite_master WHERE name = 'exchanges_fts_ai'"_s)
+                     .toInt(),
+                 0);
+    }
+
+    // Adds, a label and a delete queued at once (one transaction, as a rule): the label and the
+    // delete go through the index's triggers, so the rows they touch are indexed first.
+    QSignalSpy written(&s, &HistoryStore::written);
+    QSignalSpy updated(&s, &HistoryStore::updated);
+    QSignalSpy removed(&s, &HistoryStore::removed);
+    const Exchange a = sendExchange(kT0.addSecs(1), "apple", "feednew");
+    const Exchange b = sendExchange(kT0.addSecs(2), "apple", "feednew");
+    const Exchange c = sendExchange(kT0.addSecs(3), "apple", "feednew");
+    s.add(a, named(u"a"_s));
+    s.add(b, named(u"b"_s));
+    s.setLabel(a.id, u"zebra crossing"_s);
+    s.remove({b.id});
+    s.add(c, named(u"c"_s));
+    QTRY_COMPARE(written.size(), 3);
+    QTRY_COMPARE(updated.size(), 1);
+    QTRY_COMPARE(removed.size(), 1);
+
+    RawDb raw(path);
+    // rank 1: the index is checked against the rows too (each indexed once, none missing).
+    QVERIFY(raw.exec(
+        u"INSERT INTO exchanges_fts(exchanges_fts, rank) VALUES ('integrity-check', 1)"_s));
+    const auto search = [&](const QString &text) {
+        HistoryFilter f;
+        f.text = text;
+        return sourcesOf(s.reader().page(f, {}, nullptr, 20).value());
+    };
+    QCOMPARE(search(u"feednew"_s), (QStringList {u"c"_s, u"a"_s}));
+    QCOMPARE(search(u"feedold"_s), QStringList {u"old"_s});
+    QCOMPARE(search(u"zebra"_s), QStringList {u"a"_s});
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)

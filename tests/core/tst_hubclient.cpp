@@ -11,6 +11,7 @@
 #include "emulator/faults.h"
 #include "emulatorfixture.h"
 #include "protocol/installation.h"
+#include "protocol/sastoken.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -68,6 +69,7 @@ private slots:
     void feedbackContainer();
     void invalidNotificationIsNeverSent();
     void sendWarningsReachTheExchange();
+    void tokenSignedOnceASecond();
 
     // Failure classes.
     void dnsFailure();
@@ -1254,6 +1256,41 @@ void TestHubClient::sendHeaders()
         QCOMPARE(headerValue(served.requestHeaders, all.at(i).first),
                  std::optional<QByteArray>(all.at(i).second));
     }
+}
+
+void TestHubClient::tokenSignedOnceASecond()
+{
+    // Requests built within one second carry that second's token; the next second signs anew,
+    // and a new connection never reuses the old one's token.
+    HubClient c(&nam);
+    c.setConnection(connection());
+    HubRequest r;
+    r.method = "POST";
+    r.path = u"messages"_s;
+    const QDateTime t0 = QDateTime::currentDateTimeUtc();
+    const QDateTime second = QDateTime::fromSecsSinceEpoch(t0.toSecsSinceEpoch(), Qt::UTC);
+    QString a, b, later;
+    const QNetworkRequest first = c.buildRequest(r, second, &a);
+    c.buildRequest(r, second.addMSecs(999), &b);
+    c.buildRequest(r, second.addSecs(1), &later);
+    QCOMPARE(b, a);
+    QVERIFY(later != a);
+    for (const QString &header : {a, later}) {
+        const auto decoded = Sas::decode(header);
+        QVERIFY(decoded);
+        QVERIFY2(Sas::validate(*decoded, connection().connectionString.key(), first.url(), t0),
+                 qPrintable(header));
+    }
+    QCOMPARE(Sas::decode(later)->expiry, Sas::decode(a)->expiry + 1);
+
+    // Another key: signed with it, not taken from the last second's token.
+    HubConnection other = connection(kListen);
+    c.setConnection(other);
+    QString signedByOther;
+    c.buildRequest(r, second, &signedByOther);
+    QVERIFY(signedByOther != a);
+    QVERIFY(
+        Sas::validate(*Sas::decode(signedByOther), other.connectionString.key(), first.url(), t0));
 }
 
 QTEST_GUILESS_MAIN(TestHubClient)

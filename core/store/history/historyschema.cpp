@@ -34,12 +34,11 @@ QStringList fullTextSchema()
         + u") VALUES (new.id, "_s + newValues.join(u", "_s) + u");"_s;
     const QString deleteOld = u"INSERT INTO exchanges_fts(exchanges_fts, rowid, "_s + columns
         + u") VALUES ('delete', old.id, "_s + oldValues.join(u", "_s) + u");"_s;
-    // External content: the text is stored once, in exchanges; the index follows by triggers.
+    // External content: the text is stored once, in exchanges. New rows are indexed by the
+    // writer, once per transaction (fullTextFeedSql()); deletes and labels follow by triggers.
     return {
         u"CREATE VIRTUAL TABLE exchanges_fts USING fts5("_s + columns
             + u", content='exchanges', content_rowid='id', tokenize='unicode61')"_s,
-        u"CREATE TRIGGER exchanges_fts_ai AFTER INSERT ON exchanges BEGIN "_s + insertNew
-            + u" END"_s,
         u"CREATE TRIGGER exchanges_fts_ad AFTER DELETE ON exchanges BEGIN "_s + deleteOld
             + u" END"_s,
         u"CREATE TRIGGER exchanges_fts_au AFTER UPDATE OF label ON exchanges BEGIN "_s + deleteOld
@@ -69,6 +68,16 @@ const QStringList &schemaVersion1()
 }
 
 } // namespace
+
+const QString &fullTextFeedSql()
+{
+    static const QString sql = []() -> QString {
+        const QString columns = textColumns().join(u", "_s);
+        return u"INSERT INTO exchanges_fts(rowid, "_s + columns + u") SELECT id, "_s + columns
+            + u" FROM exchanges WHERE id BETWEEN ? AND ?"_s;
+    }();
+    return sql;
+}
 
 const QStringList &textColumns()
 {
@@ -135,6 +144,10 @@ Status migrate(QSqlDatabase &db, const QString &path, bool wantFullText)
         steps += u"INSERT OR REPLACE INTO meta (key, value) VALUES ('search', '%1')"_s.arg(
             fts ? kSearchFts5 : kSearchLike);
     }
+    // Schema 4: a row-by-row feed made each INSERT flush the index (FTS5 flushes at every
+    // statement's savepoint); the writer feeds it per transaction instead.
+    if (version < 4)
+        steps += u"DROP TRIGGER IF EXISTS exchanges_fts_ai"_s;
     // Columns added after version 1, each in the version that added it.
     for (const auto &[column, since] : addedColumns()) {
         // A new file has it already (CREATE TABLE lists every column), and so has one whose

@@ -5,12 +5,20 @@
 #include "common/logging.h"
 #include "store/history/historyconnection.h"
 #include "store/history/historyrowcodec.h"
+#include "store/history/historyschema.h"
 #include "store/historystore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QSqlQuery>
 #include <algorithm>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -20,32 +28,102 @@ using namespace HistoryDb;
 
 namespace {
 
-/// Ops committed in one transaction at most, so a burst is committed (and reported) in steps.
-constexpr int kMaxBatch = 500;
 /// BEGIN IMMEDIATE tries, each waiting up to the busy timeout for another writer.
 constexpr int kBeginAttempts = 3;
 constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
+#ifdef Q_OS_LINUX
+constexpr int kWriterNice = 10;
+#endif
+
+const QString &insertStatement()
+{
+    static const QString sql = insertSql();
+    return sql;
+}
 
 } // namespace
 
+QSqlQuery &HistoryWriter::prepared(QSqlDatabase &db, const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end())
+        return *it->second;
+    auto q = std::make_unique<QSqlQuery>(db);
+    q->setForwardOnly(true);
+    if (!q->prepare(sql)) {
+        // Not kept: the next use prepares again. exec() reports the error meanwhile.
+        m_unprepared = std::move(q);
+        return *m_unprepared;
+    }
+    return *m_statements.emplace(sql, std::move(q)).first->second;
+}
+
+std::optional<QString> HistoryWriter::exec(QSqlDatabase &db, const QString &sql,
+                                           std::initializer_list<QVariant> values)
+{
+    QSqlQuery &q = prepared(db, sql);
+    if (&q == m_unprepared.get())
+        return sqlError(q);
+    int i = 0;
+    for (const QVariant &v : values)
+        q.bindValue(i++, v);
+    if (!q.exec()) {
+        const QString error = sqlError(q);
+        q.finish();
+        return error;
+    }
+    q.finish();
+    return std::nullopt;
+}
+
+std::optional<QVariant> HistoryWriter::scalar(QSqlDatabase &db, const QString &sql,
+                                              std::initializer_list<QVariant> values)
+{
+    QSqlQuery &q = prepared(db, sql);
+    int i = 0;
+    for (const QVariant &v : values)
+        q.bindValue(i++, v);
+    std::optional<QVariant> result;
+    if (q.exec() && q.next())
+        result = q.value(0);
+    q.finish();
+    return result;
+}
+
+QList<WriteOp> HistoryWriter::takeBatch()
+{
+    QMutexLocker lock(&m_mutex);
+    m_inFlight = 0;
+    m_idle = true;
+    while (m_queue.isEmpty() && !m_stopping)
+        m_wake.wait(&m_mutex);
+    m_idle = false;
+    // Group commit: what the next few milliseconds bring goes into the same transaction (one
+    // fsync, one retention check), unless the store is closing or the batch is full.
+    QDeadlineTimer window(kGroupCommitMs);
+    while (!m_stopping && m_queue.size() < kMaxBatch && !window.hasExpired())
+        m_wake.wait(&m_mutex, window);
+    const qsizetype n = std::min<qsizetype>(m_queue.size(), kMaxBatch);
+    QList<WriteOp> batch = m_queue.first(n);
+    m_queue.remove(0, n);
+    m_inFlight = int(n);
+    return batch;
+}
+
 void HistoryWriter::run()
 {
+#ifdef Q_OS_LINUX
+    // The history is background work: a send, a redraw or the network thread come first. A
+    // niced thread (a task of its own on Linux) still gets its share when the CPUs are busy,
+    // unlike SCHED_IDLE, so a writer holding the file's write lock is never starved.
+    setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), kWriterNice);
+#endif
     const QString name = newConnectionName(u"writer");
     const Status opened = openConnection(m_path, name, true);
     for (;;) {
-        QList<WriteOp> batch;
-        {
-            QMutexLocker lock(&m_mutex);
-            m_inFlight = 0;
-            while (m_queue.isEmpty() && !m_stopping)
-                m_wake.wait(&m_mutex);
-            if (m_queue.isEmpty())
-                break;
-            const qsizetype n = std::min<qsizetype>(m_queue.size(), kMaxBatch);
-            batch = m_queue.first(n);
-            m_queue.remove(0, n);
-            m_inFlight = int(n);
-        }
+        QList<WriteOp> batch = takeBatch();
+        if (batch.isEmpty())
+            break;
         if (!opened) {
             failAll(batch, opened.error().message);
             continue;
@@ -55,7 +133,7 @@ void HistoryWriter::run()
         // can fail at once with SQLITE_BUSY, past the busy handler, when another process writes.
         std::optional<QString> beginError;
         for (int attempt = 0; attempt < kBeginAttempts; ++attempt) {
-            beginError = execSql(db, u"BEGIN IMMEDIATE"_s);
+            beginError = exec(db, u"BEGIN IMMEDIATE"_s);
             if (!beginError)
                 break;
         }
@@ -65,14 +143,29 @@ void HistoryWriter::run()
                         .arg(nativePath(m_path), *beginError));
             continue;
         }
+        m_fullText = scalar(db, u"SELECT value FROM meta WHERE key = 'search'"_s)
+                         .value_or(QString())
+                         .toString()
+            == kSearchFts5;
+        m_unindexedFirst = m_unindexedLast = 0;
         Report report;
         bool added = false;
-        for (const WriteOp &op : std::as_const(batch))
+        std::optional<QString> error;
+        for (const WriteOp &op : std::as_const(batch)) {
+            // A label or a delete goes through the index's triggers: the rows they touch must
+            // be in it first.
+            if (!std::holds_alternative<AddOp>(op) && (error = feedFullText(db)))
+                break;
             apply(db, op, report, added);
-        if (added)
+        }
+        if (!error)
+            error = feedFullText(db);
+        if (!error && added)
             prune(db, report);
-        if (auto error = execSql(db, u"COMMIT"_s)) {
-            execSql(db, u"ROLLBACK"_s);
+        if (!error)
+            error = exec(db, u"COMMIT"_s);
+        if (error) {
+            exec(db, u"ROLLBACK"_s);
             failAll(batch,
                     Tr::tr("Could not write to the history file %1: %2")
                         .arg(nativePath(m_path), *error));
@@ -80,7 +173,23 @@ void HistoryWriter::run()
         }
         deliver(std::move(report));
     }
+    m_statements.clear();
+    m_unprepared.reset();
     closeConnection(name);
+}
+
+std::optional<QString> HistoryWriter::feedFullText(QSqlDatabase &db)
+{
+    if (m_unindexedFirst == 0)
+        return std::nullopt;
+    // The writer holds the file's write lock and ids only grow (AUTOINCREMENT): every row in
+    // the range was inserted by this transaction.
+    const qint64 first = m_unindexedFirst;
+    const qint64 last = m_unindexedLast;
+    m_unindexedFirst = m_unindexedLast = 0;
+    if (!m_fullText)
+        return std::nullopt;
+    return exec(db, fullTextFeedSql(), {first, last});
 }
 
 bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, bool &added)
@@ -89,31 +198,32 @@ bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, b
         added = true;
         const HistoryRecord r = historyRecordFor(add->exchange, add->context);
         const Exchange &e = r.exchange;
-        const QString uuid = e.id.toString(QUuid::WithoutBraces);
-        QSqlQuery q(db);
-        q.prepare(insertSql());
+        QSqlQuery &q = prepared(db, insertStatement());
         const QVariantList values = bindValues(r);
-        for (const QVariant &v : values)
-            q.addBindValue(v);
+        for (qsizetype i = 0; i < values.size(); ++i)
+            q.bindValue(int(i), values.at(i));
         if (!q.exec()) {
             report.failed.append({e.id,
                                   Tr::tr("Could not write to the history file %1: %2")
                                       .arg(nativePath(m_path), sqlError(q))});
+            q.finish();
             return false;
         }
         const bool inserted = q.numRowsAffected() > 0;
+        qint64 rowId = inserted ? q.lastInsertId().toLongLong() : 0;
         q.finish();
-        qint64 rowId = 0;
         if (inserted) {
-            rowId = scalar(db, u"SELECT last_insert_rowid()"_s).value_or(0).toLongLong();
+            if (m_unindexedFirst == 0)
+                m_unindexedFirst = rowId;
+            m_unindexedLast = rowId;
             for (const QString &tag : std::as_const(r.tags)) {
-                execSql(db,
-                        u"INSERT OR IGNORE INTO exchange_tags (tag, exchange_id) VALUES (?, ?)"_s,
-                        {tag, rowId});
+                exec(db, u"INSERT OR IGNORE INTO exchange_tags (tag, exchange_id) VALUES (?, ?)"_s,
+                     {tag, rowId});
             }
         } else {
             // The same exchange added twice (a retry of the caller): it is stored once.
-            rowId = scalar(db, u"SELECT id FROM exchanges WHERE uuid = ?"_s, {uuid})
+            rowId = scalar(db, u"SELECT id FROM exchanges WHERE uuid = ?"_s,
+                           {e.id.toString(QUuid::WithoutBraces)})
                         .value_or(0)
                         .toLongLong();
         }
@@ -121,8 +231,8 @@ bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, b
         return true;
     }
     if (const auto *pin = std::get_if<PinOp>(&op)) {
-        if (auto error = execSql(db, u"UPDATE exchanges SET pinned = ? WHERE uuid = ?"_s,
-                                 {pin->pinned ? 1 : 0, pin->id.toString(QUuid::WithoutBraces)})) {
+        if (auto error = exec(db, u"UPDATE exchanges SET pinned = ? WHERE uuid = ?"_s,
+                              {pin->pinned ? 1 : 0, pin->id.toString(QUuid::WithoutBraces)})) {
             report.failed.append({pin->id, *error});
             return false;
         }
@@ -130,9 +240,8 @@ bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, b
         return true;
     }
     if (const auto *label = std::get_if<LabelOp>(&op)) {
-        if (auto error =
-                execSql(db, u"UPDATE exchanges SET label = COALESCE(?, '') WHERE uuid = ?"_s,
-                        {label->label.trimmed(), label->id.toString(QUuid::WithoutBraces)})) {
+        if (auto error = exec(db, u"UPDATE exchanges SET label = COALESCE(?, '') WHERE uuid = ?"_s,
+                              {label->label.trimmed(), label->id.toString(QUuid::WithoutBraces)})) {
             report.failed.append({label->id, *error});
             return false;
         }
@@ -146,10 +255,10 @@ bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, b
         return true;
     }
     if (const auto *retention = std::get_if<RetentionOp>(&op)) {
-        execSql(db, u"INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_count', ?)"_s,
-                {QString::number(std::max(0, retention->policy.maxCount))});
-        execSql(db, u"INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_days', ?)"_s,
-                {QString::number(std::max(0, retention->policy.maxAgeDays))});
+        exec(db, u"INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_count', ?)"_s,
+             {QString::number(std::max(0, retention->policy.maxCount))});
+        exec(db, u"INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_days', ?)"_s,
+             {QString::number(std::max(0, retention->policy.maxAgeDays))});
         prune(db, report);
         return true;
     }
@@ -160,22 +269,27 @@ QList<QUuid> HistoryWriter::deleteWhere(QSqlDatabase &db, const QString &conditi
                                         const QVariantList &values)
 {
     QList<QUuid> ids;
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT uuid FROM exchanges WHERE "_s + condition);
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (q.exec()) {
-        while (q.next())
-            ids.append(QUuid::fromString(q.value(0).toString()));
+    {
+        QSqlQuery &q = prepared(db, u"SELECT uuid FROM exchanges WHERE "_s + condition);
+        for (qsizetype i = 0; i < values.size(); ++i)
+            q.bindValue(int(i), values.at(i));
+        if (q.exec()) {
+            while (q.next())
+                ids.append(QUuid::fromString(q.value(0).toString()));
+        }
+        q.finish();
     }
-    q.finish();
     if (ids.isEmpty())
         return ids;
-    if (auto error = execSql(db, u"DELETE FROM exchanges WHERE "_s + condition, values)) {
-        qCWarning(lcStore) << "history delete failed:" << *error;
+    QSqlQuery &q = prepared(db, u"DELETE FROM exchanges WHERE "_s + condition);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q.bindValue(int(i), values.at(i));
+    if (!q.exec()) {
+        qCWarning(lcStore) << "history delete failed:" << sqlError(q);
+        q.finish();
         return {};
     }
+    q.finish();
     return ids;
 }
 
@@ -193,15 +307,27 @@ void HistoryWriter::prune(QSqlDatabase &db, Report &report)
         report.removed += deleteWhere(db, u"pinned = 0 AND started_ms < ?"_s, {cutoff});
     }
     if (maxCount > 0) {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(u"SELECT started_ms, id FROM exchanges WHERE pinned = 0 "
-                  u"ORDER BY started_ms DESC, id DESC LIMIT 1 OFFSET ?"_s);
-        q.addBindValue(maxCount);
+        // Counted, not stepped through: count(*) reads the pages of the smallest index, and the
+        // pinned rows are few. Only the excess (usually the few rows this batch added) is
+        // stepped through, oldest first, so a full history costs no more than an empty one.
+        const qint64 total =
+            scalar(db, u"SELECT count(*) FROM exchanges"_s).value_or(0).toLongLong();
+        const qint64 pinned = scalar(db, u"SELECT count(*) FROM exchanges WHERE pinned > 0"_s)
+                                  .value_or(0)
+                                  .toLongLong();
+        const qint64 excess = total - pinned - maxCount;
+        if (excess <= 0)
+            return;
+        QSqlQuery &q = prepared(db,
+                                u"SELECT started_ms, id FROM exchanges WHERE pinned = 0 "
+                                u"ORDER BY started_ms ASC, id ASC LIMIT 1 OFFSET ?"_s);
+        q.bindValue(0, excess - 1);
         if (q.exec() && q.next()) {
             const QVariantList edge = {q.value(0), q.value(1)};
             q.finish();
             report.removed += deleteWhere(db, u"pinned = 0 AND (started_ms, id) <= (?, ?)"_s, edge);
+        } else {
+            q.finish();
         }
     }
 }

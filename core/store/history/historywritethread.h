@@ -8,10 +8,15 @@
 #include <QMutex>
 #include <QPair>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QThread>
 #include <QUuid>
 #include <QWaitCondition>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <unordered_map>
 #include <variant>
 
 namespace Nh {
@@ -49,8 +54,10 @@ using WriteOp = std::variant<AddOp, PinOp, LabelOp, RemoveOp, RetentionOp>;
 } // namespace HistoryDb
 
 /**
- * Owns the writing connection; drains the queue in transactions of up to 500 ops and
- * reports each op to the store only after its transaction committed.
+ * Owns the writing connection; drains the queue in transactions of up to 500 ops (group
+ * commit: once woken by a write, it gathers what arrives within a few milliseconds into the same
+ * transaction) and reports each op to the store only after its transaction committed. Its
+ * statements are prepared once and reused (docs/architecture.md, "The history writer").
  */
 class HistoryWriter final : public QThread
 {
@@ -60,11 +67,19 @@ public:
         , m_path(std::move(path))
     { }
 
+    /** Ops gathered into one transaction at most. */
+    static constexpr qsizetype kMaxBatch = 500;
+    /** How long the writer gathers ops after the first one before it commits them. */
+    static constexpr int kGroupCommitMs = 20;
+
     void enqueue(HistoryDb::WriteOp op)
     {
         QMutexLocker lock(&m_mutex);
         m_queue.append(std::move(op));
-        m_wake.wakeOne();
+        // While the writer gathers a batch it sleeps out its window: wake it only when it waits
+        // for a first op or the batch is full.
+        if (m_idle || m_queue.size() >= kMaxBatch)
+            m_wake.wakeOne();
     }
 
     void stop()
@@ -92,6 +107,16 @@ private:
         QList<QPair<QUuid, QString>> failed;
     };
 
+    /** A statement prepared once on the writer's connection and reused. */
+    QSqlQuery &prepared(QSqlDatabase &db, const QString &sql);
+    std::optional<QString> exec(QSqlDatabase &db, const QString &sql,
+                                std::initializer_list<QVariant> values = {});
+    std::optional<QVariant> scalar(QSqlDatabase &db, const QString &sql,
+                                   std::initializer_list<QVariant> values = {});
+    QList<HistoryDb::WriteOp> takeBatch();
+    /** Indexes the rows added since the last feed in the free-text index, if the file has one. */
+    std::optional<QString> feedFullText(QSqlDatabase &db);
+
     bool apply(QSqlDatabase &db, const HistoryDb::WriteOp &op, Report &report, bool &added);
     void prune(QSqlDatabase &db, Report &report);
     QList<QUuid> deleteWhere(QSqlDatabase &db, const QString &condition,
@@ -106,6 +131,16 @@ private:
     QList<HistoryDb::WriteOp> m_queue;
     int m_inFlight = 0;
     bool m_stopping = false;
+    bool m_idle = false;
+    /// The file has the free-text index (read at the start of each transaction).
+    bool m_fullText = false;
+    /// Rows inserted in this transaction and not yet in the free-text index: ids first..last.
+    qint64 m_unindexedFirst = 0;
+    qint64 m_unindexedLast = 0;
+    /// The writer thread's own: its prepared statements, by SQL text.
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    /// The last statement that did not prepare (its error is what exec() reports).
+    std::unique_ptr<QSqlQuery> m_unprepared;
 };
 
 } // namespace Nh
