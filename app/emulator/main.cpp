@@ -98,8 +98,20 @@ int main(int argc, char *argv[])
             "Configure the hubs (credentials, rules) from this JSON file, one entry per hub "
             "(docs/protocol.md §9.10). Hubs it does not name are configured for every platform."),
         u"file"_s);
-    parser.addOptions(
-        {port, hub, data, certDir, noDemo, throttle, fault, verbose, json, idle, hubConfig});
+    const QCommandLineOption generate(
+        u"generate"_s,
+        QCoreApplication::translate(
+            "nhemulator",
+            "Add N synthetic registrations to the hub (users, 1,000 cohorts, 5 languages, every "
+            "platform, templates), in memory only; --log prints how fast they were made."),
+        u"N"_s);
+    const QCommandLineOption generateSeed(
+        u"seed"_s,
+        QCoreApplication::translate("nhemulator",
+                                    "Seed of --generate (default 1): the same seed, the same hub."),
+        u"S"_s, u"1"_s);
+    parser.addOptions({port, hub, data, certDir, noDemo, throttle, fault, verbose, json, idle,
+                       hubConfig, generate, generateSeed});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -145,6 +157,21 @@ int main(int argc, char *argv[])
                                                    : Nh::EmulatorLauncher::defaultCertificateDir();
     options.seedDemoData = !parser.isSet(noDemo);
     options.throttleTestSends = parser.isSet(throttle);
+    if (parser.isSet(generate)) {
+        bool countOk = false;
+        bool seedOk = false;
+        options.generate.count = parser.value(generate).toLongLong(&countOk);
+        options.generate.seed = parser.value(generateSeed).toULongLong(&seedOk);
+        if (!countOk || !seedOk || options.generate.count < 0
+            || options.generate.count > 100000000) {
+            err << QCoreApplication::translate(
+                       "nhemulator",
+                       "nhemulator: --generate takes a number from 0 to 100000000 and --seed a "
+                       "whole number, not '%1' and '%2'\n")
+                       .arg(parser.value(generate), parser.value(generateSeed));
+            return 2;
+        }
+    }
     if (parser.isSet(hubConfig)) {
         auto configs = Nh::readHubConfigFile(parser.value(hubConfig));
         if (!configs) {
@@ -173,6 +200,15 @@ int main(int argc, char *argv[])
         emulator.faults().add(rule);
     }
 
+    if (parser.isSet(verbose) && emulator.generated().count > 0) {
+        const Nh::GenerateReport g = emulator.generated();
+        out << QCoreApplication::translate("nhemulator",
+                                           "Generated %1 registrations in %2 ms (%3 a second)\n")
+                   .arg(g.count)
+                   .arg(g.elapsedMs)
+                   .arg(qint64(g.rate()));
+        out.flush();
+    }
     if (parser.isSet(verbose)) {
         QObject::connect(&emulator, &Nh::HubEmulator::exchangeLogged, &app,
                          [&out](const Nh::EmulatorLogEntry &e) { out << e.text() << Qt::endl; });

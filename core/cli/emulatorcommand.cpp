@@ -44,6 +44,11 @@ EmulatorCommand::EmulatorCommand(CliSession &session, QObject *parent)
              u"file"_s)
     , m_noDemoData(u"no-demo-data"_s,
                    Tr::tr("Start with an empty hub instead of demo registrations."))
+    , m_generate(u"generate"_s,
+                 Tr::tr("Add N synthetic registrations to the hub (as nhemulator --generate), in "
+                        "memory only."),
+                 u"N"_s)
+    , m_seed(u"seed"_s, Tr::tr("Seed of --generate (default 1)."), u"S"_s, u"1"_s)
     , m_log(u"log"_s,
             Tr::tr("Print every exchange the emulator serves on stderr (secrets redacted)."))
 { }
@@ -72,7 +77,7 @@ QString EmulatorCommand::description() const
 
 QList<QCommandLineOption> EmulatorCommand::options() const
 {
-    return {m_port, m_certDir, m_data, m_noDemoData, m_log};
+    return {m_port, m_certDir, m_data, m_noDemoData, m_generate, m_seed, m_log};
 }
 
 void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList &arguments)
@@ -97,10 +102,30 @@ void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList 
                                                      : EmulatorLauncher::defaultCertificateDir();
     options.dataFile = parser.value(m_data);
     options.seedDemoData = !parser.isSet(m_noDemoData);
+    if (parser.isSet(m_generate)) {
+        bool countOk = false;
+        bool seedOk = false;
+        options.generate.count = parser.value(m_generate).toLongLong(&countOk);
+        options.generate.seed = parser.value(m_seed).toULongLong(&seedOk);
+        if (!countOk || !seedOk || options.generate.count < 0 || options.generate.count > 100000000)
+            return fail(ErrorCode::Usage,
+                        Tr::tr("--generate takes a number from 0 to 100000000 and --seed a whole "
+                               "number, not '%1' and '%2'.")
+                            .arg(parser.value(m_generate), parser.value(m_seed)));
+    }
 
     m_emulator = std::make_unique<HubEmulator>();
     if (auto st = m_emulator->start(options); !st)
         return fail(ErrorCode::Storage, st.error().message); // its files or its port
+    if (parser.isSet(m_log) && m_emulator->generated().count > 0) {
+        const GenerateReport g = m_emulator->generated();
+        m_session.err() << Tr::tr("Generated %1 registrations in %2 ms (%3 a second)")
+                               .arg(g.count)
+                               .arg(g.elapsedMs)
+                               .arg(qint64(g.rate()))
+                        << u'\n';
+        m_session.err().flush();
+    }
     if (parser.isSet(m_log)) {
         connect(m_emulator.get(), &HubEmulator::exchangeLogged, this,
                 [this](const EmulatorLogEntry &e) {

@@ -36,6 +36,8 @@ private:
     QCommandLineOption m_certDir;
     QCommandLineOption m_data;
     QCommandLineOption m_noDemoData;
+    QCommandLineOption m_generate;
+    QCommandLineOption m_seed;
     QCommandLineOption m_log;
 
     std::unique_ptr<HubEmulator> m_emulator;

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -402,6 +403,19 @@ Result<QList<EmulatorHubConfig>> parseHubConfig(const QByteArray &json, const QS
                 c.description.authorizationRules.append(a);
             }
         }
+        if (const QJsonValue g = h.value(u"generate"_s); !g.isUndefined()) {
+            const QJsonObject go = g.toObject();
+            const double count = go.value(u"count"_s).toDouble(-1);
+            const double seed = go.value(u"seed"_s).toDouble(1);
+            if (!g.isObject() || count < 0 || count > 100000000 || count != std::floor(count)
+                || seed < 0 || seed != std::floor(seed)) {
+                return configError(fileName, at + u".generate"_s,
+                                   Tr::tr("expected {\"count\": N, \"seed\": S} with whole "
+                                          "numbers, N at most 100000000"));
+            }
+            c.generate.count = qint64(count);
+            c.generate.seed = quint64(seed);
+        }
         c.description.name = c.name;
         out.append(c);
     }
@@ -507,8 +521,12 @@ void configureHubs(EmulatorState &state, const QList<EmulatorHubConfig> &configs
         if (problems)
             apply(*problems, problemsDemoHubConfig(state.rules, now));
     }
-    for (const EmulatorHubConfig &c : configs)
-        apply(state.addHub(c.name), c);
+    for (const EmulatorHubConfig &c : configs) {
+        EmulatorHub &hub = state.addHub(c.name);
+        apply(hub, c);
+        if (c.generate.count > 0)
+            generateRegistrations(hub, c.generate);
+    }
 }
 
 void seedProblemsDemoData(EmulatorState &state, EmulatorHub &hub)

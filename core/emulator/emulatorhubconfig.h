@@ -7,6 +7,7 @@
 // `nhemulator --hub-config FILE` format and the checks the service makes on a PUT.
 
 #include "common/result.h"
+#include "emulator/emulatorgenerator.h"
 #include "protocol/hubdescription.h"
 
 #include <QByteArray>
@@ -42,6 +43,8 @@ struct EmulatorHubConfig
     bool gcmRetired = false;
     /// False: the hub gets the namespace's default rules (with the emulator's keys).
     bool rulesGiven = false;
+    /// `"generate": {"count": N, "seed": S}`: synthetic registrations (generateRegistrations()).
+    GenerateSpec generate;
 };
 
 /** The two default rules (DefaultListen…, DefaultFull…) with the keys of `rules`. */

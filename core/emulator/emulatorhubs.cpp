@@ -55,8 +55,9 @@ QString answeredDescriptionXml(const EmulatorHub &hub)
 {
     QString xml = QString::fromUtf8(hubDescriptionXml(hub.description));
     QSet<QString> devices;
-    for (const auto &[id, reg] : hub.registrations)
-        devices.insert(reg.handle);
+    auto all = hub.registrations.all({});
+    while (const auto slot = all.next())
+        devices.insert(hub.registrations.handle(*slot));
     const QString figures =
         u"<DailyMaxActiveDevices>%1</DailyMaxActiveDevices><DailyMaxActiveRegistrations>%2"
         "</DailyMaxActiveRegistrations><DailyApiCalls>%3</DailyApiCalls>"_s.arg(devices.size())

@@ -138,9 +138,9 @@ Status EmulatorStore::load(EmulatorState &state)
             ++broken;
             continue;
         }
-        if (const QString inst = q.value(2).toString(); !inst.isEmpty())
-            hub.installationOf.insert(q.value(1).toString(), inst);
-        hub.registrations.insert_or_assign(q.value(1).toString(), *reg);
+        Registration loaded = *reg;
+        loaded.registrationId = q.value(1).toString();
+        hub.registrations.put(loaded, q.value(2).toString());
     }
     q.exec(u"SELECT hub, id, json FROM installations"_s);
     while (q.next()) {
