@@ -65,6 +65,7 @@ GenerateReport generateRegistrations(EmulatorHub &hub, const GenerateSpec &spec)
 
     QString previousHandle;
     Platform previousPlatform = Platform::Apple;
+    hub.registrations.beginBulk();
     for (qint64 i = 0; i < spec.count; ++i) {
         Registration r;
         const quint32 p = rng.bounded(100u);
@@ -124,6 +125,7 @@ GenerateReport generateRegistrations(EmulatorHub &hub, const GenerateSpec &spec)
         r.updated = r.published;
         hub.registrations.put(r);
     }
+    hub.registrations.endBulk();
     return {spec.count, timer.elapsed()};
 }
 

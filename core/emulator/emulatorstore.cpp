@@ -7,6 +7,7 @@
 #include "protocol/registrationfeed.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -131,6 +132,7 @@ Status EmulatorStore::load(EmulatorState &state)
     state.attachStore(nullptr);
     q.exec(u"SELECT hub, id, installation, entry FROM registrations"_s);
     int broken = 0;
+    QSet<EmulatorHub *> bulk;
     while (q.next()) {
         EmulatorHub &hub = state.addHub(q.value(0).toString());
         auto reg = parseRegistrationEntry(q.value(3).toByteArray());
@@ -140,8 +142,14 @@ Status EmulatorStore::load(EmulatorState &state)
         }
         Registration loaded = *reg;
         loaded.registrationId = q.value(1).toString();
+        if (!bulk.contains(&hub)) {
+            bulk.insert(&hub);
+            hub.registrations.beginBulk();
+        }
         hub.registrations.put(loaded, q.value(2).toString());
     }
+    for (EmulatorHub *hub : std::as_const(bulk))
+        hub->registrations.endBulk();
     q.exec(u"SELECT hub, id, json FROM installations"_s);
     while (q.next()) {
         EmulatorHub &hub = state.addHub(q.value(0).toString());

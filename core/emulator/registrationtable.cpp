@@ -27,19 +27,88 @@ QDateTime dateTime(qint64 ms)
 
 } // namespace
 
+quint64 RegistrationTable::prefixOf(QByteArrayView id)
+{
+    quint64 p = 0;
+    for (qsizetype i = 0; i < 8; ++i)
+        p = (p << 8) | (i < id.size() ? quint8(id[i]) : 0);
+    return p;
+}
+
 bool RegistrationTable::IdLess::operator()(Slot a, Slot b) const
 {
-    return table->m_records[a].id < table->m_records[b].id;
+    const quint64 pa = table->m_idPrefix[a];
+    const quint64 pb = table->m_idPrefix[b];
+    if (pa != pb)
+        return pa < pb;
+    const int c = table->m_records[a].id.compare(table->m_records[b].id);
+    // Slots with one id (only between beginBulk() and endBulk()) are told apart by number.
+    return c != 0 ? c < 0 : a < b;
 }
 
 bool RegistrationTable::IdLess::operator()(Slot a, QByteArrayView b) const
 {
+    const quint64 pa = table->m_idPrefix[a];
+    const quint64 pb = prefixOf(b);
+    if (pa != pb)
+        return pa < pb;
     return QByteArrayView(table->m_records[a].id) < b;
 }
 
 bool RegistrationTable::IdLess::operator()(QByteArrayView a, Slot b) const
 {
+    const quint64 pa = prefixOf(a);
+    const quint64 pb = table->m_idPrefix[b];
+    if (pa != pb)
+        return pa < pb;
     return a < QByteArrayView(table->m_records[b].id);
+}
+
+void RegistrationTable::SlotSet::normalize() const
+{
+    if (m_pending.empty())
+        return;
+    const auto same = [](Slot a, Slot b) {
+        return a == b;
+    };
+    if (m_pending.size() <= 8) {
+        for (Slot s : m_pending) {
+            const auto at = std::lower_bound(m_sorted.begin(), m_sorted.end(), s, m_less);
+            if (at == m_sorted.end() || *at != s)
+                m_sorted.insert(at, s);
+        }
+    } else {
+        std::sort(m_pending.begin(), m_pending.end(), m_less);
+        const auto mid = m_sorted.size();
+        m_sorted.insert(m_sorted.end(), m_pending.cbegin(), m_pending.cend());
+        std::inplace_merge(m_sorted.begin(), m_sorted.begin() + qptrdiff(mid), m_sorted.end(),
+                           m_less);
+        m_sorted.erase(std::unique(m_sorted.begin(), m_sorted.end(), same), m_sorted.end());
+    }
+    m_pending.clear();
+    m_pending.shrink_to_fit();
+}
+
+void RegistrationTable::SlotSet::erase(Slot slot)
+{
+    normalize();
+    const auto at = std::lower_bound(m_sorted.begin(), m_sorted.end(), slot, m_less);
+    if (at != m_sorted.end() && *at == slot)
+        m_sorted.erase(at);
+}
+
+RegistrationTable::SlotSet::const_iterator
+RegistrationTable::SlotSet::upper_bound(QByteArrayView id) const
+{
+    normalize();
+    return std::upper_bound(m_sorted.cbegin(), m_sorted.cend(), id, m_less);
+}
+
+RegistrationTable::SlotSet::const_iterator
+RegistrationTable::SlotSet::lower_bound(QByteArrayView id) const
+{
+    normalize();
+    return std::lower_bound(m_sorted.cbegin(), m_sorted.cend(), id, m_less);
 }
 
 RegistrationTable::RegistrationTable()
@@ -63,7 +132,9 @@ int RegistrationTable::classOf(Platform platform, bool isTemplate)
 
 quint32 RegistrationTable::internTag(const QString &tag)
 {
-    if (const auto it = m_tagIds.constFind(tag); it != m_tagIds.cend())
+    if (const auto it = m_keyIds.constFind(tag); it != m_keyIds.cend())
+        return *it; // spelled as its folding: the common case
+    if (const auto it = m_spellingIds.constFind(tag); it != m_spellingIds.cend())
         return *it;
     const QString folded = tag.toCaseFolded();
     quint32 key = 0;
@@ -71,14 +142,17 @@ quint32 RegistrationTable::internTag(const QString &tag)
         key = *k;
     } else {
         key = quint32(m_postings.size());
-        m_postings.emplace_back(IdLess {this});
+        m_postings.emplace_back();
+        m_keyNames.append(folded);
         m_keyIds.insert(folded, key);
     }
-    const auto id = quint32(m_tagNames.size());
-    m_tagNames.append(tag);
-    m_tagKey.push_back(key);
-    m_tagIds.insert(tag, id);
-    return id;
+    if (folded == tag)
+        return key;
+    const quint32 code = kSpelling | quint32(m_spellings.size());
+    m_spellings.append(tag);
+    m_spellingKey.push_back(key);
+    m_spellingIds.insert(tag, code);
+    return code;
 }
 
 quint32 RegistrationTable::internInstallation(const QString &id)
@@ -125,8 +199,8 @@ quint32 RegistrationTable::hashHandle(const QString &handle)
 std::optional<RegistrationTable::Slot> RegistrationTable::find(const QString &id) const
 {
     const QByteArray key = id.toUtf8();
-    const auto it = m_byId.find(QByteArrayView(key));
-    if (it == m_byId.end())
+    const auto it = m_byId.lower_bound(QByteArrayView(key));
+    if (it == m_byId.cend() || m_records[*it].id != key)
         return std::nullopt;
     return *it;
 }
@@ -177,9 +251,9 @@ Registration RegistrationTable::registration(Slot slot) const
     r.registrationId = QString::fromUtf8(rec.id);
     r.etag = rec.etag;
     r.expirationTime = dateTime(rec.expiration);
-    r.tags.reserve(qsizetype(rec.tags.size()));
-    for (quint32 t : rec.tags)
-        r.tags.append(m_tagNames.at(t));
+    r.tags.reserve(rec.tagCount);
+    for (quint16 i = 0; i < rec.tagCount; ++i)
+        r.tags.append(nameOf(rec.tags[i]));
     r.handle = QString::fromUtf8(rec.handle);
     if (rec.extra) {
         const Extra &e = *rec.extra;
@@ -213,9 +287,9 @@ QSet<QString> RegistrationTable::tagSet(Slot slot) const
 {
     QSet<QString> out;
     const Record &rec = m_records[slot];
-    out.reserve(qsizetype(rec.tags.size()));
-    for (quint32 t : rec.tags)
-        out.insert(m_tagNames.at(t));
+    out.reserve(rec.tagCount);
+    for (quint16 i = 0; i < rec.tagCount; ++i)
+        out.insert(nameOf(rec.tags[i]));
     return out;
 }
 
@@ -224,8 +298,19 @@ void RegistrationTable::link(Slot slot)
     const Record &rec = m_records[slot];
     m_byId.insert(slot);
     m_byClass[classOf(rec.platform, rec.isTemplate)].insert(slot);
-    for (quint32 t : rec.tags)
-        m_postings[m_tagKey[t]].insert(slot);
+    for (quint16 i = 0; i < rec.tagCount; ++i) {
+        Posting &p = m_postings[keyOf(rec.tags[i])];
+        if (p.set) {
+            p.set->insert(slot);
+        } else if (p.single == Posting::kNone || p.single == slot) {
+            p.single = slot;
+        } else {
+            p.set = std::make_unique<SlotSet>(IdLess {this});
+            p.set->insert(p.single);
+            p.set->insert(slot);
+            p.single = Posting::kNone;
+        }
+    }
     if (rec.installation)
         m_byInstallation[rec.installation].push_back(slot);
     m_byHandle.emplace(rec.handleHash, slot);
@@ -236,8 +321,13 @@ void RegistrationTable::unlink(Slot slot)
     Record &rec = m_records[slot];
     m_byId.erase(slot);
     m_byClass[classOf(rec.platform, rec.isTemplate)].erase(slot);
-    for (quint32 t : rec.tags)
-        m_postings[m_tagKey[t]].erase(slot);
+    for (quint16 i = 0; i < rec.tagCount; ++i) {
+        Posting &p = m_postings[keyOf(rec.tags[i])];
+        if (p.set)
+            p.set->erase(slot);
+        else if (p.single == slot)
+            p.single = Posting::kNone;
+    }
     if (rec.installation) {
         auto it = m_byInstallation.find(rec.installation);
         if (it != m_byInstallation.end()) {
@@ -258,7 +348,7 @@ void RegistrationTable::unlink(Slot slot)
 void RegistrationTable::put(const Registration &r, const QString &installationId)
 {
     Q_ASSERT(!r.registrationId.isEmpty());
-    const auto existing = find(r.registrationId);
+    const auto existing = m_bulk ? std::nullopt : find(r.registrationId);
     Slot slot = 0;
     if (existing) {
         slot = *existing;
@@ -269,16 +359,17 @@ void RegistrationTable::put(const Registration &r, const QString &installationId
     } else {
         slot = Slot(m_records.size());
         m_records.emplace_back();
+        m_idPrefix.push_back(0);
     }
     Record &rec = m_records[slot];
     rec.id = r.registrationId.toUtf8();
+    m_idPrefix[slot] = prefixOf(rec.id);
     rec.handle = r.handle.toUtf8();
     rec.handleHash = hashHandle(r.handle);
-    rec.tags.clear();
-    rec.tags.reserve(size_t(r.tags.size()));
-    for (const QString &t : r.tags)
-        rec.tags.push_back(internTag(t));
-    rec.tags.shrink_to_fit();
+    rec.tagCount = quint16(qMin<qsizetype>(r.tags.size(), 0xffff));
+    rec.tags.reset(rec.tagCount ? new quint32[rec.tagCount] : nullptr);
+    for (quint16 i = 0; i < rec.tagCount; ++i)
+        rec.tags[i] = internTag(r.tags.at(i));
     rec.extra = internExtra({r.pushVariables, r.secondaryTileName, r.baiduUserId, r.p256dh, r.auth,
                              r.bodyTemplate, r.templateName, r.expiry, r.priority, r.headers});
     rec.etag = r.etag;
@@ -288,8 +379,38 @@ void RegistrationTable::put(const Registration &r, const QString &installationId
     rec.installation = internInstallation(installationId);
     rec.platform = r.platform;
     rec.isTemplate = r.isTemplate;
-    rec.live = true;
     link(slot);
+}
+
+void RegistrationTable::endBulk()
+{
+    m_bulk = false;
+    // Registrations put twice with one id: the last one stays.
+    std::vector<Slot> all;
+    for (Slot s = 0; s < Slot(m_records.size()); ++s) {
+        if (!m_records[s].id.isEmpty())
+            all.push_back(s);
+    }
+    std::stable_sort(all.begin(), all.end(), IdLess {this});
+    std::vector<Slot> repeated;
+    for (std::size_t i = 1; i < all.size(); ++i) {
+        if (m_records[all[i - 1]].id == m_records[all[i]].id)
+            repeated.push_back(all[i - 1] < all[i] ? all[i - 1] : all[i]);
+    }
+    for (Slot s : repeated) {
+        // Unlinked from a copy of its id, so that the sets find the other one's position; a
+        // repeat's slot is removed by value.
+        unlink(s);
+        m_records[s] = Record();
+        m_free.push_back(s);
+    }
+    m_byId.normalize();
+    for (const SlotSet &c : m_byClass)
+        c.normalize();
+    for (const Posting &p : m_postings) {
+        if (p.set)
+            p.set->normalize();
+    }
 }
 
 bool RegistrationTable::erase(const QString &id)
@@ -308,23 +429,37 @@ void RegistrationTable::clear()
     m_byId.clear();
     for (SlotSet &s : m_byClass)
         s.clear();
-    for (SlotSet &s : m_postings)
-        s.clear();
+    for (Posting &p : m_postings) {
+        p.set.reset();
+        p.single = Posting::kNone;
+    }
     m_byInstallation.clear();
     m_byHandle.clear();
     m_records.clear();
+    m_idPrefix.clear();
     m_free.clear();
 }
 
-const RegistrationTable::SlotSet *RegistrationTable::postings(const QString &tag) const
+const RegistrationTable::Posting *RegistrationTable::postings(const QString &tag) const
 {
     const auto it = m_keyIds.constFind(tag.toCaseFolded());
     return it == m_keyIds.cend() ? nullptr : &m_postings[*it];
 }
 
+RegistrationTable::Cursor::Source RegistrationTable::sourceOf(const Posting *posting) const
+{
+    if (!posting)
+        return {};
+    if (posting->set)
+        return {posting->set.get(), std::nullopt};
+    if (posting->single != Posting::kNone)
+        return {nullptr, posting->single};
+    return {};
+}
+
 qint64 RegistrationTable::tagCount(const QString &tag) const
 {
-    const SlotSet *p = postings(tag);
+    const Posting *p = postings(tag);
     return p ? qint64(p->size()) : 0;
 }
 
@@ -333,11 +468,18 @@ qint64 RegistrationTable::classCount(int reachClass) const
     return qint64(m_byClass[reachClass].size());
 }
 
-RegistrationTable::Cursor::Cursor(const RegistrationTable &table, std::vector<const SlotSet *> sets,
-                                  const QByteArray &after)
+RegistrationTable::Cursor::Cursor(const RegistrationTable &table,
+                                  const std::vector<Source> &sources, const QByteArray &after)
     : m_table(table)
 {
-    for (const SlotSet *s : sets) {
+    const IdLess less {&table};
+    for (const Source &source : sources) {
+        if (source.single) {
+            if (after.isEmpty() || less(QByteArrayView(after), *source.single))
+                m_singles.push_back(*source.single);
+            continue;
+        }
+        const SlotSet *s = source.set;
         if (!s || s->empty())
             continue;
         auto from = after.isEmpty() ? s->cbegin() : s->upper_bound(QByteArrayView(after));
@@ -349,35 +491,35 @@ RegistrationTable::Cursor::Cursor(const RegistrationTable &table, std::vector<co
 std::optional<RegistrationTable::Slot> RegistrationTable::Cursor::next()
 {
     // A k-way merge in id order; k is small (the tags of a cover, or the reach classes).
-    const QByteArray *best = nullptr;
+    const IdLess less {&m_table};
+    std::optional<Slot> best;
     for (const auto &[it, end] : m_ranges) {
-        if (it == end)
-            continue;
-        const QByteArray &id = m_table.m_records[*it].id;
-        if (!best || id < *best)
-            best = &id;
+        if (it != end && (!best || less(*it, *best)))
+            best = *it;
+    }
+    for (Slot s : m_singles) {
+        if (!best || less(s, *best))
+            best = s;
     }
     if (!best)
         return std::nullopt;
-    const QByteArray chosen = *best;
-    std::optional<Slot> slot;
+    const QByteArray &chosen = m_table.m_records[*best].id;
     for (auto &[it, end] : m_ranges) {
-        if (it != end && m_table.m_records[*it].id == chosen) {
-            slot = *it;
+        if (it != end && m_table.m_records[*it].id == chosen)
             ++it;
-        }
     }
-    return slot;
+    std::erase_if(m_singles, [&](Slot s) { return m_table.m_records[s].id == chosen; });
+    return best;
 }
 
 RegistrationTable::Cursor RegistrationTable::candidates(const TagExpression *expression,
                                                         const QList<int> &reachClasses,
                                                         const QByteArray &after) const
 {
-    std::vector<const SlotSet *> classes;
+    std::vector<Cursor::Source> classes;
     qint64 classSize = 0;
     for (int c : reachClasses) {
-        classes.push_back(&m_byClass[c]);
+        classes.push_back({&m_byClass[c], std::nullopt});
         classSize += qint64(m_byClass[c].size());
     }
     if (!expression)
@@ -385,27 +527,27 @@ RegistrationTable::Cursor RegistrationTable::candidates(const TagExpression *exp
     const auto cover = expression->cover([this](const QString &t) { return tagCount(t); });
     if (!cover)
         return Cursor(*this, classes, after);
-    std::vector<const SlotSet *> sets;
+    std::vector<Cursor::Source> sources;
     qint64 coverSize = 0;
     for (const QString &t : *cover) {
-        if (const SlotSet *p = postings(t)) {
-            sets.push_back(p);
+        if (const Posting *p = postings(t)) {
+            sources.push_back(sourceOf(p));
             coverSize += qint64(p->size());
         }
     }
     // Walking the reach classes is cheaper when the cover is bigger than they are.
-    return coverSize <= classSize ? Cursor(*this, sets, after) : Cursor(*this, classes, after);
+    return coverSize <= classSize ? Cursor(*this, sources, after) : Cursor(*this, classes, after);
 }
 
 RegistrationTable::Cursor RegistrationTable::withTag(const QString &tag,
                                                      const QByteArray &after) const
 {
-    return Cursor(*this, {postings(tag)}, after);
+    return Cursor(*this, {sourceOf(postings(tag))}, after);
 }
 
 RegistrationTable::Cursor RegistrationTable::all(const QByteArray &after) const
 {
-    return Cursor(*this, {&m_byId}, after);
+    return Cursor(*this, {{&m_byId, std::nullopt}}, after);
 }
 
 QList<RegistrationTable::Slot> RegistrationTable::withHandle(const QString &handle) const

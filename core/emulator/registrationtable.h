@@ -12,7 +12,6 @@
 #include <deque>
 #include <memory>
 #include <optional>
-#include <set>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -59,6 +58,13 @@ public:
 
     /** Inserts or replaces the registration with registration.registrationId. */
     void put(const Registration &registration, const QString &installationId = {});
+    /**
+     * Many puts at once (generation, loading `--data`): between beginBulk() and endBulk(), put()
+     * does not look for an existing registration; endBulk() sorts the indexes once and keeps the
+     * last of registrations with the same id.
+     */
+    void beginBulk() { m_bulk = true; }
+    void endBulk();
     /** Removes the registration; false when there was none. */
     bool erase(const QString &id);
     void clear();
@@ -89,7 +95,51 @@ public:
         bool operator()(Slot a, QByteArrayView b) const;
         bool operator()(QByteArrayView a, Slot b) const;
     };
-    using SlotSet = std::set<Slot, IdLess>;
+    /**
+     * Slots in id order: a sorted vector (4 bytes a member) with a buffer of slots not yet
+     * sorted in, merged on the next read. Inserting or erasing one moves the vector's tail (a
+     * few milliseconds at a million); bulk loads append and sort once.
+     */
+    class SlotSet
+    {
+    public:
+        using const_iterator = std::vector<Slot>::const_iterator;
+        explicit SlotSet(IdLess less)
+            : m_less(less)
+        { }
+        void insert(Slot slot) { m_pending.push_back(slot); }
+        void erase(Slot slot);
+        std::size_t size() const
+        {
+            normalize();
+            return m_sorted.size();
+        }
+        bool empty() const { return size() == 0; }
+        const_iterator cbegin() const
+        {
+            normalize();
+            return m_sorted.cbegin();
+        }
+        const_iterator cend() const
+        {
+            normalize();
+            return m_sorted.cend();
+        }
+        const_iterator upper_bound(QByteArrayView id) const;
+        const_iterator lower_bound(QByteArrayView id) const;
+        void clear()
+        {
+            m_sorted.clear();
+            m_pending.clear();
+        }
+        /** Sorts the buffer in (dropping repeats). */
+        void normalize() const;
+
+    private:
+        IdLess m_less;
+        mutable std::vector<Slot> m_sorted;
+        mutable std::vector<Slot> m_pending;
+    };
 
     /**
      * Slots of the sets (each in id order) merged in id order without repeats, from the first id
@@ -99,7 +149,13 @@ public:
     class Cursor
     {
     public:
-        Cursor(const RegistrationTable &table, std::vector<const SlotSet *> sets,
+        /** One set to merge: `set`, or the one slot `single` (a tag with one member). */
+        struct Source
+        {
+            const SlotSet *set = nullptr;
+            std::optional<Slot> single;
+        };
+        Cursor(const RegistrationTable &table, const std::vector<Source> &sources,
                const QByteArray &after);
         /** The next slot, or nullopt at the end. */
         std::optional<Slot> next();
@@ -107,6 +163,7 @@ public:
     private:
         const RegistrationTable &m_table;
         std::vector<std::pair<SlotSet::const_iterator, SlotSet::const_iterator>> m_ranges;
+        std::vector<Slot> m_singles;
     };
 
     /**
@@ -158,6 +215,7 @@ public:
         SlotSet::const_iterator m_it;
     };
     const_iterator begin() const { return {this, m_byId.cbegin()}; }
+    // cend() after cbegin(): both read the sorted vector.
     const_iterator end() const { return {this, m_byId.cend()}; }
 
 private:
@@ -173,7 +231,8 @@ private:
     {
         QByteArray id;
         QByteArray handle; ///< UTF-8
-        std::vector<quint32> tags; ///< ids in m_tagNames, in the registration's order
+        /// The tags in the registration's order, as internTag() codes them.
+        std::unique_ptr<quint32[]> tags;
         std::shared_ptr<const Extra> extra;
         qint64 etag = 0;
         qint64 expiration = 0; ///< ms since the epoch
@@ -181,29 +240,55 @@ private:
         qint64 updated = 0;
         quint32 installation = 0; ///< 1 + index in m_installationNames; 0: none
         quint32 handleHash = 0;
+        quint16 tagCount = 0;
         Platform platform = Platform::Apple;
         bool isTemplate = false;
-        bool live = false;
     };
+    /** The registrations with one tag (case folded): one slot inline, a set from two on. */
+    struct Posting
+    {
+        static constexpr Slot kNone = 0xffffffffu;
+        Slot single = kNone;
+        std::unique_ptr<SlotSet> set;
+        std::size_t size() const { return set ? set->size() : (single == kNone ? 0 : 1); }
+    };
+    static constexpr quint32 kSpelling = 0x80000000u;
 
+    /**
+     * A tag's code: its key (index in m_keyNames and m_postings) when it is spelled as its case
+     * folding, else kSpelling | its index in m_spellings.
+     */
     quint32 internTag(const QString &tag);
+    quint32 keyOf(quint32 code) const
+    {
+        return code & kSpelling ? m_spellingKey[code & ~kSpelling] : code;
+    }
+    const QString &nameOf(quint32 code) const
+    {
+        return code & kSpelling ? m_spellings.at(code & ~kSpelling) : m_keyNames.at(code);
+    }
+    static quint64 prefixOf(QByteArrayView id);
+    Cursor::Source sourceOf(const Posting *posting) const;
     quint32 internInstallation(const QString &id);
     std::shared_ptr<const Extra> internExtra(Extra extra);
     static quint32 hashHandle(const QString &handle);
     void unlink(Slot slot);
     void link(Slot slot);
-    const SlotSet *postings(const QString &tag) const;
+    const Posting *postings(const QString &tag) const;
 
-    std::deque<Record> m_records;
+    bool m_bulk = false;
+    std::vector<Record> m_records;
+    /// The first 8 bytes of each slot's id, big-endian: most comparisons end there.
+    std::vector<quint64> m_idPrefix;
     std::vector<Slot> m_free;
     SlotSet m_byId;
     SlotSet m_byClass[kClassCount];
-    /** Tag spellings; the folded key of each, as an index in m_postings. */
-    QStringList m_tagNames;
-    std::vector<quint32> m_tagKey;
-    QHash<QString, quint32> m_tagIds;
-    QHash<QString, quint32> m_keyIds; ///< folded tag → index in m_postings
-    std::deque<SlotSet> m_postings;
+    QStringList m_keyNames; ///< case-folded tags
+    QHash<QString, quint32> m_keyIds; ///< case-folded tag → index in m_keyNames, m_postings
+    std::deque<Posting> m_postings;
+    QStringList m_spellings; ///< tags not spelled as their case folding
+    std::vector<quint32> m_spellingKey;
+    QHash<QString, quint32> m_spellingIds;
     QStringList m_installationNames;
     QHash<QString, quint32> m_installationIds;
     std::unordered_map<quint32, std::vector<Slot>> m_byInstallation;
