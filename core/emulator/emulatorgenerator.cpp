@@ -80,7 +80,7 @@ GenerateReport generateRegistrations(EmulatorHub &hub, const GenerateSpec &spec)
                 || r.platform == Platform::Windows);
         r.registrationId = randomDigits(rng) + u'-' + randomDigits(rng) + u'-'
             + QString::number(rng.bounded(1, 10));
-        const bool expired = i % 500 == 499;
+        const bool expired = i % 500 == 249;
         if (i % 1000 == 999 && !previousHandle.isEmpty()) {
             r.platform = previousPlatform; // the same device, registered twice
             r.handle = previousHandle;

@@ -52,16 +52,6 @@ QString newMessageId(const QDateTime &now)
         + QString::number(rng->bounded(1, 99));
 }
 
-/** The reach classes (RegistrationTable::classOf()) a send format reaches. */
-QList<int> reachClasses(Format format)
-{
-    if (format == Format::Template)
-        return {RegistrationTable::kTemplateClass};
-    if (const auto platform = platformForFormat(format))
-        return {RegistrationTable::classOf(*platform, false)};
-    return {};
-}
-
 } // namespace
 
 /** A send whose matches are being worked through (see EmulatorState::deliver()). */
@@ -297,7 +287,7 @@ EmulatorState::Delivery EmulatorState::deliverInto(EmulatorHub &hub, Format form
         if (h.get() == &hub)
             job->hub = h;
     }
-    job->classes = reachClasses(format);
+    job->classes = RegistrationTable::classesOf(format);
     job->test = testSend;
     if (expression)
         job->expression = *expression;
@@ -369,11 +359,9 @@ bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
             break;
         }
         job.after = table.idBytes(*slot);
+        if (!table.reaches(*slot, expression, job.classes))
+            continue;
         const Platform platform = table.platform(*slot);
-        if (!job.classes.contains(RegistrationTable::classOf(platform, table.isTemplate(*slot))))
-            continue;
-        if (expression && !expression->matches(table.tagSet(*slot)))
-            continue;
         ++job.matched;
         const QString handle = table.handle(*slot);
         OutcomeKind kind = outcomeFor(*hub, platform, handle);

@@ -539,6 +539,39 @@ RegistrationTable::Cursor RegistrationTable::candidates(const TagExpression *exp
     return coverSize <= classSize ? Cursor(*this, sources, after) : Cursor(*this, classes, after);
 }
 
+QList<int> RegistrationTable::classesOf(Format format)
+{
+    if (format == Format::Template)
+        return {kTemplateClass};
+    if (const auto platform = platformForFormat(format))
+        return {classOf(*platform, false)};
+    return {};
+}
+
+bool RegistrationTable::reaches(Slot slot, const TagExpression *expression,
+                                const QList<int> &classes) const
+{
+    const Record &rec = m_records[slot];
+    if (!classes.contains(classOf(rec.platform, rec.isTemplate)))
+        return false;
+    return !expression || expression->matches(tagSet(slot));
+}
+
+QStringList RegistrationTable::reached(const TagExpression *expression, const QList<int> &classes,
+                                       qsizetype limit) const
+{
+    QStringList out;
+    Cursor cursor = candidates(expression, classes, {});
+    while (limit < 0 || out.size() < limit) {
+        const auto slot = cursor.next();
+        if (!slot)
+            break;
+        if (reaches(*slot, expression, classes))
+            out << id(*slot);
+    }
+    return out;
+}
+
 RegistrationTable::Cursor RegistrationTable::withTag(const QString &tag,
                                                      const QByteArray &after) const
 {

@@ -82,6 +82,17 @@ public:
     /** Reach class of a format: its platform's native class, or kTemplateClass. */
     static int classOf(Platform platform, bool isTemplate);
 
+    /** The reach classes a send format reaches: its platform's native class, or the templates. */
+    static QList<int> classesOf(Format format);
+    /** Whether a send to `classes` with `expression` (null: broadcast) reaches the slot. */
+    bool reaches(Slot slot, const TagExpression *expression, const QList<int> &classes) const;
+    /**
+     * The ids a send reaches, from the indexes, in id order: at most `limit` (negative: all).
+     * What EmulatorState::deliver() works through.
+     */
+    QStringList reached(const TagExpression *expression, const QList<int> &classes,
+                        qsizetype limit = -1) const;
+
     /** Registrations with `tag` (compared case-insensitively). */
     qint64 tagCount(const QString &tag) const;
     qint64 classCount(int reachClass) const;
