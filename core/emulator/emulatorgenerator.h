@@ -26,7 +26,7 @@ struct GenerateReport
 };
 
 /**
- * Adds `spec.count` synthetic registrations to `hub` (docs/emulator.md, "Generated hubs"),
+ * Adds `spec.count` synthetic registrations to `hub` (docs/architecture.md, "Generated hubs"),
  * deterministic from `spec.seed`: ids, handles and tags are the same for the same seed and count.
  * Registration i has the tags `user:<i>`, `cohort:<i mod 1000>` and `lang:<xx>` (en, fr, de, es,
  * ja; about half en); platforms are mostly APNs and FCM v1 with some WNS, browser, GCM and ADM;

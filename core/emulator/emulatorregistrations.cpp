@@ -350,8 +350,9 @@ EmulatorReply listRegistrations(Context &c, const QString &tag)
             decodeContinuationToken(c.query.value(u"continuationtoken"_s).toUtf8());
         after = QString::fromUtf8(QByteArray::fromBase64(raw));
     }
-    // From the indexes (docs/emulator.md): by tag, by channel when the filter names one, else
-    // every registration; always in id order, so the token stays valid across writes.
+    // From the indexes (docs/architecture.md, "The emulator's storage and indexes"): by tag, by
+    // channel when the filter names one, else every registration; always in id order, so the token
+    // stays valid across writes.
     const RegistrationTable &table = c.hub->registrations;
     const QByteArray afterId = after.toUtf8();
     std::optional<RegistrationTable::Cursor> cursor;

@@ -21,12 +21,12 @@ namespace Nh {
 class TagExpression;
 
 /**
- * A hub's registrations, stored compactly and indexed (docs/emulator.md, "Storage and
- * indexes"): by id (in id order, which paging by continuation token relies on), by tag (case
- * folded, as TagExpression::matches() compares), by channel (the handle, case folded), by what a
- * send format reaches (the native registrations of each platform, the template registrations)
- * and by the installation that implies them. Every mutation goes through put() and erase(),
- * which keep all indexes consistent.
+ * A hub's registrations, stored compactly and indexed (docs/architecture.md, "The emulator's
+ * storage and indexes"): by id (in id order, which paging by continuation token relies on), by tag
+ * (case folded, as TagExpression::matches() compares), by channel (the handle, case folded), by
+ * what a send format reaches (the native registrations of each platform, the template
+ * registrations) and by the installation that implies them. Every mutation goes through put() and
+ * erase(), which keep all indexes consistent.
  *
  * The map-like API (size(), contains(), at(), iteration as (id, Registration) pairs in id order)
  * hands out Registration values made from the compact records; the emulator reads records by

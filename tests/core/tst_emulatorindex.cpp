@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 The nhconsole authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The emulator's registration indexes (docs/emulator.md, "Storage and indexes"): a differential
-// test of the index-based evaluation against a brute-force one over every registration, after
-// every kind of mutation; chunked real sends that answer first and never block other clients;
-// generated hubs (--generate, --hub-config "generate").
-// The random cases are seeded: NH_TEST_SEED=<n> repeats a run; a failure prints its seed.
+// The emulator's registration indexes (docs/architecture.md, "The emulator's storage and indexes"):
+// a differential test of the index-based evaluation against a brute-force one over every
+// registration, after every kind of mutation; chunked real sends that answer first and never block
+// other clients; generated hubs (--generate, --hub-config "generate"). The random cases are seeded:
+// NH_TEST_SEED=<n> repeats a run; a failure prints its seed.
 
 #include "emulator/emulatorgenerator.h"
 #include "emulator/emulatorhubconfig.h"
