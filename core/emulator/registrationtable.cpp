@@ -583,6 +583,25 @@ RegistrationTable::Cursor RegistrationTable::all(const QByteArray &after) const
     return Cursor(*this, {{&m_byId, std::nullopt}}, after);
 }
 
+qint64 RegistrationTable::distinctHandles() const
+{
+    // Equal hashes are adjacent in the multimap; equal handles have equal hashes.
+    qint64 n = 0;
+    for (auto it = m_byHandle.cbegin(); it != m_byHandle.cend();) {
+        const auto [first, last] = m_byHandle.equal_range(it->first);
+        std::vector<const QByteArray *> seen;
+        for (auto r = first; r != last; ++r) {
+            const QByteArray &h = m_records[r->second].handle;
+            if (std::none_of(seen.cbegin(), seen.cend(),
+                             [&](const QByteArray *s) { return *s == h; }))
+                seen.push_back(&h);
+        }
+        n += qint64(seen.size());
+        it = last;
+    }
+    return n;
+}
+
 QList<RegistrationTable::Slot> RegistrationTable::withHandle(const QString &handle) const
 {
     QList<Slot> out;

@@ -188,6 +188,8 @@ public:
     Cursor withTag(const QString &tag, const QByteArray &after) const;
     /** Every registration in id order after `after`. */
     Cursor all(const QByteArray &after) const;
+    /** How many different handles (exact comparison) the registrations have. */
+    qint64 distinctHandles() const;
     /** The registrations whose handle equals `handle` case-insensitively, in id order. */
     QList<Slot> withHandle(const QString &handle) const;
 

@@ -175,6 +175,10 @@ void TestEmulatorIndex::check(const EmulatorHub &hub, const QString &after)
         QVERIFY2(indexed == brute, qPrintable(u"tag "_s + tag + where));
         QCOMPARE(table.tagCount(tag), qint64(brute.size()));
     }
+    QSet<QString> handles;
+    for (const Registration &r : std::as_const(all))
+        handles.insert(r.handle);
+    QCOMPARE(table.distinctHandles(), qint64(handles.size()));
     for (int h = 0; h < 40; h += 7) {
         const QString handle = u"HANDLE-"_s + QString::number(h);
         QStringList indexed;
