@@ -314,6 +314,15 @@ void RegistrationTable::link(Slot slot)
     if (rec.installation)
         m_byInstallation[rec.installation].push_back(slot);
     m_byHandle.emplace(rec.handleHash, slot);
+    if (m_bulk)
+        return;
+    // Sorted in now, so that reads never write (endBulk() sorts a bulk load's in once).
+    m_byId.normalize();
+    m_byClass[classOf(rec.platform, rec.isTemplate)].normalize();
+    for (quint16 i = 0; i < rec.tagCount; ++i) {
+        if (const Posting &p = m_postings[keyOf(rec.tags[i])]; p.set)
+            p.set->normalize();
+    }
 }
 
 void RegistrationTable::unlink(Slot slot)

@@ -108,8 +108,9 @@ public:
     };
     /**
      * Slots in id order: a sorted vector (4 bytes a member) with a buffer of slots not yet
-     * sorted in, merged on the next read. Inserting or erasing one moves the vector's tail (a
-     * few milliseconds at a million); bulk loads append and sort once.
+     * sorted in, which only a bulk load (beginBulk()) leaves filled until endBulk(); outside one,
+     * reads do not write. Inserting or erasing one moves the vector's tail (about a millisecond
+     * at a million); bulk loads append and sort once.
      */
     class SlotSet
     {
