@@ -97,6 +97,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption hubConfig = Nh::hubConfigOption();
     parser.addOptions(
         {port, hub, data, certDir, noDemo, throttle, fault, verbose, json, idle, hubConfig});
+    parser.addOptions(Nh::generateOptions());
     parser.process(app);
 
     QTextStream out(stdout);
@@ -146,6 +147,10 @@ int main(int argc, char *argv[])
         err << u"nhemulator: "_s << st.error().message << u'\n';
         return 2;
     }
+    if (const Nh::Status st = Nh::applyGenerateOptions(parser, options); !st) {
+        err << u"nhemulator: "_s << st.error().message << u'\n';
+        return 2;
+    }
 
     Nh::HubEmulator emulator;
     if (auto st = emulator.start(options); !st) {
@@ -166,6 +171,15 @@ int main(int argc, char *argv[])
         emulator.faults().add(rule);
     }
 
+    if (parser.isSet(verbose) && emulator.generated().count > 0) {
+        const Nh::GenerateReport g = emulator.generated();
+        out << QCoreApplication::translate("nhemulator",
+                                           "Generated %1 registrations in %2 ms (%3 a second)\n")
+                   .arg(g.count)
+                   .arg(g.elapsedMs)
+                   .arg(qint64(g.rate()));
+        out.flush();
+    }
     if (parser.isSet(verbose)) {
         QObject::connect(&emulator, &Nh::HubEmulator::exchangeLogged, &app,
                          [&out](const Nh::EmulatorLogEntry &e) { out << e.text() << Qt::endl; });

@@ -74,7 +74,8 @@ QString EmulatorCommand::description() const
 
 QList<QCommandLineOption> EmulatorCommand::options() const
 {
-    return {m_port, m_certDir, m_data, m_noDemoData, m_log, m_hubConfig};
+    return QList<QCommandLineOption> {m_port, m_certDir, m_data, m_noDemoData, m_log, m_hubConfig}
+    + generateOptions();
 }
 
 void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList &arguments)
@@ -101,10 +102,21 @@ void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList 
     options.seedDemoData = !parser.isSet(m_noDemoData);
     if (const Status st = applyHubConfigOption(parser, options); !st)
         return fail(st.error()); // names the file and the place
+    if (const Status st = applyGenerateOptions(parser, options); !st)
+        return fail(st.error());
 
     m_emulator = std::make_unique<HubEmulator>();
     if (auto st = m_emulator->start(options); !st)
         return fail(ErrorCode::Storage, st.error().message); // its files or its port
+    if (parser.isSet(m_log) && m_emulator->generated().count > 0) {
+        const GenerateReport g = m_emulator->generated();
+        m_session.err() << Tr::tr("Generated %1 registrations in %2 ms (%3 a second)")
+                               .arg(g.count)
+                               .arg(g.elapsedMs)
+                               .arg(qint64(g.rate()))
+                        << u'\n';
+        m_session.err().flush();
+    }
     if (parser.isSet(m_log)) {
         connect(m_emulator.get(), &HubEmulator::exchangeLogged, this,
                 [this](const EmulatorLogEntry &e) {

@@ -57,8 +57,45 @@ QString redactSecrets(const QString &text)
     return out;
 }
 
+namespace {
+
+/** `marker` (lower-case ASCII) ends at text[end - 1], compared ASCII-case-insensitively. */
+bool endsWithMarker(const QByteArray &text, qsizetype end, QByteArrayView marker)
+{
+    if (end < marker.size())
+        return false;
+    for (qsizetype i = 0; i < marker.size(); ++i) {
+        const char c = text[end - marker.size() + i];
+        if ((c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c) != marker[i])
+            return false;
+    }
+    return true;
+}
+
+/**
+ * True when `text` is ASCII without "sig=" or "SharedAccessKey=" in any case: nothing for
+ * redactSecrets() to do, known without decoding it (responses of many kilobytes are logged).
+ * Non-ASCII text takes the full path, where case folding may find more.
+ */
+bool plainlyWithoutSecrets(const QByteArray &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const auto c = quint8(text[i]);
+        if (c >= 0x80)
+            return false;
+        if (c == '='
+            && (endsWithMarker(text, i, "sig") || endsWithMarker(text, i, "sharedaccesskey")))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 QByteArray redactSecrets(const QByteArray &text)
 {
+    if (plainlyWithoutSecrets(text))
+        return text;
     const QString decoded = QString::fromUtf8(text);
     const QString redacted = redactSecrets(decoded);
     // Unchanged text keeps its original bytes (which need not be UTF-8).

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -404,6 +405,19 @@ Result<QList<EmulatorHubConfig>> parseHubConfig(const QByteArray &json, const QS
                 c.description.authorizationRules.append(a);
             }
         }
+        if (const QJsonValue g = h.value(u"generate"_s); !g.isUndefined()) {
+            const QJsonObject go = g.toObject();
+            const double count = go.value(u"count"_s).toDouble(-1);
+            const double seed = go.value(u"seed"_s).toDouble(1);
+            if (!g.isObject() || count < 0 || count > 100000000 || count != std::floor(count)
+                || seed < 0 || seed != std::floor(seed)) {
+                return configError(fileName, at + u".generate"_s,
+                                   Tr::tr("expected {\"count\": N, \"seed\": S} with whole "
+                                          "numbers, N at most 100000000"));
+            }
+            c.generate.count = qint64(count);
+            c.generate.seed = quint64(seed);
+        }
         c.description.name = c.name;
         out.append(c);
     }
@@ -440,6 +454,41 @@ Status applyHubConfigOption(const QCommandLineParser &parser, EmulatorOptions &o
     if (!configs)
         return configs.error();
     options.hubConfigs = *configs;
+    return {};
+}
+
+QList<QCommandLineOption> generateOptions()
+{
+    return {QCommandLineOption(
+                u"generate"_s,
+                QCoreApplication::translate(
+                    "nhemulator",
+                    "Add N synthetic registrations to the hub (users, 1,000 cohorts, 5 languages, "
+                    "every platform, templates), in memory only; --log prints how fast they were "
+                    "made."),
+                u"N"_s),
+            QCommandLineOption(
+                u"seed"_s,
+                QCoreApplication::translate(
+                    "nhemulator", "Seed of --generate (default 1): the same seed, the same hub."),
+                u"S"_s, u"1"_s)};
+}
+
+Status applyGenerateOptions(const QCommandLineParser &parser, EmulatorOptions &options)
+{
+    if (!parser.isSet(u"generate"_s))
+        return {};
+    bool countOk = false;
+    bool seedOk = false;
+    options.generate.count = parser.value(u"generate"_s).toLongLong(&countOk);
+    options.generate.seed = parser.value(u"seed"_s).toULongLong(&seedOk);
+    if (!countOk || !seedOk || options.generate.count < 0 || options.generate.count > 100000000)
+        return makeError(ErrorCode::Usage,
+                         QCoreApplication::translate(
+                             "nhemulator",
+                             "--generate takes a number from 0 to 100000000 and --seed a whole "
+                             "number, not '%1' and '%2'.")
+                             .arg(parser.value(u"generate"_s), parser.value(u"seed"_s)));
     return {};
 }
 
@@ -535,8 +584,12 @@ void configureHubs(EmulatorState &state, const QList<EmulatorHubConfig> &configs
         if (problems)
             apply(*problems, problemsDemoHubConfig(state.rules, now));
     }
-    for (const EmulatorHubConfig &c : configs)
-        apply(state.addHub(c.name), c);
+    for (const EmulatorHubConfig &c : configs) {
+        EmulatorHub &hub = state.addHub(c.name);
+        apply(hub, c);
+        if (c.generate.count > 0)
+            generateRegistrations(hub, c.generate);
+    }
 }
 
 void seedProblemsDemoData(EmulatorState &state, EmulatorHub &hub)

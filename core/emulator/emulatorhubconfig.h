@@ -7,6 +7,7 @@
 // `nhemulator --hub-config FILE` format and the checks the service makes on a PUT.
 
 #include "common/result.h"
+#include "emulator/emulatorgenerator.h"
 #include "protocol/hubdescription.h"
 
 #include <QByteArray>
@@ -45,6 +46,8 @@ struct EmulatorHubConfig
     bool gcmRetired = false;
     /// False: the hub gets the namespace's default rules (with the emulator's keys).
     bool rulesGiven = false;
+    /// `"generate": {"count": N, "seed": S}`: synthetic registrations (generateRegistrations()).
+    GenerateSpec generate;
 };
 
 /** The two default rules (DefaultListen…, DefaultFull…) with the keys of `rules`. */
@@ -81,6 +84,15 @@ QCommandLineOption hubConfigOption();
  * the error names the file and the place (readHubConfigFile()). Nothing to do without it.
  */
 Status applyHubConfigOption(const QCommandLineParser &parser, EmulatorOptions &options);
+
+/** `--generate N` and `--seed S` (docs/architecture.md, "Generated hubs"), as nhemulator and
+ *  `nhcli emulator` both accept them. */
+QList<QCommandLineOption> generateOptions();
+/**
+ * When `parser` has --generate (generateOptions()), sets `options.generate`; ErrorCode::Usage
+ * naming both values when either is not a whole number in range.
+ */
+Status applyGenerateOptions(const QCommandLineParser &parser, EmulatorOptions &options);
 
 /**
  * What the service refuses in a hub description on a PUT (docs/protocol.md §9.10): APNs with

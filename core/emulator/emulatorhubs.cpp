@@ -54,12 +54,10 @@ QString feedId()
 QString answeredDescriptionXml(const EmulatorHub &hub)
 {
     QString xml = QString::fromUtf8(hubDescriptionXml(hub.description));
-    QSet<QString> devices;
-    for (const auto &[id, reg] : hub.registrations)
-        devices.insert(reg.handle);
     const QString figures =
         u"<DailyMaxActiveDevices>%1</DailyMaxActiveDevices><DailyMaxActiveRegistrations>%2"
-        "</DailyMaxActiveRegistrations><DailyApiCalls>%3</DailyApiCalls>"_s.arg(devices.size())
+        "</DailyMaxActiveRegistrations><DailyApiCalls>%3</DailyApiCalls>"_s
+            .arg(hub.registrations.distinctHandles())
             .arg(qint64(hub.registrations.size()))
             .arg(hub.apiCalls);
     // Text is escaped, so '<' starts an element; the first of these is where the figures go.

@@ -169,8 +169,8 @@ EmulatorReply putRegistration(Context &c, const QString &id)
     }
     if (auto problem = registrationProblem(reg))
         return c.error(400, *problem);
-    const auto existing = c.hub->registrations.find(id);
-    const bool exists = existing != c.hub->registrations.end();
+    const auto existing = c.hub->registrations.value(id);
+    const bool exists = existing.has_value();
     if (c.hasHeader("If-Match")) {
         const auto wanted = parseEtag(c.header("If-Match"));
         if (!wanted)
@@ -181,19 +181,19 @@ EmulatorReply putRegistration(Context &c, const QString &id)
             return c.error(
                 412,
                 Tr::tr("The registration '%1' does not exist, so If-Match cannot match.").arg(id));
-        if (*wanted != 0 && *wanted != existing->second.etag) {
+        if (*wanted != 0 && *wanted != existing->etag) {
             return c.error(412,
                            Tr::tr("The ETag in If-Match (%1) does not match the registration's "
                                   "current ETag (%2).")
                                .arg(*wanted)
-                               .arg(existing->second.etag));
+                               .arg(existing->etag));
         }
     }
     normaliseHandle(reg);
     reg.registrationId = id;
-    reg.etag = exists ? existing->second.etag + 1 : 1;
+    reg.etag = exists ? existing->etag + 1 : 1;
     reg.expirationTime = Registration::neverExpires();
-    reg.published = exists ? existing->second.published : c.now;
+    reg.published = exists ? existing->published : c.now;
     reg.updated = c.now;
     c.state->putRegistration(*c.hub, reg);
     return entryReply(reg, c.hubUrl(), c.request.url.query(QUrl::FullyEncoded), c.now,
@@ -202,17 +202,17 @@ EmulatorReply putRegistration(Context &c, const QString &id)
 
 EmulatorReply getRegistration(Context &c, const QString &id)
 {
-    const auto it = c.hub->registrations.find(id);
-    if (it == c.hub->registrations.end())
+    const auto found = c.hub->registrations.value(id);
+    if (!found)
         return c.error(404, Tr::tr("The registration '%1' was not found.").arg(id));
-    return entryReply(it->second, c.hubUrl(), c.request.url.query(QUrl::FullyEncoded), c.now,
+    return entryReply(*found, c.hubUrl(), c.request.url.query(QUrl::FullyEncoded), c.now,
                       EntryAnswer::Read);
 }
 
 EmulatorReply deleteRegistration(Context &c, const QString &id)
 {
-    const auto it = c.hub->registrations.find(id);
-    if (it == c.hub->registrations.end())
+    const auto it = c.hub->registrations.value(id);
+    if (!it)
         return c.error(404, Tr::tr("The registration '%1' was not found.").arg(id));
     if (c.hasHeader("If-Match")) {
         const auto wanted = parseEtag(c.header("If-Match"));
@@ -220,12 +220,12 @@ EmulatorReply deleteRegistration(Context &c, const QString &id)
             return c.error(400,
                            Tr::tr("The If-Match header '%1' is not an ETag.")
                                .arg(QString::fromUtf8(c.header("If-Match"))));
-        if (*wanted != 0 && *wanted != it->second.etag) {
+        if (*wanted != 0 && *wanted != it->etag) {
             return c.error(412,
                            Tr::tr("The ETag in If-Match (%1) does not match the registration's "
                                   "current ETag (%2).")
                                .arg(*wanted)
-                               .arg(it->second.etag));
+                               .arg(it->etag));
         }
     }
     c.state->removeRegistration(*c.hub, id);
@@ -311,6 +311,16 @@ bool matchesFilter(const Registration &r, const QList<FilterTerm> &terms, QStrin
     return true;
 }
 
+/** Fields that name the handle itself, which the channel index finds. */
+bool isHandleField(const QString &field)
+{
+    static const QStringList kFields {u"channeluri"_s,        u"devicetoken"_s,
+                                      u"gcmregistrationid"_s, u"fcmv1registrationid"_s,
+                                      u"admregistrationid"_s, u"xiaomiregistrationid"_s,
+                                      u"baiduchannelid"_s,    u"endpoint"_s};
+    return kFields.contains(field.toLower());
+}
+
 } // namespace
 
 EmulatorReply listRegistrations(Context &c, const QString &tag)
@@ -340,20 +350,51 @@ EmulatorReply listRegistrations(Context &c, const QString &tag)
             decodeContinuationToken(c.query.value(u"continuationtoken"_s).toUtf8());
         after = QString::fromUtf8(QByteArray::fromBase64(raw));
     }
+    // From the indexes (docs/architecture.md, "The emulator's storage and indexes"): by tag, by
+    // channel when the filter names one, else every registration; always in id order, so the token
+    // stays valid across writes.
+    const RegistrationTable &table = c.hub->registrations;
+    const QByteArray afterId = after.toUtf8();
+    std::optional<RegistrationTable::Cursor> cursor;
+    QList<RegistrationTable::Slot> byChannel;
+    qsizetype channelAt = 0;
+    bool useChannel = false;
+    if (tag.isEmpty()) {
+        for (const FilterTerm &t : std::as_const(terms)) {
+            if (!isHandleField(t.field))
+                continue;
+            // The handle as given and percent-decoded (see sameValue()); matchesFilter() decides.
+            QList<RegistrationTable::Slot> matching = table.withHandle(t.value);
+            const QString decoded = QUrl::fromPercentEncoding(t.value.toUtf8());
+            if (decoded != t.value)
+                matching += table.withHandle(decoded);
+            std::sort(matching.begin(), matching.end(), RegistrationTable::IdLess {&table});
+            matching.erase(std::unique(matching.begin(), matching.end()), matching.end());
+            matching.removeIf([&](RegistrationTable::Slot s) {
+                return !afterId.isEmpty() && table.idBytes(s) <= afterId;
+            });
+            byChannel = matching;
+            useChannel = true;
+            break;
+        }
+    }
+    if (!useChannel)
+        cursor.emplace(tag.isEmpty() ? table.all(afterId) : table.withTag(tag, afterId));
+    const auto nextSlot = [&]() -> std::optional<RegistrationTable::Slot> {
+        if (useChannel) {
+            if (channelAt >= byChannel.size())
+                return std::nullopt;
+            return byChannel.at(channelAt++);
+        }
+        return cursor->next();
+    };
     QList<Registration> page;
     QString lastId;
     bool more = false;
-    for (auto it = after.isEmpty() ? c.hub->registrations.begin()
-                                   : c.hub->registrations.upper_bound(after);
-         it != c.hub->registrations.end(); ++it) {
-        const Registration &r = it->second;
-        if (!tag.isEmpty() && !std::any_of(r.tags.cbegin(), r.tags.cend(), [&](const QString &t) {
-                return t.compare(tag, Qt::CaseInsensitive) == 0;
-            }))
-            continue;
+    while (const auto slot = nextSlot()) {
         if (!terms.isEmpty()) {
             QString problem;
-            const bool match = matchesFilter(r, terms, &problem);
+            const bool match = matchesFilter(table.registration(*slot), terms, &problem);
             if (!problem.isEmpty())
                 return c.error(400, problem);
             if (!match)
@@ -363,8 +404,8 @@ EmulatorReply listRegistrations(Context &c, const QString &tag)
             more = true;
             break;
         }
-        page.append(r);
-        lastId = it->first;
+        page.append(table.registration(*slot));
+        lastId = page.constLast().registrationId;
     }
     FeedContext ctx;
     ctx.baseUrl = c.hubUrl();

@@ -11,7 +11,9 @@
 
 #include <QRandomGenerator>
 #include <QSet>
+#include <QTimer>
 #include <QUuid>
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -50,14 +52,21 @@ QString newMessageId(const QDateTime &now)
         + QString::number(rng->bounded(1, 99));
 }
 
-bool reaches(const Registration &r, Format format)
-{
-    if (format == Format::Template)
-        return r.isTemplate;
-    return !r.isTemplate && platformForFormat(format) == r.platform;
-}
-
 } // namespace
+
+/** A send whose matches are being worked through (see EmulatorState::deliver()). */
+struct EmulatorState::SendJob
+{
+    std::weak_ptr<EmulatorHub> hub;
+    QString messageId;
+    std::optional<TagExpression> expression;
+    std::optional<TemplatePropertyBag> bag;
+    QList<int> classes;
+    /// The id of the last registration examined: the next chunk resumes after it.
+    QByteArray after;
+    bool test = false;
+    qint64 matched = 0;
+};
 
 EmulatorState::EmulatorState() = default;
 EmulatorState::~EmulatorState() = default;
@@ -141,20 +150,28 @@ QString EmulatorState::newRegistrationId()
 
 void EmulatorState::putRegistration(EmulatorHub &hub, Registration registration)
 {
+    // A registration an installation implies stays linked to it when it is written again.
+    const QString installationId = registration.registrationId.isEmpty()
+        ? QString()
+        : hub.registrations.installationOf(registration.registrationId);
+    putRegistration(hub, std::move(registration), installationId);
+}
+
+void EmulatorState::putRegistration(EmulatorHub &hub, Registration registration,
+                                    const QString &installationId)
+{
     if (registration.registrationId.isEmpty())
         registration.registrationId = newRegistrationId();
-    const QString id = registration.registrationId;
-    hub.registrations.insert_or_assign(id, registration);
+    hub.registrations.put(registration, installationId);
     if (m_store)
-        m_store->saveRegistration(hub.name, registration, hub.installationOf.value(id));
+        m_store->saveRegistration(hub.name, registration, installationId);
 }
 
 bool EmulatorState::removeRegistration(EmulatorHub &hub, const QString &idRef)
 {
-    // A copy: callers may pass the map's own key, which erase() frees (found by ASan).
+    // A copy: callers may pass a string the removal frees (found by ASan).
     const QString id = idRef;
-    const bool removed = hub.registrations.erase(id) > 0;
-    hub.installationOf.remove(id);
+    const bool removed = hub.registrations.erase(id);
     if (removed && m_store)
         m_store->removeRegistration(hub.name, id);
     return removed;
@@ -163,12 +180,8 @@ bool EmulatorState::removeRegistration(EmulatorHub &hub, const QString &idRef)
 void EmulatorState::putInstallation(EmulatorHub &hub, Installation installation)
 {
     const QString id = installation.installationId;
-    QStringList stale;
-    for (auto it = hub.installationOf.cbegin(); it != hub.installationOf.cend(); ++it) {
-        if (it.value() == id)
-            stale << it.key();
-    }
-    for (const QString &regId : std::as_const(stale))
+    const QStringList stale = hub.registrations.idsOfInstallation(id);
+    for (const QString &regId : stale)
         removeRegistration(hub, regId);
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -184,8 +197,7 @@ void EmulatorState::putInstallation(EmulatorHub &hub, Installation installation)
         r.etag = 1;
         r.published = now;
         r.updated = now;
-        hub.installationOf.insert(r.registrationId, id);
-        putRegistration(hub, r);
+        putRegistration(hub, r, id);
     }
 }
 
@@ -193,12 +205,8 @@ bool EmulatorState::removeInstallation(EmulatorHub &hub, const QString &idRef)
 {
     // A copy: callers may pass the map's own key, which erase() frees.
     const QString id = idRef;
-    QStringList derived;
-    for (auto it = hub.installationOf.cbegin(); it != hub.installationOf.cend(); ++it) {
-        if (it.value() == id)
-            derived << it.key();
-    }
-    for (const QString &regId : std::as_const(derived))
+    const QStringList derived = hub.registrations.idsOfInstallation(id);
+    for (const QString &regId : derived)
         removeRegistration(hub, regId);
     const bool removed = hub.installations.erase(id) > 0;
     if (removed && m_store)
@@ -281,6 +289,23 @@ EmulatorState::Delivery EmulatorState::deliverInto(EmulatorHub &hub, Format form
 {
     Delivery d;
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto job = std::make_unique<SendJob>();
+    for (const auto &h : std::as_const(m_hubs)) {
+        if (h.get() == &hub)
+            job->hub = h;
+    }
+    job->classes = RegistrationTable::classesOf(format);
+    job->test = testSend;
+    if (expression)
+        job->expression = *expression;
+    // A template send: the hub renders every reached registration with one property bag. The
+    // send was refused unless its body is a flat object of strings; a scheduled one whose body
+    // is not renders with no properties.
+    if (format == Format::Template) {
+        auto parsed = TemplatePropertyBag::fromSendBody(body);
+        job->bag = parsed ? *parsed : TemplatePropertyBag();
+    }
+
     SentMessage message;
     message.id = scheduledId.isEmpty() ? newMessageId(now) : scheduledId;
     message.enqueueTime = now;
@@ -288,72 +313,7 @@ EmulatorState::Delivery EmulatorState::deliverInto(EmulatorHub &hub, Format form
     message.body = body;
     message.format = format;
     message.tags = tagsText;
-
-    // A template send: the hub renders every reached registration with one property bag. The
-    // send was refused unless its body is a flat object of strings; a scheduled one whose body
-    // is not renders with no properties.
-    std::optional<TemplatePropertyBag> bag;
-    if (format == Format::Template) {
-        auto parsed = TemplatePropertyBag::fromSendBody(body);
-        bag = parsed ? *parsed : TemplatePropertyBag();
-    }
-
-    QStringList refused;
-    QSet<QString> refusedInstallations;
-    for (const auto &[id, reg] : hub.registrations) {
-        if (!reaches(reg, format))
-            continue;
-        if (expression) {
-            const QSet<QString> tags(reg.tags.cbegin(), reg.tags.cend());
-            if (!expression->matches(tags))
-                continue;
-        }
-        ++d.matched;
-        OutcomeKind kind = outcomeFor(hub, reg.platform, reg.handle);
-        if (bag) {
-            const bool logged = d.renders.size() < kTestSendLimit;
-            EmulatorRender render = EmulatorTemplates::render(reg, *bag, logged);
-            // As for a native payload the PNS refuses: only a handle that works gets that far.
-            if (kind == OutcomeKind::Success && !render.problem.isEmpty())
-                kind = OutcomeKind::InvalidPayload;
-            render.outcome = outcomeText(kind);
-            if (logged)
-                d.renders.append(std::move(render));
-        }
-        message.counts[reg.platform][telemetryName(kind)] += 1;
-        if (testSend && d.outcome.results.size() >= kTestSendLimit)
-            continue;
-        RegistrationResult r;
-        r.applicationPlatform = platformWireName(reg.platform);
-        r.pnsHandle = reg.handle;
-        r.registrationId = id;
-        r.outcome = outcomeText(kind);
-        d.outcome.results.append(r);
-        if (kind == OutcomeKind::Success)
-            ++d.outcome.success;
-        else
-            ++d.outcome.failure;
-        // The PNS said the handle is gone: the service deletes the registration.
-        if (kind == OutcomeKind::InvalidHandle || kind == OutcomeKind::ExpiredHandle) {
-            refused << id;
-            if (const QString inst = hub.installationOf.value(id); !inst.isEmpty())
-                refusedInstallations.insert(inst);
-        }
-    }
-    if (!testSend)
-        d.outcome.results.clear();
-    for (const QString &id : std::as_const(refused))
-        removeRegistration(hub, id);
-    for (const QString &instId : std::as_const(refusedInstallations)) {
-        auto it = hub.installations.find(instId);
-        if (it != hub.installations.end()) {
-            Installation inst = it->second;
-            inst.pushChannelExpired = true;
-            putInstallation(hub, inst);
-        }
-    }
-    message.state = d.matched ? u"Completed"_s : u"NoTargetFound"_s;
-    d.messageId = message.id;
+    message.state = u"Processing"_s;
     if (auto it = hub.messages.find(scheduledId);
         !scheduledId.isEmpty() && it != hub.messages.end()) {
         message.enqueueTime = it->enqueueTime;
@@ -362,7 +322,126 @@ EmulatorState::Delivery EmulatorState::deliverInto(EmulatorHub &hub, Format form
     } else {
         recordMessage(hub, std::move(message));
     }
+    job->messageId = scheduledId.isEmpty() ? hub.messageOrder.constLast() : scheduledId;
+    d.messageId = job->messageId;
+
+    // A test send answers with its results, so it is worked here to its (early) end.
+    const bool done = process(*job, testSend ? std::numeric_limits<int>::max() : m_chunkSize, &d);
+    d.matched = job->matched;
+    if (!testSend)
+        d.outcome.results.clear();
+    if (!done) {
+        m_jobs.push_back(std::move(job));
+        if (!m_pump) {
+            m_pump = std::make_unique<QTimer>();
+            m_pump->setInterval(0);
+            QObject::connect(m_pump.get(), &QTimer::timeout, m_pump.get(), [this] {
+                if (!runSendChunk())
+                    m_pump->stop();
+            });
+        }
+        m_pump->start();
+    }
     return d;
+}
+
+bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
+{
+    const std::shared_ptr<EmulatorHub> hub = job.hub.lock();
+    if (!hub)
+        return true; // the hub was deleted meanwhile
+    const RegistrationTable &table = hub->registrations;
+    auto message = hub->messages.find(job.messageId);
+    const TagExpression *expression = job.expression ? &*job.expression : nullptr;
+    RegistrationTable::Cursor cursor = table.candidates(expression, job.classes, job.after);
+    QStringList refused;
+    QSet<QString> refusedInstallations;
+    bool done = false;
+    for (int examined = 0;; ++examined) {
+        if (examined >= budget)
+            break;
+        const auto slot = cursor.next();
+        if (!slot) {
+            done = true;
+            break;
+        }
+        job.after = table.idBytes(*slot);
+        if (!table.reaches(*slot, expression, job.classes))
+            continue;
+        const Platform platform = table.platform(*slot);
+        ++job.matched;
+        const QString handle = table.handle(*slot);
+        OutcomeKind kind = outcomeFor(*hub, platform, handle);
+        if (job.bag) {
+            const bool logged = d && d->renders.size() < kTestSendLimit;
+            EmulatorRender render =
+                EmulatorTemplates::render(table.registration(*slot), *job.bag, logged);
+            // As for a native payload the PNS refuses: only a handle that works gets that far.
+            if (kind == OutcomeKind::Success && !render.problem.isEmpty())
+                kind = OutcomeKind::InvalidPayload;
+            render.outcome = outcomeText(kind);
+            if (logged)
+                d->renders.append(std::move(render));
+        }
+        if (message != hub->messages.end())
+            message->counts[platform][telemetryName(kind)] += 1;
+        if (d && job.test) {
+            RegistrationResult r;
+            r.applicationPlatform = platformWireName(platform);
+            r.pnsHandle = handle;
+            r.registrationId = table.id(*slot);
+            r.outcome = outcomeText(kind);
+            d->outcome.results.append(r);
+            if (kind == OutcomeKind::Success)
+                ++d->outcome.success;
+            else
+                ++d->outcome.failure;
+        }
+        // The PNS said the handle is gone: the service deletes the registration.
+        if (kind == OutcomeKind::InvalidHandle || kind == OutcomeKind::ExpiredHandle) {
+            const QString id = table.id(*slot);
+            refused << id;
+            if (const QString inst = table.installationOf(id); !inst.isEmpty())
+                refusedInstallations.insert(inst);
+        }
+        // A test send delivers to at most kTestSendLimit registrations.
+        if (job.test && job.matched >= kTestSendLimit) {
+            done = true;
+            break;
+        }
+    }
+    for (const QString &id : std::as_const(refused))
+        removeRegistration(*hub, id);
+    for (const QString &instId : std::as_const(refusedInstallations)) {
+        auto it = hub->installations.find(instId);
+        if (it != hub->installations.end()) {
+            Installation inst = it->second;
+            inst.pushChannelExpired = true;
+            putInstallation(*hub, inst);
+        }
+    }
+    if (done) {
+        message = hub->messages.find(job.messageId);
+        if (message != hub->messages.end()) {
+            message->state = job.matched ? u"Completed"_s : u"NoTargetFound"_s;
+            message->endTime = QDateTime::currentDateTimeUtc();
+        }
+    }
+    return done;
+}
+
+bool EmulatorState::runSendChunk()
+{
+    if (m_jobs.empty())
+        return false;
+    if (process(*m_jobs.front(), m_chunkSize, nullptr))
+        m_jobs.pop_front();
+    return !m_jobs.empty();
+}
+
+void EmulatorState::finishPendingSends()
+{
+    while (runSendChunk()) { }
 }
 
 QString EmulatorState::recordDirect(EmulatorHub &hub, Format format, const QByteArray &body,
@@ -427,84 +506,6 @@ std::unique_ptr<EmulatorState> EmulatorState::createDefault(const QString &hubNa
     };
     state->addHub(hubName);
     return state;
-}
-
-void EmulatorState::seedDemoData(EmulatorHub &hub)
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto add = [&](Platform p, const QString &handle, const QStringList &tags,
-                         const QString &bodyTemplate = {},
-                         const QString &templateName = u"greeting"_s) {
-        Registration r;
-        r.platform = p;
-        r.isTemplate = !bodyTemplate.isEmpty();
-        r.handle = handle;
-        r.tags = tags;
-        r.etag = 1;
-        r.published = now;
-        r.updated = now;
-        if (r.isTemplate) {
-            r.bodyTemplate = bodyTemplate;
-            r.templateName = templateName;
-            if (p == Platform::Windows)
-                r.headers = {{u"X-WNS-Type"_s, u"wns/toast"_s}};
-        }
-        if (p == Platform::Browser) {
-            r.p256dh =
-                u"BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM"_s;
-            r.auth = u"tBHItJI5svbpez7KI4CCXg"_s;
-        }
-        putRegistration(hub, r);
-    };
-    const QString apnsAlice = u"62BCD3484834B7E2DC56733AC5509259230CC1BA82BA1AE7D06E91908A05A8FA"_s;
-    add(Platform::Apple, apnsAlice, {u"sports"_s, u"user:alice"_s, u"lang:en"_s});
-    add(Platform::Apple, u"7603CF2F5537AADF272DEA23B4FB4D33B56F0F8FE697F57777EC459594910786"_s,
-        {u"politics"_s, u"lang:fr"_s});
-    add(Platform::Apple, u"00FC13ADFF785122B4AD28809A3420982341241421348097878E577C991DEinvalid"_s,
-        {u"sports"_s, u"lang:fr"_s});
-    add(Platform::FcmV1, u"fcm-token-bob-d8Ks1eQ:APA91bHun4MxP5egoKMwt2KZFBaFUH"_s,
-        {u"sports"_s, u"politics"_s, u"user:bob"_s, u"lang:en"_s});
-    add(Platform::FcmV1, u"fcm-token-carol-expired-APA91bE7tJx"_s, {u"politics"_s, u"lang:fr"_s});
-    add(Platform::Gcm, u"gcm-legacy-token-APA91bGHXQBB"_s, {u"sports"_s});
-    add(Platform::Windows, u"https://db5.notify.windows.com/?token=AwYAAAB%2bdemo"_s,
-        {u"sports"_s, u"user:alice"_s});
-    add(Platform::Adm, u"amzn1.adm-registration.v3.demo"_s, {u"politics"_s});
-    add(Platform::Browser, u"https://fcm.googleapis.com/fcm/send/demo-endpoint"_s, {u"lang:fr"_s});
-    add(Platform::Apple, apnsAlice, {u"user:alice"_s},
-        u"{\"aps\":{\"alert\":\"$(greeting_en)\"}}"_s);
-    add(Platform::Windows, u"https://db5.notify.windows.com/?token=AwYAAAB%2btemplate"_s,
-        {u"lang:fr"_s},
-        u"<toast><visual><binding template=\"ToastText01\"><text id=\"1\">$(greeting_fr)</text></binding></visual></toast>"_s);
-    // Template registrations that show the traps (docs/protocol.md §13.3), reached by the demo's
-    // "sports || politics" with the composer's default properties (title, body):
-    // the alert's text is $(message), which the composer does not send: it renders empty;
-    add(Platform::Apple, u"4F1D9C0B7E2A6D3358C1E0B9A7F4D2C6E8B1A3F5D7C9E0B2A4C6E8F0A2B4C6D8"_s,
-        {u"sports"_s, u"lang:en"_s},
-        u"{\"aps\":{\"alert\":{\"title\":\"$(title)\",\"body\":\"$(message)\"}}}"_s,
-        u"unsent-property"_s);
-    // "Breaking: $(body)" starts with a letter, so it is a literal, sent as written;
-    add(Platform::Browser, u"https://fcm.googleapis.com/fcm/send/demo-template-endpoint"_s,
-        {u"politics"_s, u"lang:en"_s}, u"{\"title\":\"$(title)\",\"body\":\"Breaking: $(body)\"}"_s,
-        u"embedded-expression"_s);
-    // an FCM v1 template as Google wants it, with its "message" wrapper;
-    add(Platform::FcmV1, u"fcm-token-dave-template-eX4mPl3:APA91bH"_s,
-        {u"sports"_s, u"user:dave"_s},
-        u"{\"message\":{\"notification\":{\"title\":\"$(title)\",\"body\":\"$(body)\"},"
-        u"\"data\":{\"source\":\"nhconsole demo\"}}}"_s,
-        u"fcm-v1"_s);
-    // and one without it: the hub accepts it, Google refuses what it renders into.
-    add(Platform::FcmV1, u"fcm-token-erin-template-nOwR4pP:APA91bK"_s,
-        {u"politics"_s, u"user:erin"_s},
-        u"{\"notification\":{\"title\":\"$(title)\",\"body\":\"$(body)\"}}"_s,
-        u"fcm-v1-no-message"_s);
-
-    Installation inst;
-    inst.installationId = u"8b3e1b9e-3c41-4a7b-9a21-0d6a9a8f2b11"_s;
-    inst.userId = u"alice"_s;
-    inst.platform = Platform::FcmV1;
-    inst.pushChannel = u"fcm-token-alice-pixel-cZ3x1:APA91bF"_s;
-    inst.tags = {u"sports"_s, u"lang:en"_s};
-    putInstallation(hub, inst);
 }
 
 } // namespace Nh

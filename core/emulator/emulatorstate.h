@@ -3,6 +3,7 @@
 #pragma once
 
 #include "emulator/emulatortemplates.h"
+#include "emulator/registrationtable.h"
 #include "protocol/hubdescription.h"
 #include "protocol/installation.h"
 #include "protocol/notificationoutcome.h"
@@ -15,9 +16,14 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
+
+QT_BEGIN_NAMESPACE
+class QTimer;
+QT_END_NAMESPACE
 
 namespace Nh {
 
@@ -75,10 +81,9 @@ struct EmulatorHub
     bool descriptionChanged = false;
     /// Data-plane requests served since start: the description's DailyApiCalls.
     qint64 apiCalls = 0;
-    /// Ordered by id, so paging by continuation token is stable.
-    std::map<QString, Registration> registrations;
-    /// registration id → installation id, for registrations an installation implies.
-    QHash<QString, QString> installationOf;
+    /// Ordered by id, so paging by continuation token is stable; indexed by tag, channel,
+    /// platform and installation (RegistrationTable). Mutate through EmulatorState.
+    RegistrationTable registrations;
     std::map<QString, Installation> installations;
     QHash<QString, SentMessage> messages;
     QList<QString> messageOrder;
@@ -124,7 +129,14 @@ public:
      * format reaches native registrations of its platform, `template` the template registrations
      * of every platform; a null expression is a broadcast), decides each outcome from the handle
      * (see outcomeForHandle()), removes registrations whose handle the "PNS" refused, as the
-     * service does, and records telemetry. A test send reports at most `kTestSendLimit` results.
+     * service does, and records telemetry. A test send delivers to at most `kTestSendLimit`
+     * registrations and stops evaluating there; its telemetry counts those deliveries.
+     *
+     * The registrations come from the hub's indexes (RegistrationTable::candidates()). A real
+     * send works through its matches in chunks of sendChunkSize() registrations: the first
+     * before deliver() returns, the rest from the event loop (a zero-interval timer) between
+     * requests; its telemetry says Processing until the last chunk, then Completed or
+     * NoTargetFound, and counts per platform and outcome.
      *
      * A template send renders each reached registration's template with the body's properties
      * (docs/protocol.md §13.5): a payload the platform would refuse turns a success into
@@ -170,6 +182,16 @@ public:
      */
     static OutcomeKind outcomeFor(const EmulatorHub &hub, Platform platform, const QString &handle);
 
+    /** Registrations a send examines per chunk (default 2000). */
+    int sendChunkSize() const { return m_chunkSize; }
+    void setSendChunkSize(int size) { m_chunkSize = qMax(1, size); }
+    /** Sends whose matches are still being worked through. */
+    int pendingSends() const { return int(m_jobs.size()); }
+    /** Works one chunk of the oldest pending send; false when none is left. */
+    bool runSendChunk();
+    /** Works every pending send to its end (tests, shutdown). */
+    void finishPendingSends();
+
     /** Demo data for a first start: registrations of every platform, one installation. */
     void seedDemoData(EmulatorHub &hub);
 
@@ -181,6 +203,11 @@ public:
     void saveHubDescription(EmulatorHub &hub);
 
 private:
+    struct SendJob;
+    /** Works up to `budget` candidates of `job`; true when it is done. `d`: the inline part. */
+    bool process(SendJob &job, int budget, Delivery *d);
+    void putRegistration(EmulatorHub &hub, Registration registration,
+                         const QString &installationId);
     Delivery deliverInto(EmulatorHub &hub, Format format, const TagExpression *expression,
                          const QByteArray &body, const QString &tagsText, bool testSend,
                          const QString &scheduledId);
@@ -188,6 +215,9 @@ private:
 
     QList<std::shared_ptr<EmulatorHub>> m_hubs;
     EmulatorStore *m_store = nullptr;
+    std::deque<std::unique_ptr<SendJob>> m_jobs;
+    std::unique_ptr<QTimer> m_pump;
+    int m_chunkSize = 2000;
 };
 
 } // namespace Nh

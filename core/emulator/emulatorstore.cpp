@@ -7,6 +7,7 @@
 #include "protocol/registrationfeed.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -152,6 +153,7 @@ Status EmulatorStore::load(EmulatorState &state)
     state.attachStore(nullptr);
     q.exec(u"SELECT hub, id, installation, entry FROM registrations"_s);
     int broken = 0;
+    QSet<EmulatorHub *> bulk;
     while (q.next()) {
         EmulatorHub &hub = state.addHub(q.value(0).toString());
         auto reg = parseRegistrationEntry(q.value(3).toByteArray());
@@ -159,10 +161,16 @@ Status EmulatorStore::load(EmulatorState &state)
             ++broken;
             continue;
         }
-        if (const QString inst = q.value(2).toString(); !inst.isEmpty())
-            hub.installationOf.insert(q.value(1).toString(), inst);
-        hub.registrations.insert_or_assign(q.value(1).toString(), *reg);
+        Registration loaded = *reg;
+        loaded.registrationId = q.value(1).toString();
+        if (!bulk.contains(&hub)) {
+            bulk.insert(&hub);
+            hub.registrations.beginBulk();
+        }
+        hub.registrations.put(loaded, q.value(2).toString());
     }
+    for (EmulatorHub *hub : std::as_const(bulk))
+        hub->registrations.endBulk();
     q.exec(u"SELECT hub, id, json FROM installations"_s);
     while (q.next()) {
         EmulatorHub &hub = state.addHub(q.value(0).toString());

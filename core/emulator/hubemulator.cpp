@@ -214,6 +214,7 @@ private:
 struct HubEmulator::Private
 {
     EmulatorOptions options;
+    GenerateReport generated;
     std::unique_ptr<EmulatorState> state;
     std::unique_ptr<EmulatorStore> store;
     FaultInjector faults;
@@ -515,6 +516,9 @@ Status HubEmulator::start(const EmulatorOptions &options)
     for (const QString &hub : options.additionalHubs)
         d->state->addHub(hub);
     configureHubs(*d->state, options.hubConfigs, fresh && options.seedDemoData);
+    d->generated = {};
+    if (options.generate.count > 0)
+        d->generated = generateRegistrations(*d->state->hub(options.hubName), options.generate);
     d->state->host = u"localhost"_s;
     if (d->store)
         d->store->saveNamespace(*d->state);
@@ -638,6 +642,11 @@ QList<EmulatorLogEntry> HubEmulator::log() const
 int HubEmulator::connectionCount() const
 {
     return d->connections;
+}
+
+GenerateReport HubEmulator::generated() const
+{
+    return d->generated;
 }
 
 } // namespace Nh

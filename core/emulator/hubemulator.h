@@ -39,6 +39,8 @@ struct EmulatorOptions
     QList<EmulatorHubConfig> hubConfigs;
     /** Also listen on ::1 (same port) where the machine has IPv6 loopback. */
     bool listenIpv6 = true;
+    /** Synthetic registrations for the hub `hubName` (`nhemulator --generate N --seed S`). */
+    GenerateSpec generate;
     /** Refuse more than 10 test sends a minute, as the service does. */
     bool throttleTestSends = false;
     /** A connection that sends nothing while a request is awaited (before its first request or
@@ -92,6 +94,8 @@ public:
     QList<EmulatorLogEntry> log() const;
     /** TCP connections accepted since start (a keep-alive client uses one). */
     int connectionCount() const;
+    /** What EmulatorOptions::generate made at start (count 0 when nothing). */
+    GenerateReport generated() const;
 
 signals:
     void exchangeLogged(const Nh::EmulatorLogEntry &entry);

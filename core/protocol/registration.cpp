@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/registration.h"
 
+#include <cstdio>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Nh {
@@ -177,14 +179,36 @@ std::optional<QDateTime> parseHubDateTime(QStringView text)
     return result.toUTC();
 }
 
+namespace {
+
+/** What toUTC().toString(Qt::ISODate or ISODateWithMs) writes, without its allocations: feeds
+ *  write three of these per registration. Years outside 1..9999 take Qt's own path. */
+QString isoUtc(const QDateTime &dateTime, bool withMs)
+{
+    const QDateTime utc = dateTime.toUTC();
+    const QDate d = utc.date();
+    if (!utc.isValid() || d.year() < 1 || d.year() > 9999)
+        return utc.toString(withMs ? Qt::ISODateWithMs : Qt::ISODate);
+    const QTime t = utc.time();
+    char text[32];
+    int n = std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d", d.year(), d.month(),
+                          d.day(), t.hour(), t.minute(), t.second());
+    if (withMs)
+        n += std::snprintf(text + n, sizeof text - size_t(n), ".%03d", t.msec());
+    text[n++] = 'Z';
+    return QString::fromLatin1(text, n);
+}
+
+} // namespace
+
 QString hubDateTimeText(const QDateTime &dateTime)
 {
-    return dateTime.toUTC().toString(Qt::ISODate);
+    return isoUtc(dateTime, false);
 }
 
 QString hubDateTimeTextWithMs(const QDateTime &dateTime)
 {
-    return dateTime.toUTC().toString(Qt::ISODateWithMs);
+    return isoUtc(dateTime, true);
 }
 
 } // namespace Nh

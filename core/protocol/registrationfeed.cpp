@@ -506,9 +506,16 @@ public:
     {
         startTag(name, attributes);
         bytes += '>';
-        m_open.append(name.toString());
+        QByteArray closing;
+        appendPlain(closing, name);
+        m_open.append(closing);
     }
-    void close() { bytes += "</" + m_open.takeLast().toUtf8() + '>'; }
+    void close()
+    {
+        bytes += "</";
+        bytes += m_open.takeLast();
+        bytes += '>';
+    }
     void empty(QStringView name,
                std::initializer_list<std::pair<QStringView, QString>> attributes = {})
     {
@@ -519,20 +526,60 @@ public:
                  std::initializer_list<std::pair<QStringView, QString>> attributes = {})
     {
         startTag(name, attributes);
-        bytes += '>' + Xml::escapeText(text, Xml::TextEscaping::Service).toUtf8() + "</"
-            + name.toUtf8() + '>';
+        bytes += '>';
+        appendEscaped(bytes, text, false);
+        bytes += "</";
+        appendPlain(bytes, name);
+        bytes += '>';
     }
     void cdata(const QString &text) { bytes += Xml::cdataSection(text).toUtf8(); }
 
 private:
-    QStringList m_open;
+    QList<QByteArray> m_open;
+
+    /** Printable ASCII other than & < > " is written as is by every escaping: no copies. */
+    static bool isPlain(QStringView text)
+    {
+        return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+            const char16_t u = c.unicode();
+            return u >= 0x20 && u <= 0x7e && u != u'&' && u != u'<' && u != u'>' && u != u'"';
+        });
+    }
+    static void appendPlain(QByteArray &out, QStringView text)
+    {
+        if (!isPlain(text)) {
+            out += text.toUtf8();
+            return;
+        }
+        const qsizetype at = out.size();
+        out.resize(at + text.size());
+        char *p = out.data() + at;
+        for (const QChar c : text)
+            *p++ = char(c.unicode());
+    }
+    /** What Xml::escapeText() (Service) or Xml::escapeAttribute() writes, in UTF-8. */
+    static void appendEscaped(QByteArray &out, QStringView text, bool attribute)
+    {
+        if (isPlain(text))
+            appendPlain(out, text);
+        else
+            out += (attribute ? Xml::escapeAttribute(text)
+                              : Xml::escapeText(text, Xml::TextEscaping::Service))
+                       .toUtf8();
+    }
 
     void startTag(QStringView name,
                   std::initializer_list<std::pair<QStringView, QString>> attributes)
     {
-        bytes += '<' + name.toUtf8();
-        for (const auto &[attribute, value] : attributes)
-            bytes += ' ' + attribute.toUtf8() + "=\"" + Xml::escapeAttribute(value).toUtf8() + '"';
+        bytes += '<';
+        appendPlain(bytes, name);
+        for (const auto &[attribute, value] : attributes) {
+            bytes += ' ';
+            appendPlain(bytes, attribute);
+            bytes += "=\"";
+            appendEscaped(bytes, value, true);
+            bytes += '"';
+        }
     }
 };
 

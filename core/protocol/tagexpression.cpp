@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QVarLengthArray>
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -865,6 +866,56 @@ bool TagExpression::matches(const QSet<QString> &tags, Qt::CaseSensitivity cs) c
         }
     }
     return m_d->evaluate(m_d->root, present.constData());
+}
+
+std::optional<QStringList>
+TagExpression::cover(const std::function<qint64(const QString &)> &size) const
+{
+    if (!m_d)
+        return QStringList();
+    struct Cover
+    {
+        std::optional<QStringList> tags; // nullopt: everything
+        qint64 cost = 0;
+    };
+    const Data &d = *m_d;
+    // Depth is bounded by kMaxDepth (see parse()), so recursion is safe here too.
+    const std::function<Cover(qsizetype)> visit = [&](qsizetype n) -> Cover {
+        const Data::Node &node = d.nodes[n];
+        switch (node.kind) {
+        case Data::Kind::Tag: {
+            const QString &tag = d.distinctTags.at(node.first);
+            return {QStringList {tag}, size(tag)};
+        }
+        case Data::Kind::Not:
+            return {std::nullopt, std::numeric_limits<qint64>::max()};
+        case Data::Kind::And: {
+            Cover best {std::nullopt, std::numeric_limits<qint64>::max()};
+            for (qsizetype i = 0; i < node.count; ++i) {
+                Cover c = visit(d.child(n, i));
+                if (c.tags && (!best.tags || c.cost < best.cost))
+                    best = std::move(c);
+            }
+            return best;
+        }
+        case Data::Kind::Or: {
+            Cover all {QStringList(), 0};
+            for (qsizetype i = 0; i < node.count; ++i) {
+                Cover c = visit(d.child(n, i));
+                if (!c.tags)
+                    return c;
+                for (const QString &t : std::as_const(*c.tags)) {
+                    if (!all.tags->contains(t))
+                        all.tags->append(t);
+                }
+                all.cost += c.cost;
+            }
+            return all;
+        }
+        }
+        return {std::nullopt, 0};
+    };
+    return visit(d.root).tags;
 }
 
 QString TagExpression::normalized() const

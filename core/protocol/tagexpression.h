@@ -10,7 +10,9 @@
 #include <QString>
 #include <QStringList>
 #include <QStringView>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace Nh {
 
@@ -79,6 +81,15 @@ public:
      * A null expression matches nothing.
      */
     bool matches(const QSet<QString> &tags, Qt::CaseSensitivity cs = Qt::CaseInsensitive) const;
+
+    /**
+     * For evaluating from an index: tags such that every tag set the expression matches holds
+     * at least one of them (compared as matches() does), or nullopt when a tag set with none of
+     * the expression's tags can match (a negation). `size` estimates how many registrations
+     * have a tag: of the operands of `&&` the one with the smallest cover is taken, `||` joins
+     * its operands' covers. The result is a superset filter: check candidates with matches().
+     */
+    std::optional<QStringList> cover(const std::function<qint64(const QString &)> &size) const;
 
     /**
      * A canonical text: single spaces around `&&`/`||`, `!` written tight, and parentheses

@@ -288,10 +288,11 @@ void TestReachPreview::parseErrorIsLocated()
 void TestReachPreview::directSendListsTheHandle()
 {
     QVERIFY(fetch());
-    const Nh::Registration *apple = nullptr;
+    // A copy: the emulator's table hands out registrations by value.
+    std::optional<Nh::Registration> apple;
     for (const auto &[id, r] : hub().registrations) {
         if (r.platform == Nh::Platform::Apple && !r.isTemplate) {
-            apple = &r;
+            apple = r;
             break;
         }
     }
