@@ -39,6 +39,15 @@ qint64 msSinceProcessStart()
     return nowMs - startMs;
 }
 
+/** CPU time (user + system, every thread) this process used so far, in milliseconds. */
+qint64 cpuMs()
+{
+    timespec cpu {};
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu) != 0)
+        return -1;
+    return qint64(cpu.tv_sec) * 1000 + cpu.tv_nsec / 1000000;
+}
+
 qint64 vmRssKb()
 {
     QFile status(u"/proc/self/status"_s);
@@ -79,6 +88,8 @@ protected:
             s_painted = true;
             std::printf("nh-startup first-paint-ms=%lld\n",
                         static_cast<long long>(msSinceProcessStart()));
+            // Less sensitive to a busy machine than the wall-clock time.
+            std::printf("nh-startup first-paint-cpu-ms=%lld\n", static_cast<long long>(cpuMs()));
             std::fflush(stdout);
             // Idle: once the deferred start-up is done, or (none) when the event loop is next
             // idle after this paint.

@@ -6,6 +6,7 @@
  * A start-up probe for tests/bench/bench_startup (issue #7): when the environment has
  * NH_STARTUP_PROBE=1 it prints, on stdout,
  *   `nh-startup first-paint-ms=<ms from process start to the first paint of any widget>`
+ *   `nh-startup first-paint-cpu-ms=<CPU time the process used until then>`
  *   `nh-startup idle-rss-kb=<VmRSS once the start-up is done>`
  * and then quits the application. The start-up is done when startupDone() is called, if
  * expectStartupDone() was called before the first paint (nhconsole's StartupSequence), else

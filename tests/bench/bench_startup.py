@@ -4,7 +4,9 @@
 """bench_startup: start to first paint and idle memory of nhconsole vs a bare QMainWindow.
 
 Both executables carry the same probe (ui/startupprobe.cpp, installed when QApplication is
-made): with NH_STARTUP_PROBE=1 each prints `nh-startup first-paint-ms=N` and, once idle,
+made): with NH_STARTUP_PROBE=1 each prints `nh-startup first-paint-ms=N` (wall clock since the
+process started), `nh-startup first-paint-cpu-ms=N` (CPU time used until then, steadier on a
+busy machine) and, once idle,
 `nh-startup idle-rss-kb=N`, then quits. Idle is when nhconsole's deferred start-up reports that
 it is done (StartupSequence::finished(): emulator, history, profile, first registration
 listing), and for the bare window the first idle turn of the event loop after its paint.
@@ -43,11 +45,12 @@ def make_home(root):
 def run_in(exe, env, timeout):
     p = subprocess.run([exe], env=env, capture_output=True, text=True, timeout=timeout)
     paint = re.search(r"nh-startup first-paint-ms=(-?\d+)", p.stdout)
+    cpu = re.search(r"nh-startup first-paint-cpu-ms=(-?\d+)", p.stdout)
     rss = re.search(r"nh-startup idle-rss-kb=(-?\d+)", p.stdout)
-    if p.returncode != 0 or not paint or not rss:
+    if p.returncode != 0 or not paint or not rss or not cpu:
         sys.exit("%s: exit %d, no probe output\nstdout: %s\nstderr: %s"
                  % (exe, p.returncode, p.stdout[-2000:], p.stderr[-2000:]))
-    return int(paint.group(1)), int(rss.group(1))
+    return int(paint.group(1)), int(rss.group(1)), int(cpu.group(1))
 
 
 def run_fresh(exe, timeout):
@@ -55,19 +58,22 @@ def run_fresh(exe, timeout):
         return run_in(exe, make_home(home), timeout)
 
 
+def ratio(a, b):
+    return a / b if b > 0 else float("nan")
+
+
 def report(title, results):
-    med = {k: (statistics.median(p for p, _ in v), statistics.median(r for _, r in v))
+    med = {k: tuple(statistics.median(run[i] for run in v) for i in range(3))
            for k, v in results.items()}
     print(title)
-    print("%-12s %16s %16s" % ("", "first paint ms", "idle RSS MB"))
+    print("%-12s %16s %20s %14s" % ("", "first paint ms", "CPU until paint ms", "idle RSS MB"))
     for k in ("bare", "nhconsole"):
-        print("%-12s %16.0f %16.1f" % (k, med[k][0], med[k][1] / 1024))
-    bp, br = med["bare"]
-    np_, nr = med["nhconsole"]
-    print("ratio nhconsole/bare: first paint %.2fx (target <= 1.5x), idle RSS %.2fx "
-          "(%.1f MB, target < 60 MB)"
-          % (np_ / bp if bp > 0 else float("nan"), nr / br if br > 0 else float("nan"),
-             nr / 1024))
+        print("%-12s %16.0f %20.0f %14.1f" % (k, med[k][0], med[k][2], med[k][1] / 1024))
+    bp, br, bc = med["bare"]
+    np_, nr, nc = med["nhconsole"]
+    print("ratio nhconsole/bare: first paint %.2fx (target <= 1.5x; CPU until paint %.2fx), "
+          "idle RSS %.2fx (%.1f MB, target < 60 MB)"
+          % (ratio(np_, bp), ratio(nc, bc), ratio(nr, br), nr / 1024))
 
 
 def main():
