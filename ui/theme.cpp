@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QFile>
 #include <QFontDatabase>
 #include <QIconEngine>
 #include <QLabel>
@@ -272,6 +273,7 @@ class LazySvgIconEngine final : public QIconEngine
 public:
     explicit LazySvgIconEngine(const QString &path)
         : m_path(path)
+        , m_exists(QFile::exists(path)) // a look-up in the resources; nothing is read
     { }
 
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
@@ -295,7 +297,8 @@ public:
     {
         return icon().availableSizes(mode, state);
     }
-    bool isNull() override { return icon().isNull(); }
+    // Asked by every button and action an icon is given to: answered without reading the file.
+    bool isNull() override { return !m_exists; }
     QString key() const override { return u"NhLazySvg"_s; }
     QIconEngine *clone() const override { return new LazySvgIconEngine(m_path); }
 
@@ -310,6 +313,7 @@ private:
     }
 
     QString m_path;
+    bool m_exists;
     QIcon m_icon;
     bool m_loaded = false;
 };
