@@ -149,7 +149,8 @@ void StartupSequence::end(Step step, const QString &problem)
     m_finished = true;
     if (m_window) {
         if (m_problems.isEmpty())
-            m_window->showNote(tr("Ready. Ctrl+Enter sends."));
+            m_window->showNote(
+                QCoreApplication::translate("MainWindow", "Ready. Ctrl+Enter sends."));
         else
             m_window->showNote(m_problems.join(u' '), NoteKind::Problem);
     }
