@@ -395,7 +395,7 @@ void MainWindow::connectSession()
         if (state == State::Connecting) {
             m_composer->setConnectionProblem(tr("connecting to “%1”…").arg(p.name));
         } else if (state == State::ReadingKey) {
-            m_composer->setEnabled(false);
+            // Typing goes on while the keychain answers (at start-up too); Send waits for it.
         } else if (state == State::Ready) {
             m_composer->setConnectionProblem({});
             m_composer->setEnabled(true);

@@ -14,6 +14,8 @@
 #include "models/historymodel.h"
 #include "startupsequence.h"
 #include "store/historystore.h"
+#include "store/profilestore.h"
+#include "store/settings.h"
 #include "uitestsupport.h"
 
 #include <QFile>
@@ -100,6 +102,7 @@ private slots:
     void windowPaintsBeforeTheSteps();
     void typingWorksWhileStarting();
     void sendPressedWhileStartingWaitsForTheEmulator();
+    void hubProfileReadsTheKeychainAfterThePaint();
     void emulatorPortTakenIsShown();
     void certificateFolderUnwritableIsShown();
     void historyUnwritableIsShown();
@@ -253,6 +256,39 @@ void TestStartupSequence::sendPressedWhileStartingWaitsForTheEmulator()
     QSignalSpy written(m_sequence->history(), &Nh::HistoryStore::written);
     QVERIFY(written.count() > 0 || written.wait(kStartupTimeoutMs));
     QVERIFY(waitFinished());
+}
+
+void TestStartupSequence::hubProfileReadsTheKeychainAfterThePaint()
+{
+    // The last profile is a Hub profile whose key is in no keychain (bare: no keychain at all).
+    Nh::Profile p;
+    p.name = u"Hub without key"_s;
+    p.kind = Nh::ProfileKind::Hub;
+    p.host = u"127.0.0.1"_s;
+    p.port = 9;
+    p.hub = u"orders"_s;
+    p.keyName = u"DefaultFullSharedAccessSignature"_s;
+    const auto added = m_harness->profiles->add(p);
+    QVERIFY2(added, added ? "" : qPrintable(added.error().message));
+    Nh::Settings(m_harness->settings.get()).setLastProfileId(added.value().id);
+    makeWindow();
+    QString profileText;
+    connect(m_sequence.get(), &StartupSequence::stepStarted, this,
+            [&profileText](Step step, const QString &text) {
+                if (step == Step::Profile)
+                    profileText = text;
+            });
+    m_window->show();
+    m_sequence->startAfterFirstPaint(m_window.get());
+    QVERIFY(waitFinished());
+    QCOMPARE(profileText, StartupSequence::describe(Step::Profile)); // "Reading the keychain…"
+    QCOMPARE(m_window->currentProfile().id, added.value().id);
+    QVERIFY(!m_window->isProfileReady());
+    QVERIFY(m_recorder->problems.contains(Step::Profile));
+    // Not connected: nothing to list, and the composer still takes input.
+    QVERIFY(m_recorder->indexOf(u"start:registrations"_s) < 0);
+    QVERIFY(m_window->composer()->isEnabled());
+    QVERIFY(UiTest::visibleText(m_window.get()).contains(u"Hub without key"_s));
 }
 
 void TestStartupSequence::emulatorPortTakenIsShown()
