@@ -50,11 +50,12 @@ StartupSequence::~StartupSequence()
 {
     if (!m_thread->isRunning())
         return;
-    Nh::HubEmulator *emulator = m_emulator;
+    // Also an emulator whose start has not been reported yet (the console quit meanwhile).
+    QObject *context = m_threadContext.get();
     QMetaObject::invokeMethod(
-        m_threadContext.get(),
-        [emulator] {
-            if (emulator) {
+        context,
+        [context] {
+            for (Nh::HubEmulator *emulator : context->findChildren<Nh::HubEmulator *>()) {
                 emulator->stop();
                 delete emulator;
             }
@@ -112,7 +113,7 @@ void StartupSequence::start(MainWindow *window)
     const QString certificateDir = m_options.certificateDir;
     const quint16 port = m_options.emulatorPort;
     QMetaObject::invokeMethod(m_threadContext.get(), [this, certificateDir, port] {
-        auto *emulator = new Nh::HubEmulator;
+        auto *emulator = new Nh::HubEmulator(m_threadContext.get()); // on this thread too
         const Nh::Status status = LocalEmulator::start(*emulator, certificateDir, port);
         // Back on the UI thread; the destructor waits for this thread, so `this` is alive.
         QMetaObject::invokeMethod(

@@ -106,6 +106,7 @@ private slots:
     void emulatorPortTakenIsShown();
     void certificateFolderUnwritableIsShown();
     void historyUnwritableIsShown();
+    void quittingWhileStartingIsClean();
     void screenshots_data();
     void screenshots();
 
@@ -353,6 +354,21 @@ void TestStartupSequence::historyUnwritableIsShown()
     QVERIFY(m_window->isProfileReady());
     QVERIFY(m_window->statusBar()->currentMessage().startsWith(u"No history"_s));
     box->close();
+}
+
+void TestStartupSequence::quittingWhileStartingIsClean()
+{
+    makeWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_sequence->start(m_window.get());
+    QVERIFY(!m_sequence->isFinished());
+    // Closed before the emulator's start is reported: it is stopped on its thread, nothing
+    // waits for a window that is gone.
+    m_recorder.reset();
+    m_window.reset();
+    m_sequence.reset();
+    QCoreApplication::processEvents(); // what was posted to the gone objects is dropped
 }
 
 void TestStartupSequence::screenshots_data()
