@@ -35,4 +35,8 @@ struct AppContext
     Nh::SecretStore *secrets = nullptr;
     /** Where every exchange is written (source "gui"); null runs without a history. */
     Nh::HistoryStore *history = nullptr;
+    /** The window is shown before the emulator and the history are in place: it activates no
+     *  profile itself; StartupSequence brings them in and activates it (docs/architecture.md,
+     *  "Start-up"). */
+    bool deferredStartup = false;
 };

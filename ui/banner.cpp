@@ -59,6 +59,7 @@ Banner::Banner(QWidget *parent)
     h->addWidget(m_icon);
     h->addWidget(m_text, 1);
     h->addWidget(m_button);
+    hide(); // until showFor() has something to say (the console starts before its profile)
 }
 
 void Banner::showFor(const Nh::ProfileSession &session, bool keyInMemory)

@@ -133,9 +133,7 @@ HistoryPanel::HistoryPanel(Nh::HistoryStore *store, Nh::ProfileStore *profiles, 
     m_search = new QLineEdit(this);
     m_search->setObjectName(u"historySearch"_s);
     m_search->setClearButtonEnabled(true);
-    m_search->setPlaceholderText(store && store->hasFullTextSearch()
-                                     ? tr("Search headers, bodies, targets, labels (Ctrl+F)")
-                                     : tr("Search (Ctrl+F)"));
+    updateSearchPlaceholder();
     m_search->setToolTip(tr("Every word must occur in the URL, a header, a body, the error, the "
                             "target or the label."));
     m_searchDelay = new QTimer(this);
@@ -294,6 +292,27 @@ HistoryPanel::HistoryPanel(Nh::HistoryStore *store, Nh::ProfileStore *profiles, 
     }
     updateCount();
     updateActions();
+}
+
+void HistoryPanel::setStore(Nh::HistoryStore *store)
+{
+    if (store == m_store)
+        return;
+    Nh::HistoryModel *old = m_model;
+    m_store = store;
+    m_model = new Nh::HistoryModel(store, this);
+    m_filter->setSourceModel(m_model);
+    delete old;
+    updateSearchPlaceholder();
+    updateCount();
+    updateActions();
+}
+
+void HistoryPanel::updateSearchPlaceholder()
+{
+    m_search->setPlaceholderText(m_store && m_store->hasFullTextSearch()
+                                     ? tr("Search headers, bodies, targets, labels (Ctrl+F)")
+                                     : tr("Search (Ctrl+F)"));
 }
 
 void HistoryPanel::buildActions()

@@ -61,6 +61,11 @@ public:
      * the row that was current then opens it again (it would do nothing were it still current).
      */
     void clearSelection();
+    /**
+     * Shows the exchanges of `store` from now on (the console opens its history after its
+     * window is shown); null shows none. The filters stay.
+     */
+    void setStore(Nh::HistoryStore *store);
     void selectRows(const QList<int> &rows);
     QList<QUuid> selectedIds() const;
 
@@ -129,6 +134,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void updateSearchPlaceholder();
     void buildActions();
     void applyTimeRange();
     void onCurrentChanged();

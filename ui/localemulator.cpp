@@ -12,9 +12,10 @@ QString defaultCertificateDir()
     return Nh::EmulatorLauncher::defaultCertificateDir();
 }
 
-Nh::Status start(Nh::HubEmulator &emulator, const QString &certificateDir)
+Nh::Status start(Nh::HubEmulator &emulator, const QString &certificateDir, quint16 port)
 {
     Nh::EmulatorOptions options;
+    options.port = port;
     options.certificateDir = certificateDir;
     options.seedDemoData = true;
     return emulator.start(options);

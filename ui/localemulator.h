@@ -18,10 +18,10 @@ namespace LocalEmulator {
 QString defaultCertificateDir();
 
 /**
- * Starts `emulator` on 127.0.0.1 (any free port) with demo registrations. An empty
+ * Starts `emulator` on 127.0.0.1 (`port`, 0: any free port) with demo registrations. An empty
  * `certificateDir` keeps a fresh certificate in memory (tests).
  */
-Nh::Status start(Nh::HubEmulator &emulator, const QString &certificateDir);
+Nh::Status start(Nh::HubEmulator &emulator, const QString &certificateDir, quint16 port = 0);
 
 /**
  * How a HubClient reaches a running emulator: its connection string with the host 127.0.0.1

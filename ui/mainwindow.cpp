@@ -55,9 +55,6 @@ namespace {
 constexpr int kStatusTimeoutMs = 8000;
 constexpr int kProblemTimeoutMs = 15000;
 
-/** The tag expression a first send uses: it reaches every Apple demo registration. */
-const QString kDemoExpression = u"sports || politics"_s;
-
 } // namespace
 
 MainWindow::MainWindow(const AppContext &context, QWidget *parent)
@@ -134,18 +131,8 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     resizeDocks({m_historyDock}, {historyHeight}, Qt::Vertical);
     createWindowState();
     restoreWindowState();
-
-    const QUuid last = Nh::Settings(m_context.settings).lastProfileId();
-    activateProfile(m_context.profiles->profile(last) ? last : Nh::kEmulatorProfileId);
-    // First run: a ready payload and a target that reaches the demo registrations.
-    if (currentProfile().isEmulator() && isProfileReady()
-        && currentProfile().defaultTags.isEmpty()) {
-        m_composer->setTargetKind(Nh::TargetKind::Tags);
-        m_composer->setTagExpression(kDemoExpression);
-        m_composer->validateNow();
-    }
-    if (isProfileReady())
-        showNote(tr("Ready. Ctrl+Enter sends."));
+    if (!m_context.deferredStartup)
+        activateStartProfile();
 }
 
 MainWindow::~MainWindow() = default;
@@ -222,17 +209,8 @@ void MainWindow::connectExchanges()
     };
     m_exchangeView->setCertificateLookup(certificate);
     m_historyPanel->setCertificateLookup(certificate);
-    if (m_context.history) {
-        connect(m_context.history, &Nh::HistoryStore::written, this, [this](const QUuid &id) {
-            // The row of what the exchange view shows becomes the current one.
-            if (m_exchangeView->hasExchange() && m_exchangeView->exchange().id == id)
-                m_historyPanel->selectExchange(id);
-        });
-        connect(m_context.history, &Nh::HistoryStore::writeFailed, this,
-                [this](const QUuid &, const QString &message) {
-                    showNote(message, NoteKind::Problem);
-                });
-    }
+    if (Nh::HistoryStore *history = std::exchange(m_context.history, nullptr))
+        setHistory(history);
 }
 
 void MainWindow::createActions()
@@ -417,7 +395,7 @@ void MainWindow::connectSession()
         if (state == State::Connecting) {
             m_composer->setConnectionProblem(tr("connecting to “%1”…").arg(p.name));
         } else if (state == State::ReadingKey) {
-            m_composer->setEnabled(false);
+            // Typing goes on while the keychain answers (at start-up too); Send waits for it.
         } else if (state == State::Ready) {
             m_composer->setConnectionProblem({});
             m_composer->setEnabled(true);

@@ -74,6 +74,17 @@ public:
     const Nh::Profile &currentProfile() const { return m_session->profile(); }
     /** True once the current profile's connection is in place (its key read). */
     bool isProfileReady() const { return m_session->isReady(); }
+    /**
+     * Activates the profile used last (the emulator profile the first time) and, on a first
+     * run, fills the composer's target. The constructor does it unless
+     * AppContext::deferredStartup; then StartupSequence does, once the services are in place.
+     */
+    void activateStartProfile();
+    /** The bundled emulator, started after the window was made (StartupSequence). */
+    void setEmulator(Nh::HubEmulator *emulator, const Nh::Status &status);
+    /** The history file, opened after the window was made (StartupSequence); null: none. */
+    void setHistory(Nh::HistoryStore *history);
+
     /** Switches to profile `id`: the client's connection, the banner, the title. */
     void activateProfile(const QUuid &id) { m_session->activate(id); }
     /** Where profile import and export ask for their file (tests skip the file dialog). */

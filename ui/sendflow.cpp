@@ -27,6 +27,7 @@ SendFlow::SendFlow(Nh::ProfileSession *session, Nh::HubClient *client, Nh::Histo
         emit note(tr("Sending… press Esc to cancel"), NoteKind::Busy);
     });
     connect(m_composer, &ComposerWidget::exchangeFinished, this, &SendFlow::composerFinished);
+    connect(m_session, &Nh::ProfileSession::stateChanged, this, &SendFlow::sendWhenConnected);
 }
 
 bool SendFlow::checkConnected()
@@ -62,9 +63,32 @@ void SendFlow::confirm(const QString &what, const std::function<void()> &go)
 
 void SendFlow::gate(const std::function<void()> &proceed)
 {
-    if (m_composer->isSending() || !checkConnected())
+    if (m_composer->isSending())
+        return;
+    using State = Nh::ProfileSession::State;
+    if (m_session->state() == State::Connecting || m_session->state() == State::ReadingKey) {
+        // Pressed while the console is starting (or a profile is connecting): it goes out as
+        // soon as the connection is in place.
+        m_waiting = proceed;
+        emit note(tr("Waiting for the connection; the notification is sent as soon as it is "
+                     "ready…"),
+                  NoteKind::Busy);
+        return;
+    }
+    if (!checkConnected())
         return;
     confirm(tr("this notification"), proceed);
+}
+
+void SendFlow::sendWhenConnected(Nh::ProfileSession::State state)
+{
+    using State = Nh::ProfileSession::State;
+    if (!m_waiting || state == State::Connecting || state == State::ReadingKey)
+        return;
+    const std::function<void()> proceed = std::exchange(m_waiting, {});
+    // Queued: the composer takes the new state (its Send enabled) before it sends.
+    QMetaObject::invokeMethod(
+        this, [this, proceed] { gate(proceed); }, Qt::QueuedConnection);
 }
 
 void SendFlow::resend(const Nh::HistoryRecord &record)

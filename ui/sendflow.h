@@ -3,6 +3,7 @@
 #pragma once
 
 #include "client/exchange.h"
+#include "client/profilesession.h"
 #include "notekind.h"
 #include "protocol/notification.h"
 #include "store/historystore.h"
@@ -20,7 +21,7 @@ class ProfileSession;
 
 /**
  * Sends under the current profile: the composer's send gate (refused while the profile is not
- * connected, asked first on a production hub), re-sends of stored exchanges, and the history
+ * connected, held while it is still connecting, asked first on a production hub), re-sends of stored exchanges, and the history
  * record of every exchange (source "gui", the profile's id and name).
  */
 class SendFlow final : public QObject
@@ -32,6 +33,9 @@ public:
     /** `history` may be null (no history); the confirmations open over `window`. */
     SendFlow(Nh::ProfileSession *session, Nh::HubClient *client, Nh::HistoryStore *history,
              ComposerWidget *composer, QWidget *window);
+
+    /** Where exchanges are written from now on (null: nowhere); see the constructor. */
+    void setHistory(Nh::HistoryStore *history) { m_history = history; }
 
     /** Sends a stored exchange again under the current profile (a new exchange). */
     void resend(const Nh::HistoryRecord &record);
@@ -59,6 +63,8 @@ signals:
     void renderedPayloadsReady(const Nh::Exchange &exchange);
 
 private:
+    /** A send asked for while the profile was still connecting goes now, or is refused. */
+    void sendWhenConnected(Nh::ProfileSession::State state);
     /** The composer's send gate. */
     void gate(const std::function<void()> &proceed);
     /** Runs `go` now, or after a confirmation when the current profile is production. */
@@ -76,4 +82,6 @@ private:
     QWidget *m_window;
     Nh::Notification m_lastNotification;
     std::function<QList<Nh::Registration>()> m_known;
+    /** The send asked for while connecting (the console's start-up included). */
+    std::function<void()> m_waiting;
 };

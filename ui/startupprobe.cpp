@@ -39,6 +39,15 @@ qint64 msSinceProcessStart()
     return nowMs - startMs;
 }
 
+/** CPU time (user + system, every thread) this process used so far, in milliseconds. */
+qint64 cpuMs()
+{
+    timespec cpu {};
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu) != 0)
+        return -1;
+    return qint64(cpu.tv_sec) * 1000 + cpu.tv_nsec / 1000000;
+}
+
 qint64 vmRssKb()
 {
     QFile status(u"/proc/self/status"_s);
@@ -51,6 +60,22 @@ qint64 vmRssKb()
     return -1;
 }
 
+/** Whether a deferred start-up will report its end, and whether it did. */
+bool s_expectDone = false;
+bool s_done = false;
+bool s_painted = false;
+bool s_reported = false;
+
+void reportIdle()
+{
+    if (s_reported)
+        return;
+    s_reported = true;
+    std::printf("nh-startup idle-rss-kb=%lld\n", static_cast<long long>(vmRssKb()));
+    std::fflush(stdout);
+    QCoreApplication::quit();
+}
+
 class Probe final : public QObject
 {
 public:
@@ -59,28 +84,24 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (!m_painted && event->type() == QEvent::Paint && watched->isWidgetType()) {
-            m_painted = true;
+        if (!s_painted && event->type() == QEvent::Paint && watched->isWidgetType()) {
+            s_painted = true;
             std::printf("nh-startup first-paint-ms=%lld\n",
                         static_cast<long long>(msSinceProcessStart()));
+            // Less sensitive to a busy machine than the wall-clock time.
+            std::printf("nh-startup first-paint-cpu-ms=%lld\n", static_cast<long long>(cpuMs()));
             std::fflush(stdout);
-            bool ok = false;
-            int idleMs = qEnvironmentVariableIntValue("NH_STARTUP_PROBE_IDLE_MS", &ok);
-            if (!ok)
-                idleMs = 1000;
-            QTimer::singleShot(idleMs, this, [] {
-                std::printf("nh-startup idle-rss-kb=%lld\n", static_cast<long long>(vmRssKb()));
-                std::fflush(stdout);
-                QCoreApplication::quit();
-            });
+            // Idle: once the deferred start-up is done, or (none) when the event loop is next
+            // idle after this paint.
+            if (!s_expectDone || s_done)
+                QTimer::singleShot(0, qApp, &reportIdle);
             qApp->removeEventFilter(this);
         }
         return QObject::eventFilter(watched, event);
     }
-
-private:
-    bool m_painted = false;
 };
+
+bool s_installed = false;
 
 } // namespace
 
@@ -90,7 +111,20 @@ void installIfRequested()
 {
     if (qEnvironmentVariable("NH_STARTUP_PROBE") != u"1"_s || !qApp)
         return;
+    s_installed = true;
     qApp->installEventFilter(new Probe(qApp));
+}
+
+void expectStartupDone()
+{
+    s_expectDone = true;
+}
+
+void startupDone()
+{
+    s_done = true;
+    if (s_installed && s_painted)
+        QTimer::singleShot(0, qApp, &reportIdle);
 }
 
 } // namespace StartupProbe

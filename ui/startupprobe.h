@@ -6,8 +6,11 @@
  * A start-up probe for tests/bench/bench_startup (issue #7): when the environment has
  * NH_STARTUP_PROBE=1 it prints, on stdout,
  *   `nh-startup first-paint-ms=<ms from process start to the first paint of any widget>`
- *   `nh-startup idle-rss-kb=<VmRSS after NH_STARTUP_PROBE_IDLE_MS (default 1000) ms of idle>`
- * and then quits the application. Process start is the kernel's start time of the process
+ *   `nh-startup first-paint-cpu-ms=<CPU time the process used until then>`
+ *   `nh-startup idle-rss-kb=<VmRSS once the start-up is done>`
+ * and then quits the application. The start-up is done when startupDone() is called, if
+ * expectStartupDone() was called before the first paint (nhconsole's StartupSequence), else
+ * as soon as the event loop is idle after the first paint (a bare window). Process start is the kernel's start time of the process
  * (/proc/self/stat; 10 ms resolution on most kernels), so no code has to run first in main().
  * Without the variable it does nothing. Linux only; elsewhere it prints nothing.
  */
@@ -15,5 +18,9 @@ namespace StartupProbe {
 
 /** Call once after the QApplication exists (or register it with Q_COREAPP_STARTUP_FUNCTION). */
 void installIfRequested();
+/** A deferred start-up runs after the first paint: idle RSS waits for startupDone(). */
+void expectStartupDone();
+/** The deferred start-up is done (StartupSequence::finished()). */
+void startupDone();
 
 } // namespace StartupProbe

@@ -4,7 +4,9 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QFile>
 #include <QFontDatabase>
+#include <QIconEngine>
 #include <QLabel>
 #include <QPointer>
 #include <QStyle>
@@ -262,6 +264,60 @@ void reparseLinks()
     }
 }
 
+/**
+ * An icon from an SVG file that reads the file only when it is first drawn or measured: the
+ * window makes some sixty icons, most of them for menus, before its first paint (issue #18).
+ */
+class LazySvgIconEngine final : public QIconEngine
+{
+public:
+    explicit LazySvgIconEngine(const QString &path)
+        : m_path(path)
+        , m_exists(QFile::exists(path)) // a look-up in the resources; nothing is read
+    { }
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        icon().paint(painter, rect, Qt::AlignCenter, mode, state);
+    }
+    QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().actualSize(size, mode, state);
+    }
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().pixmap(size, mode, state);
+    }
+    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state,
+                         qreal scale) override
+    {
+        return icon().pixmap(size, scale, mode, state);
+    }
+    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().availableSizes(mode, state);
+    }
+    // Asked by every button and action an icon is given to: answered without reading the file.
+    bool isNull() override { return !m_exists; }
+    QString key() const override { return u"NhLazySvg"_s; }
+    QIconEngine *clone() const override { return new LazySvgIconEngine(m_path); }
+
+private:
+    QIcon &icon()
+    {
+        if (!m_loaded) {
+            m_loaded = true;
+            m_icon = QIcon(m_path);
+        }
+        return m_icon;
+    }
+
+    QString m_path;
+    bool m_exists;
+    QIcon m_icon;
+    bool m_loaded = false;
+};
+
 } // namespace
 
 QPalette schemePalette(Appearance appearance)
@@ -349,7 +405,7 @@ QColor background(Tone tone, const QPalette &palette)
 
 QIcon icon(const QString &name)
 {
-    return QIcon(u":/icons/"_s + name + u".svg"_s);
+    return QIcon(new LazySvgIconEngine(u":/icons/"_s + name + u".svg"_s));
 }
 
 QIcon toneIcon(Tone tone)

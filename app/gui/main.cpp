@@ -2,14 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // nhconsole: the desktop console. main() makes the object graph (docs/conventions.md R2): one
-// QNetworkAccessManager, the bundled emulator for Emulator profiles, the client, the settings,
-// profiles and keys shared with nhcli, the history file, and the window.
+// QNetworkAccessManager, the client, the settings, profiles and keys shared with nhcli, and the
+// window, which is shown at once; StartupSequence then starts the bundled emulator (on its own
+// thread), opens the history file and activates the last profile (docs/architecture.md,
+// "Start-up").
 
 #include "client/hubclient.h"
-#include "emulator/hubemulator.h"
 #include "i18n/translations.h"
 #include "localemulator.h"
 #include "mainwindow.h"
+#include "startupsequence.h"
 #include "store/historystore.h"
 #include "store/profilestore.h"
 #include "store/secretstore.h"
@@ -18,7 +20,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
 
@@ -58,12 +59,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     QNetworkAccessManager nam;
-    // The emulator is in-process and cheap; Emulator profiles (the first run's) send to it.
-    Nh::HubEmulator emulator;
-    const Nh::Status started = LocalEmulator::start(emulator, parser.value(certDir));
     Nh::HubClient client(&nam);
-    if (started)
-        client.setConnection(LocalEmulator::connection(emulator));
 
     // The same settings file and keychain entries as nhcli (Settings::openUserSettings()).
     const std::unique_ptr<QSettings> settings = Nh::Settings::openUserSettings();
@@ -72,27 +68,17 @@ int main(int argc, char *argv[])
     Nh::SecretStore secrets;
     Nh::ProfileStore profiles(settings.get(), &secrets);
 
-    auto history = Nh::HistoryStore::open(parser.value(historyFile));
-    std::unique_ptr<Nh::HistoryStore> historyStore;
-    if (history)
-        historyStore = std::move(history).value();
+    // Made before the window, so that it outlives it (it owns the emulator and the history).
+    StartupSequence startup({parser.value(certDir), parser.value(historyFile)});
 
     AppContext context;
     context.client = &client;
     context.settings = settings.get();
-    context.emulator = &emulator;
-    context.emulatorStatus = started;
     context.profiles = &profiles;
     context.secrets = &secrets;
-    context.history = historyStore.get();
+    context.deferredStartup = true;
     MainWindow window(context);
     window.show();
-    if (!history) {
-        // The console still works; it just cannot remember what it sends this time.
-        QMessageBox::warning(
-            &window, QCoreApplication::translate("nhconsole", "No history"),
-            QCoreApplication::translate("nhconsole", "%1 This run's exchanges are not kept.")
-                .arg(history.error().message));
-    }
+    startup.startAfterFirstPaint(&window);
     return app.exec();
 }

@@ -35,6 +35,12 @@ bool ProfileSession::isBundledEmulator(const HubEmulator *emulator, const QStrin
         && port == int(emulator->port());
 }
 
+void ProfileSession::setEmulator(const HubEmulator *emulator, const Status &status)
+{
+    m_services.emulator = emulator;
+    m_services.emulatorStatus = status;
+}
+
 void ProfileSession::activate(const QUuid &id)
 {
     const auto found = m_services.profiles->profile(id);

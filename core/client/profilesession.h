@@ -91,6 +91,13 @@ public:
     /** Keeps `key` in memory for this run (never on disk) and activates the profile again. */
     void provideSessionKey(const QUuid &id, const QString &key);
 
+    /**
+     * The bundled emulator and how its start went, when it was started after the session was
+     * made (the console starts it after its window is shown). Emulator profiles activated from
+     * then on use it; the current state is not changed.
+     */
+    void setEmulator(const HubEmulator *emulator, const Status &status);
+
     /** Whether `host`:`port` is the bundled emulator, running in this process. */
     static bool isBundledEmulator(const HubEmulator *emulator, const QString &host, int port);
 
