@@ -4,7 +4,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../ui/banner.cpp" line="+75"/>
+        <location filename="../../ui/banner.cpp" line="+76"/>
         <source>&lt;b&gt;The bundled emulator is not available.&lt;/b&gt; %1 Sends will fail until a hub is reachable; add one with its connection string (Profile ▸ New Profile…).</source>
         <translation>&lt;b&gt;Der mitgelieferte Emulator ist nicht verfügbar.&lt;/b&gt; %1 Sendungen schlagen fehl, bis ein Hub erreichbar ist; fügen Sie einen mit seiner Verbindungszeichenfolge hinzu (Profil ▸ Neues Profil…).</translation>
     </message>
@@ -429,7 +429,7 @@
         <translation>Kennwort:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+31"/>
         <source>Service-account JSON:</source>
         <translation>Dienstkonto-JSON:</translation>
     </message>
@@ -768,7 +768,7 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/historypanel.cpp" line="+137"/>
+        <location filename="../../ui/historypanel.cpp" line="+314"/>
         <source>Search headers, bodies, targets, labels (Ctrl+F)</source>
         <translation>Header, Bodys, Ziele, Bezeichnungen durchsuchen (Ctrl+F)</translation>
     </message>
@@ -778,7 +778,7 @@
         <translation>Suchen (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-178"/>
         <source>Every word must occur in the URL, a header, a body, the error, the target or the label.</source>
         <translation>Jedes Wort muss in der URL, einem Header, einem Body, dem Fehler, dem Ziel oder der Bezeichnung vorkommen.</translation>
     </message>
@@ -838,7 +838,7 @@
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+76"/>
         <source>&amp;Re-send</source>
         <translation>&amp;Erneut senden</translation>
     </message>
@@ -1555,22 +1555,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+456"/>
+        <location filename="../../ui/mainwindow.cpp" line="+434"/>
         <source>nhconsole — %1</source>
         <translation>nhconsole — %1</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location filename="../../ui/mainwindowservices.cpp" line="+37"/>
+        <location filename="../../ui/startupsequence.cpp" line="+154"/>
         <source>Ready. Ctrl+Enter sends.</source>
         <translation>Bereit. Ctrl+Enter sendet.</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location filename="../../ui/mainwindow.cpp" line="-330"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+118"/>
         <source>&amp;SAS Token Inspector…</source>
         <translation>&amp;SAS-Token-Inspektor…</translation>
     </message>
@@ -1864,7 +1865,7 @@
 <context>
     <name>Nh::Cli</name>
     <message>
-        <location filename="../../core/cli/cli.cpp" line="+40"/>
+        <location filename="../../core/cli/cli.cpp" line="+41"/>
         <source>The hub connection: &apos;-&apos; reads it from the first line of standard input, &apos;@FILE&apos; from a file; text without SharedAccessKey takes the key from NH_SAS_KEY. Default: NH_CONNECTION_STRING.</source>
         <translation>Die Hub-Verbindung: &apos;-&apos; liest sie aus der ersten Zeile der Standardeingabe, &apos;@FILE&apos; aus einer Datei; bei Text ohne SharedAccessKey wird der Schlüssel aus NH_SAS_KEY genommen. Standard: NH_CONNECTION_STRING.</translation>
     </message>
@@ -1909,7 +1910,7 @@
         <translation>Die Version anzeigen.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+5"/>
         <source>nhcli: send to, inspect and emulate Azure Notification Hubs from the command line.
 
 Commands:
@@ -1920,7 +1921,7 @@ Befehle:
 </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+40"/>
         <source>Run nhcli COMMAND --help for the options of a command.</source>
         <translation>Mit nhcli COMMAND --help erhalten Sie die Optionen eines Befehls.</translation>
     </message>
@@ -2066,7 +2067,7 @@ Befehle:
   nhcli send --format apple --tags sports</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>emulator takes no arguments (&apos;%1&apos;).</source>
         <translation>emulator erwartet keine Argumente („%1“).</translation>
     </message>
@@ -2076,7 +2077,12 @@ Befehle:
         <translation>--port erwartet eine Zahl von 0 bis 65535, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+22"/>
+        <source>Generated %1 registrations in %2 ms (%3 a second)</source>
+        <translation>%1 Registrierungen in %2 ms erzeugt (%3 pro Sekunde)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Emulator listening on https://127.0.0.1:%1/ (hub &quot;%2&quot;)</source>
         <translation>Emulator lauscht auf https://127.0.0.1:%1/ (Hub „%2“)</translation>
     </message>
@@ -3587,7 +3593,7 @@ Beispiele:
 <context>
     <name>Nh::EmulatorHubConfig</name>
     <message>
-        <location filename="../../core/emulator/emulatorhubconfig.cpp" line="+155"/>
+        <location filename="../../core/emulator/emulatorhubconfig.cpp" line="+156"/>
         <source>%1: %2: %3</source>
         <translation>%1: %2: %3</translation>
     </message>
@@ -3652,12 +3658,17 @@ Beispiele:
         <translation>&quot;%1&quot;: erwartet wird Listen, Send oder Manage</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>expected {&quot;count&quot;: N, &quot;seed&quot;: S} with whole numbers, N at most 100000000</source>
+        <translation>erwartet {&quot;count&quot;: N, &quot;seed&quot;: S} mit ganzen Zahlen, N höchstens 100000000</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1: cannot be read: %2</source>
         <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+67"/>
         <source>%1 needs the property %2.</source>
         <translation>%1 braucht die Eigenschaft %2.</translation>
     </message>
@@ -3781,7 +3792,7 @@ Beispiele:
         <translation>Die Messaging-Entität „sb://%1/%2“ wurde nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../../core/emulator/emulatorhubs.cpp" line="+130"/>
+        <location filename="../../core/emulator/emulatorhubs.cpp" line="+128"/>
         <source>No service is hosted at the specified address.</source>
         <translation>No service is hosted at the specified address.</translation>
     </message>
@@ -3985,7 +3996,7 @@ Beispiele:
         <translation>Das $filter-Feld „%1“ wird nicht unterstützt.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>$top must be a positive number, not &apos;%1&apos;.</source>
         <translation>$top muss eine positive Zahl sein, nicht „%1“.</translation>
     </message>
@@ -4024,7 +4035,7 @@ Beispiele:
 <context>
     <name>Nh::EmulatorStore</name>
     <message>
-        <location filename="../../core/emulator/emulatorstore.cpp" line="+49"/>
+        <location filename="../../core/emulator/emulatorstore.cpp" line="+50"/>
         <source>Could not open the emulator data file %1: %2</source>
         <translation>Die Emulator-Datendatei %1 konnte nicht geöffnet werden: %2</translation>
     </message>
@@ -4039,7 +4050,7 @@ Beispiele:
         <translation>Die Emulator-Datendatei %1 konnte nicht vorbereitet werden: %2</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+94"/>
         <source>%1 stored hub descriptions could not be read; those hubs start from their configuration</source>
         <translation>%1 gespeicherte Hub-Beschreibungen konnten nicht gelesen werden; diese Hubs starten mit ihrer Konfiguration</translation>
     </message>
@@ -5571,13 +5582,13 @@ Beispiele:
         <location line="+8"/>
         <location filename="../../core/store/history/historyreader.cpp" line="+203"/>
         <location line="+7"/>
-        <location filename="../../core/store/history/historyschema.cpp" line="+89"/>
+        <location filename="../../core/store/history/historyschema.cpp" line="+98"/>
         <source>Could not read the history file %1: %2</source>
         <translation>Die Verlaufsdatei %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location filename="../../core/store/history/historyschema.cpp" line="+8"/>
-        <location line="+63"/>
+        <location line="+67"/>
         <location line="+20"/>
         <location line="+3"/>
         <source>Could not prepare the history file %1: %2</source>
@@ -5585,7 +5596,7 @@ Beispiele:
     </message>
     <message>
         <location filename="../../core/store/history/historyreader.cpp" line="-172"/>
-        <location filename="../../core/store/history/historyschema.cpp" line="-77"/>
+        <location filename="../../core/store/history/historyschema.cpp" line="-81"/>
         <source>The history file %1 was written by a newer nhconsole (schema %2; this one reads up to %3)</source>
         <translation>Die Verlaufsdatei %1 wurde von einem neueren nhconsole geschrieben (Schema %2; dieses liest bis %3)</translation>
     </message>
@@ -5595,7 +5606,7 @@ Beispiele:
         <translation>%1 ist eine Datenbank, aber keine Verlaufsdatei von nhconsole</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Could not index the history file %1: %2</source>
         <translation>Die Verlaufsdatei %1 konnte nicht indiziert werden: %2</translation>
     </message>
@@ -5658,9 +5669,9 @@ Beispiele:
         <translation>Der Austausch %1 ist nicht mehr im Verlauf (gelöscht oder durch das Verlaufslimit entfernt)</translation>
     </message>
     <message>
-        <location filename="../../core/store/history/historywritethread.cpp" line="+64"/>
-        <location line="+13"/>
-        <location line="+23"/>
+        <location filename="../../core/store/history/historywritethread.cpp" line="+142"/>
+        <location line="+28"/>
+        <location line="+37"/>
         <source>Could not write to the history file %1: %2</source>
         <translation>In die Verlaufsdatei %1 konnte nicht geschrieben werden: %2</translation>
     </message>
@@ -6233,7 +6244,7 @@ Beispiele:
 <context>
     <name>Nh::HubClient</name>
     <message>
-        <location filename="../../core/client/hubclient.cpp" line="+270"/>
+        <location filename="../../core/client/hubclient.cpp" line="+283"/>
         <source>The response is larger than %1 MB, far more than any answer of the hub, so nhconsole stopped reading it</source>
         <translation>Die Antwort ist größer als %1 MB, weit mehr als jede Antwort des Hubs, daher hat nhconsole das Lesen abgebrochen</translation>
     </message>
@@ -6675,7 +6686,7 @@ PLATFORM ist eines von %1. Geheimnisse werden nur aus Dateien oder der Standarde
 <context>
     <name>Nh::HubEmulator</name>
     <message>
-        <location filename="../../core/emulator/hubemulator.cpp" line="+303"/>
+        <location filename="../../core/emulator/hubemulator.cpp" line="+304"/>
         <source>The request was throttled (injected fault); retry after the time given in Retry-After.</source>
         <translation>Die Anfrage wurde gedrosselt (eingespeiste Störung); versuchen Sie es nach der in Retry-After angegebenen Zeit erneut.</translation>
     </message>
@@ -6700,7 +6711,7 @@ PLATFORM ist eines von %1. Geheimnisse werden nur aus Dateien oder der Standarde
         <translation>Hub-Name „%1“: %2</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Could not listen on 127.0.0.1:%1: the port is taken or not allowed</source>
         <translation>Lauschen auf 127.0.0.1:%1 nicht möglich: Der Port ist belegt oder nicht erlaubt</translation>
     </message>
@@ -8623,7 +8634,7 @@ PLATFORM ist eines von %1. Geheimnisse werden nur aus Dateien oder der Standarde
 <context>
     <name>Nh::ProfileSession</name>
     <message>
-        <location filename="../../core/client/profilesession.cpp" line="+52"/>
+        <location filename="../../core/client/profilesession.cpp" line="+58"/>
         <source>The bundled emulator is not running.</source>
         <translation>Der mitgelieferte Emulator läuft nicht.</translation>
     </message>
@@ -9275,7 +9286,7 @@ Beispiele:
         <translation>Eintrag %1 wurde ausgelassen: unbekannte Registrierungsart &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+306"/>
         <source>registration entry</source>
         <translation>Registrierungseintrag</translation>
     </message>
@@ -9829,7 +9840,7 @@ Beispiele:
 <context>
     <name>Nh::TagExpression</name>
     <message>
-        <location filename="../../core/protocol/tagexpression.cpp" line="+121"/>
+        <location filename="../../core/protocol/tagexpression.cpp" line="+122"/>
         <source>Invalid character %1 at position %2 in a tag: valid tag characters are alphanumeric, _, @, -, ., : and #</source>
         <translation>Ungültiges Zeichen %1 an Position %2 in einem Tag: Gültige Tag-Zeichen sind alphanumerische Zeichen, _, @, -, ., : und #</translation>
     </message>
@@ -9969,7 +9980,7 @@ Beispiele:
         <translation>Der Ausdruck hat %1 Tags; der Dienst erlaubt höchstens %2, wenn &apos;&amp;&amp;&apos; oder &apos;!&apos; verwendet wird (%3 nur mit &apos;||&apos;). Das erste Tag über dem Limit steht an Position %4</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+163"/>
         <source>The tag is empty</source>
         <translation>Das Tag ist leer</translation>
     </message>
@@ -11025,7 +11036,7 @@ Beispiele:
 <context>
     <name>PlatformCard</name>
     <message>
-        <location filename="../../ui/platformcard.cpp" line="+48"/>
+        <location filename="../../ui/platformcard.cpp" line="+49"/>
         <source>Configured</source>
         <translation>Konfiguriert</translation>
     </message>
@@ -11060,7 +11071,7 @@ Beispiele:
         <translation>Modus: %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+72"/>
         <source>Fix: %1</source>
         <translation>Korrektur: %1</translation>
     </message>
@@ -12343,7 +12354,7 @@ Beispiele:
         <translation>Senden… Esc zum Abbrechen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Not sent: “%1” is not connected. %2</source>
         <translation>Nicht gesendet: „%1“ ist nicht verbunden. %2</translation>
     </message>
@@ -12363,12 +12374,17 @@ Beispiele:
         <translation>An Produktion senden</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
+        <source>Waiting for the connection; the notification is sent as soon as it is ready…</source>
+        <translation>Warte auf die Verbindung; die Benachrichtigung wird gesendet, sobald sie bereit ist…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>this notification</source>
         <translation>diese Benachrichtigung</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>this re-sent request</source>
         <translation>diese erneut gesendete Anfrage</translation>
     </message>
@@ -12409,6 +12425,44 @@ Beispiele:
         <location line="+6"/>
         <source>Sc&amp;hedule at</source>
         <translation>&amp;Planen für</translation>
+    </message>
+</context>
+<context>
+    <name>StartupSequence</name>
+    <message>
+        <location filename="../../ui/startupsequence.cpp" line="-81"/>
+        <source>Starting the local emulator…</source>
+        <translation>Der lokale Emulator wird gestartet…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opening the history…</source>
+        <translation>Der Verlauf wird geöffnet…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading the keychain…</source>
+        <translation>Der Schlüsselbund wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listing the registrations…</source>
+        <translation>Die Registrierungen werden aufgelistet…</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>No history: %1</source>
+        <translation>Kein Verlauf: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The local emulator did not start: %1</source>
+        <translation>Der lokale Emulator ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Connecting to “%1”…</source>
+        <translation>Verbindung zu „%1“ wird hergestellt…</translation>
     </message>
 </context>
 <context>
@@ -12536,7 +12590,7 @@ Beispiele:
 <context>
     <name>nhconsole</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+39"/>
+        <location filename="../../app/gui/main.cpp" line="+40"/>
         <source>A debugging console for Azure Notification Hubs. The first start talks to a bundled local emulator, so no Azure account is needed.</source>
         <translation>Eine Debugging-Konsole für Azure Notification Hubs. Beim ersten Start spricht sie mit einem mitgelieferten lokalen Emulator, daher ist kein Azure-Konto nötig.</translation>
     </message>
@@ -12551,7 +12605,7 @@ Beispiele:
         <translation>Die Verlaufsdatei (Standard: %1).</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../../ui/startupsequence.cpp" line="-41"/>
         <source>No history</source>
         <translation>Kein Verlauf</translation>
     </message>
@@ -12564,7 +12618,7 @@ Beispiele:
 <context>
     <name>nhemulator</name>
     <message>
-        <location filename="../../app/emulator/main.cpp" line="+32"/>
+        <location filename="../../app/emulator/main.cpp" line="+34"/>
         <source>A local emulator of the Azure Notification Hubs REST API over HTTPS.
 It prints the certificate to trust and ready connection strings, then serves until stopped.
 
@@ -12625,12 +12679,27 @@ Vorhersagbare Ergebnisse: Eine Registrierung, deren Handle „expired“, „inv
         <translation>Eine Verbindung schließen, die so viele Sekunden lang nichts sendet, während eine Anfrage erwartet wird (Standard 120); die Header einer Anfrage müssen innerhalb von 30 s eintreffen, oder innerhalb dieser Zeit, wenn sie kürzer ist. nhemulator hebt außerdem sein Limit für offene Dateien auf das harte Limit an.</translation>
     </message>
     <message>
-        <location filename="../../core/emulator/emulatorhubconfig.cpp" line="-42"/>
+        <location filename="../../core/emulator/emulatorhubconfig.cpp" line="-77"/>
         <source>Configure the hubs (credentials, rules) from this JSON file, one entry per hub (docs/protocol.md §9.10). Hubs it does not name are configured for every platform.</source>
         <translation>Die Hubs (Anmeldedaten, Regeln) aus dieser JSON-Datei konfigurieren, ein Eintrag je Hub (docs/protocol.md §9.10). Hubs, die sie nicht nennt, werden für jede Plattform konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../../app/emulator/main.cpp" line="+17"/>
+        <location line="+23"/>
+        <source>Add N synthetic registrations to the hub (users, 1,000 cohorts, 5 languages, every platform, templates), in memory only; --log prints how fast they were made.</source>
+        <translation>Fügt dem Hub N synthetische Registrierungen hinzu (Benutzer, 1.000 Kohorten, 5 Sprachen, alle Plattformen, Vorlagen), nur im Speicher; --log gibt aus, wie schnell sie erzeugt wurden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Seed of --generate (default 1): the same seed, the same hub.</source>
+        <translation>Startwert von --generate (Standard 1): gleicher Startwert, gleicher Hub.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--generate takes a number from 0 to 100000000 and --seed a whole number, not &apos;%1&apos; and &apos;%2&apos;.</source>
+        <translation>--generate erwartet eine Zahl von 0 bis 100000000 und --seed eine ganze Zahl, nicht „%1“ und „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../../app/emulator/main.cpp" line="+18"/>
         <source>nhemulator: --port must be a number from 0 to 65535, not &apos;%1&apos;
 </source>
         <translation>nhemulator: --port muss eine Zahl von 0 bis 65535 sein, nicht &apos;%1&apos;
@@ -12644,7 +12713,14 @@ Vorhersagbare Ergebnisse: Eine Registrierung, deren Handle „expired“, „inv
 </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+58"/>
+        <source>Generated %1 registrations in %2 ms (%3 a second)
+</source>
+        <translation>%1 Registrierungen in %2 ms erzeugt (%3 pro Sekunde)
+</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>nhemulator %1 listening on https://localhost:%2/ (hub &quot;%3&quot;)
 </source>
         <translation>nhemulator %1 lauscht auf https://localhost:%2/ (Hub „%3“)
