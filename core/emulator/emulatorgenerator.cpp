@@ -65,6 +65,8 @@ GenerateReport generateRegistrations(EmulatorHub &hub, const GenerateSpec &spec)
 
     QString previousHandle;
     Platform previousPlatform = Platform::Apple;
+    QString previousP256dh; // a browser handle comes with its keys
+    QString previousAuth;
     hub.registrations.beginBulk();
     for (qint64 i = 0; i < spec.count; ++i) {
         Registration r;
@@ -84,6 +86,8 @@ GenerateReport generateRegistrations(EmulatorHub &hub, const GenerateSpec &spec)
         if (i % 1000 == 999 && !previousHandle.isEmpty()) {
             r.platform = previousPlatform; // the same device, registered twice
             r.handle = previousHandle;
+            r.p256dh = previousP256dh;
+            r.auth = previousAuth;
         } else {
             switch (r.platform) {
             case Platform::Apple:
@@ -110,6 +114,8 @@ GenerateReport generateRegistrations(EmulatorHub &hub, const GenerateSpec &spec)
         }
         previousHandle = r.handle;
         previousPlatform = r.platform;
+        previousP256dh = r.p256dh;
+        previousAuth = r.auth;
         if (r.isTemplate) {
             r.templateName = templateName;
             r.bodyTemplate = r.platform == Platform::Apple ? appleTemplate

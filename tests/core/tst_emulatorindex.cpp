@@ -15,6 +15,7 @@
 #include "protocol/installation.h"
 #include "protocol/notificationdetails.h"
 #include "protocol/notificationoutcome.h"
+#include "protocol/registrationfeed.h"
 #include "protocol/tagexpression.h"
 
 #include <QRandomGenerator>
@@ -59,6 +60,7 @@ private slots:
     void bigBroadcastAnswersWhileItRuns();
     void testSendStopsAtTenAndCountsThem();
     void generationIsDeterministic();
+    void generatedRegistrationsParse();
     void hubConfigGenerates();
 
 private:
@@ -483,6 +485,26 @@ void TestEmulatorIndex::generationIsDeterministic()
     EmulatorHub &hc = c.addHub(u"h"_s);
     generateRegistrations(hc, {3000, 43});
     QVERIFY((*hc.registrations.begin()).first != (*ha.registrations.begin()).first);
+}
+
+void TestEmulatorIndex::generatedRegistrationsParse()
+{
+    // Every generated registration, duplicates of a browser handle included, is one a client
+    // can read back from a listing (a duplicate once lost its browser keys: an empty <P256DH>).
+    EmulatorState state;
+    EmulatorHub &hub = state.addHub(u"h"_s);
+    generateRegistrations(hub, {5000, 7});
+    EntryContext context;
+    context.baseUrl = u"https://localhost:1/h"_s;
+    context.now = QDateTime::currentDateTimeUtc();
+    int browsers = 0;
+    for (const auto &[id, r] : hub.registrations) {
+        const auto parsed = parseRegistrationEntry(registrationEntryXml(r, context));
+        QVERIFY2(parsed, qPrintable(id + u": "_s + (parsed ? QString() : parsed.error().message)));
+        QCOMPARE(parsed->handle, r.handle);
+        browsers += r.platform == Platform::Browser;
+    }
+    QVERIFY(browsers > 0);
 }
 
 void TestEmulatorIndex::hubConfigGenerates()
