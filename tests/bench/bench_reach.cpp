@@ -75,12 +75,7 @@ int main(int argc, char **argv)
     const QString someId = hub.registrations.begin()->first;
 
     HubClient client(&f.nam);
-    HubConnection c;
-    c.connectionString = f.connectionString();
-    c.hub = f.hub();
-    c.caCertificates = {f.emulator.certificate()};
-    c.transferTimeoutMs = 120000;
-    client.setConnection(c);
+    client.setConnection(f.hubConnection(u"DefaultFullSharedAccessSignature"_s, 120000));
 
     // The baseline: one registration by id, over the same connection.
     QList<double> gets;

@@ -125,12 +125,7 @@ void TestHubClient::init()
 
 HubConnection TestHubClient::connection(const QString &rule) const
 {
-    HubConnection c;
-    c.connectionString = f.connectionString(rule);
-    c.hub = f.hub();
-    c.caCertificates = {f.emulator.certificate()};
-    c.transferTimeoutMs = 5000;
-    return c;
+    return f.hubConnection(rule);
 }
 
 EmulatorHub &TestHubClient::hub()

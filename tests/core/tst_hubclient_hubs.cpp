@@ -103,12 +103,7 @@ void TestHubClientHubs::init()
 
 HubConnection TestHubClientHubs::connection() const
 {
-    HubConnection c;
-    c.connectionString = f.connectionString();
-    c.hub = f.hub();
-    c.caCertificates = {f.emulator.certificate()};
-    c.transferTimeoutMs = 5000;
-    return c;
+    return f.hubConnection();
 }
 
 Exchange TestHubClientHubs::finish(HubJob *job)

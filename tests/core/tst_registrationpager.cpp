@@ -80,12 +80,7 @@ void TestRegistrationPager::initTestCase()
 {
     QVERIFY(f.start());
     client = std::make_unique<HubClient>(&f.nam);
-    HubConnection c;
-    c.connectionString = f.connectionString();
-    c.hub = f.hub();
-    c.caCertificates = {f.emulator.certificate()};
-    c.transferTimeoutMs = 5000;
-    client->setConnection(c);
+    client->setConnection(f.hubConnection());
 }
 
 void TestRegistrationPager::init()

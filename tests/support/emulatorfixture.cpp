@@ -39,6 +39,16 @@ Nh::ConnectionString EmulatorFixture::connectionString(const QString &rule) cons
     return Nh::ConnectionString::fromParts(u"127.0.0.1"_s, emulator.port(), cs.keyName(), cs.key());
 }
 
+Nh::HubConnection EmulatorFixture::hubConnection(const QString &rule, int transferTimeoutMs) const
+{
+    Nh::HubConnection c;
+    c.connectionString = connectionString(rule);
+    c.hub = hub();
+    c.caCertificates = {emulator.certificate()};
+    c.transferTimeoutMs = transferTimeoutMs;
+    return c;
+}
+
 QSslConfiguration EmulatorFixture::tls(bool trust) const
 {
     QSslConfiguration c = QSslConfiguration::defaultConfiguration();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "client/hubclient.h"
 #include "common/httpheaders.h"
 #include "emulator/hubemulator.h"
 #include "protocol/sastoken.h"
@@ -58,6 +59,11 @@ public:
     Nh::ConnectionString connectionString(
         const QString &rule = QStringLiteral("DefaultFullSharedAccessSignature")) const;
     QString url(const QString &pathAndQuery) const;
+    /** What a HubClient needs to talk to the emulator: its connection string for `rule` on
+     *  127.0.0.1, the hub, its CA certificate, and a transfer timeout. */
+    Nh::HubConnection
+    hubConnection(const QString &rule = QStringLiteral("DefaultFullSharedAccessSignature"),
+                  int transferTimeoutMs = 5000) const;
     QSslConfiguration tls(bool trust = true) const;
 
     /** Removes every registration, installation, message and fault of the hub. */
