@@ -21,8 +21,9 @@ class ProfileSession;
 
 /**
  * Sends under the current profile: the composer's send gate (refused while the profile is not
- * connected, held while it is still connecting, asked first on a production hub), re-sends of stored exchanges, and the history
- * record of every exchange (source "gui", the profile's id and name).
+ * connected, held while it is still connecting, asked first on a production hub), re-sends of
+ * stored exchanges, and the history record of every exchange (source "gui", the profile's id and
+ * name).
  */
 class SendFlow final : public QObject
 {

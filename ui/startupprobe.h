@@ -10,7 +10,8 @@
  *   `nh-startup idle-rss-kb=<VmRSS once the start-up is done>`
  * and then quits the application. The start-up is done when startupDone() is called, if
  * expectStartupDone() was called before the first paint (nhconsole's StartupSequence), else
- * as soon as the event loop is idle after the first paint (a bare window). Process start is the kernel's start time of the process
+ * as soon as the event loop is idle after the first paint (a bare window). Process start is the
+ * kernel's start time of the process
  * (/proc/self/stat; 10 ms resolution on most kernels), so no code has to run first in main().
  * Without the variable it does nothing. Linux only; elsewhere it prints nothing.
  */
