@@ -81,7 +81,12 @@ public:
     /** The certificate file when certificateDir was given, else empty. */
     QString certificatePath() const;
 
-    /** `Endpoint=sb://localhost:PORT/;SharedAccessKeyName=<rule>;SharedAccessKey=…` */
+    /**
+     * `Endpoint=sb://localhost:PORT/;SharedAccessKeyName=<rule>;SharedAccessKey=…`. This and
+     * ruleNames() may be called from another thread than the emulator's once start() returned:
+     * the namespace's SAS rules are written only before serving starts (createDefault, or the
+     * `--data` store's load) and no request changes them.
+     */
     ConnectionString connectionString(
         const QString &rule = QStringLiteral("DefaultFullSharedAccessSignature")) const;
     QStringList ruleNames() const;
