@@ -23,7 +23,7 @@
 #include <QMap>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScopeGuard>
+#include <QSet>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -333,7 +333,9 @@ void ReachPreview::onFetched()
                 m_truncatedListings << listing.key();
         }
     }
-    QStringList known;
+    // A set: a generated hub has a tag per user, and a list's contains() made this quadratic
+    // in the registrations fetched (10,000 and more) on the UI thread.
+    QSet<QString> tags;
     for (const Nh::Registration &r : m_query->registrations()) {
         if (r.isTemplate && !m_propertiesOf.contains(r.registrationId)) {
             const auto document =
@@ -341,11 +343,10 @@ void ReachPreview::onFetched()
             m_propertiesOf.insert(r.registrationId,
                                   document ? document->properties() : QStringList());
         }
-        for (const QString &tag : r.tags) {
-            if (!known.contains(tag))
-                known << tag;
-        }
+        for (const QString &tag : r.tags)
+            tags.insert(tag);
     }
+    QStringList known(tags.cbegin(), tags.cend());
     known.sort(Qt::CaseInsensitive);
     m_tagEdit->setKnownTags(known);
     emit knownTagsChanged(known);
