@@ -27,6 +27,12 @@ QString ExportFile::askPath(QWidget *parent, const QString &title, const QString
                                         filter(format));
 }
 
+QString ExportFile::askPath(QWidget *parent, const QString &title, const QString &fileName,
+                            const QString &filter)
+{
+    return QFileDialog::getSaveFileName(parent, title, fileName, filter);
+}
+
 ExportFile::Access ExportFile::accessFor(Nh::ExportFormat format, const Nh::CurlOptions &options)
 {
     return format == Nh::ExportFormat::Curl && options.freshAuthorization ? Access::OwnerOnly

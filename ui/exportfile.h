@@ -30,6 +30,10 @@ public:
      */
     static QString askPath(QWidget *parent, const QString &title, const QString &baseName,
                            Nh::ExportFormat format);
+    /** The same for a file of another kind: `fileName` proposed, `filter` for the dialog
+     *  ("Markdown (*.md)"). */
+    static QString askPath(QWidget *parent, const QString &title, const QString &fileName,
+                           const QString &filter);
     /**
      * Writes `data` to `path` atomically: the old file stays whole until the new one is
      * complete. OwnerOnly sets 0600 before the first byte is written (a file with keys).

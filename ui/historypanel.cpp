@@ -339,6 +339,10 @@ void HistoryPanel::buildActions()
     m_compareAction->setToolTip(tr("Compare the two selected exchanges: fields, headers, bodies "
                                    "and outcomes side by side"));
     connect(m_compareAction, &QAction::triggered, this, &HistoryPanel::compareSelected);
+    // Issue #19: the Diagnose page with this exchange as the send; the device is asked for.
+    m_diagnoseAction =
+        make(u"actionDiagnoseWithSend"_s, tr("Dia&gnose a Device with This Send…"), QKeySequence());
+    connect(m_diagnoseAction, &QAction::triggered, this, &HistoryPanel::diagnoseSelected);
     m_pinAction = make(u"actionPin"_s, tr("&Pin / Unpin"), QKeySequence(Qt::CTRL | Qt::Key_P));
     m_pinAction->setToolTip(tr("Pinned exchanges are kept whatever the retention limit"));
     connect(m_pinAction, &QAction::triggered, this, &HistoryPanel::togglePinSelected);
@@ -552,6 +556,7 @@ void HistoryPanel::updateActions()
 {
     const qsizetype n = m_table->selectionModel()->selectedRows().size();
     m_resendAction->setEnabled(n == 1);
+    m_diagnoseAction->setEnabled(n == 1);
     m_compareAction->setEnabled(n == 2);
     m_pinAction->setEnabled(n > 0);
     m_labelAction->setEnabled(n == 1);
@@ -591,6 +596,16 @@ void HistoryPanel::resendSelected()
         return;
     }
     emit resendRequested(records.value().first());
+}
+
+void HistoryPanel::diagnoseSelected()
+{
+    const QList<QUuid> ids = selectedIds();
+    const auto records = ids.size() == 1 ? load(ids) : Nh::Result(QList<Nh::HistoryRecord>());
+    if (records && !records.value().isEmpty())
+        emit diagnoseRequested(records.value().first());
+    else if (!records)
+        emit message(records.error().message);
 }
 
 void HistoryPanel::compareSelected()

@@ -101,6 +101,8 @@ public:
 
     QAction *resendAction() const { return m_resendAction; }
     QAction *compareAction() const { return m_compareAction; }
+    /** "Diagnose a Device with This Send…" (issue #19): diagnoseRequested(). */
+    QAction *diagnoseAction() const { return m_diagnoseAction; }
     QAction *pinAction() const { return m_pinAction; }
     QAction *labelAction() const { return m_labelAction; }
     QAction *deleteAction() const { return m_deleteAction; }
@@ -115,6 +117,8 @@ public slots:
     void focusSearch();
     void resendSelected();
     void compareSelected();
+    /** The selected exchange, loaded, to diagnoseRequested(). */
+    void diagnoseSelected();
     void togglePinSelected();
     void labelSelected();
     /** Asks first (a message box), then removes the selected exchanges from the file. */
@@ -127,6 +131,8 @@ signals:
     /** The whole record of the row that became current, loaded from the file. */
     void exchangeSelected(const Nh::HistoryRecord &record);
     void resendRequested(const Nh::HistoryRecord &record);
+    /** Diagnose a device with this exchange as the send that did not arrive. */
+    void diagnoseRequested(const Nh::HistoryRecord &record);
     /** A one-line note for the status bar. */
     void message(const QString &text);
 
@@ -163,6 +169,7 @@ private:
 
     QAction *m_resendAction = nullptr;
     QAction *m_compareAction = nullptr;
+    QAction *m_diagnoseAction = nullptr;
     QAction *m_pinAction = nullptr;
     QAction *m_labelAction = nullptr;
     QAction *m_deleteAction = nullptr;

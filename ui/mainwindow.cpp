@@ -10,6 +10,7 @@
 #include "composerstrip.h"
 #include "composerwidget.h"
 #include "confirm.h"
+#include "diagnosedock.h"
 #include "emulator/hubemulator.h"
 #include "exchangeview.h"
 #include "historypanel.h"
@@ -112,6 +113,11 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_hubPageDock = new HubPageDock(m_context.client, m_session, this);
     tabifyDockWidget(m_historyDock, m_hubPageDock->dock());
     m_historyDock->raise();
+    // The Diagnose page (issue #19): built when first asked for; it wires its entry points.
+    m_diagnoseDock = new DiagnoseDock(
+        m_context.client, [this] { return m_context.history; }, this);
+    connect(m_diagnoseDock, &DiagnoseDock::exchangeFinished, this,
+            [this](const Nh::Exchange &e) { m_sendFlow->record(e); });
 
     m_profileSwitcher = new ProfileSwitcher(m_context.profiles, this);
     m_profileActions = new ProfileActions(m_context.profiles, m_session, m_context.settings, this);
@@ -320,6 +326,7 @@ void MainWindow::createMenus()
     QMenu *hub = menuBar()->addMenu(tr("H&ub"));
     hub->addActions({m_hubViews->showAction(), m_hubViews->refreshAction()});
     hub->addAction(m_hubPageDock->showAction());
+    hub->addAction(m_diagnoseDock->showAction());
     hub->addSeparator();
     hub->addActions({registrationsBrowser()->newAction(), registrationsBrowser()->sendTestAction(),
                      registrationsBrowser()->deleteAction()});

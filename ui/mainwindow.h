@@ -22,6 +22,7 @@
 class Banner;
 class ComposerFold;
 class ComposerWidget;
+class DiagnoseDock;
 class ExchangeView;
 class HistoryPanel;
 class SendFlow;
@@ -65,6 +66,8 @@ public:
     RegistrationsBrowser *registrationsBrowser() const { return m_hubViews->registrations(); }
     /** The Hub page dock (issue #17). */
     HubPageDock *hubPageDock() const { return m_hubPageDock; }
+    /** The Diagnose page's dock (issue #19), built on first use. */
+    DiagnoseDock *diagnoseDock() const { return m_diagnoseDock; }
     /** What the composer's target reaches: the composer's "Reach" tab. */
     ReachPreview *reachPreview() const { return m_hubViews->reachPreview(); }
     /** The current profile and its connection state. */
@@ -165,6 +168,7 @@ private:
     SendFlow *m_sendFlow = nullptr;
     HubViews *m_hubViews = nullptr;
     HubPageDock *m_hubPageDock = nullptr;
+    DiagnoseDock *m_diagnoseDock = nullptr;
     QPointer<SasInspector> m_sasInspector;
     QSplitter *m_mainSplitter = nullptr;
     QDockWidget *m_historyDock = nullptr;

@@ -14,6 +14,7 @@
 #include "theme.h"
 #include "wrappingdelegate.h"
 
+#include <QAction>
 #include <QDesktopServices>
 #include <QEvent>
 #include <QFormLayout>
@@ -137,6 +138,19 @@ OutcomeView::OutcomeView(QWidget *parent)
         if (!id.isEmpty())
             emit registrationActivated(id);
     });
+    // Issue #19: "Why?" diagnoses the row's registration with this exchange as the send.
+    m_whyAction = new QAction(tr("Why? Dia&gnose This Registration…"), this);
+    m_whyAction->setObjectName(u"actionWhyDiagnose"_s);
+    connect(m_whyAction, &QAction::triggered, this, [this] {
+        const QString id = m_resultsTable->currentIndex()
+                               .siblingAtColumn(Nh::OutcomeModel::RegistrationId)
+                               .data()
+                               .toString();
+        if (!id.isEmpty())
+            emit diagnoseRequested(id);
+    });
+    m_resultsTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_resultsTable->addAction(m_whyAction);
     m_resultsPlaceholder = new QLabel(this);
     m_resultsPlaceholder->setObjectName(u"resultsPlaceholder"_s);
     m_resultsPlaceholder->setWordWrap(true);
@@ -147,7 +161,8 @@ OutcomeView::OutcomeView(QWidget *parent)
     m_resultDetail = new QLabel(this);
     m_resultDetail->setObjectName(u"resultDetail"_s);
     m_resultDetail->setWordWrap(true);
-    m_resultDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_resultDetail->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_resultDetail, &QLabel::linkActivated, m_whyAction, &QAction::trigger);
     m_resultDetail->setContentsMargins(4, 4, 4, 4);
     m_resultDetail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     // In a scroll area below a splitter handle: a long explanation never pushes the window's
@@ -583,7 +598,8 @@ void OutcomeView::showResultDetail(const QModelIndex &current)
         + u"<br>"_s + outcome + u"<br>"_s
         + tr("%1 <b>Next:</b> %2")
               .arg(current.data(Nh::OutcomeModel::CauseRole).toString().toHtmlEscaped(),
-                   current.data(Nh::OutcomeModel::NextStepRole).toString().toHtmlEscaped());
+                   current.data(Nh::OutcomeModel::NextStepRole).toString().toHtmlEscaped())
+        + u" <a href=\"nhconsole:why\">"_s + tr("Why? Diagnose this registration") + u"</a>"_s;
     m_resultDetail->setText(text);
 }
 

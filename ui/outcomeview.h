@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class PayloadEditor;
+class QAction;
 class QFrame;
 class QModelIndex;
 class QLabel;
@@ -62,6 +63,8 @@ signals:
     void registrationActivated(const QString &registrationId);
     /** The explanation's "Open the Hub page" link was followed (issue #17). */
     void hubPageRequested();
+    /** "Why?" on a result row (issue #19): diagnose that registration with this exchange. */
+    void diagnoseRequested(const QString &registrationId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -101,6 +104,7 @@ private:
     QTableView *m_resultsTable = nullptr;
     QWidget *m_resultsPage = nullptr;
     QLabel *m_resultDetail = nullptr;
+    QAction *m_whyAction = nullptr;
     QLabel *m_resultsPlaceholder = nullptr;
     RenderedPayloadView *m_rendered = nullptr;
     QList<Nh::RenderedPayload> m_renderedPayloads;

@@ -86,7 +86,8 @@ RegistrationsBrowser::RegistrationsBrowser(Nh::HubClient *client, QWidget *paren
     m_table->setColumnWidth(Nh::RegistrationModel::Tags, em * 14);
     m_table->setColumnWidth(Nh::RegistrationModel::Expiry, em * 8);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addActions({m_sendTestAction, m_editAction, m_deleteAction, m_installationsAction});
+    m_table->addActions(
+        {m_sendTestAction, m_diagnoseAction, m_editAction, m_deleteAction, m_installationsAction});
     // Selection, not the current index: selecting the row that is already current (the view
     // makes row 0 current on focus) must still show its details.
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -171,6 +172,14 @@ void RegistrationsBrowser::createActions()
         new QAction(Theme::icon(u"send"_s), tr("&Send Test to This Registration"), this);
     m_sendTestAction->setObjectName(u"sendTestToRegistrationAction"_s);
     connect(m_sendTestAction, &QAction::triggered, this, &RegistrationsBrowser::sendTestToCurrent);
+
+    // Issue #19: the Diagnose page, for this registration.
+    m_diagnoseAction = new QAction(tr("Dia&gnose This Registration…"), this);
+    m_diagnoseAction->setObjectName(u"diagnoseRegistrationAction"_s);
+    connect(m_diagnoseAction, &QAction::triggered, this, [this] {
+        if (const auto current = currentRegistration())
+            emit diagnoseRequested(current->registrationId);
+    });
 
     m_installationsAction = new QAction(tr("&Installation…"), this);
     m_installationsAction->setObjectName(u"installationAction"_s);
@@ -431,6 +440,7 @@ void RegistrationsBrowser::updateActions()
     m_editAction->setEnabled(has && !editing && m_connected);
     m_deleteAction->setEnabled(has && !editing && m_connected);
     m_sendTestAction->setEnabled(has);
+    m_diagnoseAction->setEnabled(has && m_connected);
     m_newAction->setEnabled(!editing && m_connected);
     m_installationsAction->setEnabled(m_connected);
 }

@@ -98,6 +98,8 @@ public:
     QAction *deleteAction() const { return m_deleteAction; }
     QAction *sendTestAction() const { return m_sendTestAction; }
     QAction *installationsAction() const { return m_installationsAction; }
+    /** "Diagnose This Registration…" (issue #19): diagnoseRequested(). */
+    QAction *diagnoseAction() const { return m_diagnoseAction; }
 
     /**
      * Whether the window's client has a connection for the current profile. Disconnected:
@@ -137,6 +139,8 @@ public slots:
 
 signals:
     void sendTestRequested(const SendTestTarget &target);
+    /** "Diagnose This Registration…" on the current registration. */
+    void diagnoseRequested(const QString &registrationId);
     /** A one-line note for the status bar. */
     void message(const QString &text);
     /** Each exchange the user asked for that changes the hub: create, update and delete, and
@@ -196,4 +200,5 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_sendTestAction = nullptr;
     QAction *m_installationsAction = nullptr;
+    QAction *m_diagnoseAction = nullptr;
 };
