@@ -42,7 +42,8 @@ DiagnoseForm::DiagnoseForm(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buildSubject());
-    layout->addWidget(buildSend(), 1);
+    layout->addWidget(buildSend());
+    layout->addStretch(1);
     m_noSend->setChecked(true);
     updateEnabled();
 }
@@ -137,7 +138,7 @@ QWidget *DiagnoseForm::buildSend()
     typed->addRow(tr("T&ags:"), m_tags);
     typed->addRow(m_propertiesLabel);
     typed->addRow(m_properties);
-    typed->addRow(tr("Headers:"), new QWidget(m_typedBox));
+    typed->addRow(new QLabel(tr("Headers (optional):"), m_typedBox));
     typed->addRow(m_headers);
 
     auto *layout = new QVBoxLayout(box);
@@ -145,7 +146,7 @@ QWidget *DiagnoseForm::buildSend()
     layout->addWidget(m_historySend);
     layout->addWidget(m_historyBox);
     layout->addWidget(m_typedSend);
-    layout->addWidget(m_typedBox, 1);
+    layout->addWidget(m_typedBox);
     return box;
 }
 

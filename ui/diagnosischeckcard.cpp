@@ -192,8 +192,8 @@ void DiagnosisCheckCard::refresh()
         if (m_running)
             summary = tr("Checking…");
         else if (m_check.id == Nh::DiagnosisCheckId::TestSend)
-            summary = tr("Runs only when you ask for it: it pushes to the device. Use “Send test "
-                         "to this device” below.");
+            summary = tr("Runs only when you ask for it: it pushes to the device. Use “Send Test "
+                         "to This Device” below.");
         else
             summary = tr("Not run yet.");
         m_verdict->setText(m_running ? tr("Running") : Nh::diagnosisVerdictName(m_check.verdict));
