@@ -78,7 +78,8 @@ void DiagnoseDock::show()
     m_dock->show();
     m_dock->raise();
     if (!wasVisible) {
-        m_page->form()->reloadHistory();
+        // The history may have opened since (start-up opens it after the window shows).
+        m_page->setHistory(m_history);
         // Half the window: the verdict, the form and a few checks in view at the default size.
         if (!m_dock->isFloating() && m_dock->height() < m_window->height() / 2)
             m_window->resizeDocks({m_dock}, {m_window->height() / 2}, Qt::Vertical);
