@@ -332,6 +332,17 @@ void DiagnosePage::sendTest()
     m_step->setText(tr("Sending the test to this device…"));
     setBusy(true);
     m_engine->sendTest();
+    settleIfIdle();
+}
+
+void DiagnosePage::settleIfIdle()
+{
+    // An engine that started nothing (it refused, or finished at once) leaves no page waiting.
+    if (m_busy && !m_engine->isRunning()) {
+        m_explicitSend = false;
+        setBusy(false);
+        renderReport();
+    }
 }
 
 void DiagnosePage::sendDirect()
@@ -356,6 +367,7 @@ void DiagnosePage::sendDirect()
         m_step->setText(tr("Sending to this device…"));
         setBusy(true);
         m_engine->sendDirect();
+        settleIfIdle();
     });
 }
 

@@ -123,6 +123,8 @@ private:
     void onCheckFinished(const Nh::DiagnosisCheck &check);
     void onFinished(const Nh::DiagnosisReport &report);
     void setBusy(bool busy);
+    /** After check 8 was asked for: not busy when the engine runs nothing. */
+    void settleIfIdle();
     void renderReport();
     void updateVerdict();
     void updateActions();

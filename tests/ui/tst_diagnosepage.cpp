@@ -31,6 +31,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -170,6 +171,7 @@ private slots:
 
     // the page over the real engine and emulator
     void checksAppearAsTheyFinish();
+    void progressShowsTheStep();
     void cancelStopsTheDiagnosis();
     void nothingIsPushedWithoutTheButton();
     void sendTestReachesTheInstallation();
@@ -428,6 +430,24 @@ void TestDiagnosePage::checksAppearAsTheyFinish()
     QCOMPARE(m_page->report().subject.value, subject.value);
 }
 
+void TestDiagnosePage::progressShowsTheStep()
+{
+    makePage();
+    m_page->form()->setSubject({Nh::DiagnosisSubject::Kind::Handle,
+                                QString(Nh::demoDevices().first().subject), std::nullopt});
+    QSignalSpy finished(m_page.get(), &DiagnosePage::finished);
+    m_page->diagnoseButton()->click();
+    // Busy until the engine's first step is known; then its count and its words.
+    QCOMPARE(m_page->progressBar()->maximum(), 0);
+    emit m_page->engine()->progress(2, 7, u"registrations for the handle"_s);
+    QCOMPARE(m_page->progressBar()->maximum(), 7);
+    QCOMPARE(m_page->progressBar()->value(), 2);
+    QCOMPARE(m_page->findChild<QLabel *>(u"diagnoseStep"_s)->text(),
+             u"registrations for the handle"_s);
+    QVERIFY(finished.wait(kWaitMs));
+    QVERIFY(!m_page->progressBar()->isVisible());
+}
+
 void TestDiagnosePage::cancelStopsTheDiagnosis()
 {
     makePage();
@@ -513,6 +533,25 @@ void TestDiagnosePage::sendDirectAsksFirst()
     QVERIFY(!m_page->isBusy());
     QCOMPARE(sends(), 0);
     QCOMPARE(m_page->card(DiagnosisCheckId::TestSend)->check().verdict, DiagnosisVerdict::Pending);
+    // Accepted: the engine is asked, and the page never stays waiting on it.
+    Confirm::setAnswerForTesting([](const Confirm::Question &) { return true; });
+    m_page->sendDirect();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), kWaitMs);
+
+    // The real box, from the button: it names the device; Cancel is the default.
+    Confirm::setAnswerForTesting({});
+    if (m_page->sendDirectButton()->isEnabled()) {
+        const qsizetype before = sends();
+        m_page->sendDirectButton()->click();
+        auto *box = m_page->findChild<QMessageBox *>(u"confirmDiagnoseSendDirect"_s);
+        QVERIFY(box);
+        QVERIFY(box->text().contains(m_page->report().subject.displayText()));
+        QVERIFY(box->findChild<QAbstractButton *>(u"confirmSendDirectButton"_s));
+        QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+        box->button(QMessageBox::Cancel)->click();
+        QVERIFY(!m_page->isBusy());
+        QCOMPARE(sends(), before);
+    }
 }
 
 void TestDiagnosePage::exportWritesMarkdownAndJson()
