@@ -178,6 +178,7 @@ private slots:
     void sendDirectAsksFirst();
     void exportWritesMarkdownAndJson();
     void typedSendReachesTheEngine();
+    void notConnectedRefusesToDiagnose();
 
     // the entry points
     void hubMenuOpensThePage();
@@ -608,6 +609,30 @@ void TestDiagnosePage::typedSendReachesTheEngine()
     m_page->form()->clearSend();
     QVERIFY(runAndWait(m_page->form()->subject()));
     QVERIFY(!m_page->report().send.has_value());
+}
+
+void TestDiagnosePage::notConnectedRefusesToDiagnose()
+{
+    makePage();
+    m_page->form()->setSubject({Nh::DiagnosisSubject::Kind::Handle,
+                                QString(Nh::demoDevices().first().subject), std::nullopt});
+    QVERIFY(m_page->diagnoseButton()->isEnabled());
+    QSignalSpy finished(m_page.get(), &DiagnosePage::finished);
+    m_page->diagnoseButton()->click();
+    QVERIFY(m_page->isBusy());
+    // The profile loses its connection: the run stops, Diagnose is off and the form says why.
+    m_page->setConnected(false, u"Not connected: no key."_s);
+    QVERIFY(finished.wait(kWaitMs));
+    QVERIFY(m_page->report().cancelled);
+    QVERIFY(!m_page->diagnoseButton()->isEnabled());
+    auto *note = m_page->findChild<QLabel *>(u"diagnoseFormNote"_s);
+    QCOMPARE(note->text(), u"Not connected: no key."_s);
+    QVERIFY(note->isVisible());
+    m_page->diagnose();
+    QVERIFY(!m_page->isBusy());
+    m_page->setConnected(true);
+    QVERIFY(m_page->diagnoseButton()->isEnabled());
+    QVERIFY(!note->isVisible());
 }
 
 // --- the entry points ------------------------------------------------------------------------
