@@ -169,6 +169,7 @@ QWidget *DiagnosePage::buildAnswer()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_checksScroll = scroll;
 
     auto *answer = new QWidget(this);
     auto *layout = new QVBoxLayout(answer);
@@ -424,8 +425,15 @@ void DiagnosePage::renderReport()
         c->setExpanded(false);
     }
     // The likely cause is open: its details and next step are what the engineer reads next.
-    if (const Nh::DiagnosisCheck *cause = m_hasReport ? m_report.likelyCause() : nullptr)
-        card(cause->id)->setExpanded(true);
+    if (const Nh::DiagnosisCheck *cause = m_hasReport ? m_report.likelyCause() : nullptr) {
+        DiagnosisCheckCard *open = card(cause->id);
+        open->setExpanded(true);
+        // In view however short the dock, once the cards have their new heights.
+        QMetaObject::invokeMethod(
+            m_checksScroll,
+            [scroll = m_checksScroll, open] { scroll->ensureWidgetVisible(open, 0, 0); },
+            Qt::QueuedConnection);
+    }
     updateVerdict();
     updateActions();
 }

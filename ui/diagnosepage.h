@@ -17,6 +17,7 @@ class QAction;
 class QFrame;
 class QLabel;
 class QProgressBar;
+class QScrollArea;
 class QPushButton;
 class QSplitter;
 class QToolButton;
@@ -155,6 +156,7 @@ private:
     QLabel *m_step = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QVBoxLayout *m_cardsLayout = nullptr;
+    QScrollArea *m_checksScroll = nullptr;
     QMap<Nh::DiagnosisCheckId, DiagnosisCheckCard *> m_cards;
     QPushButton *m_sendTestButton = nullptr;
     QPushButton *m_sendDirectButton = nullptr;

@@ -34,6 +34,8 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -323,6 +325,20 @@ void TestDiagnosePage::cardsExpandToTheirEvidence()
     QVERIFY(expiry->findChild<QLabel *>(u"checkNextStep"_s)->text().contains(u"refresh"_s));
     arrow->click();
     QVERIFY(!expiry->body()->isVisible());
+    // A cause further down is scrolled into view in a short dock.
+    Nh::DiagnosisReport tags = sampleReport();
+    tags.check(DiagnosisCheckId::Duplicates)->verdict = DiagnosisVerdict::Ok;
+    tags.check(DiagnosisCheckId::Expiry)->verdict = DiagnosisVerdict::Ok;
+    tags.check(DiagnosisCheckId::Tags)->verdict = DiagnosisVerdict::Problem;
+    tags.check(DiagnosisCheckId::Tags)->details = {u"excluded by !lang:fr"_s};
+    m_page->resize(1440, 300);
+    m_page->showReport(tags);
+    DiagnosisCheckCard *tagsCard = m_page->card(DiagnosisCheckId::Tags);
+    QVERIFY(tagsCard->isExpanded());
+    auto *scroll = m_page->findChild<QScrollArea *>(u"diagnoseChecksScroll"_s);
+    QTRY_VERIFY(scroll->verticalScrollBar()->value() > 0);
+    QVERIFY(scroll->viewport()->rect().contains(
+        QRect(tagsCard->mapTo(scroll->viewport(), QPoint(0, 0)), QSize(1, 1))));
     // Nothing to show: no expansion.
     DiagnosisCheckCard *platform = m_page->card(DiagnosisCheckId::PlatformFormat);
     QVERIFY(!platform->isExpandable());
