@@ -190,7 +190,7 @@ QWidget *DiagnosePage::buildActions()
     m_sendTestButton->setToolTip(tr("A test send that only this device can receive (check 8); "
                                     "it shows on the device"));
     connect(m_sendTestButton, &QPushButton::clicked, this, &DiagnosePage::sendTest);
-    m_sendDirectButton = new QPushButton(tr("Send &Directly…"), bar);
+    m_sendDirectButton = new QPushButton(tr("Send Di&rectly…"), bar);
     m_sendDirectButton->setObjectName(u"diagnoseSendDirectButton"_s);
     m_sendDirectButton->setToolTip(tr("A real send to this device's handle, then the hub's "
                                       "per-message telemetry (Standard tier); asks first"));
