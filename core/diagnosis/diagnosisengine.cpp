@@ -2,32 +2,516 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diagnosis/diagnosisengine.h"
 
+#include "client/explainer.h"
 #include "client/hubclient.h"
+#include "diagnosis/diagnosisfacts.h"
+#include "protocol/payloadbuilder.h"
+#include "store/history/historyreader.h"
 
+#include <QRegularExpression>
+#include <QSet>
 #include <QTimer>
+#include <algorithm>
+#include <functional>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace Nh {
 
-// The checks themselves come in the following commits; until then every check says it cannot
-// tell, so the views and the CLI can be built against the finished interface.
+namespace {
+
+/** Pages read at most of one listing (by channel, by tag); the rest is reported as truncated. */
+constexpr int kMaxPages = 2;
+/** By-channel listings and installation reads the second round makes at most. */
+constexpr int kMaxChannelListings = 2;
+constexpr int kMaxInstallations = 2;
+/** History rows looked at per handle for earlier "invalid/expired" outcomes. */
+constexpr int kHistoryRows = 20;
+
+QString installationIdOf(const Registration &r)
+{
+    static const QRegularExpression kTag(u"^\\$InstallationId:\\{(.+)\\}$"_s,
+                                         QRegularExpression::CaseInsensitiveOption);
+    for (const QString &t : r.tags) {
+        const auto m = kTag.match(t);
+        if (m.hasMatch())
+            return m.captured(1);
+    }
+    return {};
+}
+
+/** The handle a by-channel listing asks for: a browser installation's endpoint. */
+QString channelHandle(const Installation &i)
+{
+    if (i.platform == Platform::Browser) {
+        if (const auto b = i.browserPushChannel())
+            return b->endpoint;
+    }
+    return i.pushChannel;
+}
+
+/** How likely a tag names one device: ids and addresses more than topics. */
+int tagSpecificity(const QString &tag)
+{
+    int score = int(tag.size());
+    if (tag.startsWith(u'$'))
+        score -= 1000; // `$UserId` reaches every device of the user; `$InstallationId` is handled
+    if (tag.contains(u':') || tag.contains(u'@') || tag.contains(u'_'))
+        score += 50;
+    if (std::any_of(tag.cbegin(), tag.cend(), [](QChar c) { return c.isDigit(); }))
+        score += 50;
+    return score;
+}
+
+} // namespace
+
+QList<Platform> platformsForHandleShape(const QString &handle)
+{
+    const QString h = handle.trimmed();
+    if (h.startsWith(u"https://"_s, Qt::CaseInsensitive)
+        || h.startsWith(u"http://"_s, Qt::CaseInsensitive))
+        return {Platform::Windows, Platform::Browser};
+    if (h.startsWith(u"amzn1."_s, Qt::CaseInsensitive))
+        return {Platform::Adm};
+    if (h.contains(u':') || h.contains(u"APA91"_s))
+        return {Platform::FcmV1, Platform::Gcm};
+    const bool alnum = !h.isEmpty() && std::all_of(h.cbegin(), h.cend(), [](QChar c) {
+        return c.isLetterOrNumber() && c.unicode() < 128;
+    });
+    if (alnum && h.size() >= 32)
+        return {Platform::Apple};
+    if (alnum && std::all_of(h.cbegin(), h.cend(), [](QChar c) { return c.isDigit(); }))
+        return {Platform::Baidu};
+    return {Platform::FcmV1, Platform::Gcm, Platform::Xiaomi, Platform::Adm};
+}
+
 struct DiagnosisEngine::Private
 {
+    DiagnosisEngine *q = nullptr;
     HubClient *client = nullptr;
     HistoryReader *history = nullptr;
     QString profileName;
     DiagnosisReport report;
+    DiagnosisFacts facts;
     bool running = false;
     int generation = 0;
+    int stage = 0; ///< 1: the subject's own queries, 2: what they lead to, 3: check 8
+    int pending = 0;
+    int done = 0;
+    int total = 0;
+    QList<QPointer<HubJob>> jobs;
+    QSet<QString> listedChannels; ///< platform|handle already listed
+    QSet<QString> readInstallations;
+    QString probedTag;
+    QTimer pollTimer;
+    int pollIntervalMs = 3000;
+    int maxPolls = 5;
+
+    void request(HubJob *job, const QString &step, std::function<void(const Exchange &)> handler);
+    void listing(const HubClient::ListQuery &query, const QString &step, bool channel, int page,
+                 std::function<void(const QList<Registration> &)> extra = {});
+    void addRegistrations(const QList<Registration> &found);
+    void readInstallation(const QString &id, bool subject);
+    void listChannel(Platform platform, const QString &handle);
+    QString failureSentence(const Exchange &e) const;
+    void startSubject();
+    void expand();
+    void planTestTag();
+    void lookUpHistory();
+    void advance();
+    void finishGathering();
+    void finishAction();
+    void pollTelemetry();
+    void emitCheck(DiagnosisCheckId id);
+    void stopJobs();
 };
+
+void DiagnosisEngine::Private::request(HubJob *job, const QString &step,
+                                       std::function<void(const Exchange &)> handler)
+{
+    ++pending;
+    ++total;
+    jobs.append(job);
+    emit q->progress(done, total, step);
+    const int gen = generation;
+    QObject::connect(job, &HubJob::finished, q,
+                     [this, gen, step, handler = std::move(handler)](const Exchange &e) {
+                         if (gen != generation)
+                             return;
+                         report.exchanges.append(e);
+                         emit q->exchangeAdded(e);
+                         handler(e);
+                         --pending;
+                         ++done;
+                         emit q->progress(done, total, step);
+                         advance();
+                     });
+}
+
+QString DiagnosisEngine::Private::failureSentence(const Exchange &e) const
+{
+    const Explanation x = explain(e);
+    return x.cause.isEmpty() ? e.errorSentence : x.cause;
+}
+
+void DiagnosisEngine::Private::addRegistrations(const QList<Registration> &found)
+{
+    for (const Registration &r : found) {
+        const bool known = std::any_of(
+            facts.registrations.cbegin(), facts.registrations.cend(),
+            [&r](const Registration &k) { return k.registrationId == r.registrationId; });
+        if (!known)
+            facts.registrations.append(r);
+    }
+}
+
+void DiagnosisEngine::Private::listing(const HubClient::ListQuery &query, const QString &step,
+                                       bool channel, int page,
+                                       std::function<void(const QList<Registration> &)> extra)
+{
+    HubClient::ListQuery pageQuery = query;
+    pageQuery.top = 100;
+    request(client->listRegistrations(pageQuery), step,
+            [this, query, step, channel, page, extra](const Exchange &e) {
+                facts.subjectEvidence.append(e.id);
+                if (channel)
+                    facts.channelEvidence.append(e.id);
+                if (!e.ok() || !e.feed) {
+                    facts.lookupFailure = failureSentence(e);
+                    return;
+                }
+                addRegistrations(e.feed->entries);
+                if (extra)
+                    extra(e.feed->entries);
+                if (!e.continuationToken.isEmpty()) {
+                    if (page + 1 >= kMaxPages) {
+                        facts.truncated = true;
+                        return;
+                    }
+                    HubClient::ListQuery next = query;
+                    next.continuationToken = e.continuationToken;
+                    listing(next, step, channel, page + 1, extra);
+                }
+            });
+}
+
+void DiagnosisEngine::Private::listChannel(Platform platform, const QString &handle)
+{
+    const QString key = QString::number(int(platform)) + u'|' + handle.toCaseFolded();
+    if (handle.isEmpty() || listedChannels.contains(key))
+        return;
+    listedChannels.insert(key);
+    HubClient::ListQuery query;
+    query.filter = HubClient::channelFilter(platform, handle);
+    listing(
+        query,
+        DiagnosisEngine::tr("registrations of the handle (%1)").arg(platformDisplayName(platform)),
+        true, 0);
+}
+
+void DiagnosisEngine::Private::readInstallation(const QString &id, bool subject)
+{
+    if (readInstallations.contains(id))
+        return;
+    readInstallations.insert(id);
+    request(client->getInstallation(id), DiagnosisEngine::tr("the installation"),
+            [this, subject](const Exchange &e) {
+                facts.subjectEvidence.append(e.id);
+                if (e.ok() && e.installation) {
+                    facts.installations.append(*e.installation);
+                } else if (e.status == 404) {
+                    if (subject)
+                        facts.subjectMissing = true;
+                } else {
+                    facts.lookupFailure = failureSentence(e);
+                }
+            });
+}
+
+void DiagnosisEngine::Private::startSubject()
+{
+    const DiagnosisSubject &s = facts.subject;
+    switch (s.kind) {
+    case DiagnosisSubject::Kind::Handle: {
+        const QList<Platform> platforms =
+            s.platform ? QList<Platform> {*s.platform} : platformsForHandleShape(s.value);
+        for (Platform p : platforms)
+            listChannel(p, s.value.trimmed());
+        break;
+    }
+    case DiagnosisSubject::Kind::Registration:
+        request(client->getRegistration(s.value.trimmed()), DiagnosisEngine::tr("the registration"),
+                [this](const Exchange &e) {
+                    facts.subjectEvidence.append(e.id);
+                    if (e.ok() && e.registration)
+                        addRegistrations({*e.registration});
+                    else if (e.status == 404)
+                        facts.subjectMissing = true;
+                    else
+                        facts.lookupFailure = failureSentence(e);
+                });
+        break;
+    case DiagnosisSubject::Kind::Installation:
+        readInstallation(s.value.trimmed(), true);
+        break;
+    case DiagnosisSubject::Kind::User: {
+        HubClient::ListQuery query;
+        query.tag = u"$UserId:{"_s + s.value.trimmed() + u'}';
+        listing(query, DiagnosisEngine::tr("registrations of the user"), false, 0);
+        break;
+    }
+    }
+    request(client->getHub(client->connection().hub),
+            DiagnosisEngine::tr("the hub's configuration"), [this](const Exchange &e) {
+                facts.hubEvidence = e.id;
+                if (e.ok() && e.hubDescription)
+                    facts.hub = *e.hubDescription;
+                else
+                    facts.hubFailure = failureSentence(e);
+            });
+}
+
+void DiagnosisEngine::Private::expand()
+{
+    // The device's other registrations: by the channel of what was found (duplicates), and the
+    // installations the registrations were made from.
+    int channels = 0;
+    if (facts.subject.kind != DiagnosisSubject::Kind::Handle) {
+        QList<QPair<Platform, QString>> wanted;
+        for (const Installation &i : std::as_const(facts.installations))
+            wanted.append({i.platform, channelHandle(i)});
+        for (const Registration &r : std::as_const(facts.registrations))
+            wanted.append({r.platform, r.handle});
+        for (const auto &[platform, handle] : std::as_const(wanted)) {
+            const QString key = QString::number(int(platform)) + u'|' + handle.toCaseFolded();
+            if (channels >= kMaxChannelListings || listedChannels.contains(key))
+                continue;
+            listChannel(platform, handle);
+            ++channels;
+        }
+    }
+    int installations = int(readInstallations.size());
+    for (const Registration &r : std::as_const(facts.registrations)) {
+        const QString id = installationIdOf(r);
+        if (id.isEmpty() || readInstallations.contains(id) || installations >= kMaxInstallations)
+            continue;
+        readInstallation(id, false);
+        ++installations;
+    }
+    planTestTag();
+}
+
+void DiagnosisEngine::Private::planTestTag()
+{
+    const DiagnosisSubject &s = facts.subject;
+    if (s.kind == DiagnosisSubject::Kind::Installation) {
+        if (!facts.subjectMissing)
+            facts.testTag = u"$InstallationId:{"_s + s.value.trimmed() + u'}';
+        return;
+    }
+    if (facts.registrations.isEmpty())
+        return;
+    // Registrations of one installation: its system tag reaches exactly them.
+    QSet<QString> installationIds;
+    for (const Registration &r : std::as_const(facts.registrations))
+        installationIds.insert(installationIdOf(r));
+    if (installationIds.size() == 1 && !installationIds.begin()->isEmpty()) {
+        facts.testTag = u"$InstallationId:{"_s + *installationIds.begin() + u'}';
+        return;
+    }
+    const QStringList handles = facts.handles();
+    if (s.kind == DiagnosisSubject::Kind::User && handles.size() == 1 && !facts.truncated) {
+        facts.testTag = u"$UserId:{"_s + s.value.trimmed() + u'}';
+        return;
+    }
+    // A tag every registration of the device carries, the most specific first; one by-tag
+    // listing tells whether another device carries it too.
+    QStringList common = facts.registrations.constFirst().tags;
+    for (const Registration &r : std::as_const(facts.registrations)) {
+        common.removeIf(
+            [&r](const QString &t) { return !r.tags.contains(t, Qt::CaseInsensitive); });
+    }
+    std::stable_sort(common.begin(), common.end(), [](const QString &a, const QString &b) {
+        return tagSpecificity(a) > tagSpecificity(b);
+    });
+    if (common.isEmpty() || tagSpecificity(common.constFirst()) < 0) {
+        facts.whyNoTestSend =
+            DiagnosisEngine::tr("the device's registrations share no tag that a test send could "
+                                "target, and a test send cannot name a registration id.");
+        return;
+    }
+    probedTag = common.constFirst();
+    HubClient::ListQuery query;
+    query.tag = probedTag;
+    query.top = 10;
+    request(client->listRegistrations(query),
+            DiagnosisEngine::tr("registrations tagged %1").arg(probedTag),
+            [this, handles](const Exchange &e) {
+                if (!e.ok() || !e.feed) {
+                    facts.whyNoTestSend =
+                        DiagnosisEngine::tr("whether another device carries the tag `%1` could not "
+                                            "be checked: %2")
+                            .arg(probedTag, failureSentence(e));
+                    return;
+                }
+                const bool onlyThis = e.continuationToken.isEmpty()
+                    && std::all_of(e.feed->entries.cbegin(), e.feed->entries.cend(),
+                                   [&handles](const Registration &r) {
+                                       return handles.contains(r.handle, Qt::CaseInsensitive);
+                                   });
+                if (onlyThis)
+                    facts.testTag = probedTag;
+                else
+                    facts.whyNoTestSend =
+                        DiagnosisEngine::tr("other devices carry the tag `%1` too, and no tag only "
+                                            "this device carries was found.")
+                            .arg(probedTag);
+            });
+}
+
+void DiagnosisEngine::Private::lookUpHistory()
+{
+    if (!history)
+        return;
+    facts.historyAsked = true;
+    const QStringList handles = facts.handles();
+    for (const QString &handle : handles.mid(0, 3)) {
+        HistoryFilter filter;
+        filter.text = handle;
+        filter.statuses = HistoryStatus::Failure;
+        const auto rows = history->page(filter, HistorySort {}, nullptr, kHistoryRows);
+        if (!rows)
+            continue;
+        QList<QUuid> ids;
+        for (const HistorySummary &row : *rows)
+            ids.append(row.id);
+        const auto records = history->load(ids);
+        if (!records)
+            continue;
+        for (const HistoryRecord &record : *records) {
+            if (!record.exchange.outcome)
+                continue;
+            for (const RegistrationResult &r : record.exchange.outcome->results) {
+                const OutcomeKind kind = classifyOutcome(r.outcome);
+                if ((kind == OutcomeKind::InvalidHandle || kind == OutcomeKind::ExpiredHandle)
+                    && r.pnsHandle.compare(handle, Qt::CaseInsensitive) == 0) {
+                    facts.historyReports.append(
+                        {record.exchange.started, kind, handle, record.exchange.id});
+                    break;
+                }
+            }
+        }
+    }
+    std::sort(facts.historyReports.begin(), facts.historyReports.end(),
+              [](const auto &a, const auto &b) { return a.when > b.when; });
+}
+
+void DiagnosisEngine::Private::advance()
+{
+    if (pending > 0 || !running)
+        return;
+    if (stage == 1) {
+        stage = 2;
+        expand();
+        if (pending > 0)
+            return;
+    }
+    if (stage == 2)
+        finishGathering();
+    else if (stage == 3)
+        finishAction();
+}
+
+void DiagnosisEngine::Private::emitCheck(DiagnosisCheckId id)
+{
+    DiagnosisCheck c = DiagnosisChecks::run(id, facts);
+    if (DiagnosisCheck *slot = report.check(id))
+        *slot = c;
+    if (c.verdict != DiagnosisVerdict::Pending)
+        emit q->checkFinished(c);
+}
+
+void DiagnosisEngine::Private::finishGathering()
+{
+    lookUpHistory();
+    report.registrations = facts.registrations;
+    if (!facts.installations.isEmpty())
+        report.installation = facts.installations.constFirst();
+    if (facts.testTag.isEmpty() && facts.whyNoTestSend.isEmpty()) {
+        facts.whyNoTestSend = facts.registrations.isEmpty() && facts.installations.isEmpty()
+            ? DiagnosisEngine::tr("the device has no registration to send to.")
+            : DiagnosisEngine::tr("no tag reaches exactly this device.");
+    }
+    for (DiagnosisCheckId id : allDiagnosisChecks())
+        emitCheck(id);
+    running = false;
+    stage = 0;
+    report.finished = QDateTime::currentDateTimeUtc();
+    emit q->finished(report);
+}
+
+void DiagnosisEngine::Private::finishAction()
+{
+    emitCheck(DiagnosisCheckId::HubConfiguration);
+    emitCheck(DiagnosisCheckId::TestSend);
+    running = false;
+    stage = 0;
+    report.finished = QDateTime::currentDateTimeUtc();
+    emit q->finished(report);
+}
+
+void DiagnosisEngine::Private::pollTelemetry()
+{
+    const QString id = facts.directSend->notificationId;
+    request(client->telemetry(id), DiagnosisEngine::tr("the send's telemetry"),
+            [this](const Exchange &e) {
+                facts.telemetry = e;
+                ++facts.telemetryPolls;
+                const bool waiting = e.ok() && e.details
+                    && (e.details->state == NotificationState::Enqueued
+                        || e.details->state == NotificationState::Processing
+                        || e.details->state == NotificationState::Unknown);
+                if (waiting && facts.telemetryPolls < maxPolls) {
+                    // Shown as it stands; the next look comes from the timer (pending stays > 0).
+                    emitCheck(DiagnosisCheckId::TestSend);
+                    ++pending;
+                    pollTimer.start(pollIntervalMs);
+                }
+            });
+}
+
+void DiagnosisEngine::Private::stopJobs()
+{
+    pollTimer.stop();
+    const auto inFlight = jobs;
+    jobs.clear();
+    for (const QPointer<HubJob> &job : inFlight) {
+        if (job && !job->isFinished())
+            job->cancel();
+    }
+    pending = 0;
+}
 
 DiagnosisEngine::DiagnosisEngine(HubClient *client, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
 {
+    d->q = this;
     d->client = client;
+    d->pollTimer.setSingleShot(true);
+    connect(&d->pollTimer, &QTimer::timeout, this, [this] {
+        if (!d->running)
+            return;
+        --d->pending; // the look the timer stood for
+        d->pollTelemetry();
+    });
 }
 
-DiagnosisEngine::~DiagnosisEngine() = default;
+DiagnosisEngine::~DiagnosisEngine()
+{
+    ++d->generation;
+    d->stopJobs();
+}
 
 void DiagnosisEngine::setHistory(HistoryReader *history)
 {
@@ -37,11 +521,17 @@ void DiagnosisEngine::setProfileName(const QString &name)
 {
     d->profileName = name;
 }
+void DiagnosisEngine::setTelemetryPolling(int intervalMs, int maxPolls)
+{
+    d->pollIntervalMs = std::max(0, intervalMs);
+    d->maxPolls = std::max(1, maxPolls);
+}
 
 void DiagnosisEngine::start(const DiagnosisSubject &subject,
                             const std::optional<DiagnosisSend> &send)
 {
-    const int generation = ++d->generation;
+    ++d->generation;
+    d->stopJobs();
     d->report = {};
     d->report.hub = d->client->connection().hub;
     d->report.profileName = d->profileName;
@@ -53,20 +543,26 @@ void DiagnosisEngine::start(const DiagnosisSubject &subject,
         check.id = id;
         d->report.checks.append(check);
     }
+    d->facts = {};
+    d->facts.subject = subject;
+    d->facts.send = send;
+    d->facts.keyName = d->client->connection().connectionString.keyName();
+    d->facts.key = d->client->connection().connectionString.key();
+    if (send && !send->tagExpression.trimmed().isEmpty()) {
+        auto parsed = TagExpression::parse(send->tagExpression, TagExpression::Limits::Report);
+        if (parsed)
+            d->facts.expression = *parsed;
+        else
+            d->facts.expressionError = parsed.error().message;
+    }
+    d->listedChannels.clear();
+    d->readInstallations.clear();
+    d->probedTag.clear();
+    d->done = d->total = 0;
     d->running = true;
-    QTimer::singleShot(0, this, [this, generation] {
-        if (generation != d->generation || !d->running)
-            return;
-        for (DiagnosisCheck &c : d->report.checks) {
-            if (c.id == DiagnosisCheckId::TestSend)
-                continue;
-            c.verdict = DiagnosisVerdict::CannotTell;
-            emit checkFinished(c);
-        }
-        d->running = false;
-        d->report.finished = QDateTime::currentDateTimeUtc();
-        emit finished(d->report);
-    });
+    d->stage = 1;
+    // The requests start from the event loop; finished() can never come from inside start().
+    d->startSubject();
 }
 
 bool DiagnosisEngine::isRunning() const
@@ -80,22 +576,127 @@ const DiagnosisReport &DiagnosisEngine::report() const
 
 bool DiagnosisEngine::canSendTest(QString *whyNot) const
 {
+    QString why;
+    if (d->running)
+        why = tr("the diagnosis is still running.");
+    else if (d->report.checks.isEmpty())
+        why = tr("no device has been diagnosed yet.");
+    else if (d->facts.testTag.isEmpty())
+        why = d->facts.whyNoTestSend;
     if (whyNot)
-        *whyNot = tr("Not implemented yet.");
-    return false;
+        *whyNot = why;
+    return why.isEmpty();
 }
 
-void DiagnosisEngine::sendTest() { }
-void DiagnosisEngine::sendDirect() { }
+void DiagnosisEngine::sendTest()
+{
+    QString why;
+    if (!canSendTest(&why)) {
+        qWarning("DiagnosisEngine::sendTest(): %s", qPrintable(why));
+        return;
+    }
+    const DiagnosisFacts &f = d->facts;
+    Notification n;
+    const std::optional<Format> sent = f.send ? f.send->format : std::nullopt;
+    n.format = sent
+        ? *sent
+        : (f.registrations.isEmpty() ? nativeFormat(f.installations.constFirst().platform)
+                                     : (f.registrations.constFirst().isTemplate
+                                            ? Format::Template
+                                            : nativeFormat(f.registrations.constFirst().platform)));
+    if (n.format == Format::Template) {
+        TemplateProperties props;
+        if (f.send) {
+            for (auto it = f.send->properties.cbegin(); it != f.send->properties.cend(); ++it)
+                props.append({it.key(), it.value()});
+        }
+        n.body = templateBody(props);
+    } else {
+        n.body =
+            sent && !f.send->body.isEmpty() ? f.send->body : payloadBuilder(n.format).defaultBody();
+    }
+    if (f.send)
+        n.headers = f.send->headers;
+    n.target = Target::tags(f.testTag);
+
+    ++d->generation;
+    d->running = true;
+    d->stage = 3;
+    d->report.finished = {};
+    d->report.cancelled = false;
+    d->facts.testSend.reset();
+    d->facts.directSend.reset();
+    d->facts.telemetry.reset();
+    d->request(d->client->send(n, true), tr("test send to %1").arg(f.testTag),
+               [this](const Exchange &e) { d->facts.testSend = e; });
+}
+
+void DiagnosisEngine::sendDirect()
+{
+    const DiagnosisFacts &f = d->facts;
+    if (d->running || (f.registrations.isEmpty() && f.installations.isEmpty())) {
+        qWarning("DiagnosisEngine::sendDirect(): no device to send to");
+        return;
+    }
+    // The device's native registration (a direct send has no template form).
+    Platform platform = Platform::Apple;
+    QString handle;
+    QByteArray p256dh, auth;
+    for (const Registration &r : f.registrations) {
+        if (!r.isTemplate || handle.isEmpty()) {
+            platform = r.platform;
+            handle = r.handle;
+            p256dh = r.p256dh.toUtf8();
+            auth = r.auth.toUtf8();
+            if (!r.isTemplate)
+                break;
+        }
+    }
+    if (handle.isEmpty()) {
+        const Installation &i = f.installations.constFirst();
+        platform = i.platform;
+        handle = channelHandle(i);
+        if (const auto b = i.browserPushChannel()) {
+            p256dh = b->p256dh.toUtf8();
+            auth = b->auth.toUtf8();
+        }
+    }
+    Notification n;
+    n.format = nativeFormat(platform);
+    const bool sameFormat = f.send && f.send->format == n.format && !f.send->body.isEmpty();
+    n.body = sameFormat ? f.send->body : payloadBuilder(n.format).defaultBody();
+    if (sameFormat)
+        n.headers = f.send->headers;
+    n.target = Target::device(handle, p256dh, auth);
+
+    ++d->generation;
+    d->running = true;
+    d->stage = 3;
+    d->report.finished = {};
+    d->report.cancelled = false;
+    d->facts.testSend.reset();
+    d->facts.telemetry.reset();
+    d->facts.telemetryPolls = 0;
+    d->request(d->client->send(n, false), tr("direct send"), [this](const Exchange &e) {
+        d->facts.directSend = e;
+        if (e.ok() && !e.notificationId.isEmpty())
+            d->pollTelemetry();
+    });
+}
 
 void DiagnosisEngine::cancel()
 {
     if (!d->running)
         return;
     d->running = false;
+    d->stage = 0;
     d->report.cancelled = true;
-    ++d->generation;
-    QTimer::singleShot(0, this, [this] { emit finished(d->report); });
+    const int generation = ++d->generation;
+    d->stopJobs();
+    QTimer::singleShot(0, this, [this, generation] {
+        if (generation == d->generation)
+            emit finished(d->report);
+    });
 }
 
 } // namespace Nh
