@@ -343,7 +343,8 @@ void DiagnosisEngine::Private::planTestTag()
     probedTag = common.constFirst();
     HubClient::ListQuery query;
     query.tag = probedTag;
-    query.top = 10;
+    // One more than the device's own: enough to see whether another device carries it.
+    query.top = int(facts.registrations.size()) + 1;
     request(client->listRegistrations(query),
             DiagnosisEngine::tr("registrations tagged %1").arg(probedTag),
             [this, handles](const Exchange &e) {
@@ -354,7 +355,7 @@ void DiagnosisEngine::Private::planTestTag()
                             .arg(probedTag, failureSentence(e));
                     return;
                 }
-                const bool onlyThis = e.continuationToken.isEmpty()
+                const bool onlyThis = e.continuationToken.isEmpty() && !e.feed->entries.isEmpty()
                     && std::all_of(e.feed->entries.cbegin(), e.feed->entries.cend(),
                                    [&handles](const Registration &r) {
                                        return handles.contains(r.handle, Qt::CaseInsensitive);

@@ -106,25 +106,35 @@ DiagnosisCheck nothingToCheck(DiagnosisCheckId id, const DiagnosisFacts &facts)
 
 DiagnosisCheck run(DiagnosisCheckId id, const DiagnosisFacts &facts)
 {
+    DiagnosisCheck c;
     switch (id) {
     case DiagnosisCheckId::Registered:
-        return registered(facts);
+        c = registered(facts);
+        break;
     case DiagnosisCheckId::Duplicates:
-        return duplicates(facts);
+        c = duplicates(facts);
+        break;
     case DiagnosisCheckId::PlatformFormat:
-        return platformFormat(facts);
+        c = platformFormat(facts);
+        break;
     case DiagnosisCheckId::Expiry:
-        return expiry(facts);
+        c = expiry(facts);
+        break;
     case DiagnosisCheckId::Tags:
-        return tags(facts);
+        c = tags(facts);
+        break;
     case DiagnosisCheckId::Template:
-        return templates(facts);
+        c = templates(facts);
+        break;
     case DiagnosisCheckId::HubConfiguration:
-        return hubConfiguration(facts);
+        c = hubConfiguration(facts);
+        break;
     case DiagnosisCheckId::TestSend:
-        return testSend(facts);
+        c = testSend(facts);
+        break;
     }
-    return {};
+    c.id = id;
+    return c;
 }
 
 namespace {

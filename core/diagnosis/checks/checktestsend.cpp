@@ -88,6 +88,7 @@ DiagnosisCheck fromDirectSend(const DiagnosisFacts &facts, const Exchange &send)
 {
     const auto id = DiagnosisCheckId::TestSend;
     DiagnosisCheck c;
+    c.id = id;
     if (!send.ok()) {
         const Explanation x = explain(send);
         c = makeCheck(id,
