@@ -50,16 +50,23 @@ QString channelHandle(const Installation &i)
     return i.pushChannel;
 }
 
-/** How likely a tag names one device: ids and addresses more than topics. */
+/** How likely a tag names one device: ids, users and addresses more than topics. */
 int tagSpecificity(const QString &tag)
 {
-    int score = int(tag.size());
     if (tag.startsWith(u'$'))
-        score -= 1000; // `$UserId` reaches every device of the user; `$InstallationId` is handled
-    if (tag.contains(u':') || tag.contains(u'@') || tag.contains(u'_'))
-        score += 50;
-    if (std::any_of(tag.cbegin(), tag.cend(), [](QChar c) { return c.isDigit(); }))
-        score += 50;
+        return -1; // `$UserId` reaches every device of the user; `$InstallationId` is handled
+    static const QStringList kPersonal = {u"user"_s,     u"device"_s,  u"id"_s,       u"uid"_s,
+                                          u"email"_s,    u"account"_s, u"customer"_s, u"member"_s,
+                                          u"username"_s, u"userid"_s,  u"deviceid"_s};
+    int score = int(tag.size());
+    const qsizetype colon = tag.indexOf(u':');
+    if (colon > 0 && kPersonal.contains(tag.left(colon).toLower()))
+        score += 200;
+    if (tag.contains(u'@')
+        || std::any_of(tag.cbegin(), tag.cend(), [](QChar c) { return c.isDigit(); }))
+        score += 100;
+    if (colon > 0 || tag.contains(u'_'))
+        score += 20;
     return score;
 }
 
