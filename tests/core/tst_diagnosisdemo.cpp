@@ -132,6 +132,7 @@ void TestDiagnosisDemo::demoDevice()
     QVERIFY(run(engine, s, sent));
     const DiagnosisReport &report = engine.report();
     QVERIFY2(report.requests() <= 5, qPrintable(QString::number(report.requests())));
+    qInfo("%s: %d requests", device.name.data(), int(report.requests()));
     if (device.needsTestSend) {
         // Nothing the hub stores tells a token's environment: no cause before the test send.
         QCOMPARE(cause(report), QString());

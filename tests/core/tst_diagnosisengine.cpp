@@ -80,10 +80,20 @@ void TestDiagnosisEngine::healthyDeviceEveryCheckOk()
              .isEmpty());
     DiagnosisEngine engine(client.get());
     QSignalSpy checks(&engine, &DiagnosisEngine::checkFinished);
+    QSignalSpy progress(&engine, &DiagnosisEngine::progress);
+    QSignalSpy exchanges(&engine, &DiagnosisEngine::exchangeAdded);
     QVERIFY(
         run(engine, subject(DiagnosisSubject::Kind::Handle, kFcm), send(Format::FcmV1, kDefault)));
     const DiagnosisReport &r = engine.report();
     QCOMPARE(checks.size(), 7); // check 8 stays Pending: nothing pushes unless asked
+    QCOMPARE(exchanges.size(), r.exchanges.size());
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(0).toInt(), r.requests()); // done == every request
+    QCOMPARE(progress.last().at(1).toInt(), r.requests());
+    for (const DiagnosisCheck &c : r.checks) {
+        for (const QUuid &id : c.evidence)
+            QVERIFY(r.exchange(id)); // every piece of evidence is openable
+    }
     for (const DiagnosisCheck &c : r.checks) {
         const QString expected = c.id == DiagnosisCheckId::TestSend ? u"pending"_s : u"ok"_s;
         QVERIFY2(key(c.verdict) == expected,

@@ -53,6 +53,7 @@ private slots:
     void sharedTagCannotTarget();
     void testSendReachesTheDevice();
     void apnsEnvironmentNeedsTheTestSend();
+    void apnsEnvironmentByDirectSendTelemetry();
     void directSendWithTelemetry();
     void telemetryOnFreeTierSaidPlainly();
     void historyTellsWhenTheHandleWasReported();
@@ -190,6 +191,25 @@ void TestDiagnosisSend::apnsEnvironmentNeedsTheTestSend()
     QVERIFY(r.verdictLine().contains(u"production build"_s));
 }
 
+void TestDiagnosisSend::apnsEnvironmentByDirectSendTelemetry()
+{
+    // No tag of its own: the direct send and its telemetry tell the environment instead.
+    const QString token = u"C0FFEE0012production4A5B6C7D8E9F00112233445566778899AABBCCDDEEFF01"_s;
+    QVERIFY(!createRegistration(*client, native(Platform::Apple, token, {u"sports"_s})).isEmpty());
+    QVERIFY(!createRegistration(*client, native(Platform::FcmV1, kFcm, {u"sports"_s})).isEmpty());
+    DiagnosisEngine engine(client.get());
+    engine.setTelemetryPolling(10, 3);
+    QVERIFY(
+        run(engine, subject(DiagnosisSubject::Kind::Handle, token), send(Format::Apple, kDefault)));
+    QVERIFY(!engine.canSendTest());
+    QVERIFY(runAction(engine, &DiagnosisEngine::sendDirect));
+    const DiagnosisReport &r = engine.report();
+    QCOMPARE(key(verdict(r, DiagnosisCheckId::TestSend)), u"problem"_s);
+    QVERIFY(r.check(DiagnosisCheckId::TestSend)->summary.contains(u"BadChannel"_s));
+    QCOMPARE(cause(r), u"hub"_s);
+    QVERIFY2(r.verdictLine().contains(u"APNs environment mismatch"_s), qPrintable(r.verdictLine()));
+}
+
 void TestDiagnosisSend::directSendWithTelemetry()
 {
     // Only the shared tag: no test send can target the device, a direct send can.
@@ -202,7 +222,10 @@ void TestDiagnosisSend::directSendWithTelemetry()
     QVERIFY(
         run(engine, subject(DiagnosisSubject::Kind::Handle, kFcm), send(Format::FcmV1, kDefault)));
     QVERIFY(!engine.canSendTest());
+    QSignalSpy progress(&engine, &DiagnosisEngine::progress);
     QVERIFY(runAction(engine, &DiagnosisEngine::sendDirect));
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(0).toInt(), progress.last().at(1).toInt()); // done == total
     const DiagnosisCheck *c = engine.report().check(DiagnosisCheckId::TestSend);
     QVERIFY(c);
     QVERIFY2(key(c->verdict) == u"ok"_s, qPrintable(c->summary));
