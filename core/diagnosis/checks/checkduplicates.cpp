@@ -37,7 +37,7 @@ QString installationOf(const Registration &r)
 
 bool matchesSend(const DiagnosisFacts &facts, const Registration &r)
 {
-    if (!facts.send || facts.send->tagExpression.trimmed().isEmpty())
+    if (facts.send->tagExpression.trimmed().isEmpty())
         return true;
     if (!facts.expression)
         return false;
@@ -83,7 +83,7 @@ DiagnosisCheck duplicates(const DiagnosisFacts &facts)
             c.registrationIds.append(r.registrationId);
         }
     }
-    if (c.verdict != DiagnosisVerdict::Problem) {
+    if (c.verdict != DiagnosisVerdict::Problem && facts.send) {
         // Native and template registrations of one handle (not of one installation, which makes
         // both by design) that the send's expression both reaches: a back end that sends both
         // formats delivers twice.
