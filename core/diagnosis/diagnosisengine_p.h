@@ -25,6 +25,11 @@ QString installationIdOf(const Registration &registration);
 QString channelHandle(const Installation &installation);
 } // namespace DiagnosisGather
 
+/**
+ * One run's state: the report being built, the facts the checks read, the requests in flight
+ * (`generation` drops the answers of a run that was cancelled or replaced), and check 8's
+ * telemetry polling.
+ */
 struct DiagnosisEngine::Private
 {
     DiagnosisEngine *q = nullptr;
