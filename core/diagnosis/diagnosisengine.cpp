@@ -154,6 +154,7 @@ void DiagnosisEngine::start(const DiagnosisSubject &subject,
     d->facts = {};
     d->facts.subject = subject;
     d->facts.send = send;
+    d->facts.profileName = d->profileName;
     d->facts.keyName = d->client->connection().connectionString.keyName();
     d->facts.key = d->client->connection().connectionString.key();
     if (send && !send->tagExpression.trimmed().isEmpty()) {

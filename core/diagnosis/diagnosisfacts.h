@@ -52,6 +52,8 @@ struct DiagnosisFacts
     /// Why the description could not be read (401/403 without Manage, transport …).
     QString hubFailure;
     QUuid hubEvidence;
+    /// The profile's name for the sentences about the key's rights; empty: the key's name.
+    QString profileName;
     /// The connection's key, to find its rule's rights in the description (never shown).
     QString keyName;
     QString key;

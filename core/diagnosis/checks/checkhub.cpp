@@ -74,8 +74,8 @@ DiagnosisCheck hubConfiguration(const DiagnosisFacts &facts)
     HubCheckContext context;
     context.now = facts.now;
     if (!facts.keyName.isEmpty())
-        context.profiles.append(
-            {Text::tr("this connection"), facts.keyName, facts.key, ProfileKey::Role::BackEnd});
+        context.profiles.append({facts.profileName.isEmpty() ? facts.keyName : facts.profileName,
+                                 facts.keyName, facts.key, ProfileKey::Role::BackEnd});
     const QList<HubFinding> findings = checkHub(hub, context);
     const QList<Platform> platforms = relevantPlatforms(facts);
     QList<PnsCredentialKind> kinds;
@@ -127,7 +127,8 @@ DiagnosisCheck hubConfiguration(const DiagnosisFacts &facts)
                   f.id == u"profile-cannot-send"_s ? Weight::KeyCannotSend
                                                    : Weight::HubCredentialBroken,
                   f.fix);
-        } else if (f.severity == HubCheckSeverity::Warning) {
+        } else if (f.severity == HubCheckSeverity::Warning && f.credential) {
+            // Only a credential's warnings bear on delivery; a rule's or the key's are details.
             raise(DiagnosisVerdict::Warning, f.message, Weight::HubWarning, f.fix);
         }
     }
