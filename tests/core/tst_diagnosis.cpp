@@ -29,6 +29,8 @@ private slots:
     void handleShapes();
     void verdictNamesTheHeaviestProblem();
     void warningsNeverOutrankProblems();
+    void nativeAndTemplateBothMatching();
+    void noSendLeavesTagsUntold();
 };
 
 namespace {
@@ -238,6 +240,42 @@ void TestDiagnosis::warningsNeverOutrankProblems()
     QCOMPARE(report.check(DiagnosisCheckId::Template)->verdict, DiagnosisVerdict::Problem);
     QCOMPARE(report.likelyCause()->id, DiagnosisCheckId::Template);
     QVERIFY(report.check(DiagnosisCheckId::Template)->summary.contains(u"$(text)"_s));
+}
+
+void TestDiagnosis::nativeAndTemplateBothMatching()
+{
+    DiagnosisFacts facts;
+    facts.send = DiagnosisSend {};
+    facts.send->format = Format::Apple;
+    facts.send->tagExpression = u"sports"_s;
+    facts.expression = *TagExpression::parse(u"sports"_s);
+    Registration n = reg(Platform::Apple, u"ABCDEF0123456789ABCDEF0123456789"_s, {u"sports"_s});
+    Registration t = n;
+    t.registrationId = u"reg-template"_s;
+    t.isTemplate = true;
+    t.bodyTemplate = uR"j({"aps":{"alert":"$(text)"}})j"_s;
+    facts.registrations = {n, t};
+    const DiagnosisCheck c = DiagnosisChecks::duplicates(facts);
+    QCOMPARE(c.verdict, DiagnosisVerdict::Warning);
+    QCOMPARE(c.registrationIds.size(), 2);
+
+    // Made from one installation, both kinds are by design.
+    n.tags.append(u"$InstallationId:{i1}"_s);
+    t.tags.append(u"$InstallationId:{i1}"_s);
+    facts.registrations = {n, t};
+    QCOMPARE(DiagnosisChecks::duplicates(facts).verdict, DiagnosisVerdict::Ok);
+}
+
+void TestDiagnosis::noSendLeavesTagsUntold()
+{
+    DiagnosisFacts facts;
+    facts.registrations = {reg(Platform::FcmV1, u"fcm:APA91b"_s, {u"sports"_s})};
+    QCOMPARE(DiagnosisChecks::tags(facts).verdict, DiagnosisVerdict::CannotTell);
+    QCOMPARE(DiagnosisChecks::platformFormat(facts).verdict, DiagnosisVerdict::Ok);
+    QCOMPARE(DiagnosisChecks::templates(facts).verdict, DiagnosisVerdict::Ok);
+    QCOMPARE(DiagnosisChecks::testSend(facts).verdict, DiagnosisVerdict::Pending);
+    facts.registrations.first().platform = Platform::Gcm;
+    QCOMPARE(DiagnosisChecks::platformFormat(facts).verdict, DiagnosisVerdict::Problem);
 }
 
 QTEST_GUILESS_MAIN(TestDiagnosis)

@@ -37,6 +37,8 @@ private slots:
     void registeredMissingHandle();
     void registeredMissingRegistrationId();
     void duplicatesOfOneHandle();
+    void duplicatesFoundFromARegistrationId();
+    void installationWithExpiredChannel();
     void platformLegacyGcm();
     void platformTemplateSendToNative();
     void expiryPassed();
@@ -151,6 +153,40 @@ void TestDiagnosisEngine::duplicatesOfOneHandle()
     QVERIFY(!c->evidence.isEmpty());
     for (const QUuid &id : c->evidence)
         QVERIFY(r.exchange(id)->url.toString().contains(u"filter"_s));
+}
+
+void TestDiagnosisEngine::duplicatesFoundFromARegistrationId()
+{
+    const QString handle = u"fcm-token-frank-twice-xR7:APA91bQ2x"_s;
+    const QString a = createRegistration(*client, native(Platform::FcmV1, handle, {u"sports"_s}));
+    const QString b = createRegistration(*client, native(Platform::FcmV1, handle, {u"sports"_s}));
+    QVERIFY(!a.isEmpty() && !b.isEmpty());
+    DiagnosisEngine engine(client.get());
+    QVERIFY(run(engine, subject(DiagnosisSubject::Kind::Registration, a),
+                send(Format::FcmV1, kDefault)));
+    const DiagnosisReport &r = engine.report();
+    QCOMPARE(r.registrations.size(), 2); // the other one came from the by-channel listing
+    QCOMPARE(cause(r), u"duplicates"_s);
+    QVERIFY2(r.requests() <= 4, qPrintable(QString::number(r.requests())));
+}
+
+void TestDiagnosisEngine::installationWithExpiredChannel()
+{
+    // The hub sets pushChannelExpired itself when the push service refuses the channel.
+    Installation i;
+    i.installationId = u"inst-expired-channel"_s;
+    i.platform = Platform::FcmV1;
+    i.pushChannel = u"fcm-token-old-Zz9:APA91bOld"_s;
+    i.tags = {u"sports"_s};
+    i.pushChannelExpired = true;
+    f.emulator.state().putInstallation(*f.emulator.state().hub(f.hub()), i);
+    DiagnosisEngine engine(client.get());
+    QVERIFY(run(engine, subject(DiagnosisSubject::Kind::Installation, i.installationId),
+                send(Format::FcmV1, kDefault)));
+    const DiagnosisReport &r = engine.report();
+    QCOMPARE(key(verdict(r, DiagnosisCheckId::Registered)), u"problem"_s);
+    QVERIFY(r.check(DiagnosisCheckId::Registered)->summary.contains(u"expired"_s));
+    QCOMPARE(cause(r), u"registered"_s);
 }
 
 void TestDiagnosisEngine::platformLegacyGcm()
