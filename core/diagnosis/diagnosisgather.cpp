@@ -8,6 +8,7 @@
 #include "client/explainer.h"
 #include "diagnosis/diagnosisengine_p.h"
 #include "store/history/historyreader.h"
+#include "store/history/historytypes.h"
 
 #include <QRegularExpression>
 #include <algorithm>
@@ -108,8 +109,13 @@ void DiagnosisEngine::Private::request(HubJob *job, const QString &step,
                      [this, gen, step, handler = std::move(handler)](const Exchange &e) {
                          if (gen != generation)
                              return;
-                         report.exchanges.append(e);
-                         emit q->exchangeAdded(e);
+                         // The report keeps what the history would: no token, no key, no
+                         // credential (docs/conventions.md R8); the checks read the answer.
+                         Exchange kept = historyRecordFor(e).exchange;
+                         if (kept.hubDescription)
+                             kept.hubDescription = redactedHubDescription(*kept.hubDescription);
+                         report.exchanges.append(kept);
+                         emit q->exchangeAdded(kept);
                          handler(e);
                          --pending;
                          ++done;

@@ -96,6 +96,18 @@ void TestDiagnosisEngine::healthyDeviceEveryCheckOk()
         for (const QUuid &id : c.evidence)
             QVERIFY(r.exchange(id)); // every piece of evidence is openable
     }
+    // No token, key or PNS credential in what the report keeps.
+    const QByteArray secret = f.connectionString().key().toUtf8();
+    for (const Exchange &e : r.exchanges) {
+        QVERIFY(e.authorization.isEmpty());
+        QVERIFY(!e.responseBody.contains(secret));
+        for (const auto &h : e.requestHeaders)
+            QVERIFY(!h.second.contains(secret));
+        if (e.hubDescription) {
+            for (const AuthorizationRule &rule : e.hubDescription->authorizationRules)
+                QVERIFY(rule.primaryKey.toUtf8() != secret && rule.secondaryKey.toUtf8() != secret);
+        }
+    }
     for (const DiagnosisCheck &c : r.checks) {
         const QString expected = c.id == DiagnosisCheckId::TestSend ? u"pending"_s : u"ok"_s;
         QVERIFY2(key(c.verdict) == expected,
