@@ -56,6 +56,7 @@ private slots:
     void apnsEnvironmentByDirectSendTelemetry();
     void directSendWithTelemetry();
     void telemetryOnFreeTierSaidPlainly();
+    void cancelWhileWaitingForTelemetry();
     void historyTellsWhenTheHandleWasReported();
 
 private:
@@ -254,6 +255,29 @@ void TestDiagnosisSend::telemetryOnFreeTierSaidPlainly()
     for (const Exchange &e : engine.report().exchanges)
         polls += e.operation == u"telemetry.get"_s ? 1 : 0;
     QCOMPARE(polls, 1); // a 403 is not asked again
+}
+
+void TestDiagnosisSend::cancelWhileWaitingForTelemetry()
+{
+    QVERIFY(!createRegistration(*client, native(Platform::FcmV1, kFcm, {u"sports"_s})).isEmpty());
+    FaultRule rule;
+    rule.operation = u"telemetry.get"_s;
+    rule.fault = *Fault::parse(u"delay=3000");
+    f.emulator.faults().add(rule);
+    DiagnosisEngine engine(client.get());
+    QVERIFY(
+        run(engine, subject(DiagnosisSubject::Kind::Handle, kFcm), send(Format::FcmV1, kDefault)));
+    QSignalSpy added(&engine, &DiagnosisEngine::exchangeAdded);
+    QSignalSpy finished(&engine, &DiagnosisEngine::finished);
+    engine.sendDirect();
+    QVERIFY(added.wait(5000)); // the direct send; its telemetry is now delayed
+    QCOMPARE(added.last().first().value<Exchange>().operation, u"send.direct"_s);
+    engine.cancel();
+    QVERIFY(finished.wait(2000));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(engine.report().cancelled);
+    QVERIFY(!engine.isRunning());
+    QCOMPARE(added.size(), 1); // the delayed answer is not taken in
 }
 
 void TestDiagnosisSend::historyTellsWhenTheHandleWasReported()
