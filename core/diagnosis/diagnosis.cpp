@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diagnosis/diagnosis.h"
 
+#include "protocol/notification.h"
+
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
@@ -135,10 +137,69 @@ QString DiagnosisSubject::displayText() const
 
 Result<DiagnosisSend> DiagnosisSend::fromExchange(const Exchange &exchange)
 {
-    // Filled in with the engine (reads format, tags, properties and headers of a send).
-    Q_UNUSED(exchange);
-    return makeError(ErrorCode::Usage,
-                     QCoreApplication::translate("Nh::Diagnosis", "Not implemented yet."));
+    if (exchange.operation != u"send"_s && !exchange.operation.startsWith(u"send."_s)) {
+        return makeError(ErrorCode::Usage,
+                         QCoreApplication::translate(
+                             "Nh::Diagnosis",
+                             "The exchange is a %1 request, not a send: there is no push to "
+                             "diagnose.")
+                             .arg(exchange.operation.isEmpty() ? u"?"_s : exchange.operation));
+    }
+    const auto header = [&exchange](QByteArrayView name) {
+        return QString::fromUtf8(headerValue(exchange.requestHeaders, name).value_or(QByteArray()))
+            .trimmed();
+    };
+    const QString formatName = header(kFormatHeader);
+    if (formatName.isEmpty()) {
+        return makeError(ErrorCode::MissingField,
+                         QCoreApplication::translate(
+                             "Nh::Diagnosis",
+                             "The send has no ServiceBusNotification-Format header (it was refused "
+                             "before it was sent), so its format is unknown."),
+                         -1, 0, QString::fromLatin1(kFormatHeader.toByteArray()));
+    }
+    DiagnosisSend send;
+    send.format = formatFromWireName(formatName);
+    if (!send.format) {
+        return makeError(
+            ErrorCode::InvalidValue,
+            QCoreApplication::translate(
+                "Nh::Diagnosis", "The send's format \u201c%1\u201d is not one the hub knows.")
+                .arg(formatName),
+            -1, 0, QString::fromLatin1(kFormatHeader.toByteArray()));
+    }
+    send.tagExpression = header(kTagsHeader);
+    send.deviceHandle = header(kDeviceHandleHeader);
+    send.exchangeId = exchange.id;
+    const bool batch = exchange.operation == u"send.batch"_s;
+    if (*send.format == Format::Template && !batch) {
+        auto props = templateProperties(exchange.requestBody);
+        if (!props) {
+            return makeError(
+                props.error().code,
+                QCoreApplication::translate(
+                    "Nh::Diagnosis", "The template properties of the send cannot be read: %1")
+                    .arg(props.error().message));
+        }
+        for (const auto &p : std::as_const(*props))
+            send.properties.insert(p.first, p.second);
+    } else if (!batch) {
+        send.body = exchange.requestBody;
+    }
+    // The platform headers the send set; the protocol's own and the transport's stay out.
+    static const QList<QByteArrayView> kSkipped = {
+        "Authorization", "Content-Type", "Content-Length", "x-ms-version",      "User-Agent",
+        "Host",          kFormatHeader,  kTagsHeader,      kDeviceHandleHeader, kScheduleTimeHeader,
+        kP256dhHeader,   kAuthHeader};
+    for (const auto &h : exchange.requestHeaders) {
+        const bool skipped =
+            std::any_of(kSkipped.cbegin(), kSkipped.cend(), [&h](QByteArrayView n) {
+                return h.first.compare(n, Qt::CaseInsensitive) == 0;
+            });
+        if (!skipped)
+            send.headers.append(h);
+    }
+    return send;
 }
 
 int DiagnosisReport::requests() const

@@ -87,6 +87,8 @@ struct DiagnosisSend
     HttpHeaders headers; ///< headers the send set (platform headers, …)
     QUuid exchangeId; ///< the history exchange it was read from; null when typed
     QByteArray body; ///< the native payload when known
+    /// A direct send's ServiceBusNotification-DeviceHandle (empty for tag and broadcast sends).
+    QString deviceHandle;
 
     /** The send an exchange made (a send or test send); an Error when it is no send. */
     static Result<DiagnosisSend> fromExchange(const Exchange &exchange);

@@ -36,6 +36,9 @@ public:
     void setHistory(HistoryReader *history);
     /** The profile's name for the report's title; optional. */
     void setProfileName(const QString &name);
+    /** How sendDirect() polls the telemetry: every `intervalMs`, at most `maxPolls` times
+     *  (defaults 3000 ms, 5). */
+    void setTelemetryPolling(int intervalMs, int maxPolls);
 
     /** Starts a diagnosis; one still running is cancelled first (its finished() is not sent). */
     void start(const DiagnosisSubject &subject, const std::optional<DiagnosisSend> &send = {});
