@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QTextStream>
+#include <QTimer>
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
@@ -320,6 +321,12 @@ void DiagnoseCommand::proceed(const QCommandLineParser &parser)
     if (m_historyReader)
         m_engine->setHistory(m_historyReader.get());
     connect(m_engine, &DiagnosisEngine::progress, this, &DiagnoseCommand::showProgress);
+    const auto active = [this] {
+        m_sendActivity = m_sendAsked;
+    };
+    connect(m_engine, &DiagnosisEngine::progress, this, active);
+    connect(m_engine, &DiagnosisEngine::checkFinished, this, active);
+    connect(m_engine, &DiagnosisEngine::exchangeAdded, this, active);
     connect(m_engine, &DiagnosisEngine::finished, this, &DiagnoseCommand::finishedRun);
     m_engine->start(m_subject, m_send);
 }
@@ -359,14 +366,22 @@ bool DiagnoseCommand::requestSend()
                 {{m_sendNote + u' ' + tr("--send-direct makes a real send to the device.")}});
         return false;
     }
-    // An engine that started nothing will not report again.
-    return m_engine->isRunning();
+    if (!m_engine->isRunning()) {
+        // An engine that started nothing reports nothing more: give it one turn of the event
+        // loop to say something, else print what there is.
+        QTimer::singleShot(0, this, [this] {
+            if (!m_sendActivity && !isDone())
+                print(m_engine->report());
+        });
+    }
+    return true;
 }
 
 void DiagnoseCommand::finishedRun(const DiagnosisReport &report)
 {
     if (isDone())
         return;
+    m_sendActivity = m_sendAsked;
     clearProgress();
     if (report.cancelled)
         return fail(ErrorCode::Cancelled, tr("Diagnosis cancelled."));

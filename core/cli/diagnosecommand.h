@@ -79,6 +79,7 @@ private:
     bool m_wantDirect = false;
     bool m_markdownOut = false;
     bool m_sendAsked = false; ///< the test/direct send was started: the next finished() is final
+    bool m_sendActivity = false; ///< the engine said something after the send was asked for
     bool m_progressShown = false;
     QString m_sendNote; ///< why the test send could not be made, for the text output
     QString m_profileName;
