@@ -476,10 +476,15 @@ void DiagnoseCommand::printText(const DiagnosisReport &report)
         const QJsonArray details = j.value(u"details"_s).toArray();
         const QString next = j.value(u"nextStep"_s).toString();
         const QJsonArray evidence = j.value(u"evidence"_s).toArray();
+        // The details of what is not fine, and of a test send that ran; --json and --markdown
+        // carry every check's.
+        if (c.verdict == DiagnosisVerdict::Pending
+            || (c.verdict == DiagnosisVerdict::Ok && c.id != DiagnosisCheckId::TestSend))
+            continue;
         if (details.isEmpty() && next.isEmpty() && evidence.isEmpty())
             continue;
-        out << u'\n' << diagnosisCheckTitle(c.id) << u" (" << diagnosisVerdictName(c.verdict)
-            << u")\n";
+        out << u'\n' << u"%1 (%2)"_s.arg(diagnosisCheckTitle(c.id), diagnosisVerdictName(c.verdict))
+            << u'\n';
         for (const QJsonValue &d : details)
             out << u"  "_s << d.toString() << u'\n';
         if (!next.isEmpty())

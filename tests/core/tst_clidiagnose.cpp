@@ -180,6 +180,12 @@ void TestCliDiagnose::textOutputStartsWithTheVerdict()
     for (int i = 0; i < titles.size(); ++i)
         QVERIFY2(lines.at(2 + i).contains(titles.at(i)), qPrintable(r.out));
     SAYS(r, u"request(s) made."_s);
+    // Only text: no pointer printed where a string was meant.
+    static const QRegularExpression pointer(u"0x[0-9a-f]{6,}"_s);
+    QVERIFY2(!pointer.match(r.out).hasMatch(), qPrintable(r.out));
+    // A cause named on top has its details below, under its title and verdict.
+    if (lines.first().startsWith(u"Most likely cause: "_s))
+        QVERIFY2(r.out.contains(u"\nDuplicate registrations (Problem)\n"_s), qPrintable(r.out));
 }
 
 void TestCliDiagnose::markdownAndJsonHaveNoKey()
