@@ -280,6 +280,8 @@ void DiagnoseCommand::start(const QCommandLineParser &parser, const QStringList 
 
 void DiagnoseCommand::proceed(const QCommandLineParser &parser)
 {
+    if (isDone())
+        return; // cancelled while the profile's key was read
     auto client = m_session.client();
     if (!client)
         return fail(ErrorCode::Usage, client.error().message);
