@@ -11,10 +11,28 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
+#include <QSocketNotifier>
 #include <QTextStream>
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
+#include <memory>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+/** The self-pipe of Ctrl+C: the handler writes a byte, the event loop cancels the command. */
+int g_interruptPipe[2] = {-1, -1};
+
+void onInterrupt(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_interruptPipe[1], &byte, 1);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -45,6 +63,22 @@ int main(int argc, char *argv[])
         err.flush();
         QCoreApplication::exit(code);
     });
+    // Ctrl+C cancels the running command (requests stop, `diagnose` reports it cancelled,
+    // `emulator` stops); a second Ctrl+C ends the process at once (SA_RESETHAND).
+    std::unique_ptr<QSocketNotifier> interrupt;
+    if (::pipe2(g_interruptPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
+        interrupt = std::make_unique<QSocketNotifier>(g_interruptPipe[0], QSocketNotifier::Read);
+        QObject::connect(interrupt.get(), &QSocketNotifier::activated, &cli, [&] {
+            char byte = 0;
+            [[maybe_unused]] const auto read = ::read(g_interruptPipe[0], &byte, 1);
+            cli.cancel();
+        });
+        struct sigaction action = {};
+        action.sa_handler = onInterrupt;
+        action.sa_flags = SA_RESETHAND;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, nullptr);
+    }
     cli.start(app.arguments(), io);
     return app.exec();
 }

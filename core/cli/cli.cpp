@@ -5,6 +5,7 @@
 #include "cli/clicommand.h"
 #include "cli/clireference.h"
 #include "cli/clisession.h"
+#include "cli/diagnosecommand.h"
 #include "cli/emulatorcommand.h"
 #include "cli/explaintagscommand.h"
 #include "cli/historycommand.h"
@@ -128,7 +129,7 @@ void Cli::run(const QStringList &arguments)
         new InstallationsCommand(session, this), new TelemetryCommand(session, this),
         new EmulatorCommand(session, this),      new ProfilesCommand(session, this),
         new HistoryCommand(session, this),       new TemplatesCommand(session, this),
-        new HubCommand(session, this),
+        new HubCommand(session, this),           new DiagnoseCommand(session, this),
     };
     const auto commandNamed = [&](const QString &name) -> CliCommand * {
         for (CliCommand *c : std::as_const(commands)) {

@@ -33,6 +33,8 @@ enum class ExitCode : int {
     Hub = 5, ///< the hub answered 4xx or 5xx
     NoTargets = 6, ///< a test send that reached no registration
     BadResponse = 7, ///< a 2xx answer whose body could not be read
+    DiagnosisProblem = 8, ///< `diagnose`: a check found a problem
+    DiagnosisUnsure = 9, ///< `diagnose`: no problem, but warnings or checks that could not tell
 };
 
 /** Where a run reads and writes; main() fills it from the process, tests from buffers. */

@@ -113,6 +113,10 @@ QString exitCodeName(ExitCode code)
         return u"no-targets"_s;
     case ExitCode::BadResponse:
         return u"bad-response"_s;
+    case ExitCode::DiagnosisProblem:
+        return u"diagnosis-problem"_s;
+    case ExitCode::DiagnosisUnsure:
+        return u"diagnosis-unsure"_s;
     }
     return u"failure"_s;
 }

@@ -31,8 +31,10 @@ QList<Registration> reachedRegistrations(const QList<Registration> &all, Format 
                                          const TagExpression *expression)
 {
     QList<Registration> reached;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const Registration &r : all) {
-        if (reaches(r, format, expression))
+        const bool expired = r.expirationTime.isValid() && r.expirationTime < now;
+        if (!expired && reaches(r, format, expression))
             reached.append(r);
     }
     return reached;

@@ -28,11 +28,15 @@ bool formatReaches(Format format, const Registration &registration);
  * Whether a send in `format` with `expression` reaches `registration`. A null pointer is a
  * broadcast (every registration the format reaches); a null TagExpression reaches nothing.
  * Tags are compared as TagExpression::matches() does by default (case-insensitively).
- * Expiry is not looked at: the hub deletes expired registrations itself.
+ * Expiry is not looked at here (reachedRegistrations() does): the tags alone decide.
  */
 bool reaches(const Registration &registration, Format format, const TagExpression *expression);
 
-/** The registrations of `all` that reaches() admits, in the order given. */
+/**
+ * The registrations of `all` that reaches() admits and whose ExpirationTime has not passed, in
+ * the order given: the hub lists an expired registration until it removes it, but no send
+ * reaches it (docs/protocol.md §9.7 rule 28).
+ */
 QList<Registration> reachedRegistrations(const QList<Registration> &all, Format format,
                                          const TagExpression *expression);
 

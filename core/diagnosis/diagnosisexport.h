@@ -16,7 +16,12 @@ namespace Nh {
  * being diagnosed).
  */
 namespace DiagnosisExport {
+/** The "version" of toJson()'s object; raised when a member changes meaning or goes away. */
+inline constexpr int kJsonVersion = 1;
+/** A support ticket's text: title with subject and hub, verdict line, a table of the checks,
+ *  each check's summary, details, next step and evidence, then the requests (redacted headers). */
 QByteArray toMarkdown(const DiagnosisReport &report);
+/** The whole report as README.md ("Diagnose a device") documents it. */
 QJsonObject toJson(const DiagnosisReport &report);
 } // namespace DiagnosisExport
 

@@ -6,6 +6,7 @@
 
 #include "emulator/emulatorgenerator.h"
 
+#include "emulator/demodevices.h"
 #include "emulator/emulatorstate.h"
 
 #include <QElapsedTimer>
@@ -211,6 +212,57 @@ void EmulatorState::seedDemoData(EmulatorHub &hub)
     inst.pushChannel = u"fcm-token-alice-pixel-cZ3x1:APA91bF"_s;
     inst.tags = {u"sports"_s, u"lang:en"_s};
     putInstallation(hub, inst);
+
+    seedDemoDevices(hub);
+}
+
+void EmulatorState::seedDemoDevices(EmulatorHub &hub)
+{
+    // The devices of the diagnosis (demodevices.cpp), each showing exactly one failure for the
+    // send of its row. "healthy" (Bob's FCM v1 registration above), "legacy-gcm" and
+    // "template-property" (the GCM and the unsent-property registrations above) are already here.
+    const auto subject = [](QLatin1StringView name) {
+        for (const DemoDevice &d : demoDevices()) {
+            if (d.name == name)
+                return QString(d.subject);
+        }
+        Q_ASSERT_X(false, "seedDemoDevices", "a row of demodevices.cpp is missing");
+        return QString();
+    };
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto add = [&](Platform p, const QString &handle, const QStringList &tags,
+                         const QDateTime &expires = Registration::neverExpires()) {
+        Registration r;
+        r.platform = p;
+        r.handle = handle;
+        r.tags = tags;
+        r.etag = 1;
+        r.published = now;
+        r.updated = now;
+        r.expirationTime = expires;
+        putRegistration(hub, r);
+    };
+    // "duplicate": the same FCM token in two native registrations (an app that registered again
+    // without its stored id): "sports || politics" pushes it twice.
+    const QString twice = subject("duplicate"_L1);
+    add(Platform::FcmV1, twice, {u"sports"_s, u"user:frank"_s, u"lang:en"_s});
+    add(Platform::FcmV1, twice, {u"sports"_s, u"user:frank"_s, u"lang:en"_s});
+    // "expired": an Apple registration whose ExpirationTime passed a week ago (a hub whose
+    // RegistrationTtl was short). Listed and read with that time; sends no longer reach it.
+    add(Platform::Apple, subject("expired"_L1), {u"sports"_s, u"user:ivan"_s, u"lang:en"_s},
+        now.addDays(-7));
+    // "apns-environment": a production build's token; the demo hub's APNs endpoint is the
+    // sandbox, so a send answers "invalid handle" (outcomeFor()) and the hub deletes it.
+    add(Platform::Apple, subject("apns-environment"_L1),
+        {u"politics"_s, u"user:judy"_s, u"lang:en"_s});
+    // "tags-excluded": an installation whose tags "sports || politics" does not reach.
+    Installation excluded;
+    excluded.installationId = subject("tags-excluded"_L1);
+    excluded.userId = u"karl"_s;
+    excluded.platform = Platform::FcmV1;
+    excluded.pushChannel = u"fcm-token-karl-weather-hT5:APA91bW"_s;
+    excluded.tags = {u"weather"_s, u"lang:de"_s};
+    putInstallation(hub, excluded);
 }
 
 } // namespace Nh

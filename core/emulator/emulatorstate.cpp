@@ -357,6 +357,7 @@ bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
     QStringList refused;
     QSet<QString> refusedInstallations;
     bool done = false;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     for (int examined = 0;; ++examined) {
         if (examined >= budget)
             break;
@@ -367,6 +368,11 @@ bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
         }
         job.after = table.idBytes(*slot);
         if (!table.reaches(*slot, expression, job.classes))
+            continue;
+        // A registration whose ExpirationTime has passed is no target any more: the service
+        // keeps listing it until its clean-up removes it, but sends do not reach it
+        // (docs/protocol.md §9.7 rule 28).
+        if (table.hasExpired(*slot, nowMs))
             continue;
         const Platform platform = table.platform(*slot);
         ++job.matched;

@@ -192,8 +192,12 @@ public:
     /** Works every pending send to its end (tests, shutdown). */
     void finishPendingSends();
 
-    /** Demo data for a first start: registrations of every platform, one installation. */
+    /** Demo data for a first start: registrations of every platform, one installation, and the
+     *  diagnosis's demo devices (seedDemoDevices()). */
     void seedDemoData(EmulatorHub &hub);
+    /** The demo devices of demodevices.h that the rest of the demo data lacks (part of
+     *  seedDemoData()). */
+    void seedDemoDevices(EmulatorHub &hub);
 
     /** Makes a namespace with the two default rules (random keys) and one hub. */
     static std::unique_ptr<EmulatorState> createDefault(const QString &hubName);

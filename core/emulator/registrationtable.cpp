@@ -242,6 +242,12 @@ QStringList RegistrationTable::idsOfInstallation(const QString &installationId) 
     return out;
 }
 
+bool RegistrationTable::hasExpired(Slot slot, qint64 nowMs) const
+{
+    const qint64 expiration = m_records[slot].expiration;
+    return expiration != kNoTime && expiration < nowMs;
+}
+
 Registration RegistrationTable::registration(Slot slot) const
 {
     const Record &rec = m_records[slot];

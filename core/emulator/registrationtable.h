@@ -76,6 +76,9 @@ public:
     QByteArray idBytes(Slot slot) const { return m_records[slot].id; }
     Platform platform(Slot slot) const { return m_records[slot].platform; }
     bool isTemplate(Slot slot) const { return m_records[slot].isTemplate; }
+    /** Whether the registration's ExpirationTime lies before `nowMs` (ms since the epoch); a
+     *  registration without one never expires. */
+    bool hasExpired(Slot slot, qint64 nowMs) const;
     QString handle(Slot slot) const;
     /** The tags as stored (their spelling), for TagExpression::matches(). */
     QSet<QString> tagSet(Slot slot) const;

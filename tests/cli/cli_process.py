@@ -12,6 +12,7 @@ serving another nhcli process. Prints 'ok'/'FAIL' per check and 'N passed, N fai
 """
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -168,6 +169,15 @@ def run_checks(binary, emu):
                       if os.path.exists(f))
     check("the history file holds no key", stored and key.encode() not in stored)
 
+    # diagnose (issue #19): a demo device, the JSON form, exit 0, 8 or 9, no key in it.
+    code, out, err = nhcli(binary, ["diagnose", "--handle", "fcm-token-frank-twice-xR7:APA91bQ2x",
+                                    "--format", "fcmv1", "--tags", "sports || politics",
+                                    "--no-history", "--json"], with_env)
+    doc = as_json(out)
+    check("diagnose --json prints the versioned report; exit 0, 8 or 9; no key",
+          code in (0, 8, 9) and doc.get("version") == 1 and doc.get("exitCode") == code
+          and len(doc.get("checks", [])) == 8 and key not in out + err, out + err)
+
     # nhcli emulator as a process, serving another nhcli process.
     with tempfile.TemporaryDirectory(prefix="nh-cli-") as tmp:
         emulator = subprocess.Popen([binary, "emulator", "--port", "0", "--json", "--cert-dir",
@@ -188,6 +198,13 @@ def run_checks(binary, emu):
                 check("another nhcli sends to it with its certificate: exit 0",
                       code == 0 and as_json(out).get("outcome", {}).get("success", 0) >= 1,
                       out + err)
+            # Ctrl+C cancels the running command: the emulator stops and exits 0.
+            emulator.send_signal(signal.SIGINT)
+            try:
+                status = emulator.wait(10)
+            except subprocess.TimeoutExpired:
+                status = None
+            check("Ctrl+C stops nhcli emulator: exit 0", status == 0, "exit %r" % (status,))
         finally:
             emulator.terminate()
             try:

@@ -5,6 +5,7 @@
 // validated when written, a template send renders each reached registration with the sent
 // properties, the outcome follows from the rendered payload, and the request log shows it.
 
+#include "emulator/demodevices.h"
 #include "emulator/emulatorstate.h"
 #include "emulatorfixture.h"
 #include "protocol/errorbody.h"
@@ -47,6 +48,7 @@ private slots:
     void logJsonCarriesTheRenders();
     void rendersAreCapped();
     void demoDataShowsTheTraps();
+    void demoDevicesShowOneFailureEach();
 
 private:
     Registration add(Platform p, const QString &handle, const QStringList &tags,
@@ -438,6 +440,88 @@ void TestEmulatorTemplates::demoDataShowsTheTraps()
     QVERIFY(!bare.problem.isEmpty());
     QCOMPARE(d.outcome.success, 3);
     QCOMPARE(d.outcome.failure, 1);
+}
+
+void TestEmulatorTemplates::demoDevicesShowOneFailureEach()
+{
+    // The diagnosis's demo devices (demodevices.cpp), as seedDemoData() leaves them.
+    const auto row = [](QLatin1StringView name) {
+        for (const DemoDevice &d : demoDevices()) {
+            if (d.name == name)
+                return d;
+        }
+        return DemoDevice {};
+    };
+    EmulatorState state;
+    EmulatorHub &hub = state.addHub(u"demo"_s);
+    state.seedDemoData(hub);
+    const auto withHandle = [&](QLatin1StringView handle) {
+        QList<Registration> found;
+        for (auto it = hub.registrations.begin(); it != hub.registrations.end(); ++it) {
+            if (it->second.handle == handle)
+                found << it->second;
+        }
+        return found;
+    };
+    const auto testSend = [&](Format format, const QString &tags) {
+        const auto expression = TagExpression::parse(tags);
+        return state.deliver(hub, format, &*expression, "{}", tags, true);
+    };
+    const auto reached = [](const EmulatorState::Delivery &d, const QString &id) {
+        for (const RegistrationResult &r : d.outcome.results) {
+            if (r.registrationId == id)
+                return r.outcome;
+        }
+        return QString();
+    };
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+
+    // Healthy: one native registration, reached by its send, successfully.
+    const QList<Registration> healthy = withHandle(row("healthy"_L1).subject);
+    QCOMPARE(healthy.size(), 1);
+    QCOMPARE(healthy.first().expirationTime, Registration::neverExpires());
+    // Duplicate: two native registrations with the handle, both reached.
+    const QList<Registration> twice = withHandle(row("duplicate"_L1).subject);
+    QCOMPARE(twice.size(), 2);
+    for (const Registration &r : twice)
+        QVERIFY(!r.isTemplate && r.platform == Platform::FcmV1);
+    // Expired: listed with an ExpirationTime in the past, not reached by a send.
+    const QList<Registration> expired = withHandle(row("expired"_L1).subject);
+    QCOMPARE(expired.size(), 1);
+    QVERIFY(expired.first().expirationTime < now);
+    // Legacy GCM and the template that uses $(message), as the rows say.
+    const QList<Registration> gcm = withHandle(row("legacy-gcm"_L1).subject);
+    QCOMPARE(gcm.size(), 1);
+    QCOMPARE(gcm.first().platform, Platform::Gcm);
+    const QList<Registration> unsent = withHandle(row("template-property"_L1).subject);
+    QCOMPARE(unsent.size(), 1);
+    QVERIFY(unsent.first().isTemplate);
+    QVERIFY(unsent.first().bodyTemplate.contains(u"$(message)"_s));
+    // The production token on the sandbox hub.
+    const QList<Registration> production = withHandle(row("apns-environment"_L1).subject);
+    QCOMPARE(production.size(), 1);
+    // The installation whose tags the row's expression excludes.
+    const DemoDevice excluded = row("tags-excluded"_L1);
+    QVERIFY(hub.installations.count(QString(excluded.subject)) == 1);
+    const Installation &inst = hub.installations.at(QString(excluded.subject));
+    const auto expression = TagExpression::parse(QString(excluded.tags));
+    const QSet<QString> tags(inst.tags.cbegin(), inst.tags.cend());
+    QVERIFY(!inst.tags.isEmpty() && !expression->matches(tags));
+    QCOMPARE(hub.registrations.idsOfInstallation(inst.installationId).size(), 1);
+
+    // Sends, last since they delete what the PNS refused.
+    const auto fcm = testSend(Format::FcmV1, u"sports || politics"_s);
+    QCOMPARE(reached(fcm, healthy.first().registrationId), QString(kOutcomeSuccess));
+    for (const Registration &r : twice)
+        QCOMPARE(reached(fcm, r.registrationId), QString(kOutcomeSuccess));
+    QCOMPARE(reached(fcm, gcm.first().registrationId), QString());
+    const auto apple = testSend(Format::Apple, u"sports || politics"_s);
+    QCOMPARE(reached(apple, expired.first().registrationId), QString()); // not a target any more
+    QCOMPARE(reached(apple, production.first().registrationId), QString(kOutcomeInvalidHandle));
+    QVERIFY(withHandle(row("apns-environment"_L1).subject).isEmpty()); // deleted, as the hub does
+    QCOMPARE(withHandle(row("expired"_L1).subject).size(), 1); // still listed
+    const auto alone = testSend(Format::Apple, u"user:ivan"_s);
+    QCOMPARE(alone.matched, 0);
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorTemplates)

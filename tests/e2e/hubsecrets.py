@@ -130,7 +130,8 @@ def hub_credentials(workdir):
 
 def hub_cli_paths(run, emu, cs, workdir, new):
     """nhcli hub show, list, check, set-credential (new secrets from stdin and from files) and
-    remove-credential on both configured hubs, the most verbose logging throughout."""
+    remove-credential on both configured hubs, and nhcli diagnose's exports, the most verbose
+    logging throughout."""
     cli = run.args.nhcli
     verbose = {"QT_LOGGING_RULES": "*.debug=true", "NH_CA_FILE": emu.info["certificate"]}
     env = dict(verbose, NH_CONNECTION_STRING=cs, NH_HUB=emu.info["hub"])
@@ -154,6 +155,20 @@ def hub_cli_paths(run, emu, cs, workdir, new):
     run.step("nhcli hub check --profile",
              [cli, "--verbose", "hub", "check", "--profile", "E2E CLI"], env=verbose,
              expect=(0, 3))
+    # The diagnosis reads the hub's description (every credential) and exports its evidence
+    # (issue #19): a demo device of core/emulator/demodevices.cpp, each form, verbose.
+    diagnosed = (0, 8, 9)  # ok, a problem found, warnings or checks that could not tell
+    device = ["--handle", "fcm-token-frank-twice-xR7:APA91bQ2x", "--format", "fcmv1",
+              "--tags", "sports || politics", "--no-history"]
+    run.step("nhcli diagnose --json", [cli, "--verbose", "diagnose", *device, "--json"], env=env,
+             expect=diagnosed)
+    run.step("nhcli diagnose --markdown", [cli, "--verbose", "diagnose", *device, "--markdown"],
+             env=env, expect=diagnosed)
+    run.step("nhcli diagnose --send-test --markdown (installation, profile)",
+             [cli, "--verbose", "diagnose", "--installation",
+              "5d2c7a8e-9b14-4f3e-8a61-2c9d0e7f4b35", "--format", "fcmv1", "--tags",
+              "sports || politics", "--send-test", "--markdown", "--no-history", "--profile",
+              "E2E CLI"], env=verbose, expect=diagnosed)
 
     def secret_file(name, data):
         path = os.path.join(workdir, name)
