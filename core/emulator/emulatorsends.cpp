@@ -140,8 +140,9 @@ EmulatorReply send(Context &c)
         times.append(c.now);
     }
 
-    auto delivery = c.state->deliver(*c.hub, *format, expression ? &*expression : nullptr,
-                                     c.request.body, tagsText, test);
+    auto delivery =
+        c.state->deliver(*c.hub, *format, expression ? &*expression : nullptr, c.request.body,
+                         tagsText, test, platformHeaders(c.request.headers));
     // A payload the PNS would refuse fails every registration it reached.
     if (test && payloadRefusedByPns(*format, c.request.body, c.request.headers)) {
         for (RegistrationResult &r : delivery.outcome.results) {
@@ -155,6 +156,7 @@ EmulatorReply send(Context &c)
     EmulatorReply reply = accepted(c, u"messages/"_s + delivery.messageId,
                                    test ? notificationOutcomeXml(delivery.outcome) : QByteArray());
     reply.renders = std::move(delivery.renders);
+    reply.deliverySend = delivery.deliverySend;
     return reply;
 }
 
@@ -180,9 +182,13 @@ EmulatorReply sendDirect(Context &c)
         return c.error(400, Tr::tr("A direct browser send needs the P256DH and Auth headers."));
     if (auto refusal = unserved(c, *format))
         return *refusal;
+    qint64 send = 0;
     const QString id =
-        c.state->recordDirect(*c.hub, *format, c.request.body, {QString::fromUtf8(handle)});
-    return accepted(c, u"messages/"_s + id);
+        c.state->recordDirect(*c.hub, *format, c.request.body, {QString::fromUtf8(handle)},
+                              platformHeaders(c.request.headers), &send);
+    EmulatorReply reply = accepted(c, u"messages/"_s + id);
+    reply.deliverySend = send;
+    return reply;
 }
 
 EmulatorReply sendBatch(Context &c)
@@ -200,9 +206,13 @@ EmulatorReply sendBatch(Context &c)
     auto batch = parseDirectBatch(c.header("Content-Type"), c.request.body);
     if (!batch)
         return c.error(400, batch.error().message);
+    qint64 send = 0;
     const QString id =
-        c.state->recordDirect(*c.hub, *format, batch->notification, batch->deviceHandles);
-    return accepted(c, u"messages/$batch/"_s + id, {}, u"&direct"_s);
+        c.state->recordDirect(*c.hub, *format, batch->notification, batch->deviceHandles,
+                              platformHeaders(c.request.headers), &send);
+    EmulatorReply reply = accepted(c, u"messages/$batch/"_s + id, {}, u"&direct"_s);
+    reply.deliverySend = send;
+    return reply;
 }
 
 EmulatorReply sendScheduled(Context &c)
@@ -231,8 +241,12 @@ EmulatorReply sendScheduled(Context &c)
                            Tr::tr("The tag expression '%1' is invalid: %2")
                                .arg(tagsText, parsed.error().message));
     }
-    const QString id = c.state->schedule(*c.hub, *format, c.request.body, tagsText, *time);
-    return accepted(c, u"schedulednotifications/"_s + id);
+    qint64 send = 0;
+    const QString id = c.state->schedule(*c.hub, *format, c.request.body, tagsText, *time,
+                                         platformHeaders(c.request.headers), &send);
+    EmulatorReply reply = accepted(c, u"schedulednotifications/"_s + id);
+    reply.deliverySend = send;
+    return reply;
 }
 
 EmulatorReply cancelScheduled(Context &c, const QString &id)
