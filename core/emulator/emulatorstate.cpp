@@ -415,8 +415,9 @@ bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
         // The first deliveries of the send are recorded whole, the others counted.
         const bool keep = m_deliveries.wants(job.deliverySend);
         std::optional<EmulatorDelivery> delivery;
+        std::optional<Registration> kept;
         if (keep) {
-            const Registration registration = table.registration(*slot);
+            const Registration &registration = kept.emplace(table.registration(*slot));
             delivery.emplace();
             delivery->time = now;
             delivery->hub = hub->name;
@@ -436,8 +437,8 @@ bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
         }
         if (job.bag) {
             const bool logged = d && d->renders.size() < kTestSendLimit;
-            EmulatorRender render =
-                EmulatorTemplates::render(table.registration(*slot), *job.bag, logged || keep);
+            EmulatorRender render = EmulatorTemplates::render(
+                kept ? *kept : table.registration(*slot), *job.bag, logged || keep, logged);
             // As for a native payload the PNS refuses: only a handle that works gets that far.
             if (kind == OutcomeKind::Success && !render.problem.isEmpty())
                 kind = OutcomeKind::InvalidPayload;
