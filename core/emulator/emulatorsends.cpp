@@ -140,11 +140,12 @@ EmulatorReply send(Context &c)
         times.append(c.now);
     }
 
+    // A payload the PNS would refuse fails every registration a test send reached.
+    const bool refused = test && payloadRefusedByPns(*format, c.request.body, c.request.headers);
     auto delivery =
         c.state->deliver(*c.hub, *format, expression ? &*expression : nullptr, c.request.body,
-                         tagsText, test, platformHeaders(c.request.headers));
-    // A payload the PNS would refuse fails every registration it reached.
-    if (test && payloadRefusedByPns(*format, c.request.body, c.request.headers)) {
+                         tagsText, test, platformHeaders(c.request.headers), refused);
+    if (refused) {
         for (RegistrationResult &r : delivery.outcome.results) {
             if (classifyOutcome(r.outcome) == OutcomeKind::Success) {
                 r.outcome = outcomeText(OutcomeKind::InvalidPayload);

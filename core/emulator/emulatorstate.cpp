@@ -90,6 +90,7 @@ struct EmulatorState::SendJob
     Format format = Format::Template;
     QByteArray body;
     HttpHeaders headers;
+    bool payloadRefused = false;
 };
 
 EmulatorState::EmulatorState() = default;
@@ -276,10 +277,11 @@ OutcomeKind EmulatorState::outcomeFor(const EmulatorHub &hub, Platform platform,
 EmulatorState::Delivery EmulatorState::deliver(EmulatorHub &hub, Format format,
                                                const TagExpression *expression,
                                                const QByteArray &body, const QString &tagsText,
-                                               bool testSend, const HttpHeaders &platformHeaders)
+                                               bool testSend, const HttpHeaders &platformHeaders,
+                                               bool payloadRefused)
 {
     Delivery d = deliverInto(hub, format, expression, body, tagsText, testSend, {}, platformHeaders,
-                             m_deliveries.beginSend());
+                             m_deliveries.beginSend(), payloadRefused);
     m_deliveries.flush();
     return d;
 }
@@ -317,7 +319,7 @@ EmulatorState::Delivery EmulatorState::deliverInto(EmulatorHub &hub, Format form
                                                    const QByteArray &body, const QString &tagsText,
                                                    bool testSend, const QString &scheduledId,
                                                    const HttpHeaders &platformHeaders,
-                                                   qint64 deliverySend)
+                                                   qint64 deliverySend, bool payloadRefused)
 {
     Delivery d;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -332,6 +334,7 @@ EmulatorState::Delivery EmulatorState::deliverInto(EmulatorHub &hub, Format form
     job->format = format;
     job->body = body;
     job->headers = platformHeaders;
+    job->payloadRefused = payloadRefused;
     d.deliverySend = deliverySend;
     if (expression)
         job->expression = *expression;
@@ -453,7 +456,9 @@ bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
                 d->renders.append(std::move(render));
         }
         if (delivery) {
-            delivery->outcome = outcomeText(kind);
+            delivery->outcome = outcomeText(job.payloadRefused && kind == OutcomeKind::Success
+                                                ? OutcomeKind::InvalidPayload
+                                                : kind);
             m_deliveries.add(job.deliverySend, std::move(*delivery));
         } else {
             m_deliveries.count(job.deliverySend);

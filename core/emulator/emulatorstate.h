@@ -152,6 +152,8 @@ public:
      * Every reached registration is recorded in deliveries() (the payload after rendering and
      * the platform headers: `platformHeaders` for a native send, the rendered ones for a
      * template send), the first EmulatorDeliveries::kPerSend of the send kept, all counted.
+     * `payloadRefused` (a test send whose native payload the PNS would refuse, which the
+     * answer reports as such) records the successes as InvalidPayload.
      */
     struct Delivery
     {
@@ -164,7 +166,7 @@ public:
     static constexpr int kTestSendLimit = 10;
     Delivery deliver(EmulatorHub &hub, Format format, const TagExpression *expression,
                      const QByteArray &body, const QString &tagsText, bool testSend,
-                     const HttpHeaders &platformHeaders = {});
+                     const HttpHeaders &platformHeaders = {}, bool payloadRefused = false);
 
     /**
      * Delivers the scheduled sends whose time has come (as deliver() does, into the same
@@ -242,7 +244,7 @@ private:
     Delivery deliverInto(EmulatorHub &hub, Format format, const TagExpression *expression,
                          const QByteArray &body, const QString &tagsText, bool testSend,
                          const QString &scheduledId, const HttpHeaders &platformHeaders,
-                         qint64 deliverySend);
+                         qint64 deliverySend, bool payloadRefused = false);
     void recordMessage(EmulatorHub &hub, SentMessage message);
 
     QList<std::shared_ptr<EmulatorHub>> m_hubs;

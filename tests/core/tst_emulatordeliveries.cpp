@@ -201,6 +201,17 @@ void TestEmulatorDeliveries::testSendIsMarked()
     QVERIFY(list.first().toObject().value(u"test"_s).toBool());
     QVERIFY(!list.first().toObject().contains(u"notificationId"_s));
     QCOMPARE(list.first().toObject().value(u"platform"_s).toString(), u"fcmv1"_s);
+
+    // A payload the PNS would refuse: the record says so, as the test send's answer does.
+    addRegistration(Platform::Apple, u"ABCD00"_s, {u"b"_s});
+    QCOMPARE(f.send(kSend + u"&test"_s, R"({"alert":"no aps"})",
+                    {{"ServiceBusNotification-Format", "apple"}})
+                 .status,
+             201);
+    const QJsonArray refused = deliveries(u"handle=ABCD00"_s);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().toObject().value(u"outcome"_s).toString(),
+             outcomeText(OutcomeKind::InvalidPayload));
 }
 
 void TestEmulatorDeliveries::directAndBatchSends()

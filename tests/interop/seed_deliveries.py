@@ -117,9 +117,11 @@ def check_run(control, debug):
            and header(salut[0], "X-WNS-Type") == "wns/toast",
            "the WNS template rendered 'Salut' with its X-WNS-Type header")
 
-    # The native JSON sends.
-    for handle, fmt, outcome in ((APNS_ALICE, "apple", "successfully"),
-                                 (APNS_FR, "apple", "successfully"),
+    # The native JSON sends. The seed's APNs payload has no 'aps': a test send (--debug) reports
+    # it as a payload APNs refuses, and so do its delivery records; a real send does not check.
+    apple_ok = "payload is invalid" if debug else "successfully"
+    for handle, fmt, outcome in ((APNS_ALICE, "apple", apple_ok),
+                                 (APNS_FR, "apple", apple_ok),
                                  (APNS_INVALID, "apple", "invalid"),
                                  (GCM, "gcm", "successfully"), (ADM, "adm", "successfully")):
         got = [d for d in control.deliveries(handle=handle) if d["format"] == fmt]
