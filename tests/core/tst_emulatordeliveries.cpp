@@ -527,7 +527,7 @@ void TestEmulatorDeliveries::trafficLongPollReleasedByANewEntry()
     QSignalSpy finished(poll, &QNetworkReply::finished);
     // Held: the emulator's thread goes on serving.
     QCOMPARE(get(u"/$emulator/hubs"_s).status, 200);
-    QVERIFY(finished.wait(10000) || !finished.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
     QVERIFY(timer.elapsed() < 20000);
     const QJsonObject o = QJsonDocument::fromJson(poll->readAll()).object();
     poll->deleteLater();
@@ -546,7 +546,7 @@ void TestEmulatorDeliveries::trafficLongPollTimesOut()
     timer.start();
     QNetworkReply *poll = f.nam.get(request);
     QSignalSpy finished(poll, &QNetworkReply::finished);
-    QVERIFY(finished.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
     QVERIFY2(timer.elapsed() >= 250, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(poll->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
     const QJsonObject o = QJsonDocument::fromJson(poll->readAll()).object();
