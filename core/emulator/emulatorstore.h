@@ -21,8 +21,8 @@ struct SasRule;
 /**
  * Keeps an emulated namespace in a SQLite file (`nhemulator --data FILE`): rules, hubs (with
  * the descriptions written over the API), registrations (as the service's Atom entries) and
- * installations (as their JSON) and the delivery records (as their JSON). Every change is written through when it happens, so a killed
- * emulator loses nothing it acknowledged.
+ * installations (as their JSON) and the delivery records (as their JSON). Every change is written
+ * through when it happens, so a killed emulator loses nothing it acknowledged.
  */
 class EmulatorStore
 {
