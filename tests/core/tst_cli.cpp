@@ -1025,6 +1025,32 @@ void TestCli::emulatorTraffic()
     QVERIFY2(human.code == 0, qPrintable(human.err));
     QVERIFY(human.out.trimmed().split(u'\n').constLast().contains(u" 201 send.test "_s));
 
+    // --follow: what the log holds, then each new exchange as the long poll brings it, until
+    // cancelled (Ctrl+C).
+    QString followText;
+    QString followErr;
+    QTextStream followOut(&followText);
+    QTextStream followErrStream(&followErr);
+    CliIo io;
+    io.out = &followOut;
+    io.err = &followErrStream;
+    io.env = environment(Env::Default);
+    Cli follower(&nam);
+    QSignalSpy followDone(&follower, &Cli::finished);
+    follower.start(QStringList {u"nhcli"_s} + args + QStringList {u"--follow"_s}, io);
+    QTRY_COMPARE_WITH_TIMEOUT(followText.count(u'\n'), lines.size(), 10000);
+    const Run later = run({u"send"_s, u"--format"_s, u"apple"_s, u"--tags"_s, u"user:alice"_s});
+    RUN_OK(later);
+    QTRY_COMPARE_WITH_TIMEOUT(followText.count(u'\n'), lines.size() + 1, 10000);
+    const auto followed = EmulatorLogEntry::fromJson(
+        QJsonDocument::fromJson(followText.trimmed().split(u'\n').constLast().toUtf8()).object());
+    QVERIFY(followed);
+    QCOMPARE(followed->sequence, f.emulator.log().constLast().sequence);
+    QVERIFY(followDone.isEmpty());
+    follower.cancel();
+    QTRY_COMPARE(followDone.size(), 1);
+    QCOMPARE(followDone.first().first().toInt(), 0);
+
     // Without an address; without the certificate.
     const Run noAddress = run({u"emulator"_s, u"traffic"_s});
     RUN_OK(noAddress);
