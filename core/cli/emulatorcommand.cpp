@@ -3,12 +3,16 @@
 #include "cli/emulatorcommand.h"
 
 #include "cli/clisession.h"
+#include "cli/trafficfollower.h"
 #include "emulator/emulatorhubconfig.h"
 #include "emulator/emulatorlauncher.h"
 #include "emulator/emulatorstate.h"
 #include "emulator/hubemulator.h"
+#include "emulator/selfsignedcert.h"
 
 #include <QDir>
+#include <QFile>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
 
@@ -48,6 +52,11 @@ EmulatorCommand::EmulatorCommand(CliSession &session, QObject *parent)
     , m_log(u"log"_s,
             Tr::tr("Print every exchange the emulator serves on stderr (secrets redacted)."))
     , m_hubConfig(hubConfigOption())
+    , m_follow(u"follow"_s,
+               Tr::tr("traffic: keep printing new exchanges as they come, until Ctrl+C."))
+    , m_url(u"url"_s,
+            Tr::tr("traffic: the running emulator, e.g. https://localhost:8443 (or give --port)."),
+            u"url"_s)
 { }
 
 EmulatorCommand::~EmulatorCommand() = default;
@@ -69,17 +78,33 @@ QString EmulatorCommand::description() const
                   "string per SAS rule, and serves until stopped (Ctrl+C). --hub names its hub "
                   "(default myHub). In another shell:\n\n"
                   "  eval \"$(nhcli emulator --port 8443 | grep ^export)\"   # or copy the lines\n"
-                  "  nhcli send --format apple --tags sports");
+                  "  nhcli send --format apple --tags sports\n\n"
+                  "emulator traffic prints the exchanges of an emulator that is running (this "
+                  "command's, nhemulator or the console's), one a line, from any client: "
+                  "--url https://localhost:PORT or --port PORT names it, --follow keeps "
+                  "printing until Ctrl+C, --json prints each exchange as a JSON object. Its "
+                  "certificate is trusted from --ca-file (NH_CA_FILE) or --cert-dir (default: "
+                  "the one nhemulator uses).");
+}
+
+QString EmulatorCommand::syntax() const
+{
+    return u"[traffic]"_s;
 }
 
 QList<QCommandLineOption> EmulatorCommand::options() const
 {
-    return QList<QCommandLineOption> {m_port, m_certDir, m_data, m_noDemoData, m_log, m_hubConfig}
+    return QList<QCommandLineOption> {m_port, m_certDir,   m_data,   m_noDemoData,
+                                      m_log,  m_hubConfig, m_follow, m_url}
     + generateOptions();
 }
 
 void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList &arguments)
 {
+    if (arguments.value(0) == u"traffic"_s)
+        return startTraffic(parser, arguments);
+    if (parser.isSet(m_follow) || parser.isSet(m_url))
+        return fail(ErrorCode::Usage, Tr::tr("--follow and --url go with emulator traffic."));
     if (!arguments.isEmpty())
         return fail(ErrorCode::Usage,
                     Tr::tr("emulator takes no arguments ('%1').").arg(arguments.first()));
@@ -164,8 +189,67 @@ void EmulatorCommand::start(const QCommandLineParser &parser, const QStringList 
     out.flush();
 }
 
+void EmulatorCommand::startTraffic(const QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (arguments.size() > 1)
+        return fail(
+            ErrorCode::Usage,
+            Tr::tr("emulator traffic takes no more arguments ('%1').").arg(arguments.at(1)));
+    QUrl base;
+    if (parser.isSet(m_url)) {
+        base = QUrl(parser.value(m_url));
+        if (base.scheme() != u"https"_s || base.host().isEmpty() || base.port() <= 0)
+            return fail(ErrorCode::Usage,
+                        Tr::tr("--url takes the emulator's address with its port, such as "
+                               "https://localhost:8443, not '%1'.")
+                            .arg(parser.value(m_url)));
+    } else {
+        bool ok = false;
+        const uint port = parser.value(m_port).toUInt(&ok);
+        if (!ok || port == 0 || port > 65535)
+            return fail(ErrorCode::Usage,
+                        Tr::tr("emulator traffic needs the running emulator: --url "
+                               "https://localhost:PORT or --port PORT."));
+        base = QUrl(u"https://localhost:%1"_s.arg(port));
+    }
+    // The emulator's certificate: --ca-file / NH_CA_FILE, and the certificate folder's.
+    QList<QSslCertificate> trusted;
+    if (const QString caFile = m_session.caFile(); !caFile.isEmpty()) {
+        trusted = QSslCertificate::fromPath(caFile, QSsl::Pem);
+        if (trusted.isEmpty())
+            return fail(ErrorCode::Storage,
+                        Tr::tr("No PEM certificate could be read from %1 (--ca-file or "
+                               "NH_CA_FILE).")
+                            .arg(caFile));
+    }
+    const QString certDir = parser.isSet(m_certDir) ? parser.value(m_certDir)
+                                                    : EmulatorLauncher::defaultCertificateDir();
+    if (const QString file = certificateFileName(certDir); QFile::exists(file))
+        trusted += QSslCertificate::fromPath(file, QSsl::Pem);
+
+    m_traffic =
+        std::make_unique<TrafficFollower>(m_session.nam(), base, trusted, parser.isSet(m_follow));
+    connect(m_traffic.get(), &TrafficFollower::entry, this, [this](const EmulatorLogEntry &e) {
+        if (m_session.json)
+            m_session.out() << QString::fromUtf8(
+                QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact))
+                            << u'\n';
+        else
+            m_session.out() << e.summary() << u'\n';
+        m_session.out().flush();
+    });
+    connect(m_traffic.get(), &TrafficFollower::finished, this, [this](const Status &status) {
+        if (!status)
+            return fail(status.error());
+        done(ExitCode::Ok);
+    });
+    m_traffic->start();
+}
+
 void EmulatorCommand::cancel()
 {
+    if (m_traffic)
+        m_traffic->stop();
     if (m_emulator)
         m_emulator->stop();
     done(ExitCode::Ok);

@@ -9,11 +9,14 @@
 namespace Nh {
 
 class HubEmulator;
+class TrafficFollower;
 
 /**
  * `nhcli emulator`: starts a HubEmulator in this process, prints its certificate and
  * connection strings (for 127.0.0.1, with ready `export` lines for NH_CONNECTION_STRING,
  * NH_HUB and NH_CA_FILE) and serves until the process is stopped or cancel() is called.
+ * `nhcli emulator traffic` prints the exchanges of an emulator running elsewhere instead
+ * (TrafficFollower).
  */
 class EmulatorCommand final : public CliCommand
 {
@@ -27,6 +30,7 @@ public:
     QString name() const override;
     QString summary() const override;
     QString description() const override;
+    QString syntax() const override;
     QList<QCommandLineOption> options() const override;
     void start(const QCommandLineParser &parser, const QStringList &arguments) override;
     void cancel() override;
@@ -38,8 +42,14 @@ private:
     QCommandLineOption m_noDemoData;
     QCommandLineOption m_log;
     QCommandLineOption m_hubConfig;
+    QCommandLineOption m_follow;
+    QCommandLineOption m_url;
+
+    /** `emulator traffic`: prints a running emulator's exchanges. */
+    void startTraffic(const QCommandLineParser &parser, const QStringList &arguments);
 
     std::unique_ptr<HubEmulator> m_emulator;
+    std::unique_ptr<TrafficFollower> m_traffic;
 };
 
 } // namespace Nh

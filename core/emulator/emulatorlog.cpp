@@ -70,6 +70,8 @@ QJsonObject EmulatorDelivery::toJson() const
         o.insert(u"templateName"_s, templateName);
     if (!notificationId.isEmpty())
         o.insert(u"notificationId"_s, notificationId);
+    if (!tags.isEmpty())
+        o.insert(u"tags"_s, QJsonArray::fromStringList(tags));
     return o;
 }
 
@@ -96,6 +98,8 @@ std::optional<EmulatorDelivery> EmulatorDelivery::fromJson(const QJsonObject &o)
     d.outcome = o.value(u"outcome"_s).toString();
     d.notificationId = o.value(u"notificationId"_s).toString();
     d.test = o.value(u"test"_s).toBool();
+    for (const QJsonValue &tag : o.value(u"tags"_s).toArray())
+        d.tags.append(tag.toString());
     return d;
 }
 

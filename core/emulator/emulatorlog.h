@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace Nh {
@@ -38,6 +39,9 @@ struct EmulatorDelivery
     QString outcome; ///< the outcome text of the registration (notificationoutcome.h)
     QString notificationId; ///< the send's notification id (Location), empty for a test send
     bool test = false; ///< from a test send
+    /// The registration's tags when it was reached (what `GET /$emulator/deliveries?tag=`
+    /// selects on); empty for a direct send.
+    QStringList tags;
 
     QJsonObject toJson() const;
     /** Reads toJson()'s form; std::nullopt when a required key is missing or mistyped. */

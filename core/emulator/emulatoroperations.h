@@ -72,6 +72,10 @@ EmulatorReply sendBatch(Context &c);
 EmulatorReply sendScheduled(Context &c);
 EmulatorReply cancelScheduled(Context &c, const QString &id);
 
+// --- the delivery records' control route (emulatorcontrol.cpp) ---
+/** `GET` / `DELETE /$emulator/deliveries` (docs/protocol.md §9.11). */
+EmulatorReply controlDeliveries(const EmulatorRequest &request, EmulatorState &state);
+
 // --- telemetry and feedback (emulatortelemetry.cpp) ---
 EmulatorReply telemetry(Context &c, const QString &id);
 EmulatorReply feedbackContainer(Context &c);

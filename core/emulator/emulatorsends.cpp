@@ -140,10 +140,12 @@ EmulatorReply send(Context &c)
         times.append(c.now);
     }
 
-    auto delivery = c.state->deliver(*c.hub, *format, expression ? &*expression : nullptr,
-                                     c.request.body, tagsText, test);
-    // A payload the PNS would refuse fails every registration it reached.
-    if (test && payloadRefusedByPns(*format, c.request.body, c.request.headers)) {
+    // A payload the PNS would refuse fails every registration a test send reached.
+    const bool refused = test && payloadRefusedByPns(*format, c.request.body, c.request.headers);
+    auto delivery =
+        c.state->deliver(*c.hub, *format, expression ? &*expression : nullptr, c.request.body,
+                         tagsText, test, platformHeaders(c.request.headers), refused);
+    if (refused) {
         for (RegistrationResult &r : delivery.outcome.results) {
             if (classifyOutcome(r.outcome) == OutcomeKind::Success) {
                 r.outcome = outcomeText(OutcomeKind::InvalidPayload);
@@ -155,6 +157,7 @@ EmulatorReply send(Context &c)
     EmulatorReply reply = accepted(c, u"messages/"_s + delivery.messageId,
                                    test ? notificationOutcomeXml(delivery.outcome) : QByteArray());
     reply.renders = std::move(delivery.renders);
+    reply.deliverySend = delivery.deliverySend;
     return reply;
 }
 
@@ -180,9 +183,13 @@ EmulatorReply sendDirect(Context &c)
         return c.error(400, Tr::tr("A direct browser send needs the P256DH and Auth headers."));
     if (auto refusal = unserved(c, *format))
         return *refusal;
+    qint64 send = 0;
     const QString id =
-        c.state->recordDirect(*c.hub, *format, c.request.body, {QString::fromUtf8(handle)});
-    return accepted(c, u"messages/"_s + id);
+        c.state->recordDirect(*c.hub, *format, c.request.body, {QString::fromUtf8(handle)},
+                              platformHeaders(c.request.headers), &send);
+    EmulatorReply reply = accepted(c, u"messages/"_s + id);
+    reply.deliverySend = send;
+    return reply;
 }
 
 EmulatorReply sendBatch(Context &c)
@@ -200,9 +207,13 @@ EmulatorReply sendBatch(Context &c)
     auto batch = parseDirectBatch(c.header("Content-Type"), c.request.body);
     if (!batch)
         return c.error(400, batch.error().message);
+    qint64 send = 0;
     const QString id =
-        c.state->recordDirect(*c.hub, *format, batch->notification, batch->deviceHandles);
-    return accepted(c, u"messages/$batch/"_s + id, {}, u"&direct"_s);
+        c.state->recordDirect(*c.hub, *format, batch->notification, batch->deviceHandles,
+                              platformHeaders(c.request.headers), &send);
+    EmulatorReply reply = accepted(c, u"messages/$batch/"_s + id, {}, u"&direct"_s);
+    reply.deliverySend = send;
+    return reply;
 }
 
 EmulatorReply sendScheduled(Context &c)
@@ -231,8 +242,12 @@ EmulatorReply sendScheduled(Context &c)
                            Tr::tr("The tag expression '%1' is invalid: %2")
                                .arg(tagsText, parsed.error().message));
     }
-    const QString id = c.state->schedule(*c.hub, *format, c.request.body, tagsText, *time);
-    return accepted(c, u"schedulednotifications/"_s + id);
+    qint64 send = 0;
+    const QString id = c.state->schedule(*c.hub, *format, c.request.body, tagsText, *time,
+                                         platformHeaders(c.request.headers), &send);
+    EmulatorReply reply = accepted(c, u"schedulednotifications/"_s + id);
+    reply.deliverySend = send;
+    return reply;
 }
 
 EmulatorReply cancelScheduled(Context &c, const QString &id)

@@ -388,6 +388,23 @@ EmulatorReply EmulatorService::error(int status, const QString &text, int retryA
     return r;
 }
 
+EmulatorReply EmulatorService::jsonError(int status, const QString &message)
+{
+    return jsonReply(
+        status,
+        QJsonDocument(QJsonObject {
+            {u"error"_s, QJsonObject {{u"status"_s, status}, {u"message"_s, message}}}}));
+}
+
+EmulatorReply EmulatorService::jsonReply(int status, const QJsonDocument &document)
+{
+    EmulatorReply r;
+    r.status = status;
+    r.headers = {{"Content-Type"_ba, "application/json"_ba}};
+    r.body = document.toJson(QJsonDocument::Compact);
+    return r;
+}
+
 QString EmulatorService::bodyTooLargeText(qint64 size)
 {
     return Tr::tr("The request body is %1 bytes; the maximum the service accepts is "
@@ -602,6 +619,30 @@ EmulatorReply EmulatorService::control(const EmulatorRequest &request, const QSt
             list.append(rule.toJson());
         r.body = QJsonDocument(list).toJson(QJsonDocument::Compact);
         return r;
+    }
+    if (what == u"deliveries")
+        return EmulatorOps::controlDeliveries(request, *m_state);
+    if (what == u"reset") {
+        if (request.method != "POST") {
+            EmulatorReply refusal =
+                jsonError(405,
+                          Tr::tr("The method %1 is not allowed on %2; allowed: POST.")
+                              .arg(QString::fromLatin1(request.method), request.url.path()));
+            refusal.headers.append({"Allow"_ba, "POST"_ba});
+            return refusal;
+        }
+        if (!resetHook)
+            return jsonError(404, Tr::tr("This emulator cannot be reset."));
+        resetHook();
+        m_testSends.clear();
+        QJsonArray hubs;
+        for (const QString &name : m_state->hubNames()) {
+            const EmulatorHub *h = m_state->hub(name);
+            hubs.append(QJsonObject {{u"name"_s, name},
+                                     {u"registrations"_s, qint64(h->registrations.size())},
+                                     {u"installations"_s, qint64(h->installations.size())}});
+        }
+        return jsonReply(200, QJsonDocument(QJsonObject {{u"hubs"_s, hubs}}));
     }
     if (what == u"hubs" && request.method == "GET") {
         QJsonArray hubs;

@@ -14,6 +14,10 @@
 #include <QUrl>
 #include <functional>
 
+QT_BEGIN_NAMESPACE
+class QJsonDocument;
+QT_END_NAMESPACE
+
 namespace Nh {
 
 class EmulatorState;
@@ -39,6 +43,9 @@ struct EmulatorReply
     QByteArray body;
     /// A template send: what the first registrations received; not sent, only logged.
     QList<EmulatorRender> renders;
+    /// A send: its number in EmulatorState::deliveries() (0 for any other answer), so that the
+    /// log entry gets its deliveries and their records the entry's sequence.
+    qint64 deliverySend = 0;
 };
 
 /** Which operation a request is (fault rules and the request log name it) and its hub. */
@@ -91,6 +98,19 @@ public:
 
     /** The service's error response: `<Error><Code/><Detail/></Error>` with a TrackingId. */
     EmulatorReply error(int status, const QString &text, int retryAfterSeconds = -1) const;
+
+    /**
+     * The answer of a `/$emulator/` control route that failed: `{"error": {"status": N,
+     * "message": "…"}}` as application/json (docs/protocol.md §9.11).
+     */
+    static EmulatorReply jsonError(int status, const QString &message);
+    /** A control route's JSON answer. */
+    static EmulatorReply jsonReply(int status, const QJsonDocument &document);
+
+    /** `POST /$emulator/reset` calls it (HubEmulator::reset()); 404 while it is not set. */
+    std::function<void()> resetHook;
+    /** Forgets the test-send throttle's counts (a reset). */
+    void clearThrottle() { m_testSends.clear(); }
 
     /** The status a successful `operation` answers with (for faults that fake a success). */
     static int successStatus(const QString &operation);

@@ -43,6 +43,25 @@ QString telemetryName(OutcomeKind kind)
     return u"UnknownError"_s;
 }
 
+/** A payload as a delivery record keeps it: cut at EmulatorRender::kMaxLoggedBody. */
+void setPayload(EmulatorDelivery &d, const QByteArray &payload)
+{
+    d.truncated = payload.size() > EmulatorRender::kMaxLoggedBody;
+    d.payload = d.truncated ? payload.first(EmulatorRender::kMaxLoggedBody) : payload;
+}
+
+/** The headers a rendered template hands the PNS: its header templates, APNs expiry and
+ *  priority. */
+HttpHeaders renderedHeaders(const EmulatorRender &render)
+{
+    HttpHeaders h = render.headers;
+    if (!render.expiry.isEmpty())
+        h.append({"apns-expiration"_ba, render.expiry.toUtf8()});
+    if (!render.priority.isEmpty())
+        h.append({"apns-priority"_ba, render.priority.toUtf8()});
+    return h;
+}
+
 /** The service's notification ids: 32 hex, a timestamp and two integers. */
 QString newMessageId(const QDateTime &now)
 {
@@ -66,6 +85,12 @@ struct EmulatorState::SendJob
     QByteArray after;
     bool test = false;
     qint64 matched = 0;
+    /// For the delivery records: the send's number, format, payload and platform headers.
+    qint64 deliverySend = 0;
+    Format format = Format::Template;
+    QByteArray body;
+    HttpHeaders headers;
+    bool payloadRefused = false;
 };
 
 EmulatorState::EmulatorState() = default;
@@ -252,9 +277,13 @@ OutcomeKind EmulatorState::outcomeFor(const EmulatorHub &hub, Platform platform,
 EmulatorState::Delivery EmulatorState::deliver(EmulatorHub &hub, Format format,
                                                const TagExpression *expression,
                                                const QByteArray &body, const QString &tagsText,
-                                               bool testSend)
+                                               bool testSend, const HttpHeaders &platformHeaders,
+                                               bool payloadRefused)
 {
-    return deliverInto(hub, format, expression, body, tagsText, testSend, {});
+    Delivery d = deliverInto(hub, format, expression, body, tagsText, testSend, {}, platformHeaders,
+                             m_deliveries.beginSend(), payloadRefused);
+    m_deliveries.flush();
+    return d;
 }
 
 int EmulatorState::deliverDue(const QDateTime &now)
@@ -274,8 +303,11 @@ int EmulatorState::deliverDue(const QDateTime &now)
                 if (parsed)
                     expression = *parsed;
             }
+            const qint64 send = m.deliverySend ? m.deliverySend : m_deliveries.beginSend();
             deliverInto(*hub, m.format, expression ? &*expression : nullptr, m.body, m.tags, false,
-                        m.id);
+                        m.id, m.platformHeaders, send);
+            m_deliveries.flush();
+            m_deliveries.notifyChanged(send);
             ++delivered;
         }
     }
@@ -285,7 +317,9 @@ int EmulatorState::deliverDue(const QDateTime &now)
 EmulatorState::Delivery EmulatorState::deliverInto(EmulatorHub &hub, Format format,
                                                    const TagExpression *expression,
                                                    const QByteArray &body, const QString &tagsText,
-                                                   bool testSend, const QString &scheduledId)
+                                                   bool testSend, const QString &scheduledId,
+                                                   const HttpHeaders &platformHeaders,
+                                                   qint64 deliverySend, bool payloadRefused)
 {
     Delivery d;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -296,6 +330,12 @@ EmulatorState::Delivery EmulatorState::deliverInto(EmulatorHub &hub, Format form
     }
     job->classes = RegistrationTable::classesOf(format);
     job->test = testSend;
+    job->deliverySend = deliverySend;
+    job->format = format;
+    job->body = body;
+    job->headers = platformHeaders;
+    job->payloadRefused = payloadRefused;
+    d.deliverySend = deliverySend;
     if (expression)
         job->expression = *expression;
     // A template send: the hub renders every reached registration with one property bag. The
@@ -318,6 +358,7 @@ EmulatorState::Delivery EmulatorState::deliverInto(EmulatorHub &hub, Format form
         !scheduledId.isEmpty() && it != hub.messages.end()) {
         message.enqueueTime = it->enqueueTime;
         message.scheduleTime = it->scheduleTime;
+        message.deliverySend = it->deliverySend;
         *it = std::move(message);
     } else {
         recordMessage(hub, std::move(message));
@@ -357,7 +398,9 @@ bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
     QStringList refused;
     QSet<QString> refusedInstallations;
     bool done = false;
-    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const QString formatName = formatWireName(job.format);
     for (int examined = 0;; ++examined) {
         if (examined >= budget)
             break;
@@ -378,16 +421,53 @@ bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
         ++job.matched;
         const QString handle = table.handle(*slot);
         OutcomeKind kind = outcomeFor(*hub, platform, handle);
+        // The first deliveries of the send are recorded whole, the others counted.
+        const bool keep = m_deliveries.wants(job.deliverySend);
+        std::optional<EmulatorDelivery> delivery;
+        std::optional<Registration> kept;
+        if (keep) {
+            const Registration &registration = kept.emplace(table.registration(*slot));
+            delivery.emplace();
+            delivery->time = now;
+            delivery->hub = hub->name;
+            delivery->registrationId = registration.registrationId;
+            delivery->installationId = table.installationOf(registration.registrationId);
+            delivery->platform = platform;
+            delivery->handle = handle;
+            delivery->format = formatName;
+            delivery->tags = registration.tags;
+            delivery->test = job.test;
+            if (!job.test)
+                delivery->notificationId = job.messageId;
+            if (!job.bag) {
+                delivery->headers = job.headers;
+                setPayload(*delivery, job.body);
+            }
+        }
         if (job.bag) {
             const bool logged = d && d->renders.size() < kTestSendLimit;
-            EmulatorRender render =
-                EmulatorTemplates::render(table.registration(*slot), *job.bag, logged);
+            EmulatorRender render = EmulatorTemplates::render(
+                kept ? *kept : table.registration(*slot), *job.bag, logged || keep, logged);
             // As for a native payload the PNS refuses: only a handle that works gets that far.
             if (kind == OutcomeKind::Success && !render.problem.isEmpty())
                 kind = OutcomeKind::InvalidPayload;
             render.outcome = outcomeText(kind);
+            if (delivery) {
+                delivery->templateName = render.templateName;
+                delivery->headers = renderedHeaders(render);
+                delivery->payload = render.body.toUtf8();
+                delivery->truncated = render.truncated;
+            }
             if (logged)
                 d->renders.append(std::move(render));
+        }
+        if (delivery) {
+            delivery->outcome = outcomeText(job.payloadRefused && kind == OutcomeKind::Success
+                                                ? OutcomeKind::InvalidPayload
+                                                : kind);
+            m_deliveries.add(job.deliverySend, std::move(*delivery));
+        } else {
+            m_deliveries.count(job.deliverySend);
         }
         if (message != hub->messages.end())
             message->counts[platform][telemetryName(kind)] += 1;
@@ -440,9 +520,30 @@ bool EmulatorState::runSendChunk()
 {
     if (m_jobs.empty())
         return false;
+    const qint64 send = m_jobs.front()->deliverySend;
+    const qint64 before = m_deliveries.countOf(send);
     if (process(*m_jobs.front(), m_chunkSize, nullptr))
         m_jobs.pop_front();
+    m_deliveries.flush();
+    if (m_deliveries.countOf(send) != before)
+        m_deliveries.notifyChanged(send);
     return !m_jobs.empty();
+}
+
+void EmulatorState::clearContents()
+{
+    m_jobs.clear();
+    if (m_pump)
+        m_pump->stop();
+    for (const auto &hub : std::as_const(m_hubs)) {
+        hub->registrations.clear();
+        hub->installations.clear();
+        hub->messages.clear();
+        hub->messageOrder.clear();
+        if (m_store)
+            m_store->clearHubContents(hub->name);
+    }
+    m_deliveries.clear();
 }
 
 void EmulatorState::finishPendingSends()
@@ -451,7 +552,8 @@ void EmulatorState::finishPendingSends()
 }
 
 QString EmulatorState::recordDirect(EmulatorHub &hub, Format format, const QByteArray &body,
-                                    const QStringList &handles)
+                                    const QStringList &handles, const HttpHeaders &platformHeaders,
+                                    qint64 *deliverySend)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     SentMessage message;
@@ -461,17 +563,39 @@ QString EmulatorState::recordDirect(EmulatorHub &hub, Format format, const QByte
     message.state = u"Completed"_s;
     message.body = body;
     message.format = format;
+    const qint64 send = m_deliveries.beginSend();
+    if (deliverySend)
+        *deliverySend = send;
     if (const auto platform = platformForFormat(format)) {
-        for (const QString &h : handles)
-            message.counts[*platform][telemetryName(outcomeFor(hub, *platform, h))] += 1;
+        for (const QString &h : handles) {
+            const OutcomeKind kind = outcomeFor(hub, *platform, h);
+            message.counts[*platform][telemetryName(kind)] += 1;
+            if (!m_deliveries.wants(send)) {
+                m_deliveries.count(send);
+                continue;
+            }
+            EmulatorDelivery d;
+            d.time = now;
+            d.hub = hub.name;
+            d.platform = *platform;
+            d.handle = h;
+            d.format = formatWireName(format);
+            d.headers = platformHeaders;
+            setPayload(d, body);
+            d.outcome = outcomeText(kind);
+            d.notificationId = message.id;
+            m_deliveries.add(send, std::move(d));
+        }
     }
+    m_deliveries.flush();
     const QString id = message.id;
     recordMessage(hub, std::move(message));
     return id;
 }
 
 QString EmulatorState::schedule(EmulatorHub &hub, Format format, const QByteArray &body,
-                                const QString &tagsText, const QDateTime &when)
+                                const QString &tagsText, const QDateTime &when,
+                                const HttpHeaders &platformHeaders, qint64 *deliverySend)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     SentMessage message;
@@ -485,6 +609,10 @@ QString EmulatorState::schedule(EmulatorHub &hub, Format format, const QByteArra
     message.tags = tagsText;
     message.scheduled = true;
     message.scheduleTime = when;
+    message.deliverySend = m_deliveries.beginSend();
+    message.platformHeaders = platformHeaders;
+    if (deliverySend)
+        *deliverySend = message.deliverySend;
     const QString id = message.id;
     recordMessage(hub, std::move(message));
     return id;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/httpheaders.h"
+#include "emulator/emulatordeliveries.h"
 #include "emulator/emulatortemplates.h"
 #include "emulator/registrationtable.h"
 #include "protocol/hubdescription.h"
@@ -66,6 +68,10 @@ struct SentMessage
     QDateTime scheduleTime;
     /// platform → outcome name (Success, BadChannel, …) → count
     QMap<Platform, QMap<QString, qint64>> counts;
+    /// A scheduled send: its delivery records' send (EmulatorDeliveries) and the platform
+    /// headers it was sent with, for when it is delivered.
+    qint64 deliverySend = 0;
+    HttpHeaders platformHeaders;
 };
 
 struct EmulatorHub
@@ -142,6 +148,12 @@ public:
      * (docs/protocol.md §13.5): a payload the platform would refuse turns a success into
      * InvalidPayload. The first `kTestSendLimit` renders (the registrations a test send's outcome
      * lists) are kept for the request log.
+     *
+     * Every reached registration is recorded in deliveries() (the payload after rendering and
+     * the platform headers: `platformHeaders` for a native send, the rendered ones for a
+     * template send), the first EmulatorDeliveries::kPerSend of the send kept, all counted.
+     * `payloadRefused` (a test send whose native payload the PNS would refuse, which the
+     * answer reports as such) records the successes as InvalidPayload.
      */
     struct Delivery
     {
@@ -149,10 +161,12 @@ public:
         QString messageId;
         qint64 matched = 0;
         QList<EmulatorRender> renders;
+        qint64 deliverySend = 0; ///< the send's number in deliveries()
     };
     static constexpr int kTestSendLimit = 10;
     Delivery deliver(EmulatorHub &hub, Format format, const TagExpression *expression,
-                     const QByteArray &body, const QString &tagsText, bool testSend);
+                     const QByteArray &body, const QString &tagsText, bool testSend,
+                     const HttpHeaders &platformHeaders = {}, bool payloadRefused = false);
 
     /**
      * Delivers the scheduled sends whose time has come (as deliver() does, into the same
@@ -160,13 +174,28 @@ public:
      */
     int deliverDue(const QDateTime &now);
 
-    /** Records a direct (or direct batch) send to `handles`, which need no registration. */
+    /** Records a direct (or direct batch) send to `handles`, which need no registration (a
+     *  delivery each); `deliverySend` gets its number in deliveries(). */
     QString recordDirect(EmulatorHub &hub, Format format, const QByteArray &body,
-                         const QStringList &handles);
+                         const QStringList &handles, const HttpHeaders &platformHeaders = {},
+                         qint64 *deliverySend = nullptr);
 
-    /** Records a scheduled send (not delivered until its time). */
+    /** Records a scheduled send (not delivered until its time); `deliverySend` gets the number
+     *  its deliveries will have in deliveries(). */
     QString schedule(EmulatorHub &hub, Format format, const QByteArray &body,
-                     const QString &tagsText, const QDateTime &when);
+                     const QString &tagsText, const QDateTime &when,
+                     const HttpHeaders &platformHeaders = {}, qint64 *deliverySend = nullptr);
+
+    /** What each reached registration received (docs/protocol.md §9.11). */
+    EmulatorDeliveries &deliveries() { return m_deliveries; }
+    const EmulatorDeliveries &deliveries() const { return m_deliveries; }
+
+    /**
+     * `POST /$emulator/reset`: every hub's registrations, installations and sends (scheduled
+     * ones and telemetry included), the pending sends and the delivery records are gone, in the
+     * store too; the hubs and their descriptions stay.
+     */
+    void clearContents();
 
     /**
      * Deterministic outcomes a tester sets up through the handle: a handle containing
@@ -202,7 +231,11 @@ public:
     /** Makes a namespace with the two default rules (random keys) and one hub. */
     static std::unique_ptr<EmulatorState> createDefault(const QString &hubName);
 
-    void attachStore(EmulatorStore *store) { m_store = store; }
+    void attachStore(EmulatorStore *store)
+    {
+        m_store = store;
+        m_deliveries.attachStore(store);
+    }
     /** Marks `hub`'s description as changed over the API and writes it through. */
     void saveHubDescription(EmulatorHub &hub);
 
@@ -214,7 +247,8 @@ private:
                          const QString &installationId);
     Delivery deliverInto(EmulatorHub &hub, Format format, const TagExpression *expression,
                          const QByteArray &body, const QString &tagsText, bool testSend,
-                         const QString &scheduledId);
+                         const QString &scheduledId, const HttpHeaders &platformHeaders,
+                         qint64 deliverySend, bool payloadRefused = false);
     void recordMessage(EmulatorHub &hub, SentMessage message);
 
     QList<std::shared_ptr<EmulatorHub>> m_hubs;
@@ -222,6 +256,7 @@ private:
     std::deque<std::unique_ptr<SendJob>> m_jobs;
     std::unique_ptr<QTimer> m_pump;
     int m_chunkSize = 2000;
+    EmulatorDeliveries m_deliveries;
 };
 
 } // namespace Nh

@@ -7,6 +7,8 @@
 #include "protocol/registrationfeed.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -26,7 +28,8 @@ struct Tr
 };
 
 // 1: rules, hubs, registrations, installations. 2: hubs.description (PUT /{hub}).
-constexpr int kSchemaVersion = 2;
+// 3: deliveries (docs/protocol.md §9.11).
+constexpr int kSchemaVersion = 3;
 
 } // namespace
 
@@ -80,6 +83,9 @@ Result<std::unique_ptr<EmulatorStore>> EmulatorStore::open(const QString &path)
         u"CREATE TABLE IF NOT EXISTS installations (hub TEXT NOT NULL, id TEXT NOT NULL, json BLOB "
         u"NOT NULL, "
         "PRIMARY KEY (hub, id))"_s,
+        u"CREATE TABLE IF NOT EXISTS deliveries (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        u"send INTEGER NOT NULL, sequence INTEGER NOT NULL, json BLOB NOT NULL)"_s,
+        u"CREATE INDEX IF NOT EXISTS deliveries_send ON deliveries (send)"_s,
     };
     if (current == 1) {
         schema << u"ALTER TABLE hubs ADD COLUMN description BLOB"_s
@@ -245,6 +251,65 @@ void EmulatorStore::saveHubDescription(const QString &hub, const HubDescription 
     exec(u"UPDATE hubs SET description = ?, published = ?, updated = ? WHERE name = ?"_s,
          {hubDescriptionXml(description), description.published.toString(Qt::ISODateWithMs),
           description.updated.toString(Qt::ISODateWithMs), hub});
+}
+
+void EmulatorStore::clearHubContents(const QString &hub)
+{
+    exec(u"DELETE FROM registrations WHERE hub = ?"_s, {hub});
+    exec(u"DELETE FROM installations WHERE hub = ?"_s, {hub});
+}
+
+void EmulatorStore::saveDeliveries(const QList<std::pair<qint64, EmulatorDelivery>> &deliveries)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(u"INSERT INTO deliveries (send, sequence, json) VALUES (?, ?, ?)"_s);
+    for (const auto &[send, d] : deliveries) {
+        q.addBindValue(send);
+        q.addBindValue(d.sequence);
+        q.addBindValue(QJsonDocument(d.toJson()).toJson(QJsonDocument::Compact));
+        if (!q.exec())
+            qCWarning(lcEmulator) << "SQL failed:" << q.lastError().text();
+    }
+    db.commit();
+}
+
+void EmulatorStore::setDeliverySequence(qint64 send, qint64 sequence)
+{
+    exec(u"UPDATE deliveries SET sequence = ? WHERE send = ?"_s, {sequence, send});
+}
+
+void EmulatorStore::trimDeliveries(qsizetype keep)
+{
+    exec(u"DELETE FROM deliveries WHERE id <= (SELECT id FROM deliveries ORDER BY id DESC "
+         u"LIMIT 1 OFFSET ?)"_s,
+         {qint64(keep)});
+}
+
+void EmulatorStore::clearDeliveries()
+{
+    exec(u"DELETE FROM deliveries"_s);
+}
+
+QList<std::pair<qint64, EmulatorDelivery>> EmulatorStore::loadDeliveries(qsizetype keep)
+{
+    QList<std::pair<qint64, EmulatorDelivery>> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT send, sequence, json FROM (SELECT id, send, sequence, json FROM deliveries "
+              u"ORDER BY id DESC LIMIT ?) ORDER BY id"_s);
+    q.addBindValue(qint64(keep));
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        auto d =
+            EmulatorDelivery::fromJson(QJsonDocument::fromJson(q.value(2).toByteArray()).object());
+        if (!d)
+            continue;
+        d->sequence = q.value(1).toLongLong();
+        out.append({q.value(0).toLongLong(), *d});
+    }
+    return out;
 }
 
 void EmulatorStore::removeHub(const QString &hub)

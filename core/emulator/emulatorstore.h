@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "emulator/emulatorlog.h"
 #include "protocol/hubdescription.h"
 #include "protocol/installation.h"
 #include "protocol/registration.h"
@@ -10,6 +11,7 @@
 #include <QList>
 #include <QString>
 #include <memory>
+#include <utility>
 
 namespace Nh {
 
@@ -19,8 +21,8 @@ struct SasRule;
 /**
  * Keeps an emulated namespace in a SQLite file (`nhemulator --data FILE`): rules, hubs (with
  * the descriptions written over the API), registrations (as the service's Atom entries) and
- * installations (as their JSON). Every change is written through when it happens, so a killed
- * emulator loses nothing it acknowledged.
+ * installations (as their JSON) and the delivery records (as their JSON). Every change is written
+ * through when it happens, so a killed emulator loses nothing it acknowledged.
  */
 class EmulatorStore
 {
@@ -49,6 +51,17 @@ public:
     void saveHubDescription(const QString &hub, const HubDescription &description);
     /** Forgets a hub and everything in it (DELETE /{hub}). */
     void removeHub(const QString &hub);
+    /** Forgets a hub's registrations and installations; the hub and its description stay. */
+    void clearHubContents(const QString &hub);
+
+    /** Delivery records (docs/protocol.md §9.11), each with the number of its send. */
+    void saveDeliveries(const QList<std::pair<qint64, EmulatorDelivery>> &deliveries);
+    void setDeliverySequence(qint64 send, qint64 sequence);
+    /** Keeps the newest `keep` delivery records. */
+    void trimDeliveries(qsizetype keep);
+    void clearDeliveries();
+    /** The kept delivery records, oldest first, at most `keep` (the newest). */
+    QList<std::pair<qint64, EmulatorDelivery>> loadDeliveries(qsizetype keep);
 
 private:
     EmulatorStore() = default;

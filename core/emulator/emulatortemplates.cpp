@@ -84,7 +84,8 @@ std::optional<QString> EmulatorTemplates::installationProblem(const Installation
 }
 
 EmulatorRender EmulatorTemplates::render(const Registration &registration,
-                                         const TemplatePropertyBag &properties, bool detailed)
+                                         const TemplatePropertyBag &properties, bool detailed,
+                                         bool lint)
 {
     EmulatorRender out;
     out.registrationId = registration.registrationId;
@@ -118,6 +119,8 @@ EmulatorRender EmulatorTemplates::render(const Registration &registration,
         if (s.empty)
             out.emptySubstitutions.append(s.path);
     }
+    if (!lint)
+        return out;
     for (const TemplateFinding &f : TemplateLinter::lint(*document).findings) {
         if (f.severity == TemplateFinding::Severity::Warning)
             out.warnings.append(f.message);

@@ -74,10 +74,12 @@ public:
      * Renders `registration`'s template with `properties` (TemplateRenderer). `problem` of the
      * result is set when the platform would refuse the payload (or the stored template does not
      * parse); the caller sets `outcome`. With `detailed` false only `problem` is filled (no
-     * payload, no linting): for the registrations the log leaves out.
+     * payload, no linting): for the registrations the log leaves out. `lint` false leaves the
+     * warnings out of a detailed render (a delivery record needs the payload only).
      */
     static EmulatorRender render(const Registration &registration,
-                                 const TemplatePropertyBag &properties, bool detailed);
+                                 const TemplatePropertyBag &properties, bool detailed,
+                                 bool lint = true);
 };
 
 } // namespace Nh

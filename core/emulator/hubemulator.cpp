@@ -8,6 +8,7 @@
 #include "emulator/emulatorservice.h"
 #include "emulator/emulatorstate.h"
 #include "emulator/emulatorstore.h"
+#include "emulator/emulatortraffic.h"
 #include "emulator/faults.h"
 #include "emulator/selfsignedcert.h"
 #include "protocol/hubdescription.h"
@@ -39,7 +40,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Nh::HubEmulator)
 };
 
-constexpr qsizetype kMaxLogEntries = 1000;
 constexpr qsizetype kMaxLoggedBody = 64 * 1024;
 /** A stalled connection is dropped after this long, so a forgotten test cannot leak it. */
 constexpr int kStallLimitMs = 10 * 60 * 1000;
@@ -225,7 +225,7 @@ struct HubEmulator::Private
     quint16 port = 0;
     int connections = 0;
     qint64 sequence = 0;
-    QList<EmulatorLogEntry> log;
+    std::unique_ptr<EmulatorTraffic> traffic;
     QList<QPointer<QTcpSocket>> stalled;
     QTimer scheduler;
 
@@ -233,7 +233,11 @@ struct HubEmulator::Private
     void respond(HubEmulator *q, QTcpSocket *socket, EmulatorLogEntry entry,
                  const EmulatorReply &reply, const std::optional<Fault> &fault,
                  const QElapsedTimer &timer);
-    void record(HubEmulator *q, EmulatorLogEntry entry);
+    void record(HubEmulator *q, EmulatorLogEntry entry, qint64 deliverySend = 0);
+    /** The send's first deliveries (redacted, as the log keeps everything) and count. */
+    void attachDeliveries(EmulatorLogEntry &entry, qint64 deliverySend) const;
+    /** A send reached more registrations after its entry was logged: the entry again. */
+    void deliveriesChanged(HubEmulator *q, qint64 deliverySend);
     /** The answer (and log entry) of a request the connection gate refuses. */
     QByteArray refusal(HubEmulator *q, const GateRefusal &refusal);
     /** A QSslServer on `address`, bounded, bound to `server`; its port, or 0. */
@@ -256,6 +260,12 @@ void HubEmulator::Private::handle(HubEmulator *q, const QHttpServerRequest &requ
     timer.start();
     EmulatorRequest req {methodName(request.method()), request.url(), request.headers(),
                          request.body()};
+    // The traffic stream is not logged itself: a follower would read its own requests forever.
+    if (const QStringList s = req.url.path().split(u'/', Qt::SkipEmptyParts);
+        s.size() == 2 && s.first() == u"$emulator" && s.at(1) == u"traffic") {
+        traffic->serve(req, socket);
+        return;
+    }
     const EmulatorService::Resolution resolution = service->resolve(req);
     const EmulatorRoute &route = resolution.route;
 
@@ -394,17 +404,40 @@ void HubEmulator::Private::respond(HubEmulator *q, QTcpSocket *socket, EmulatorL
     for (EmulatorRender &r : entry.renders)
         r.body = redactSecrets(r.body);
     entry.elapsedMicroseconds = timer.nsecsElapsed() / 1000;
-    record(q, entry);
+    record(q, entry, reply.deliverySend);
 }
 
-void HubEmulator::Private::record(HubEmulator *q, EmulatorLogEntry entry)
+void HubEmulator::Private::record(HubEmulator *q, EmulatorLogEntry entry, qint64 deliverySend)
 {
     entry.sequence = ++sequence;
+    if (deliverySend) {
+        state->deliveries().setSequence(deliverySend, entry.sequence);
+        attachDeliveries(entry, deliverySend);
+    }
     qCInfo(lcEmulator).noquote() << entry.summary();
-    log.append(entry);
-    if (log.size() > kMaxLogEntries)
-        log.removeFirst();
+    traffic->append(entry);
     emit q->exchangeLogged(entry);
+}
+
+void HubEmulator::Private::attachDeliveries(EmulatorLogEntry &entry, qint64 deliverySend) const
+{
+    entry.deliveries = state->deliveries().firstOf(deliverySend);
+    entry.deliveryCount = state->deliveries().countOf(deliverySend);
+    for (EmulatorDelivery &d : entry.deliveries) {
+        d.payload = redactSecrets(d.payload);
+        d.headers = redactHeaders(d.headers);
+    }
+}
+
+void HubEmulator::Private::deliveriesChanged(HubEmulator *q, qint64 deliverySend)
+{
+    const qint64 logged = state->deliveries().sequenceOf(deliverySend);
+    EmulatorLogEntry *entry = logged ? traffic->find(logged) : nullptr;
+    if (!entry)
+        return; // not answered yet (its entry will read the count), or no longer in the log
+    attachDeliveries(*entry, deliverySend);
+    traffic->touched(logged, ++sequence);
+    emit q->exchangeLogged(*entry);
 }
 
 QByteArray HubEmulator::Private::refusal(HubEmulator *q, const GateRefusal &refusal)
@@ -457,6 +490,15 @@ HubEmulator::HubEmulator(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
 {
+    d->traffic = std::make_unique<EmulatorTraffic>(
+        this,
+        [](QTcpSocket *socket, const EmulatorReply &answer) {
+            EmulatorReply reply = answer;
+            addServiceHeaders(reply.headers);
+            socket->write(serialise(reply, QDateTime::currentDateTimeUtc()));
+            socket->write(reply.body);
+        },
+        kTrafficWaitMs, kMaxTrafficWaitMs, kMaxTrafficWaiters);
     // Scheduled sends are delivered when due, checked every second like the service's queue.
     d->scheduler.setInterval(1000);
     connect(&d->scheduler, &QTimer::timeout, this, [this] {
@@ -520,11 +562,21 @@ Status HubEmulator::start(const EmulatorOptions &options)
     if (options.generate.count > 0)
         d->generated = generateRegistrations(*d->state->hub(options.hubName), options.generate);
     d->state->host = u"localhost"_s;
-    if (d->store)
+    if (d->store) {
         d->store->saveNamespace(*d->state);
+        d->state->deliveries().load(d->store->loadDeliveries(EmulatorDeliveries::kMaxKept));
+    }
+    // Log sequences go on from the kept deliveries', so `since=SEQ` stays meaningful.
+    d->sequence = qMax(d->sequence, d->state->deliveries().lastSequence());
+    d->state->deliveries().changed = [this](qint64 send) {
+        d->deliveriesChanged(this, send);
+    };
 
     d->service = std::make_unique<EmulatorService>(d->state.get(), &d->faults);
     d->service->throttleTestSends = options.throttleTestSends;
+    d->service->resetHook = [this] {
+        reset();
+    };
 
     d->server = new Server(this);
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -555,6 +607,7 @@ Status HubEmulator::start(const EmulatorOptions &options)
 void HubEmulator::stop()
 {
     d->scheduler.stop();
+    d->traffic->releaseAll();
     for (const auto &s : std::as_const(d->stalled)) {
         if (s)
             s->abort();
@@ -636,7 +689,26 @@ EmulatorService &HubEmulator::service()
 
 QList<EmulatorLogEntry> HubEmulator::log() const
 {
-    return d->log;
+    return d->traffic->entries();
+}
+
+void HubEmulator::reset()
+{
+    if (!d->state)
+        return;
+    d->faults.clear();
+    d->state->clearContents();
+    if (d->service)
+        d->service->clearThrottle();
+    if (EmulatorHub *hub = d->state->hub(d->options.hubName)) {
+        if (d->options.seedDemoData) {
+            d->state->seedDemoData(*hub);
+            if (EmulatorHub *problems = d->state->hub(kProblemsDemoHub))
+                seedProblemsDemoData(*d->state, *problems);
+        }
+        if (d->options.generate.count > 0)
+            d->generated = generateRegistrations(*hub, d->options.generate);
+    }
 }
 
 int HubEmulator::connectionCount() const

@@ -97,12 +97,30 @@ public:
 
     /** The last exchanges (at most 1000), oldest first. */
     QList<EmulatorLogEntry> log() const;
+    /**
+     * `POST /$emulator/reset` (docs/protocol.md §9.11): registrations, installations, sends
+     * (scheduled ones too), delivery records and faults back to a first start's: the demo data
+     * (unless EmulatorOptions::seedDemoData is off) and the generated registrations, or empty.
+     * The hubs and their configuration stay; so does the request log.
+     */
+    void reset();
+
+    /** How long `GET /$emulator/traffic` waits for an entry by default, and at most. */
+    static constexpr int kTrafficWaitMs = 10000;
+    static constexpr int kMaxTrafficWaitMs = 30000;
+    /** Traffic requests that may wait at once; more are answered 503. */
+    static constexpr int kMaxTrafficWaiters = 16;
     /** TCP connections accepted since start (a keep-alive client uses one). */
     int connectionCount() const;
     /** What EmulatorOptions::generate made at start (count 0 when nothing). */
     GenerateReport generated() const;
 
 signals:
+    /**
+     * A new exchange, or (with a sequence already emitted) one whose send reached more
+     * registrations since: a real send's later chunks, a scheduled send delivered. Its
+     * `deliveries` and `deliveryCount` are then the new ones; replace the earlier row.
+     */
     void exchangeLogged(const Nh::EmulatorLogEntry &entry);
 
 private:

@@ -78,6 +78,7 @@ private slots:
     void repeat();
     void emulatorCommand();
     void emulatorCommandHubConfig();
+    void emulatorTraffic();
 
 private:
     using Run = Nh::Test::CliRun;
@@ -991,6 +992,73 @@ void TestCli::emulatorCommandHubConfig()
         if (file == config.fileName())
             QVERIFY2(errText.contains(u"line 2"_s), qPrintable(errText));
     }
+}
+
+void TestCli::emulatorTraffic()
+{
+    // A send through the emulator, then `emulator traffic --json`: one JSON object a line,
+    // the send among them with its deliveries; the traffic requests are not logged.
+    const Run sent = run({u"send"_s, u"--format"_s, u"apple"_s, u"--tags"_s, u"sports"_s});
+    RUN_OK(sent);
+    QCOMPARE(sent.code, 0);
+    const qint64 sequence = f.emulator.log().constLast().sequence;
+    const QStringList args {u"emulator"_s, u"traffic"_s, u"--json"_s, u"--url"_s,
+                            u"https://127.0.0.1:%1"_s.arg(f.emulator.port())};
+    const Run r = run(args);
+    RUN_OK(r);
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), f.emulator.log().size());
+    const auto last =
+        EmulatorLogEntry::fromJson(QJsonDocument::fromJson(lines.constLast().toUtf8()).object());
+    QVERIFY(last);
+    QCOMPARE(last->sequence, sequence);
+    QCOMPARE(last->operation, u"send.test"_s); // nhcli send is a test send by default
+    QCOMPARE(last->deliveryCount, 1);
+    QCOMPARE(last->deliveries.first().handle, kAppleHandle);
+    QCOMPARE(f.emulator.log().constLast().sequence, sequence);
+
+    // Human form: the summary line of each.
+    const Run human =
+        run({u"emulator"_s, u"traffic"_s, u"--port"_s, QString::number(f.emulator.port())});
+    RUN_OK(human);
+    QVERIFY2(human.code == 0, qPrintable(human.err));
+    QVERIFY(human.out.trimmed().split(u'\n').constLast().contains(u" 201 send.test "_s));
+
+    // --follow: what the log holds, then each new exchange as the long poll brings it, until
+    // cancelled (Ctrl+C).
+    QString followText;
+    QString followErr;
+    QTextStream followOut(&followText);
+    QTextStream followErrStream(&followErr);
+    CliIo io;
+    io.out = &followOut;
+    io.err = &followErrStream;
+    io.env = environment(Env::Default);
+    Cli follower(&nam);
+    QSignalSpy followDone(&follower, &Cli::finished);
+    follower.start(QStringList {u"nhcli"_s} + args + QStringList {u"--follow"_s}, io);
+    QTRY_COMPARE_WITH_TIMEOUT(followText.count(u'\n'), lines.size(), 10000);
+    const Run later = run({u"send"_s, u"--format"_s, u"apple"_s, u"--tags"_s, u"user:alice"_s});
+    RUN_OK(later);
+    QTRY_COMPARE_WITH_TIMEOUT(followText.count(u'\n'), lines.size() + 1, 10000);
+    const auto followed = EmulatorLogEntry::fromJson(
+        QJsonDocument::fromJson(followText.trimmed().split(u'\n').constLast().toUtf8()).object());
+    QVERIFY(followed);
+    QCOMPARE(followed->sequence, f.emulator.log().constLast().sequence);
+    QVERIFY(followDone.isEmpty());
+    follower.cancel();
+    QTRY_COMPARE(followDone.size(), 1);
+    QCOMPARE(followDone.first().first().toInt(), 0);
+
+    // Without an address; without the certificate.
+    const Run noAddress = run({u"emulator"_s, u"traffic"_s});
+    RUN_OK(noAddress);
+    QCOMPARE(noAddress.code, int(ExitCode::Usage));
+    QVERIFY(noAddress.err.contains(u"--url"_s));
+    const Run untrusted = run(args, Env::NoCa);
+    RUN_OK(untrusted);
+    QCOMPARE(untrusted.code, int(ExitCode::Transport));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

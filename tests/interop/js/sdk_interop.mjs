@@ -167,6 +167,23 @@ function control(method, path, body) {
   });
 }
 
+/** The emulator's delivery records matching `query` (GET /$emulator/deliveries). */
+async function deliveriesOf(query) {
+  const r = await control("GET", `deliveries?${new URLSearchParams({ ...query, limit: "1000" })}`);
+  eq(r.status, 200, `deliveries ${JSON.stringify(query)}: status (${r.text})`);
+  return r.json.deliveries;
+}
+
+/** The same payload: equal JSON when both are JSON, else the same text. */
+function samePayload(received, sent) {
+  const text = typeof sent === "string" ? sent : JSON.stringify(sent);
+  try {
+    return JSON.stringify(JSON.parse(received)) === JSON.stringify(JSON.parse(text));
+  } catch {
+    return received === text;
+  }
+}
+
 // --- what the script registers (the hub starts empty) -------------------------------------
 const APPLE_TOKEN = "62bcd3484834b7e2dc56733ac5509259230cc1ba82ba1ae7d06e91908a05a8fa";
 const APPLE_INSTALLATION_TOKEN = "00fc13adff785122b4ad28809a3420982341241421348097878e577c991de8f0";
@@ -457,6 +474,51 @@ async function main() {
       sentIds[n.name] = response.notificationId;
     });
   }
+  // --- what each registration received (GET /$emulator/deliveries, docs/protocol.md §9.11) ---
+  for (const n of notifications) {
+    await check(`deliveries of the '${n.name}' send: what each registration it reached received`, async () => {
+      const id = sentIds[n.name];
+      expect(id, "the send has a notification id");
+      const sent = n.make();
+      for (const spec of n.reach) {
+        const regId = created.get(spec.name)?.registration.registrationId;
+        if (!regId) continue; // its handle was refused and the registration deleted
+        const got = (await deliveriesOf({ registration: regId })).filter((d) => d.notificationId === id);
+        eq(got.length, 1, `deliveries of ${spec.name} from this send`);
+        const d = got[0];
+        eq([d.test, d.platform, d.format === "template"], [false, spec.platform, n.name === "template"],
+          `${spec.name}: test, platform, template`);
+        expect(sameHandle(d.handle, spec.handle, spec.caseless), `${spec.name}: handle ${d.handle}`);
+        eq(d.outcome, OUTCOME_SENT, `${spec.name}: outcome`);
+        if (n.name === "template") {
+          eq(d.templateName, spec.templateName, `${spec.name}: templateName`);
+          expect(d.payload.includes("Hello") && !d.payload.includes("$(greeting)"),
+            `${spec.name}: the rendered payload ${d.payload}`);
+        } else {
+          expect(samePayload(d.payload, sent.body), `${spec.name}: payload ${d.payload}, sent ${JSON.stringify(sent.body)}`);
+          for (const [name, value] of Object.entries(sent.headers ?? {})) {
+            if (/^(apns-|x-wns-)/i.test(name))
+              expect(d.headers.some(([n2, v2]) => n2.toLowerCase() === name.toLowerCase() && v2 === String(value)),
+                `${spec.name}: header ${name}: ${value} in ${JSON.stringify(d.headers)}`);
+          }
+        }
+      }
+    });
+  }
+  await check("deliveries of the test sends are marked test and carry no notification id", async () => {
+    const regId = created.get("apple").registration.registrationId;
+    const tests = (await deliveriesOf({ registration: regId })).filter((d) => d.test);
+    expect(tests.length >= 1, "test-send deliveries of the apple registration");
+    expect(tests.every((d) => d.notificationId === undefined), "no notificationId on a test send's delivery");
+  });
+  await check("deliveries filter by tag and refuse a bad 'since' with a JSON error", async () => {
+    const alice = await deliveriesOf({ tag: "user:alice" });
+    expect(alice.length >= 1 && alice.every((d) => d.tags.includes("user:alice")), "tag=user:alice");
+    const bad = await control("GET", "deliveries?since=yesterday");
+    eq(bad.status, 400, "status");
+    expect(/since/.test(bad.json?.error?.message ?? ""), `error ${bad.text}`);
+  });
+
   await check("getNotificationOutcomeDetails of the apple tag send", async () => {
     const d = await client.getNotificationOutcomeDetails(sentIds.apple);
     eq(d.notificationId, sentIds.apple, "notificationId");
