@@ -343,6 +343,8 @@ void MainWindow::createMenus()
     showHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     showHistory->setIcon(Theme::icon(u"history"_s));
     view->addActions({showHistory, m_hubViews->showAction()});
+    view->addAction(Theme::icon(u"emulator"_s), tr("&Traffic"), this, &MainWindow::showTraffic)
+        ->setObjectName(u"actionShowTraffic"_s);
     view->addSeparator();
     view->addActions({m_composerFold->showAction(), m_composerFold->foldAfterSendAction()});
     view->addSeparator();

@@ -29,6 +29,7 @@ class ProfileSwitcher;
 class ReachPreview;
 class RegistrationsBrowser;
 class SasInspector;
+class TrafficDock;
 class WindowState;
 struct SendTestTarget;
 class QAction;
@@ -69,6 +70,8 @@ public:
     ReachPreview *reachPreview() const { return m_hubViews->reachPreview(); }
     /** The current profile and its connection state. */
     Nh::ProfileSession *session() const { return m_session; }
+    /** The Traffic dock (issue #20); null until first shown (showTraffic()). */
+    TrafficDock *trafficDock() const { return m_trafficDock; }
 
     /** The profile sends go to. */
     const Nh::Profile &currentProfile() const { return m_session->profile(); }
@@ -113,6 +116,8 @@ public slots:
     /** The export dialog (which profiles, keys only when asked). */
     void exportProfiles() { m_profileActions->exportProfiles(); }
     void showSasInspector();
+    /** Shows the Traffic dock: every client's exchanges with the emulator; made on first use. */
+    void showTraffic();
     /** Shows and raises the Registrations dock, focused on its table. */
     void showRegistrations() { m_hubViews->show(); }
     /**
@@ -166,6 +171,7 @@ private:
     HubViews *m_hubViews = nullptr;
     HubPageDock *m_hubPageDock = nullptr;
     QPointer<SasInspector> m_sasInspector;
+    TrafficDock *m_trafficDock = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QDockWidget *m_historyDock = nullptr;
     Banner *m_banner = nullptr;
