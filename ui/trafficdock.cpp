@@ -191,11 +191,13 @@ TrafficDock::TrafficDock(QWidget *parent)
     detailSplit->addWidget(deliveryBox);
     detailSplit->setStretchFactor(0, 3);
     detailSplit->setStretchFactor(1, 1);
+    detailSplit->setChildrenCollapsible(false);
     detailLayout->addWidget(detailSplit, 1);
     split->addWidget(m_table);
     split->addWidget(detail);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({300, 400});
     layout->addWidget(split, 1);
     setWidget(body);
 
@@ -381,7 +383,9 @@ void TrafficDock::showSelected()
 void TrafficDock::showDeliveries(const Nh::TrafficRow *row)
 {
     m_deliveries->clear();
-    if (!row || (row->deliveries.isEmpty() && row->deliveryCount == 0)) {
+    const bool none = !row || (row->deliveries.isEmpty() && row->deliveryCount == 0);
+    m_deliveries->setVisible(!none);
+    if (none) {
         m_deliveriesTitle->setText(tr("Deliveries: none recorded for this exchange."));
         return;
     }

@@ -73,7 +73,7 @@ void lintSend(const Exchange &e, QList<RequestFlag> &flags)
         payloadBuilder(*parsed).validate(e.requestBody, platformHeaders(e.requestHeaders));
     if (!status) {
         flags.append({RequestFlag::Kind::RefusedPayload, RequestFlag::Severity::Problem,
-                      Tr::tr("The %1 payload would be refused: %2.")
+                      Tr::tr("The %1 payload is one the hub or the platform refuses: %2.")
                           .arg(formatWireName(*parsed), status.error().message)});
         return;
     }

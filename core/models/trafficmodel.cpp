@@ -25,6 +25,7 @@ TrafficRow TrafficRow::fromLogEntry(const EmulatorLogEntry &entry, const QUrl &o
     r.fault = entry.fault;
     r.deliveries = entry.deliveries;
     r.deliveryCount = entry.deliveryCount;
+    r.elapsedMicroseconds = entry.elapsedMicroseconds;
     return r;
 }
 
@@ -179,7 +180,7 @@ QVariant TrafficModel::data(const QModelIndex &index, int role) const
         case OutcomeColumn:
             return outcomeText(r);
         case DurationColumn:
-            return tr("%1 ms").arg(r.exchange.totalMs);
+            return tr("%1 ms").arg(double(r.elapsedMicroseconds) / 1000.0, 0, 'f', 1);
         case ColumnCount:
             break;
         }

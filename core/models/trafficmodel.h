@@ -26,6 +26,7 @@ struct TrafficRow
     QString fault; ///< the injected fault, empty when none
     QList<EmulatorDelivery> deliveries;
     qint64 deliveryCount = 0;
+    qint64 elapsedMicroseconds = 0; ///< how long the emulator took to answer
 
     /** Converts a log entry: exchangeFromLogEntry(), lintRequest(), the delivery records. */
     static TrafficRow fromLogEntry(const EmulatorLogEntry &entry, const QUrl &origin);

@@ -303,7 +303,10 @@ void TestTrafficDock::screenshots()
     QVERIFY(row >= 0);
     QVERIFY(m_dock->selectSourceRow(row));
     for (const bool dark : {false, true}) {
-        UiTest::usePalette(dark ? UiTest::darkPalette() : UiTest::lightPalette());
+        const QPalette palette = dark ? UiTest::darkPalette() : UiTest::lightPalette();
+        UiTest::usePalette(palette);
+        QTRY_COMPARE(m_dock->table()->palette().color(QPalette::Base),
+                     palette.color(QPalette::Base));
         const QString suffix = dark ? u"dark"_s : u"light"_s;
         QVERIFY(!UiTest::saveScreenshot(m_dock.get(), u"trafficdock-"_s + suffix).isEmpty());
     }
