@@ -351,6 +351,7 @@ bool TrafficDock::selectSourceRow(int sourceRow)
         return false;
     m_table->selectionModel()->setCurrentIndex(
         proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(proxy);
     return true;
 }
 
