@@ -351,7 +351,15 @@ bool TrafficDock::selectSourceRow(int sourceRow)
         return false;
     m_table->selectionModel()->setCurrentIndex(
         proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    // Again once the flags above the exchange have taken their room from the table.
     m_table->scrollTo(proxy);
+    QMetaObject::invokeMethod(
+        m_table,
+        [table = m_table] {
+            if (table->currentIndex().isValid())
+                table->scrollTo(table->currentIndex());
+        },
+        Qt::QueuedConnection);
     return true;
 }
 
