@@ -14,6 +14,7 @@
 #include "models/trafficmodel.h"
 #include "protocol/sastoken.h"
 #include "store/historystore.h"
+#include "threadedemulator.h"
 #include "trafficdock.h"
 #include "uitestsupport.h"
 
@@ -34,44 +35,6 @@
 #include <QTreeWidget>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-
-/** The GUI's arrangement: the emulator made, started and serving on a thread of its own. */
-struct ThreadedEmulator
-{
-    QThread thread;
-    QObject context;
-    Nh::HubEmulator *emulator = nullptr;
-
-    bool start(const QString &certificateDir)
-    {
-        thread.setObjectName(u"nh-emulator"_s);
-        context.moveToThread(&thread);
-        thread.start();
-        bool ok = false;
-        QMetaObject::invokeMethod(
-            &context,
-            [&] {
-                emulator = new Nh::HubEmulator(&context);
-                const Nh::Status status = LocalEmulator::start(*emulator, certificateDir);
-                if (!status)
-                    qWarning("emulator: %s", qPrintable(status.error().message));
-                ok = status.ok();
-            },
-            Qt::BlockingQueuedConnection);
-        return ok;
-    }
-    ~ThreadedEmulator()
-    {
-        QMetaObject::invokeMethod(
-            &context, [this] { delete emulator; }, Qt::BlockingQueuedConnection);
-        thread.quit();
-        thread.wait();
-    }
-};
-
-} // namespace
 
 class TestTrafficDock final : public QObject
 {
