@@ -26,6 +26,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -47,6 +48,7 @@ private slots:
     void brokenRequestIsFlagged();
     void filtersPauseClear();
     void sendToHistoryAndCopyCurl();
+    void followsAnotherEmulator();
     void screenshots();
 
 private:
@@ -74,6 +76,7 @@ void TestTrafficDock::initTestCase()
     m_dock = std::make_unique<TrafficDock>();
     m_dock->setEmulator(m_emulator->emulator);
     m_dock->setHistory(m_history.get());
+    m_dock->setNetworkAccessManager(&m_nam);
     m_dock->resize(1200, 720);
     m_dock->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_dock.get()));
@@ -257,6 +260,22 @@ void TestTrafficDock::sendToHistoryAndCopyCurl()
     QVERIFY(curl.contains(u"/messages"_s));
     QVERIFY(!curl.contains(u"sig="_s) || curl.contains(u"NH_SAS_TOKEN"_s));
     QCOMPARE(message.count(), 2);
+}
+
+void TestTrafficDock::followsAnotherEmulator()
+{
+    // The emulator's traffic stream, as for an nhemulator started elsewhere: the dock reports
+    // it live, or (an emulator without the stream) the failure and the retry.
+    Nh::HubEmulator *emulator = m_emulator->emulator;
+    m_dock->followRemote(QUrl(u"https://127.0.0.1:%1"_s.arg(emulator->port())),
+                         {emulator->certificate()});
+    auto *follow = m_dock->findChild<QPushButton *>(u"trafficFollowRemote"_s);
+    QVERIFY(follow->isChecked());
+    QTRY_VERIFY(m_dock->remoteStatus()->text().startsWith(u"Following"_s)
+                || m_dock->remoteStatus()->text().contains(u"Trying again"_s));
+    follow->click();
+    QVERIFY(!follow->isChecked());
+    QVERIFY(m_dock->remoteStatus()->text().isEmpty());
 }
 
 void TestTrafficDock::screenshots()
