@@ -73,9 +73,8 @@ void MainWindow::showTraffic()
         m_trafficDock->setEmulator(m_context.emulator);
         m_trafficDock->setHistory(m_context.history);
         m_trafficDock->setNetworkAccessManager(m_context.client->networkAccessManager());
-        connect(m_trafficDock, &TrafficDock::message, this, [this](const QString &text) {
-            showNote(text);
-        });
+        connect(m_trafficDock, &TrafficDock::message, this,
+                [this](const QString &text) { showNote(text); });
         addDockWidget(Qt::BottomDockWidgetArea, m_trafficDock);
     }
     m_trafficDock->show();
