@@ -233,6 +233,8 @@ TrafficDock::TrafficDock(QWidget *parent)
         updateCounts();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &TrafficDock::updateCounts);
+    m_heldTimer.setInterval(500);
+    connect(&m_heldTimer, &QTimer::timeout, this, &TrafficDock::updateCounts);
     updateCounts();
     showSelected();
 }
@@ -323,6 +325,10 @@ void TrafficDock::setPaused(bool paused)
     const QSignalBlocker block(m_pauseButton);
     m_pauseButton->setChecked(paused);
     m_pauseButton->setText(paused ? tr("Resume") : tr("Pause"));
+    if (paused)
+        m_heldTimer.start();
+    else
+        m_heldTimer.stop();
     updateCounts();
 }
 

@@ -8,6 +8,7 @@
 #include <QDockWidget>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QTimer>
 #include <QUrl>
 
 class ExchangeView;
@@ -108,6 +109,7 @@ private:
     QPointer<Nh::HistoryStore> m_history;
     QNetworkAccessManager *m_nam = nullptr;
     Nh::TrafficFeed *m_feed = nullptr;
+    QTimer m_heldTimer; ///< refreshes the count of held exchanges while paused
 
     QLineEdit *m_clientFilter = nullptr;
     QLineEdit *m_operationFilter = nullptr;

@@ -237,6 +237,7 @@ void TestTrafficDock::filtersPauseClear()
     QVERIFY(m_dock->model()->isPaused());
     QCOMPARE(postSend({{"ServiceBusNotification-Format", "template"}}, R"({"msg":"x"})"_ba), 201);
     QTRY_COMPARE(m_dock->model()->pendingCount(), 1);
+    QTRY_VERIFY(m_dock->findChild<QLabel *>(u"trafficCount"_s)->text().endsWith(u"1 held"_s));
     QCOMPARE(m_dock->model()->rowCount(), rows);
     m_dock->findChild<QToolButton *>(u"trafficPause"_s)->click();
     QTRY_COMPARE(m_dock->model()->rowCount(), rows + 1);
