@@ -350,6 +350,11 @@ void MainWindow::createMenus()
     showHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     showHistory->setIcon(Theme::icon(u"history"_s));
     view->addActions({showHistory, m_hubViews->showAction()});
+    QAction *showTraffic =
+        view->addAction(Theme::icon(u"emulator"_s), tr("&Traffic"), this, &MainWindow::showTraffic);
+    showTraffic->setObjectName(u"actionShowTraffic"_s);
+    showTraffic->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
+    showTraffic->setStatusTip(tr("Every client's requests to the bundled emulator, live"));
     view->addSeparator();
     view->addActions({m_composerFold->showAction(), m_composerFold->foldAfterSendAction()});
     view->addSeparator();

@@ -30,6 +30,7 @@ class ProfileSwitcher;
 class ReachPreview;
 class RegistrationsBrowser;
 class SasInspector;
+class TrafficDock;
 class WindowState;
 struct SendTestTarget;
 class QAction;
@@ -72,6 +73,8 @@ public:
     ReachPreview *reachPreview() const { return m_hubViews->reachPreview(); }
     /** The current profile and its connection state. */
     Nh::ProfileSession *session() const { return m_session; }
+    /** The Traffic dock (issue #20); null until first shown (showTraffic()). */
+    TrafficDock *trafficDock() const { return m_trafficDock; }
 
     /** The profile sends go to. */
     const Nh::Profile &currentProfile() const { return m_session->profile(); }
@@ -116,6 +119,8 @@ public slots:
     /** The export dialog (which profiles, keys only when asked). */
     void exportProfiles() { m_profileActions->exportProfiles(); }
     void showSasInspector();
+    /** Shows the Traffic dock: every client's exchanges with the emulator; made on first use. */
+    void showTraffic();
     /** Shows and raises the Registrations dock, focused on its table. */
     void showRegistrations() { m_hubViews->show(); }
     /**
@@ -170,6 +175,7 @@ private:
     HubPageDock *m_hubPageDock = nullptr;
     DiagnoseDock *m_diagnoseDock = nullptr;
     QPointer<SasInspector> m_sasInspector;
+    TrafficDock *m_trafficDock = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QDockWidget *m_historyDock = nullptr;
     Banner *m_banner = nullptr;

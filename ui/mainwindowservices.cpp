@@ -11,6 +11,7 @@
 #include "sendflow.h"
 #include "store/profilestore.h"
 #include "store/settings.h"
+#include "trafficdock.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -42,6 +43,8 @@ void MainWindow::setEmulator(Nh::HubEmulator *emulator, const Nh::Status &status
     m_context.emulator = emulator;
     m_context.emulatorStatus = status;
     m_session->setEmulator(emulator, status);
+    if (m_trafficDock)
+        m_trafficDock->setEmulator(emulator);
 }
 
 void MainWindow::setHistory(Nh::HistoryStore *history)
@@ -49,6 +52,8 @@ void MainWindow::setHistory(Nh::HistoryStore *history)
     m_context.history = history;
     m_sendFlow->setHistory(history);
     m_historyPanel->setStore(history);
+    if (m_trafficDock)
+        m_trafficDock->setHistory(history);
     if (!history)
         return;
     connect(history, &Nh::HistoryStore::written, this, [this](const QUuid &id) {
@@ -59,4 +64,19 @@ void MainWindow::setHistory(Nh::HistoryStore *history)
     connect(
         history, &Nh::HistoryStore::writeFailed, this,
         [this](const QUuid &, const QString &message) { showNote(message, NoteKind::Problem); });
+}
+
+void MainWindow::showTraffic()
+{
+    if (!m_trafficDock) {
+        m_trafficDock = new TrafficDock(this);
+        m_trafficDock->setEmulator(m_context.emulator);
+        m_trafficDock->setHistory(m_context.history);
+        m_trafficDock->setNetworkAccessManager(m_context.client->networkAccessManager());
+        connect(m_trafficDock, &TrafficDock::message, this,
+                [this](const QString &text) { showNote(text); });
+        addDockWidget(Qt::BottomDockWidgetArea, m_trafficDock);
+    }
+    m_trafficDock->show();
+    m_trafficDock->raise();
 }

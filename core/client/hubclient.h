@@ -96,6 +96,12 @@ public:
     HubJob(HubClient *client, const Exchange &refused);
 
     const Exchange &exchange() const { return m_exchange; }
+    /**
+     * Reads a complete answer (status, headers, the body `expect` names) into `e`: its result,
+     * the parsed outcome, entry or feed, the error sentence. Also reads the exchanges another
+     * client had with the emulator (the traffic view, trafficexchange.h).
+     */
+    static void interpret(Exchange &e, Expect expect);
     bool isFinished() const { return m_finished; }
     void setAutoDelete(bool on) { m_autoDelete = on; }
 
@@ -113,8 +119,6 @@ signals:
 private:
     void attempt();
     void onReplyFinished();
-    /** Reads a complete answer (status, headers, the body `expect` names) into `e`. */
-    static void interpret(Exchange &e, Expect expect);
     void finish();
 
     HubClient *m_client;

@@ -17,11 +17,13 @@
 #include "emulator/faults.h"
 #include "exchangeview.h"
 #include "historypanel.h"
+#include "localemulator.h"
 #include "mainwindow.h"
 #include "models/headermodel.h"
 #include "models/historymodel.h"
 #include "models/outcomemodel.h"
 #include "models/registrationmodel.h"
+#include "models/trafficmodel.h"
 #include "payloadeditor.h"
 #include "profiledialog.h"
 #include "profileswitcher.h"
@@ -30,6 +32,7 @@
 #include "registrationsbrowser.h"
 #include "sasinspector.h"
 #include "tagexpressionedit.h"
+#include "trafficdock.h"
 #include "uitestsupport.h"
 
 #include <QAbstractItemModel>
@@ -80,6 +83,7 @@ private slots:
     void cleanup();
 
     void firstRunSendShowsOutcome();
+    void trafficDockMadeOnFirstShow();
     void brokenPayloadIsRefusedWithLocation();
     void brokenTagExpressionIsRefusedWithLocation();
     void serverFaultShowsSentence();
@@ -199,6 +203,34 @@ void TestMainWindow::init()
     QTest::failOnWarning(QRegularExpression(u"^QUrl\\b"_s));
     m_harness = std::make_unique<UiHarness>();
     QVERIFY(m_harness->start());
+}
+
+void TestMainWindow::trafficDockMadeOnFirstShow()
+{
+    // Issue #20: View > Traffic makes the dock when first asked for, following the emulator.
+    MainWindow *w = makeWindow();
+    QVERIFY(!w->trafficDock());
+    auto *action = w->findChild<QAction *>(u"actionShowTraffic"_s);
+    QVERIFY(action);
+    action->trigger();
+    TrafficDock *dock = w->trafficDock();
+    QVERIFY(dock);
+    QTRY_VERIFY(dock->isVisible());
+    action->trigger();
+    QCOMPARE(w->trafficDock(), dock);
+    Nh::HubClient client(&m_harness->nam);
+    client.setConnection(LocalEmulator::connection(m_harness->emulator));
+    client.getRegistration(u"no-such-registration"_s);
+    // The window's own calls (its registration listing) are traffic too: find ours.
+    const auto ours = [dock]() -> const Nh::TrafficRow * {
+        for (int i = 0; i < dock->model()->rowCount(); ++i) {
+            if (dock->model()->row(i).exchange.operation == u"registrations.get")
+                return &dock->model()->row(i);
+        }
+        return nullptr;
+    };
+    QTRY_VERIFY(ours());
+    QCOMPARE(ours()->exchange.status, 404);
 }
 
 void TestMainWindow::cleanup()

@@ -1,0 +1,142 @@
+// SPDX-FileCopyrightText: 2026 The nhconsole authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "client/trafficfeed.h"
+
+#include "client/hubclient.h"
+#include "client/networkerrors.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QUrlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Nh {
+
+TrafficFeed::TrafficFeed(QNetworkAccessManager *nam, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &TrafficFeed::poll);
+}
+
+TrafficFeed::~TrafficFeed()
+{
+    cancel();
+}
+
+void TrafficFeed::setEndpoint(const QUrl &origin, const QList<QSslCertificate> &caCertificates)
+{
+    m_origin = origin;
+    m_ca = caCertificates;
+}
+
+void TrafficFeed::start(qint64 after)
+{
+    cancel();
+    m_after = after;
+    m_running = true;
+    m_live = false;
+    m_nextDelayMs = kFirstRetryMs;
+    poll();
+}
+
+void TrafficFeed::cancel()
+{
+    m_running = false;
+    m_retryTimer.stop();
+    if (QNetworkReply *reply = m_reply) {
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+void TrafficFeed::poll()
+{
+    if (!m_running)
+        return;
+    QUrl url = m_origin;
+    url.setPath(u"/$emulator/traffic"_s);
+    QUrlQuery query;
+    query.addQueryItem(u"after"_s, QString::number(m_after));
+    query.addQueryItem(u"wait"_s, QString::number(m_waitMs));
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, HubClient::userAgent());
+    request.setTransferTimeout(m_waitMs + 10000);
+    if (url.scheme() == u"https") {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        if (!m_ca.isEmpty())
+            tls.addCaCertificates(m_ca);
+        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        request.setSslConfiguration(tls);
+    }
+    QNetworkReply *reply = m_nam->get(request);
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
+}
+
+void TrafficFeed::onFinished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    if (reply != m_reply)
+        return;
+    m_reply = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0) {
+        retryLater(describeTransportError(reply->error(), reply->errorString(), reply->url(), {},
+                                          AbortReason::None, m_waitMs + 10000));
+        return;
+    }
+    if (status != 200) {
+        retryLater(tr("The emulator at %1 answered %2 to the traffic stream "
+                      "(/$emulator/traffic): it may be an older nhemulator.")
+                       .arg(m_origin.toString(), QString::number(status)));
+        return;
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll(), &error);
+    const QJsonObject object = doc.object();
+    const QJsonValue entries = object.value(u"entries"_s);
+    if (error.error != QJsonParseError::NoError || !entries.isArray()
+        || !object.value(u"after"_s).isDouble()) {
+        retryLater(tr("The traffic stream of %1 sent an answer that does not read as its JSON "
+                      "(an object with \"entries\" and \"after\").")
+                       .arg(m_origin.toString()));
+        return;
+    }
+    QList<EmulatorLogEntry> read;
+    for (const QJsonValue &v : entries.toArray()) {
+        if (auto entry = EmulatorLogEntry::fromJson(v.toObject()))
+            read.append(*entry);
+    }
+    m_after = std::max(m_after, object.value(u"after"_s).toInteger());
+    m_nextDelayMs = kFirstRetryMs;
+    if (!m_live) {
+        m_live = true;
+        emit connected();
+    }
+    if (!read.isEmpty())
+        emit entriesReceived(read);
+    if (m_running)
+        poll();
+}
+
+void TrafficFeed::retryLater(const QString &sentence)
+{
+    m_live = false;
+    const int delay = m_nextDelayMs;
+    m_nextDelayMs = std::min(m_nextDelayMs * 2, kMaxRetryMs);
+    m_retryTimer.start(delay);
+    emit failed(sentence, delay);
+}
+
+} // namespace Nh
