@@ -107,9 +107,9 @@ void TrafficFeed::onFinished(QNetworkReply *reply)
     const QJsonObject object = doc.object();
     const QJsonValue entries = object.value(u"entries"_s);
     if (error.error != QJsonParseError::NoError || !entries.isArray()
-        || !object.value(u"after"_s).isDouble()) {
+        || !object.value(u"next"_s).isDouble()) {
         retryLater(tr("The traffic stream of %1 sent an answer that does not read as its JSON "
-                      "(an object with \"entries\" and \"after\").")
+                      "(an object with \"entries\" and \"next\").")
                        .arg(m_origin.toString()));
         return;
     }
@@ -118,7 +118,7 @@ void TrafficFeed::onFinished(QNetworkReply *reply)
         if (auto entry = EmulatorLogEntry::fromJson(v.toObject()))
             read.append(*entry);
     }
-    m_after = std::max(m_after, object.value(u"after"_s).toInteger());
+    m_after = std::max(m_after, object.value(u"next"_s).toInteger());
     m_nextDelayMs = kFirstRetryMs;
     if (!m_live) {
         m_live = true;

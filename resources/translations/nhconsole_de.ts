@@ -490,6 +490,429 @@
     </message>
 </context>
 <context>
+    <name>DiagnoseDock</name>
+    <message>
+        <location filename="../../ui/diagnosedock.cpp" line="+26"/>
+        <source>Dia&amp;gnose a Device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why did a device not get a push: every check for one device, the most likely cause first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Diagnose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Not connected: “%1” has no working connection yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiagnoseForm</name>
+    <message>
+        <location filename="../../ui/diagnoseform.cpp" line="+31"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PNS handle (device token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration id</source>
+        <translation>Registrierungs-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installation id</source>
+        <translation>Installations-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User id ($UserId:{…})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paste the token, id or user the push did not reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A handle&apos;s platform narrows the search; leave it at Any when unsure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Platform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The send that did not arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;None: check the device only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the &amp;history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Typed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Empty: sent to everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template properties:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Headers (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The history holds no send yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The exchange this diagnosis was opened from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>One of the %n most recent sends.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Choose a send from the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosePage</name>
+    <message>
+        <location filename="../../ui/diagnosepage.cpp" line="+39"/>
+        <source>Export the Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&amp;Diagnose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Runs the checks for this device; they only read, nothing is sent to the device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>&amp;Send Test to This Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A test send that only this device can receive (check 8); it shows on the device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send Di&amp;rectly…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A real send to this device&apos;s handle, then the hub&apos;s per-message telemetry (Standard tier); asks first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export as &amp;Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export as &amp;JSON…</source>
+        <translation>Als &amp;JSON exportieren…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Name the device that did not get this send, then press Diagnose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Sending the test to this device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Send to the Customer&apos;s Device?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is a real push, not a test: %1 receives it and may show it to its user. nhconsole then asks the hub for the message&apos;s telemetry (Standard tier only) and shows the push services&apos; results as they arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send to the Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sending to this device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Diagnosis cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Diagnosis finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Which device did not get the push?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name it on the left, optionally with the send that did not arrive, and press Diagnose. The checks only read; nothing reaches the device unless you ask for it below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancelled: only the checks shown below ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>hub %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>send: %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no send given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not connected to a hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Check 8 pushes to the device, so it runs only when you ask: diagnose first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A test send can reach exactly this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No test send can reach only this device: %1 “Send Directly…” sends a real push instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>That request is no longer kept with the diagnosis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Diagnosis written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosisCheckCard</name>
+    <message>
+        <location filename="../../ui/diagnosischeckcard.cpp" line="+132"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A request (not kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Hide the evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Runs only when you ask for it: it pushes to the device. Use “Send Test to This Device” below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;b&gt;Next step:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Registration %1 receives:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;Evidence&lt;/b&gt; (opens in the exchange view):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExchangeView</name>
     <message>
         <location filename="../../ui/exchangeview.cpp" line="+48"/>
@@ -606,7 +1029,7 @@
         <translation>HTTP-Archive (*.har)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The file %1 cannot be written: %2.</source>
         <translation>Die Datei %1 kann nicht geschrieben werden: %2.</translation>
     </message>
@@ -858,7 +1281,12 @@
         <translation>Die beiden ausgewählten Austausche vergleichen: Felder, Header, Bodys und Ergebnisse nebeneinander</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Dia&amp;gnose a Device with This Send…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Pin / Unpin</source>
         <translation>&amp;Anheften / Lösen</translation>
     </message>
@@ -908,7 +1336,7 @@
         <translation>Alle Profile</translation>
     </message>
     <message numerus="yes">
-        <location line="+184"/>
+        <location line="+185"/>
         <source>%n exchange(s)</source>
         <translation>
             <numerusform>%n Austausch</numerusform>
@@ -926,7 +1354,7 @@
         <translation>Dieser Austausch ist nicht mehr im Verlauf.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>One of the two exchanges is no longer in the history.</source>
         <translation>Einer der beiden Austausche ist nicht mehr im Verlauf.</translation>
     </message>
@@ -1555,7 +1983,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+434"/>
+        <location filename="../../ui/mainwindow.cpp" line="+441"/>
         <source>nhconsole — %1</source>
         <translation>nhconsole — %1</translation>
     </message>
@@ -1566,12 +1994,12 @@
         <translation>Bereit. Ctrl+Enter sendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-330"/>
+        <location filename="../../ui/mainwindow.cpp" line="-336"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+123"/>
         <source>&amp;SAS Token Inspector…</source>
         <translation>&amp;SAS-Token-Inspektor…</translation>
     </message>
@@ -1636,12 +2064,12 @@
         <translation>&amp;Profil</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Profile </source>
         <translation>Profil </translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-117"/>
         <source>&amp;Save Exchange…</source>
         <translation>Austausch &amp;speichern…</translation>
     </message>
@@ -1656,7 +2084,7 @@
         <translation>H&amp;ub</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>connecting to “%1”…</source>
         <translation>Verbindung zu „%1“ wird hergestellt…</translation>
     </message>
@@ -1696,7 +2124,7 @@
         <translation>Der SAS-Schlüssel der Zugriffsregel „%1“ für „%2“. Er wird im Speicher gehalten, bis nhconsole beendet wird, und nie auf die Festplatte geschrieben.</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-180"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1706,7 +2134,7 @@
         <translation>Be&amp;nachrichtigung</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Hi&amp;story</source>
         <translation>&amp;Verlauf</translation>
     </message>
@@ -1865,7 +2293,7 @@
 <context>
     <name>Nh::Cli</name>
     <message>
-        <location filename="../../core/cli/cli.cpp" line="+41"/>
+        <location filename="../../core/cli/cli.cpp" line="+42"/>
         <source>The hub connection: &apos;-&apos; reads it from the first line of standard input, &apos;@FILE&apos; from a file; text without SharedAccessKey takes the key from NH_SAS_KEY. Default: NH_CONNECTION_STRING.</source>
         <translation>Die Hub-Verbindung: &apos;-&apos; liest sie aus der ersten Zeile der Standardeingabe, &apos;@FILE&apos; aus einer Datei; bei Text ohne SharedAccessKey wird der Schlüssel aus NH_SAS_KEY genommen. Standard: NH_CONNECTION_STRING.</translation>
     </message>
@@ -2008,6 +2436,7 @@ Befehle:
     </message>
     <message>
         <location line="-79"/>
+        <location filename="../../core/cli/emulatorcommand.cpp" line="+221"/>
         <source>No PEM certificate could be read from %1 (--ca-file or NH_CA_FILE).</source>
         <translation>Aus %1 konnte kein PEM-Zertifikat gelesen werden (--ca-file oder NH_CA_FILE).</translation>
     </message>
@@ -2026,7 +2455,7 @@ Befehle:
         <translation>Warnung:</translation>
     </message>
     <message>
-        <location filename="../../core/cli/emulatorcommand.cpp" line="+37"/>
+        <location filename="../../core/cli/emulatorcommand.cpp" line="-180"/>
         <source>Port on 127.0.0.1 and ::1 (default 0: any free port).</source>
         <translation>Port auf 127.0.0.1 und ::1 (Standard 0: ein beliebiger freier Port).</translation>
     </message>
@@ -2051,6 +2480,16 @@ Befehle:
         <translation>Jeden Austausch, den der Emulator bedient, auf stderr ausgeben (Geheimnisse geschwärzt).</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>traffic: keep printing new exchanges as they come, until Ctrl+C.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>traffic: the running emulator, e.g. https://localhost:8443 (or give --port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Run a local hub emulator and print its connection strings.</source>
         <translation>Einen lokalen Hub-Emulator starten und seine Verbindungszeichenfolgen ausgeben.</translation>
@@ -2060,14 +2499,33 @@ Befehle:
         <source>Starts the bundled Notification Hubs emulator in this process (HTTPS on 127.0.0.1 with its own certificate), prints the certificate and a connection string per SAS rule, and serves until stopped (Ctrl+C). --hub names its hub (default myHub). In another shell:
 
   eval &quot;$(nhcli emulator --port 8443 | grep ^export)&quot;   # or copy the lines
-  nhcli send --format apple --tags sports</source>
-        <translation>Startet den mitgelieferten Notification-Hubs-Emulator in diesem Prozess (HTTPS auf 127.0.0.1 mit eigenem Zertifikat), gibt das Zertifikat und je SAS-Regel eine Verbindungszeichenfolge aus und läuft, bis er gestoppt wird (Ctrl+C). --hub benennt seinen Hub (Standard: myHub). In einer anderen Shell:
+  nhcli send --format apple --tags sports
 
-  eval &quot;$(nhcli emulator --port 8443 | grep ^export)&quot;   # oder die Zeilen kopieren
-  nhcli send --format apple --tags sports</translation>
+emulator traffic prints the exchanges of an emulator that is running (this command&apos;s, nhemulator or the console&apos;s), one a line, from any client: --url https://localhost:PORT or --port PORT names it, --follow keeps printing until Ctrl+C, --json prints each exchange as a JSON object. Its certificate is trusted from --ca-file (NH_CA_FILE) or --cert-dir (default: the one nhemulator uses).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+31"/>
+        <source>--follow and --url go with emulator traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>emulator traffic takes no more arguments (&apos;%1&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--url takes the emulator&apos;s address with its port, such as https://localhost:8443, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>emulator traffic needs the running emulator: --url https://localhost:PORT or --port PORT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-101"/>
         <source>emulator takes no arguments (&apos;%1&apos;).</source>
         <translation>emulator erwartet keine Argumente („%1“).</translation>
     </message>
@@ -3169,6 +3627,21 @@ Beispiele:
         <source>Fix: %1</source>
         <translation>Korrektur: %1</translation>
     </message>
+    <message>
+        <location filename="../../core/cli/trafficfollower.cpp" line="+95"/>
+        <source>Could not read the emulator&apos;s traffic at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The emulator at %1 answered %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The answer from %1 is not the emulator&apos;s traffic stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Nh::ConnectionGuard</name>
@@ -3389,6 +3862,1188 @@ Beispiele:
         <location line="+2"/>
         <source>The hub name has an invalid character &apos;%1&apos; at position %2: %3</source>
         <translation>Der Hub-Name hat an Position %2 ein ungültiges Zeichen &apos;%1&apos;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Nh::DiagnoseCommand</name>
+    <message>
+        <location filename="../../core/cli/diagnosecommand.cpp" line="+46"/>
+        <source>Diagnose the device with this PNS handle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnose the device of this registration id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnose this installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnose the devices of this user id (the tag $UserId:{…}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --handle: the handle&apos;s platform (%1); default: every platform whose handles look like it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The send that did not arrive: an exchange id from the history (see nhcli history list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The send that did not arrive: its format (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The send that did not arrive: its tag expression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The send that did not arrive: a template property NAME=VALUE (repeatable; implies --format template).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The send that did not arrive: a header NAME:VALUE it set (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>After the checks, make a test send that reaches exactly this device (it pushes to the device).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>After the checks, a real direct send to the device, then its per-message telemetry (Standard tier; it pushes to the device).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the report as Markdown, for a support ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a saved profile (name or id; see nhcli profiles).</source>
+        <translation>Ein gespeichertes Profil verwenden (Name oder ID; siehe nhcli profiles).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The history file for --exchange and for handles the hub removed (default: the desktop console&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not read the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Why did this device not get my push? Runs every check for one device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Runs the checklist for one device (docs/diagnosis-cli.md): registered at all, duplicate registrations, platform and format, expiry, tags, template, hub configuration; with --send-test or --send-direct also a send to the device. The device is given by exactly one of --handle, --registration, --installation or --user; the send that did not arrive by --exchange, or by --format, --tags, --template and --header. Only targeted queries are made, never a listing of the whole hub, and nothing is pushed unless --send-test or --send-direct.
+
+Prints the verdict line (the most likely cause and its fix) first, then one line per check with its verdict, then the details; --json prints the report as README.md documents it, --markdown as a support ticket. Secrets are redacted in every form.
+
+Exit status of diagnose: 0 every check is ok; %1 a check found a problem; %2 no problem, but warnings or checks that could not tell. The codes for usage, transport and hub errors stay.
+
+Examples:
+  nhcli diagnose --handle fcm-token-frank-twice-xR7:APA91bQ2x --format fcmv1 --tags &apos;sports || politics&apos;
+  nhcli diagnose --installation 5d2c7a8e-9b14-4f3e-8a61-2c9d0e7f4b35 --json
+  nhcli diagnose --registration 123-456-1 --exchange 0b6b8a5e-… --markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+250"/>
+        <source>Diagnosis cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-229"/>
+        <source>Name the device: --handle, --registration, --installation or --user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name the device once: give only one of --handle, --registration, --installation and --user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The device&apos;s handle or id is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--platform goes with --handle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unknown --platform &apos;%1&apos;; use one of: %2.</source>
+        <translation>Unbekannte --platform „%1“; verwenden Sie eine von: %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Give the send either as --exchange or as --format/--tags/--template/--header, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--exchange reads the history; it cannot go with --no-history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give either --history or --no-history, not both.</source>
+        <translation>Geben Sie entweder --history oder --no-history an, nicht beides.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unknown --format &apos;%1&apos;; use one of: %2.</source>
+        <translation>Unbekanntes --format „%1“; verwenden Sie eines von: %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--template properties belong to a template send, not --format %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--template expects NAME=VALUE, not &apos;%1&apos;.</source>
+        <translation>--template erwartet NAME=VALUE, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--header expects NAME:VALUE, not &apos;%1&apos;.</source>
+        <translation>--header erwartet NAME:VALUE, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Give either --json or --markdown, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>diagnose takes no arguments (&apos;%1&apos;); name the device with --handle, --registration, --installation or --user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Give either --profile or --connection-string, not both.</source>
+        <translation>Geben Sie entweder --profile oder --connection-string an, nicht beides.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The history is not read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no history at %1 yet.</source>
+        <translation>Unter %1 gibt es noch keinen Verlauf.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos; is not an exchange id (as history list shows them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>[%1/%2] %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No test send was made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--send-direct makes a real send to the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Next step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Evidence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n request(s) made.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nh::Diagnosis</name>
+    <message>
+        <location filename="../../core/diagnosis/diagnosis.cpp" line="+34"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot tell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Registered at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platform and format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hub configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test send to this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Handle %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registration %1</source>
+        <translation>Registrierung %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Installation %1</source>
+        <translation>Installation %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The exchange is a %1 request, not a send: there is no push to diagnose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The send has no ServiceBusNotification-Format header (it was refused before it was sent), so its format is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The send&apos;s format “%1” is not one the hub knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The template properties of the send cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Most likely cause: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 Fix: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Diagnosing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No problem found, but some checks could not tell; see below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every check passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Nh::DiagnosisChecks</name>
+    <message>
+        <location filename="../../core/diagnosis/checks/checkcommon.cpp" line="+61"/>
+        <source>no tags</source>
+        <translation>keine Tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 registration %3 (tags: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>native</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>template “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No registration of the device was found to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>the registration does not have `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the registration has `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the registration matches `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the registration has none of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none of its alternatives holds (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it does not hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>the expression matches nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>`%1`: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>`%1`: excluded by `%2`, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/diagnosis/checks/checkduplicates.cpp" line="+71"/>
+        <source>The handle is in %n %1 registrations of the same kind: the device gets a push once per registration, or pushes that diverge when their tags differ.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete all but one of them, and have the app update its registration (or use an installation) instead of creating a new one on each start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The device has native and template registrations that both match the send&apos;s tags: a back end that sends both a native and a template push delivers twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep one kind of registration per app, or tag them apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No handle is in more than one registration of the same kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/diagnosis/checks/checkexpiry.cpp" line="+33"/>
+        <source>%1 expired on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 expires on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registration %1</source>
+        <translation>Registrierung %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Installation %1</source>
+        <translation>Installation %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 The hub no longer delivers to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n of the device&apos;s registrations or installations have expired; the hub no longer delivers to them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Have the app register again, and refresh its registration on every start: registrations expire after the hub&apos;s registration time-to-live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Have the app refresh its registration on every start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing has expired; the earliest expiry is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No registration or installation of the device expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/diagnosis/checks/checkhub.cpp" line="+54"/>
+        <source>production</source>
+        <translation>die Produktion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The hub&apos;s configuration could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnose with a key that has Manage rights to include the hub&apos;s credentials and the key&apos;s rights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The hub has no %1 credential: sends to %2 devices fail with &quot;The notification has no target applications&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add the %1 credential on the Hub page (or in the Azure portal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No credential of the hub serves %1 sends: the hub answers &quot;The notification has no target applications&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add the credential for the platform on the Hub page (or in the Azure portal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>APNs environment mismatch: APNs refused the device token as invalid, and the hub sends to the APNs %1 endpoint, so the token is most likely from a %2 build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep one hub per APNs environment: send to a hub whose APNs credential uses the %1 endpoint for %1 builds, or install a %2 build on the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The hub sends to the APNs %1 endpoint: only tokens of %1 builds work. Which environment a token comes from is stored nowhere; a test send tells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing in the hub&apos;s configuration stops this push.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The hub has a credential for %1; nothing in its configuration stops this push.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/diagnosis/checks/checkplatform.cpp" line="+30"/>
+        <source>Move the app to the FCM v1 SDK and register it as FCM v1 (the hub does not migrate GCM registrations), with an FCM v1 credential on the hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The send is FCM v1, but the device is registered only for legacy GCM (retired by Google on 2024-06-20): an FCM v1 send never reaches a GCM registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A %1 send reaches none of the device&apos;s registrations: they are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send natively in the device&apos;s format, or have the app register a template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send in the format of the device&apos;s platform (a template send reaches template registrations of every platform).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The send reaches only legacy GCM registrations; Google retired that API on 2024-06-20, so nothing is delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Some of the device&apos;s registrations are legacy GCM, which Google retired on 2024-06-20.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>A %1 send reaches %n of the device&apos;s registrations by their kind.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The device is registered for legacy GCM, which Google retired on 2024-06-20: nothing is delivered to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The device is registered as %1; no send format was given to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/diagnosis/checks/checkregistered.cpp" line="+20"/>
+        <source>On %1 the hub reported the handle as no longer valid (expired) and removed its registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On %1 the hub reported the handle as invalid and removed its registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No registration or installation carries this handle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The registration %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The installation %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No registration is tagged $UserId:{%1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The device&apos;s registrations could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix the connection or the key&apos;s rights, then diagnose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The installation exists, but the hub marked its push channel expired: the push service refused the handle, so it reaches nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Have the app register again with a fresh handle; saving the installation with the new handle clears the mark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The installation exists, but the hub holds no registration made from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The handle is dead: have the app get a fresh token from its push service and register again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Have the app register (it usually does on start-up) and check that it registers on this hub; then diagnose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The device has %n registration(s) on the hub.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Installation %1 (%2), last updated %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>at an unknown time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only the first pages of a listing were read; the device may have more registrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/diagnosis/checks/checktags.cpp" line="+21"/>
+        <source>No send was given, so there is no tag expression to evaluate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the send&apos;s tag expression (or the exchange from the history) to check the tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The send&apos;s tag expression does not parse: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Correct the tag expression; the hub refuses the send with 400.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The send is a broadcast: tags do not matter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location filename="../../core/diagnosis/checks/checktemplate.cpp" line="+67"/>
+        <location line="+16"/>
+        <location line="+28"/>
+        <source>Registration %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The send&apos;s tags exclude the device: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The send&apos;s tags exclude all %n of the device&apos;s registrations; the first: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give the device the tag the expression needs (update its registration or installation), or send to an expression that includes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>`%1` matches %n of the device&apos;s registrations.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registration %1 matches (tags: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/diagnosis/checks/checktemplate.cpp" line="-67"/>
+        <source>The device has no template registrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The send is native (%1): the device&apos;s templates are not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+43"/>
+        <source>The template of registration %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>The template of registration %1 cannot be rendered: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Correct the template in the app and have it register again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Registration %1 renders to: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The template of registration %1 uses %2, which the send does not set: it renders as an empty string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add the property %1 to the send, or change the template to use the properties the back end sends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Registration %1 renders to a payload its push service refuses: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Correct the template (or the properties) so the rendered payload is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every template of the device renders with the send&apos;s properties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The device&apos;s templates are well-formed; no template send was given to render them with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/diagnosis/checks/checktestsend.cpp" line="+24"/>
+        <source>The test send to `%1` reached no registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The test send failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Registration %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The push service refused the test send: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>The test send reached the device: the push service accepted it for %n registration(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The test send reached %n other registration(s), none of this device.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The direct send failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The direct send was accepted (notification %1); its telemetry was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The direct send was accepted (notification %1), but the hub refused its per-message telemetry (403): that needs the Standard tier, and a Free or Basic hub has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check on the device whether the push arrived, or use a Standard hub to see the push service&apos;s answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The direct send was accepted, but its telemetry could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2 × %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The push service refused the direct send: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the other checks for the likely cause; a refused handle needs the app to register again with a fresh one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The push service accepted the direct send (notification %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The direct send&apos;s telemetry says %1 after %n look(s), without results from the push service yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Look at the telemetry again later (the History keeps the notification id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not run: a test send to `%1` reaches exactly this device; it pushes to the device, so it runs only when you ask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Nh::DiagnosisEngine</name>
+    <message>
+        <location filename="../../core/diagnosis/diagnosisengine.cpp" line="+50"/>
+        <source>the device has no registration to send to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no tag reaches exactly this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the send&apos;s telemetry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>the diagnosis is still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no device has been diagnosed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>test send to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>direct send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/diagnosis/diagnosisgather.cpp" line="+184"/>
+        <source>registrations of the handle (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>registrations of the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the hub&apos;s configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>the device&apos;s registrations share no tag that a test send could target, and a test send cannot name a registration id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>registrations tagged %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>whether another device carries the tag `%1` could not be checked: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>other devices carry the tag `%1` too, and no tag only this device carries was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Nh::DiagnosisExport</name>
+    <message>
+        <location filename="../../core/diagnosis/diagnosisexport.cpp" line="+248"/>
+        <source>Diagnosis: %1 on hub %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Subject: %1 `%2`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Profile: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Send: format %1, tags `%2`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(broadcast)</source>
+        <translation>(Broadcast)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>properties %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send: none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Started %1, %n request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Next step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rendered for registration %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evidence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Registrations</source>
+        <translation>Registrierungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration</source>
+        <translation>Registrierung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>template %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Installation</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3704,7 +5359,7 @@ Beispiele:
 <context>
     <name>Nh::EmulatorLogEntry</name>
     <message>
-        <location filename="../../core/emulator/emulatorlog.cpp" line="+56"/>
+        <location filename="../../core/emulator/emulatorlog.cpp" line="+171"/>
         <source>(no response)</source>
         <translation>(keine Antwort)</translation>
     </message>
@@ -3762,7 +5417,7 @@ Beispiele:
         <translation>Ungültige Tags „%1“ wurden angegeben. Gültige Tag-Zeichen sind alphanumerische Zeichen sowie _, @, -, ., : und #.</translation>
     </message>
     <message>
-        <location filename="../../core/emulator/emulatorservice.cpp" line="+429"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="+446"/>
         <source>No service is hosted at the specified address &apos;%1&apos;.</source>
         <translation>Unter der angegebenen Adresse „%1“ wird kein Dienst bereitgestellt.</translation>
     </message>
@@ -3792,6 +5447,16 @@ Beispiele:
         <translation>Die Messaging-Entität „sb://%1/%2“ wurde nicht gefunden.</translation>
     </message>
     <message>
+        <location line="+74"/>
+        <source>The method %1 is not allowed on %2; allowed: POST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This emulator cannot be reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/emulator/emulatorhubs.cpp" line="+128"/>
         <source>No service is hosted at the specified address.</source>
         <translation>No service is hosted at the specified address.</translation>
@@ -3818,12 +5483,13 @@ Beispiele:
     </message>
     <message>
         <location line="+44"/>
+        <location filename="../../core/emulator/emulatortraffic.cpp" line="+104"/>
         <source>The method %1 is not allowed on %2; allowed: GET.</source>
         <translation>Die Methode %1 ist für %2 nicht erlaubt; erlaubt: GET.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../core/emulator/emulatorservice.cpp" line="+6"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="-74"/>
         <source>The api-version query parameter is required (for example api-version=2020-06).</source>
         <translation>Der Abfrageparameter api-version ist erforderlich (zum Beispiel api-version=2020-06).</translation>
     </message>
@@ -3860,12 +5526,12 @@ Beispiele:
     </message>
     <message>
         <location line="+5"/>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>The mandatory HTTP header &apos;X-WNS-Type&apos; is missing.</source>
         <translation>Der erforderliche HTTP-Header „X-WNS-Type“ fehlt.</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-76"/>
         <source>The HTTP header &apos;X-WNS-Type&apos; has the value &apos;%1&apos;; expected wns/toast, wns/tile, wns/badge or wns/raw.</source>
         <translation>Der HTTP-Header „X-WNS-Type“ hat den Wert „%1“; erwartet wird wns/toast, wns/tile, wns/badge oder wns/raw.</translation>
     </message>
@@ -3876,17 +5542,17 @@ Beispiele:
     </message>
     <message>
         <location line="+9"/>
-        <location line="+106"/>
+        <location line="+117"/>
         <source>The tag expression &apos;%1&apos; is invalid: %2</source>
         <translation>Der Tag-Ausdruck „%1“ ist ungültig: %2</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-106"/>
         <source>Test sends are limited to 10 per minute; retry after the time given in Retry-After.</source>
         <translation>Testsendungen sind auf 10 pro Minute begrenzt; versuchen Sie es nach der in Retry-After angegebenen Zeit erneut.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-DeviceHandle&apos; is missing for a direct send.</source>
         <translation>Der erforderliche HTTP-Header „ServiceBusNotification-DeviceHandle“ fehlt für eine direkte Sendung.</translation>
     </message>
@@ -3901,12 +5567,12 @@ Beispiele:
         <translation>Eine direkte Browser-Sendung braucht die Header P256DH und Auth.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>A direct batch send needs a native ServiceBusNotification-Format, not &apos;%1&apos;.</source>
         <translation>Eine direkte Batch-Sendung braucht ein natives ServiceBusNotification-Format, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>The mandatory HTTP header &apos;ServiceBusNotification-Format&apos; is missing or invalid.</source>
         <translation>Der erforderliche HTTP-Header „ServiceBusNotification-Format“ fehlt oder ist ungültig.</translation>
     </message>
@@ -3916,7 +5582,7 @@ Beispiele:
         <translation>Der erforderliche HTTP-Header „ServiceBusNotification-ScheduleTime“ fehlt.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>The scheduled notification &apos;%1&apos; was not found.</source>
         <translation>Die geplante Benachrichtigung „%1“ wurde nicht gefunden.</translation>
     </message>
@@ -4022,7 +5688,7 @@ Beispiele:
         <translation>Der Installations-Patch ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../../core/emulator/emulatorservice.cpp" line="+171"/>
+        <location filename="../../core/emulator/emulatorservice.cpp" line="+195"/>
         <source>Unknown emulator control endpoint &apos;%1&apos;.</source>
         <translation>Unbekannter Steuerungsendpunkt des Emulators: „%1“.</translation>
     </message>
@@ -4031,11 +5697,52 @@ Beispiele:
         <source>Template &apos;%1&apos; is invalid: %2</source>
         <translation>Die Vorlage „%1“ ist ungültig: %2</translation>
     </message>
+    <message>
+        <location filename="../../core/emulator/emulatorcontrol.cpp" line="+36"/>
+        <source>The method %1 is not allowed on %2; allowed: GET, DELETE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unknown parameter &apos;%1&apos;; the deliveries take %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no hub &apos;%1&apos; (hubs: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&apos;since&apos; takes a log sequence number (deliveries of later requests) or an ISO 8601 time such as 2026-01-31T12:00:00.000Z, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../../core/emulator/emulatortraffic.cpp" line="+29"/>
+        <source>&apos;limit&apos; takes a number from 1 to %1, not &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/emulator/emulatortraffic.cpp" line="-6"/>
+        <source>&apos;after&apos; takes a log sequence number (0 or more), not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&apos;wait&apos; takes milliseconds from 0 to %1, not &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 traffic requests are waiting already; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Nh::EmulatorStore</name>
     <message>
-        <location filename="../../core/emulator/emulatorstore.cpp" line="+50"/>
+        <location filename="../../core/emulator/emulatorstore.cpp" line="+53"/>
         <source>Could not open the emulator data file %1: %2</source>
         <translation>Die Emulator-Datendatei %1 konnte nicht geöffnet werden: %2</translation>
     </message>
@@ -4045,7 +5752,7 @@ Beispiele:
         <translation>Die Emulator-Datendatei %1 wurde von einem neueren nhemulator geschrieben (Schema %2; dieser liest bis %3)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Could not prepare the emulator data file %1: %2</source>
         <translation>Die Emulator-Datendatei %1 konnte nicht vorbereitet werden: %2</translation>
     </message>
@@ -6686,7 +8393,7 @@ PLATFORM ist eines von %1. Geheimnisse werden nur aus Dateien oder der Standarde
 <context>
     <name>Nh::HubEmulator</name>
     <message>
-        <location filename="../../core/emulator/hubemulator.cpp" line="+304"/>
+        <location filename="../../core/emulator/hubemulator.cpp" line="+314"/>
         <source>The request was throttled (injected fault); retry after the time given in Retry-After.</source>
         <translation>Die Anfrage wurde gedrosselt (eingespeiste Störung); versuchen Sie es nach der in Retry-After angegebenen Zeit erneut.</translation>
     </message>
@@ -6701,7 +8408,7 @@ PLATFORM ist eines von %1. Geheimnisse werden nur aus Dateien oder der Standarde
         <translation>Die Anfrage wurde abgelehnt (eingespeiste Störung %1).</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+199"/>
         <source>The emulator is already running</source>
         <translation>Der Emulator läuft bereits</translation>
     </message>
@@ -6711,7 +8418,7 @@ PLATFORM ist eines von %1. Geheimnisse werden nur aus Dateien oder der Standarde
         <translation>Hub-Name „%1“: %2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+71"/>
         <source>Could not listen on 127.0.0.1:%1: the port is taken or not allowed</source>
         <translation>Lauschen auf 127.0.0.1:%1 nicht möglich: Der Port ist belegt oder nicht erlaubt</translation>
     </message>
@@ -10847,7 +12554,7 @@ Beispiele:
 <context>
     <name>OutcomeView</name>
     <message>
-        <location filename="../../ui/outcomeview.cpp" line="+56"/>
+        <location filename="../../ui/outcomeview.cpp" line="+57"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -10857,7 +12564,12 @@ Beispiele:
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+85"/>
+        <source>Why? Dia&amp;gnose This Registration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Started (UTC)</source>
         <translation>Gestartet (UTC)</translation>
     </message>
@@ -11031,6 +12743,11 @@ Beispiele:
         <location line="+4"/>
         <source>%1 &lt;b&gt;Next:&lt;/b&gt; %2</source>
         <translation>%1 &lt;b&gt;Nächster Schritt:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why? Diagnose this registration</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -11688,7 +13405,7 @@ Beispiele:
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+336"/>
+        <location line="+337"/>
         <source>Not connected.</source>
         <translation>Nicht verbunden.</translation>
     </message>
@@ -11698,7 +13415,7 @@ Beispiele:
         <translation>Der Ausdruck kann nicht geparst werden.</translation>
     </message>
     <message numerus="yes">
-        <location line="-250"/>
+        <location line="-251"/>
         <source>Fetching registrations… %1 so far (%n request(s))</source>
         <translation>
             <numerusform>Registrierungen werden geladen… bisher %1 (%n Anfrage)</numerusform>
@@ -11706,7 +13423,7 @@ Beispiele:
         </translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+301"/>
         <source>Fetching %1…</source>
         <translation>Lade %1…</translation>
     </message>
@@ -11874,7 +13591,7 @@ Beispiele:
 <context>
     <name>RegistrationsBrowser</name>
     <message>
-        <location filename="../../ui/registrationsbrowser.cpp" line="+141"/>
+        <location filename="../../ui/registrationsbrowser.cpp" line="+142"/>
         <source>&amp;Refresh Registrations</source>
         <translation>Registrierungen &amp;aktualisieren</translation>
     </message>
@@ -11885,12 +13602,12 @@ Beispiele:
     </message>
     <message>
         <location line="+4"/>
-        <location line="+66"/>
+        <location line="+74"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-68"/>
         <source>&amp;New Registration…</source>
         <translation>&amp;Neue Registrierung…</translation>
     </message>
@@ -11910,7 +13627,12 @@ Beispiele:
         <translation>Test an diese Registrierung &amp;senden</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Dia&amp;gnose This Registration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Installation…</source>
         <translation>&amp;Installation…</translation>
     </message>
@@ -12004,7 +13726,7 @@ Beispiele:
         <translation>Erneut versuchen</translation>
     </message>
     <message numerus="yes">
-        <location line="+75"/>
+        <location line="+76"/>
         <source>The last send found %n listed registration(s) whose handle the push service refused; the hub deletes such registrations. Press F5 to reload the list.</source>
         <translation>
             <numerusform>Der letzte Versand fand %n aufgeführte Registrierung, deren Handle der Push-Dienst abgelehnt hat; der Hub löscht solche Registrierungen. Drücken Sie F5, um die Liste neu zu laden.</numerusform>

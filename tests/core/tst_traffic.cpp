@@ -409,7 +409,7 @@ void TestTraffic::feedReadsEntriesAndPollsAgain()
         QJsonArray entries;
         for (int i = 0; i < count; ++i)
             entries.append(entry(from + i, "agent", u"send"_s, 201).toJson());
-        return QJsonDocument(QJsonObject {{u"entries"_s, entries}, {u"after"_s, from + count - 1}})
+        return QJsonDocument(QJsonObject {{u"entries"_s, entries}, {u"next"_s, from + count - 1}})
             .toJson(QJsonDocument::Compact);
     };
     server.bodies = {page(5, 2), page(7, 1)};

@@ -265,15 +265,20 @@ void TestTrafficDock::sendToHistoryAndCopyCurl()
 
 void TestTrafficDock::followsAnotherEmulator()
 {
-    // The emulator's traffic stream, as for an nhemulator started elsewhere: the dock reports
-    // it live, or (an emulator without the stream) the failure and the retry.
+    // The emulator's traffic stream (GET /$emulator/traffic), as for an nhemulator started
+    // elsewhere: the dock says it follows it, and the stream's exchanges arrive as rows of
+    // that origin.
     Nh::HubEmulator *emulator = m_emulator->emulator;
-    m_dock->followRemote(QUrl(u"https://127.0.0.1:%1"_s.arg(emulator->port())),
-                         {emulator->certificate()});
+    const QUrl origin(u"https://127.0.0.1:%1"_s.arg(emulator->port()));
+    m_dock->followRemote(origin, {emulator->certificate()});
     auto *follow = m_dock->findChild<QPushButton *>(u"trafficFollowRemote"_s);
     QVERIFY(follow->isChecked());
-    QTRY_VERIFY(m_dock->remoteStatus()->text().startsWith(u"Following"_s)
-                || m_dock->remoteStatus()->text().contains(u"Trying again"_s));
+    QTRY_VERIFY2(m_dock->remoteStatus()->text().startsWith(u"Following"_s),
+                 qPrintable(m_dock->remoteStatus()->text()));
+    QCOMPARE(postSend({{"ServiceBusNotification-Format", "gcm"}}, R"({"data":{"m":"1"}})", true),
+             201);
+    QTRY_VERIFY(sourceRowWhere([&origin](const Nh::TrafficRow &r) { return r.origin == origin; })
+                >= 0);
     follow->click();
     QVERIFY(!follow->isChecked());
     QVERIFY(m_dock->remoteStatus()->text().isEmpty());
