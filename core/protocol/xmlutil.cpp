@@ -96,6 +96,43 @@ QString escaped(QStringView text, const Escaping &rules)
     return out;
 }
 
+/** Appends the `n` characters at `run`, ASCII only, one byte a character. */
+void appendAsciiRun(QByteArray &out, const char16_t *run, qsizetype n)
+{
+    if (n <= 0)
+        return;
+    const qsizetype at = out.size();
+    out.resize(at + n);
+    char *p = out.data() + at;
+    for (qsizetype i = 0; i < n; ++i)
+        p[i] = char(run[i]);
+}
+
+/** escaped(text, rules).toUtf8() appended to `out`: ASCII directly, from the first other
+ *  character on through escaped() (which decides surrogates and forbidden characters). */
+void appendEscaped(QByteArray &out, QStringView text, const Escaping &rules)
+{
+    const char16_t *const chars = text.utf16();
+    const qsizetype size = text.size();
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t u = chars[i];
+        if (u >= 0x20 && u < 0x80 && u != u'&' && u != u'<' && u != u'>' && u != u'"')
+            continue;
+        appendAsciiRun(out, chars + run, i - run);
+        run = i + 1;
+        if (u >= 0x80 || isForbidden(QChar(u))) {
+            out += escaped(text.sliced(i), rules).toUtf8();
+            return;
+        }
+        if (const QLatin1StringView entity = rules.spelling(QChar(u)); !entity.isEmpty())
+            out.append(entity.data(), entity.size());
+        else
+            out += char(u);
+    }
+    appendAsciiRun(out, chars + run, size - run);
+}
+
 /**
  * Where a document that Qt found to end early is in fact not XML: the index in `text` of the
  * first character that cannot start a document (anything but '<' after white space) or
@@ -432,6 +469,16 @@ QString escapeText(QStringView text, TextEscaping escaping)
 QString escapeAttribute(QStringView value)
 {
     return escaped(value, kServiceAttribute);
+}
+
+void appendEscapedText(QByteArray &out, QStringView text, TextEscaping escaping)
+{
+    appendEscaped(out, text, escaping == TextEscaping::OneLine ? kOneLineText : kServiceText);
+}
+
+void appendEscapedAttribute(QByteArray &out, QStringView value)
+{
+    appendEscaped(out, value, kServiceAttribute);
 }
 
 QString textElement(QLatin1StringView name, QStringView text)
