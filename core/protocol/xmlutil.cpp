@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QStringDecoder>
+#include <QStringEncoder>
 #include <QXmlStreamWriter>
 #include <algorithm>
 #include <array>
@@ -96,17 +97,25 @@ QString escaped(QStringView text, const Escaping &rules)
     return out;
 }
 
-/** Appends the `n` characters at `run`, ASCII only, one byte a character. */
+/** Appends the `n` characters at `run`, ASCII only, one byte a character (Qt's UTF-8 encoder
+ *  copies ASCII many characters at a time). */
 void appendAsciiRun(QByteArray &out, const char16_t *run, qsizetype n)
 {
     if (n <= 0)
         return;
     const qsizetype at = out.size();
     out.resize(at + n);
-    char *p = out.data() + at;
-    for (qsizetype i = 0; i < n; ++i)
-        p[i] = char(run[i]);
+    QStringEncoder utf8(QStringEncoder::Utf8);
+    utf8.appendToBuffer(out.data() + at, QStringView(run, n));
 }
+
+/** Printable ASCII that no escaping changes: every character but C0 controls, & < > ". */
+constexpr std::array<bool, 128> kPlainAscii = [] {
+    std::array<bool, 128> plain {};
+    for (int c = 0x20; c < 0x80; ++c)
+        plain[size_t(c)] = c != '&' && c != '<' && c != '>' && c != '"';
+    return plain;
+}();
 
 /** escaped(text, rules).toUtf8() appended to `out`: ASCII directly, from the first other
  *  character on through escaped() (which decides surrogates and forbidden characters). */
@@ -117,7 +126,7 @@ void appendEscaped(QByteArray &out, QStringView text, const Escaping &rules)
     qsizetype run = 0;
     for (qsizetype i = 0; i < size; ++i) {
         const char16_t u = chars[i];
-        if (u >= 0x20 && u < 0x80 && u != u'&' && u != u'<' && u != u'>' && u != u'"')
+        if (u < 0x80 && kPlainAscii[u])
             continue;
         appendAsciiRun(out, chars + run, i - run);
         run = i + 1;
