@@ -510,6 +510,17 @@ public:
         appendPlain(m_names, name);
         m_open.append(m_names.size() - before);
     }
+    /** open() with the attributes given as markup (` name="value"`…, escaped already). */
+    void openWithMarkup(QStringView name, QByteArrayView attributes)
+    {
+        bytes += '<';
+        appendPlain(bytes, name);
+        bytes.append(attributes);
+        bytes += '>';
+        const qsizetype before = m_names.size();
+        appendPlain(m_names, name);
+        m_open.append(m_names.size() - before);
+    }
     void close()
     {
         const qsizetype length = m_open.takeLast();
@@ -588,11 +599,6 @@ private:
 
 enum class Shape { Request, Response };
 
-QString etagAttribute(qint64 etag)
-{
-    return u"W/\""_s % QString::number(etag) % u'"';
-}
-
 void writeHeaders(XmlOut &w, const Registration &reg, Shape shape)
 {
     const QString container = registrationHeadersElementName(reg.platform);
@@ -615,8 +621,11 @@ void writeHeaders(XmlOut &w, const Registration &reg, Shape shape)
 
 void writeDescription(XmlOut &w, const Registration &reg, Shape shape)
 {
-    w.open(reg.kindName(),
-           {{u"xmlns", QString(Xml::kServiceBusNs)}, {u"xmlns:i", QString(Xml::kInstanceNs)}});
+    // The namespaces are ASCII without markup characters: written as they are, once.
+    static const QByteArray kNamespaces = " xmlns=\""
+        + QByteArray(Xml::kServiceBusNs.data(), Xml::kServiceBusNs.size()) + "\" xmlns:i=\""
+        + QByteArray(Xml::kInstanceNs.data(), Xml::kInstanceNs.size()) + '"';
+    w.openWithMarkup(reg.kindName(), kNamespaces);
 
     // Base part, DataContract orders 1001–1005.
     if (shape == Shape::Response) {
@@ -723,21 +732,18 @@ struct EntryUrl
 void writeEntry(XmlOut &w, const Registration &reg, const EntryUrl &url,
                 const QDateTime &fallbackTime, bool standalone)
 {
-    // Attribute order as the service writes it: a:etag, then the namespace declarations.
-    if (reg.etag > 0 && standalone) {
-        w.open(u"entry",
-               {{u"a:etag", etagAttribute(reg.etag)},
-                {u"xmlns", QString(Xml::kAtomNs)},
-                {u"xmlns:a", QString(Xml::kDataServicesMetadataNs)}});
-    } else if (reg.etag > 0) {
-        w.open(u"entry",
-               {{u"a:etag", etagAttribute(reg.etag)},
-                {u"xmlns:a", QString(Xml::kDataServicesMetadataNs)}});
-    } else if (standalone) {
-        w.open(u"entry", {{u"xmlns", QString(Xml::kAtomNs)}});
-    } else {
-        w.open(u"entry");
-    }
+    // Attribute order as the service writes it: a:etag, then the namespace declarations. The
+    // etag attribute is W/"n" escaped; the namespaces are ASCII without markup characters.
+    QByteArray attributes;
+    if (reg.etag > 0)
+        attributes += " a:etag=\"W/&quot;" + QByteArray::number(reg.etag) + "&quot;\"";
+    if (standalone)
+        attributes += " xmlns=\"" + QByteArray(Xml::kAtomNs.data(), Xml::kAtomNs.size()) + '"';
+    if (reg.etag > 0)
+        attributes += " xmlns:a=\""
+            + QByteArray(Xml::kDataServicesMetadataNs.data(), Xml::kDataServicesMetadataNs.size())
+            + '"';
+    w.openWithMarkup(u"entry", attributes);
 
     // What element(u"id", id) and empty(u"link", {rel self, href id}) write, id being the
     // joined URL: the fixed halves come escaped from `url`.
@@ -746,7 +752,9 @@ void writeEntry(XmlOut &w, const Registration &reg, const EntryUrl &url,
     Xml::appendEscapedText(w.bytes, reg.registrationId, Xml::TextEscaping::Service);
     w.bytes += url.textAfter;
     w.bytes += "</id>";
-    w.element(u"title", reg.registrationId, {{u"type", u"text"_s}});
+    w.bytes += "<title type=\"text\">";
+    Xml::appendEscapedText(w.bytes, reg.registrationId, Xml::TextEscaping::Service);
+    w.bytes += "</title>";
     const QDateTime published = reg.published.isValid() ? reg.published : fallbackTime;
     const QDateTime updated = reg.updated.isValid() ? reg.updated : fallbackTime;
     w.element(u"published", hubDateTimeText(published));
@@ -756,7 +764,7 @@ void writeEntry(XmlOut &w, const Registration &reg, const EntryUrl &url,
     Xml::appendEscapedAttribute(w.bytes, reg.registrationId);
     w.bytes += url.attributeAfter;
     w.bytes += "\"/>";
-    w.open(u"content", {{u"type", u"application/xml"_s}});
+    w.openWithMarkup(u"content", " type=\"application/xml\"");
     writeDescription(w, reg, Shape::Response);
     w.close();
     w.close();
