@@ -3,6 +3,7 @@
 #include "hubpagedock.h"
 
 #include "hubpage.h"
+#include "lazywidget.h"
 #include "theme.h"
 
 #include <QAction>
@@ -15,10 +16,14 @@ HubPageDock::HubPageDock(Nh::HubClient *client, Nh::ProfileSession *session, QMa
     : QObject(window)
     , m_session(session)
 {
-    m_page = new HubPage(client, window);
     m_dock = new QDockWidget(tr("Hub Configuration"), window);
     m_dock->setObjectName(u"hubPageDock"_s);
-    m_dock->setWidget(m_page);
+    // Hidden at start-up: the page is made when the dock is first shown (or page() is called).
+    m_lazyPage =
+        new LazyWidget([client](QWidget *parent) { return new HubPage(client, parent); }, m_dock);
+    connect(m_lazyPage, &LazyWidget::built, this,
+            [this](QWidget *page) { adoptPage(qobject_cast<HubPage *>(page)); });
+    m_dock->setWidget(m_lazyPage);
     m_dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
                         | QDockWidget::DockWidgetFloatable);
     window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
@@ -29,13 +34,26 @@ HubPageDock::HubPageDock(Nh::HubClient *client, Nh::ProfileSession *session, QMa
     m_showAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     m_showAction->setStatusTip(tr("The hub's push credentials, rules and what the checks find"));
     connect(m_showAction, &QAction::triggered, this, &HubPageDock::show);
+}
+
+HubPage *HubPageDock::page() const
+{
+    return m_lazyPage->widgetAs<HubPage>();
+}
+
+void HubPageDock::adoptPage(HubPage *page)
+{
+    m_page = page;
     connect(m_page, &HubPage::loaded, this, [this] { m_stale = false; });
+    connect(m_page, &HubPage::exchangeFinished, this, &HubPageDock::exchangeFinished);
+    showState(m_session->state());
 }
 
 void HubPageDock::show()
 {
     m_dock->show();
     m_dock->raise();
+    page(); // a tabified dock may not be shown until its tab is
     if (m_session->isReady() && m_stale && !m_page->isLoading())
         m_page->refresh();
 }
@@ -44,6 +62,8 @@ void HubPageDock::showState(Nh::ProfileSession::State state)
 {
     using State = Nh::ProfileSession::State;
     m_stale = true;
+    if (!m_page)
+        return; // adoptPage() shows the state then
     switch (state) {
     case State::ReadingKey:
         return;

@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "client/exchange.h"
 #include "client/profilesession.h"
 
 #include <QObject>
 
 class HubPage;
+class LazyWidget;
 class QAction;
 class QDockWidget;
 class QMainWindow;
@@ -28,9 +30,14 @@ public:
     /** Adds the dock to `window` (bottom area, hidden). */
     HubPageDock(Nh::HubClient *client, Nh::ProfileSession *session, QMainWindow *window);
 
-    HubPage *page() const { return m_page; }
+    /** The page, made now if the dock was never shown (it is made on first show). */
+    HubPage *page() const;
     QDockWidget *dock() const { return m_dock; }
     QAction *showAction() const { return m_showAction; }
+
+signals:
+    /** The page's HubPage::exchangeFinished (connect here: the page is made lazily). */
+    void exchangeFinished(const Nh::Exchange &exchange);
 
 public slots:
     /** Shows and raises the dock; reads the hub when nothing is shown yet. */
@@ -39,8 +46,13 @@ public slots:
     void showState(Nh::ProfileSession::State state);
 
 private:
+    /** Connects the page once it is made and shows the session's current state in it. */
+    void adoptPage(HubPage *page);
+
     Nh::ProfileSession *m_session;
-    HubPage *m_page = nullptr;
+    /// The dock's contents: the page is made on first show (or page()), not at start-up.
+    LazyWidget *m_lazyPage = nullptr;
+    HubPage *m_page = nullptr; ///< null until made
     QDockWidget *m_dock = nullptr;
     QAction *m_showAction = nullptr;
     bool m_stale = true; ///< the page does not show the current profile's hub

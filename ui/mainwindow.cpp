@@ -182,7 +182,7 @@ void MainWindow::connectExchanges()
             [this](const Nh::Exchange &e) { m_sendFlow->record(e); });
     // The Hub page's reads go into the history too (its bodies redacted there, as every hub
     // description is).
-    connect(m_hubPageDock->page(), &HubPage::exchangeFinished, m_sendFlow,
+    connect(m_hubPageDock, &HubPageDock::exchangeFinished, m_sendFlow,
             [this](const Nh::Exchange &e) { m_sendFlow->record(e); });
     connect(m_exchangeView->outcomeView(), &OutcomeView::registrationActivated, m_hubViews,
             &HubViews::showRegistration);

@@ -64,8 +64,9 @@ bool endsWithMarker(const QByteArray &text, qsizetype end, QByteArrayView marker
 {
     if (end < marker.size())
         return false;
+    const char *const at = text.constData() + end - marker.size();
     for (qsizetype i = 0; i < marker.size(); ++i) {
-        const char c = text[end - marker.size() + i];
+        const char c = at[i];
         if ((c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c) != marker[i])
             return false;
     }
@@ -79,8 +80,9 @@ bool endsWithMarker(const QByteArray &text, qsizetype end, QByteArrayView marker
  */
 bool plainlyWithoutSecrets(const QByteArray &text)
 {
+    const char *const bytes = text.constData();
     for (qsizetype i = 0; i < text.size(); ++i) {
-        const auto c = quint8(text[i]);
+        const auto c = quint8(bytes[i]);
         if (c >= 0x80)
             return false;
         if (c == '='

@@ -13,7 +13,10 @@
 #include <QSet>
 #include <QTimer>
 #include <QUuid>
+#include <QVarLengthArray>
+#include <algorithm>
 #include <limits>
+#include <string_view>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -60,6 +63,57 @@ HttpHeaders renderedHeaders(const EmulatorRender &render)
     if (!render.priority.isEmpty())
         h.append({"apns-priority"_ba, render.priority.toUtf8()});
     return h;
+}
+
+/**
+ * A handle as looked at by the PNS words of outcomeForHandle(): lower-cased once when it is
+ * ASCII (a send looks for up to seven words in every handle it reaches), else compared by Qt's
+ * case folding, which also knows that U+017F folds to 's'.
+ */
+class HandleWords
+{
+public:
+    explicit HandleWords(const QString &handle)
+        : m_handle(handle)
+    {
+        m_ascii =
+            std::all_of(handle.cbegin(), handle.cend(), [](QChar c) { return c.unicode() < 0x80; });
+        if (!m_ascii)
+            return;
+        m_lower.resize(handle.size());
+        char *p = m_lower.data();
+        for (const QChar c : handle) {
+            const char16_t u = c.unicode();
+            *p++ = char(u >= u'A' && u <= u'Z' ? u + (u'a' - u'A') : u);
+        }
+    }
+    /** Whether the handle holds `word` (ASCII, lower case) case-insensitively. */
+    bool contains(QLatin1StringView word) const
+    {
+        if (!m_ascii)
+            return m_handle.contains(word, Qt::CaseInsensitive);
+        return std::string_view(m_lower.constData(), size_t(m_lower.size()))
+                   .find(std::string_view(word.data(), size_t(word.size())))
+            != std::string_view::npos;
+    }
+
+private:
+    const QString &m_handle;
+    QVarLengthArray<char, 256> m_lower;
+    bool m_ascii = false;
+};
+
+OutcomeKind outcomeForWords(const HandleWords &handle)
+{
+    if (handle.contains("expired"_L1))
+        return OutcomeKind::ExpiredHandle;
+    if (handle.contains("invalid"_L1))
+        return OutcomeKind::InvalidHandle;
+    if (handle.contains("badcredential"_L1))
+        return OutcomeKind::BadCredentials;
+    if (handle.contains("badpayload"_L1))
+        return OutcomeKind::InvalidPayload;
+    return OutcomeKind::Success;
 }
 
 /** The service's notification ids: 32 hex, a timestamp and two integers. */
@@ -241,30 +295,22 @@ bool EmulatorState::removeInstallation(EmulatorHub &hub, const QString &idRef)
 
 OutcomeKind EmulatorState::outcomeForHandle(const QString &handle)
 {
-    if (handle.contains(u"expired"_s, Qt::CaseInsensitive))
-        return OutcomeKind::ExpiredHandle;
-    if (handle.contains(u"invalid"_s, Qt::CaseInsensitive))
-        return OutcomeKind::InvalidHandle;
-    if (handle.contains(u"badcredential"_s, Qt::CaseInsensitive))
-        return OutcomeKind::BadCredentials;
-    if (handle.contains(u"badpayload"_s, Qt::CaseInsensitive))
-        return OutcomeKind::InvalidPayload;
-    return OutcomeKind::Success;
+    return outcomeForWords(HandleWords(handle));
 }
 
 OutcomeKind EmulatorState::outcomeFor(const EmulatorHub &hub, Platform platform,
                                       const QString &handle)
 {
-    const OutcomeKind kind = outcomeForHandle(handle);
+    const HandleWords words(handle);
+    const OutcomeKind kind = outcomeForWords(words);
     if (kind != OutcomeKind::Success)
         return kind;
     if (platform == Platform::Apple) {
         const PnsCredential *apns = hub.description.credential(PnsCredentialKind::Apns);
         const auto env = apns ? apnsEndpointEnvironment(apns->property(u"Endpoint"))
                               : ApnsEndpointEnvironment::Missing;
-        const bool productionToken = handle.contains(u"production"_s, Qt::CaseInsensitive);
-        const bool sandboxToken = handle.contains(u"sandbox"_s, Qt::CaseInsensitive)
-            || handle.contains(u"development"_s, Qt::CaseInsensitive);
+        const bool productionToken = words.contains("production"_L1);
+        const bool sandboxToken = words.contains("sandbox"_L1) || words.contains("development"_L1);
         if ((env == ApnsEndpointEnvironment::Sandbox && productionToken)
             || (env == ApnsEndpointEnvironment::Production && sandboxToken))
             return OutcomeKind::InvalidHandle;
@@ -395,6 +441,8 @@ bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
     auto message = hub->messages.find(job.messageId);
     const TagExpression *expression = job.expression ? &*job.expression : nullptr;
     RegistrationTable::Cursor cursor = table.candidates(expression, job.classes, job.after);
+    // Prepared per chunk: a mutation between chunks may give the expression's tags new keys.
+    const RegistrationTable::Filter filter = table.filter(expression, job.classes);
     QStringList refused;
     QSet<QString> refusedInstallations;
     bool done = false;
@@ -410,7 +458,7 @@ bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
             break;
         }
         job.after = table.idBytes(*slot);
-        if (!table.reaches(*slot, expression, job.classes))
+        if (!table.reaches(*slot, filter))
             continue;
         // A registration whose ExpirationTime has passed is no target any more: the service
         // keeps listing it until its clean-up removes it, but sends do not reach it

@@ -26,6 +26,7 @@
 #include <QTcpServer>
 #include <QTimer>
 #include <QUuid>
+#include <limits>
 #include <sys/socket.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -134,7 +135,16 @@ QByteArray methodName(QHttpServerRequest::Method m)
 
 QByteArray httpDate(const QDateTime &t)
 {
-    return QLocale::c().toString(t.toUTC(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s).toLatin1();
+    // Every answer has one, and many answers share a second: the last one is kept (per thread:
+    // each emulator serves from its own).
+    thread_local qint64 cachedSecond = std::numeric_limits<qint64>::min();
+    thread_local QByteArray cached;
+    const qint64 second = t.toSecsSinceEpoch();
+    if (second != cachedSecond) {
+        cached = QLocale::c().toString(t.toUTC(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s).toLatin1();
+        cachedSecond = second;
+    }
+    return cached;
 }
 
 /**

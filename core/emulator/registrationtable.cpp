@@ -5,6 +5,7 @@
 #include "protocol/tagexpression.h"
 
 #include <QSet>
+#include <QVarLengthArray>
 #include <limits>
 
 using namespace Qt::Literals::StringLiterals;
@@ -572,16 +573,50 @@ bool RegistrationTable::reaches(Slot slot, const TagExpression *expression,
     return !expression || expression->matches(tagSet(slot));
 }
 
+RegistrationTable::Filter RegistrationTable::filter(const TagExpression *expression,
+                                                    const QList<int> &classes) const
+{
+    Filter f {expression, classes, {}};
+    if (!expression)
+        return f;
+    const QStringList tags = expression->tags();
+    f.keys.reserve(size_t(tags.size()));
+    for (const QString &tag : tags) {
+        // The index keys tags by their case folding, which is how matches() compares them.
+        const auto it = m_keyIds.constFind(tag.toCaseFolded());
+        f.keys.push_back(it == m_keyIds.cend() ? kNoKey : *it);
+    }
+    return f;
+}
+
+bool RegistrationTable::reaches(Slot slot, const Filter &f) const
+{
+    const Record &rec = m_records[slot];
+    if (!f.classes.contains(classOf(rec.platform, rec.isTemplate)))
+        return false;
+    if (!f.expression)
+        return true;
+    QVarLengthArray<bool, 32> present(qsizetype(f.keys.size()));
+    for (std::size_t i = 0; i < f.keys.size(); ++i) {
+        bool found = false;
+        for (quint16 t = 0; !found && t < rec.tagCount; ++t)
+            found = keyOf(rec.tags[t]) == f.keys[i];
+        present[qsizetype(i)] = found;
+    }
+    return f.expression->evaluate(present.constData());
+}
+
 QStringList RegistrationTable::reached(const TagExpression *expression, const QList<int> &classes,
                                        qsizetype limit) const
 {
     QStringList out;
     Cursor cursor = candidates(expression, classes, {});
+    const Filter f = filter(expression, classes);
     while (limit < 0 || out.size() < limit) {
         const auto slot = cursor.next();
         if (!slot)
             break;
-        if (reaches(*slot, expression, classes))
+        if (reaches(*slot, f))
             out << id(*slot);
     }
     return out;

@@ -89,6 +89,23 @@ public:
     static QList<int> classesOf(Format format);
     /** Whether a send to `classes` with `expression` (null: broadcast) reaches the slot. */
     bool reaches(Slot slot, const TagExpression *expression, const QList<int> &classes) const;
+
+    /**
+     * A send's expression and classes, prepared for reaches() on many slots: the expression's
+     * tags looked up in the tag index once, so that a slot is checked by comparing its interned
+     * tags (no strings). Valid until the next mutation (a new tag gets a key).
+     */
+    struct Filter
+    {
+        const TagExpression *expression = nullptr;
+        QList<int> classes;
+        /// Per tag of expression->tags(): its key in the tag index, or kNoKey.
+        std::vector<quint32> keys;
+    };
+    static constexpr quint32 kNoKey = 0xffffffffu;
+    Filter filter(const TagExpression *expression, const QList<int> &classes) const;
+    /** What reaches(slot, expression, classes) answers, from a prepared filter. */
+    bool reaches(Slot slot, const Filter &filter) const;
     /**
      * The ids a send reaches, from the indexes, in id order: at most `limit` (negative: all).
      * What EmulatorState::deliver() works through.

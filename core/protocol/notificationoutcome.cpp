@@ -209,28 +209,41 @@ Result<NotificationOutcome> parseNotificationOutcome(const QByteArray &xml)
 
 QByteArray notificationOutcomeXml(const NotificationOutcome &outcome)
 {
-    QString xml;
+    // Written as bytes: a test send answers with it, so it is on the emulator's hot path.
+    const auto element = [](QByteArray &out, QLatin1StringView name, QStringView text) {
+        out += '<';
+        out.append(name.data(), name.size());
+        out += '>';
+        Xml::appendEscapedText(out, text);
+        out += "</";
+        out.append(name.data(), name.size());
+        out += '>';
+    };
+    QByteArray xml;
     xml.reserve(256 + outcome.results.size() * 360);
-    xml += "<NotificationOutcome xmlns=\""_L1 + Xml::kServiceBusNs + "\" xmlns:i=\""_L1
-        + Xml::kInstanceNs + "\">"_L1;
-    xml += "<Success>"_L1 + QString::number(outcome.success) + "</Success>"_L1;
-    xml += "<Failure>"_L1 + QString::number(outcome.failure) + "</Failure>"_L1;
+    xml += "<NotificationOutcome xmlns=\"";
+    xml.append(Xml::kServiceBusNs.data(), Xml::kServiceBusNs.size());
+    xml += "\" xmlns:i=\"";
+    xml.append(Xml::kInstanceNs.data(), Xml::kInstanceNs.size());
+    xml += "\">";
+    xml += "<Success>" + QByteArray::number(outcome.success) + "</Success>";
+    xml += "<Failure>" + QByteArray::number(outcome.failure) + "</Failure>";
     if (outcome.results.isEmpty()) {
-        xml += "<Results i:nil=\"true\"/>"_L1;
+        xml += "<Results i:nil=\"true\"/>";
     } else {
-        xml += "<Results>"_L1;
+        xml += "<Results>";
         for (const RegistrationResult &result : outcome.results) {
-            xml += "<RegistrationResult>"_L1;
-            xml += Xml::textElement(kResultFields[0], result.applicationPlatform);
-            xml += Xml::textElement(kResultFields[1], result.pnsHandle);
-            xml += Xml::textElement(kResultFields[2], result.registrationId);
-            xml += Xml::textElement(kResultFields[3], result.outcome);
-            xml += "</RegistrationResult>"_L1;
+            xml += "<RegistrationResult>";
+            element(xml, kResultFields[0], result.applicationPlatform);
+            element(xml, kResultFields[1], result.pnsHandle);
+            element(xml, kResultFields[2], result.registrationId);
+            element(xml, kResultFields[3], result.outcome);
+            xml += "</RegistrationResult>";
         }
-        xml += "</Results>"_L1;
+        xml += "</Results>";
     }
-    xml += "</NotificationOutcome>"_L1;
-    return xml.toUtf8();
+    xml += "</NotificationOutcome>";
+    return xml;
 }
 
 } // namespace Nh

@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/registration.h"
 
-#include <cstdio>
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace Nh {
@@ -190,13 +188,30 @@ QString isoUtc(const QDateTime &dateTime, bool withMs)
     if (!utc.isValid() || d.year() < 1 || d.year() > 9999)
         return utc.toString(withMs ? Qt::ISODateWithMs : Qt::ISODate);
     const QTime t = utc.time();
-    char text[32];
-    int n = std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d", d.year(), d.month(),
-                          d.day(), t.hour(), t.minute(), t.second());
-    if (withMs)
-        n += std::snprintf(text + n, sizeof text - size_t(n), ".%03d", t.msec());
-    text[n++] = 'Z';
-    return QString::fromLatin1(text, n);
+    char16_t text[24];
+    qsizetype n = 0;
+    const auto digits = [&](int value, int width) {
+        for (int i = width - 1; i >= 0; --i, value /= 10)
+            text[n + i] = char16_t(u'0' + value % 10);
+        n += width;
+    };
+    digits(d.year(), 4);
+    text[n++] = u'-';
+    digits(d.month(), 2);
+    text[n++] = u'-';
+    digits(d.day(), 2);
+    text[n++] = u'T';
+    digits(t.hour(), 2);
+    text[n++] = u':';
+    digits(t.minute(), 2);
+    text[n++] = u':';
+    digits(t.second(), 2);
+    if (withMs) {
+        text[n++] = u'.';
+        digits(t.msec(), 3);
+    }
+    text[n++] = u'Z';
+    return QString(reinterpret_cast<const QChar *>(text), n);
 }
 
 } // namespace

@@ -506,15 +506,28 @@ public:
     {
         startTag(name, attributes);
         bytes += '>';
-        QByteArray closing;
-        appendPlain(closing, name);
-        m_open.append(closing);
+        const qsizetype before = m_names.size();
+        appendPlain(m_names, name);
+        m_open.append(m_names.size() - before);
+    }
+    /** open() with the attributes given as markup (` name="value"`…, escaped already). */
+    void openWithMarkup(QStringView name, QByteArrayView attributes)
+    {
+        bytes += '<';
+        appendPlain(bytes, name);
+        bytes.append(attributes);
+        bytes += '>';
+        const qsizetype before = m_names.size();
+        appendPlain(m_names, name);
+        m_open.append(m_names.size() - before);
     }
     void close()
     {
+        const qsizetype length = m_open.takeLast();
         bytes += "</";
-        bytes += m_open.takeLast();
+        bytes.append(m_names.constData() + m_names.size() - length, length);
         bytes += '>';
+        m_names.chop(length);
     }
     void empty(QStringView name,
                std::initializer_list<std::pair<QStringView, QString>> attributes = {})
@@ -535,13 +548,15 @@ public:
     void cdata(const QString &text) { bytes += Xml::cdataSection(text).toUtf8(); }
 
 private:
-    QList<QByteArray> m_open;
+    /// The names of the open elements, as written, one after the other; m_open: their lengths.
+    QByteArray m_names;
+    QList<qsizetype> m_open;
 
     /** Printable ASCII other than & < > " is written as is by every escaping: no copies. */
     static bool isPlain(QStringView text)
     {
-        return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
-            const char16_t u = c.unicode();
+        const char16_t *chars = text.utf16();
+        return std::all_of(chars, chars + text.size(), [](char16_t u) {
             return u >= 0x20 && u <= 0x7e && u != u'&' && u != u'<' && u != u'>' && u != u'"';
         });
     }
@@ -554,18 +569,17 @@ private:
         const qsizetype at = out.size();
         out.resize(at + text.size());
         char *p = out.data() + at;
-        for (const QChar c : text)
-            *p++ = char(c.unicode());
+        const char16_t *chars = text.utf16();
+        for (qsizetype i = 0; i < text.size(); ++i)
+            p[i] = char(chars[i]);
     }
     /** What Xml::escapeText() (Service) or Xml::escapeAttribute() writes, in UTF-8. */
     static void appendEscaped(QByteArray &out, QStringView text, bool attribute)
     {
-        if (isPlain(text))
-            appendPlain(out, text);
+        if (attribute)
+            Xml::appendEscapedAttribute(out, text);
         else
-            out += (attribute ? Xml::escapeAttribute(text)
-                              : Xml::escapeText(text, Xml::TextEscaping::Service))
-                       .toUtf8();
+            Xml::appendEscapedText(out, text, Xml::TextEscaping::Service);
     }
 
     void startTag(QStringView name,
@@ -584,11 +598,6 @@ private:
 };
 
 enum class Shape { Request, Response };
-
-QString etagAttribute(qint64 etag)
-{
-    return u"W/\""_s % QString::number(etag) % u'"';
-}
 
 void writeHeaders(XmlOut &w, const Registration &reg, Shape shape)
 {
@@ -612,8 +621,11 @@ void writeHeaders(XmlOut &w, const Registration &reg, Shape shape)
 
 void writeDescription(XmlOut &w, const Registration &reg, Shape shape)
 {
-    w.open(reg.kindName(),
-           {{u"xmlns", QString(Xml::kServiceBusNs)}, {u"xmlns:i", QString(Xml::kInstanceNs)}});
+    // The namespaces are ASCII without markup characters: written as they are, once.
+    static const QByteArray kNamespaces = " xmlns=\""
+        + QByteArray(Xml::kServiceBusNs.data(), Xml::kServiceBusNs.size()) + "\" xmlns:i=\""
+        + QByteArray(Xml::kInstanceNs.data(), Xml::kInstanceNs.size()) + '"';
+    w.openWithMarkup(reg.kindName(), kNamespaces);
 
     // Base part, DataContract orders 1001–1005.
     if (shape == Shape::Response) {
@@ -695,35 +707,64 @@ QString joinUrl(const QString &baseUrl, const QString &path, const QString &quer
     return url;
 }
 
-void writeEntry(XmlOut &w, const Registration &reg, const QString &baseUrl,
-                const QString &collectionPath, const QString &query, const QDateTime &fallbackTime,
-                bool standalone)
+/**
+ * An entry's `<id>` and self link, `joinUrl(base, collection + '/' + id, query)`, in two escaped
+ * halves around the id: made once for a feed's entries, escaped as text and as an attribute.
+ */
+struct EntryUrl
 {
-    // Attribute order as the service writes it: a:etag, then the namespace declarations.
-    if (reg.etag > 0 && standalone) {
-        w.open(u"entry",
-               {{u"a:etag", etagAttribute(reg.etag)},
-                {u"xmlns", QString(Xml::kAtomNs)},
-                {u"xmlns:a", QString(Xml::kDataServicesMetadataNs)}});
-    } else if (reg.etag > 0) {
-        w.open(u"entry",
-               {{u"a:etag", etagAttribute(reg.etag)},
-                {u"xmlns:a", QString(Xml::kDataServicesMetadataNs)}});
-    } else if (standalone) {
-        w.open(u"entry", {{u"xmlns", QString(Xml::kAtomNs)}});
-    } else {
-        w.open(u"entry");
-    }
+    QByteArray textBefore, textAfter, attributeBefore, attributeAfter;
 
-    const QString id = joinUrl(baseUrl, collectionPath % u'/' % reg.registrationId, query);
-    w.element(u"id", id);
-    w.element(u"title", reg.registrationId, {{u"type", u"text"_s}});
+    EntryUrl(const QString &baseUrl, const QString &collectionPath, const QString &query)
+    {
+        QString before = baseUrl;
+        while (before.endsWith(u'/'))
+            before.chop(1);
+        before += u'/' % collectionPath % u'/';
+        const QString after = query.isEmpty() ? QString() : u'?' % query;
+        Xml::appendEscapedText(textBefore, before, Xml::TextEscaping::Service);
+        Xml::appendEscapedText(textAfter, after, Xml::TextEscaping::Service);
+        Xml::appendEscapedAttribute(attributeBefore, before);
+        Xml::appendEscapedAttribute(attributeAfter, after);
+    }
+};
+
+void writeEntry(XmlOut &w, const Registration &reg, const EntryUrl &url,
+                const QDateTime &fallbackTime, bool standalone)
+{
+    // Attribute order as the service writes it: a:etag, then the namespace declarations. The
+    // etag attribute is W/"n" escaped; the namespaces are ASCII without markup characters.
+    QByteArray attributes;
+    if (reg.etag > 0)
+        attributes += " a:etag=\"W/&quot;" + QByteArray::number(reg.etag) + "&quot;\"";
+    if (standalone)
+        attributes += " xmlns=\"" + QByteArray(Xml::kAtomNs.data(), Xml::kAtomNs.size()) + '"';
+    if (reg.etag > 0)
+        attributes += " xmlns:a=\""
+            + QByteArray(Xml::kDataServicesMetadataNs.data(), Xml::kDataServicesMetadataNs.size())
+            + '"';
+    w.openWithMarkup(u"entry", attributes);
+
+    // What element(u"id", id) and empty(u"link", {rel self, href id}) write, id being the
+    // joined URL: the fixed halves come escaped from `url`.
+    w.bytes += "<id>";
+    w.bytes += url.textBefore;
+    Xml::appendEscapedText(w.bytes, reg.registrationId, Xml::TextEscaping::Service);
+    w.bytes += url.textAfter;
+    w.bytes += "</id>";
+    w.bytes += "<title type=\"text\">";
+    Xml::appendEscapedText(w.bytes, reg.registrationId, Xml::TextEscaping::Service);
+    w.bytes += "</title>";
     const QDateTime published = reg.published.isValid() ? reg.published : fallbackTime;
     const QDateTime updated = reg.updated.isValid() ? reg.updated : fallbackTime;
     w.element(u"published", hubDateTimeText(published));
     w.element(u"updated", hubDateTimeText(updated));
-    w.empty(u"link", {{u"rel", u"self"_s}, {u"href", id}});
-    w.open(u"content", {{u"type", u"application/xml"_s}});
+    w.bytes += "<link rel=\"self\" href=\"";
+    w.bytes += url.attributeBefore;
+    Xml::appendEscapedAttribute(w.bytes, reg.registrationId);
+    w.bytes += url.attributeAfter;
+    w.bytes += "\"/>";
+    w.openWithMarkup(u"content", " type=\"application/xml\"");
     writeDescription(w, reg, Shape::Response);
     w.close();
     w.close();
@@ -803,8 +844,8 @@ QByteArray registrationRequestXml(const Registration &registration)
 QByteArray registrationEntryXml(const Registration &registration, const EntryContext &context)
 {
     XmlOut w;
-    writeEntry(w, registration, context.baseUrl, context.collectionPath, context.query, context.now,
-               true);
+    writeEntry(w, registration, EntryUrl(context.baseUrl, context.collectionPath, context.query),
+               context.now, true);
     return w.bytes;
 }
 
@@ -824,9 +865,10 @@ QByteArray registrationFeedXml(const QList<Registration> &registrations, const F
                   joinUrl(context.baseUrl, context.collectionPath,
                           nextLinkQuery(context.query, context.continuationToken))}});
     }
+    const EntryUrl url(context.baseUrl, context.collectionPath, context.query);
+    w.bytes.reserve(w.bytes.size() + registrations.size() * 1200);
     for (const Registration &reg : registrations)
-        writeEntry(w, reg, context.baseUrl, context.collectionPath, context.query, context.updated,
-                   false);
+        writeEntry(w, reg, url, context.updated, false);
     w.close();
     return w.bytes;
 }

@@ -868,6 +868,11 @@ bool TagExpression::matches(const QSet<QString> &tags, Qt::CaseSensitivity cs) c
     return m_d->evaluate(m_d->root, present.constData());
 }
 
+bool TagExpression::evaluate(const bool *present) const
+{
+    return m_d && m_d->evaluate(m_d->root, present);
+}
+
 std::optional<QStringList>
 TagExpression::cover(const std::function<qint64(const QString &)> &size) const
 {

@@ -83,6 +83,14 @@ public:
     bool matches(const QSet<QString> &tags, Qt::CaseSensitivity cs = Qt::CaseInsensitive) const;
 
     /**
+     * Evaluates the expression from whether each of tags() (in that order) is present: for
+     * callers that look the tags up themselves (the emulator's index compares interned, case
+     * folded tags, as matches() compares). `present` holds tags().size() values. A null
+     * expression matches nothing.
+     */
+    bool evaluate(const bool *present) const;
+
+    /**
      * For evaluating from an index: tags such that every tag set the expression matches holds
      * at least one of them (compared as matches() does), or nullopt when a tag set with none of
      * the expression's tags can match (a negation). `size` estimates how many registrations

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QStringDecoder>
+#include <QStringEncoder>
 #include <QXmlStreamWriter>
 #include <algorithm>
 #include <array>
@@ -94,6 +95,51 @@ QString escaped(QStringView text, const Escaping &rules)
             appendCharacter(out, text, &i, rules.replaceForbidden);
     }
     return out;
+}
+
+/** Appends the `n` characters at `run`, ASCII only, one byte a character (Qt's UTF-8 encoder
+ *  copies ASCII many characters at a time). */
+void appendAsciiRun(QByteArray &out, const char16_t *run, qsizetype n)
+{
+    if (n <= 0)
+        return;
+    const qsizetype at = out.size();
+    out.resize(at + n);
+    QStringEncoder utf8(QStringEncoder::Utf8);
+    utf8.appendToBuffer(out.data() + at, QStringView(run, n));
+}
+
+/** Printable ASCII that no escaping changes: every character but C0 controls, & < > ". */
+constexpr std::array<bool, 128> kPlainAscii = [] {
+    std::array<bool, 128> plain {};
+    for (int c = 0x20; c < 0x80; ++c)
+        plain[size_t(c)] = c != '&' && c != '<' && c != '>' && c != '"';
+    return plain;
+}();
+
+/** escaped(text, rules).toUtf8() appended to `out`: ASCII directly, from the first other
+ *  character on through escaped() (which decides surrogates and forbidden characters). */
+void appendEscaped(QByteArray &out, QStringView text, const Escaping &rules)
+{
+    const char16_t *const chars = text.utf16();
+    const qsizetype size = text.size();
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t u = chars[i];
+        if (u < 0x80 && kPlainAscii[u])
+            continue;
+        appendAsciiRun(out, chars + run, i - run);
+        run = i + 1;
+        if (u >= 0x80 || isForbidden(QChar(u))) {
+            out += escaped(text.sliced(i), rules).toUtf8();
+            return;
+        }
+        if (const QLatin1StringView entity = rules.spelling(QChar(u)); !entity.isEmpty())
+            out.append(entity.data(), entity.size());
+        else
+            out += char(u);
+    }
+    appendAsciiRun(out, chars + run, size - run);
 }
 
 /**
@@ -432,6 +478,16 @@ QString escapeText(QStringView text, TextEscaping escaping)
 QString escapeAttribute(QStringView value)
 {
     return escaped(value, kServiceAttribute);
+}
+
+void appendEscapedText(QByteArray &out, QStringView text, TextEscaping escaping)
+{
+    appendEscaped(out, text, escaping == TextEscaping::OneLine ? kOneLineText : kServiceText);
+}
+
+void appendEscapedAttribute(QByteArray &out, QStringView value)
+{
+    appendEscaped(out, value, kServiceAttribute);
 }
 
 QString textElement(QLatin1StringView name, QStringView text)

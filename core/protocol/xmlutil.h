@@ -201,6 +201,14 @@ QString escapeText(QStringView text, TextEscaping escaping = TextEscaping::OneLi
  */
 QString escapeAttribute(QStringView value);
 
+/** Appends escapeText(text, escaping).toUtf8() to `out` without the QString in between: ASCII is
+ *  copied byte by byte (for writers that answer many requests, e.g. the emulator's feeds). */
+void appendEscapedText(QByteArray &out, QStringView text,
+                       TextEscaping escaping = TextEscaping::OneLine);
+
+/** Appends escapeAttribute(value).toUtf8() to `out`, as appendEscapedText() does. */
+void appendEscapedAttribute(QByteArray &out, QStringView value);
+
 /** "<name>" + escapeText(text) + "</name>" (OneLine). `name` is written as it is. */
 QString textElement(QLatin1StringView name, QStringView text);
 

@@ -138,6 +138,8 @@ class Tst_registrationfeed final : public QObject
 {
     Q_OBJECT
 private slots:
+    void escapedBytesAsStrings_data();
+    void escapedBytesAsStrings();
     void everyKindParses_data();
     void everyKindParses();
     void kindDetails();
@@ -1137,6 +1139,34 @@ void Tst_registrationfeed::prettyKeepsTheHubsNames()
     QVERIFY(Nh::Xml::pretty("<?xml version=\"1.0\"?><a/>")->startsWith("<?xml version=\"1.0\""));
     QVERIFY(Nh::Xml::pretty("<a/>")->startsWith("<a"));
     QVERIFY(!Nh::Xml::pretty("<a><b></a>"));
+}
+
+void Tst_registrationfeed::escapedBytesAsStrings_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("plain") << u"https://h:443/hub/registrations/1-2-3?api-version=2020-06"_s;
+    QTest::newRow("markup") << u"a&b<c>d\"e'f"_s;
+    QTest::newRow("line breaks and tab") << u"a\tb\nc\rd"_s;
+    QTest::newRow("controls and DEL") << u"a\x01b\x7f\x1f"_s;
+    QTest::newRow("non-ASCII after ASCII") << u"caf\u00e9 & <x> \"q\" \r"_s;
+    QTest::newRow("surrogate pair") << u"x\U0001F600y&"_s;
+    QTest::newRow("lone surrogate") << (u"a"_s + QChar(0xD800) + u"b&"_s);
+    QTest::newRow("U+FFFE") << (u"a"_s + QChar(0xFFFE) + u"<"_s);
+}
+
+void Tst_registrationfeed::escapedBytesAsStrings()
+{
+    // The emulator's writers append bytes; they must be what the QString escaping writes.
+    QFETCH(QString, text);
+    for (const auto escaping : {Nh::Xml::TextEscaping::OneLine, Nh::Xml::TextEscaping::Service}) {
+        QByteArray out = "prefix";
+        Nh::Xml::appendEscapedText(out, text, escaping);
+        QCOMPARE(out, "prefix" + Nh::Xml::escapeText(text, escaping).toUtf8());
+    }
+    QByteArray attribute = "p";
+    Nh::Xml::appendEscapedAttribute(attribute, text);
+    QCOMPARE(attribute, "p" + Nh::Xml::escapeAttribute(text).toUtf8());
 }
 
 QTEST_GUILESS_MAIN(Tst_registrationfeed)

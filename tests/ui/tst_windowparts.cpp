@@ -8,6 +8,7 @@
 #include "banner.h"
 #include "client/profilesession.h"
 #include "confirm.h"
+#include "lazywidget.h"
 #include "uitestsupport.h"
 #include "windowstate.h"
 
@@ -57,6 +58,8 @@ private slots:
     void bannerWhenTheEmulatorIsMissing();
     void bannerAsksForAMissingKey();
     void bannerForAKeyInMemory();
+    void lazyWidgetIsMadeOnFirstShow();
+    void lazyWidgetIsMadeWhenAskedFor();
 
 private:
     std::unique_ptr<Nh::ProfileSession> makeSession(UiHarness &harness, bool withEmulator = true);
@@ -365,6 +368,46 @@ void TestWindowParts::bannerForAKeyInMemory()
     // An ordinary connected hub needs no banner.
     banner->showFor(*session, false);
     QVERIFY(!banner->isVisible());
+}
+
+void TestWindowParts::lazyWidgetIsMadeOnFirstShow()
+{
+    int made = 0;
+    QWidget window;
+    auto *lazy = new LazyWidget(
+        [&made](QWidget *parent) {
+            ++made;
+            auto *label = new QLabel(u"made"_s, parent);
+            label->setObjectName(u"lazyLabel"_s);
+            return label;
+        },
+        &window);
+    QSignalSpy built(lazy, &LazyWidget::built);
+    QVERIFY(!lazy->isBuilt());
+    QCOMPARE(made, 0); // nothing is made while hidden
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(made, 1);
+    QCOMPARE(built.count(), 1);
+    QVERIFY(lazy->isBuilt());
+    auto *label = window.findChild<QLabel *>(u"lazyLabel"_s);
+    QVERIFY(label && label->isVisible());
+    QCOMPARE(lazy->widget(), label);
+    lazy->hide();
+    lazy->show();
+    QCOMPARE(made, 1); // once
+}
+
+void TestWindowParts::lazyWidgetIsMadeWhenAskedFor()
+{
+    LazyWidget lazy([](QWidget *parent) { return new QPushButton(u"b"_s, parent); });
+    QSignalSpy built(&lazy, &LazyWidget::built);
+    auto *button = lazy.widgetAs<QPushButton>();
+    QVERIFY(button);
+    QCOMPARE(button->parentWidget(), &lazy);
+    QCOMPARE(built.count(), 1);
+    QCOMPARE(lazy.widgetAs<QPushButton>(), button);
+    QCOMPARE(built.count(), 1);
 }
 
 QTEST_MAIN(TestWindowParts)
