@@ -494,22 +494,22 @@
     <message>
         <location filename="../../ui/diagnosedock.cpp" line="+26"/>
         <source>Dia&amp;gnose a Device…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät dia&amp;gnostizieren…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Why did a device not get a push: every check for one device, the most likely cause first</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum hat ein Gerät keinen Push erhalten: alle Prüfungen für ein Gerät, die wahrscheinlichste Ursache zuerst</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Diagnose</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>Not connected: “%1” has no working connection yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden: „%1“ hat noch keine funktionierende Verbindung.</translation>
     </message>
 </context>
 <context>
@@ -522,22 +522,22 @@
     <message>
         <location line="+2"/>
         <source>no format</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Format</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>alle</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The device</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>PNS handle (device token)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNS-Handle (Geräte-Token)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -552,22 +552,22 @@
     <message>
         <location line="+1"/>
         <source>User id ($UserId:{…})</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer-ID ($UserId:{…})</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Paste the token, id or user the push did not reach</source>
-        <translation type="unfinished"></translation>
+        <translation>Token, ID oder Benutzer einfügen, den der Push nicht erreicht hat</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Any platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Plattform</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A handle&apos;s platform narrows the search; leave it at Any when unsure</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Plattform eines Handles grenzt die Suche ein; belassen Sie sie im Zweifel bei „Jede Plattform“</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -577,85 +577,85 @@
     <message>
         <location line="+1"/>
         <source>&amp;Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wert:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Platform:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plattform:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The send that did not arrive</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung, die nicht angekommen ist</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;None: check the device only</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keine: nur das Gerät prüfen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>From the &amp;history</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem &amp;Verlauf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Typed in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eingegeben</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Empty: sent to everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: an alle gesendet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Template properties:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlageneigenschaften:</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>T&amp;ags:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tags:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Headers (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>Header (optional):</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>The history holds no send yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf enthält noch keine Sendung.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The exchange this diagnosis was opened from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Austausch, aus dem diese Diagnose geöffnet wurde.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>One of the %n most recent sends.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die neueste Sendung (%n).</numerusform>
+            <numerusform>Eine der %n neuesten Sendungen.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+105"/>
         <source>Choose a send from the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Sendung aus dem Verlauf.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>There is no history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Verlauf.</translation>
     </message>
 </context>
 <context>
@@ -663,17 +663,17 @@
     <message>
         <location filename="../../ui/diagnosepage.cpp" line="+39"/>
         <source>Export the Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose exportieren</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>&amp;Diagnose</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagnostizieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Runs the checks for this device; they only read, nothing is sent to the device</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt die Prüfungen für dieses Gerät aus; sie lesen nur, an das Gerät wird nichts gesendet</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -683,27 +683,27 @@
     <message>
         <location line="+44"/>
         <source>&amp;Send Test to This Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Test an dieses Gerät &amp;senden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A test send that only this device can receive (check 8); it shows on the device</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Testsendung, die nur dieses Gerät empfangen kann (Prüfung 8); sie erscheint auf dem Gerät</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Send Di&amp;rectly…</source>
-        <translation type="unfinished"></translation>
+        <translation>Di&amp;rekt senden…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A real send to this device&apos;s handle, then the hub&apos;s per-message telemetry (Standard tier); asks first</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine echte Sendung an das Handle dieses Geräts, danach die Telemetrie des Hubs zu dieser Nachricht (Standard-Tarif); fragt vorher nach</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Export as &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;Markdown exportieren…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -718,74 +718,74 @@
     <message>
         <location line="+77"/>
         <source>Name the device that did not get this send, then press Diagnose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Gerät an, das diese Sendung nicht erhalten hat, und klicken Sie dann auf „Diagnostizieren“.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet…</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Sending the test to this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Test wird an dieses Gerät gesendet…</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Send to the Customer&apos;s Device?</source>
-        <translation type="unfinished"></translation>
+        <translation>An das Gerät des Kunden senden?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This is a real push, not a test: %1 receives it and may show it to its user. nhconsole then asks the hub for the message&apos;s telemetry (Standard tier only) and shows the push services&apos; results as they arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist ein echter Push, kein Test: Das Gerät (%1) empfängt ihn und zeigt ihn möglicherweise seinem Benutzer an. nhconsole fragt danach beim Hub die Telemetrie der Nachricht ab (nur im Standard-Tarif) und zeigt die Ergebnisse der Push-Dienste an, sobald sie eintreffen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Send to the Device</source>
-        <translation type="unfinished"></translation>
+        <translation>An das Gerät senden</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Sending to this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird an dieses Gerät gesendet…</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Diagnosis cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose abgebrochen.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Diagnosis finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose abgeschlossen.</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Which device did not get the push?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches Gerät hat den Push nicht erhalten?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name it on the left, optionally with the send that did not arrive, and press Diagnose. The checks only read; nothing reaches the device unless you ask for it below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie es links an, optional mit der Sendung, die nicht angekommen ist, und klicken Sie auf „Diagnostizieren“. Die Prüfungen lesen nur; nichts erreicht das Gerät, außer Sie fordern es unten an.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cancelled: only the checks shown below ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Nur die unten gezeigten Prüfungen wurden ausgeführt.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>hub %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub %1</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
         </translation>
     </message>
     <message>
@@ -796,52 +796,52 @@
     <message>
         <location line="+3"/>
         <source>send: %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendung: %1 an %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>alle</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no send given</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Sendung angegeben</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Not connected to a hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mit einem Hub verbunden.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Check 8 pushes to the device, so it runs only when you ask: diagnose first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung 8 pusht an das Gerät und läuft daher nur auf Anforderung: Diagnostizieren Sie zuerst.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A test send can reach exactly this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Testsendung kann genau dieses Gerät erreichen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No test send can reach only this device: %1 “Send Directly…” sends a real push instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Testsendung kann nur dieses Gerät erreichen: %1 „Direkt senden…“ sendet stattdessen einen echten Push.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>That request is no longer kept with the diagnosis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anfrage wird nicht mehr mit der Diagnose aufbewahrt.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Diagnosis written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose in %1 geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -859,57 +859,57 @@
     <message>
         <location line="+1"/>
         <source>%1 %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 · %3</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>A request (not kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Anfrage (nicht aufbewahrt)</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Hide the evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege ausblenden</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Show the evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege anzeigen</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Runs only when you ask for it: it pushes to the device. Use “Send Test to This Device” below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft nur auf Anforderung, denn sie pusht an das Gerät. Verwenden Sie unten „Test an dieses Gerät senden“.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not run yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht ausgeführt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&lt;b&gt;Next step:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Nächster Schritt:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Registration %1 receives:</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1 empfängt:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&lt;b&gt;Evidence&lt;/b&gt; (opens in the exchange view):</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Belege&lt;/b&gt; (öffnen sich in der Austauschansicht):</translation>
     </message>
 </context>
 <context>
@@ -1283,7 +1283,7 @@
     <message>
         <location line="+5"/>
         <source>Dia&amp;gnose a Device with This Send…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät mit dieser Sendung dia&amp;gnostizieren…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1768,7 +1768,7 @@
         <translation>Hub-Konfiguration</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Hub &amp;Configuration…</source>
         <translation>Hub-&amp;Konfiguration…</translation>
     </message>
@@ -1778,7 +1778,7 @@
         <translation>Die Push-Anmeldedaten und Regeln des Hubs und was die Prüfungen finden</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+46"/>
         <source>Not connected: “%1” has no working connection yet, so there is no hub configuration to show.</source>
         <translation>Nicht verbunden: „%1“ hat noch keine funktionierende Verbindung, daher gibt es keine Hub-Konfiguration anzuzeigen.</translation>
     </message>
@@ -1983,18 +1983,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+441"/>
+        <location filename="../../ui/mainwindow.cpp" line="+446"/>
         <source>nhconsole — %1</source>
         <translation>nhconsole — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowservices.cpp" line="+37"/>
+        <location filename="../../ui/mainwindowservices.cpp" line="+38"/>
         <location filename="../../ui/startupsequence.cpp" line="+154"/>
         <source>Ready. Ctrl+Enter sends.</source>
         <translation>Bereit. Ctrl+Enter sendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-336"/>
+        <location filename="../../ui/mainwindow.cpp" line="-341"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -2064,12 +2064,22 @@
         <translation>&amp;Profil</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+61"/>
+        <source>&amp;Traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every client&apos;s requests to the bundled emulator, live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Profile </source>
         <translation>Profil </translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-122"/>
         <source>&amp;Save Exchange…</source>
         <translation>Austausch &amp;speichern…</translation>
     </message>
@@ -2084,7 +2094,7 @@
         <translation>H&amp;ub</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>connecting to “%1”…</source>
         <translation>Verbindung zu „%1“ wird hergestellt…</translation>
     </message>
@@ -2124,7 +2134,7 @@
         <translation>Der SAS-Schlüssel der Zugriffsregel „%1“ für „%2“. Er wird im Speicher gehalten, bis nhconsole beendet wird, und nie auf die Festplatte geschrieben.</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-185"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -2144,7 +2154,7 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -2482,12 +2492,12 @@ Befehle:
     <message>
         <location line="+3"/>
         <source>traffic: keep printing new exchanges as they come, until Ctrl+C.</source>
-        <translation type="unfinished"></translation>
+        <translation>traffic: neue Austausche fortlaufend ausgeben, sobald sie eintreffen, bis Ctrl+C.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>traffic: the running emulator, e.g. https://localhost:8443 (or give --port).</source>
-        <translation type="unfinished"></translation>
+        <translation>traffic: der laufende Emulator, z. B. https://localhost:8443 (oder --port angeben).</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2502,27 +2512,32 @@ Befehle:
   nhcli send --format apple --tags sports
 
 emulator traffic prints the exchanges of an emulator that is running (this command&apos;s, nhemulator or the console&apos;s), one a line, from any client: --url https://localhost:PORT or --port PORT names it, --follow keeps printing until Ctrl+C, --json prints each exchange as a JSON object. Its certificate is trusted from --ca-file (NH_CA_FILE) or --cert-dir (default: the one nhemulator uses).</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet den mitgelieferten Notification-Hubs-Emulator in diesem Prozess (HTTPS auf 127.0.0.1 mit eigenem Zertifikat), gibt das Zertifikat und je SAS-Regel eine Verbindungszeichenfolge aus und bedient Anfragen, bis er beendet wird (Ctrl+C). --hub benennt seinen Hub (Standard myHub). In einer anderen Shell:
+
+  eval &quot;$(nhcli emulator --port 8443 | grep ^export)&quot;   # oder die Zeilen kopieren
+  nhcli send --format apple --tags sports
+
+emulator traffic gibt die Austausche eines laufenden Emulators aus (dieses Befehls, von nhemulator oder der Konsole), einen pro Zeile, von jedem Client: --url https://localhost:PORT oder --port PORT benennt ihn, --follow gibt fortlaufend aus bis Ctrl+C, --json gibt jeden Austausch als JSON-Objekt aus. Seinem Zertifikat wird über --ca-file (NH_CA_FILE) oder --cert-dir (Standard: der Ordner, den nhemulator verwendet) vertraut.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>--follow and --url go with emulator traffic.</source>
-        <translation type="unfinished"></translation>
+        <translation>--follow und --url gehören zu emulator traffic.</translation>
     </message>
     <message>
         <location line="+90"/>
         <source>emulator traffic takes no more arguments (&apos;%1&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>emulator traffic erwartet keine weiteren Argumente („%1“).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--url takes the emulator&apos;s address with its port, such as https://localhost:8443, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--url erwartet die Adresse des Emulators mit Port, etwa https://localhost:8443, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>emulator traffic needs the running emulator: --url https://localhost:PORT or --port PORT.</source>
-        <translation type="unfinished"></translation>
+        <translation>emulator traffic braucht den laufenden Emulator: --url https://localhost:PORT oder --port PORT.</translation>
     </message>
     <message>
         <location line="-101"/>
@@ -3630,17 +3645,17 @@ Beispiele:
     <message>
         <location filename="../../core/cli/trafficfollower.cpp" line="+95"/>
         <source>Could not read the emulator&apos;s traffic at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenverkehr des Emulators unter %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The emulator at %1 answered %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Emulator unter %1 hat mit %2 geantwortet: %3</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The answer from %1 is not the emulator&apos;s traffic stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von %1 ist nicht der Datenverkehrsstrom des Emulators.</translation>
     </message>
 </context>
 <context>
@@ -3869,67 +3884,67 @@ Beispiele:
     <message>
         <location filename="../../core/cli/diagnosecommand.cpp" line="+46"/>
         <source>Diagnose the device with this PNS handle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät mit diesem PNS-Handle diagnostizieren.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diagnose the device of this registration id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät dieser Registrierungs-ID diagnostizieren.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diagnose this installation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Installation diagnostizieren.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diagnose the devices of this user id (the tag $UserId:{…}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Geräte dieser Benutzer-ID diagnostizieren (das Tag $UserId:{…}).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --handle: the handle&apos;s platform (%1); default: every platform whose handles look like it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --handle: die Plattform des Handles (%1); Standard: jede Plattform, deren Handles so aussehen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The send that did not arrive: an exchange id from the history (see nhcli history list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung, die nicht angekommen ist: eine Austausch-ID aus dem Verlauf (siehe nhcli history list).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The send that did not arrive: its format (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung, die nicht angekommen ist: ihr Format (%1).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The send that did not arrive: its tag expression.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung, die nicht angekommen ist: ihr Tag-Ausdruck.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The send that did not arrive: a template property NAME=VALUE (repeatable; implies --format template).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung, die nicht angekommen ist: eine Vorlageneigenschaft NAME=VALUE (wiederholbar; impliziert --format template).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The send that did not arrive: a header NAME:VALUE it set (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung, die nicht angekommen ist: ein Header NAME:VALUE, den sie gesetzt hat (wiederholbar).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>After the checks, make a test send that reaches exactly this device (it pushes to the device).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach den Prüfungen eine Testsendung ausführen, die genau dieses Gerät erreicht (sie pusht an das Gerät).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>After the checks, a real direct send to the device, then its per-message telemetry (Standard tier; it pushes to the device).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach den Prüfungen eine echte direkte Sendung an das Gerät, danach ihre Telemetrie zu dieser Nachricht (Standard-Tarif; sie pusht an das Gerät).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Print the report as Markdown, for a support ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Bericht als Markdown ausgeben, für ein Support-Ticket.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3939,17 +3954,17 @@ Beispiele:
     <message>
         <location line="+3"/>
         <source>The history file for --exchange and for handles the hub removed (default: the desktop console&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatei für --exchange und für Handles, die der Hub entfernt hat (Standard: die der Desktop-Konsole).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Do not read the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Verlauf nicht lesen.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Why did this device not get my push? Runs every check for one device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum hat dieses Gerät meinen Push nicht erhalten? Führt alle Prüfungen für ein Gerät aus.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3963,33 +3978,42 @@ Examples:
   nhcli diagnose --handle fcm-token-frank-twice-xR7:APA91bQ2x --format fcmv1 --tags &apos;sports || politics&apos;
   nhcli diagnose --installation 5d2c7a8e-9b14-4f3e-8a61-2c9d0e7f4b35 --json
   nhcli diagnose --registration 123-456-1 --exchange 0b6b8a5e-… --markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt die Checkliste für ein Gerät aus (docs/diagnosis-cli.md): überhaupt registriert, doppelte Registrierungen, Plattform und Format, Ablauf, Tags, Vorlage, Hub-Konfiguration; mit --send-test oder --send-direct auch eine Sendung an das Gerät. Das Gerät wird mit genau einer der Optionen --handle, --registration, --installation oder --user angegeben, die nicht angekommene Sendung mit --exchange oder mit --format, --tags, --template und --header. Es werden nur gezielte Abfragen gestellt, nie eine Auflistung des ganzen Hubs, und es wird nichts gepusht, außer mit --send-test oder --send-direct.
+
+Gibt zuerst die Gesamtbewertung aus (die wahrscheinlichste Ursache und ihre Korrektur), dann eine Zeile je Prüfung mit ihrer Bewertung, dann die Details; --json gibt den Bericht so aus, wie README.md ihn dokumentiert, --markdown als Support-Ticket. Geheimnisse werden in jeder Form geschwärzt.
+
+Exit-Status von diagnose: 0 jede Prüfung ist ok; %1 eine Prüfung hat ein Problem gefunden; %2 kein Problem, aber Warnungen oder unklare Prüfungen. Die Codes für Aufruf-, Transport- und Hub-Fehler bleiben bestehen.
+
+Beispiele:
+  nhcli diagnose --handle fcm-token-frank-twice-xR7:APA91bQ2x --format fcmv1 --tags &apos;sports || politics&apos;
+  nhcli diagnose --installation 5d2c7a8e-9b14-4f3e-8a61-2c9d0e7f4b35 --json
+  nhcli diagnose --registration 123-456-1 --exchange 0b6b8a5e-… --markdown</translation>
     </message>
     <message>
         <location line="+39"/>
         <location line="+250"/>
         <source>Diagnosis cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose abgebrochen.</translation>
     </message>
     <message>
         <location line="-229"/>
         <source>Name the device: --handle, --registration, --installation or --user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Gerät an: --handle, --registration, --installation oder --user.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name the device once: give only one of --handle, --registration, --installation and --user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Gerät nur einmal an: nur eine der Optionen --handle, --registration, --installation und --user.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The device&apos;s handle or id is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Handle oder ID des Geräts ist leer.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--platform goes with --handle.</source>
-        <translation type="unfinished"></translation>
+        <translation>--platform gehört zu --handle.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3999,12 +4023,12 @@ Examples:
     <message>
         <location line="+11"/>
         <source>Give the send either as --exchange or as --format/--tags/--template/--header, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Sendung entweder mit --exchange oder mit --format/--tags/--template/--header an, nicht beides.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--exchange reads the history; it cannot go with --no-history.</source>
-        <translation type="unfinished"></translation>
+        <translation>--exchange liest den Verlauf; es kann nicht mit --no-history kombiniert werden.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4019,7 +4043,7 @@ Examples:
     <message>
         <location line="+9"/>
         <source>--template properties belong to a template send, not --format %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>--template-Eigenschaften gehören zu einer Vorlagen-Sendung, nicht zu --format %1.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -4034,12 +4058,12 @@ Examples:
     <message>
         <location line="+12"/>
         <source>Give either --json or --markdown, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie entweder --json oder --markdown an, nicht beides.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>diagnose takes no arguments (&apos;%1&apos;); name the device with --handle, --registration, --installation or --user.</source>
-        <translation type="unfinished"></translation>
+        <translation>diagnose erwartet keine Argumente („%1“); geben Sie das Gerät mit --handle, --registration, --installation oder --user an.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4049,7 +4073,7 @@ Examples:
     <message>
         <location line="+30"/>
         <source>The history is not read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf wird nicht gelesen: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4059,39 +4083,39 @@ Examples:
     <message>
         <location line="+7"/>
         <source>&apos;%1&apos; is not an exchange id (as history list shows them).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Austausch-ID (wie history list sie anzeigt).</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>[%1/%2] %3</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1/%2] %3</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>No test send was made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine Testsendung ausgeführt: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>--send-direct makes a real send to the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>--send-direct führt eine echte Sendung an das Gerät aus.</translation>
     </message>
     <message>
         <location line="+125"/>
         <source>Next step: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Schritt: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Evidence: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n request(s) made.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anfrage gestellt.</numerusform>
+            <numerusform>%n Anfragen gestellt.</numerusform>
         </translation>
     </message>
 </context>
@@ -4105,42 +4129,42 @@ Examples:
     <message>
         <location line="+2"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot tell</source>
-        <translation type="unfinished"></translation>
+        <translation>Unklar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Registered at all</source>
-        <translation type="unfinished"></translation>
+        <translation>Überhaupt registriert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Duplicate registrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelte Registrierungen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Platform and format</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform und Format</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4155,17 +4179,17 @@ Examples:
     <message>
         <location line="+2"/>
         <source>Hub configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub-Konfiguration</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Test send to this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Testsendung an dieses Gerät</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Handle %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Handle %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4180,52 +4204,52 @@ Examples:
     <message>
         <location line="+2"/>
         <source>User %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The exchange is a %1 request, not a send: there is no push to diagnose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Austausch ist eine %1-Anfrage, keine Sendung: Es gibt keinen Push zu diagnostizieren.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The send has no ServiceBusNotification-Format header (it was refused before it was sent), so its format is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung hat keinen ServiceBusNotification-Format-Header (sie wurde vor dem Senden abgelehnt), daher ist ihr Format unbekannt.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The send&apos;s format “%1” is not one the hub knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Format „%1“ der Sendung ist dem Hub nicht bekannt.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The template properties of the send cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlageneigenschaften der Sendung können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+87"/>
         <source>Most likely cause: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichste Ursache: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 Fix: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Korrektur: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Diagnosing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose läuft…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No problem found, but some checks could not tell; see below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Problem gefunden, aber einige Prüfungen blieben unklar; siehe unten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every check passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prüfungen bestanden.</translation>
     </message>
 </context>
 <context>
@@ -4238,110 +4262,110 @@ Examples:
     <message>
         <location line="+1"/>
         <source>%1 %2 registration %3 (tags: %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %3, %1 %2 (Tags: %4)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>native</source>
-        <translation type="unfinished"></translation>
+        <translation>nativ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>template “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage „%1“</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>No registration of the device was found to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine Registrierung des Geräts gefunden, die geprüft werden könnte.</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>the registration does not have `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>die Registrierung hat `%1` nicht</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the registration has `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>die Registrierung hat `%1`</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the registration matches `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>die Registrierung entspricht `%1`</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>the registration has none of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Registrierung hat keines von %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>none of its alternatives holds (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine seiner Alternativen trifft zu (%1)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>it does not hold</source>
-        <translation type="unfinished"></translation>
+        <translation>er trifft nicht zu</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>the expression matches nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ausdruck trifft auf nichts zu</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>`%1`: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>`%1`: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>`%1`: excluded by `%2`, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>`%1`: ausgeschlossen durch `%2`, %3</translation>
     </message>
     <message numerus="yes">
         <location filename="../../core/diagnosis/checks/checkduplicates.cpp" line="+71"/>
         <source>The handle is in %n %1 registrations of the same kind: the device gets a push once per registration, or pushes that diverge when their tags differ.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Handle steht in %n Registrierung derselben Art (%1): Das Gerät erhält einen Push pro Registrierung oder voneinander abweichende Pushes, wenn sich ihre Tags unterscheiden.</numerusform>
+            <numerusform>Das Handle steht in %n Registrierungen derselben Art (%1): Das Gerät erhält einen Push pro Registrierung oder voneinander abweichende Pushes, wenn sich ihre Tags unterscheiden.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Delete all but one of them, and have the app update its registration (or use an installation) instead of creating a new one on each start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen Sie alle bis auf eine, und lassen Sie die App ihre Registrierung aktualisieren (oder eine Installation verwenden), statt bei jedem Start eine neue zu erstellen.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The device has native and template registrations that both match the send&apos;s tags: a back end that sends both a native and a template push delivers twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät hat native und Vorlagenregistrierungen, die beide zu den Tags der Sendung passen: Ein Back-End, das sowohl einen nativen als auch einen Vorlagen-Push sendet, stellt doppelt zu.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Keep one kind of registration per app, or tag them apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie nur eine Art von Registrierung pro App, oder unterscheiden Sie sie durch Tags.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No handle is in more than one registration of the same kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Handle steht in mehr als einer Registrierung derselben Art.</translation>
     </message>
     <message>
         <location filename="../../core/diagnosis/checks/checkexpiry.cpp" line="+33"/>
         <source>%1 expired on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist am %2 abgelaufen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 expires on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft am %2 ab.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4356,35 +4380,35 @@ Examples:
     <message>
         <location line="+6"/>
         <source>%1 The hub no longer delivers to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Der Hub stellt nicht mehr an sie zu.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n of the device&apos;s registrations or installations have expired; the hub no longer delivers to them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Registrierung oder Installation des Geräts ist abgelaufen; der Hub stellt nicht mehr an sie zu.</numerusform>
+            <numerusform>%n Registrierungen oder Installationen des Geräts sind abgelaufen; der Hub stellt nicht mehr an sie zu.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Have the app register again, and refresh its registration on every start: registrations expire after the hub&apos;s registration time-to-live.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie die App sich erneut registrieren und ihre Registrierung bei jedem Start erneuern: Registrierungen laufen nach der Registrierungs-TTL des Hubs ab.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Have the app refresh its registration on every start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie die App ihre Registrierung bei jedem Start erneuern.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Nothing has expired; the earliest expiry is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts ist abgelaufen; der früheste Ablauf ist am %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No registration or installation of the device expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Registrierung oder Installation des Geräts läuft ab.</translation>
     </message>
     <message>
         <location filename="../../core/diagnosis/checks/checkhub.cpp" line="+54"/>
@@ -4394,228 +4418,228 @@ Examples:
     <message>
         <location line="+1"/>
         <source>sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sandbox</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The hub&apos;s configuration could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration des Hubs konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diagnose with a key that has Manage rights to include the hub&apos;s credentials and the key&apos;s rights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnostizieren Sie mit einem Schlüssel mit dem Recht Manage, um die Anmeldedaten des Hubs und die Rechte des Schlüssels einzubeziehen.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>The hub has no %1 credential: sends to %2 devices fail with &quot;The notification has no target applications&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat keine Anmeldedaten (%1): Sendungen an Geräte der Plattform %2 schlagen mit „The notification has no target applications“ fehl.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add the %1 credential on the Hub page (or in the Azure portal).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie die Anmeldedaten für %1 auf der Hub-Seite (oder im Azure-Portal) hinzu.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>No credential of the hub serves %1 sends: the hub answers &quot;The notification has no target applications&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Sendungen im Format %1 hat der Hub keine passenden Anmeldedaten: Er antwortet mit „The notification has no target applications“.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add the credential for the platform on the Hub page (or in the Azure portal).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie die Anmeldedaten für die Plattform auf der Hub-Seite (oder im Azure-Portal) hinzu.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>APNs environment mismatch: APNs refused the device token as invalid, and the hub sends to the APNs %1 endpoint, so the token is most likely from a %2 build.</source>
-        <translation type="unfinished"></translation>
+        <translation>APNs-Umgebung passt nicht: APNs hat das Geräte-Token als ungültig abgelehnt, und der Hub sendet an den APNs-Endpunkt für %1, daher stammt das Token höchstwahrscheinlich aus einem Build für %2.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Keep one hub per APNs environment: send to a hub whose APNs credential uses the %1 endpoint for %1 builds, or install a %2 build on the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie einen Hub je APNs-Umgebung: Senden Sie an einen Hub, dessen APNs-Anmeldedaten für Builds für %1 den Endpunkt für %1 verwenden, oder installieren Sie einen Build für %2 auf dem Gerät.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The hub sends to the APNs %1 endpoint: only tokens of %1 builds work. Which environment a token comes from is stored nowhere; a test send tells.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub sendet an den APNs-Endpunkt für %1: Nur Tokens von Builds für %1 funktionieren. Aus welcher Umgebung ein Token stammt, wird nirgends gespeichert; eine Testsendung zeigt es.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Nothing in the hub&apos;s configuration stops this push.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts in der Konfiguration des Hubs verhindert diesen Push.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The hub has a credential for %1; nothing in its configuration stops this push.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat Anmeldedaten für %1; nichts in seiner Konfiguration verhindert diesen Push.</translation>
     </message>
     <message>
         <location filename="../../core/diagnosis/checks/checkplatform.cpp" line="+30"/>
         <source>Move the app to the FCM v1 SDK and register it as FCM v1 (the hub does not migrate GCM registrations), with an FCM v1 credential on the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellen Sie die App auf das FCM-v1-SDK um und registrieren Sie sie als FCM v1 (der Hub migriert keine GCM-Registrierungen), mit FCM-v1-Anmeldedaten auf dem Hub.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The send is FCM v1, but the device is registered only for legacy GCM (retired by Google on 2024-06-20): an FCM v1 send never reaches a GCM registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung ist FCM v1, aber das Gerät ist nur für das alte GCM registriert (von Google am 2024-06-20 abgeschaltet): Eine FCM-v1-Sendung erreicht nie eine GCM-Registrierung.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>A %1 send reaches none of the device&apos;s registrations: they are %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sendung im Format %1 erreicht keine Registrierung des Geräts; diese sind: %2.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Send natively in the device&apos;s format, or have the app register a template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie nativ im Format des Geräts, oder lassen Sie die App eine Vorlage registrieren.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send in the format of the device&apos;s platform (a template send reaches template registrations of every platform).</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie im Format der Plattform des Geräts (eine Vorlagen-Sendung erreicht Vorlagenregistrierungen aller Plattformen).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The send reaches only legacy GCM registrations; Google retired that API on 2024-06-20, so nothing is delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung erreicht nur alte GCM-Registrierungen; Google hat diese API am 2024-06-20 abgeschaltet, daher wird nichts zugestellt.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Some of the device&apos;s registrations are legacy GCM, which Google retired on 2024-06-20.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Registrierungen des Geräts sind alte GCM-Registrierungen; Google hat GCM am 2024-06-20 abgeschaltet.</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>A %1 send reaches %n of the device&apos;s registrations by their kind.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Eine Sendung im Format %1 erreicht der Registrierungsart nach %n Registrierung des Geräts.</numerusform>
+            <numerusform>Eine Sendung im Format %1 erreicht der Registrierungsart nach %n Registrierungen des Geräts.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The device is registered for legacy GCM, which Google retired on 2024-06-20: nothing is delivered to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät ist für das alte GCM registriert, das Google am 2024-06-20 abgeschaltet hat: Ihm wird nichts zugestellt.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The device is registered as %1; no send format was given to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät ist registriert als %1; es wurde kein Sendeformat zum Vergleich angegeben.</translation>
     </message>
     <message>
         <location filename="../../core/diagnosis/checks/checkregistered.cpp" line="+20"/>
         <source>On %1 the hub reported the handle as no longer valid (expired) and removed its registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Am %1 hat der Hub das Handle als nicht mehr gültig (abgelaufen) gemeldet und seine Registrierung entfernt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>On %1 the hub reported the handle as invalid and removed its registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Am %1 hat der Hub das Handle als ungültig gemeldet und seine Registrierung entfernt.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No registration or installation carries this handle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Registrierung oder Installation trägt dieses Handle.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The registration %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Registrierung %1 existiert nicht.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The installation %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Installation %1 existiert nicht.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No registration is tagged $UserId:{%1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Registrierung hat das Tag $UserId:{%1}.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The device&apos;s registrations could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Registrierungen des Geräts konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fix the connection or the key&apos;s rights, then diagnose again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die Verbindung oder die Rechte des Schlüssels, und diagnostizieren Sie dann erneut.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The installation exists, but the hub marked its push channel expired: the push service refused the handle, so it reaches nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Installation existiert, aber der Hub hat ihren Push-Kanal als abgelaufen markiert: Der Push-Dienst hat das Handle abgelehnt, daher erreicht sie nichts.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Have the app register again with a fresh handle; saving the installation with the new handle clears the mark.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie die App sich mit einem neuen Handle erneut registrieren; das Speichern der Installation mit dem neuen Handle hebt die Markierung auf.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The installation exists, but the hub holds no registration made from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Installation existiert, aber der Hub hat keine daraus erstellte Registrierung.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The handle is dead: have the app get a fresh token from its push service and register again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Handle ist tot: Lassen Sie die App ein neues Token von ihrem Push-Dienst holen und sich erneut registrieren.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Have the app register (it usually does on start-up) and check that it registers on this hub; then diagnose again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie die App sich registrieren (meist tut sie das beim Start), und prüfen Sie, ob sie sich bei diesem Hub registriert; diagnostizieren Sie dann erneut.</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>The device has %n registration(s) on the hub.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Gerät hat %n Registrierung auf dem Hub.</numerusform>
+            <numerusform>Das Gerät hat %n Registrierungen auf dem Hub.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Installation %1 (%2), last updated %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation %1 (%2), letzte Aktualisierung: %3.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>at an unknown time</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Only the first pages of a listing were read; the device may have more registrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurden nur die ersten Seiten einer Auflistung gelesen; das Gerät hat möglicherweise weitere Registrierungen.</translation>
     </message>
     <message>
         <location filename="../../core/diagnosis/checks/checktags.cpp" line="+21"/>
         <source>No send was given, so there is no tag expression to evaluate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine Sendung angegeben, daher gibt es keinen Tag-Ausdruck auszuwerten.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Give the send&apos;s tag expression (or the exchange from the history) to check the tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Tag-Ausdruck der Sendung (oder den Austausch aus dem Verlauf) an, um die Tags zu prüfen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The send&apos;s tag expression does not parse: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tag-Ausdruck der Sendung kann nicht geparst werden: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Correct the tag expression; the hub refuses the send with 400.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie den Tag-Ausdruck; der Hub lehnt die Sendung mit 400 ab.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The send is a broadcast: tags do not matter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung ist ein Broadcast: Tags spielen keine Rolle.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -4623,203 +4647,203 @@ Examples:
         <location line="+16"/>
         <location line="+28"/>
         <source>Registration %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1: %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The send&apos;s tags exclude the device: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tags der Sendung schließen das Gerät aus: %1.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>The send&apos;s tags exclude all %n of the device&apos;s registrations; the first: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Tags der Sendung schließen die %n Registrierung des Geräts aus: %1.</numerusform>
+            <numerusform>Die Tags der Sendung schließen alle %n Registrierungen des Geräts aus; die erste: %1.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Give the device the tag the expression needs (update its registration or installation), or send to an expression that includes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Gerät das Tag, das der Ausdruck braucht (aktualisieren Sie seine Registrierung oder Installation), oder senden Sie an einen Ausdruck, der es einschließt.</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>`%1` matches %n of the device&apos;s registrations.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>`%1` trifft auf %n Registrierung des Geräts zu.</numerusform>
+            <numerusform>`%1` trifft auf %n Registrierungen des Geräts zu.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Registration %1 matches (tags: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1 passt (Tags: %2).</translation>
     </message>
     <message>
         <location filename="../../core/diagnosis/checks/checktemplate.cpp" line="-67"/>
         <source>The device has no template registrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät hat keine Vorlagenregistrierungen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The send is native (%1): the device&apos;s templates are not used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung ist nativ (%1): Die Vorlagen des Geräts werden nicht verwendet.</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+43"/>
         <source>The template of registration %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage von Registrierung %1: %2</translation>
     </message>
     <message>
         <location line="-34"/>
         <source>The template of registration %1 cannot be rendered: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Vorlage von Registrierung %1 kann keine Payload erzeugt werden: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Correct the template in the app and have it register again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die Vorlage in der App, und lassen Sie die App sich erneut registrieren.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Registration %1 renders to: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Registrierung %1 erzeugt: %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The template of registration %1 uses %2, which the send does not set: it renders as an empty string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage von Registrierung %1 verwendet %2, das die Sendung nicht setzt: Es wird als leere Zeichenkette erzeugt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add the property %1 to the send, or change the template to use the properties the back end sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie der Sendung die Eigenschaft %1 hinzu, oder ändern Sie die Vorlage so, dass sie die Eigenschaften verwendet, die das Back-End sendet.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Registration %1 renders to a payload its push service refuses: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Registrierung %1 wird eine Payload erzeugt, die ihr Push-Dienst ablehnt: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Correct the template (or the properties) so the rendered payload is valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die Vorlage (oder die Eigenschaften), damit die erzeugte Payload gültig ist.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Every template of the device renders with the send&apos;s properties.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus jeder Vorlage des Geräts lässt sich mit den Eigenschaften der Sendung eine Payload erzeugen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The device&apos;s templates are well-formed; no template send was given to render them with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlagen des Geräts sind wohlgeformt; es wurde keine Vorlagen-Sendung angegeben, mit der daraus Payloads erzeugt werden könnten.</translation>
     </message>
     <message>
         <location filename="../../core/diagnosis/checks/checktestsend.cpp" line="+24"/>
         <source>The test send to `%1` reached no registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Testsendung an `%1` hat keine Registrierung erreicht.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The test send failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Testsendung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Registration %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung %1 (%2): %3</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The push service refused the test send: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Push-Dienst hat die Testsendung abgelehnt: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>The test send reached the device: the push service accepted it for %n registration(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Testsendung hat das Gerät erreicht: Der Push-Dienst hat sie für %n Registrierung angenommen.</numerusform>
+            <numerusform>Die Testsendung hat das Gerät erreicht: Der Push-Dienst hat sie für %n Registrierungen angenommen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>The test send reached %n other registration(s), none of this device.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Testsendung hat %n andere Registrierung erreicht, keine dieses Geräts.</numerusform>
+            <numerusform>Die Testsendung hat %n andere Registrierungen erreicht, keine dieses Geräts.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The direct send failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die direkte Sendung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The direct send was accepted (notification %1); its telemetry was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die direkte Sendung wurde angenommen (Benachrichtigung %1); ihre Telemetrie wurde nicht gelesen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The direct send was accepted (notification %1), but the hub refused its per-message telemetry (403): that needs the Standard tier, and a Free or Basic hub has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die direkte Sendung wurde angenommen (Benachrichtigung %1), aber der Hub hat ihre Telemetrie verweigert (403): Diese erfordert den Standard-Tarif, ein Hub im Tarif Free oder Basic hat keine.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Check on the device whether the push arrived, or use a Standard hub to see the push service&apos;s answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie auf dem Gerät, ob der Push angekommen ist, oder verwenden Sie einen Hub im Standard-Tarif, um die Antwort des Push-Dienstes zu sehen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The direct send was accepted, but its telemetry could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die direkte Sendung wurde angenommen, aber ihre Telemetrie konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1: %2 × %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 × %3</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The push service refused the direct send: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Push-Dienst hat die direkte Sendung abgelehnt: %1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>See the other checks for the likely cause; a refused handle needs the app to register again with a fresh one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die wahrscheinliche Ursache nennen die anderen Prüfungen; bei einem abgelehnten Handle muss sich die App mit einem neuen Handle erneut registrieren.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The push service accepted the direct send (notification %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Push-Dienst hat die direkte Sendung angenommen (Benachrichtigung %1).</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>The direct send&apos;s telemetry says %1 after %n look(s), without results from the push service yet.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Telemetrie der direkten Sendung meldet nach %n Abfrage %1, noch ohne Ergebnisse des Push-Dienstes.</numerusform>
+            <numerusform>Die Telemetrie der direkten Sendung meldet nach %n Abfragen %1, noch ohne Ergebnisse des Push-Dienstes.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Look at the telemetry again later (the History keeps the notification id).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehen Sie später erneut in die Telemetrie (der Verlauf bewahrt die Benachrichtigungs-ID auf).</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Not run: a test send to `%1` reaches exactly this device; it pushes to the device, so it runs only when you ask.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht ausgeführt: Eine Testsendung an `%1` erreicht genau dieses Gerät; sie pusht an das Gerät und läuft daher nur auf Anforderung.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht ausgeführt: %1</translation>
     </message>
 </context>
 <context>
@@ -4827,82 +4851,82 @@ Examples:
     <message>
         <location filename="../../core/diagnosis/diagnosisengine.cpp" line="+50"/>
         <source>the device has no registration to send to.</source>
-        <translation type="unfinished"></translation>
+        <translation>das Gerät hat keine Registrierung, an die gesendet werden könnte.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no tag reaches exactly this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Tag erreicht genau dieses Gerät.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>the send&apos;s telemetry</source>
-        <translation type="unfinished"></translation>
+        <translation>die Telemetrie der Sendung</translation>
     </message>
     <message>
         <location line="+116"/>
         <source>the diagnosis is still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Diagnose läuft noch.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no device has been diagnosed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde noch kein Gerät diagnostiziert.</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>test send to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Testsendung an %1</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>direct send</source>
-        <translation type="unfinished"></translation>
+        <translation>direkte Sendung</translation>
     </message>
     <message>
         <location filename="../../core/diagnosis/diagnosisgather.cpp" line="+184"/>
         <source>registrations of the handle (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungen des Handles (%1)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the installation</source>
-        <translation type="unfinished"></translation>
+        <translation>die Installation</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>the registration</source>
-        <translation type="unfinished"></translation>
+        <translation>die Registrierung</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>registrations of the user</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungen des Benutzers</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the hub&apos;s configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>die Konfiguration des Hubs</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>the device&apos;s registrations share no tag that a test send could target, and a test send cannot name a registration id.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Registrierungen des Geräts haben kein gemeinsames Tag, auf das eine Testsendung zielen könnte, und eine Testsendung kann keine Registrierungs-ID angeben.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>registrations tagged %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungen mit dem Tag %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>whether another device carries the tag `%1` could not be checked: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ob ein anderes Gerät das Tag `%1` trägt, konnte nicht geprüft werden: %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>other devices carry the tag `%1` too, and no tag only this device carries was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>andere Geräte tragen das Tag `%1` ebenfalls, und es wurde kein Tag gefunden, das nur dieses Gerät trägt.</translation>
     </message>
 </context>
 <context>
@@ -4910,27 +4934,27 @@ Examples:
     <message>
         <location filename="../../core/diagnosis/diagnosisexport.cpp" line="+248"/>
         <source>Diagnosis: %1 on hub %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose: %1 auf Hub %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Subject: %1 `%2`</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenstand: %1 `%2`</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Profile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Send: format %1, tags `%2`</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendung: Format %1, Tags `%2`</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(any)</source>
-        <translation type="unfinished"></translation>
+        <translation>(beliebig)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4940,30 +4964,30 @@ Examples:
     <message>
         <location line="+3"/>
         <source>properties %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Send: none given</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendung: keine angegeben</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Started %1, %n request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gestartet %1, %n Anfrage</numerusform>
+            <numerusform>Gestartet %1, %n Anfragen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfungen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4973,27 +4997,27 @@ Examples:
     <message>
         <location line="+0"/>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Next step:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Schritt:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rendered for registration %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugt für Registrierung %1:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Evidence:</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege:</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -5028,7 +5052,7 @@ Examples:
     <message>
         <location line="+4"/>
         <source>template %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5043,7 +5067,7 @@ Examples:
     <message>
         <location line="+10"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
 </context>
 <context>
@@ -5449,12 +5473,12 @@ Examples:
     <message>
         <location line="+74"/>
         <source>The method %1 is not allowed on %2; allowed: POST.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Methode %1 ist für %2 nicht erlaubt; erlaubt: POST.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This emulator cannot be reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Emulator kann nicht zurückgesetzt werden.</translation>
     </message>
     <message>
         <location filename="../../core/emulator/emulatorhubs.cpp" line="+128"/>
@@ -5652,7 +5676,7 @@ Examples:
         <translation>Die Registrierung „%1“ wurde nicht gefunden.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>The $filter condition &quot;%1&quot; is not of the form Field eq &apos;value&apos;.</source>
         <translation>Die $filter-Bedingung „%1“ hat nicht die Form Field eq &apos;value&apos;.</translation>
     </message>
@@ -5700,43 +5724,43 @@ Examples:
     <message>
         <location filename="../../core/emulator/emulatorcontrol.cpp" line="+36"/>
         <source>The method %1 is not allowed on %2; allowed: GET, DELETE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Methode %1 ist für %2 nicht erlaubt; erlaubt: GET, DELETE.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Unknown parameter &apos;%1&apos;; the deliveries take %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Parameter „%1“; die Zustellungsabfrage kennt %2.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>There is no hub &apos;%1&apos; (hubs: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Hub „%1“ (Hubs: %2).</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&apos;since&apos; takes a log sequence number (deliveries of later requests) or an ISO 8601 time such as 2026-01-31T12:00:00.000Z, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„since“ erwartet eine Log-Sequenznummer (Zustellungen späterer Anfragen) oder eine ISO-8601-Zeit wie 2026-01-31T12:00:00.000Z, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+11"/>
         <location filename="../../core/emulator/emulatortraffic.cpp" line="+29"/>
         <source>&apos;limit&apos; takes a number from 1 to %1, not &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„limit“ erwartet eine Zahl von 1 bis %1, nicht „%2“.</translation>
     </message>
     <message>
         <location filename="../../core/emulator/emulatortraffic.cpp" line="-6"/>
         <source>&apos;after&apos; takes a log sequence number (0 or more), not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„after“ erwartet eine Log-Sequenznummer (0 oder größer), nicht „%1“.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>&apos;wait&apos; takes milliseconds from 0 to %1, not &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„wait“ erwartet Millisekunden von 0 bis %1, nicht „%2“.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 traffic requests are waiting already; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es warten bereits %1 Anfragen nach Datenverkehr; versuchen Sie es später erneut.</translation>
     </message>
 </context>
 <context>
@@ -8393,7 +8417,7 @@ PLATFORM ist eines von %1. Geheimnisse werden nur aus Dateien oder der Standarde
 <context>
     <name>Nh::HubEmulator</name>
     <message>
-        <location filename="../../core/emulator/hubemulator.cpp" line="+314"/>
+        <location filename="../../core/emulator/hubemulator.cpp" line="+324"/>
         <source>The request was throttled (injected fault); retry after the time given in Retry-After.</source>
         <translation>Die Anfrage wurde gedrosselt (eingespeiste Störung); versuchen Sie es nach der in Retry-After angegebenen Zeit erneut.</translation>
     </message>
@@ -10993,7 +11017,7 @@ Beispiele:
         <translation>Eintrag %1 wurde ausgelassen: unbekannte Registrierungsart &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+306"/>
+        <location line="+347"/>
         <source>registration entry</source>
         <translation>Registrierungseintrag</translation>
     </message>
@@ -11096,6 +11120,59 @@ Beispiele:
         <location line="+11"/>
         <source>The header %1 renders empty. %2</source>
         <translation>Der Header %1 bleibt leer. %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nh::RequestLint</name>
+    <message>
+        <location filename="../../core/client/requestlint.cpp" line="+56"/>
+        <source>The send has no ServiceBusNotification-Format header: the hub refuses it with 400. Set it to the payload&apos;s format (template, apple, fcmv1, …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ServiceBusNotification-Format is &quot;%1&quot;, which is no format the hub knows; it expects template, apple, fcmv1, gcm, windows, windowsphone, adm, baidu, browser or xiaomi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The %1 payload is one the hub or the platform refuses: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The hub takes this %1 payload, but: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The SAS token had expired %1 s before the request (se = %2): sign a fresh token for each request, and check the clocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The SAS token expires %1 s after the request (se = %2): a retry or a slow client will get 401 ExpiredToken. Give it a longer lifetime or sign per request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The SAS token is signed for &quot;%1&quot;, which does not cover %2: sign it for the namespace or the hub URI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The send reached no registration (Success 0, Failure 0): the hub has none for this format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The tag expression &quot;%1&quot; reached no registration (Success 0, Failure 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>401 Unauthorized: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -11687,7 +11764,7 @@ Beispiele:
         <translation>Der Ausdruck hat %1 Tags; der Dienst erlaubt höchstens %2, wenn &apos;&amp;&amp;&apos; oder &apos;!&apos; verwendet wird (%3 nur mit &apos;||&apos;). Das erste Tag über dem Limit steht an Position %4</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+168"/>
         <source>The tag is empty</source>
         <translation>Das Tag ist leer</translation>
     </message>
@@ -12372,6 +12449,93 @@ Beispiele:
     </message>
 </context>
 <context>
+    <name>Nh::TrafficExchange</name>
+    <message>
+        <location filename="../../core/client/trafficexchange.cpp" line="+101"/>
+        <source>The emulator sent no answer to this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The emulator sent no answer: the fault &apos;%1&apos; was injected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Nh::TrafficFeed</name>
+    <message>
+        <location filename="../../core/client/trafficfeed.cpp" line="+100"/>
+        <source>The emulator at %1 answered %2 to the traffic stream (/$emulator/traffic): it may be an older nhemulator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The traffic stream of %1 sent an answer that does not read as its JSON (an object with &quot;entries&quot; and &quot;next&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Nh::TrafficModel</name>
+    <message>
+        <location filename="../../core/models/trafficmodel.cpp" line="+132"/>
+        <source>Success %1, Failure %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n delivery(ies)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fault: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+</context>
+<context>
     <name>Nh::WebPayload</name>
     <message>
         <location filename="../../core/protocol/payloads/webpayload.cpp" line="+33"/>
@@ -12471,7 +12635,7 @@ Beispiele:
 <context>
     <name>Nh::Xml</name>
     <message>
-        <location filename="../../core/protocol/xmlutil.cpp" line="+144"/>
+        <location filename="../../core/protocol/xmlutil.cpp" line="+190"/>
         <source>%1 (line %2, column %3)</source>
         <translation>%1 (Zeile %2, Spalte %3)</translation>
     </message>
@@ -12566,7 +12730,7 @@ Beispiele:
     <message>
         <location line="+85"/>
         <source>Why? Dia&amp;gnose This Registration…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum? Diese Registrierung dia&amp;gnostizieren…</translation>
     </message>
     <message>
         <location line="+95"/>
@@ -12747,7 +12911,7 @@ Beispiele:
     <message>
         <location line="+3"/>
         <source>Why? Diagnose this registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum? Diese Registrierung diagnostizieren</translation>
     </message>
 </context>
 <context>
@@ -13629,7 +13793,7 @@ Beispiele:
     <message>
         <location line="+5"/>
         <source>Dia&amp;gnose This Registration…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Registrierung dia&amp;gnostizieren…</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -14307,6 +14471,166 @@ Beispiele:
         <location line="+39"/>
         <source>Fix the JSON below to edit the properties as a table.</source>
         <translation>Korrigieren Sie das JSON unten, um die Eigenschaften als Tabelle zu bearbeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficDock</name>
+    <message>
+        <location filename="../../ui/trafficdock.cpp" line="+84"/>
+        <source>Traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Client (User-Agent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flagged only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+213"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-211"/>
+        <source>Hold new exchanges back; they show when you resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send to History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy as curl</source>
+        <translation>Als curl kopieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>nhemulator on this machine, port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Registration</source>
+        <translation>Registrierung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payload</source>
+        <translation>Payload</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>No network access here to follow another emulator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Following %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 Trying again in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Deliveries: none recorded for this exchange.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deliveries: %1 of %2 shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No history: the exchange could not be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sent the exchange to the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Copied the request as curl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n exchange(s)</source>
+        <translation>
+            <numerusform>%n Austausch</numerusform>
+            <numerusform>%n Austausche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n held</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
