@@ -58,6 +58,19 @@ void DiagnosisEngine::Private::finishGathering()
     emit q->finished(report);
 }
 
+void DiagnosisEngine::Private::beginAction()
+{
+    ++generation;
+    running = true;
+    stage = 3;
+    report.finished = {};
+    report.cancelled = false;
+    facts.testSend.reset();
+    facts.directSend.reset();
+    facts.telemetry.reset();
+    facts.telemetryPolls = 0;
+}
+
 void DiagnosisEngine::Private::finishAction()
 {
     emitCheck(DiagnosisCheckId::HubConfiguration);
@@ -228,14 +241,7 @@ void DiagnosisEngine::sendTest()
         n.headers = f.send->headers;
     n.target = Target::tags(f.testTag);
 
-    ++d->generation;
-    d->running = true;
-    d->stage = 3;
-    d->report.finished = {};
-    d->report.cancelled = false;
-    d->facts.testSend.reset();
-    d->facts.directSend.reset();
-    d->facts.telemetry.reset();
+    d->beginAction();
     d->request(d->client->send(n, true), tr("test send to %1").arg(f.testTag),
                [this](const Exchange &e) { d->facts.testSend = e; });
 }
@@ -278,14 +284,7 @@ void DiagnosisEngine::sendDirect()
         n.headers = f.send->headers;
     n.target = Target::device(handle, p256dh, auth);
 
-    ++d->generation;
-    d->running = true;
-    d->stage = 3;
-    d->report.finished = {};
-    d->report.cancelled = false;
-    d->facts.testSend.reset();
-    d->facts.telemetry.reset();
-    d->facts.telemetryPolls = 0;
+    d->beginAction();
     d->request(d->client->send(n, false), tr("direct send"), [this](const Exchange &e) {
         d->facts.directSend = e;
         if (e.ok() && !e.notificationId.isEmpty())

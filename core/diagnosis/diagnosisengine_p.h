@@ -65,6 +65,8 @@ struct DiagnosisEngine::Private
     void lookUpHistory();
     void advance();
     void finishGathering();
+    /** Check 8's explicit actions start here: a fresh run of stage 3, earlier sends forgotten. */
+    void beginAction();
     void finishAction();
     void pollTelemetry();
     void emitCheck(DiagnosisCheckId id);
