@@ -2066,12 +2066,12 @@
     <message>
         <location line="+61"/>
         <source>&amp;Traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenverkehr</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Every client&apos;s requests to the bundled emulator, live</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfragen aller Clients an den mitgelieferten Emulator, live</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -11127,52 +11127,52 @@ Beispiele:
     <message>
         <location filename="../../core/client/requestlint.cpp" line="+56"/>
         <source>The send has no ServiceBusNotification-Format header: the hub refuses it with 400. Set it to the payload&apos;s format (template, apple, fcmv1, …).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung hat keinen ServiceBusNotification-Format-Header: Der Hub lehnt sie mit 400 ab. Setzen Sie ihn auf das Format der Payload (template, apple, fcmv1, …).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>ServiceBusNotification-Format is &quot;%1&quot;, which is no format the hub knows; it expects template, apple, fcmv1, gcm, windows, windowsphone, adm, baidu, browser or xiaomi.</source>
-        <translation type="unfinished"></translation>
+        <translation>ServiceBusNotification-Format ist „%1“, ein Format, das der Hub nicht kennt; erwartet wird template, apple, fcmv1, gcm, windows, windowsphone, adm, baidu, browser oder xiaomi.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The %1 payload is one the hub or the platform refuses: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1-Payload wird vom Hub oder von der Plattform abgelehnt: %2.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The hub takes this %1 payload, but: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub nimmt diese %1-Payload an, aber: %2.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The SAS token had expired %1 s before the request (se = %2): sign a fresh token for each request, and check the clocks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das SAS-Token war %1 s vor der Anfrage abgelaufen (se = %2): Signieren Sie für jede Anfrage ein neues Token, und prüfen Sie die Uhren.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The SAS token expires %1 s after the request (se = %2): a retry or a slow client will get 401 ExpiredToken. Give it a longer lifetime or sign per request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das SAS-Token läuft %1 s nach der Anfrage ab (se = %2): Eine Wiederholung oder ein langsamer Client erhält 401 ExpiredToken. Geben Sie ihm eine längere Lebensdauer, oder signieren Sie pro Anfrage.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The SAS token is signed for &quot;%1&quot;, which does not cover %2: sign it for the namespace or the hub URI.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das SAS-Token ist für „%1“ signiert, was %2 nicht abdeckt: Signieren Sie es für den Namespace oder den Hub-URI.</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>The send reached no registration (Success 0, Failure 0): the hub has none for this format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sendung hat keine Registrierung erreicht (Erfolg 0, Fehlschlag 0): Der Hub hat keine für dieses Format.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The tag expression &quot;%1&quot; reached no registration (Success 0, Failure 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tag-Ausdruck „%1“ hat keine Registrierung erreicht (Erfolg 0, Fehlschlag 0).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>401 Unauthorized: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>401 Unauthorized: %1</translation>
     </message>
 </context>
 <context>
@@ -12453,12 +12453,12 @@ Beispiele:
     <message>
         <location filename="../../core/client/trafficexchange.cpp" line="+101"/>
         <source>The emulator sent no answer to this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Emulator hat auf diese Anfrage keine Antwort gesendet.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The emulator sent no answer: the fault &apos;%1&apos; was injected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Emulator hat keine Antwort gesendet: Die Störung „%1“ wurde eingespeist.</translation>
     </message>
 </context>
 <context>
@@ -12466,12 +12466,12 @@ Beispiele:
     <message>
         <location filename="../../core/client/trafficfeed.cpp" line="+100"/>
         <source>The emulator at %1 answered %2 to the traffic stream (/$emulator/traffic): it may be an older nhemulator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Emulator unter %1 hat auf den Datenverkehrsstrom (/$emulator/traffic) mit %2 geantwortet: Möglicherweise ist es ein älterer nhemulator.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The traffic stream of %1 sent an answer that does not read as its JSON (an object with &quot;entries&quot; and &quot;next&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenverkehrsstrom von %1 hat eine Antwort gesendet, die sich nicht als dessen JSON lesen lässt (ein Objekt mit &quot;entries&quot; und &quot;next&quot;).</translation>
     </message>
 </context>
 <context>
@@ -12479,20 +12479,20 @@ Beispiele:
     <message>
         <location filename="../../core/models/trafficmodel.cpp" line="+132"/>
         <source>Success %1, Failure %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg %1, Fehlschlag %2</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n delivery(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zustellung</numerusform>
+            <numerusform>%n Zustellungen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>fault: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Störung: %1</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -12507,7 +12507,7 @@ Beispiele:
     <message>
         <location line="+2"/>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -14478,12 +14478,12 @@ Beispiele:
     <message>
         <location filename="../../ui/trafficdock.cpp" line="+84"/>
         <source>Traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenverkehr</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Client (User-Agent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Client (User-Agent)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -14498,33 +14498,33 @@ Beispiele:
     <message>
         <location line="+1"/>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flagged only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur markierte</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+213"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <location line="-211"/>
         <source>Hold new exchanges back; they show when you resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Austausche zurückhalten; sie erscheinen, wenn Sie fortsetzen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send to History</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Verlauf übernehmen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -14534,12 +14534,12 @@ Beispiele:
     <message>
         <location line="+7"/>
         <source>nhemulator on this machine, port:</source>
-        <translation type="unfinished"></translation>
+        <translation>nhemulator auf diesem Rechner, Port:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfolgen</translation>
     </message>
     <message>
         <location line="+55"/>
@@ -14569,52 +14569,52 @@ Beispiele:
     <message>
         <location line="+88"/>
         <source>No network access here to follow another emulator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier gibt es keinen Netzwerkzugriff, um einen anderen Emulator zu verfolgen.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Following %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird verfolgt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 Trying again in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Neuer Versuch in %2 s.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <location line="+77"/>
         <source>Deliveries: none recorded for this exchange.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellungen: keine für diesen Austausch aufgezeichnet.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Deliveries: %1 of %2 shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellungen: %1 von %2 angezeigt.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>No history: the exchange could not be kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Verlauf: Der Austausch konnte nicht aufbewahrt werden.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Sent the exchange to the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Austausch in den Verlauf übernommen.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Copied the request as curl.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage als curl kopiert.</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
@@ -14627,9 +14627,9 @@ Beispiele:
     <message numerus="yes">
         <location line="+2"/>
         <source>%n held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n zurückgehalten</numerusform>
+            <numerusform>%n zurückgehalten</numerusform>
         </translation>
     </message>
 </context>

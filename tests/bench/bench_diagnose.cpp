@@ -10,6 +10,7 @@
 // whatever N, since the checks query by channel, by tag and by id, never the whole hub.
 // NH_BENCH_QUICK=1 (set by ctest) uses 20,000 registrations; BENCH_N overrides.
 
+#include "benchsupport.h"
 #include "client/hubclient.h"
 #include "diagnosis/diagnosisengine.h"
 #include "emulator/emulatorstate.h"
@@ -28,30 +29,12 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
+using Bench::fail;
+using Bench::median;
+using Bench::waitFor;
+
 /** The most requests a diagnosis may make, whatever the hub's size. */
 constexpr int kRequestTarget = 12;
-
-[[noreturn]] void fail(const QString &why)
-{
-    std::fflush(stdout);
-    std::fprintf(stderr, "bench_diagnose: FAILED: %s\n", qPrintable(why));
-    std::exit(1);
-}
-
-/** Runs the event loop until `signal` or 120 s (a stuck run fails rather than hangs). */
-template<typename Signal, typename Sender> void waitFor(Sender *sender, Signal signal)
-{
-    QEventLoop loop;
-    QObject::connect(sender, signal, &loop, &QEventLoop::quit);
-    QTimer::singleShot(120000, &loop, [] { fail(u"no answer within 120 s"_s); });
-    loop.exec();
-}
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
-}
 
 } // namespace
 

@@ -11,6 +11,7 @@
 // it cannot measure an emulator that answers errors fast.
 // NH_BENCH_QUICK=1 (set by ctest) runs ~200 requests per case.
 
+#include "benchsupport.h"
 #include "emulator/emulatorstate.h"
 #include "emulator/hubemulator.h"
 #include "emulator/selfsignedcert.h"
@@ -41,6 +42,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
+using Bench::fail;
+
 // The apple registrations the test send's expression reaches, and what it must not reach.
 constexpr int kReached = 5;
 const QByteArray kTagExpression = "(sports || breaking) && !lang:fr"_ba;
@@ -53,13 +56,6 @@ constexpr qsizetype kMaxHeaderBytes = 16 * 1024;
 // Client rates seen on this machine against a zero-work server (docs/protocol.md §9.8, medians).
 constexpr double kJsSdkSequentialPerSecond = 1277;
 constexpr double kJsSdkConcurrentPerSecond = 1844;
-
-[[noreturn]] void fail(const QString &why)
-{
-    std::fflush(stdout);
-    std::fprintf(stderr, "bench_emulator: FAILED: %s\n", qPrintable(why));
-    std::exit(1);
-}
 
 /** The baseline: the same server stack and TLS set-up, answering every request 201 at once. */
 class TrivialServer final : public QAbstractHttpServer

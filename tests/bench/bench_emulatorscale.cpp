@@ -12,6 +12,7 @@
 // printed, never asserted. NH_BENCH_QUICK=1 (set by ctest) uses 20,000 registrations;
 // NH_BENCH_REGISTRATIONS=<n> overrides the count.
 
+#include "benchsupport.h"
 #include "emulator/emulatorstate.h"
 #include "emulator/hubemulator.h"
 #include "protocol/connectionstring.h"
@@ -35,14 +36,9 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-constexpr int kCaseDeadlineMs = 120000;
+using Bench::fail;
 
-[[noreturn]] void fail(const QString &why)
-{
-    std::fflush(stdout);
-    std::fprintf(stderr, "bench_emulatorscale: FAILED: %s\n", qPrintable(why));
-    std::exit(1);
-}
+constexpr int kCaseDeadlineMs = 120000;
 
 qint64 rssBytes()
 {

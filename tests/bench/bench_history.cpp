@@ -17,6 +17,7 @@
 // baseline measured in the same run: the same rows, encoded beforehand, stored by one prepared
 // INSERT reused in transactions of 500 into a table without indexes, on the same pragmas.
 
+#include "benchsupport.h"
 #include "models/historymodel.h"
 #include "store/history/historyconnection.h"
 #include "store/history/historyrowcodec.h"
@@ -42,6 +43,9 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
+using Bench::fail;
+using Bench::median;
+
 constexpr int kRepetitions = 7;
 /** Writes kept queued at once while filling (the writer commits in batches of its own). */
 constexpr int kMaxQueued = 4000;
@@ -50,13 +54,6 @@ constexpr int kUserCount = 500;
 constexpr int kRefundEvery = 100;
 const QString kTag = u"user:17"_s;
 const QString kWord = u"refund"_s;
-
-[[noreturn]] void fail(const QString &why)
-{
-    std::fflush(stdout);
-    std::fprintf(stderr, "bench_history: FAILED: %s\n", qPrintable(why));
-    std::exit(1);
-}
 
 const char *const kFormats[] = {"apple", "gcm", "template", "windows"};
 
@@ -106,12 +103,6 @@ bool spinUntil(const std::function<bool()> &done, int timeoutMs)
         loop.exec();
     }
     return true;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.at(values.size() / 2);
 }
 
 /** Median of kRepetitions runs of `once`, ms; `prepare` (untimed) runs before each. */

@@ -10,6 +10,7 @@
 // the generated data) exits 1, so a fast wrong answer cannot pass for a fast one.
 // NH_BENCH_QUICK=1 (set by ctest) uses 20,000 registrations; BENCH_N overrides.
 
+#include "benchsupport.h"
 #include "client/hubclient.h"
 #include "client/reach.h"
 #include "client/reachplan.h"
@@ -32,27 +33,9 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-[[noreturn]] void fail(const QString &why)
-{
-    std::fflush(stdout);
-    std::fprintf(stderr, "bench_reach: FAILED: %s\n", qPrintable(why));
-    std::exit(1);
-}
-
-/** Runs the event loop until `done` or 120 s (a stuck run fails rather than hangs). */
-template<typename Signal, typename Sender> void waitFor(Sender *sender, Signal signal)
-{
-    QEventLoop loop;
-    QObject::connect(sender, signal, &loop, &QEventLoop::quit);
-    QTimer::singleShot(120000, &loop, [] { fail(u"no answer within 120 s"_s); });
-    loop.exec();
-}
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
-}
+using Bench::fail;
+using Bench::median;
+using Bench::waitFor;
 
 } // namespace
 
