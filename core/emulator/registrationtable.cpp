@@ -320,6 +320,8 @@ void RegistrationTable::link(Slot slot)
     }
     if (rec.installation)
         m_byInstallation[rec.installation].push_back(slot);
+    if (!hasOtherWithHandle(slot))
+        ++m_distinctHandles;
     m_byHandle.emplace(rec.handleHash, slot);
     if (m_bulk)
         return;
@@ -359,6 +361,17 @@ void RegistrationTable::unlink(Slot slot)
             break;
         }
     }
+    if (!hasOtherWithHandle(slot))
+        --m_distinctHandles;
+}
+
+bool RegistrationTable::hasOtherWithHandle(Slot slot) const
+{
+    const Record &rec = m_records[slot];
+    const auto [first, last] = m_byHandle.equal_range(rec.handleHash);
+    return std::any_of(first, last, [&](const auto &entry) {
+        return entry.second != slot && m_records[entry.second].handle == rec.handle;
+    });
 }
 
 void RegistrationTable::put(const Registration &r, const QString &installationId)
@@ -451,6 +464,7 @@ void RegistrationTable::clear()
     }
     m_byInstallation.clear();
     m_byHandle.clear();
+    m_distinctHandles = 0;
     m_records.clear();
     m_idPrefix.clear();
     m_free.clear();
@@ -635,21 +649,7 @@ RegistrationTable::Cursor RegistrationTable::all(const QByteArray &after) const
 
 qint64 RegistrationTable::distinctHandles() const
 {
-    // Equal hashes are adjacent in the multimap; equal handles have equal hashes.
-    qint64 n = 0;
-    for (auto it = m_byHandle.cbegin(); it != m_byHandle.cend();) {
-        const auto [first, last] = m_byHandle.equal_range(it->first);
-        std::vector<const QByteArray *> seen;
-        for (auto r = first; r != last; ++r) {
-            const QByteArray &h = m_records[r->second].handle;
-            if (std::none_of(seen.cbegin(), seen.cend(),
-                             [&](const QByteArray *s) { return *s == h; }))
-                seen.push_back(&h);
-        }
-        n += qint64(seen.size());
-        it = last;
-    }
-    return n;
+    return m_distinctHandles;
 }
 
 QList<RegistrationTable::Slot> RegistrationTable::withHandle(const QString &handle) const

@@ -209,7 +209,8 @@ public:
     Cursor withTag(const QString &tag, const QByteArray &after) const;
     /** Every registration in id order after `after`. */
     Cursor all(const QByteArray &after) const;
-    /** How many different handles (exact comparison) the registrations have. */
+    /** How many different handles (exact comparison) the registrations have; counted as
+     *  registrations come and go (the hub description's DailyMaxActiveDevices reads it). */
     qint64 distinctHandles() const;
     /** The registrations whose handle equals `handle` case-insensitively, in id order. */
     QList<Slot> withHandle(const QString &handle) const;
@@ -307,6 +308,8 @@ private:
     std::shared_ptr<const Extra> internExtra(Extra extra);
     static quint32 hashHandle(const QString &handle);
     void unlink(Slot slot);
+    /** Whether another registration than `slot` has its handle (exact comparison). */
+    bool hasOtherWithHandle(Slot slot) const;
     void link(Slot slot);
     const Posting *postings(const QString &tag) const;
 
@@ -327,6 +330,7 @@ private:
     QHash<QString, quint32> m_installationIds;
     std::unordered_map<quint32, std::vector<Slot>> m_byInstallation;
     std::unordered_multimap<quint32, Slot> m_byHandle;
+    qint64 m_distinctHandles = 0;
     QHash<size_t, std::shared_ptr<const Extra>> m_extras;
 };
 
