@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diagnosedock.h"
 
+#include "composerfold.h"
 #include "diagnoseform.h"
 #include "diagnosepage.h"
 #include "exchangeview.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -81,8 +83,16 @@ void DiagnoseDock::show()
         // The history may have opened since (start-up opens it after the window shows).
         m_page->setHistory(m_history);
         // Half the window: the verdict, the form and a few checks in view at the default size.
-        if (!m_dock->isFloating() && m_dock->height() < m_window->height() / 2)
-            m_window->resizeDocks({m_dock}, {m_window->height() / 2}, Qt::Vertical);
+        // The composer's column is what keeps the window's centre tall (at 1440×900 the dock
+        // got a quarter): it folds to its strip, as after a send, and unfolds with a click.
+        if (!m_dock->isFloating() && m_dock->height() < m_window->height() / 2) {
+            m_window->composerFold()->setFolded(true);
+            // Once the window's layout has taken the folded composer in.
+            QTimer::singleShot(0, m_dock, [this] {
+                if (m_dock->isVisible() && !m_dock->isFloating())
+                    m_window->resizeDocks({m_dock}, {m_window->height() / 2}, Qt::Vertical);
+            });
+        }
     }
     m_page->form()->subjectEdit()->setFocus(Qt::ShortcutFocusReason);
 }

@@ -53,10 +53,9 @@ HeadersView::HeadersView(QWidget *parent)
     m_sasInfo->setObjectName(u"sasInfo"_s);
     m_sasInfo->setWordWrap(true);
     m_sasInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *transportNote =
-        new QLabel(tr("Headers as nhconsole built them. Qt adds Host, Content-Length, "
-                      "Connection and Accept-Encoding when it sends; they are not listed."),
-                   this);
+    auto *transportNote = m_transportNote = new QLabel(this);
+    transportNote->setObjectName(u"transportNote"_s);
+    updateTransportNote();
     transportNote->setWordWrap(true);
     QFont small = transportNote->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
@@ -168,6 +167,21 @@ void HeadersView::clear()
 void HeadersView::setReveal(Nh::Reveal reveal)
 {
     m_model->setReveal(reveal);
+}
+
+void HeadersView::setForeignRequest(bool foreign)
+{
+    m_foreign = foreign;
+    updateTransportNote();
+}
+
+void HeadersView::updateTransportNote()
+{
+    m_transportNote->setText(
+        m_foreign ? tr("Headers as the emulator received them from the client that sent this "
+                       "request.")
+                  : tr("Headers as nhconsole built them. Qt adds Host, Content-Length, "
+                       "Connection and Accept-Encoding when it sends; they are not listed."));
 }
 
 void HeadersView::changeEvent(QEvent *event)

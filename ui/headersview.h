@@ -32,6 +32,12 @@ public:
     void clear();
     /** Shows or hides secret values; the caller resets it when the exchange changes. */
     void setReveal(Nh::Reveal reveal);
+    /**
+     * Whether the request came from another client (the Traffic dock: what the emulator
+     * received) rather than from nhconsole (the default): the note under the headers says which.
+     */
+    void setForeignRequest(bool foreign);
+    bool isForeignRequest() const { return m_foreign; }
     Nh::HeaderModel *model() const { return m_model; }
     QSplitter *splitter() const { return m_splitter; }
 
@@ -39,6 +45,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void updateTransportNote();
+
     Nh::HeaderModel *m_model = nullptr;
     StatusDecorationProxy *m_proxy = nullptr;
     QLineEdit *m_requestLine = nullptr;
@@ -47,4 +55,6 @@ private:
     QLabel *m_bodyTitle = nullptr;
     PayloadEditor *m_body = nullptr;
     QSplitter *m_splitter = nullptr;
+    QLabel *m_transportNote = nullptr;
+    bool m_foreign = false;
 };

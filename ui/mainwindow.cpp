@@ -32,6 +32,7 @@
 #include "store/secretstore.h"
 #include "store/settings.h"
 #include "theme.h"
+#include "trafficdock.h"
 #include "windowstate.h"
 
 #include <QApplication>
@@ -615,6 +616,18 @@ void MainWindow::resetLayout()
     m_hubPageDock->dock()->setFloating(false);
     tabifyDockWidget(m_historyDock, m_hubPageDock->dock());
     m_hubPageDock->dock()->hide();
+    // The Diagnose page and the Traffic dock are built when first asked for: where they are made,
+    // closed.
+    if (QDockWidget *diagnose = m_diagnoseDock->dock()) {
+        diagnose->setFloating(false);
+        tabifyDockWidget(m_historyDock, diagnose);
+        diagnose->hide();
+    }
+    if (m_trafficDock) {
+        m_trafficDock->setFloating(false);
+        addDockWidget(Qt::BottomDockWidgetArea, m_trafficDock);
+        m_trafficDock->hide();
+    }
     m_historyDock->raise();
     resizeDocks({m_historyDock}, {m_historyPanel->sizeHint().height()}, Qt::Vertical);
     const int width = m_mainSplitter->width();

@@ -5,6 +5,7 @@
 #include "client/trafficfeed.h"
 #include "emulator/hubemulator.h"
 #include "exchangeview.h"
+#include "headersview.h"
 #include "localemulator.h"
 #include "models/trafficfiltermodel.h"
 #include "models/trafficmodel.h"
@@ -175,6 +176,8 @@ TrafficDock::TrafficDock(QWidget *parent)
     detailLayout->addWidget(m_flagsLabel);
     auto *detailSplit = new QSplitter(Qt::Vertical, detail);
     m_exchangeView = new ExchangeView(detailSplit);
+    // The requests here came from other clients: their headers are what the emulator received.
+    m_exchangeView->headersView()->setForeignRequest(true);
     auto *deliveryBox = new QWidget(detailSplit);
     auto *deliveryLayout = new QVBoxLayout(deliveryBox);
     deliveryLayout->setContentsMargins(0, 0, 0, 0);

@@ -3,7 +3,7 @@
 #include "cli/emulatorcommand.h"
 
 #include "cli/clisession.h"
-#include "cli/trafficfollower.h"
+#include "client/trafficfeed.h"
 #include "emulator/emulatorhubconfig.h"
 #include "emulator/emulatorlauncher.h"
 #include "emulator/emulatorstate.h"
@@ -227,18 +227,25 @@ void EmulatorCommand::startTraffic(const QCommandLineParser &parser, const QStri
     if (const QString file = certificateFileName(certDir); QFile::exists(file))
         trusted += QSslCertificate::fromPath(file, QSsl::Pem);
 
-    m_traffic =
-        std::make_unique<TrafficFollower>(m_session.nam(), base, trusted, parser.isSet(m_follow));
-    connect(m_traffic.get(), &TrafficFollower::entry, this, [this](const EmulatorLogEntry &e) {
-        if (m_session.json)
-            m_session.out() << QString::fromUtf8(
-                QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact))
-                            << u'\n';
-        else
-            m_session.out() << e.summary() << u'\n';
-        m_session.out().flush();
-    });
-    connect(m_traffic.get(), &TrafficFollower::finished, this, [this](const Status &status) {
+    // Read to the end, or follow with --follow; a failure ends the command with its Error.
+    m_traffic = std::make_unique<TrafficFeed>(m_session.nam());
+    m_traffic->setEndpoint(base, trusted);
+    m_traffic->setReading(parser.isSet(m_follow) ? TrafficFeed::Reading::Follow
+                                                 : TrafficFeed::Reading::ToEnd);
+    m_traffic->setOnFailure(TrafficFeed::OnFailure::Stop);
+    connect(m_traffic.get(), &TrafficFeed::entriesReceived, this,
+            [this](const QList<EmulatorLogEntry> &entries) {
+                for (const EmulatorLogEntry &e : entries) {
+                    if (m_session.json)
+                        m_session.out() << QString::fromUtf8(
+                            QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact))
+                                        << u'\n';
+                    else
+                        m_session.out() << e.summary() << u'\n';
+                }
+                m_session.out().flush();
+            });
+    connect(m_traffic.get(), &TrafficFeed::finished, this, [this](const Status &status) {
         if (!status)
             return fail(status.error());
         done(ExitCode::Ok);
@@ -249,7 +256,7 @@ void EmulatorCommand::startTraffic(const QCommandLineParser &parser, const QStri
 void EmulatorCommand::cancel()
 {
     if (m_traffic)
-        m_traffic->stop();
+        m_traffic->cancel();
     if (m_emulator)
         m_emulator->stop();
     done(ExitCode::Ok);

@@ -9,14 +9,14 @@
 namespace Nh {
 
 class HubEmulator;
-class TrafficFollower;
+class TrafficFeed;
 
 /**
  * `nhcli emulator`: starts a HubEmulator in this process, prints its certificate and
  * connection strings (for 127.0.0.1, with ready `export` lines for NH_CONNECTION_STRING,
  * NH_HUB and NH_CA_FILE) and serves until the process is stopped or cancel() is called.
  * `nhcli emulator traffic` prints the exchanges of an emulator running elsewhere instead
- * (TrafficFollower).
+ * (TrafficFeed, reading to the end or following).
  */
 class EmulatorCommand final : public CliCommand
 {
@@ -49,7 +49,7 @@ private:
     void startTraffic(const QCommandLineParser &parser, const QStringList &arguments);
 
     std::unique_ptr<HubEmulator> m_emulator;
-    std::unique_ptr<TrafficFollower> m_traffic;
+    std::unique_ptr<TrafficFeed> m_traffic;
 };
 
 } // namespace Nh

@@ -18,6 +18,13 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Nh {
 
+namespace {
+
+/** What a poll may take beyond the time the emulator may hold it. */
+constexpr int kTransferMarginMs = 10000;
+
+} // namespace
+
 TrafficFeed::TrafficFeed(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
@@ -63,15 +70,17 @@ void TrafficFeed::poll()
 {
     if (!m_running)
         return;
+    const int waitMs = m_reading == Reading::Follow ? m_waitMs : 0;
     QUrl url = m_origin;
     url.setPath(u"/$emulator/traffic"_s);
     QUrlQuery query;
     query.addQueryItem(u"after"_s, QString::number(m_after));
-    query.addQueryItem(u"wait"_s, QString::number(m_waitMs));
+    query.addQueryItem(u"wait"_s, QString::number(waitMs));
+    query.addQueryItem(u"limit"_s, QString::number(kLimit));
     url.setQuery(query);
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader, HubClient::userAgent());
-    request.setTransferTimeout(m_waitMs + 10000);
+    request.setTransferTimeout(waitMs + kTransferMarginMs);
     if (url.scheme() == u"https") {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         if (!m_ca.isEmpty())
@@ -79,8 +88,13 @@ void TrafficFeed::poll()
         tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
         request.setSslConfiguration(tls);
     }
+    m_sslErrors.clear();
     QNetworkReply *reply = m_nam->get(request);
     m_reply = reply;
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        if (reply == m_reply)
+            m_sslErrors = errors;
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
 }
 
@@ -92,33 +106,51 @@ void TrafficFeed::onFinished(QNetworkReply *reply)
     m_reply = nullptr;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0) {
-        retryLater(describeTransportError(reply->error(), reply->errorString(), reply->url(), {},
-                                          AbortReason::None, m_waitMs + 10000));
-        return;
-    }
-    if (status != 200) {
-        retryLater(tr("The emulator at %1 answered %2 to the traffic stream "
-                      "(/$emulator/traffic): it may be an older nhemulator.")
-                       .arg(m_origin.toString(), QString::number(status)));
+        const int waitMs = m_reading == Reading::Follow ? m_waitMs : 0;
+        fail(makeError(ErrorCode::Transport,
+                       describeTransportError(reply->error(), reply->errorString(), reply->url(),
+                                              m_sslErrors, AbortReason::None,
+                                              waitMs + kTransferMarginMs)));
         return;
     }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll(), &error);
     const QJsonObject object = doc.object();
+    if (status == 404) {
+        fail(makeError(ErrorCode::HubRejected,
+                       tr("The emulator at %1 answered %2 to the traffic stream "
+                          "(/$emulator/traffic): it may be an older nhemulator.")
+                           .arg(m_origin.toString(), QString::number(status))));
+        return;
+    }
+    if (status != 200) {
+        // The emulator's own sentence (§9.11: {"error": {"status", "message"}}), else Qt's.
+        const QString message =
+            object.value(u"error"_s).toObject().value(u"message"_s).toString(reply->errorString());
+        fail(makeError(ErrorCode::HubRejected,
+                       tr("The emulator at %1 answered %2: %3")
+                           .arg(m_origin.toString())
+                           .arg(status)
+                           .arg(message)));
+        return;
+    }
     const QJsonValue entries = object.value(u"entries"_s);
     if (error.error != QJsonParseError::NoError || !entries.isArray()
         || !object.value(u"next"_s).isDouble()) {
-        retryLater(tr("The traffic stream of %1 sent an answer that does not read as its JSON "
-                      "(an object with \"entries\" and \"next\").")
-                       .arg(m_origin.toString()));
+        fail(makeError(ErrorCode::BadResponse,
+                       tr("The traffic stream of %1 sent an answer that does not read as its "
+                          "JSON (an object with \"entries\" and \"next\").")
+                           .arg(m_origin.toString())));
         return;
     }
     QList<EmulatorLogEntry> read;
-    for (const QJsonValue &v : entries.toArray()) {
+    const QJsonArray array = entries.toArray();
+    for (const QJsonValue &v : array) {
         if (auto entry = EmulatorLogEntry::fromJson(v.toObject()))
             read.append(*entry);
     }
-    m_after = std::max(m_after, object.value(u"next"_s).toInteger());
+    // `next` is the `after` of the next poll; it may go back when the emulator restarted.
+    m_after = object.value(u"next"_s).toInteger();
     m_nextDelayMs = kFirstRetryMs;
     if (!m_live) {
         m_live = true;
@@ -126,17 +158,28 @@ void TrafficFeed::onFinished(QNetworkReply *reply)
     }
     if (!read.isEmpty())
         emit entriesReceived(read);
-    if (m_running)
+    if (!m_running)
+        return; // cancelled by a receiver
+    if (m_reading == Reading::Follow || array.size() >= kLimit) {
         poll();
+        return;
+    }
+    m_running = false;
+    emit finished({});
 }
 
-void TrafficFeed::retryLater(const QString &sentence)
+void TrafficFeed::fail(const Error &error)
 {
     m_live = false;
+    if (m_onFailure == OnFailure::Stop) {
+        m_running = false;
+        emit finished(error);
+        return;
+    }
     const int delay = m_nextDelayMs;
     m_nextDelayMs = std::min(m_nextDelayMs * 2, kMaxRetryMs);
     m_retryTimer.start(delay);
-    emit failed(sentence, delay);
+    emit failed(error.message, delay);
 }
 
 } // namespace Nh

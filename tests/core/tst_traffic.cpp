@@ -19,10 +19,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Nh;
@@ -70,6 +72,7 @@ public:
     QTcpServer server;
     QList<QByteArray> bodies;
     QList<QByteArray> requestLines;
+    QByteArray status = "200 OK"_ba;
 
     bool start()
     {
@@ -79,8 +82,9 @@ public:
                     const QByteArray request = socket->readAll();
                     requestLines.append(request.left(request.indexOf("\r\n")));
                     const QByteArray body = bodies.isEmpty() ? "{}"_ba : bodies.takeFirst();
-                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                                  "Connection: close\r\nContent-Length: "
+                    socket->write("HTTP/1.1 " + status
+                                  + "\r\nContent-Type: application/json\r\n"
+                                    "Connection: close\r\nContent-Length: "
                                   + QByteArray::number(body.size()) + "\r\n\r\n" + body);
                     socket->disconnectFromHost();
                 });
@@ -122,6 +126,8 @@ private slots:
     // feed
     void feedReadsEntriesAndPollsAgain();
     void feedBacksOffOnFailureAndCancels();
+    void feedReadsToTheEnd();
+    void feedStopsWithTheError();
 
 private:
     /** Makes a call and returns the log entry it left. */
@@ -463,6 +469,94 @@ void TestTraffic::feedBacksOffOnFailureAndCancels()
     if (!httpsFailed.isEmpty())
         QVERIFY(!httpsFailed.first().at(0).toString().contains(u"SSL"_s, Qt::CaseInsensitive));
     https.cancel();
+}
+
+void TestTraffic::feedReadsToTheEnd()
+{
+    // Reading::ToEnd: no waiting at the emulator; a full page asks again, a shorter one ends.
+    CannedServer server;
+    QVERIFY(server.start());
+    const auto page = [](qint64 from, int count) {
+        QJsonArray entries;
+        for (int i = 0; i < count; ++i)
+            entries.append(entry(from + i, "agent", u"send"_s, 201).toJson());
+        return QJsonDocument(QJsonObject {{u"entries"_s, entries}, {u"next"_s, from + count - 1}})
+            .toJson(QJsonDocument::Compact);
+    };
+    server.bodies = {page(1, TrafficFeed::kLimit), page(TrafficFeed::kLimit + 1, 2)};
+    TrafficFeed feed(&f.nam);
+    feed.setEndpoint(server.origin(), {});
+    feed.setReading(TrafficFeed::Reading::ToEnd);
+    QSignalSpy received(&feed, &TrafficFeed::entriesReceived);
+    std::optional<Status> result;
+    connect(&feed, &TrafficFeed::finished, this, [&result](const Status &s) { result = s; });
+    feed.start();
+    QTRY_VERIFY(result.has_value());
+    QVERIFY(*result);
+    QVERIFY(!feed.isRunning());
+    QCOMPARE(received.count(), 2);
+    QCOMPARE(received.at(1).at(0).value<QList<EmulatorLogEntry>>().constLast().sequence,
+             TrafficFeed::kLimit + 2);
+    QCOMPARE(server.requestLines.size(), 2);
+    QVERIFY(server.requestLines.at(0).contains("after=0&wait=0&limit=1000"));
+    const QByteArray second = "after=" + QByteArray::number(TrafficFeed::kLimit) + "&wait=0";
+    QVERIFY(server.requestLines.at(1).contains(second));
+}
+
+void TestTraffic::feedStopsWithTheError()
+{
+    // OnFailure::Stop: finished() with the Error and its code, no failed(), no retry.
+    // A manager of its own each time: no connection kept from a trusted handshake.
+    const auto stopped = [this](const QUrl &origin, const QList<QSslCertificate> &ca) {
+        QNetworkAccessManager nam;
+        TrafficFeed feed(&nam);
+        feed.setEndpoint(origin, ca);
+        feed.setWaitMs(100);
+        feed.setOnFailure(TrafficFeed::OnFailure::Stop);
+        QSignalSpy failed(&feed, &TrafficFeed::failed);
+        std::optional<Status> result;
+        connect(&feed, &TrafficFeed::finished, this, [&result](const Status &s) { result = s; });
+        feed.start();
+        const bool done = QTest::qWaitFor([&result] { return result.has_value(); }, 10000);
+        const bool quiet = failed.isEmpty() && feed.retryDelayMs() == 0 && !feed.isRunning();
+        return done && quiet ? *result : Status(makeError(ErrorCode::None, u"still running"_s));
+    };
+
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    const Status refused = stopped(QUrl(u"https://127.0.0.1:%1"_s.arg(port)), {});
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Transport);
+    QVERIFY(!refused.error().message.isEmpty());
+
+    // The in-process emulator, its certificate not trusted: a transport error too.
+    const Status untrusted = stopped(origin(), {});
+    QVERIFY(!untrusted);
+    QCOMPARE(untrusted.error().code, ErrorCode::Transport);
+
+    CannedServer server;
+    QVERIFY(server.start());
+    server.bodies = {"{}"_ba};
+    const Status unreadable = stopped(server.origin(), {});
+    QVERIFY(!unreadable);
+    QCOMPARE(unreadable.error().code, ErrorCode::BadResponse);
+
+    server.status = "503 Service Unavailable"_ba;
+    server.bodies = {R"({"error": {"status": 503, "message": "Too many waiting."}})"_ba};
+    const Status busy = stopped(server.origin(), {});
+    QVERIFY(!busy);
+    QCOMPARE(busy.error().code, ErrorCode::HubRejected);
+    QVERIFY2(busy.error().message.contains(u"Too many waiting."_s),
+             qPrintable(busy.error().message));
+
+    server.status = "404 Not Found"_ba;
+    server.bodies = {"{}"_ba};
+    const Status older = stopped(server.origin(), {});
+    QVERIFY(!older);
+    QCOMPARE(older.error().code, ErrorCode::HubRejected);
+    QVERIFY(older.error().message.contains(u"404"_s));
 }
 
 QTEST_GUILESS_MAIN(TestTraffic)

@@ -387,6 +387,11 @@ void TestDiagnosePage::screenshots()
                  qPrintable(u"verdict cut: %1 < %2"_s.arg(verdict->height())
                                 .arg(verdict->heightForWidth(verdict->width()))));
         QVERIFY(verdict->width() > 600);
+        // A good share of the window's height (the composer folded for it), not a quarter.
+        QVERIFY2(
+            window.diagnoseDock()->dock()->height() >= window.height() * 2 / 5,
+            qPrintable(
+                u"%1 of %2"_s.arg(window.diagnoseDock()->dock()->height()).arg(window.height())));
         QVERIFY(!UiTest::saveScreenshot(&window, u"diagnose-window-"_s + suffix).isEmpty());
         QVERIFY(!UiTest::saveScreenshot(page, u"diagnose-page-"_s + suffix).isEmpty());
     }

@@ -13,6 +13,7 @@
 #include "composerfold.h"
 #include "composerstrip.h"
 #include "composerwidget.h"
+#include "diagnosedock.h"
 #include "emulator/emulatorstate.h"
 #include "emulator/faults.h"
 #include "exchangeview.h"
@@ -84,6 +85,7 @@ private slots:
 
     void firstRunSendShowsOutcome();
     void trafficDockMadeOnFirstShow();
+    void resetLayoutPlacesTheDiagnoseAndTrafficDocks();
     void brokenPayloadIsRefusedWithLocation();
     void brokenTagExpressionIsRefusedWithLocation();
     void serverFaultShowsSentence();
@@ -231,6 +233,46 @@ void TestMainWindow::trafficDockMadeOnFirstShow()
     };
     QTRY_VERIFY(ours());
     QCOMPARE(ours()->exchange.status, 404);
+}
+
+void TestMainWindow::resetLayoutPlacesTheDiagnoseAndTrafficDocks()
+{
+    // The docks built when first asked for go back where they are made, closed, like the Hub
+    // page: the Diagnose page beside the history, the Traffic dock at the bottom.
+    MainWindow *w = makeWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    w->diagnoseDock()->show();
+    QDockWidget *diagnose = w->diagnoseDock()->dock();
+    QVERIFY(diagnose);
+    w->findChild<QAction *>(u"actionShowTraffic"_s)->trigger();
+    TrafficDock *traffic = w->trafficDock();
+    QVERIFY(traffic);
+    diagnose->setFloating(true);
+    traffic->setFloating(true);
+    w->addDockWidget(Qt::LeftDockWidgetArea, traffic);
+    traffic->setFloating(true);
+    auto *history = w->findChild<QDockWidget *>(u"historyDock"_s);
+    QVERIFY(history);
+    history->hide();
+
+    w->findChild<QAction *>(u"actionResetLayout"_s)->trigger();
+    QVERIFY(!diagnose->isFloating());
+    QCOMPARE(w->dockWidgetArea(diagnose), Qt::BottomDockWidgetArea);
+    QVERIFY(w->tabifiedDockWidgets(history).contains(diagnose));
+    QVERIFY(diagnose->isHidden());
+    QVERIFY(!traffic->isFloating());
+    QCOMPARE(w->dockWidgetArea(traffic), Qt::BottomDockWidgetArea);
+    QVERIFY(traffic->isHidden());
+    QTRY_VERIFY(history->isVisible());
+
+    // Shown again, the Diagnose page gets a good share of the window's height: the composer
+    // folds to its strip for it.
+    QVERIFY(!w->composerFold()->isFolded());
+    w->diagnoseDock()->show();
+    QTRY_VERIFY(diagnose->isVisible());
+    QVERIFY(w->composerFold()->isFolded());
+    QTRY_VERIFY2(diagnose->height() >= w->height() * 2 / 5,
+                 qPrintable(u"%1 of %2"_s.arg(diagnose->height()).arg(w->height())));
 }
 
 void TestMainWindow::cleanup()

@@ -9,6 +9,7 @@
 #include "client/requestlint.h"
 #include "emulator/hubemulator.h"
 #include "exchangeview.h"
+#include "headersview.h"
 #include "localemulator.h"
 #include "models/trafficfiltermodel.h"
 #include "models/trafficmodel.h"
@@ -183,6 +184,17 @@ void TestTrafficDock::seedSampleAppearsWithOutcome()
     QVERIFY(m_dock->exchangeView()->hasExchange());
     QCOMPARE(m_dock->exchangeView()->exchange().operation, u"send.test"_s);
     QVERIFY(m_dock->exchangeView()->exchange().outcome.has_value());
+    // Another client's request: the note says the emulator received these headers, not that
+    // nhconsole built them.
+    HeadersView *headers = m_dock->exchangeView()->headersView();
+    QVERIFY(headers->isForeignRequest());
+    const auto *note = headers->findChild<QLabel *>(u"transportNote"_s);
+    QVERIFY(note);
+    QVERIFY2(note->text().contains(u"emulator received"_s), qPrintable(note->text()));
+    QVERIFY(!note->text().contains(u"nhconsole built"_s));
+    HeadersView own;
+    const auto *ownNote = own.findChild<QLabel *>(u"transportNote"_s);
+    QVERIFY(ownNote && ownNote->text().contains(u"nhconsole built"_s));
     const Nh::TrafficRow &selected = m_dock->model()->row(row);
     QCOMPARE(m_dock->deliveries()->topLevelItemCount(), int(selected.deliveries.size()));
 }
