@@ -492,7 +492,7 @@
 <context>
     <name>DiagnoseDock</name>
     <message>
-        <location filename="../../ui/diagnosedock.cpp" line="+26"/>
+        <location filename="../../ui/diagnosedock.cpp" line="+28"/>
         <source>Dia&amp;gnose a Device…</source>
         <translation>Gerät dia&amp;gnostizieren…</translation>
     </message>
@@ -507,7 +507,7 @@
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+71"/>
         <source>Not connected: “%1” has no working connection yet.</source>
         <translation>Nicht verbunden: „%1“ hat noch keine funktionierende Verbindung.</translation>
     </message>
@@ -1143,12 +1143,17 @@
         <translation>Noch keine Anfrage</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+144"/>
+        <source>Headers as the emulator received them from the client that sent this request.</source>
+        <translation>Header, wie der Emulator sie von dem Client erhalten hat, der diese Anfrage gesendet hat.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Headers as nhconsole built them. Qt adds Host, Content-Length, Connection and Accept-Encoding when it sends; they are not listed.</source>
         <translation>Header, wie nhconsole sie erstellt hat. Qt fügt beim Senden Host, Content-Length, Connection und Accept-Encoding hinzu; diese sind nicht aufgeführt.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-103"/>
         <location line="+84"/>
         <source>&lt;b&gt;Body&lt;/b&gt;</source>
         <translation>&lt;b&gt;Body&lt;/b&gt;</translation>
@@ -1983,7 +1988,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+446"/>
+        <location filename="../../ui/mainwindow.cpp" line="+447"/>
         <source>nhconsole — %1</source>
         <translation>nhconsole — %1</translation>
     </message>
@@ -3642,21 +3647,6 @@ Beispiele:
         <source>Fix: %1</source>
         <translation>Korrektur: %1</translation>
     </message>
-    <message>
-        <location filename="../../core/cli/trafficfollower.cpp" line="+95"/>
-        <source>Could not read the emulator&apos;s traffic at %1: %2</source>
-        <translation>Der Datenverkehr des Emulators unter %1 konnte nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The emulator at %1 answered %2: %3</source>
-        <translation>Der Emulator unter %1 hat mit %2 geantwortet: %3</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The answer from %1 is not the emulator&apos;s traffic stream.</source>
-        <translation>Die Antwort von %1 ist nicht der Datenverkehrsstrom des Emulators.</translation>
-    </message>
 </context>
 <context>
     <name>Nh::ConnectionGuard</name>
@@ -4859,7 +4849,7 @@ Beispiele:
         <translation>kein Tag erreicht genau dieses Gerät.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+36"/>
         <source>the send&apos;s telemetry</source>
         <translation>die Telemetrie der Sendung</translation>
     </message>
@@ -4874,12 +4864,12 @@ Beispiele:
         <translation>es wurde noch kein Gerät diagnostiziert.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+40"/>
         <source>test send to %1</source>
         <translation>Testsendung an %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+43"/>
         <source>direct send</source>
         <translation>direkte Sendung</translation>
     </message>
@@ -12464,12 +12454,17 @@ Beispiele:
 <context>
     <name>Nh::TrafficFeed</name>
     <message>
-        <location filename="../../core/client/trafficfeed.cpp" line="+100"/>
+        <location filename="../../core/client/trafficfeed.cpp" line="+121"/>
         <source>The emulator at %1 answered %2 to the traffic stream (/$emulator/traffic): it may be an older nhemulator.</source>
         <translation>Der Emulator unter %1 hat auf den Datenverkehrsstrom (/$emulator/traffic) mit %2 geantwortet: Möglicherweise ist es ein älterer nhemulator.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>The emulator at %1 answered %2: %3</source>
+        <translation>Der Emulator unter %1 hat mit %2 geantwortet: %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The traffic stream of %1 sent an answer that does not read as its JSON (an object with &quot;entries&quot; and &quot;next&quot;).</source>
         <translation>Der Datenverkehrsstrom von %1 hat eine Antwort gesendet, die sich nicht als dessen JSON lesen lässt (ein Objekt mit &quot;entries&quot; und &quot;next&quot;).</translation>
     </message>
@@ -14476,7 +14471,7 @@ Beispiele:
 <context>
     <name>TrafficDock</name>
     <message>
-        <location filename="../../ui/trafficdock.cpp" line="+84"/>
+        <location filename="../../ui/trafficdock.cpp" line="+85"/>
         <source>Traffic</source>
         <translation>Datenverkehr</translation>
     </message>
@@ -14507,12 +14502,12 @@ Beispiele:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+213"/>
+        <location line="+215"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-213"/>
         <source>Hold new exchanges back; they show when you resume</source>
         <translation>Neue Austausche zurückhalten; sie erscheinen, wenn Sie fortsetzen</translation>
     </message>
@@ -14542,7 +14537,7 @@ Beispiele:
         <translation>Verfolgen</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Registration</source>
         <translation>Registrierung</translation>
     </message>
