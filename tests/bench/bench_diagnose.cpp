@@ -42,8 +42,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const bool quick = qEnvironmentVariableIntValue("NH_BENCH_QUICK") == 1;
-    const int n = qEnvironmentVariableIsSet("BENCH_N") ? qEnvironmentVariableIntValue("BENCH_N")
-                                                       : (quick ? 20000 : 1000000);
+    const int n = Bench::generatedCount();
 
     EmulatorFixture f;
     EmulatorOptions options = EmulatorFixture::defaultOptions();

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <QtGlobal>
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -33,6 +34,15 @@ template<typename Signal, typename Sender> void waitFor(Sender *sender, Signal s
     QObject::connect(sender, signal, &loop, &QEventLoop::quit);
     QTimer::singleShot(120000, &loop, [] { fail(QStringLiteral("no answer within 120 s")); });
     loop.exec();
+}
+
+/** Registrations to generate: BENCH_N when set, else 20,000 for ctest's quick run
+ *  (NH_BENCH_QUICK=1), else the issue's 1,000,000. */
+inline int generatedCount()
+{
+    if (qEnvironmentVariableIsSet("BENCH_N"))
+        return qEnvironmentVariableIntValue("BENCH_N");
+    return qEnvironmentVariableIntValue("NH_BENCH_QUICK") == 1 ? 20000 : 1000000;
 }
 
 /** The median of `values`; 0 when there are none. */
