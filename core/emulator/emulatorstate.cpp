@@ -472,18 +472,17 @@ bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
         // The first deliveries of the send are recorded whole, the others counted.
         const bool keep = m_deliveries.wants(job.deliverySend);
         std::optional<EmulatorDelivery> delivery;
-        std::optional<Registration> kept;
         if (keep) {
-            const Registration &registration = kept.emplace(table.registration(*slot));
+            // Only what the record needs: a native send renders nothing from the registration.
             delivery.emplace();
             delivery->time = now;
             delivery->hub = hub->name;
-            delivery->registrationId = registration.registrationId;
-            delivery->installationId = table.installationOf(registration.registrationId);
+            delivery->registrationId = table.id(*slot);
+            delivery->installationId = table.installationOf(*slot);
             delivery->platform = platform;
             delivery->handle = handle;
             delivery->format = formatName;
-            delivery->tags = registration.tags;
+            delivery->tags = table.tags(*slot);
             delivery->test = job.test;
             if (!job.test)
                 delivery->notificationId = job.messageId;
@@ -494,8 +493,8 @@ bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
         }
         if (job.bag) {
             const bool logged = d && d->renders.size() < kTestSendLimit;
-            EmulatorRender render = EmulatorTemplates::render(
-                kept ? *kept : table.registration(*slot), *job.bag, logged || keep, logged);
+            EmulatorRender render = EmulatorTemplates::render(table.registration(*slot), *job.bag,
+                                                              logged || keep, logged);
             // As for a native payload the PNS refuses: only a handle that works gets that far.
             if (kind == OutcomeKind::Success && !render.problem.isEmpty())
                 kind = OutcomeKind::InvalidPayload;
@@ -535,7 +534,7 @@ bool EmulatorState::process(SendJob &job, int budget, Delivery *d)
         if (kind == OutcomeKind::InvalidHandle || kind == OutcomeKind::ExpiredHandle) {
             const QString id = table.id(*slot);
             refused << id;
-            if (const QString inst = table.installationOf(id); !inst.isEmpty())
+            if (const QString inst = table.installationOf(*slot); !inst.isEmpty())
                 refusedInstallations.insert(inst);
         }
         // A test send delivers to at most kTestSendLimit registrations.

@@ -224,9 +224,13 @@ std::optional<Registration> RegistrationTable::value(const QString &id) const
 QString RegistrationTable::installationOf(const QString &id) const
 {
     const auto slot = find(id);
-    if (!slot || m_records[*slot].installation == 0)
-        return {};
-    return m_installationNames.at(m_records[*slot].installation - 1);
+    return slot ? installationOf(*slot) : QString();
+}
+
+QString RegistrationTable::installationOf(Slot slot) const
+{
+    const quint32 installation = m_records[slot].installation;
+    return installation == 0 ? QString() : m_installationNames.at(installation - 1);
 }
 
 QStringList RegistrationTable::idsOfInstallation(const QString &installationId) const
@@ -288,6 +292,16 @@ QString RegistrationTable::id(Slot slot) const
 QString RegistrationTable::handle(Slot slot) const
 {
     return QString::fromUtf8(m_records[slot].handle);
+}
+
+QStringList RegistrationTable::tags(Slot slot) const
+{
+    const Record &rec = m_records[slot];
+    QStringList out;
+    out.reserve(rec.tagCount);
+    for (quint16 i = 0; i < rec.tagCount; ++i)
+        out.append(nameOf(rec.tags[i]));
+    return out;
 }
 
 QSet<QString> RegistrationTable::tagSet(Slot slot) const

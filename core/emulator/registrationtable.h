@@ -82,6 +82,10 @@ public:
     QString handle(Slot slot) const;
     /** The tags as stored (their spelling), for TagExpression::matches(). */
     QSet<QString> tagSet(Slot slot) const;
+    /** The tags as stored, in the registration's order (as registration(slot).tags). */
+    QStringList tags(Slot slot) const;
+    /** The installation the registration belongs to; empty for a plain registration. */
+    QString installationOf(Slot slot) const;
     /** Reach class of a format: its platform's native class, or kTemplateClass. */
     static int classOf(Platform platform, bool isTemplate);
 
