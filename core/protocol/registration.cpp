@@ -184,8 +184,11 @@ namespace {
 QString isoUtc(const QDateTime &dateTime, bool withMs)
 {
     const QDateTime utc = dateTime.toUTC();
-    const QDate d = utc.date();
-    if (!utc.isValid() || d.year() < 1 || d.year() > 9999)
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    utc.date().getDate(&year, &month, &day); // one calendar conversion, not three
+    if (!utc.isValid() || year < 1 || year > 9999)
         return utc.toString(withMs ? Qt::ISODateWithMs : Qt::ISODate);
     const QTime t = utc.time();
     char16_t text[24];
@@ -195,11 +198,11 @@ QString isoUtc(const QDateTime &dateTime, bool withMs)
             text[n + i] = char16_t(u'0' + value % 10);
         n += width;
     };
-    digits(d.year(), 4);
+    digits(year, 4);
     text[n++] = u'-';
-    digits(d.month(), 2);
+    digits(month, 2);
     text[n++] = u'-';
-    digits(d.day(), 2);
+    digits(day, 2);
     text[n++] = u'T';
     digits(t.hour(), 2);
     text[n++] = u':';

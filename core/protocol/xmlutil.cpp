@@ -99,14 +99,16 @@ QString escaped(QStringView text, const Escaping &rules)
 
 /** Appends the `n` characters at `run`, ASCII only, one byte a character (Qt's UTF-8 encoder
  *  copies ASCII many characters at a time). */
+/** Appends characters below 0x80, which are their own UTF-8. */
 void appendAsciiRun(QByteArray &out, const char16_t *run, qsizetype n)
 {
     if (n <= 0)
         return;
     const qsizetype at = out.size();
     out.resize(at + n);
-    QStringEncoder utf8(QStringEncoder::Utf8);
-    utf8.appendToBuffer(out.data() + at, QStringView(run, n));
+    char *to = out.data() + at;
+    for (qsizetype i = 0; i < n; ++i)
+        to[i] = char(run[i]);
 }
 
 /** Printable ASCII that no escaping changes: every character but C0 controls, & < > ". */
