@@ -147,7 +147,8 @@ void MainWindow::completeBuild()
     if (m_built || m_building)
         return;
     m_building = true;
-    qApp->removeEventFilter(this);
+    if (!m_keysFrom)
+        qApp->removeEventFilter(this);
     createPanes();
     createActions();
     createMenus();
@@ -163,19 +164,15 @@ void MainWindow::completeBuild()
     if (m_firstRun && isVisible())
         resizeDocks({m_historyDock}, {m_historyPanel->sizeHint().height()}, Qt::Vertical);
 
-    // The profile switcher was the only part of the skeleton that takes the focus: Tab goes
-    // through the panes first, as in a window made in one go, and the composer gets the focus
-    // the switcher got by default when the window was shown.
+    // Tab goes through the panes first and then the profile switcher, as in a window made in
+    // one go; and the focus is where such a window puts it by default, the composer's first
+    // field, not on what the skeleton had (the switcher, a dock's tab bar).
     QWidget::setTabOrder(previousInFocusChain(), m_profileSwitcher);
-    QWidget *focus = QApplication::focusWidget();
-    if (m_context.deferredStartup && isActiveWindow()
-        && (!focus || focus == this || m_profileSwitcher->isAncestorOf(focus))) {
-        for (QWidget *w = m_composer->nextInFocusChain(); m_composer->isAncestorOf(w);
-             w = w->nextInFocusChain()) {
-            if ((w->focusPolicy() & Qt::TabFocus) && w->isVisibleTo(this) && w->isEnabled()) {
-                w->setFocus(Qt::TabFocusReason);
-                break;
-            }
+    for (QWidget *w = m_composer->nextInFocusChain(); m_composer->isAncestorOf(w);
+         w = w->nextInFocusChain()) {
+        if ((w->focusPolicy() & Qt::TabFocus) && w->isVisibleTo(this) && w->isEnabled()) {
+            w->setFocus(Qt::OtherFocusReason);
+            break;
         }
     }
     m_building = false;
@@ -198,12 +195,29 @@ void MainWindow::createPanes()
     m_exchangeView = new ExchangeView(this);
     m_exchangeView->setObjectName(u"exchangeView"_s);
     m_sendFlow = new SendFlow(m_session, m_context.client, m_context.history, m_composer, this);
-    // The placeholders go later: one may be handling the event that asked for the panes.
-    for (int i : {0, 1}) {
-        QWidget *placeholder = m_mainSplitter->replaceWidget(
-            i, i == 0 ? static_cast<QWidget *>(m_composer) : m_exchangeView);
+    // Shown, the splitter keeps the sizes it gave the placeholders; not yet shown (the panes
+    // made by the constructor), it lays the panes out from their size hints when it is, as a
+    // window made in one go does. The placeholders go later: one may be handling the event that
+    // asked for the panes.
+    const bool shown = m_mainSplitter->isVisible();
+    QWidgetList placeholders;
+    if (shown) {
+        placeholders << m_mainSplitter->replaceWidget(0, m_composer)
+                     << m_mainSplitter->replaceWidget(1, m_exchangeView);
+    } else {
+        placeholders << m_mainSplitter->widget(0) << m_mainSplitter->widget(1);
+        for (QWidget *placeholder : placeholders)
+            placeholder->setParent(nullptr);
+        m_mainSplitter->addWidget(m_composer);
+        m_mainSplitter->addWidget(m_exchangeView);
+    }
+    for (QWidget *placeholder : placeholders) {
+        placeholder->hide();
         placeholder->deleteLater();
     }
+    // The stretch is the widgets' own (their size policies): the panes take the placeholders'.
+    m_mainSplitter->setStretchFactor(0, 2);
+    m_mainSplitter->setStretchFactor(1, 5);
     m_composerFold = new ComposerFold(m_composer, this);
     m_paneRow->insertWidget(0, m_composerFold->strip());
 
@@ -233,27 +247,35 @@ bool MainWindow::event(QEvent *event)
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    // Only while the skeleton is shown: a key pressed in this window before the panes are made
-    // makes them first, and goes to where the focus is then (the composer, not the skeleton's
-    // profile switcher), so nothing typed is lost.
+    // Only while the skeleton is shown (and the turn of the event loop after): a key pressed in
+    // this window before the panes are made makes them first, and goes to where the focus is
+    // then (the composer, not the part of the skeleton that had it), so nothing typed is lost.
     const QEvent::Type type = event->type();
-    if (m_built || m_building
-        || (type != QEvent::KeyPress && type != QEvent::KeyRelease
-            && type != QEvent::ShortcutOverride && type != QEvent::InputMethod))
-        return QMainWindow::eventFilter(watched, event);
     auto *widget = qobject_cast<QWidget *>(watched);
-    if (!widget || widget->window() != this)
+    if (m_building
+        || (type != QEvent::KeyPress && type != QEvent::KeyRelease
+            && type != QEvent::ShortcutOverride && type != QEvent::InputMethod)
+        || !widget || widget->window() != this)
         return QMainWindow::eventFilter(watched, event);
-    completeBuild();
-    QWidget *focus = QApplication::focusWidget();
-    if (type != QEvent::ShortcutOverride && focus && focus != widget) {
-        if (type == QEvent::InputMethod)
-            QCoreApplication::postEvent(focus, static_cast<QInputMethodEvent *>(event)->clone());
-        else
-            QCoreApplication::postEvent(focus, static_cast<QKeyEvent *>(event)->clone());
-        return true;
+    if (!m_built) {
+        m_keysFrom = widget;
+        completeBuild();
+        // The rest of this key (its press after its shortcut override, its release) still goes
+        // to the skeleton's widget: sent on until the event loop's next turn.
+        QTimer::singleShot(0, this, [this] {
+            m_keysFrom = nullptr;
+            qApp->removeEventFilter(this);
+        });
     }
-    return QMainWindow::eventFilter(watched, event);
+    QWidget *focus = QApplication::focusWidget();
+    // A shortcut override is answered by the panes' shortcuts, which exist now.
+    if (widget != m_keysFrom || type == QEvent::ShortcutOverride || !focus || focus == widget)
+        return QMainWindow::eventFilter(watched, event);
+    if (type == QEvent::InputMethod)
+        QCoreApplication::postEvent(focus, static_cast<QInputMethodEvent *>(event)->clone());
+    else
+        QCoreApplication::postEvent(focus, static_cast<QKeyEvent *>(event)->clone());
+    return true;
 }
 
 void MainWindow::showNote(const QString &text, NoteKind kind)

@@ -204,6 +204,8 @@ private:
     bool m_built = false;
     bool m_building = false;
     bool m_buildPosted = false;
+    /** The skeleton's widget that had the focus when a key made the panes (eventFilter()). */
+    QPointer<QWidget> m_keysFrom;
     /** No saved layout was restored. */
     bool m_firstRun = false;
 
