@@ -21,6 +21,7 @@
 #include "uitestsupport.h"
 
 #include <QApplication>
+#include <QDateTimeEdit>
 #include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
@@ -35,6 +36,7 @@
 #include <QTcpServer>
 #include <QTest>
 #include <QThread>
+#include <QTimeZone>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -393,6 +395,9 @@ void TestStartupSequence::completedWindowLooksAsMadeInOneGo()
             return QImage();
         if (deferred)
             window.activateStartProfile(); // as StartupSequence does; the other window did it
+        // The schedule field shows the time: the same in both, whatever minute it is.
+        if (auto *schedule = window.findChild<QDateTimeEdit *>(u"scheduleEdit"_s))
+            schedule->setDateTime(QDateTime(QDate(2030, 1, 1), QTime(12, 0), QTimeZone::utc()));
         QCoreApplication::processEvents();
         return window.grab().toImage();
     };
