@@ -385,6 +385,15 @@ QSize HistoryPanel::sizeHint() const
     return {900, rows + m_search->sizeHint().height() + 16};
 }
 
+int HistoryPanel::initialHeight(const QWidget *context)
+{
+    // As the constructor sets the rows' height and makes the search field.
+    const int rows = (context->fontMetrics().height() + 6) * (kInitialRows + 1);
+    QLineEdit search;
+    search.setClearButtonEnabled(true);
+    return rows + search.sizeHint().height() + 16;
+}
+
 void HistoryPanel::reloadProfiles()
 {
     const QString current = m_profileCombo->currentData().toString();

@@ -112,6 +112,12 @@ public:
     QAction *exportHarAction() const { return m_exportHarAction; }
 
     QSize sizeHint() const override;
+    /**
+     * sizeHint()'s height, for a panel made later in `context`'s window: the window's skeleton
+     * gives the History dock this height before the panel exists (docs/architecture.md,
+     * "Start-up").
+     */
+    static int initialHeight(const QWidget *context);
 
 public slots:
     void focusSearch();

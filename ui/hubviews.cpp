@@ -16,24 +16,36 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+QDockWidget *HubViews::makeDock(QMainWindow *window)
+{
+    auto *dock = new QDockWidget(tr("Registrations"), window);
+    dock->setObjectName(u"registrationsDock"_s);
+    dock->setWidget(new QWidget(dock));
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                      | QDockWidget::DockWidgetFloatable);
+    window->addDockWidget(Qt::BottomDockWidgetArea, dock);
+    return dock;
+}
+
 HubViews::HubViews(Nh::HubClient *client, Nh::ProfileSession *session, ComposerWidget *composer,
-                   QMainWindow *window)
+                   QDockWidget *dock, QMainWindow *window)
     : QObject(window)
     , m_session(session)
     , m_composer(composer)
+    , m_dock(dock)
 {
     m_registrations = new RegistrationsBrowser(client, window);
-    m_dock = new QDockWidget(tr("Registrations"), window);
-    m_dock->setObjectName(u"registrationsDock"_s);
+    // The placeholder goes (later: it may be handling the event that asked for the views).
+    if (QWidget *placeholder = m_dock->widget()) {
+        placeholder->hide();
+        placeholder->deleteLater();
+    }
     m_dock->setWidget(m_registrations);
     // Tabbed with the history, the dock area is as tall as the taller of their minimums: the
     // browser's (its details pane beside the table) would keep the window from fitting an
     // 800-pixel screen (issue #16). Shorter than that, its details are cut until the dock is
     // dragged taller; the table and its toolbar stay.
     m_registrations->setMinimumHeight(m_registrations->fontMetrics().lineSpacing() * 7);
-    m_dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
-                        | QDockWidget::DockWidgetFloatable);
-    window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
 
     m_reachPreview = new ReachPreview(client, m_composer);
     m_reachPreview->setCompact(true);

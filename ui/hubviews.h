@@ -32,9 +32,16 @@ class HubViews final : public QObject
     Q_DISABLE_COPY_MOVE(HubViews)
 
 public:
-    /** Adds the dock to `window` (bottom area) and the Reach tab to `composer`. */
+    /**
+     * The Registrations dock ("registrationsDock"), added to `window`'s bottom area with an empty
+     * placeholder: made with the window's skeleton, before the views (docs/architecture.md,
+     * "Start-up"), so that the saved dock layout finds it.
+     */
+    static QDockWidget *makeDock(QMainWindow *window);
+
+    /** Puts the browser into `dock` (from makeDock()) and the Reach tab into `composer`. */
     HubViews(Nh::HubClient *client, Nh::ProfileSession *session, ComposerWidget *composer,
-             QMainWindow *window);
+             QDockWidget *dock, QMainWindow *window);
 
     RegistrationsBrowser *registrations() const { return m_registrations; }
     ReachPreview *reachPreview() const { return m_reachPreview; }

@@ -47,6 +47,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -70,21 +71,30 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
         new Nh::ProfileSession({m_context.client, m_context.profiles, m_context.secrets,
                                 m_context.emulator, m_context.emulatorStatus, m_context.settings},
                                this);
+    createSkeleton();
 
-    m_composer = new ComposerWidget(m_context.client, this);
-    m_composer->setObjectName(u"composer"_s);
-    m_exchangeView = new ExchangeView(this);
-    m_exchangeView->setObjectName(u"exchangeView"_s);
-    m_sendFlow = new SendFlow(m_session, m_context.client, m_context.history, m_composer, this);
+    resize(1440, 900);
+    resizeDocks({m_historyDock}, {HistoryPanel::initialHeight(this)}, Qt::Vertical);
+    createWindowState();
+    // The geometry, the docks and the main splitter; the panes' parts come with them.
+    m_firstRun = !m_windowState->restore();
+    if (m_context.deferredStartup) {
+        // The panes come after the first paint (event()); a key pressed before brings them at
+        // once (eventFilter()).
+        showNote(tr("Starting…"), NoteKind::Busy);
+        qApp->installEventFilter(this);
+        return;
+    }
+    completeBuild();
+    activateStartProfile();
+}
 
-    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
-    m_mainSplitter->setObjectName(u"mainSplitter"_s);
-    m_mainSplitter->addWidget(m_composer);
-    m_mainSplitter->addWidget(m_exchangeView);
-    m_mainSplitter->setStretchFactor(0, 2);
-    m_mainSplitter->setStretchFactor(1, 5);
-    m_mainSplitter->setChildrenCollapsible(false);
+MainWindow::~MainWindow() = default;
 
+// --- the skeleton, then the panes (docs/architecture.md, "Start-up") ---------------------------
+
+void MainWindow::createSkeleton()
+{
     m_banner = new Banner(this);
     connect(m_banner, &Banner::addHubRequested, this, &MainWindow::newProfile);
     connect(m_banner, &Banner::sessionKeyRequested, this, &MainWindow::askForSessionKey);
@@ -92,33 +102,34 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(8, 6, 8, 6);
     layout->addWidget(m_banner);
-    // The composer folds to a strip at the left edge once a send is made (issue #16).
-    m_composerFold = new ComposerFold(m_composer, this);
-    auto *row = new QHBoxLayout;
-    row->setSpacing(4);
-    row->addWidget(m_composerFold->strip());
-    row->addWidget(m_mainSplitter, 1);
-    layout->addLayout(row, 1);
+    // The composer and the exchange view side by side; until they are made, empty placeholders
+    // keep their places (and the sizes the splitter restores).
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_mainSplitter->addWidget(new QWidget(m_mainSplitter));
+    m_mainSplitter->addWidget(new QWidget(m_mainSplitter));
+    m_mainSplitter->setStretchFactor(0, 2);
+    m_mainSplitter->setStretchFactor(1, 5);
+    m_mainSplitter->setChildrenCollapsible(false);
+    // The composer folds to a strip at the left edge once a send is made (issue #16); the strip
+    // comes with the composer.
+    m_paneRow = new QHBoxLayout;
+    m_paneRow->setSpacing(4);
+    m_paneRow->addWidget(m_mainSplitter, 1);
+    layout->addLayout(m_paneRow, 1);
     setCentralWidget(central);
 
-    m_historyPanel = new HistoryPanel(m_context.history, m_context.profiles, this);
-    m_historyPanel->setObjectName(u"historyPanel"_s);
     m_historyDock = new QDockWidget(tr("History"), this);
     m_historyDock->setObjectName(u"historyDock"_s);
-    m_historyDock->setWidget(m_historyPanel);
+    m_historyDock->setWidget(new QWidget(m_historyDock));
     m_historyDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
-    m_hubViews = new HubViews(m_context.client, m_session, m_composer, this);
+    m_registrationsDock = HubViews::makeDock(this);
     // Beside the history, which stays in front: after a send people look there first.
-    tabifyDockWidget(m_historyDock, m_hubViews->dock());
+    tabifyDockWidget(m_historyDock, m_registrationsDock);
     m_hubPageDock = new HubPageDock(m_context.client, m_session, this);
     tabifyDockWidget(m_historyDock, m_hubPageDock->dock());
     m_historyDock->raise();
-    // The Diagnose page (issue #19): built when first asked for; it wires its entry points.
-    m_diagnoseDock = new DiagnoseDock(
-        m_context.client, [this] { return m_context.history; }, this);
-    connect(m_diagnoseDock, &DiagnoseDock::exchangeFinished, this,
-            [this](const Nh::Exchange &e) { m_sendFlow->record(e); });
 
     m_profileSwitcher = new ProfileSwitcher(m_context.profiles, this);
     m_profileActions = new ProfileActions(m_context.profiles, m_session, m_context.settings, this);
@@ -126,23 +137,146 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
             &MainWindow::activateProfile);
     connect(m_profileActions, &ProfileActions::note, this, &MainWindow::showNote);
     connect(m_profileActions, &ProfileActions::busy, this, &MainWindow::setBusy);
-    createActions();
-    createMenus();
+    createMenuTitles();
     createToolBar();
     createStatusBar();
-    connectExchanges();
-    connectSession();
-
-    resize(1440, 900);
-    const int historyHeight = m_historyPanel->sizeHint().height();
-    resizeDocks({m_historyDock}, {historyHeight}, Qt::Vertical);
-    createWindowState();
-    restoreWindowState();
-    if (!m_context.deferredStartup)
-        activateStartProfile();
 }
 
-MainWindow::~MainWindow() = default;
+void MainWindow::completeBuild()
+{
+    if (m_built || m_building)
+        return;
+    m_building = true;
+    if (!m_keysFrom)
+        qApp->removeEventFilter(this);
+    createPanes();
+    createActions();
+    createMenus();
+    completeToolBar();
+    connectExchanges();
+    connectSession();
+    addPanesToWindowState();
+    // The panes' own splitters and columns, as saved (the window's were restored with the
+    // skeleton).
+    m_windowState->restorePanes();
+    // Given its panes, the window lays itself out again, and a first run's History dock would
+    // take more than its height: as in the skeleton (and a window made in one go).
+    if (m_firstRun && isVisible())
+        resizeDocks({m_historyDock}, {m_historyPanel->sizeHint().height()}, Qt::Vertical);
+
+    // Tab goes through the panes first and then the profile switcher, as in a window made in
+    // one go; and the focus is where such a window puts it by default, the composer's first
+    // field, not on what the skeleton had (the switcher, a dock's tab bar).
+    QWidget::setTabOrder(previousInFocusChain(), m_profileSwitcher);
+    for (QWidget *w = m_composer->nextInFocusChain(); m_composer->isAncestorOf(w);
+         w = w->nextInFocusChain()) {
+        if ((w->focusPolicy() & Qt::TabFocus) && w->isVisibleTo(this) && w->isEnabled()) {
+            w->setFocus(Qt::OtherFocusReason);
+            break;
+        }
+    }
+    m_building = false;
+    m_built = true;
+    emit built();
+}
+
+MainWindow *MainWindow::completed() const
+{
+    // The panes are made once and for all; the accessors stay const for their callers.
+    auto *self = const_cast<MainWindow *>(this);
+    self->completeBuild();
+    return self;
+}
+
+void MainWindow::createPanes()
+{
+    m_composer = new ComposerWidget(m_context.client, this);
+    m_composer->setObjectName(u"composer"_s);
+    m_exchangeView = new ExchangeView(this);
+    m_exchangeView->setObjectName(u"exchangeView"_s);
+    m_sendFlow = new SendFlow(m_session, m_context.client, m_context.history, m_composer, this);
+    // Shown, the splitter keeps the sizes it gave the placeholders; not yet shown (the panes
+    // made by the constructor), it lays the panes out from their size hints when it is, as a
+    // window made in one go does. The placeholders go later: one may be handling the event that
+    // asked for the panes.
+    const bool shown = m_mainSplitter->isVisible();
+    QWidgetList placeholders;
+    if (shown) {
+        placeholders << m_mainSplitter->replaceWidget(0, m_composer)
+                     << m_mainSplitter->replaceWidget(1, m_exchangeView);
+    } else {
+        placeholders << m_mainSplitter->widget(0) << m_mainSplitter->widget(1);
+        for (QWidget *placeholder : placeholders)
+            placeholder->setParent(nullptr);
+        m_mainSplitter->addWidget(m_composer);
+        m_mainSplitter->addWidget(m_exchangeView);
+    }
+    for (QWidget *placeholder : placeholders) {
+        placeholder->hide();
+        placeholder->deleteLater();
+    }
+    // The stretch is the widgets' own (their size policies): the panes take the placeholders'.
+    m_mainSplitter->setStretchFactor(0, 2);
+    m_mainSplitter->setStretchFactor(1, 5);
+    m_composerFold = new ComposerFold(m_composer, this);
+    m_paneRow->insertWidget(0, m_composerFold->strip());
+
+    m_historyPanel = new HistoryPanel(m_context.history, m_context.profiles, this);
+    m_historyPanel->setObjectName(u"historyPanel"_s);
+    QWidget *placeholder = m_historyDock->widget();
+    m_historyDock->setWidget(m_historyPanel);
+    placeholder->hide();
+    placeholder->deleteLater();
+    m_hubViews = new HubViews(m_context.client, m_session, m_composer, m_registrationsDock, this);
+    // The Diagnose page (issue #19): built when first asked for; it wires its entry points.
+    m_diagnoseDock = new DiagnoseDock(
+        m_context.client, [this] { return m_context.history; }, this);
+    connect(m_diagnoseDock, &DiagnoseDock::exchangeFinished, this,
+            [this](const Nh::Exchange &e) { m_sendFlow->record(e); });
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    // The skeleton's first paint: the panes in the event loop's next turn.
+    if (event->type() == QEvent::Paint && !m_built && !m_buildPosted) {
+        m_buildPosted = true;
+        QTimer::singleShot(0, this, &MainWindow::completeBuild);
+    }
+    return QMainWindow::event(event);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Only while the skeleton is shown (and the turn of the event loop after): a key pressed in
+    // this window before the panes are made makes them first, and goes to where the focus is
+    // then (the composer, not the part of the skeleton that had it), so nothing typed is lost.
+    const QEvent::Type type = event->type();
+    auto *widget = qobject_cast<QWidget *>(watched);
+    if (m_building
+        || (type != QEvent::KeyPress && type != QEvent::KeyRelease
+            && type != QEvent::ShortcutOverride && type != QEvent::InputMethod)
+        || !widget || widget->window() != this)
+        return QMainWindow::eventFilter(watched, event);
+    if (!m_built) {
+        m_keysFrom = widget;
+        completeBuild();
+        // The rest of this key (its press after its shortcut override, its release) still goes
+        // to the skeleton's widget: sent on until the event loop's next turn.
+        QTimer::singleShot(0, this, [this] {
+            m_keysFrom = nullptr;
+            qApp->removeEventFilter(this);
+        });
+    }
+    QWidget *focus = QApplication::focusWidget();
+    // A shortcut override is answered by the panes' shortcuts, which exist now.
+    if (widget != m_keysFrom || type == QEvent::ShortcutOverride || !focus || focus == widget)
+        return QMainWindow::eventFilter(watched, event);
+    if (type == QEvent::InputMethod)
+        QCoreApplication::postEvent(focus, static_cast<QInputMethodEvent *>(event)->clone());
+    else
+        QCoreApplication::postEvent(focus, static_cast<QKeyEvent *>(event)->clone());
+    return true;
+}
 
 void MainWindow::showNote(const QString &text, NoteKind kind)
 {
@@ -289,9 +423,21 @@ void MainWindow::createActions()
     updateExchangeActions();
 }
 
+void MainWindow::createMenuTitles()
+{
+    // Their actions belong to the panes: the menus are filled with them (createMenus()); one
+    // opened before makes the panes first.
+    for (const QString &title : {tr("&Profile"), tr("&Edit"), tr("&Notification"), tr("H&ub"),
+                                 tr("Hi&story"), tr("&View"), tr("&Help")}) {
+        QMenu *menu = menuBar()->addMenu(title);
+        connect(menu, &QMenu::aboutToShow, this, &MainWindow::completeBuild);
+        m_menus.append(menu);
+    }
+}
+
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&Profile"));
+    QMenu *file = m_menus.at(0);
     file->addActions({m_profileActions->newAction(), m_profileActions->editAction(),
                       m_profileActions->duplicateAction(), m_profileActions->deleteAction(),
                       m_profileActions->importAction(), m_profileActions->exportAction()});
@@ -300,7 +446,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_quitAction);
 
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QMenu *edit = m_menus.at(1);
     edit->addActions({m_copyCurlAction, m_copyJsonAction, m_saveExchangeAction});
     edit->addSeparator();
     edit->addAction(m_revealAction);
@@ -319,12 +465,12 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(preferences);
 
-    QMenu *send = menuBar()->addMenu(tr("&Notification"));
+    QMenu *send = m_menus.at(2);
     send->addActions({m_composer->sendAction(), m_composer->cancelAction()});
     send->addSeparator();
     send->addActions({m_composer->testSendAction(), m_composer->prettyPrintAction()});
 
-    QMenu *hub = menuBar()->addMenu(tr("H&ub"));
+    QMenu *hub = m_menus.at(3);
     hub->addActions({m_hubViews->showAction(), m_hubViews->refreshAction()});
     hub->addAction(m_hubPageDock->showAction());
     hub->addAction(m_diagnoseDock->showAction());
@@ -334,7 +480,7 @@ void MainWindow::createMenus()
     hub->addSeparator();
     hub->addAction(registrationsBrowser()->installationsAction());
 
-    QMenu *history = menuBar()->addMenu(tr("Hi&story"));
+    QMenu *history = m_menus.at(4);
     history->addAction(m_searchHistoryAction);
     history->addSeparator();
     history->addActions({m_historyPanel->resendAction(), m_historyPanel->compareAction(),
@@ -345,7 +491,7 @@ void MainWindow::createMenus()
                          m_historyPanel->exportCurlTokenAction(),
                          m_historyPanel->exportJsonAction(), m_historyPanel->exportHarAction()});
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = m_menus.at(5);
     QAction *showHistory = m_historyDock->toggleViewAction();
     showHistory->setObjectName(u"actionShowHistory"_s);
     showHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
@@ -363,13 +509,14 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_resetLayoutAction);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QMenu *help = m_menus.at(6);
     help->addActions({m_aboutAction, m_aboutQtAction});
 }
 
 void MainWindow::createToolBar()
 {
     QToolBar *bar = addToolBar(tr("Main"));
+    m_toolBar = bar;
     bar->setObjectName(u"mainToolBar"_s);
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -377,9 +524,14 @@ void MainWindow::createToolBar()
     bar->addWidget(m_profileSwitcher);
     bar->addAction(m_profileActions->newAction());
     bar->addSeparator();
-    bar->addActions({m_composer->sendAction(), m_composer->cancelAction()});
-    bar->addSeparator();
-    bar->addActions({m_copyCurlAction, m_revealAction, m_sasAction});
+}
+
+void MainWindow::completeToolBar()
+{
+    // After the profile part of the skeleton: the actions of the panes.
+    m_toolBar->addActions({m_composer->sendAction(), m_composer->cancelAction()});
+    m_toolBar->addSeparator();
+    m_toolBar->addActions({m_copyCurlAction, m_revealAction, m_sasAction});
 }
 
 void MainWindow::createStatusBar()
@@ -517,11 +669,13 @@ void MainWindow::showSasInspector()
 
 void MainWindow::send()
 {
+    completeBuild();
     m_composer->requestSend();
 }
 
 void MainWindow::resend(const Nh::HistoryRecord &record)
 {
+    completeBuild();
     m_sendFlow->resend(record);
 }
 
@@ -566,6 +720,10 @@ void MainWindow::createWindowState()
 {
     m_windowState = std::make_unique<WindowState>(this, m_context.settings);
     m_windowState->addSplitter(m_mainSplitter);
+}
+
+void MainWindow::addPanesToWindowState()
+{
     for (QSplitter *splitter : m_exchangeView->splitters())
         m_windowState->addSplitter(splitter);
     m_windowState->addSplitter(registrationsBrowser()->splitter());
@@ -588,6 +746,10 @@ void MainWindow::createWindowState()
 
 void MainWindow::saveWindowState() const
 {
+    if (!m_built) { // closed before its panes were made: what the skeleton restored
+        m_windowState->save();
+        return;
+    }
     // The splitter keeps the composer's width while it is folded; saved folded, it would come
     // back as the narrowest composer.
     const bool folded = m_composerFold->isFolded();
@@ -598,6 +760,7 @@ void MainWindow::saveWindowState() const
 
 bool MainWindow::restoreWindowState()
 {
+    completeBuild();
     return m_windowState->restore();
 }
 

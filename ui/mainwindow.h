@@ -35,6 +35,9 @@ class WindowState;
 struct SendTestTarget;
 class QAction;
 class QDockWidget;
+class QHBoxLayout;
+class QMenu;
+class QToolBar;
 class QLabel;
 class QProgressBar;
 class QSplitter;
@@ -45,6 +48,12 @@ class QSplitter;
  * and connects ComposerWidget → HistoryStore/HistoryPanel → ExchangeView. The panes do the work;
  * the current profile's connection is Nh::ProfileSession's, the Profile menu's work
  * ProfileActions', the banner Banner's and the saved layout WindowState's.
+ *
+ * It is made in two parts (docs/architecture.md, "Start-up"): the constructor makes the
+ * skeleton, the window as it will be laid out (the restored geometry and docks, placeholders
+ * where the panes go, the menu titles, the toolbar's profile part, the status bar); the panes
+ * follow in completeBuild(). With AppContext::deferredStartup that comes after the first paint;
+ * otherwise the constructor calls it.
  *
  * Every exchange is written to the history with source "gui" and the profile's id.
  */
@@ -57,20 +66,33 @@ public:
     explicit MainWindow(const AppContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    ComposerWidget *composer() const { return m_composer; }
+    /** True once the panes are made (completeBuild()). */
+    bool isBuilt() const { return m_built; }
+    /**
+     * Makes the panes now, when they are not made yet: the constructor does it, or (with
+     * AppContext::deferredStartup) the event loop's turn after the first paint, or the first
+     * key pressed, menu opened or accessor of a pane called before that. built() follows.
+     */
+    void completeBuild();
+
+    // The panes' accessors complete the build first: code that needs a pane gets it.
+    ComposerWidget *composer() const { return completed()->m_composer; }
     /** Folds the composer to a strip after a send, and unfolds it (issue #16). */
-    ComposerFold *composerFold() const { return m_composerFold; }
-    ExchangeView *exchangeView() const { return m_exchangeView; }
-    HistoryPanel *historyPanel() const { return m_historyPanel; }
+    ComposerFold *composerFold() const { return completed()->m_composerFold; }
+    ExchangeView *exchangeView() const { return completed()->m_exchangeView; }
+    HistoryPanel *historyPanel() const { return completed()->m_historyPanel; }
     ProfileSwitcher *profileSwitcher() const { return m_profileSwitcher; }
     /** The hub's registrations, in the "registrationsDock" dock. */
-    RegistrationsBrowser *registrationsBrowser() const { return m_hubViews->registrations(); }
+    RegistrationsBrowser *registrationsBrowser() const
+    {
+        return completed()->m_hubViews->registrations();
+    }
     /** The Hub page dock (issue #17). */
     HubPageDock *hubPageDock() const { return m_hubPageDock; }
     /** The Diagnose page's dock (issue #19), built on first use. */
-    DiagnoseDock *diagnoseDock() const { return m_diagnoseDock; }
+    DiagnoseDock *diagnoseDock() const { return completed()->m_diagnoseDock; }
     /** What the composer's target reaches: the composer's "Reach" tab. */
-    ReachPreview *reachPreview() const { return m_hubViews->reachPreview(); }
+    ReachPreview *reachPreview() const { return completed()->m_hubViews->reachPreview(); }
     /** The current profile and its connection state. */
     Nh::ProfileSession *session() const { return m_session; }
     /** The Traffic dock (issue #20); null until first shown (showTraffic()). */
@@ -122,30 +144,46 @@ public slots:
     /** Shows the Traffic dock: every client's exchanges with the emulator; made on first use. */
     void showTraffic();
     /** Shows and raises the Registrations dock, focused on its table. */
-    void showRegistrations() { m_hubViews->show(); }
+    void showRegistrations() { completed()->m_hubViews->show(); }
     /**
      * F5: reloads from the hub what the keyboard focus is in. In the composer (its reach
      * preview included): the registrations the reach preview and tag completion are evaluated
      * from. Anywhere else: the Registrations dock, which is shown. A profile that is not
      * connected refreshes nothing and says so.
      */
-    void refreshFocusedView() { m_hubViews->refreshFocused(); }
+    void refreshFocusedView() { completed()->m_hubViews->refreshFocused(); }
     /** Fills the composer for a test send to one registration and focuses it; never sends. */
-    void prepareTestSend(const SendTestTarget &target) { m_hubViews->prepareTestSend(target); }
+    void prepareTestSend(const SendTestTarget &target)
+    {
+        completed()->m_hubViews->prepareTestSend(target);
+    }
 
 signals:
+    /** The panes are made (completeBuild()); emitted once. */
+    void built();
     /** The current profile's connection is in place (or could not be, `ready` false). */
     void profileActivated(const QUuid &id, bool ready);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool event(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    /** This window, its panes made: for the accessors (completeBuild() is not const). */
+    MainWindow *completed() const;
+    /** What the first frame needs: see the class comment. */
+    void createSkeleton();
+    void createMenuTitles();
+    void createPanes();
     void createActions();
     void createMenus();
     void createToolBar();
+    void completeToolBar();
     void createStatusBar();
     void createWindowState();
+    /** The panes' splitters and columns, kept by m_windowState too. */
+    void addPanesToWindowState();
     void connectSession();
     void connectExchanges();
     /** The switcher, title, status bar and banner follow the session's state. */
@@ -163,6 +201,13 @@ private:
     AppContext m_context;
     Nh::ProfileSession *m_session = nullptr;
     bool m_readingKey = false;
+    bool m_built = false;
+    bool m_building = false;
+    bool m_buildPosted = false;
+    /** The skeleton's widget that had the focus when a key made the panes (eventFilter()). */
+    QPointer<QWidget> m_keysFrom;
+    /** No saved layout was restored. */
+    bool m_firstRun = false;
 
     ComposerWidget *m_composer = nullptr;
     ComposerFold *m_composerFold = nullptr;
@@ -177,7 +222,13 @@ private:
     QPointer<SasInspector> m_sasInspector;
     TrafficDock *m_trafficDock = nullptr;
     QSplitter *m_mainSplitter = nullptr;
+    /** The composer's strip and the splitter, side by side. */
+    QHBoxLayout *m_paneRow = nullptr;
     QDockWidget *m_historyDock = nullptr;
+    QDockWidget *m_registrationsDock = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    /** Profile, Edit, Notification, Hub, History, View, Help: titles first, filled later. */
+    QList<QMenu *> m_menus;
     Banner *m_banner = nullptr;
     QLabel *m_profileStatus = nullptr;
     QProgressBar *m_keyProgress = nullptr;

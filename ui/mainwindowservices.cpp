@@ -24,6 +24,7 @@ const QString kDemoExpression = u"sports || politics"_s;
 
 void MainWindow::activateStartProfile()
 {
+    completeBuild();
     const QUuid last = Nh::Settings(m_context.settings).lastProfileId();
     activateProfile(m_context.profiles->profile(last) ? last : Nh::kEmulatorProfileId);
     // First run: a ready payload and a target that reaches the demo registrations (unless the
@@ -49,6 +50,7 @@ void MainWindow::setEmulator(Nh::HubEmulator *emulator, const Nh::Status &status
 
 void MainWindow::setHistory(Nh::HistoryStore *history)
 {
+    completeBuild();
     m_context.history = history;
     m_sendFlow->setHistory(history);
     m_historyPanel->setStore(history);

@@ -120,6 +120,8 @@ void StartupSequence::start(MainWindow *window)
             this, [this, emulator, status] { emulatorStarted(emulator, status); },
             Qt::QueuedConnection);
     });
+    // The window's panes, while the emulator starts on its thread: the steps below need them.
+    window->completeBuild();
 
     begin(Step::History, describe(Step::History));
     // Its own turn of the event loop, so input and paints queued meanwhile go first.

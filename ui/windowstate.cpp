@@ -54,6 +54,14 @@ bool WindowState::restore() const
         return false;
     m_window->restoreGeometry(s.value(kPrefix + u"geometry"_s).toByteArray());
     m_window->restoreState(s.value(kPrefix + u"windowState"_s).toByteArray());
+    return restorePanes();
+}
+
+bool WindowState::restorePanes() const
+{
+    const QSettings &s = *m_settings;
+    if (!s.contains(kPrefix + u"geometry"_s))
+        return false;
     for (QSplitter *splitter : m_splitters) {
         const QString key = splitter ? kPrefix + splitter->objectName() : QString();
         if (splitter && s.contains(key))

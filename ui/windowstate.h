@@ -34,6 +34,12 @@ public:
     void save() const;
     /** Reads it back; returns false when nothing was saved yet. */
     bool restore() const;
+    /**
+     * Reads back the splitters and pieces only, not the window's geometry and dock state: for
+     * panes added after restore() (the window's skeleton is restored before its panes exist,
+     * docs/architecture.md "Start-up"). Returns false when nothing was saved yet.
+     */
+    bool restorePanes() const;
     /** Removes the whole group (Reset Layout). */
     void forget() const;
 

@@ -9,25 +9,34 @@
 
 #include "composerwidget.h"
 #include "emulator/hubemulator.h"
+#include "exchangeview.h"
 #include "historypanel.h"
 #include "mainwindow.h"
 #include "models/historymodel.h"
+#include "registrationsbrowser.h"
 #include "startupsequence.h"
 #include "store/historystore.h"
 #include "store/profilestore.h"
 #include "store/settings.h"
 #include "uitestsupport.h"
 
+#include <QApplication>
+#include <QDateTimeEdit>
+#include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTcpServer>
 #include <QTest>
 #include <QThread>
+#include <QTimeZone>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -88,6 +97,65 @@ private:
     QWidget *m_window;
 };
 
+/** What the window was at its first paint: what the skeleton has and which panes exist. */
+class SkeletonProbe final : public QObject
+{
+public:
+    explicit SkeletonProbe(MainWindow *window)
+        : m_window(window)
+    {
+        window->installEventFilter(this);
+    }
+
+    bool painted = false;
+    bool builtAtPaint = true;
+    int panesAtPaint = -1;
+    QStringList docksAtPaint;
+    QStringList menusAtPaint;
+    QString statusAtPaint;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_window && event->type() == QEvent::Paint && !painted) {
+            painted = true;
+            // Looked up, not asked for: the accessors would make the panes.
+            builtAtPaint = m_window->isBuilt();
+            panesAtPaint = int(m_window->findChildren<ComposerWidget *>().size()
+                               + m_window->findChildren<ExchangeView *>().size()
+                               + m_window->findChildren<HistoryPanel *>().size()
+                               + m_window->findChildren<RegistrationsBrowser *>().size());
+            for (const QDockWidget *dock : m_window->findChildren<QDockWidget *>())
+                docksAtPaint << dock->objectName();
+            for (const QAction *menu : m_window->menuBar()->actions())
+                menusAtPaint << menu->text();
+            statusAtPaint = m_window->statusBar()->currentMessage();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    MainWindow *m_window;
+};
+
+/** Which widget each key press went to. */
+class KeyRecorder final : public QObject
+{
+public:
+    KeyRecorder() { qApp->installEventFilter(this); }
+    ~KeyRecorder() override { qApp->removeEventFilter(this); }
+
+    QList<QPointer<QObject>> receivers;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::KeyPress)
+            receivers << watched;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
 } // namespace
 
 class TestStartupSequence final : public QObject
@@ -100,6 +168,10 @@ private slots:
     void cleanup();
 
     void windowPaintsBeforeTheSteps();
+    void skeletonPaintsBeforeThePanes();
+    void keyPressedBeforeThePanesReachesThem();
+    void completedWindowLooksAsMadeInOneGo_data();
+    void completedWindowLooksAsMadeInOneGo();
     void typingWorksWhileStarting();
     void sendPressedWhileStartingWaitsForTheEmulator();
     void hubProfileReadsTheKeychainAfterThePaint();
@@ -210,6 +282,135 @@ void TestStartupSequence::windowPaintsBeforeTheSteps()
     QVERIFY(m_window->isProfileReady());
     // The first run's target, as before.
     QCOMPARE(m_window->composer()->tagExpression(), u"sports || politics"_s);
+}
+
+void TestStartupSequence::skeletonPaintsBeforeThePanes()
+{
+    makeWindow();
+    SkeletonProbe probe(m_window.get());
+    QSignalSpy built(m_window.get(), &MainWindow::built);
+    QVERIFY(!m_window->isBuilt());
+    m_window->show();
+    m_sequence->startAfterFirstPaint(m_window.get());
+    // The panes come in the event loop's turn after the first paint, before the steps need them.
+    QVERIFY(built.wait(kStartupTimeoutMs));
+    QVERIFY(probe.painted);
+    QVERIFY(!probe.builtAtPaint);
+    QCOMPARE(probe.panesAtPaint, 0);
+    // The skeleton: the docks the saved layout names, every menu's title, the status bar.
+    for (const QString &dock : {u"historyDock"_s, u"registrationsDock"_s, u"hubPageDock"_s})
+        QVERIFY2(probe.docksAtPaint.contains(dock), qPrintable(probe.docksAtPaint.join(u", "_s)));
+    QCOMPARE(probe.menusAtPaint,
+             (QStringList {u"&Profile"_s, u"&Edit"_s, u"&Notification"_s, u"H&ub"_s, u"Hi&story"_s,
+                           u"&View"_s, u"&Help"_s}));
+    QCOMPARE(probe.statusAtPaint, u"Starting…"_s);
+
+    // The completed window: every pane in its place, every menu filled.
+    QVERIFY(m_window->isBuilt());
+    QCOMPARE(built.count(), 1);
+    QCOMPARE(m_window->composer()->parentWidget()->objectName(), u"mainSplitter"_s);
+    QCOMPARE(m_window->exchangeView()->parentWidget()->objectName(), u"mainSplitter"_s);
+    auto *historyDock = m_window->findChild<QDockWidget *>(u"historyDock"_s);
+    QCOMPARE(historyDock->widget(), m_window->historyPanel());
+    QCOMPARE(m_window->findChild<QDockWidget *>(u"registrationsDock"_s)->widget(),
+             m_window->registrationsBrowser());
+    QCOMPARE(m_window->findChild<QSplitter *>(u"mainSplitter"_s)->count(), 2);
+    for (const QAction *menu : m_window->menuBar()->actions())
+        QVERIFY2(!menu->menu()->actions().isEmpty(), qPrintable(menu->text()));
+    QCOMPARE(built.count(), 1);
+
+    // The focus where a window made in one go puts it, and the panes' shortcuts work.
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), u"formatCombo"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_1, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), u"payloadEditor"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_L, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), u"tagExpressionEdit"_s);
+    QVERIFY(historyDock->isVisible());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_H, Qt::ControlModifier);
+    QTRY_VERIFY(!historyDock->isVisible());
+    QVERIFY(waitFinished());
+}
+
+void TestStartupSequence::keyPressedBeforeThePanesReachesThem()
+{
+    makeWindow();
+    m_window->show();
+    // Before any turn of the event loop: no paint yet, so the skeleton only. The window is made
+    // the active one here, so a part of the skeleton has the focus by default.
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(!m_window->isBuilt());
+    QWidget *skeletonFocus = QApplication::focusWidget();
+    QVERIFY(skeletonFocus);
+    const QUuid profile = m_window->currentProfile().id;
+    KeyRecorder keys;
+    QTest::keyClick(skeletonFocus, Qt::Key_Down);
+    // The key made the panes, and went where the focus is in the completed window.
+    QVERIFY(m_window->isBuilt());
+    auto *format = m_window->composer()->findChild<QWidget *>(u"formatCombo"_s);
+    QVERIFY(format);
+    QCOMPARE(QApplication::focusWidget(), format);
+    QTRY_VERIFY(keys.receivers.contains(format));
+    QCOMPARE(m_window->currentProfile().id, profile);
+}
+
+void TestStartupSequence::completedWindowLooksAsMadeInOneGo_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<bool>("saved");
+    QTest::newRow("light, first run") << false << false;
+    QTest::newRow("dark, first run") << true << false;
+    QTest::newRow("light, saved layout") << false << true;
+    QTest::newRow("dark, saved layout") << true << true;
+}
+
+void TestStartupSequence::completedWindowLooksAsMadeInOneGo()
+{
+    QFETCH(bool, dark);
+    QFETCH(bool, saved);
+    UiTest::usePalette(dark ? UiTest::darkPalette() : UiTest::lightPalette());
+    AppContext context = m_harness->context();
+    context.emulator = nullptr;
+    context.history = nullptr;
+    if (saved) {
+        // A layout that differs from a first run's: a narrower composer, a taller History.
+        MainWindow first(context);
+        first.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&first));
+        first.resize(1300, 820);
+        auto *splitter = first.findChild<QSplitter *>(u"mainSplitter"_s);
+        splitter->setSizes({300, splitter->width() - 300});
+        first.resizeDocks({first.findChild<QDockWidget *>(u"historyDock"_s)}, {260}, Qt::Vertical);
+        first.saveWindowState();
+    }
+    const auto render = [&](bool deferred) {
+        AppContext c = context;
+        c.deferredStartup = deferred;
+        MainWindow window(c);
+        QSignalSpy built(&window, &MainWindow::built);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return QImage();
+        if (deferred && !window.isBuilt() && !built.wait(kStartupTimeoutMs))
+            return QImage();
+        if (deferred)
+            window.activateStartProfile(); // as StartupSequence does; the other window did it
+        // The schedule field shows the time: the same in both, whatever minute it is.
+        if (auto *schedule = window.findChild<QDateTimeEdit *>(u"scheduleEdit"_s))
+            schedule->setDateTime(QDateTime(QDate(2030, 1, 1), QTime(12, 0), QTimeZone::utc()));
+        QCoreApplication::processEvents();
+        return window.grab().toImage();
+    };
+    const QImage inOneGo = render(false);
+    const QImage skeletonFirst = render(true);
+    QVERIFY(!inOneGo.isNull());
+    QCOMPARE(skeletonFirst.size(), inOneGo.size());
+    if (skeletonFirst != inOneGo) {
+        inOneGo.save(UiTest::screenshotDir() + u"/skeleton-reference.png"_s);
+        skeletonFirst.save(UiTest::screenshotDir() + u"/skeleton-completed.png"_s);
+        QFAIL("the completed window differs from one made in one go (see the screenshots)");
+    }
+    UiTest::usePalette(UiTest::lightPalette());
 }
 
 void TestStartupSequence::typingWorksWhileStarting()
