@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/history/historydirect.h"
 #include "store/history/historytypes.h"
 
 #include <QList>
@@ -109,6 +110,8 @@ private:
 
     /** A statement prepared once on the writer's connection and reused. */
     QSqlQuery &prepared(QSqlDatabase &db, const QString &sql);
+    /** The same through SQLite's API (historydirect.h), when it can be; else nullptr. */
+    HistoryDb::DirectStatement *direct(const QString &sql);
     std::optional<QString> exec(QSqlDatabase &db, const QString &sql,
                                 std::initializer_list<QVariant> values = {});
     std::optional<QVariant> scalar(QSqlDatabase &db, const QString &sql,
@@ -141,6 +144,10 @@ private:
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     /// The last statement that did not prepare (its error is what exec() reports).
     std::unique_ptr<QSqlQuery> m_unprepared;
+    /// The connection's SQLite handle when statements can run on it directly (else nullptr),
+    /// and those statements by SQL text (nullptr: it did not prepare; QSqlQuery runs it).
+    sqlite3 *m_handle = nullptr;
+    std::unordered_map<QString, std::unique_ptr<HistoryDb::DirectStatement>> m_direct;
 };
 
 } // namespace Nh
