@@ -34,6 +34,67 @@ QString queryComponent(const QString &s)
     return QString::fromLatin1(QUrl::toPercentEncoding(s, "$"));
 }
 
+/** redactHeaders(), remembered for the last headers: a burst of sends sends the same headers
+ *  again and again (the same token within a second). */
+HttpHeaders redactedRequestHeaders(const HttpHeaders &headers)
+{
+    thread_local HttpHeaders lastIn;
+    thread_local HttpHeaders lastOut;
+    if (lastIn.isEmpty() || lastIn != headers) {
+        lastOut = redactHeaders(headers);
+        lastIn = headers;
+    }
+    return lastOut;
+}
+
+/** Sas::decode() of an Authorization value, remembered for the last value (the same token is
+ *  sent for a second). */
+std::optional<Sas::DecodedToken> decodedToken(const QString &authorization)
+{
+    thread_local QString lastIn;
+    thread_local std::optional<Sas::DecodedToken> lastOut;
+    thread_local bool known = false;
+    if (!known || lastIn != authorization) {
+        lastOut.reset();
+        if (auto decoded = Sas::decode(authorization))
+            lastOut = *decoded;
+        lastIn = authorization;
+        known = true;
+    }
+    return lastOut;
+}
+
+/** Whether prepareSend() gives the same for both: every field of Notification, and no schedule
+ *  (whose checks depend on the time). Keep in step with Notification and Target. */
+bool samePreparation(const Notification &a, const Notification &b)
+{
+    return !a.scheduleTime && !b.scheduleTime && a.format == b.format && a.body == b.body
+        && a.headers == b.headers && a.target.kind == b.target.kind
+        && a.target.tagExpression == b.target.tagExpression
+        && a.target.deviceHandles == b.target.deviceHandles && a.target.p256dh == b.target.p256dh
+        && a.target.auth == b.target.auth;
+}
+
+/** prepareSend(), remembered for the last notification: `--repeat` sends the same one again
+ *  and again. */
+Result<PreparedSend> preparedSend(const Notification &notification)
+{
+    struct Last
+    {
+        Notification notification;
+        Result<PreparedSend> prepared;
+    };
+    thread_local std::optional<Last> last;
+    if (last && samePreparation(last->notification, notification))
+        return last->prepared;
+    Result<PreparedSend> prepared = prepareSend(notification);
+    if (notification.scheduleTime)
+        last.reset();
+    else
+        last = Last {notification, prepared};
+    return prepared;
+}
+
 } // namespace
 
 // --- HubJob -----------------------------------------------------------------------------------
@@ -101,6 +162,22 @@ void HubClient::setConnection(const HubConnection &connection)
 {
     m_connection = connection;
     m_lastToken = {};
+    m_tls.reset();
+}
+
+QSslConfiguration HubClient::tlsConfiguration() const
+{
+    // Built once per connection and default configuration, not per request: adding the CA
+    // certificates copies the whole configuration.
+    const QSslConfiguration base = QSslConfiguration::defaultConfiguration();
+    if (m_tls && m_tls->base == base)
+        return m_tls->tls;
+    QSslConfiguration tls = base;
+    if (!m_connection.caCertificates.isEmpty())
+        tls.addCaCertificates(m_connection.caCertificates);
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    m_tls = Tls {base, tls};
+    return tls;
 }
 
 QString HubClient::authorizationFor(const QString &audience, const QDateTime &now) const
@@ -188,11 +265,7 @@ QNetworkRequest HubClient::buildRequest(const HubRequest &r, const QDateTime &no
                          QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
 
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    if (!m_connection.caCertificates.isEmpty())
-        tls.addCaCertificates(m_connection.caCertificates);
-    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    request.setSslConfiguration(tls);
+    request.setSslConfiguration(tlsConfiguration());
     return request;
 }
 
@@ -220,10 +293,8 @@ void HubJob::attempt()
     e.requestHeaders.clear();
     for (const QByteArray &name : request.rawHeaderList())
         e.requestHeaders.append({name, request.rawHeader(name)});
-    e.requestHeaders = redactHeaders(e.requestHeaders);
-    e.token.reset();
-    if (auto decoded = Sas::decode(e.authorization))
-        e.token = *decoded;
+    e.requestHeaders = redactedRequestHeaders(e.requestHeaders);
+    e.token = decodedToken(e.authorization);
     e.attempts.append({now, 0, 0, -1});
     e.status = 0;
     e.responseHeaders.clear();
@@ -457,7 +528,7 @@ void HubJob::finish()
 
 HubJob *HubClient::send(const Notification &notification, bool test)
 {
-    auto prepared = prepareSend(notification);
+    auto prepared = preparedSend(notification);
     if (!prepared) {
         // Refused before sending: report it through the job like any other failure.
         Exchange refused;

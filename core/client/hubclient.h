@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 #include <optional>
@@ -251,6 +252,15 @@ private:
         QString header;
     };
     mutable SignedToken m_lastToken;
+    /** The TLS configuration of every request: the default one (`base`) with the
+     *  connection's CA certificates. */
+    QSslConfiguration tlsConfiguration() const;
+    struct Tls
+    {
+        QSslConfiguration base;
+        QSslConfiguration tls;
+    };
+    mutable std::optional<Tls> m_tls;
 };
 
 } // namespace Nh
