@@ -42,9 +42,13 @@ QString headersText(const HttpHeaders &headers)
     };
     thread_local Entry last[2];
     thread_local int next = 0;
-    for (const Entry &e : last) {
-        if (!e.in.isEmpty() && e.in == headers)
-            return e.out;
+    // A hit keeps its entry: the next miss replaces the other one (the request's headers repeat,
+    // the response's change with every Date).
+    for (int i = 0; i < 2; ++i) {
+        if (!last[i].in.isEmpty() && last[i].in == headers) {
+            next = i ^ 1;
+            return last[i].out;
+        }
     }
     Entry &e = last[next];
     next ^= 1;
