@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
 #include <QSslCertificate>
@@ -261,6 +262,18 @@ private:
         QSslConfiguration tls;
     };
     mutable std::optional<Tls> m_tls;
+    /** buildRequest() without the memory of the last request. */
+    QNetworkRequest buildRequestNow(const HubRequest &r, const QDateTime &now,
+                                    QString *authorization) const;
+    /** The last request buildRequest() made: for the same shape in the same second, the same. */
+    struct LastRequest
+    {
+        HubRequest shape;
+        qint64 second = -1;
+        QString authorization;
+        QNetworkRequest request;
+    };
+    mutable std::optional<LastRequest> m_lastRequest;
 };
 
 } // namespace Nh
