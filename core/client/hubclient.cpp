@@ -34,36 +34,6 @@ QString queryComponent(const QString &s)
     return QString::fromLatin1(QUrl::toPercentEncoding(s, "$"));
 }
 
-/** redactHeaders(), remembered for the last headers: a burst of sends sends the same headers
- *  again and again (the same token within a second). */
-HttpHeaders redactedRequestHeaders(const HttpHeaders &headers)
-{
-    thread_local HttpHeaders lastIn;
-    thread_local HttpHeaders lastOut;
-    if (lastIn.isEmpty() || lastIn != headers) {
-        lastOut = redactHeaders(headers);
-        lastIn = headers;
-    }
-    return lastOut;
-}
-
-/** Sas::decode() of an Authorization value, remembered for the last value (the same token is
- *  sent for a second). */
-std::optional<Sas::DecodedToken> decodedToken(const QString &authorization)
-{
-    thread_local QString lastIn;
-    thread_local std::optional<Sas::DecodedToken> lastOut;
-    thread_local bool known = false;
-    if (!known || lastIn != authorization) {
-        lastOut.reset();
-        if (auto decoded = Sas::decode(authorization))
-            lastOut = *decoded;
-        lastIn = authorization;
-        known = true;
-    }
-    return lastOut;
-}
-
 /** Whether prepareSend() gives the same for both: every field of Notification, and no schedule
  *  (whose checks depend on the time). Keep in step with Notification and Target. */
 bool samePreparation(const Notification &a, const Notification &b)
@@ -73,26 +43,6 @@ bool samePreparation(const Notification &a, const Notification &b)
         && a.target.tagExpression == b.target.tagExpression
         && a.target.deviceHandles == b.target.deviceHandles && a.target.p256dh == b.target.p256dh
         && a.target.auth == b.target.auth;
-}
-
-/** prepareSend(), remembered for the last notification: `--repeat` sends the same one again
- *  and again. */
-Result<PreparedSend> preparedSend(const Notification &notification)
-{
-    struct Last
-    {
-        Notification notification;
-        Result<PreparedSend> prepared;
-    };
-    thread_local std::optional<Last> last;
-    if (last && samePreparation(last->notification, notification))
-        return last->prepared;
-    Result<PreparedSend> prepared = prepareSend(notification);
-    if (notification.scheduleTime)
-        last.reset();
-    else
-        last = Last {notification, prepared};
-    return prepared;
 }
 
 } // namespace
@@ -164,6 +114,29 @@ void HubClient::setConnection(const HubConnection &connection)
     m_lastToken = {};
     m_tls.reset();
     m_lastRequest.reset();
+    m_lastRedacted = {};
+    m_lastDecoded = {};
+}
+
+HttpHeaders HubClient::redactedRequestHeaders(const HttpHeaders &headers) const
+{
+    if (m_lastRedacted.in.isEmpty() || m_lastRedacted.in != headers) {
+        m_lastRedacted.out = redactHeaders(headers);
+        m_lastRedacted.in = headers;
+    }
+    return m_lastRedacted.out;
+}
+
+std::optional<Sas::DecodedToken> HubClient::decodedToken(const QString &authorization) const
+{
+    if (!m_lastDecoded.known || m_lastDecoded.in != authorization) {
+        m_lastDecoded.out.reset();
+        if (auto decoded = Sas::decode(authorization))
+            m_lastDecoded.out = *decoded;
+        m_lastDecoded.in = authorization;
+        m_lastDecoded.known = true;
+    }
+    return m_lastDecoded.out;
 }
 
 QSslConfiguration HubClient::tlsConfiguration() const
@@ -333,8 +306,8 @@ void HubJob::attempt()
     e.requestHeaders.clear();
     for (const QByteArray &name : request.rawHeaderList())
         e.requestHeaders.append({name, request.rawHeader(name)});
-    e.requestHeaders = redactedRequestHeaders(e.requestHeaders);
-    e.token = decodedToken(e.authorization);
+    e.requestHeaders = m_client->redactedRequestHeaders(e.requestHeaders);
+    e.token = m_client->decodedToken(e.authorization);
     e.attempts.append({now, 0, 0, -1});
     e.status = 0;
     e.responseHeaders.clear();
@@ -565,6 +538,18 @@ void HubJob::finish()
 }
 
 // --- operations -------------------------------------------------------------------------------
+
+Result<PreparedSend> HubClient::preparedSend(const Notification &notification) const
+{
+    if (m_lastPrepared && samePreparation(m_lastPrepared->notification, notification))
+        return m_lastPrepared->prepared;
+    Result<PreparedSend> prepared = prepareSend(notification);
+    if (notification.scheduleTime)
+        m_lastPrepared.reset();
+    else
+        m_lastPrepared = LastPrepared {notification, prepared};
+    return prepared;
+}
 
 HubJob *HubClient::send(const Notification &notification, bool test)
 {

@@ -274,6 +274,34 @@ private:
         QNetworkRequest request;
     };
     mutable std::optional<LastRequest> m_lastRequest;
+
+    friend class HubJob;
+    /** redactHeaders() and Sas::decode() for HubJob, each kept for the last value: a burst of
+     *  sends sends the same headers and token again and again (the token for a second). */
+    HttpHeaders redactedRequestHeaders(const HttpHeaders &headers) const;
+    std::optional<Sas::DecodedToken> decodedToken(const QString &authorization) const;
+    struct LastRedacted
+    {
+        HttpHeaders in;
+        HttpHeaders out;
+    };
+    mutable LastRedacted m_lastRedacted;
+    struct LastDecoded
+    {
+        QString in;
+        std::optional<Sas::DecodedToken> out;
+        bool known = false;
+    };
+    mutable LastDecoded m_lastDecoded;
+    /** prepareSend(), kept for the last notification: `--repeat` sends the same one again and
+     *  again. */
+    Result<PreparedSend> preparedSend(const Notification &notification) const;
+    struct LastPrepared
+    {
+        Notification notification;
+        Result<PreparedSend> prepared;
+    };
+    mutable std::optional<LastPrepared> m_lastPrepared;
 };
 
 } // namespace Nh
