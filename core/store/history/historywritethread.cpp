@@ -113,11 +113,14 @@ QList<WriteOp> HistoryWriter::takeBatch()
         m_wake.wait(&m_mutex);
     m_idle = false;
     // Group commit: what the next few milliseconds bring goes into the same transaction (one
-    // fsync, one retention check), unless the store is closing or the batch is full.
-    QDeadlineTimer window(kGroupCommitMs);
+    // fsync, one retention check), unless the store is closing or the batch is full. A stream
+    // (the last batch was busy) gathers longer: fewer, larger transactions.
+    const bool busy = m_lastBatch >= kBusyBatch;
+    QDeadlineTimer window(busy ? kBusyGroupCommitMs : kGroupCommitMs);
     while (!m_stopping && m_queue.size() < kMaxBatch && !window.hasExpired())
         m_wake.wait(&m_mutex, window);
     const qsizetype n = std::min<qsizetype>(m_queue.size(), kMaxBatch);
+    m_lastBatch = n;
     QList<WriteOp> batch = m_queue.first(n);
     m_queue.remove(0, n);
     m_inFlight = int(n);

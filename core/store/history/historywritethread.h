@@ -72,6 +72,10 @@ public:
     static constexpr qsizetype kMaxBatch = 500;
     /** How long the writer gathers ops after the first one before it commits them. */
     static constexpr int kGroupCommitMs = 20;
+    /** How long it gathers while a stream of writes goes on: after a batch of kBusyBatch ops
+     *  or more (a `--repeat` burst), fewer and larger transactions. */
+    static constexpr int kBusyGroupCommitMs = 100;
+    static constexpr qsizetype kBusyBatch = 32;
 
     void enqueue(HistoryDb::WriteOp op)
     {
@@ -133,6 +137,8 @@ private:
     QWaitCondition m_wake;
     QList<HistoryDb::WriteOp> m_queue;
     int m_inFlight = 0;
+    /// Ops in the last batch taken (the writer's own; read under m_mutex).
+    qsizetype m_lastBatch = 0;
     bool m_stopping = false;
     bool m_idle = false;
     /// The file has the free-text index (read at the start of each transaction).
