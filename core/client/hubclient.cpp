@@ -13,6 +13,7 @@
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 #include <QSysInfo>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -345,7 +346,7 @@ void HubJob::onReplyFinished()
 {
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
-    reply->deleteLater();
+    m_answered = reply;
     Exchange &e = m_exchange;
     const qint64 elapsed = m_clock.elapsed();
     e.totalMs = elapsed;
@@ -399,6 +400,8 @@ void HubJob::onReplyFinished()
         a.retryAfterSeconds = ok ? retryAfter : -1;
         if (ok && retryAfter >= 0 && retryAfter <= m_client->connection().maxRetryAfterSeconds
             && e.attempts.size() <= m_client->connection().maxRetries) {
+            m_answered = nullptr;
+            reply->deleteLater();
             m_retryTimer.start(retryAfter * 1000);
             // After start(), so a cancel() from a slot of retrying() stops the wait.
             emit retrying(int(e.attempts.size()), retryAfter);
@@ -532,7 +535,10 @@ void HubJob::finish()
         e.totalMs = e.attempts.first().started.msecsTo(QDateTime::currentDateTimeUtc());
     qCInfo(lcClient).noquote() << e.operation << exchangeResultName(e.result) << e.status
                                << e.totalMs << "ms";
+    const QPointer<QNetworkReply> answered = std::exchange(m_answered, nullptr);
     emit finished(e);
+    if (answered)
+        answered->deleteLater();
     if (m_autoDelete)
         deleteLater();
 }

@@ -127,6 +127,9 @@ private:
     Exchange m_exchange;
     HubRequest m_request;
     QPointer<QNetworkReply> m_reply;
+    /// The reply just read: deleted once finished() went out, so that a next request started
+    /// from a slot of finished() goes first (the deletion waits with the network, not before it).
+    QPointer<QNetworkReply> m_answered;
     QTimer m_retryTimer;
     QElapsedTimer m_clock;
     QList<QSslError> m_sslErrors;
