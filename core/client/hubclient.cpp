@@ -13,6 +13,7 @@
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 #include <QSysInfo>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -32,6 +33,17 @@ const QByteArray kAtomEntryType = "application/atom+xml;type=entry;charset=utf-8
 QString queryComponent(const QString &s)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(s, "$"));
+}
+
+/** Whether prepareSend() gives the same for both: every field of Notification, and no schedule
+ *  (whose checks depend on the time). Keep in step with Notification and Target. */
+bool samePreparation(const Notification &a, const Notification &b)
+{
+    return !a.scheduleTime && !b.scheduleTime && a.format == b.format && a.body == b.body
+        && a.headers == b.headers && a.target.kind == b.target.kind
+        && a.target.tagExpression == b.target.tagExpression
+        && a.target.deviceHandles == b.target.deviceHandles && a.target.p256dh == b.target.p256dh
+        && a.target.auth == b.target.auth;
 }
 
 } // namespace
@@ -101,6 +113,46 @@ void HubClient::setConnection(const HubConnection &connection)
 {
     m_connection = connection;
     m_lastToken = {};
+    m_tls.reset();
+    m_lastRequest.reset();
+    m_lastRedacted = {};
+    m_lastDecoded = {};
+}
+
+HttpHeaders HubClient::redactedRequestHeaders(const HttpHeaders &headers) const
+{
+    if (m_lastRedacted.in.isEmpty() || m_lastRedacted.in != headers) {
+        m_lastRedacted.out = redactHeaders(headers);
+        m_lastRedacted.in = headers;
+    }
+    return m_lastRedacted.out;
+}
+
+std::optional<Sas::DecodedToken> HubClient::decodedToken(const QString &authorization) const
+{
+    if (!m_lastDecoded.known || m_lastDecoded.in != authorization) {
+        m_lastDecoded.out.reset();
+        if (auto decoded = Sas::decode(authorization))
+            m_lastDecoded.out = *decoded;
+        m_lastDecoded.in = authorization;
+        m_lastDecoded.known = true;
+    }
+    return m_lastDecoded.out;
+}
+
+QSslConfiguration HubClient::tlsConfiguration() const
+{
+    // Built once per connection and default configuration, not per request: adding the CA
+    // certificates copies the whole configuration.
+    const QSslConfiguration base = QSslConfiguration::defaultConfiguration();
+    if (m_tls && m_tls->base == base)
+        return m_tls->tls;
+    QSslConfiguration tls = base;
+    if (!m_connection.caCertificates.isEmpty())
+        tls.addCaCertificates(m_connection.caCertificates);
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    m_tls = Tls {base, tls};
+    return tls;
 }
 
 QString HubClient::authorizationFor(const QString &audience, const QDateTime &now) const
@@ -161,8 +213,47 @@ QByteArray HubClient::userAgent()
     return agent;
 }
 
+namespace {
+
+/** Whether buildRequest() makes the same request of both within one second and connection. */
+bool sameRequest(const HubRequest &a, const HubRequest &b)
+{
+    return a.namespaceLevel == b.namespaceLevel && a.withApiVersion == b.withApiVersion
+        && a.body.isEmpty() == b.body.isEmpty() && a.path == b.path && a.query == b.query
+        && a.headers == b.headers;
+}
+
+} // namespace
+
 QNetworkRequest HubClient::buildRequest(const HubRequest &r, const QDateTime &now,
                                         QString *authorization) const
+{
+    // A burst of sends (--repeat, a resend loop) builds the same request again and again: the
+    // last one is kept for its second, the token's resolution (authorizationFor()).
+    const qint64 second = now.toSecsSinceEpoch();
+    if (m_lastRequest && m_lastRequest->second == second && sameRequest(m_lastRequest->shape, r)
+        && m_tls && m_tls->base == QSslConfiguration::defaultConfiguration()) {
+        if (authorization)
+            *authorization = m_lastRequest->authorization;
+        return m_lastRequest->request;
+    }
+    QString signedHeader;
+    QNetworkRequest request = buildRequestNow(r, now, &signedHeader);
+    HubRequest shape;
+    shape.path = r.path;
+    shape.query = r.query;
+    shape.headers = r.headers;
+    shape.body = r.body.isEmpty() ? QByteArray() : QByteArray(" ");
+    shape.namespaceLevel = r.namespaceLevel;
+    shape.withApiVersion = r.withApiVersion;
+    m_lastRequest = LastRequest {std::move(shape), second, signedHeader, request};
+    if (authorization)
+        *authorization = signedHeader;
+    return request;
+}
+
+QNetworkRequest HubClient::buildRequestNow(const HubRequest &r, const QDateTime &now,
+                                           QString *authorization) const
 {
     QNetworkRequest request(requestUrl(r));
     // A request below the namespace (the hub list) is outside a token signed for one hub.
@@ -188,11 +279,7 @@ QNetworkRequest HubClient::buildRequest(const HubRequest &r, const QDateTime &no
                          QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
 
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    if (!m_connection.caCertificates.isEmpty())
-        tls.addCaCertificates(m_connection.caCertificates);
-    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    request.setSslConfiguration(tls);
+    request.setSslConfiguration(tlsConfiguration());
     return request;
 }
 
@@ -220,10 +307,8 @@ void HubJob::attempt()
     e.requestHeaders.clear();
     for (const QByteArray &name : request.rawHeaderList())
         e.requestHeaders.append({name, request.rawHeader(name)});
-    e.requestHeaders = redactHeaders(e.requestHeaders);
-    e.token.reset();
-    if (auto decoded = Sas::decode(e.authorization))
-        e.token = *decoded;
+    e.requestHeaders = m_client->redactedRequestHeaders(e.requestHeaders);
+    e.token = m_client->decodedToken(e.authorization);
     e.attempts.append({now, 0, 0, -1});
     e.status = 0;
     e.responseHeaders.clear();
@@ -261,7 +346,7 @@ void HubJob::onReplyFinished()
 {
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
-    reply->deleteLater();
+    m_answered = reply;
     Exchange &e = m_exchange;
     const qint64 elapsed = m_clock.elapsed();
     e.totalMs = elapsed;
@@ -315,6 +400,8 @@ void HubJob::onReplyFinished()
         a.retryAfterSeconds = ok ? retryAfter : -1;
         if (ok && retryAfter >= 0 && retryAfter <= m_client->connection().maxRetryAfterSeconds
             && e.attempts.size() <= m_client->connection().maxRetries) {
+            m_answered = nullptr;
+            reply->deleteLater();
             m_retryTimer.start(retryAfter * 1000);
             // After start(), so a cancel() from a slot of retrying() stops the wait.
             emit retrying(int(e.attempts.size()), retryAfter);
@@ -448,16 +535,31 @@ void HubJob::finish()
         e.totalMs = e.attempts.first().started.msecsTo(QDateTime::currentDateTimeUtc());
     qCInfo(lcClient).noquote() << e.operation << exchangeResultName(e.result) << e.status
                                << e.totalMs << "ms";
+    const QPointer<QNetworkReply> answered = std::exchange(m_answered, nullptr);
     emit finished(e);
+    if (answered)
+        answered->deleteLater();
     if (m_autoDelete)
         deleteLater();
 }
 
 // --- operations -------------------------------------------------------------------------------
 
+Result<PreparedSend> HubClient::preparedSend(const Notification &notification) const
+{
+    if (m_lastPrepared && samePreparation(m_lastPrepared->notification, notification))
+        return m_lastPrepared->prepared;
+    Result<PreparedSend> prepared = prepareSend(notification);
+    if (notification.scheduleTime)
+        m_lastPrepared.reset();
+    else
+        m_lastPrepared = LastPrepared {notification, prepared};
+    return prepared;
+}
+
 HubJob *HubClient::send(const Notification &notification, bool test)
 {
-    auto prepared = prepareSend(notification);
+    auto prepared = preparedSend(notification);
     if (!prepared) {
         // Refused before sending: report it through the job like any other failure.
         Exchange refused;

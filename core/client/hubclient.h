@@ -12,9 +12,11 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 #include <optional>
@@ -125,6 +127,9 @@ private:
     Exchange m_exchange;
     HubRequest m_request;
     QPointer<QNetworkReply> m_reply;
+    /// The reply just read: deleted once finished() went out, so that a next request started
+    /// from a slot of finished() goes first (the deletion waits with the network, not before it).
+    QPointer<QNetworkReply> m_answered;
     QTimer m_retryTimer;
     QElapsedTimer m_clock;
     QList<QSslError> m_sslErrors;
@@ -251,6 +256,55 @@ private:
         QString header;
     };
     mutable SignedToken m_lastToken;
+    /** The TLS configuration of every request: the default one (`base`) with the
+     *  connection's CA certificates. */
+    QSslConfiguration tlsConfiguration() const;
+    struct Tls
+    {
+        QSslConfiguration base;
+        QSslConfiguration tls;
+    };
+    mutable std::optional<Tls> m_tls;
+    /** buildRequest() without the memory of the last request. */
+    QNetworkRequest buildRequestNow(const HubRequest &r, const QDateTime &now,
+                                    QString *authorization) const;
+    /** The last request buildRequest() made: for the same shape in the same second, the same. */
+    struct LastRequest
+    {
+        HubRequest shape;
+        qint64 second = -1;
+        QString authorization;
+        QNetworkRequest request;
+    };
+    mutable std::optional<LastRequest> m_lastRequest;
+
+    friend class HubJob;
+    /** redactHeaders() and Sas::decode() for HubJob, each kept for the last value: a burst of
+     *  sends sends the same headers and token again and again (the token for a second). */
+    HttpHeaders redactedRequestHeaders(const HttpHeaders &headers) const;
+    std::optional<Sas::DecodedToken> decodedToken(const QString &authorization) const;
+    struct LastRedacted
+    {
+        HttpHeaders in;
+        HttpHeaders out;
+    };
+    mutable LastRedacted m_lastRedacted;
+    struct LastDecoded
+    {
+        QString in;
+        std::optional<Sas::DecodedToken> out;
+        bool known = false;
+    };
+    mutable LastDecoded m_lastDecoded;
+    /** prepareSend(), kept for the last notification: `--repeat` sends the same one again and
+     *  again. */
+    Result<PreparedSend> preparedSend(const Notification &notification) const;
+    struct LastPrepared
+    {
+        Notification notification;
+        Result<PreparedSend> prepared;
+    };
+    mutable std::optional<LastPrepared> m_lastPrepared;
 };
 
 } // namespace Nh

@@ -228,6 +228,18 @@ def main():
           % (per_send_ms["nhcli " + seq] / per_send_ms["JS SDK " + seq]))
     print("    nhcli history cost (sequential, CPU ms/send)   %6.3f"
           % (per_send_ms["nhcli " + seq] - per_send_ms["nhcli --no-history " + seq]))
+    if rounds > 1:
+        # Each round's own ratios (its clients ran next to each other), to show the spread.
+        def per_round(name):
+            return [(c - s) * 1000.0 / (n - 1) for c, s in zip(cpus[name], startup[name])]
+        rate_rounds = [a / b for a, b in zip(rates["nhcli " + seq], rates["JS SDK " + seq])]
+        cpu_rounds = [a / b for a, b in zip(per_round("nhcli " + conc),
+                                            per_round("JS SDK " + conc))]
+        print("  per round (spread):")
+        print("    rate nhcli/JS SDK sequential                   %s"
+              % "  ".join("%5.2fx" % r for r in rate_rounds))
+        print("    CPU per send nhcli/JS SDK, %d in flight        %s"
+              % (CONCURRENT, "  ".join("%5.2fx" % r for r in cpu_rounds)))
     print("bench_clientcost: done in %.1f s" % (time.monotonic() - started))
     return 0
 

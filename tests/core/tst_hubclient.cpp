@@ -70,6 +70,7 @@ private slots:
     void invalidNotificationIsNeverSent();
     void sendWarningsReachTheExchange();
     void tokenSignedOnceASecond();
+    void lastRequestKeptOnlyForTheSameRequest();
 
     // Failure classes.
     void dnsFailure();
@@ -1286,6 +1287,60 @@ void TestHubClient::tokenSignedOnceASecond()
     QVERIFY(signedByOther != a);
     QVERIFY(
         Sas::validate(*Sas::decode(signedByOther), other.connectionString.key(), first.url(), t0));
+}
+
+void TestHubClient::lastRequestKeptOnlyForTheSameRequest()
+{
+    // A burst of the same request reuses the one built; anything that changes the request
+    // (path, query, headers, a body, the second, the connection, the default TLS configuration)
+    // builds it anew.
+    HubClient c(&nam);
+    c.setConnection(connection());
+    HubRequest r;
+    r.method = "POST";
+    r.path = u"messages"_s;
+    r.headers = {{"ServiceBusNotification-Format", "apple"}};
+    r.body = "{}";
+    const QDateTime second =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    QString auth;
+    const QNetworkRequest first = c.buildRequest(r, second, &auth);
+    QString again;
+    QCOMPARE(c.buildRequest(r, second.addMSecs(500), &again), first);
+    QCOMPARE(again, auth);
+
+    HubRequest otherPath = r;
+    otherPath.path = u"messages/$batch"_s;
+    QVERIFY(c.buildRequest(otherPath, second, nullptr).url().path().endsWith(u"/$batch"_s));
+    HubRequest withQuery = r;
+    withQuery.query = {{u"test"_s, QString()}};
+    QVERIFY(c.buildRequest(withQuery, second, nullptr).url().query().endsWith(u"&test"_s));
+    HubRequest otherHeaders = r;
+    otherHeaders.headers = {{"ServiceBusNotification-Format", "gcm"}};
+    QCOMPARE(
+        c.buildRequest(otherHeaders, second, nullptr).rawHeader("ServiceBusNotification-Format"),
+        "gcm"_ba);
+    HubRequest noBody = r;
+    noBody.body.clear();
+    QVERIFY(!c.buildRequest(noBody, second, nullptr).hasRawHeader("Content-Type"));
+    QVERIFY(c.buildRequest(r, second, nullptr).hasRawHeader("Content-Type"));
+
+    // The default TLS configuration as it is now, not as it was for the last request.
+    const QSslConfiguration saved = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration changed = saved;
+    changed.setProtocol(QSsl::TlsV1_3OrLater);
+    QSslConfiguration::setDefaultConfiguration(changed);
+    const QSsl::SslProtocol protocol =
+        c.buildRequest(r, second, nullptr).sslConfiguration().protocol();
+    QSslConfiguration::setDefaultConfiguration(saved);
+    QCOMPARE(protocol, QSsl::TlsV1_3OrLater);
+    QCOMPARE(c.buildRequest(r, second, nullptr).sslConfiguration().protocol(), saved.protocol());
+
+    // Another connection: its hub, not the last request's.
+    HubConnection other = connection();
+    other.hub = u"otherhub"_s;
+    c.setConnection(other);
+    QVERIFY(c.buildRequest(r, second, nullptr).url().path().startsWith(u"/otherhub/"_s));
 }
 
 QTEST_GUILESS_MAIN(TestHubClient)

@@ -17,7 +17,7 @@ namespace {
 
 const QChar kTagSeparator = QChar(0x1f);
 
-QString headersText(const HttpHeaders &headers)
+QString headersTextOnce(const HttpHeaders &headers)
 {
     QString text;
     for (const auto &[name, value] : headers) {
@@ -29,6 +29,32 @@ QString headersText(const HttpHeaders &headers)
         text += QString::fromUtf8(name) + u": "_s + v;
     }
     return text;
+}
+
+/** headersTextOnce(), remembered per thread for the last request and response headers (a burst
+ *  of sends stores the same headers again and again). */
+QString headersText(const HttpHeaders &headers)
+{
+    struct Entry
+    {
+        HttpHeaders in;
+        QString out;
+    };
+    thread_local Entry last[2];
+    thread_local int next = 0;
+    // A hit keeps its entry: the next miss replaces the other one (the request's headers repeat,
+    // the response's change with every Date).
+    for (int i = 0; i < 2; ++i) {
+        if (!last[i].in.isEmpty() && last[i].in == headers) {
+            next = i ^ 1;
+            return last[i].out;
+        }
+    }
+    Entry &e = last[next];
+    next ^= 1;
+    e.in = headers;
+    e.out = headersTextOnce(headers);
+    return e.out;
 }
 
 HttpHeaders headersFromText(const QString &text)
@@ -159,15 +185,33 @@ std::optional<Error> errorFromJson(const QVariant &value)
     return e;
 }
 
-QVariant tokenJson(const std::optional<Sas::DecodedToken> &token)
+QString tokenJsonOnce(const Sas::DecodedToken *token)
 {
-    if (!token)
-        return QVariant(QMetaType::fromType<QString>());
     const QJsonObject o {
         {u"sr"_s, token->rawSr},    {u"resource"_s, token->resource},
         {u"se"_s, token->rawSe},    {u"expiry"_s, double(token->expiry)},
         {u"skn"_s, token->keyName}, {u"order"_s, QJsonArray::fromStringList(token->fieldOrder)}};
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+bool sameStoredToken(const Sas::DecodedToken &a, const Sas::DecodedToken &b)
+{
+    return a.expiry == b.expiry && a.rawSr == b.rawSr && a.rawSe == b.rawSe
+        && a.keyName == b.keyName && a.resource == b.resource && a.fieldOrder == b.fieldOrder;
+}
+
+QVariant tokenJson(const std::optional<Sas::DecodedToken> &token)
+{
+    if (!token)
+        return QVariant(QMetaType::fromType<QString>());
+    // The token is signed once a second and kept as long: remembered per thread.
+    thread_local std::optional<Sas::DecodedToken> lastToken;
+    thread_local QString lastJson;
+    if (!lastToken || !sameStoredToken(*lastToken, *token)) {
+        lastJson = tokenJsonOnce(&*token);
+        lastToken = token;
+    }
+    return lastJson;
 }
 
 std::optional<Sas::DecodedToken> tokenFromJson(const QVariant &value)

@@ -26,7 +26,7 @@ struct Tr
 
 /** Redacts like Nh::redactHeaders(), but keeps an already redacted SAS token readable (a
  *  second redactHeaders() pass would blank it whole, its value no longer changing). */
-HttpHeaders redactedHeaders(const HttpHeaders &headers)
+HttpHeaders redactedHeadersOnce(const HttpHeaders &headers)
 {
     HttpHeaders out;
     out.reserve(headers.size());
@@ -38,6 +38,31 @@ HttpHeaders redactedHeaders(const HttpHeaders &headers)
         out.append({name, shown});
     }
     return out;
+}
+
+/** redactedHeadersOnce(), remembered per thread for the last request and response headers: a
+ *  burst of sends records the same headers again and again (the writer thread's hot path). */
+HttpHeaders redactedHeaders(const HttpHeaders &headers)
+{
+    struct Entry
+    {
+        HttpHeaders in, out;
+    };
+    thread_local Entry last[2];
+    thread_local int next = 0;
+    // A hit keeps its entry: the next miss replaces the other one (the request's headers repeat,
+    // the response's change with every Date).
+    for (int i = 0; i < 2; ++i) {
+        if (!last[i].in.isEmpty() && last[i].in == headers) {
+            next = i ^ 1;
+            return last[i].out;
+        }
+    }
+    Entry &e = last[next];
+    next ^= 1;
+    e.in = headers;
+    e.out = redactedHeadersOnce(headers);
+    return e.out;
 }
 
 } // namespace

@@ -58,9 +58,23 @@ QSqlQuery &HistoryWriter::prepared(QSqlDatabase &db, const QString &sql)
     return *m_statements.emplace(sql, std::move(q)).first->second;
 }
 
+DirectStatement *HistoryWriter::direct(const QString &sql)
+{
+    if (!m_handle)
+        return nullptr;
+    auto it = m_direct.find(sql);
+    if (it == m_direct.end())
+        it = m_direct.emplace(sql, DirectStatement::prepare(m_handle, sql)).first;
+    return it->second.get();
+}
+
 std::optional<QString> HistoryWriter::exec(QSqlDatabase &db, const QString &sql,
                                            std::initializer_list<QVariant> values)
 {
+    if (DirectStatement *statement = direct(sql)) {
+        if (std::all_of(values.begin(), values.end(), &DirectStatement::bindable))
+            return statement->exec(values.begin(), qsizetype(values.size()));
+    }
     QSqlQuery &q = prepared(db, sql);
     if (&q == m_unprepared.get())
         return sqlError(q);
@@ -99,11 +113,14 @@ QList<WriteOp> HistoryWriter::takeBatch()
         m_wake.wait(&m_mutex);
     m_idle = false;
     // Group commit: what the next few milliseconds bring goes into the same transaction (one
-    // fsync, one retention check), unless the store is closing or the batch is full.
-    QDeadlineTimer window(kGroupCommitMs);
+    // fsync, one retention check), unless the store is closing or the batch is full. A stream
+    // (the last batch was busy) gathers longer: fewer, larger transactions.
+    const bool busy = m_lastBatch >= kBusyBatch;
+    QDeadlineTimer window(busy ? kBusyGroupCommitMs : kGroupCommitMs);
     while (!m_stopping && m_queue.size() < kMaxBatch && !window.hasExpired())
         m_wake.wait(&m_mutex, window);
     const qsizetype n = std::min<qsizetype>(m_queue.size(), kMaxBatch);
+    m_lastBatch = n;
     QList<WriteOp> batch = m_queue.first(n);
     m_queue.remove(0, n);
     m_inFlight = int(n);
@@ -120,6 +137,10 @@ void HistoryWriter::run()
 #endif
     const QString name = newConnectionName(u"writer");
     const Status opened = openConnection(m_path, name, true);
+    if (opened) {
+        QSqlDatabase db = QSqlDatabase::database(name);
+        m_handle = DirectStatement::handle(db);
+    }
     for (;;) {
         QList<WriteOp> batch = takeBatch();
         if (batch.isEmpty())
@@ -175,6 +196,9 @@ void HistoryWriter::run()
     }
     m_statements.clear();
     m_unprepared.reset();
+    // Finalized before the connection closes (an open statement keeps it from closing).
+    m_direct.clear();
+    m_handle = nullptr;
     closeConnection(name);
 }
 
@@ -198,20 +222,34 @@ bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, b
         added = true;
         const HistoryRecord r = historyRecordFor(add->exchange, add->context);
         const Exchange &e = r.exchange;
-        QSqlQuery &q = prepared(db, insertStatement());
         const QVariantList values = bindValues(r);
-        for (qsizetype i = 0; i < values.size(); ++i)
-            q.bindValue(int(i), values.at(i));
-        if (!q.exec()) {
-            report.failed.append({e.id,
-                                  Tr::tr("Could not write to the history file %1: %2")
-                                      .arg(nativePath(m_path), sqlError(q))});
+        bool inserted = false;
+        qint64 rowId = 0;
+        DirectStatement *statement = direct(insertStatement());
+        if (statement && std::all_of(values.cbegin(), values.cend(), &DirectStatement::bindable)) {
+            if (auto error = statement->exec(values.constData(), values.size())) {
+                report.failed.append({e.id,
+                                      Tr::tr("Could not write to the history file %1: %2")
+                                          .arg(nativePath(m_path), *error)});
+                return false;
+            }
+            inserted = statement->changes() > 0;
+            rowId = inserted ? statement->lastInsertId() : 0;
+        } else {
+            QSqlQuery &q = prepared(db, insertStatement());
+            for (qsizetype i = 0; i < values.size(); ++i)
+                q.bindValue(int(i), values.at(i));
+            if (!q.exec()) {
+                report.failed.append({e.id,
+                                      Tr::tr("Could not write to the history file %1: %2")
+                                          .arg(nativePath(m_path), sqlError(q))});
+                q.finish();
+                return false;
+            }
+            inserted = q.numRowsAffected() > 0;
+            rowId = inserted ? q.lastInsertId().toLongLong() : 0;
             q.finish();
-            return false;
         }
-        const bool inserted = q.numRowsAffected() > 0;
-        qint64 rowId = inserted ? q.lastInsertId().toLongLong() : 0;
-        q.finish();
         if (inserted) {
             if (m_unindexedFirst == 0)
                 m_unindexedFirst = rowId;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/history/historydirect.h"
 #include "store/history/historytypes.h"
 
 #include <QList>
@@ -71,6 +72,10 @@ public:
     static constexpr qsizetype kMaxBatch = 500;
     /** How long the writer gathers ops after the first one before it commits them. */
     static constexpr int kGroupCommitMs = 20;
+    /** How long it gathers while a stream of writes goes on: after a batch of kBusyBatch ops
+     *  or more (a `--repeat` burst), fewer and larger transactions. */
+    static constexpr int kBusyGroupCommitMs = 100;
+    static constexpr qsizetype kBusyBatch = 32;
 
     void enqueue(HistoryDb::WriteOp op)
     {
@@ -109,6 +114,8 @@ private:
 
     /** A statement prepared once on the writer's connection and reused. */
     QSqlQuery &prepared(QSqlDatabase &db, const QString &sql);
+    /** The same through SQLite's API (historydirect.h), when it can be; else nullptr. */
+    HistoryDb::DirectStatement *direct(const QString &sql);
     std::optional<QString> exec(QSqlDatabase &db, const QString &sql,
                                 std::initializer_list<QVariant> values = {});
     std::optional<QVariant> scalar(QSqlDatabase &db, const QString &sql,
@@ -130,6 +137,8 @@ private:
     QWaitCondition m_wake;
     QList<HistoryDb::WriteOp> m_queue;
     int m_inFlight = 0;
+    /// Ops in the last batch taken (the writer's own; read under m_mutex).
+    qsizetype m_lastBatch = 0;
     bool m_stopping = false;
     bool m_idle = false;
     /// The file has the free-text index (read at the start of each transaction).
@@ -141,6 +150,10 @@ private:
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     /// The last statement that did not prepare (its error is what exec() reports).
     std::unique_ptr<QSqlQuery> m_unprepared;
+    /// The connection's SQLite handle when statements can run on it directly (else nullptr),
+    /// and those statements by SQL text (nullptr: it did not prepare; QSqlQuery runs it).
+    sqlite3 *m_handle = nullptr;
+    std::unordered_map<QString, std::unique_ptr<HistoryDb::DirectStatement>> m_direct;
 };
 
 } // namespace Nh
