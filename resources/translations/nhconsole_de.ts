@@ -1336,7 +1336,7 @@
         <translation>Als &amp;HAR exportieren…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>All profiles</source>
         <translation>Alle Profile</translation>
     </message>
@@ -1791,12 +1791,12 @@
 <context>
     <name>HubViews</name>
     <message>
-        <location filename="../../ui/hubviews.cpp" line="+26"/>
+        <location filename="../../ui/hubviews.cpp" line="+21"/>
         <source>Registrations</source>
         <translation>Registrierungen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+31"/>
         <location line="+24"/>
         <source>Reach</source>
         <translation>Reichweite</translation>
@@ -1988,23 +1988,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+447"/>
+        <location filename="../../ui/mainwindow.cpp" line="+204"/>
         <source>nhconsole — %1</source>
         <translation>nhconsole — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowservices.cpp" line="+38"/>
-        <location filename="../../ui/startupsequence.cpp" line="+154"/>
+        <location filename="../../ui/mainwindowservices.cpp" line="+39"/>
+        <location filename="../../ui/startupsequence.cpp" line="+156"/>
         <source>Ready. Ctrl+Enter sends.</source>
         <translation>Bereit. Ctrl+Enter sendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-341"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="+72"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+165"/>
         <source>&amp;SAS Token Inspector…</source>
         <translation>&amp;SAS-Token-Inspektor…</translation>
     </message>
@@ -2064,12 +2064,12 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>&amp;Profile</source>
         <translation>&amp;Profil</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+71"/>
         <source>&amp;Traffic</source>
         <translation>&amp;Datenverkehr</translation>
     </message>
@@ -2079,27 +2079,27 @@
         <translation>Die Anfragen aller Clients an den mitgelieferten Emulator, live</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Profile </source>
         <translation>Profil </translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-135"/>
         <source>&amp;Save Exchange…</source>
         <translation>Austausch &amp;speichern…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+66"/>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-24"/>
         <source>H&amp;ub</source>
         <translation>H&amp;ub</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location filename="../../ui/mainwindow.cpp" line="-38"/>
         <source>connecting to “%1”…</source>
         <translation>Verbindung zu „%1“ wird hergestellt…</translation>
     </message>
@@ -2124,7 +2124,12 @@
         <translation>„%1“ hat keine funktionierende Verbindung; das Banner oben nennt den Grund.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="-111"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location line="+153"/>
         <source>%1 · not connected</source>
         <translation>%1 · nicht verbunden</translation>
     </message>
@@ -2139,37 +2144,37 @@
         <translation>Der SAS-Schlüssel der Zugriffsregel „%1“ für „%2“. Er wird im Speicher gehalten, bis nhconsole beendet wird, und nie auf die Festplatte geschrieben.</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="+0"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+0"/>
         <source>&amp;Notification</source>
         <translation>Be&amp;nachrichtigung</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>Hi&amp;story</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+0"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+0"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+87"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location filename="../../ui/mainwindow.cpp" line="+67"/>
         <source>About nhconsole</source>
         <translation>Über nhconsole</translation>
     </message>
@@ -7332,7 +7337,7 @@ Beispiele:
         <translation>Die Verlaufsdatei %1 konnte nicht indiziert werden: %2</translation>
     </message>
     <message>
-        <location filename="../../core/store/history/historytypes.cpp" line="+85"/>
+        <location filename="../../core/store/history/historytypes.cpp" line="+110"/>
         <source>Success</source>
         <translation>Erfolg</translation>
     </message>
@@ -7390,9 +7395,10 @@ Beispiele:
         <translation>Der Austausch %1 ist nicht mehr im Verlauf (gelöscht oder durch das Verlaufslimit entfernt)</translation>
     </message>
     <message>
-        <location filename="../../core/store/history/historywritethread.cpp" line="+142"/>
+        <location filename="../../core/store/history/historywritethread.cpp" line="+163"/>
         <location line="+28"/>
-        <location line="+37"/>
+        <location line="+41"/>
+        <location line="+12"/>
         <source>Could not write to the history file %1: %2</source>
         <translation>In die Verlaufsdatei %1 konnte nicht geschrieben werden: %2</translation>
     </message>
@@ -7965,12 +7971,12 @@ Beispiele:
 <context>
     <name>Nh::HubClient</name>
     <message>
-        <location filename="../../core/client/hubclient.cpp" line="+283"/>
+        <location filename="../../core/client/hubclient.cpp" line="+368"/>
         <source>The response is larger than %1 MB, far more than any answer of the hub, so nhconsole stopped reading it</source>
         <translation>Die Antwort ist größer als %1 MB, weit mehr als jede Antwort des Hubs, daher hat nhconsole das Lesen abgebrochen</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>The connection closed after %1 byte(s) of a body announced as %2 byte(s) (Content-Length): the answer is incomplete</source>
         <translation>Die Verbindung wurde nach %1 Byte eines mit %2 Byte angekündigten Bodys (Content-Length) geschlossen: Die Antwort ist unvollständig</translation>
     </message>
@@ -10901,7 +10907,7 @@ Beispiele:
 <context>
     <name>Nh::RegistrationFeed</name>
     <message>
-        <location filename="../../core/protocol/registrationfeed.cpp" line="+163"/>
+        <location filename="../../core/protocol/registrationfeed.cpp" line="+164"/>
         <source>Entry %1: %2</source>
         <translation>Eintrag %1: %2</translation>
     </message>
@@ -11007,7 +11013,7 @@ Beispiele:
         <translation>Eintrag %1 wurde ausgelassen: unbekannte Registrierungsart &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+347"/>
+        <location line="+356"/>
         <source>registration entry</source>
         <translation>Registrierungseintrag</translation>
     </message>
@@ -12630,7 +12636,7 @@ Beispiele:
 <context>
     <name>Nh::Xml</name>
     <message>
-        <location filename="../../core/protocol/xmlutil.cpp" line="+190"/>
+        <location filename="../../core/protocol/xmlutil.cpp" line="+192"/>
         <source>%1 (line %2, column %3)</source>
         <translation>%1 (Zeile %2, Spalte %3)</translation>
     </message>
@@ -14311,7 +14317,7 @@ Beispiele:
 <context>
     <name>StartupSequence</name>
     <message>
-        <location filename="../../ui/startupsequence.cpp" line="-81"/>
+        <location filename="../../ui/startupsequence.cpp" line="-83"/>
         <source>Starting the local emulator…</source>
         <translation>Der lokale Emulator wird gestartet…</translation>
     </message>
@@ -14331,7 +14337,7 @@ Beispiele:
         <translation>Die Registrierungen werden aufgelistet…</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>No history: %1</source>
         <translation>Kein Verlauf: %1</translation>
     </message>
