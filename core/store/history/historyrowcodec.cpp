@@ -3,6 +3,7 @@
 #include "store/history/historyrowcodec.h"
 
 #include "common/redaction.h"
+#include "store/history/lasttwo.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,26 +36,8 @@ QString headersTextOnce(const HttpHeaders &headers)
  *  of sends stores the same headers again and again). */
 QString headersText(const HttpHeaders &headers)
 {
-    struct Entry
-    {
-        HttpHeaders in;
-        QString out;
-    };
-    thread_local Entry last[2];
-    thread_local int next = 0;
-    // A hit keeps its entry: the next miss replaces the other one (the request's headers repeat,
-    // the response's change with every Date).
-    for (int i = 0; i < 2; ++i) {
-        if (!last[i].in.isEmpty() && last[i].in == headers) {
-            next = i ^ 1;
-            return last[i].out;
-        }
-    }
-    Entry &e = last[next];
-    next ^= 1;
-    e.in = headers;
-    e.out = headersTextOnce(headers);
-    return e.out;
+    thread_local HistoryDb::LastTwo<HttpHeaders, QString> remembered;
+    return remembered.get(headers, headersTextOnce);
 }
 
 HttpHeaders headersFromText(const QString &text)

@@ -9,6 +9,7 @@
 #include "protocol/operation.h"
 #include "protocol/platform.h"
 #include "protocol/tagexpression.h"
+#include "store/history/lasttwo.h"
 
 #include <QCoreApplication>
 
@@ -44,25 +45,8 @@ HttpHeaders redactedHeadersOnce(const HttpHeaders &headers)
  *  burst of sends records the same headers again and again (the writer thread's hot path). */
 HttpHeaders redactedHeaders(const HttpHeaders &headers)
 {
-    struct Entry
-    {
-        HttpHeaders in, out;
-    };
-    thread_local Entry last[2];
-    thread_local int next = 0;
-    // A hit keeps its entry: the next miss replaces the other one (the request's headers repeat,
-    // the response's change with every Date).
-    for (int i = 0; i < 2; ++i) {
-        if (!last[i].in.isEmpty() && last[i].in == headers) {
-            next = i ^ 1;
-            return last[i].out;
-        }
-    }
-    Entry &e = last[next];
-    next ^= 1;
-    e.in = headers;
-    e.out = redactedHeadersOnce(headers);
-    return e.out;
+    thread_local HistoryDb::LastTwo<HttpHeaders, HttpHeaders> remembered;
+    return remembered.get(headers, redactedHeadersOnce);
 }
 
 } // namespace
