@@ -506,6 +506,8 @@ public:
      *  goes through insert(), which costs more than the copy for these short pieces). */
     void raw(QByteArrayView piece)
     {
+        if (piece.isEmpty()) // an empty view may have no data: memcpy must not see null
+            return;
         const qsizetype at = bytes.size();
         bytes.resize(at + piece.size());
         std::memcpy(bytes.data() + at, piece.data(), size_t(piece.size()));
