@@ -586,6 +586,10 @@ void TestStartupSequence::screenshots()
     const QString suffix = dark ? u"dark"_s : u"light"_s;
     makeWindow();
     m_window->show();
+    // The first frame: the skeleton, before the event loop's turn that makes the panes.
+    QVERIFY(!m_window->isBuilt());
+    QVERIFY(!UiTest::saveScreenshot(m_window.get(), u"startup-skeleton-"_s + suffix).isEmpty());
+    QVERIFY(!m_window->isBuilt());
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_sequence->start(m_window.get());
     QVERIFY(!UiTest::saveScreenshot(m_window.get(), u"startup-during-"_s + suffix).isEmpty());
