@@ -35,15 +35,11 @@ QString queryComponent(const QString &s)
     return QString::fromLatin1(QUrl::toPercentEncoding(s, "$"));
 }
 
-/** Whether prepareSend() gives the same for both: every field of Notification, and no schedule
- *  (whose checks depend on the time). Keep in step with Notification and Target. */
+/** Whether prepareSend() gives the same for both: the same notification, and no schedule
+ *  (whose checks depend on the time). */
 bool samePreparation(const Notification &a, const Notification &b)
 {
-    return !a.scheduleTime && !b.scheduleTime && a.format == b.format && a.body == b.body
-        && a.headers == b.headers && a.target.kind == b.target.kind
-        && a.target.tagExpression == b.target.tagExpression
-        && a.target.deviceHandles == b.target.deviceHandles && a.target.p256dh == b.target.p256dh
-        && a.target.auth == b.target.auth;
+    return !a.scheduleTime && a == b;
 }
 
 } // namespace
@@ -121,23 +117,17 @@ void HubClient::setConnection(const HubConnection &connection)
 
 HttpHeaders HubClient::redactedRequestHeaders(const HttpHeaders &headers) const
 {
-    if (m_lastRedacted.in.isEmpty() || m_lastRedacted.in != headers) {
-        m_lastRedacted.out = redactHeaders(headers);
-        m_lastRedacted.in = headers;
-    }
-    return m_lastRedacted.out;
+    return m_lastRedacted.get(headers, [](const HttpHeaders &h) { return redactHeaders(h); });
 }
 
 std::optional<Sas::DecodedToken> HubClient::decodedToken(const QString &authorization) const
 {
-    if (!m_lastDecoded.known || m_lastDecoded.in != authorization) {
-        m_lastDecoded.out.reset();
-        if (auto decoded = Sas::decode(authorization))
-            m_lastDecoded.out = *decoded;
-        m_lastDecoded.in = authorization;
-        m_lastDecoded.known = true;
-    }
-    return m_lastDecoded.out;
+    return m_lastDecoded.get(authorization,
+                             [](const QString &a) -> std::optional<Sas::DecodedToken> {
+                                 if (auto decoded = Sas::decode(a))
+                                     return *decoded;
+                                 return std::nullopt;
+                             });
 }
 
 QSslConfiguration HubClient::tlsConfiguration() const

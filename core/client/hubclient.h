@@ -3,6 +3,7 @@
 #pragma once
 
 #include "client/exchange.h"
+#include "common/recentresults.h"
 #include "protocol/connectionstring.h"
 #include "protocol/installation.h"
 #include "protocol/notification.h"
@@ -283,19 +284,8 @@ private:
      *  sends sends the same headers and token again and again (the token for a second). */
     HttpHeaders redactedRequestHeaders(const HttpHeaders &headers) const;
     std::optional<Sas::DecodedToken> decodedToken(const QString &authorization) const;
-    struct LastRedacted
-    {
-        HttpHeaders in;
-        HttpHeaders out;
-    };
-    mutable LastRedacted m_lastRedacted;
-    struct LastDecoded
-    {
-        QString in;
-        std::optional<Sas::DecodedToken> out;
-        bool known = false;
-    };
-    mutable LastDecoded m_lastDecoded;
+    mutable RecentResults<HttpHeaders, HttpHeaders> m_lastRedacted;
+    mutable RecentResults<QString, std::optional<Sas::DecodedToken>> m_lastDecoded;
     /** prepareSend(), kept for the last notification: `--repeat` sends the same one again and
      *  again. */
     Result<PreparedSend> preparedSend(const Notification &notification) const;

@@ -2,27 +2,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-namespace Nh::HistoryDb {
+#include <cstddef>
+
+namespace Nh {
 
 /**
- * The results for the last two inputs, for a value a burst of sends computes again and again from
- * the same input (a request's headers repeat; the response's change with every Date). A hit keeps
- * its entry, so the next miss replaces the other one. One per thread (`thread_local`); internal
- * to nh_store (docs/architecture.md, "The history writer").
+ * The results for the last N inputs, for a value a burst of sends computes again and again from
+ * the same input (a request's headers and token repeat; the response's headers change with
+ * every Date). A hit keeps its entry, so the next miss replaces another one. An empty input is
+ * never remembered. Not thread-safe: one per owner or per thread (`thread_local`).
  */
-template<typename In, typename Out> class LastTwo
+template<typename In, typename Out, std::size_t N = 1> class RecentResults
 {
 public:
     template<typename Make> Out get(const In &in, Make make)
     {
-        for (int i = 0; i < 2; ++i) {
+        for (std::size_t i = 0; i < N; ++i) {
             if (!m_entries[i].in.isEmpty() && m_entries[i].in == in) {
-                m_next = i ^ 1;
+                m_next = (i + 1) % N;
                 return m_entries[i].out;
             }
         }
         Entry &e = m_entries[m_next];
-        m_next ^= 1;
+        m_next = (m_next + 1) % N;
         e.in = in;
         e.out = make(in);
         return e.out;
@@ -34,8 +36,8 @@ private:
         In in;
         Out out;
     };
-    Entry m_entries[2];
-    int m_next = 0;
+    Entry m_entries[N];
+    std::size_t m_next = 0;
 };
 
-} // namespace Nh::HistoryDb
+} // namespace Nh

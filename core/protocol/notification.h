@@ -70,6 +70,8 @@ struct Target
     static Target device(const QString &handle, const QByteArray &p256dh = {},
                          const QByteArray &auth = {});
     static Target devices(const QStringList &handles);
+
+    friend bool operator==(const Target &, const Target &) = default;
 };
 
 /** One notification as the user composed it. */
@@ -82,6 +84,8 @@ struct Notification
     Target target;
     /// Absent: send now. Present: a scheduled send at this instant (any time spec; sent as UTC).
     std::optional<QDateTime> scheduleTime;
+
+    friend bool operator==(const Notification &, const Notification &) = default;
 };
 
 /** A template body from ordered properties: a compact JSON object of strings, in order. */

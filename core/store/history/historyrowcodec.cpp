@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/history/historyrowcodec.h"
 
+#include "common/recentresults.h"
 #include "common/redaction.h"
-#include "store/history/lasttwo.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,7 +36,7 @@ QString headersTextOnce(const HttpHeaders &headers)
  *  of sends stores the same headers again and again). */
 QString headersText(const HttpHeaders &headers)
 {
-    thread_local HistoryDb::LastTwo<HttpHeaders, QString> remembered;
+    thread_local RecentResults<HttpHeaders, QString, 2> remembered;
     return remembered.get(headers, headersTextOnce);
 }
 

@@ -3,13 +3,13 @@
 #include "store/history/historytypes.h"
 
 #include "client/resend.h"
+#include "common/recentresults.h"
 #include "common/redaction.h"
 #include "protocol/hubdescription.h"
 #include "protocol/notification.h"
 #include "protocol/operation.h"
 #include "protocol/platform.h"
 #include "protocol/tagexpression.h"
-#include "store/history/lasttwo.h"
 
 #include <QCoreApplication>
 
@@ -45,7 +45,7 @@ HttpHeaders redactedHeadersOnce(const HttpHeaders &headers)
  *  burst of sends records the same headers again and again (the writer thread's hot path). */
 HttpHeaders redactedHeaders(const HttpHeaders &headers)
 {
-    thread_local HistoryDb::LastTwo<HttpHeaders, HttpHeaders> remembered;
+    thread_local RecentResults<HttpHeaders, HttpHeaders, 2> remembered;
     return remembered.get(headers, redactedHeadersOnce);
 }
 
