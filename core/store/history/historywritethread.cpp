@@ -69,23 +69,30 @@ DirectStatement *HistoryWriter::direct(const QString &sql)
 }
 
 std::optional<QString> HistoryWriter::exec(QSqlDatabase &db, const QString &sql,
-                                           std::initializer_list<QVariant> values)
+                                           const QVariant *values, qsizetype count,
+                                           Changes *changes)
 {
     if (DirectStatement *statement = direct(sql)) {
-        if (std::all_of(values.begin(), values.end(), &DirectStatement::bindable))
-            return statement->exec(values.begin(), qsizetype(values.size()));
+        if (std::all_of(values, values + count, &DirectStatement::bindable)) {
+            if (auto error = statement->exec(values, count))
+                return error;
+            if (changes)
+                *changes = {statement->changes(), statement->lastInsertId()};
+            return std::nullopt;
+        }
     }
     QSqlQuery &q = prepared(db, sql);
     if (&q == m_unprepared.get())
         return sqlError(q);
-    int i = 0;
-    for (const QVariant &v : values)
-        q.bindValue(i++, v);
+    for (qsizetype i = 0; i < count; ++i)
+        q.bindValue(int(i), values[i]);
     if (!q.exec()) {
         const QString error = sqlError(q);
         q.finish();
         return error;
     }
+    if (changes)
+        *changes = {q.numRowsAffected(), q.lastInsertId().toLongLong()};
     q.finish();
     return std::nullopt;
 }
@@ -223,33 +230,15 @@ bool HistoryWriter::apply(QSqlDatabase &db, const WriteOp &op, Report &report, b
         const HistoryRecord r = historyRecordFor(add->exchange, add->context);
         const Exchange &e = r.exchange;
         const QVariantList values = bindValues(r);
-        bool inserted = false;
-        qint64 rowId = 0;
-        DirectStatement *statement = direct(insertStatement());
-        if (statement && std::all_of(values.cbegin(), values.cend(), &DirectStatement::bindable)) {
-            if (auto error = statement->exec(values.constData(), values.size())) {
-                report.failed.append({e.id,
-                                      Tr::tr("Could not write to the history file %1: %2")
-                                          .arg(nativePath(m_path), *error)});
-                return false;
-            }
-            inserted = statement->changes() > 0;
-            rowId = inserted ? statement->lastInsertId() : 0;
-        } else {
-            QSqlQuery &q = prepared(db, insertStatement());
-            for (qsizetype i = 0; i < values.size(); ++i)
-                q.bindValue(int(i), values.at(i));
-            if (!q.exec()) {
-                report.failed.append({e.id,
-                                      Tr::tr("Could not write to the history file %1: %2")
-                                          .arg(nativePath(m_path), sqlError(q))});
-                q.finish();
-                return false;
-            }
-            inserted = q.numRowsAffected() > 0;
-            rowId = inserted ? q.lastInsertId().toLongLong() : 0;
-            q.finish();
+        Changes changes;
+        if (auto error = exec(db, insertStatement(), values.constData(), values.size(), &changes)) {
+            report.failed.append({e.id,
+                                  Tr::tr("Could not write to the history file %1: %2")
+                                      .arg(nativePath(m_path), *error)});
+            return false;
         }
+        const bool inserted = changes.rows > 0;
+        qint64 rowId = inserted ? changes.lastRowId : 0;
         if (inserted) {
             if (m_unindexedFirst == 0)
                 m_unindexedFirst = rowId;

@@ -116,8 +116,24 @@ private:
     QSqlQuery &prepared(QSqlDatabase &db, const QString &sql);
     /** The same through SQLite's API (historydirect.h), when it can be; else nullptr. */
     HistoryDb::DirectStatement *direct(const QString &sql);
+    /** What a statement that ran changed: the rows, and the row id of the last insert. */
+    struct Changes
+    {
+        qint64 rows = 0;
+        qint64 lastRowId = 0;
+    };
+    /**
+     * Runs `sql` with `count` values bound in order, through SQLite's API when it can (direct())
+     * and else through QSqlQuery, and reports what it changed in `changes` (when given); the
+     * driver's error text on failure, the same through either path.
+     */
+    std::optional<QString> exec(QSqlDatabase &db, const QString &sql, const QVariant *values,
+                                qsizetype count, Changes *changes = nullptr);
     std::optional<QString> exec(QSqlDatabase &db, const QString &sql,
-                                std::initializer_list<QVariant> values = {});
+                                std::initializer_list<QVariant> values = {})
+    {
+        return exec(db, sql, values.begin(), qsizetype(values.size()));
+    }
     std::optional<QVariant> scalar(QSqlDatabase &db, const QString &sql,
                                    std::initializer_list<QVariant> values = {});
     QList<HistoryDb::WriteOp> takeBatch();
