@@ -65,6 +65,16 @@ EmulatorLogEntry entry(qint64 sequence, const QByteArray &agent, const QString &
     return e;
 }
 
+/** A page of the traffic stream as the emulator answers it: `count` entries from `from`. */
+QByteArray trafficPage(qint64 from, int count)
+{
+    QJsonArray entries;
+    for (int i = 0; i < count; ++i)
+        entries.append(entry(from + i, "agent", u"send"_s, 201).toJson());
+    return QJsonDocument(QJsonObject {{u"entries"_s, entries}, {u"next"_s, from + count - 1}})
+        .toJson(QJsonDocument::Compact);
+}
+
 /** A one-shot HTTP server on 127.0.0.1 that answers each request with the next canned body. */
 class CannedServer : public QObject
 {
@@ -411,14 +421,7 @@ void TestTraffic::feedReadsEntriesAndPollsAgain()
 {
     CannedServer server;
     QVERIFY(server.start());
-    const auto page = [](qint64 from, int count) {
-        QJsonArray entries;
-        for (int i = 0; i < count; ++i)
-            entries.append(entry(from + i, "agent", u"send"_s, 201).toJson());
-        return QJsonDocument(QJsonObject {{u"entries"_s, entries}, {u"next"_s, from + count - 1}})
-            .toJson(QJsonDocument::Compact);
-    };
-    server.bodies = {page(5, 2), page(7, 1)};
+    server.bodies = {trafficPage(5, 2), trafficPage(7, 1)};
     TrafficFeed feed(&f.nam);
     feed.setEndpoint(server.origin(), {});
     feed.setWaitMs(200);
@@ -476,14 +479,7 @@ void TestTraffic::feedReadsToTheEnd()
     // Reading::ToEnd: no waiting at the emulator; a full page asks again, a shorter one ends.
     CannedServer server;
     QVERIFY(server.start());
-    const auto page = [](qint64 from, int count) {
-        QJsonArray entries;
-        for (int i = 0; i < count; ++i)
-            entries.append(entry(from + i, "agent", u"send"_s, 201).toJson());
-        return QJsonDocument(QJsonObject {{u"entries"_s, entries}, {u"next"_s, from + count - 1}})
-            .toJson(QJsonDocument::Compact);
-    };
-    server.bodies = {page(1, TrafficFeed::kLimit), page(TrafficFeed::kLimit + 1, 2)};
+    server.bodies = {trafficPage(1, TrafficFeed::kLimit), trafficPage(TrafficFeed::kLimit + 1, 2)};
     TrafficFeed feed(&f.nam);
     feed.setEndpoint(server.origin(), {});
     feed.setReading(TrafficFeed::Reading::ToEnd);
