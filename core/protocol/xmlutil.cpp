@@ -8,6 +8,7 @@
 #include <QXmlStreamWriter>
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -142,6 +143,39 @@ void appendEscaped(QByteArray &out, QStringView text, const Escaping &rules)
             out += char(u);
     }
     appendAsciiRun(out, chars + run, size - run);
+}
+
+/** appendEscaped(out, QString::fromUtf8(utf8), rules): ASCII byte by byte, from the first other
+ *  byte on (a character boundary) through the QString path, which decides everything else. */
+void appendEscapedUtf8(QByteArray &out, QByteArrayView utf8, const Escaping &rules)
+{
+    const char *const bytes = utf8.data();
+    const qsizetype size = utf8.size();
+    qsizetype run = 0;
+    const auto flush = [&](qsizetype end) {
+        // resize and copy: QByteArray::append() goes through insert(), dearer for short runs.
+        if (end <= run)
+            return;
+        const qsizetype at = out.size();
+        out.resize(at + end - run);
+        std::memcpy(out.data() + at, bytes + run, size_t(end - run));
+    };
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t u = uchar(bytes[i]);
+        if (u < 0x80 && kPlainAscii[u])
+            continue;
+        flush(i);
+        run = i + 1;
+        if (u >= 0x80 || isForbidden(QChar(u))) {
+            appendEscaped(out, QString::fromUtf8(utf8.sliced(i)), rules);
+            return;
+        }
+        if (const QLatin1StringView entity = rules.spelling(QChar(u)); !entity.isEmpty())
+            out.append(entity.data(), entity.size());
+        else
+            out += char(u);
+    }
+    flush(size);
 }
 
 /**
@@ -490,6 +524,16 @@ void appendEscapedText(QByteArray &out, QStringView text, TextEscaping escaping)
 void appendEscapedAttribute(QByteArray &out, QStringView value)
 {
     appendEscaped(out, value, kServiceAttribute);
+}
+
+void appendEscapedUtf8Text(QByteArray &out, QByteArrayView utf8, TextEscaping escaping)
+{
+    appendEscapedUtf8(out, utf8, escaping == TextEscaping::OneLine ? kOneLineText : kServiceText);
+}
+
+void appendEscapedUtf8Attribute(QByteArray &out, QByteArrayView utf8)
+{
+    appendEscapedUtf8(out, utf8, kServiceAttribute);
 }
 
 QString textElement(QLatin1StringView name, QStringView text)
