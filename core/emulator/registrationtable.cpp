@@ -14,7 +14,7 @@ namespace Nh {
 
 namespace {
 
-constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+constexpr qint64 kNoTime = RegistrationTable::kNoTime;
 
 qint64 msecs(const QDateTime &t)
 {
