@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/registration.h"
 
+#include <cstring>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Nh {
@@ -277,7 +279,10 @@ void appendHubDateTime(QByteArray &out, qint64 msSinceEpoch, bool withMs)
         digits(msOfDay % 1000, 3);
     }
     text[n++] = 'Z';
-    out.append(text, n);
+    // resize and copy: QByteArray::append() goes through insert(), dearer for short pieces.
+    const qsizetype at = out.size();
+    out.resize(at + n);
+    std::memcpy(out.data() + at, text, size_t(n));
 }
 
 } // namespace Nh
