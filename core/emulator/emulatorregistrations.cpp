@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The nhconsole authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "emulator/emulatoroperations.h"
+#include "emulator/registrationtablefeed.h"
 #include "protocol/registrationfeed.h"
 #include "protocol/tagexpression.h"
 
@@ -390,8 +391,8 @@ EmulatorReply listRegistrations(Context &c, const QString &tag)
         }
         return cursor->next();
     };
-    QList<Registration> page;
-    QString lastId;
+    // The page as slots: its feed is written from the records (registrationtablefeed.h).
+    QList<RegistrationTable::Slot> page;
     bool more = false;
     while (const auto slot = nextSlot()) {
         if (!terms.isEmpty()) {
@@ -406,8 +407,7 @@ EmulatorReply listRegistrations(Context &c, const QString &tag)
             more = true;
             break;
         }
-        page.append(table.registration(*slot));
-        lastId = page.constLast().registrationId;
+        page.append(*slot);
     }
     FeedContext ctx;
     ctx.baseUrl = c.hubUrl();
@@ -419,12 +419,11 @@ EmulatorReply listRegistrations(Context &c, const QString &tag)
     EmulatorReply r;
     r.headers = {{"Content-Type"_ba, kPlainXml}};
     if (more) {
-        ctx.continuationToken = lastId.toUtf8().toBase64();
+        ctx.continuationToken = table.idBytes(page.constLast()).toBase64();
         r.headers.append(
             {"x-ms-continuationtoken"_ba, encodeContinuationToken(ctx.continuationToken)});
     }
-    r.body = registrationFeedXml(page, ctx);
-    r.body.replace(neverElement(), kNeverRead);
+    r.body = registrationTableFeedXml(table, page, ctx, kNeverRead);
     return r;
 }
 

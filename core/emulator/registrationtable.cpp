@@ -14,7 +14,7 @@ namespace Nh {
 
 namespace {
 
-constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+constexpr qint64 kNoTime = RegistrationTable::kNoTime;
 
 qint64 msecs(const QDateTime &t)
 {
@@ -547,12 +547,17 @@ std::optional<RegistrationTable::Slot> RegistrationTable::Cursor::next()
     }
     if (!best)
         return std::nullopt;
+    // The chosen slot itself is found without comparing ids (one set: always); another slot
+    // with the same id only while a bulk load has repeats.
     const QByteArray &chosen = m_table.m_records[*best].id;
+    const auto same = [&](Slot s) {
+        return s == *best || m_table.m_records[s].id == chosen;
+    };
     for (auto &[it, end] : m_ranges) {
-        if (it != end && m_table.m_records[*it].id == chosen)
+        if (it != end && same(*it))
             ++it;
     }
-    std::erase_if(m_singles, [&](Slot s) { return m_table.m_records[s].id == chosen; });
+    std::erase_if(m_singles, same);
     return best;
 }
 

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 #include <deque>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -68,6 +69,39 @@ public:
     /** Removes the registration; false when there was none. */
     bool erase(const QString &id);
     void clear();
+
+    /** A time the registration does not have (Record's times; an invalid QDateTime). */
+    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+    /** The rarely set fields, shared between registrations that have the same. */
+    struct Extra
+    {
+        QString pushVariables, secondaryTileName, baiduUserId, p256dh, auth;
+        QString bodyTemplate, templateName, expiry, priority;
+        QList<TemplateHeader> headers;
+        bool operator==(const Extra &) const = default;
+    };
+    struct Record
+    {
+        QByteArray id;
+        QByteArray handle; ///< UTF-8
+        /// The tags in the registration's order, as internTag() codes them.
+        std::unique_ptr<quint32[]> tags;
+        std::shared_ptr<const Extra> extra;
+        qint64 etag = 0;
+        qint64 expiration = 0; ///< ms since the epoch; kNoTime when invalid
+        qint64 published = 0; ///< ms since the epoch; kNoTime when invalid
+        qint64 updated = 0;
+        quint32 installation = 0; ///< 1 + index in m_installationNames; 0: none
+        quint32 handleHash = 0;
+        quint16 tagCount = 0;
+        Platform platform = Platform::Apple;
+        bool isTemplate = false;
+    };
+    /** The compact record of a slot, read as it is stored: for the writers that must not build a
+     *  Registration (the emulator's feeds, emulator/registrationtablefeed.h). */
+    const Record &record(Slot slot) const { return m_records[slot]; }
+    /** The tag a code of Record::tags stands for, as spelled. */
+    const QString &tagName(quint32 code) const { return nameOf(code); }
 
     // --- by slot ---
     std::optional<Slot> find(const QString &id) const;
@@ -258,31 +292,6 @@ public:
     const_iterator end() const { return {this, m_byId.cend()}; }
 
 private:
-    /** The rarely set fields, shared between registrations that have the same. */
-    struct Extra
-    {
-        QString pushVariables, secondaryTileName, baiduUserId, p256dh, auth;
-        QString bodyTemplate, templateName, expiry, priority;
-        QList<TemplateHeader> headers;
-        bool operator==(const Extra &) const = default;
-    };
-    struct Record
-    {
-        QByteArray id;
-        QByteArray handle; ///< UTF-8
-        /// The tags in the registration's order, as internTag() codes them.
-        std::unique_ptr<quint32[]> tags;
-        std::shared_ptr<const Extra> extra;
-        qint64 etag = 0;
-        qint64 expiration = 0; ///< ms since the epoch
-        qint64 published = 0; ///< ms since the epoch; kNoTime when invalid
-        qint64 updated = 0;
-        quint32 installation = 0; ///< 1 + index in m_installationNames; 0: none
-        quint32 handleHash = 0;
-        quint16 tagCount = 0;
-        Platform platform = Platform::Apple;
-        bool isTemplate = false;
-    };
     /** The registrations with one tag (case folded): one slot inline, a set from two on. */
     struct Posting
     {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/registration.h"
 
+#include <cstring>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Nh {
@@ -227,6 +229,60 @@ QString hubDateTimeText(const QDateTime &dateTime)
 QString hubDateTimeTextWithMs(const QDateTime &dateTime)
 {
     return isoUtc(dateTime, true);
+}
+
+void appendHubDateTime(QByteArray &out, qint64 msSinceEpoch, bool withMs)
+{
+    constexpr qint64 kMsPerDay = 24 * 3600 * 1000;
+    // Floor division: times before 1970 count back from the previous midnight.
+    qint64 days = msSinceEpoch / kMsPerDay;
+    qint64 msOfDay = msSinceEpoch % kMsPerDay;
+    if (msOfDay < 0) {
+        msOfDay += kMsPerDay;
+        --days;
+    }
+    // The proleptic Gregorian date of a day number (H. Hinnant's civil_from_days), as QDate has.
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = int(doy - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 1 || year > 9999) {
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC);
+        out += (withMs ? hubDateTimeTextWithMs(t) : hubDateTimeText(t)).toUtf8();
+        return;
+    }
+    char text[24];
+    qsizetype n = 0;
+    const auto digits = [&](qint64 value, int width) {
+        for (int i = width - 1; i >= 0; --i, value /= 10)
+            text[n + i] = char('0' + value % 10);
+        n += width;
+    };
+    digits(year, 4);
+    text[n++] = '-';
+    digits(month, 2);
+    text[n++] = '-';
+    digits(day, 2);
+    text[n++] = 'T';
+    digits(msOfDay / 3600000, 2);
+    text[n++] = ':';
+    digits(msOfDay / 60000 % 60, 2);
+    text[n++] = ':';
+    digits(msOfDay / 1000 % 60, 2);
+    if (withMs) {
+        text[n++] = '.';
+        digits(msOfDay % 1000, 3);
+    }
+    text[n++] = 'Z';
+    // resize and copy: QByteArray::append() goes through insert(), dearer for short pieces.
+    const qsizetype at = out.size();
+    out.resize(at + n);
+    std::memcpy(out.data() + at, text, size_t(n));
 }
 
 } // namespace Nh

@@ -4,6 +4,7 @@
 
 #include "protocol/platform.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -120,5 +121,11 @@ std::optional<QDateTime> parseHubDateTime(QStringView text);
 QString hubDateTimeText(const QDateTime &dateTime);
 /** `9999-12-31T23:59:59.999Z` (ExpirationTime and installation times: milliseconds, UTC). */
 QString hubDateTimeTextWithMs(const QDateTime &dateTime);
+/**
+ * Appends, in UTF-8, what hubDateTimeText() (`withMs` false) or hubDateTimeTextWithMs() writes for
+ * the UTC time `msSinceEpoch`, without a QDateTime for years 1..9999 (the emulator's feeds write
+ * three of these per registration).
+ */
+void appendHubDateTime(QByteArray &out, qint64 msSinceEpoch, bool withMs);
 
 } // namespace Nh

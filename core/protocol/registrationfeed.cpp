@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/registrationfeed.h"
 
+#include "protocol/registrationxmlwriter.h"
 #include "protocol/xmlutil.h"
 
 #include <QCoreApplication>
@@ -9,8 +10,6 @@
 #include <QUrl>
 #include <QXmlStreamReader>
 #include <cctype>
-#include <cstring>
-#include <initializer_list>
 #include <optional>
 #include <utility>
 
@@ -495,149 +494,12 @@ Result<T> parseDocument(const QByteArray &xml, const QString &document, Read rea
 
 // --- writing ---
 
-// A minimal XML writer: QXmlStreamWriter escapes '"' in text as &quot;, the service does not,
-// and the emulator must reproduce the service's bytes (docs/protocol.md §7.6).
-class XmlOut
+using RegistrationXml::Shape;
+using RegistrationXml::Writer;
+
+void writeDescription(Writer &w, const Registration &reg, Shape shape)
 {
-public:
-    QByteArray bytes;
-
-    /** Appends bytes that need no escaping: a copy into the grown buffer (QByteArray::append
-     *  goes through insert(), which costs more than the copy for these short pieces). */
-    void raw(QByteArrayView piece)
-    {
-        if (piece.isEmpty()) // an empty view may have no data: memcpy must not see null
-            return;
-        const qsizetype at = bytes.size();
-        bytes.resize(at + piece.size());
-        std::memcpy(bytes.data() + at, piece.data(), size_t(piece.size()));
-    }
-
-    void open(QStringView name,
-              std::initializer_list<std::pair<QStringView, QString>> attributes = {})
-    {
-        startTag(name, attributes);
-        bytes += '>';
-        const qsizetype before = m_names.size();
-        appendPlain(m_names, name);
-        m_open.append(m_names.size() - before);
-    }
-    /** open() with the attributes given as markup (` name="value"`…, escaped already). */
-    void openWithMarkup(QStringView name, QByteArrayView attributes)
-    {
-        bytes += '<';
-        appendPlain(bytes, name);
-        raw(attributes);
-        bytes += '>';
-        const qsizetype before = m_names.size();
-        appendPlain(m_names, name);
-        m_open.append(m_names.size() - before);
-    }
-    void close()
-    {
-        const qsizetype length = m_open.takeLast();
-        raw("</");
-        raw(QByteArrayView(m_names.constData() + m_names.size() - length, length));
-        bytes += '>';
-        m_names.chop(length);
-    }
-    void empty(QStringView name,
-               std::initializer_list<std::pair<QStringView, QString>> attributes = {})
-    {
-        startTag(name, attributes);
-        raw("/>");
-    }
-    void element(QStringView name, const QString &text,
-                 std::initializer_list<std::pair<QStringView, QString>> attributes = {})
-    {
-        startTag(name, attributes);
-        bytes += '>';
-        appendEscaped(bytes, text, false);
-        raw("</");
-        appendPlain(bytes, name);
-        bytes += '>';
-    }
-    void cdata(const QString &text) { bytes += Xml::cdataSection(text).toUtf8(); }
-
-private:
-    /// The names of the open elements, as written, one after the other; m_open: their lengths.
-    QByteArray m_names;
-    QList<qsizetype> m_open;
-
-    /** Printable ASCII other than & < > " is written as is by every escaping: no copies. */
-    static bool isPlain(QStringView text)
-    {
-        const char16_t *chars = text.utf16();
-        return std::all_of(chars, chars + text.size(), [](char16_t u) {
-            return u >= 0x20 && u <= 0x7e && u != u'&' && u != u'<' && u != u'>' && u != u'"';
-        });
-    }
-    static void appendPlain(QByteArray &out, QStringView text)
-    {
-        if (!isPlain(text)) {
-            out += text.toUtf8();
-            return;
-        }
-        const qsizetype at = out.size();
-        out.resize(at + text.size());
-        char *p = out.data() + at;
-        const char16_t *chars = text.utf16();
-        for (qsizetype i = 0; i < text.size(); ++i)
-            p[i] = char(chars[i]);
-    }
-    /** What Xml::escapeText() (Service) or Xml::escapeAttribute() writes, in UTF-8. */
-    static void appendEscaped(QByteArray &out, QStringView text, bool attribute)
-    {
-        if (attribute)
-            Xml::appendEscapedAttribute(out, text);
-        else
-            Xml::appendEscapedText(out, text, Xml::TextEscaping::Service);
-    }
-
-    void startTag(QStringView name,
-                  std::initializer_list<std::pair<QStringView, QString>> attributes)
-    {
-        bytes += '<';
-        appendPlain(bytes, name);
-        for (const auto &[attribute, value] : attributes) {
-            bytes += ' ';
-            appendPlain(bytes, attribute);
-            raw("=\"");
-            appendEscaped(bytes, value, true);
-            bytes += '"';
-        }
-    }
-};
-
-enum class Shape { Request, Response };
-
-void writeHeaders(XmlOut &w, const Registration &reg, Shape shape)
-{
-    const QString container = registrationHeadersElementName(reg.platform);
-    // The service writes an empty <ApnsHeaders/>; a request leaves it out.
-    if (reg.headers.isEmpty()) {
-        if (shape == Shape::Response)
-            w.empty(container);
-        return;
-    }
-    const QString item = container.chopped(1);
-    w.open(container);
-    for (const TemplateHeader &h : reg.headers) {
-        w.open(item);
-        w.element(u"Header", h.name);
-        w.element(u"Value", h.value);
-        w.close();
-    }
-    w.close();
-}
-
-void writeDescription(XmlOut &w, const Registration &reg, Shape shape)
-{
-    // The namespaces are ASCII without markup characters: written as they are, once.
-    static const QByteArray kNamespaces = " xmlns=\""
-        + QByteArray(Xml::kServiceBusNs.data(), Xml::kServiceBusNs.size()) + "\" xmlns:i=\""
-        + QByteArray(Xml::kInstanceNs.data(), Xml::kInstanceNs.size()) + '"';
-    w.openWithMarkup(reg.kindName(), kNamespaces);
+    w.openWithMarkup(reg.kindName(), RegistrationXml::descriptionNamespaces());
 
     // Base part, DataContract orders 1001–1005.
     if (shape == Shape::Response) {
@@ -675,97 +537,28 @@ void writeDescription(XmlOut &w, const Registration &reg, Shape shape)
         break;
     }
 
-    // Template part, 3001…: Apple BodyTemplate, Expiry, TemplateName, Priority, ApnsHeaders;
-    // WNS/MPNS BodyTemplate, *Headers, TemplateName; the others BodyTemplate, TemplateName.
+    // Template part, 3001…
     if (reg.isTemplate) {
-        w.open(u"BodyTemplate");
-        w.cdata(reg.bodyTemplate);
-        w.close();
-        switch (reg.platform) {
-        case Platform::Apple:
-            if (!reg.expiry.isEmpty())
-                w.element(u"Expiry", reg.expiry);
-            else if (shape == Shape::Response)
-                w.empty(u"Expiry", {{u"i:nil", u"true"_s}});
-            if (!reg.templateName.isEmpty())
-                w.element(u"TemplateName", reg.templateName);
-            if (!reg.priority.isEmpty())
-                w.element(u"Priority", reg.priority);
-            writeHeaders(w, reg, shape);
-            break;
-        case Platform::Windows:
-        case Platform::WindowsPhone:
-            writeHeaders(w, reg, shape);
-            if (!reg.templateName.isEmpty())
-                w.element(u"TemplateName", reg.templateName);
-            break;
-        default:
-            if (!reg.templateName.isEmpty())
-                w.element(u"TemplateName", reg.templateName);
-            break;
-        }
+        RegistrationXml::writeTemplatePart(
+            w, reg.platform,
+            {reg.bodyTemplate, reg.expiry, reg.templateName, reg.priority, reg.headers}, shape);
     }
     w.close();
 }
 
-QString joinUrl(const QString &baseUrl, const QString &path, const QString &query)
-{
-    QString url = baseUrl;
-    while (url.endsWith(u'/'))
-        url.chop(1);
-    url += u'/' % path;
-    if (!query.isEmpty())
-        url += u'?' % query;
-    return url;
-}
-
-/**
- * An entry's `<id>` and self link, `joinUrl(base, collection + '/' + id, query)`, in two escaped
- * halves around the id: made once for a feed's entries, escaped as text and as an attribute.
- */
-struct EntryUrl
-{
-    QByteArray textBefore, textAfter, attributeBefore, attributeAfter;
-
-    EntryUrl(const QString &baseUrl, const QString &collectionPath, const QString &query)
-    {
-        QString before = baseUrl;
-        while (before.endsWith(u'/'))
-            before.chop(1);
-        before += u'/' % collectionPath % u'/';
-        const QString after = query.isEmpty() ? QString() : u'?' % query;
-        Xml::appendEscapedText(textBefore, before, Xml::TextEscaping::Service);
-        Xml::appendEscapedText(textAfter, after, Xml::TextEscaping::Service);
-        Xml::appendEscapedAttribute(attributeBefore, before);
-        Xml::appendEscapedAttribute(attributeAfter, after);
-    }
-};
-
-void writeEntry(XmlOut &w, const Registration &reg, const EntryUrl &url,
+void writeEntry(Writer &w, const Registration &reg, const RegistrationXml::EntryUrl &url,
                 const QDateTime &fallbackTime, bool standalone)
 {
-    // Attribute order as the service writes it: a:etag, then the namespace declarations. The
-    // etag attribute is W/"n" escaped; the namespaces are ASCII without markup characters.
-    QByteArray attributes;
-    if (reg.etag > 0)
-        attributes += " a:etag=\"W/&quot;" + QByteArray::number(reg.etag) + "&quot;\"";
-    if (standalone)
-        attributes += " xmlns=\"" + QByteArray(Xml::kAtomNs.data(), Xml::kAtomNs.size()) + '"';
-    if (reg.etag > 0)
-        attributes += " xmlns:a=\""
-            + QByteArray(Xml::kDataServicesMetadataNs.data(), Xml::kDataServicesMetadataNs.size())
-            + '"';
-    w.openWithMarkup(u"entry", attributes);
-
+    RegistrationXml::openEntry(w, reg.etag, standalone);
     // What element(u"id", id) and empty(u"link", {rel self, href id}) write, id being the
     // joined URL: the fixed halves come escaped from `url`.
     w.raw("<id>");
     w.raw(url.textBefore);
-    Xml::appendEscapedText(w.bytes, reg.registrationId, Xml::TextEscaping::Service);
+    w.text(reg.registrationId);
     w.raw(url.textAfter);
     w.raw("</id>");
     w.raw("<title type=\"text\">");
-    Xml::appendEscapedText(w.bytes, reg.registrationId, Xml::TextEscaping::Service);
+    w.text(reg.registrationId);
     w.raw("</title>");
     const QDateTime published = reg.published.isValid() ? reg.published : fallbackTime;
     const QDateTime updated = reg.updated.isValid() ? reg.updated : fallbackTime;
@@ -780,32 +573,6 @@ void writeEntry(XmlOut &w, const Registration &reg, const EntryUrl &url,
     writeDescription(w, reg, Shape::Response);
     w.close();
     w.close();
-}
-
-QString nextLinkQuery(const QString &query, const QByteArray &rawToken)
-{
-    QStringList parts;
-    for (const QStringView part : QStringView(query).split(u'&', Qt::SkipEmptyParts)) {
-        const qsizetype eq = part.indexOf(u'=');
-        const auto decode = [](QStringView s) {
-            QByteArray bytes = s.toUtf8();
-            bytes.replace('+', ' ');
-            return QByteArray::fromPercentEncoding(bytes);
-        };
-        const QByteArray name = decode(eq < 0 ? part : part.first(eq));
-        if (name.compare("continuationtoken", Qt::CaseInsensitive) == 0)
-            continue;
-        QByteArray encoded = QUrl::toPercentEncoding(QString::fromUtf8(name));
-        if (eq >= 0)
-            encoded +=
-                '=' + QUrl::toPercentEncoding(QString::fromUtf8(decode(part.sliced(eq + 1))));
-        parts.append(QString::fromLatin1(encoded));
-    }
-    // The link carries the header form encoded once more (…%253D%253D), as the service's does.
-    parts.append(u"continuationtoken="_s
-                 % QString::fromLatin1(QUrl::toPercentEncoding(
-                     QString::fromLatin1(encodeContinuationToken(rawToken)))));
-    return parts.join(u'&');
 }
 
 } // namespace
@@ -843,7 +610,7 @@ Result<RegistrationFeed> parseRegistrationFeed(const QByteArray &xml)
 
 QByteArray registrationRequestXml(const Registration &registration)
 {
-    XmlOut w;
+    Writer w;
     w.bytes = R"(<?xml version="1.0" encoding="UTF-8"?>)";
     w.open(u"entry", {{u"xmlns", QString(Xml::kAtomNs)}});
     w.open(u"content", {{u"type", u"application/xml"_s}});
@@ -855,29 +622,18 @@ QByteArray registrationRequestXml(const Registration &registration)
 
 QByteArray registrationEntryXml(const Registration &registration, const EntryContext &context)
 {
-    XmlOut w;
-    writeEntry(w, registration, EntryUrl(context.baseUrl, context.collectionPath, context.query),
+    Writer w;
+    writeEntry(w, registration,
+               RegistrationXml::EntryUrl(context.baseUrl, context.collectionPath, context.query),
                context.now, true);
     return w.bytes;
 }
 
 QByteArray registrationFeedXml(const QList<Registration> &registrations, const FeedContext &context)
 {
-    XmlOut w;
-    w.open(u"feed", {{u"xmlns", QString(Xml::kAtomNs)}});
-    w.element(u"title", u"Registrations"_s, {{u"type", u"text"_s}});
-    const QString self = joinUrl(context.baseUrl, context.collectionPath, context.query);
-    w.element(u"id", self);
-    w.element(u"updated", hubDateTimeText(context.updated));
-    w.empty(u"link", {{u"rel", u"self"_s}, {u"href", self}});
-    if (!context.continuationToken.isEmpty()) {
-        w.empty(u"link",
-                {{u"rel", u"next"_s},
-                 {u"href",
-                  joinUrl(context.baseUrl, context.collectionPath,
-                          nextLinkQuery(context.query, context.continuationToken))}});
-    }
-    const EntryUrl url(context.baseUrl, context.collectionPath, context.query);
+    Writer w;
+    RegistrationXml::writeFeedStart(w, context);
+    const RegistrationXml::EntryUrl url(context.baseUrl, context.collectionPath, context.query);
     w.bytes.reserve(w.bytes.size() + registrations.size() * 1200);
     for (const Registration &reg : registrations)
         writeEntry(w, reg, url, context.updated, false);

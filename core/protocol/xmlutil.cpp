@@ -8,6 +8,7 @@
 #include <QXmlStreamWriter>
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -142,6 +143,68 @@ void appendEscaped(QByteArray &out, QStringView text, const Escaping &rules)
             out += char(u);
     }
     appendAsciiRun(out, chars + run, size - run);
+}
+
+/** Whether one of the eight bytes of `word` may not be plain (kPlainAscii): a byte from 0x80
+ *  on, below 0x20, or one of " & < >. May say yes for plain bytes, never no for others. */
+constexpr bool mayNeedEscaping(quint64 word)
+{
+    constexpr quint64 kOnes = 0x0101010101010101ULL;
+    constexpr quint64 kHighs = 0x8080808080808080ULL;
+    // A zero byte in v (exact up to false alarms above a real one): the classic bit trick.
+    const auto hasZero = [](quint64 v) {
+        return (v - kOnes) & ~v & kHighs;
+    };
+    const auto has = [&](char c) {
+        return hasZero(word ^ (kOnes * quint8(c)));
+    };
+    const quint64 below0x20 = (word - kOnes * 0x20) & ~word & kHighs;
+    return ((word & kHighs) | below0x20 | has('"') | has('&') | has('<') | has('>')) != 0;
+}
+
+/** appendEscaped(out, QString::fromUtf8(utf8), rules): ASCII byte by byte, from the first other
+ *  byte on (a character boundary) through the QString path, which decides everything else. */
+void appendEscapedUtf8(QByteArray &out, QByteArrayView utf8, const Escaping &rules)
+{
+    const char *const bytes = utf8.data();
+    const qsizetype size = utf8.size();
+    qsizetype run = 0;
+    const auto flush = [&](qsizetype end) {
+        // resize and copy: QByteArray::append() goes through insert(), dearer for short runs.
+        if (end <= run)
+            return;
+        const qsizetype at = out.size();
+        out.resize(at + end - run);
+        std::memcpy(out.data() + at, bytes + run, size_t(end - run));
+    };
+    qsizetype i = 0;
+    while (i < size) {
+        // Eight bytes at a time while none of them needs a look (ids and handles are plain).
+        if (i + 8 <= size) {
+            quint64 word = 0;
+            std::memcpy(&word, bytes + i, sizeof word);
+            if (!mayNeedEscaping(word)) {
+                i += 8;
+                continue;
+            }
+        }
+        for (const qsizetype end = qMin(size, i + 8); i < end; ++i) {
+            const char16_t u = uchar(bytes[i]);
+            if (u < 0x80 && kPlainAscii[u])
+                continue;
+            flush(i);
+            run = i + 1;
+            if (u >= 0x80 || isForbidden(QChar(u))) {
+                appendEscaped(out, QString::fromUtf8(utf8.sliced(i)), rules);
+                return;
+            }
+            if (const QLatin1StringView entity = rules.spelling(QChar(u)); !entity.isEmpty())
+                out.append(entity.data(), entity.size());
+            else
+                out += char(u);
+        }
+    }
+    flush(size);
 }
 
 /**
@@ -490,6 +553,16 @@ void appendEscapedText(QByteArray &out, QStringView text, TextEscaping escaping)
 void appendEscapedAttribute(QByteArray &out, QStringView value)
 {
     appendEscaped(out, value, kServiceAttribute);
+}
+
+void appendEscapedUtf8Text(QByteArray &out, QByteArrayView utf8, TextEscaping escaping)
+{
+    appendEscapedUtf8(out, utf8, escaping == TextEscaping::OneLine ? kOneLineText : kServiceText);
+}
+
+void appendEscapedUtf8Attribute(QByteArray &out, QByteArrayView utf8)
+{
+    appendEscapedUtf8(out, utf8, kServiceAttribute);
 }
 
 QString textElement(QLatin1StringView name, QStringView text)

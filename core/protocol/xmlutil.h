@@ -209,6 +209,14 @@ void appendEscapedText(QByteArray &out, QStringView text,
 /** Appends escapeAttribute(value).toUtf8() to `out`, as appendEscapedText() does. */
 void appendEscapedAttribute(QByteArray &out, QStringView value);
 
+/** appendEscapedText() of QString::fromUtf8(utf8), without the QString while the text is ASCII
+ *  (the emulator's stored ids and handles are UTF-8). */
+void appendEscapedUtf8Text(QByteArray &out, QByteArrayView utf8,
+                           TextEscaping escaping = TextEscaping::OneLine);
+
+/** appendEscapedAttribute() of QString::fromUtf8(utf8), as appendEscapedUtf8Text() does. */
+void appendEscapedUtf8Attribute(QByteArray &out, QByteArrayView utf8);
+
 /** "<name>" + escapeText(text) + "</name>" (OneLine). `name` is written as it is. */
 QString textElement(QLatin1StringView name, QStringView text);
 

@@ -48,6 +48,17 @@ void TestRedaction::text_data()
     QTest::newRow("empty value untouched") << u"sig=&se=1"_s << u"sig=&se=1"_s;
     QTest::newRow("nothing secret")
         << u"ServiceBusNotification-Tags: sports"_s << u"ServiceBusNotification-Tags: sports"_s;
+    // The bytes are scanned eight at a time: a secret, and a character that is not ASCII, at
+    // each place of a word.
+    for (int at = 0; at < 17; ++at) {
+        const QString before = QString(at, u'x') + u"<a b=\"c\">"_s;
+        QTest::addRow("sig after %d", at)
+            << before + u"?sig=abc&se=1"_s << before + u"?sig=[redacted]&se=1"_s;
+        QTest::addRow("key after %d", at)
+            << before + u";SharedAccessKey=abc;"_s << before + u";SharedAccessKey=[redacted];"_s;
+        QTest::addRow("é and sig after %d", at)
+            << before + u"é?sig=abc"_s << before + u"é?sig=[redacted]"_s;
+    }
 }
 
 void TestRedaction::text()

@@ -140,6 +140,7 @@ class Tst_registrationfeed final : public QObject
 private slots:
     void escapedBytesAsStrings_data();
     void escapedBytesAsStrings();
+    void hubDateTimesFromMilliseconds();
     void everyKindParses_data();
     void everyKindParses();
     void kindDetails();
@@ -1153,6 +1154,15 @@ void Tst_registrationfeed::escapedBytesAsStrings_data()
     QTest::newRow("surrogate pair") << u"x\U0001F600y&"_s;
     QTest::newRow("lone surrogate") << (u"a"_s + QChar(0xD800) + u"b&"_s);
     QTest::newRow("U+FFFE") << (u"a"_s + QChar(0xFFFE) + u"<"_s);
+    // The UTF-8 writer looks at eight bytes at a time: a character at each place of a word.
+    const QString plain = u"0123456789abcdefghijklmnopqrstuvwxyz-_:.@#"_s;
+    for (const QString &c : {u"&"_s, u"<"_s, u">"_s, u"\""_s, u"\r"_s, u"\x01"_s, u"\x7f"_s,
+                             u"\u00e9"_s, u"\U0001F600"_s}) {
+        for (const int at : {0, 1, 7, 8, 9, 15, 16, 23, 39, 41}) {
+            const QString text = plain.first(at) + c + plain.sliced(at);
+            QTest::addRow("%s at %d", c.toUtf8().toHex().constData(), at) << text;
+        }
+    }
 }
 
 void Tst_registrationfeed::escapedBytesAsStrings()
@@ -1167,6 +1177,45 @@ void Tst_registrationfeed::escapedBytesAsStrings()
     QByteArray attribute = "p";
     Nh::Xml::appendEscapedAttribute(attribute, text);
     QCOMPARE(attribute, "p" + Nh::Xml::escapeAttribute(text).toUtf8());
+    // From UTF-8 (the emulator's stored ids and handles): what the text read back escapes to.
+    const QByteArray utf8 = text.toUtf8();
+    const QString decoded = QString::fromUtf8(utf8);
+    for (const auto escaping : {Nh::Xml::TextEscaping::OneLine, Nh::Xml::TextEscaping::Service}) {
+        QByteArray out = "prefix";
+        Nh::Xml::appendEscapedUtf8Text(out, utf8, escaping);
+        QCOMPARE(out, "prefix" + Nh::Xml::escapeText(decoded, escaping).toUtf8());
+    }
+    attribute = "p";
+    Nh::Xml::appendEscapedUtf8Attribute(attribute, utf8);
+    QCOMPARE(attribute, "p" + Nh::Xml::escapeAttribute(decoded).toUtf8());
+}
+
+void Tst_registrationfeed::hubDateTimesFromMilliseconds()
+{
+    // appendHubDateTime() against the QDateTime writers: around 1970, leap days, the ends of
+    // years 1 and 9999 and outside them (Qt's own text there), and a spread in between.
+    QList<qint64> times {0,
+                         -1,
+                         1,
+                         951782400000, // 2000-02-29
+                         -2203891200001, // 1900-02-28, the last ms
+                         -62135596800000, // 0001-01-01
+                         -62135596800001,
+                         253402300799999, // 9999-12-31T23:59:59.999
+                         253402300800000,
+                         -70000000000000};
+    for (qint64 t = -62135596800000; t < 253402300800000; t += 9876543210987)
+        times << t << t + 86399999;
+    for (const qint64 ms : std::as_const(times)) {
+        const QDateTime time = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+        for (const bool withMs : {false, true}) {
+            QByteArray out = "x";
+            Nh::appendHubDateTime(out, ms, withMs);
+            const QString expected =
+                withMs ? Nh::hubDateTimeTextWithMs(time) : Nh::hubDateTimeText(time);
+            QCOMPARE(out, "x" + expected.toUtf8());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(Tst_registrationfeed)
