@@ -205,12 +205,19 @@ QByteArray HubClient::userAgent()
 
 namespace {
 
-/** Whether buildRequest() makes the same request of both within one second and connection. */
-bool sameRequest(const HubRequest &a, const HubRequest &b)
+/**
+ * What buildRequest() reads of a request: the rest (operation, method, expectation, and the body
+ * but for whether there is one) cleared, so that two requests with the same shape give the same
+ * QNetworkRequest within one second and connection. A field added to HubRequest is compared
+ * unless it is cleared here.
+ */
+HubRequest requestShape(HubRequest r)
 {
-    return a.namespaceLevel == b.namespaceLevel && a.withApiVersion == b.withApiVersion
-        && a.body.isEmpty() == b.body.isEmpty() && a.path == b.path && a.query == b.query
-        && a.headers == b.headers;
+    r.operation.clear();
+    r.method.clear();
+    r.expect = Expect::Nothing;
+    r.body = r.body.isEmpty() ? QByteArray() : QByteArray(" ");
+    return r;
 }
 
 } // namespace
@@ -221,21 +228,15 @@ QNetworkRequest HubClient::buildRequest(const HubRequest &r, const QDateTime &no
     // A burst of sends (--repeat, a resend loop) builds the same request again and again: the
     // last one is kept for its second, the token's resolution (authorizationFor()).
     const qint64 second = now.toSecsSinceEpoch();
-    if (m_lastRequest && m_lastRequest->second == second && sameRequest(m_lastRequest->shape, r)
-        && m_tls && m_tls->base == QSslConfiguration::defaultConfiguration()) {
+    HubRequest shape = requestShape(r);
+    if (m_lastRequest && m_lastRequest->second == second && m_lastRequest->shape == shape && m_tls
+        && m_tls->base == QSslConfiguration::defaultConfiguration()) {
         if (authorization)
             *authorization = m_lastRequest->authorization;
         return m_lastRequest->request;
     }
     QString signedHeader;
     QNetworkRequest request = buildRequestNow(r, now, &signedHeader);
-    HubRequest shape;
-    shape.path = r.path;
-    shape.query = r.query;
-    shape.headers = r.headers;
-    shape.body = r.body.isEmpty() ? QByteArray() : QByteArray(" ");
-    shape.namespaceLevel = r.namespaceLevel;
-    shape.withApiVersion = r.withApiVersion;
     m_lastRequest = LastRequest {std::move(shape), second, signedHeader, request};
     if (authorization)
         *authorization = signedHeader;

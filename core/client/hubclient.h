@@ -75,6 +75,8 @@ struct HubRequest
     bool namespaceLevel = false;
     /// Adds `api-version=…` first in the query; off for the hub list (B), which has none.
     bool withApiVersion = true;
+
+    friend bool operator==(const HubRequest &, const HubRequest &) = default;
 };
 
 /**
