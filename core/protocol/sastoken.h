@@ -101,6 +101,8 @@ struct DecodedToken
     QDateTime expiresAt() const { return QDateTime::fromSecsSinceEpoch(expiry, Qt::UTC); }
     /** Seconds from `now` until expiry; negative when expired. */
     qint64 secondsLeft(const QDateTime &now) const { return expiry - now.toSecsSinceEpoch(); }
+
+    friend bool operator==(const DecodedToken &, const DecodedToken &) = default;
 };
 
 /**

@@ -168,19 +168,13 @@ std::optional<Error> errorFromJson(const QVariant &value)
     return e;
 }
 
-QString tokenJsonOnce(const Sas::DecodedToken *token)
+QString tokenJsonOnce(const Sas::DecodedToken &token)
 {
     const QJsonObject o {
-        {u"sr"_s, token->rawSr},    {u"resource"_s, token->resource},
-        {u"se"_s, token->rawSe},    {u"expiry"_s, double(token->expiry)},
-        {u"skn"_s, token->keyName}, {u"order"_s, QJsonArray::fromStringList(token->fieldOrder)}};
+        {u"sr"_s, token.rawSr},    {u"resource"_s, token.resource},
+        {u"se"_s, token.rawSe},    {u"expiry"_s, double(token.expiry)},
+        {u"skn"_s, token.keyName}, {u"order"_s, QJsonArray::fromStringList(token.fieldOrder)}};
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-bool sameStoredToken(const Sas::DecodedToken &a, const Sas::DecodedToken &b)
-{
-    return a.expiry == b.expiry && a.rawSr == b.rawSr && a.rawSe == b.rawSe
-        && a.keyName == b.keyName && a.resource == b.resource && a.fieldOrder == b.fieldOrder;
 }
 
 QVariant tokenJson(const std::optional<Sas::DecodedToken> &token)
@@ -190,8 +184,8 @@ QVariant tokenJson(const std::optional<Sas::DecodedToken> &token)
     // The token is signed once a second and kept as long: remembered per thread.
     thread_local std::optional<Sas::DecodedToken> lastToken;
     thread_local QString lastJson;
-    if (!lastToken || !sameStoredToken(*lastToken, *token)) {
-        lastJson = tokenJsonOnce(&*token);
+    if (lastToken != token) {
+        lastJson = tokenJsonOnce(*token);
         lastToken = token;
     }
     return lastJson;
