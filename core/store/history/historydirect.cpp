@@ -23,7 +23,6 @@ namespace {
 const char *const kDriverContext = "QSQLiteResult";
 const char *const kFetchError = "Unable to fetch row";
 const char *const kBindError = "Unable to bind parameters";
-const char *const kResetError = "Unable to reset statement";
 const char *const kCountError = "Parameter count mismatch";
 
 /** QSqlResultPrivate::isVariantNull(): what the driver binds as NULL. */
@@ -113,14 +112,9 @@ std::optional<QString> DirectStatement::error(const char *what) const
 
 std::optional<QString> DirectStatement::exec(const QVariant *values, qsizetype count)
 {
-    if (sqlite3_reset(m_stmt) != SQLITE_OK) {
-        // The previous run's error stays on the statement until this reset; the driver
-        // reports it the same way.
-        return error(kResetError);
-    }
-    if (count != m_parameters) {
+    // Every run ends with a reset (below), so the statement starts afresh here.
+    if (count != m_parameters)
         return QCoreApplication::translate(kDriverContext, kCountError);
-    }
     int res = SQLITE_OK;
     for (int i = 0; i < m_parameters && res == SQLITE_OK; ++i) {
         const QVariant &value = values[i];
